@@ -1,0 +1,66 @@
+import type { NodeRegistry } from '../definition/node-registry.js';
+import { GraphDocumentSchema, type GraphDocument } from '../graph/graph-document.js';
+import type { Plan, PlanNode } from '../graph/plan.js';
+import { fieldErrors } from './ajv-errors.js';
+import { checkEdges } from './check-edges.js';
+import { checkNodes } from './check-nodes.js';
+import { checkCycles, checkReachable } from './check-structure.js';
+import type { CompileError } from './compile-error.js';
+import { contentHash } from './content-hash.js';
+import { schemaValidator } from './schema-validator.js';
+
+export type CompileResult = { ok: true; plan: Plan } | { ok: false; errors: CompileError[] };
+
+const validateDocument = schemaValidator(GraphDocumentSchema);
+
+/**
+ * Validates a graph document and compiles it into a frozen plan with a content hash, or
+ * returns every problem found. Pure: same document and registry, same result.
+ */
+export function compileGraph(document: unknown, registry: NodeRegistry): CompileResult {
+  if (!validateDocument(document)) {
+    const errors = fieldErrors(validateDocument.errors).map((error) => withNodeOrEdge(document, error));
+    return { ok: false, errors };
+  }
+  const graph = document as GraphDocument;
+  const errors: CompileError[] = [];
+  const resolved = checkNodes(graph, registry, errors);
+  const { entry, wiring } = checkEdges(graph, resolved, errors);
+  if (entry) checkReachable(graph.nodes.map((node) => node.id), entry, wiring, errors);
+  checkCycles(resolved, wiring, errors);
+  if (errors.length > 0 || !entry) return { ok: false, errors };
+
+  const nodes: Record<string, PlanNode> = {};
+  for (const node of graph.nodes) {
+    const definition = resolved.get(node.id);
+    if (!definition) continue;
+    nodes[node.id] = {
+      id: node.id,
+      type: node.type,
+      typeVersion: node.typeVersion,
+      kind: definition.kind,
+      config: structuredClone(node.config),
+      next: Object.fromEntries(wiring.get(node.id) ?? []),
+    };
+  }
+  const body = { format: 1 as const, entry, nodes };
+  return { ok: true, plan: deepFreeze({ ...body, hash: contentHash(body) }) };
+}
+
+/** Schema errors under `nodes[3]` or `edges[1]` are reported on that node or edge by id. */
+function withNodeOrEdge(document: unknown, error: { path: string; message: string }): CompileError {
+  const match = /^(nodes|edges)\[(\d+)\]\.?(.*)$/.exec(error.path);
+  if (!match) return error;
+  const list = (document as Record<string, unknown>)[match[1] as string];
+  const item = Array.isArray(list) ? (list[Number(match[2])] as { id?: unknown } | undefined) : undefined;
+  if (!item || typeof item.id !== 'string') return error;
+  return match[1] === 'nodes' ? { nodeId: item.id, path: match[3] ?? '', message: error.message } : { edgeId: item.id, path: match[3] ?? '', message: error.message };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,5 @@
+export { compileGraph, type CompileResult } from './compile-graph.js';
+export type { CompileError } from './compile-error.js';
+export { canonicalJson, contentHash } from './content-hash.js';
+export { fieldErrors, pointerToPath, type FieldError } from './ajv-errors.js';
+export { schemaValidator } from './schema-validator.js';

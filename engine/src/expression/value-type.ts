@@ -1,0 +1,1 @@
+export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'any';

@@ -1,0 +1,39 @@
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { LEAD_TASK_QUEUE } from '../workflow/messages.js';
+import type { LeadActivities } from './create-activities.js';
+
+export interface LeadWorkerOptions {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue?: string;
+  /** Module exporting `leadWorkflow` (e.g. `@leadflow/nodes/workflows`), bundled for the sandbox. */
+  workflowsPath?: string;
+  /** A bundle made once by `bundleLeadWorkflows`; starting many workers then skips webpack. */
+  workflowBundle?: WorkflowBundle;
+  activities: LeadActivities;
+  maxConcurrentActivityTaskExecutions?: number;
+  maxConcurrentWorkflowTaskExecutions?: number;
+  maxCachedWorkflows?: number;
+}
+
+export async function bundleLeadWorkflows(workflowsPath: string): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+}
+
+export async function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue ?? LEAD_TASK_QUEUE,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: options.workflowsPath }),
+    activities: options.activities,
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 100,
+    maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
+    maxCachedWorkflows: options.maxCachedWorkflows ?? 2000,
+  });
+}
+
+const noop = (): void => undefined;
+const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };
+
+export { NativeConnection };

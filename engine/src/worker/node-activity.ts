@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { ActivityNodeDefinition, NodeOutcome } from '../definition/node-definition.js';
+import type { Static, TSchema } from 'typebox';
+import type { Database } from '../db/schema.js';
+import type { LeadContext } from '../lead/lead-context.js';
+
+export interface MailSettings {
+  /** e.g. `smtp://user:pass@host:587`. Unset: email notifications are recorded as skipped. */
+  smtpUrl?: string;
+  from: string;
+}
+
+/** What the host process gives every activity node. */
+export interface ActivityServices {
+  db: Kysely<Database>;
+  mail: MailSettings;
+}
+
+export interface NodeActivityContext {
+  readonly services: ActivityServices;
+  readonly db: Kysely<Database>;
+  readonly lead: Readonly<LeadContext>;
+  readonly leadId: string;
+  readonly nodeId: string;
+  readonly visit: number;
+  /** 1 on the first try; a retry sees 2, 3, … */
+  readonly attempt: number;
+  /** Unique per lead + node + visit: the key that makes a retry harmless. */
+  readonly idempotencyKey: string;
+}
+
+/** The Node-side half of an activity node: its I/O. Kept out of the workflow bundle. */
+export interface NodeActivity {
+  readonly type: string;
+  readonly version: number;
+  run(config: unknown, ctx: NodeActivityContext): Promise<NodeOutcome>;
+}
+
+export function defineNodeActivity<S extends TSchema>(
+  definition: ActivityNodeDefinition<S>,
+  run: (config: Static<S>, ctx: NodeActivityContext) => Promise<NodeOutcome>,
+): NodeActivity {
+  return { type: definition.type, version: definition.version, run: run as NodeActivity['run'] };
+}

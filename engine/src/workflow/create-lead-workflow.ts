@@ -1,0 +1,214 @@
+import {
+  ActivityFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ActivityNodeDefinition, AnyNodeDefinition, ControlContext, NodeOutcome, WaitRequest } from '../definition/node-definition.js';
+import { NodeRegistry } from '../definition/node-registry.js';
+import type { PlanNode } from '../graph/plan.js';
+import { applyLeadPatch } from '../lead/lead-context.js';
+import type { LeadEvent } from '../lead/lead-event.js';
+import {
+  type LeadStateView,
+  type LeadWorkflowInput,
+  type LeadWorkflowResult,
+  type NodeActivityFunction,
+  nodeActivityName,
+  type RecordStepsInput,
+  type ResumeState,
+  type RunStatus,
+  type StepRecord,
+  type Waiting,
+} from './lead-run.js';
+import { leadEventSignal, leadStateQuery } from './messages.js';
+
+/** Keeps history far below Temporal's limits (warning at 10,240 events) on leads that loop for months. */
+const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 4000;
+const REMEMBERED_EVENT_IDS = 500;
+
+const { recordSteps } = proxyActivities<{ recordSteps(input: RecordStepsInput): Promise<void> }>({
+  startToCloseTimeout: '30 seconds',
+  // The trail must be written eventually; a database outage only delays the lead.
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 0 },
+});
+
+function activityFor(definition: ActivityNodeDefinition): NodeActivityFunction {
+  const retry = definition.retry ?? {};
+  const activities = proxyActivities<Record<string, NodeActivityFunction>>({
+    startToCloseTimeout: definition.timeoutMs ?? 30_000,
+    retry: {
+      maximumAttempts: retry.maximumAttempts ?? 5,
+      initialInterval: retry.initialIntervalMs ?? 1_000,
+      backoffCoefficient: retry.backoffCoefficient ?? 2,
+      maximumInterval: '1 minute',
+    },
+  });
+  return activities[nodeActivityName(definition.type, definition.version)] as NodeActivityFunction;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof ActivityFailure && error.cause) return error.cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The one workflow that runs any plan: walks the graph from the entry, running control nodes
+ * here in the sandbox and activity nodes as activities, and keeps the step trail.
+ * Changing what this function does to existing histories needs `patched()`: never break replay.
+ */
+export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
+  const registry = new NodeRegistry(definitions);
+  const activities = new Map<string, NodeActivityFunction>();
+
+  return async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadWorkflowResult> {
+    const { plan, leadId } = input;
+    const state: ResumeState = input.resume ?? { nodeId: plan.entry, seq: 0, visits: {}, lead: input.lead, seenEventIds: [] };
+    let status: RunStatus = 'running';
+    let waiting: Waiting | null = null;
+    let pending: StepRecord[] = [];
+    const inbox: LeadEvent[] = [];
+
+    setHandler(leadEventSignal, (event) => {
+      if (state.seenEventIds.includes(event.id)) return;
+      state.seenEventIds.push(event.id);
+      if (state.seenEventIds.length > REMEMBERED_EVENT_IDS) state.seenEventIds.shift();
+      state.lead = { ...state.lead, events: { ...state.lead.events, [event.type]: (state.lead.events[event.type] ?? 0) + 1 } };
+      inbox.push(event);
+    });
+    setHandler(leadStateQuery, (): LeadStateView => ({
+      status,
+      nodeId: status === 'completed' ? null : state.nodeId,
+      waiting,
+      visits: state.visits,
+      version: input.version,
+      lead: state.lead,
+    }));
+
+    const flush = async (extra: StepRecord[] = []): Promise<void> => {
+      const steps = [...pending, ...extra];
+      pending = [];
+      await recordSteps({ leadId, steps, run: { status, nodeId: status === 'completed' ? null : state.nodeId, waiting } });
+    };
+
+    /** Durable wait for events or time; writes the waiting step first so ops see where the lead is. */
+    const waitFor = async (request: WaitRequest, step: StepRecord, waitStatus: RunStatus): Promise<LeadEvent | null> => {
+      inbox.length = 0;
+      const now = Date.now();
+      const until = request.until ?? (request.timeoutMs !== undefined ? new Date(now + request.timeoutMs) : null);
+      waiting = { nodeId: step.nodeId, events: [...request.events], until: until?.toISOString() ?? null, description: request.description, since: new Date(now).toISOString() };
+      status = waitStatus;
+      await flush([{ ...step, status: 'waiting', waiting }]);
+      const match = (): LeadEvent | undefined => inbox.find((event) => request.events.includes(event.type));
+      let matched: boolean;
+      if (until === null) {
+        await condition(() => match() !== undefined);
+        matched = true;
+      } else {
+        const remaining = until.getTime() - Date.now();
+        matched = remaining > 0 ? await condition(() => match() !== undefined, remaining) : match() !== undefined;
+      }
+      waiting = null;
+      status = 'running';
+      return matched ? (match() ?? null) : null;
+    };
+
+    const runControl = async (node: PlanNode, step: StepRecord): Promise<NodeOutcome> => {
+      const definition = registry.get(node.type, node.typeVersion);
+      if (!definition || definition.kind !== 'control') throw new Error(`plan node '${node.id}' needs control node ${node.type}@${node.typeVersion}, which this worker lacks`);
+      const ctx: ControlContext = {
+        lead: state.lead,
+        leadId,
+        nodeId: node.id,
+        visit: step.visit,
+        now: () => new Date(),
+        waitFor: (request) => waitFor(request, step, 'waiting'),
+      };
+      return definition.run(node.config, ctx);
+    };
+
+    const runActivity = async (node: PlanNode, step: StepRecord): Promise<NodeOutcome> => {
+      const key = nodeActivityName(node.type, node.typeVersion);
+      let activity = activities.get(key);
+      if (!activity) {
+        const definition = registry.get(node.type, node.typeVersion);
+        if (!definition || definition.kind !== 'activity') throw new Error(`plan node '${node.id}' needs activity node ${node.type}@${node.typeVersion}, which this worker lacks`);
+        activity = activityFor(definition);
+        activities.set(key, activity);
+      }
+      const rideAlong = pending;
+      pending = [];
+      try {
+        return await activity({ leadId, node, visit: step.visit, seq: step.seq, lead: state.lead, pending: rideAlong });
+      } catch (error) {
+        pending = [...rideAlong, ...pending];
+        throw error;
+      }
+    };
+
+    let current: string | undefined = state.nodeId;
+    let lastNodeId = current;
+    while (current !== undefined) {
+      const node: PlanNode | undefined = plan.nodes[current];
+      if (!node) throw new Error(`plan has no node '${current}'`);
+      state.nodeId = current;
+      lastNodeId = current;
+      const definition = registry.get(node.type, node.typeVersion);
+      const info = workflowInfo();
+      if (definition?.waits && (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW)) {
+        await flush();
+        await continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({ ...input, resume: state });
+      }
+      const visit = (state.visits[current] ?? 0) + 1;
+      state.visits[current] = visit;
+      const step: StepRecord = {
+        seq: ++state.seq,
+        nodeId: node.id,
+        nodeType: node.type,
+        typeVersion: node.typeVersion,
+        visit,
+        status: 'completed',
+        port: null,
+        input: null,
+        output: null,
+        reason: null,
+        error: null,
+        attempts: 1,
+        startedAt: new Date().toISOString(),
+        endedAt: null,
+        waiting: null,
+        patch: null,
+      };
+
+      let outcome: NodeOutcome;
+      if (node.kind === 'control') {
+        outcome = await runControl(node, step);
+        pending.push({ ...step, port: outcome.port, output: outcome.output ?? null, reason: outcome.reason ?? null, patch: outcome.patch ?? null, endedAt: new Date().toISOString() });
+      } else {
+        try {
+          outcome = await runActivity(node, step);
+        } catch (error) {
+          // Retries are spent: park the lead visibly at this node until an operator sends `retry`.
+          const failed: StepRecord = { ...step, status: 'failed', error: errorText(error), endedAt: new Date().toISOString() };
+          status = 'error';
+          await flush([failed]);
+          const retryStep = { ...failed, seq: ++state.seq };
+          await waitFor({ events: ['retry'], description: `an operator to retry after: ${failed.error}` }, retryStep, 'error');
+          pending.push({ ...retryStep, status: 'completed', port: null, reason: 'retried by operator', endedAt: new Date().toISOString() });
+          state.visits[current] = visit - 1;
+          continue;
+        }
+      }
+      if (outcome.patch) state.lead = applyLeadPatch(state.lead, outcome.patch);
+      current = node.next[outcome.port];
+      if (current === undefined && Object.keys(node.next).length > 0) {
+        throw new Error(`node '${node.id}' left by port '${outcome.port}', which the plan does not wire`);
+      }
+    }
+    status = 'completed';
+    await flush();
+    return { status: 'completed', lastNodeId: lastNodeId ?? plan.entry, steps: state.seq };
+  };
+}
