@@ -1,0 +1,114 @@
+import type { Static } from 'typebox';
+import type { captureConfigSchema } from './definition.js';
+import { normalizeCompany, normalizeEmail, normalizePersonName, normalizePhone, splitFullName } from './normalize.js';
+
+/** A submission as it arrives from a form, the API or a webhook. */
+export interface RawLead {
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  name?: string;
+  company?: string;
+  title?: string;
+  phone?: string;
+  country?: string;
+  source?: string;
+  channel?: string;
+  formId?: string;
+  referrerId?: string;
+  utm?: Partial<Record<'source' | 'medium' | 'campaign' | 'term' | 'content', string>>;
+  custom?: Record<string, unknown>;
+}
+
+/** Where a touch came from; the first is kept forever, the last is updated on each resubmission. */
+export interface Touch {
+  source: string | null;
+  channel: string;
+  formId: string | null;
+  referrerId: string | null;
+  utm: Record<string, string>;
+  at: string;
+}
+
+export interface NormalizedLead {
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  fullName: string | null;
+  company: string | null;
+  title: string | null;
+  phone: string | null;
+  country: string | null;
+  source: string | null;
+  channel: string;
+  custom: Record<string, unknown>;
+  touch: Touch;
+}
+
+export interface IntakeError {
+  path: string;
+  message: string;
+}
+
+export type IntakeResult = { ok: true; lead: NormalizedLead } | { ok: false; errors: IntakeError[] };
+
+const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
+/**
+ * Checks a submission against the capture node's config and normalizes it. Pure, so the API can
+ * refuse a bad lead before anything is written.
+ */
+export function intakeLead(raw: RawLead, config: Static<typeof captureConfigSchema>, now: Date): IntakeResult {
+  const errors: IntakeError[] = [];
+  const required = new Set<string>(['email', ...config.requiredFields]);
+  const channel = raw.channel ?? 'api';
+
+  let email: string | null = null;
+  if (blank(raw.email)) errors.push({ path: 'email', message: 'is required' });
+  else if (!(email = normalizeEmail(raw.email as string))) errors.push({ path: 'email', message: `'${raw.email}' is not a valid email address` });
+
+  let firstName = blank(raw.firstName) ? null : normalizePersonName(raw.firstName as string);
+  let lastName = blank(raw.lastName) ? null : normalizePersonName(raw.lastName as string);
+  if (!firstName && !blank(raw.name)) {
+    const split = splitFullName(normalizePersonName(raw.name as string));
+    firstName = split.firstName;
+    lastName = lastName ?? split.lastName;
+  }
+  if (required.has('name') && !firstName) errors.push({ path: 'name', message: 'is required (send name, or firstName and lastName)' });
+
+  for (const field of ['company', 'source', 'title', 'country'] as const) {
+    if (required.has(field) && blank(raw[field])) errors.push({ path: field, message: 'is required' });
+  }
+
+  let phone: string | null = null;
+  if (!blank(raw.phone)) {
+    phone = normalizePhone(raw.phone as string, config.defaultCountry);
+    if (!phone) errors.push({ path: 'phone', message: `'${raw.phone}' is not a valid phone number (read with default country ${config.defaultCountry})` });
+  } else if (required.has('phone')) errors.push({ path: 'phone', message: 'is required' });
+
+  if (!(config.channels as readonly string[]).includes(channel)) {
+    errors.push({ path: 'channel', message: `this workflow does not take leads from '${channel}' (accepts: ${config.channels.join(', ')})` });
+  }
+  if (errors.length > 0 || !email) return { ok: false, errors };
+
+  const country = blank(raw.country) ? null : (raw.country as string).trim();
+  const source = blank(raw.source) ? null : (raw.source as string).trim().toLowerCase();
+  const utm = Object.fromEntries(Object.entries(raw.utm ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]));
+  return {
+    ok: true,
+    lead: {
+      email,
+      firstName,
+      lastName,
+      fullName: [firstName, lastName].filter(Boolean).join(' ') || null,
+      company: blank(raw.company) ? null : normalizeCompany(raw.company as string),
+      title: blank(raw.title) ? null : (raw.title as string).trim().replace(/\s+/g, ' '),
+      phone,
+      country: country && country.length === 2 ? country.toUpperCase() : country,
+      source,
+      channel,
+      custom: raw.custom ?? {},
+      touch: { source, channel, formId: raw.formId ?? null, referrerId: raw.referrerId ?? null, utm, at: now.toISOString() },
+    },
+  };
+}

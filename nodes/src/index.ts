@@ -1,0 +1,13 @@
+import { NodeRegistry } from '@leadflow/engine';
+import { nodeDefinitions } from './catalog.js';
+
+export { nodeDefinitions } from './catalog.js';
+export { intakeLead, type IntakeError, type IntakeResult, type NormalizedLead, type RawLead, type Touch } from './capture/intake.js';
+export { capture, captureConfigSchema } from './capture/definition.js';
+export { parseDuration } from './wait/duration.js';
+
+/** The registry of every node type this library ships. */
+export const nodeRegistry = new NodeRegistry(nodeDefinitions);
+
+/** Absolute path of the workflow bundle entry, for `Worker.create({ workflowsPath })`. */
+export const workflowsPath = new URL('./workflows.js', import.meta.url).pathname;
