@@ -32,7 +32,7 @@ const REMEMBERED_EVENT_IDS = 500;
 const { recordSteps } = proxyActivities<{ recordSteps(input: RecordStepsInput): Promise<void> }>({
   startToCloseTimeout: '30 seconds',
   // The trail must be written eventually; a database outage only delays the lead.
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 0 },
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
 function activityFor(definition: ActivityNodeDefinition): NodeActivityFunction {
@@ -65,11 +65,11 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
 
   return async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadWorkflowResult> {
     const { plan, leadId } = input;
-    const state: ResumeState = input.resume ?? { nodeId: plan.entry, seq: 0, visits: {}, lead: input.lead, seenEventIds: [] };
+    const state: ResumeState = input.resume ?? { nodeId: plan.entry, seq: 0, visits: {}, lead: input.lead, seenEventIds: [], inbox: [] };
     let status: RunStatus = 'running';
     let waiting: Waiting | null = null;
     let pending: StepRecord[] = [];
-    const inbox: LeadEvent[] = [];
+    const inbox = state.inbox;
 
     setHandler(leadEventSignal, (event) => {
       if (state.seenEventIds.includes(event.id)) return;
@@ -93,9 +93,12 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       await recordSteps({ leadId, steps, run: { status, nodeId: status === 'completed' ? null : state.nodeId, waiting } });
     };
 
-    /** Durable wait for events or time; writes the waiting step first so ops see where the lead is. */
+    /**
+     * Durable wait for events or time; writes the waiting step first so ops see where the lead is.
+     * Events that arrived since the previous wait ended count too: a rep may mark a lead contacted
+     * before the workflow reaches the wait. A finished wait consumes everything received so far.
+     */
     const waitFor = async (request: WaitRequest, step: StepRecord, waitStatus: RunStatus): Promise<LeadEvent | null> => {
-      inbox.length = 0;
       const now = Date.now();
       const until = request.until ?? (request.timeoutMs !== undefined ? new Date(now + request.timeoutMs) : null);
       waiting = { nodeId: step.nodeId, events: [...request.events], until: until?.toISOString() ?? null, description: request.description, since: new Date(now).toISOString() };
@@ -110,9 +113,11 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         const remaining = until.getTime() - Date.now();
         matched = remaining > 0 ? await condition(() => match() !== undefined, remaining) : match() !== undefined;
       }
+      const event = matched ? (match() ?? null) : null;
+      inbox.length = 0;
       waiting = null;
       status = 'running';
-      return matched ? (match() ?? null) : null;
+      return event;
     };
 
     const runControl = async (node: PlanNode, step: StepRecord): Promise<NodeOutcome> => {

@@ -1,6 +1,7 @@
 import type { Plan, PlanNode } from '../graph/plan.js';
 import type { LeadContext, LeadPatch } from '../lead/lead-context.js';
 import type { NodeOutcome } from '../definition/node-definition.js';
+import type { LeadEvent } from '../lead/lead-event.js';
 
 /** What a lead waits for now; shown in the lead's history and by the state query. */
 export interface Waiting {
@@ -48,6 +49,8 @@ export interface ResumeState {
   visits: Record<string, number>;
   lead: LeadContext;
   seenEventIds: string[];
+  /** Events received and not yet consumed by a wait. */
+  inbox: LeadEvent[];
 }
 
 export interface LeadWorkflowInput {

@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+/** Everything Leadflow reads from the environment, in one place. */
+export interface LeadflowConfig {
+  /** Unset: start the Temporal CLI dev server. */
+  temporalAddress: string | undefined;
+  temporalNamespace: string;
+  /** Unset: start an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  adminToken: string | undefined;
+  host: string;
+  port: number;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Run the worker inside the server process. */
+  embeddedWorker: boolean;
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a whole number, got '${value}'`);
+  return number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LeadflowConfig {
+  return {
+    temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminToken: env.LEADFLOW_ADMIN_TOKEN || undefined,
+    host: env.HOST || '127.0.0.1',
+    port: integer(env.PORT, 3000, 'PORT'),
+    dataDir: path.resolve(cwd, env.LEADFLOW_DATA_DIR || '.data'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
+    embeddedWorker: env.LEADFLOW_WORKER !== 'off',
+  };
+}

@@ -1,0 +1,40 @@
+/** A problem with one field, node or edge of a request; the designer paints it where it points. */
+export interface ProblemDetail {
+  path: string;
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+}
+
+/** Every error the API answers with carries an HTTP status, a stable code and a sentence. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: ProblemDetail[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const list = (errors: ProblemDetail[]): string =>
+  errors
+    .slice(0, 3)
+    .map((e) => `${e.nodeId ? `node '${e.nodeId}' ` : e.edgeId ? `edge '${e.edgeId}' ` : ''}${e.path ? `${e.path}: ` : ''}${e.message}`)
+    .join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '');
+
+/** The one registry of API errors. */
+export const Errors = {
+  unauthorized: () => new ApiError(401, 'UNAUTHORIZED', 'send a valid token as "Authorization: Bearer <token>"'),
+  notFound: (what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${what} '${id}' was not found`),
+  invalidRequest: (errors: ProblemDetail[]) => new ApiError(400, 'INVALID_REQUEST', `invalid request: ${list(errors)}`, errors),
+  invalidGraph: (errors: ProblemDetail[]) => new ApiError(422, 'INVALID_GRAPH', `the graph cannot be published: ${list(errors)}`, errors),
+  invalidLead: (errors: ProblemDetail[]) => new ApiError(422, 'INVALID_LEAD', `the lead was refused: ${list(errors)}`, errors),
+  noPublishedVersion: (workflow: string) => new ApiError(409, 'NOT_PUBLISHED', `workflow '${workflow}' has no published version yet; publish it first`),
+  noDefaultWorkflow: () => new ApiError(409, 'NO_DEFAULT_WORKFLOW', "no default workflow is set: name one in the request's 'workflow' field"),
+  unchanged: (version: number) => new ApiError(409, 'UNCHANGED', `nothing changed since version ${version}; nothing to publish`),
+  conflict: (message: string, path: string) => new ApiError(409, 'CONFLICT', message, [{ path, message }]),
+  archived: (workflow: string) => new ApiError(409, 'ARCHIVED', `workflow '${workflow}' is archived`),
+} as const;

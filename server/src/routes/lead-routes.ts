@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppServices } from '../services/app-services.js';
+import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
+import { CaptureBody, CaptureHeaders, CaptureResponse, EventBody, LeadListQuery, LeadSchema } from '../schemas/lead-schemas.js';
+import type { TypedApp } from './typed-app.js';
+
+const tags = ['leads'];
+
+/** Capture, list, read and signal leads, and read their node-by-node history. */
+export async function leadRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
+  const app = untyped as TypedApp;
+
+  app.post(
+    '/api/leads',
+    {
+      schema: {
+        summary: 'Capture a lead: validated and normalized by the workflow\'s capture node; a known email joins the existing lead',
+        tags,
+        headers: CaptureHeaders,
+        body: CaptureBody,
+        response: { 200: CaptureResponse, 201: CaptureResponse, 202: CaptureResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.intake.capture(request.body, request.headers['idempotency-key']);
+      if (result.outcome === 'created') {
+        return reply.status(result.started ? 201 : 202).send({ lead: result.lead, duplicate: false, replayed: false, started: result.started });
+      }
+      if (result.outcome === 'duplicate') return reply.status(200).send({ lead: result.lead, duplicate: true, replayed: false, started: false });
+      return reply.status(200).send({ lead: result.lead, duplicate: false, replayed: true, started: false });
+    },
+  );
+
+  app.get(
+    '/api/leads',
+    {
+      schema: {
+        summary: 'List leads, newest first, with filters and a cursor',
+        tags,
+        querystring: LeadListQuery,
+        response: { 200: Type.Object({ leads: Type.Array(LeadSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+      },
+    },
+    async (request) => services.leads.list(request.query),
+  );
+
+  app.get('/api/leads/:id', { schema: { summary: 'Get a lead', tags, params: UuidParams, response: { 200: LeadSchema, ...errorResponses } } }, async (request) =>
+    services.leads.get(request.params.id),
+  );
+
+  app.get(
+    '/api/leads/:id/history',
+    {
+      schema: {
+        summary: 'The step trail (every node visited, port taken, why), events, assignments, and what the lead waits for now',
+        tags,
+        params: UuidParams,
+        response: {
+          200: OpenObject({
+            lead: LeadSchema,
+            steps: Type.Array(OpenObject({ seq: Type.Integer(), nodeId: Type.String(), status: Type.String() })),
+            waiting: Type.Union([OpenObject({}), Type.Null()]),
+            events: Type.Array(OpenObject({ type: Type.String() })),
+            assignments: Type.Array(OpenObject({ nodeId: Type.String() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => services.leads.history(request.params.id),
+  );
+
+  app.get(
+    '/api/leads/:id/state',
+    {
+      schema: {
+        summary: 'Live state from the lead\'s running workflow (Temporal query); 404 when it is not running',
+        tags,
+        params: UuidParams,
+        response: { 200: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await services.leads.get(request.params.id);
+      const state = await services.runs.liveState(request.params.id);
+      if (!state) return reply.status(404).send({ statusCode: 404, code: 'NOT_RUNNING', error: 'Not Found', message: `lead '${request.params.id}' has no running workflow answering queries` });
+      return state;
+    },
+  );
+
+  app.post(
+    '/api/leads/:id/events',
+    {
+      schema: {
+        summary: 'Post an event (contacted, replied, meeting_booked, status_changed, …); it reaches the running workflow as a signal',
+        tags,
+        params: UuidParams,
+        body: EventBody,
+        response: { 202: Type.Object({ event: OpenObject({ id: Type.String(), type: Type.String() }), delivered: Type.Boolean() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await services.events.post(request.params.id, request.body)),
+  );
+}

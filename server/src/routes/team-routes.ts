@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppServices } from '../services/app-services.js';
+import { errorResponses, IdParams, OpenObject, UuidParams } from '../schemas/common.js';
+import { CreateAccountBody, CreateRepBody, CreateTeamBody, RepListQuery, UpdateRepBody, UpdateTeamBody } from '../schemas/team-schemas.js';
+import type { TypedApp } from './typed-app.js';
+
+const Rep = OpenObject({ id: Type.String(), name: Type.String(), email: Type.String(), teamId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() });
+const Team = OpenObject({ id: Type.String(), name: Type.String(), managerRepId: Type.Union([Type.String(), Type.Null()]) });
+const Account = OpenObject({ id: Type.String(), domain: Type.String(), name: Type.String(), ownerRepId: Type.Union([Type.String(), Type.Null()]) });
+
+/** The sales team model the assign and notify nodes route by. */
+export async function teamRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
+  const app = untyped as TypedApp;
+  const { teams } = services;
+
+  app.get('/api/reps', { schema: { summary: 'List reps', tags: ['reps'], querystring: RepListQuery, response: { 200: Type.Object({ reps: Type.Array(Rep) }), ...errorResponses } } }, async (request) => ({
+    reps: await teams.listReps(request.query.team),
+  }));
+  app.post('/api/reps', { schema: { summary: 'Create a rep', tags: ['reps'], body: CreateRepBody, response: { 201: Rep, ...errorResponses } } }, async (request, reply) =>
+    reply.status(201).send(await teams.createRep(request.body)),
+  );
+  app.patch(
+    '/api/reps/:id',
+    { schema: { summary: 'Update a rep (leads in flight keep working)', tags: ['reps'], params: UuidParams, body: UpdateRepBody, response: { 200: Rep, ...errorResponses } } },
+    async (request) => teams.updateRep(request.params.id, request.body),
+  );
+
+  app.get('/api/teams', { schema: { summary: 'List teams', tags: ['teams'], response: { 200: Type.Object({ teams: Type.Array(Team) }) } } }, async () => ({ teams: await teams.listTeams() }));
+  app.post('/api/teams', { schema: { summary: 'Create a team', tags: ['teams'], body: CreateTeamBody, response: { 201: Team, ...errorResponses } } }, async (request, reply) =>
+    reply.status(201).send(await teams.createTeam(request.body)),
+  );
+  app.patch('/api/teams/:id', { schema: { summary: 'Update a team', tags: ['teams'], params: IdParams, body: UpdateTeamBody, response: { 200: Team, ...errorResponses } } }, async (request) =>
+    teams.updateTeam(request.params.id, request.body),
+  );
+
+  app.get('/api/accounts', { schema: { summary: 'List accounts', tags: ['accounts'], response: { 200: Type.Object({ accounts: Type.Array(Account) }) } } }, async () => ({
+    accounts: await teams.listAccounts(),
+  }));
+  app.post('/api/accounts', { schema: { summary: 'Create an account (domain → owner, for lead-to-account matching)', tags: ['accounts'], body: CreateAccountBody, response: { 201: Account, ...errorResponses } } }, async (request, reply) =>
+    reply.status(201).send(await teams.createAccount(request.body)),
+  );
+}

@@ -1,0 +1,93 @@
+import { GraphDocumentSchema } from '@leadflow/engine';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppServices } from '../services/app-services.js';
+import { errorResponses, IdParams, ProblemSchema } from '../schemas/common.js';
+import {
+  CreateWorkflowBody,
+  PublishBody,
+  ValidationResultSchema,
+  VersionParams,
+  VersionSchema,
+  WorkflowDetailSchema,
+  WorkflowSummarySchema,
+} from '../schemas/workflow-schemas.js';
+import type { TypedApp } from './typed-app.js';
+
+const tags = ['workflows'];
+
+/** Workflows: drafts that RevOps edit, validated and published as immutable versions. */
+export async function workflowRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
+  const app = untyped as TypedApp;
+  const { workflows } = services;
+
+  app.get('/api/workflows', { schema: { summary: 'List workflows', tags, response: { 200: Type.Object({ workflows: Type.Array(WorkflowSummarySchema) }) } } }, async () => ({
+    workflows: await workflows.list(),
+  }));
+
+  app.post(
+    '/api/workflows',
+    { schema: { summary: 'Create a workflow (its draft starts with a capture node)', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await workflows.create(request.body)),
+  );
+
+  app.get('/api/workflows/:id', { schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema, ...errorResponses } } }, async (request) =>
+    workflows.get(request.params.id),
+  );
+
+  app.put(
+    '/api/workflows/:id/draft',
+    {
+      schema: {
+        summary: 'Save the draft; returns the problems still in it (a draft may be unfinished)',
+        tags,
+        params: IdParams,
+        body: GraphDocumentSchema,
+        response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => workflows.saveDraft(request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/workflows/:id/validate',
+    {
+      schema: {
+        summary: 'Compile a graph (the body, or the saved draft when the body is empty) and list every problem',
+        tags,
+        params: IdParams,
+        body: Type.Optional(Type.Unknown()),
+        response: { 200: ValidationResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const document = request.body ?? (await workflows.get(request.params.id)).draft;
+      return workflows.validate(document);
+    },
+  );
+
+  app.post(
+    '/api/workflows/:id/publish',
+    { schema: { summary: 'Compile the draft and store it as the next immutable version', tags, params: IdParams, body: PublishBody, response: { 201: VersionSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await workflows.publish(request.params.id, request.body.note, 'admin')),
+  );
+
+  app.get(
+    '/api/workflows/:id/versions',
+    { schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errorResponses } } },
+    async (request) => ({ versions: await workflows.versions(request.params.id) }),
+  );
+
+  app.get(
+    '/api/workflows/:id/versions/:version',
+    {
+      schema: {
+        summary: 'Get one version: its graph and compiled plan',
+        tags,
+        params: VersionParams,
+        response: { 200: Type.Intersect([VersionSchema, Type.Object({ document: GraphDocumentSchema, plan: Type.Unknown() })]), ...errorResponses },
+      },
+    },
+    async (request) => workflows.version(request.params.id, request.params.version),
+  );
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
+import { nodeRegistry } from '@leadflow/nodes';
+import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import type { LeadflowConfig } from '../config.js';
+import { startEmbeddedPostgres } from '../infra/embedded-postgres.js';
+import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
+import { seedExample } from '../seed/seed-example.js';
+import { createAppServices } from '../services/app-services.js';
+import { startWorkerHost, type WorkerHost } from './worker-host.js';
+
+export interface LeadflowHandle {
+  url: string;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  databaseUrl: string;
+  seeded: boolean;
+  app: FastifyInstance;
+  stop(): Promise<void>;
+}
+
+const designerDir = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+
+/**
+ * Starts everything a working Leadflow needs: Temporal and Postgres (the configured ones, or
+ * embedded ones under the data folder), migrations, the example seed, the worker and the API.
+ */
+export async function startLeadflow(config: LeadflowConfig & { adminToken: string }, log: (line: string) => void = console.log): Promise<LeadflowHandle> {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch((error: Error) => log(`shutdown: ${error.message}`));
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      log('starting embedded PostgreSQL …');
+      const postgres = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: 54329 });
+      stops.push(postgres.stop);
+      databaseUrl = postgres.url;
+    }
+    let temporalAddress = config.temporalAddress;
+    let temporalUiUrl: string | null = null;
+    if (!temporalAddress) {
+      log('starting Temporal dev server …');
+      const temporal = await startTemporalDevServer({ dbFile: path.join(config.dataDir, 'temporal.sqlite'), port: 7233, uiPort: 8233 });
+      stops.push(temporal.stop);
+      temporalAddress = temporal.address;
+      temporalUiUrl = temporal.uiUrl;
+    }
+
+    const db = createDatabase(databaseUrl);
+    stops.push(() => db.destroy());
+    await migrateToLatest(db);
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry);
+    const seeded = await seedExample(services);
+
+    let worker: WorkerHost | undefined;
+    if (config.embeddedWorker) {
+      log('starting worker (bundling workflow code) …');
+      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom } });
+      stops.push(() => (worker as WorkerHost).stop());
+    }
+
+    const sweep = setInterval(() => void services.runs.startPending().catch(() => undefined), 5000);
+    stops.push(async () => clearInterval(sweep));
+
+    const app = await buildApp(services, { adminToken: config.adminToken, designerDir });
+    stops.push(() => app.close());
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return { url: `http://${config.host}:${port}`, temporalAddress, temporalUiUrl, databaseUrl, seeded, app, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

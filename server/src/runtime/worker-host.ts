@@ -1,0 +1,48 @@
+import { createDatabase } from '@leadflow/engine/db';
+import { createActivities, createLeadWorker, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
+import { nodeActivities } from '@leadflow/nodes/activities';
+import { workflowsPath } from '@leadflow/nodes';
+import type { WorkflowBundle } from '@temporalio/worker';
+import { installTemporalRuntime } from '../infra/temporal-runtime.js';
+
+export interface WorkerHostOptions {
+  temporalAddress: string;
+  namespace?: string;
+  taskQueue?: string;
+  databaseUrl: string;
+  mail: MailSettings;
+  /** A prebuilt bundle; without it the workflow code is bundled at start (a few seconds). */
+  workflowBundle?: WorkflowBundle;
+}
+
+export interface WorkerHost {
+  /** Settles when the worker stops. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Runs the lead workflows and the node activities against Temporal and Postgres. */
+export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
+  installTemporalRuntime();
+  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const db = createDatabase(options.databaseUrl, { maxConnections: 20 });
+  const activities = createActivities(nodeActivities, { db, mail: options.mail });
+  const worker = await createLeadWorker({
+    connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+  });
+  const done = worker.run().finally(async () => {
+    await db.destroy();
+    await connection.close();
+  });
+  return {
+    done,
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

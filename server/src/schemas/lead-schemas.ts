@@ -1,0 +1,78 @@
+import { Type } from 'typebox';
+import { OpenObject } from './common.js';
+
+const Text = (maxLength: number, description?: string) => Type.Optional(Type.String({ maxLength, ...(description && { description }) }));
+
+export const CaptureBody = Type.Object(
+  {
+    workflow: Text(100, 'Workflow id or slug; the default workflow when absent.'),
+    email: Type.String({ maxLength: 320 }),
+    firstName: Text(100),
+    lastName: Text(100),
+    name: Text(200, 'Full name; used when firstName is absent.'),
+    company: Text(200),
+    title: Text(200),
+    phone: Text(50),
+    country: Text(100),
+    source: Text(100, 'Where the lead came from, e.g. demo_request, webinar, referral.'),
+    channel: Text(40, 'web_form, api, webhook, csv, chat, referral or outbound_reply (default api).'),
+    formId: Text(100),
+    referrerId: Text(100),
+    utm: Type.Optional(
+      Type.Object(
+        { source: Text(200), medium: Text(200), campaign: Text(200), term: Text(200), content: Text(200) },
+        { additionalProperties: false },
+      ),
+    ),
+    custom: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'Your own fields; readable in conditions as custom.<name>.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CaptureHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Retrying with the same key returns the first answer.' })),
+});
+
+export const LeadSchema = OpenObject({
+  id: Type.String({ format: 'uuid' }),
+  workflowId: Type.String(),
+  workflowVersion: Type.Integer(),
+  email: Type.String(),
+  status: Type.String(),
+  score: Type.Union([Type.Integer(), Type.Null()]),
+  tier: Type.Union([Type.Integer(), Type.Null()]),
+  ownerId: Type.Union([Type.String(), Type.Null()]),
+  run: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }),
+});
+
+export const CaptureResponse = Type.Object({
+  lead: LeadSchema,
+  duplicate: Type.Boolean({ description: 'The email matched an existing lead, which got a resubmitted event.' }),
+  replayed: Type.Boolean({ description: 'The Idempotency-Key was seen before; this is the first answer.' }),
+  started: Type.Boolean({ description: 'The lead\'s run started now (else it starts as soon as Temporal is reachable).' }),
+});
+
+export const LeadListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String()),
+    tier: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+    owner: Type.Optional(Type.String({ format: 'uuid' })),
+    source: Type.Optional(Type.String()),
+    workflow: Type.Optional(Type.String({ format: 'uuid' })),
+    node: Type.Optional(Type.String({ description: 'Leads now at this node.' })),
+    runStatus: Type.Optional(Type.Enum(['starting', 'running', 'waiting', 'error', 'completed'])),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Search email, name and company.' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const EventBody = Type.Object(
+  {
+    type: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, description: 'contacted, replied, meeting_booked, status_changed, page_visited, retry, …' }),
+    data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    occurredAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,26 @@
+import type { AppServices } from '../services/app-services.js';
+import { inboundWorkflow } from './inbound-workflow.js';
+
+export const EXAMPLE_TEAM = 'inbound';
+
+const REPS = ['Ava Patel', 'Ben Okafor', 'Chloe Martin', 'Dev Sharma', 'Emma Schultz'];
+
+/**
+ * First start only: a team of five reps with a manager, one known account and the example
+ * workflow, published as version 1 and made the default for new leads.
+ */
+export async function seedExample(services: AppServices): Promise<boolean> {
+  const existing = await services.workflows.list();
+  if (existing.length > 0) return false;
+  const manager = await services.teams.createRep({ name: 'Morgan Lee', email: 'morgan.lee@example.com', timezone: 'America/New_York' });
+  await services.teams.createTeam({ id: EXAMPLE_TEAM, name: 'Inbound sales', managerRepId: manager.id });
+  const reps = [];
+  for (const name of REPS) {
+    const email = `${name.toLowerCase().replace(' ', '.')}@example.com`;
+    reps.push(await services.teams.createRep({ name, email, teamId: EXAMPLE_TEAM, timezone: 'America/New_York', capacity: 25 }));
+  }
+  await services.teams.createAccount({ domain: 'acme.com', name: 'Acme', ownerRepId: reps[0]?.id ?? null });
+  const workflow = await services.workflows.create({ name: inboundWorkflow.name, slug: 'inbound', draft: inboundWorkflow, isDefault: true });
+  await services.workflows.publish(workflow.id, 'Example workflow seeded on first start', 'seed');
+  return true;
+}

@@ -1,0 +1,39 @@
+import type { NodeRegistry } from '@leadflow/engine';
+import type { Database } from '@leadflow/engine/db';
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { LeadEvents } from './lead-events.js';
+import { LeadIntake } from './lead-intake.js';
+import { LeadQueries } from './lead-queries.js';
+import { LeadRuns } from './lead-runs.js';
+import { TeamStore } from './team-store.js';
+import { WorkflowStore } from './workflow-store.js';
+
+/** Everything the routes use, built once from the database, the Temporal client and the node registry. */
+export interface AppServices {
+  db: Kysely<Database>;
+  temporal: Client;
+  registry: NodeRegistry;
+  workflows: WorkflowStore;
+  runs: LeadRuns;
+  intake: LeadIntake;
+  leads: LeadQueries;
+  events: LeadEvents;
+  teams: TeamStore;
+}
+
+export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, taskQueue?: string): AppServices {
+  const workflows = new WorkflowStore(db, registry);
+  const runs = new LeadRuns(db, temporal, taskQueue);
+  return {
+    db,
+    temporal,
+    registry,
+    workflows,
+    runs,
+    intake: new LeadIntake(db, workflows, runs),
+    leads: new LeadQueries(db),
+    events: new LeadEvents(db, runs),
+    teams: new TeamStore(db),
+  };
+}

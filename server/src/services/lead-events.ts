@@ -1,0 +1,39 @@
+import type { LeadEvent } from '@leadflow/engine';
+import type { Database } from '@leadflow/engine/db';
+import type { Kysely } from 'kysely';
+import { Errors } from '../errors.js';
+import type { LeadRuns } from './lead-runs.js';
+
+export interface PostedEvent {
+  type: string;
+  data?: Record<string, unknown>;
+  occurredAt?: string;
+}
+
+/** Records an outside event on the lead, then delivers it to the lead's run. */
+export class LeadEvents {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly runs: LeadRuns,
+  ) {}
+
+  async post(leadId: string, posted: PostedEvent): Promise<{ event: LeadEvent; delivered: boolean }> {
+    const lead = await this.db.selectFrom('leads').select(['id']).where('id', '=', leadId).executeTakeFirst();
+    if (!lead) throw Errors.notFound('lead', leadId);
+    const occurredAt = posted.occurredAt ? new Date(posted.occurredAt) : new Date();
+    const status = posted.type === 'status_changed' ? posted.data?.status : undefined;
+    if (posted.type === 'status_changed' && (typeof status !== 'string' || !/^[a-z][a-z_]*$/.test(status))) {
+      throw Errors.invalidRequest([{ path: 'data.status', message: 'a status_changed event needs data.status, e.g. "qualified"' }]);
+    }
+    const row = await this.db.transaction().execute(async (trx) => {
+      if (typeof status === 'string') await trx.updateTable('leads').set({ status, updated_at: new Date() }).where('id', '=', leadId).execute();
+      return trx
+        .insertInto('lead_events')
+        .values({ lead_id: leadId, type: posted.type, data: JSON.stringify(posted.data ?? {}), occurred_at: occurredAt })
+        .returning(['id', 'occurred_at'])
+        .executeTakeFirstOrThrow();
+    });
+    const event: LeadEvent = { id: row.id, type: posted.type, at: row.occurred_at.toISOString(), data: posted.data ?? {} };
+    return { event, delivered: await this.runs.signal(leadId, event) };
+  }
+}

@@ -1,0 +1,119 @@
+import type { Database } from '@leadflow/engine/db';
+import type { Kysely } from 'kysely';
+import { Errors } from '../errors.js';
+import { type LeadView, leadView } from './lead-view.js';
+
+export interface LeadFilters {
+  status?: string;
+  tier?: number;
+  owner?: string;
+  source?: string;
+  workflow?: string;
+  node?: string;
+  runStatus?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface StepView {
+  seq: number;
+  nodeId: string;
+  nodeType: string;
+  typeVersion: number;
+  visit: number;
+  status: string;
+  port: string | null;
+  input: unknown;
+  output: unknown;
+  reason: string | null;
+  error: string | null;
+  attempts: number;
+  startedAt: string;
+  endedAt: string | null;
+  waiting: unknown;
+}
+
+export interface LeadHistory {
+  lead: LeadView;
+  steps: StepView[];
+  waiting: Record<string, unknown> | null;
+  events: Array<{ id: string; type: string; data: unknown; occurredAt: string }>;
+  assignments: Array<{ nodeId: string; visit: number; repId: string | null; repName: string | null; reason: string; candidates: unknown; createdAt: string }>;
+}
+
+const cursorOf = (row: { created_at: Date; id: string }): string => Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
+
+/** Read side for leads: one, a filtered page, and the node-by-node history. */
+export class LeadQueries {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(id: string): Promise<LeadView> {
+    const row = await this.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw Errors.notFound('lead', id);
+    return leadView(row);
+  }
+
+  async list(filters: LeadFilters): Promise<{ leads: LeadView[]; nextCursor: string | null }> {
+    const limit = Math.min(filters.limit ?? 50, 500);
+    let query = this.db.selectFrom('leads').selectAll();
+    if (filters.status) query = query.where('status', '=', filters.status);
+    if (filters.tier !== undefined) query = query.where('tier', '=', filters.tier);
+    if (filters.owner) query = query.where('owner_id', '=', filters.owner);
+    if (filters.source) query = query.where('source', '=', filters.source);
+    if (filters.workflow) query = query.where('workflow_id', '=', filters.workflow);
+    if (filters.node) query = query.where('current_node_id', '=', filters.node);
+    if (filters.runStatus) query = query.where('run_status', '=', filters.runStatus);
+    if (filters.q) {
+      const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb.or([eb('email', 'ilike', like), eb('company', 'ilike', like), eb('first_name', 'ilike', like), eb('last_name', 'ilike', like)]));
+    }
+    if (filters.cursor) {
+      const [at, id] = Buffer.from(filters.cursor, 'base64url').toString().split('|');
+      if (!at || !id || Number.isNaN(Date.parse(at))) throw Errors.invalidRequest([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+      query = query.where((eb) => eb.or([eb('created_at', '<', new Date(at)), eb.and([eb('created_at', '=', new Date(at)), eb('id', '<', id)])]));
+    }
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { leads: page.map(leadView), nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+  }
+
+  async history(id: string): Promise<LeadHistory> {
+    const lead = await this.get(id);
+    const [steps, events, assignments] = await Promise.all([
+      this.db.selectFrom('steps').selectAll().where('lead_id', '=', id).orderBy('seq').execute(),
+      this.db.selectFrom('lead_events').selectAll().where('lead_id', '=', id).orderBy('occurred_at').execute(),
+      this.db
+        .selectFrom('assignments')
+        .leftJoin('reps', 'reps.id', 'assignments.rep_id')
+        .select(['assignments.node_id', 'assignments.visit', 'assignments.rep_id', 'reps.name', 'assignments.reason', 'assignments.candidates', 'assignments.created_at'])
+        .where('lead_id', '=', id)
+        .orderBy('assignments.created_at')
+        .execute(),
+    ]);
+    return {
+      lead,
+      waiting: lead.run.waiting,
+      steps: steps.map((s) => ({
+        seq: s.seq,
+        nodeId: s.node_id,
+        nodeType: s.node_type,
+        typeVersion: s.type_version,
+        visit: s.visit,
+        status: s.status,
+        port: s.port,
+        input: s.input,
+        output: s.output,
+        reason: s.reason,
+        error: s.error,
+        attempts: s.attempts,
+        startedAt: new Date(s.started_at).toISOString(),
+        endedAt: s.ended_at ? new Date(s.ended_at).toISOString() : null,
+        waiting: s.waiting,
+      })),
+      events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, occurredAt: new Date(e.occurred_at).toISOString() })),
+      assignments: assignments.map((a) => ({ nodeId: a.node_id, visit: a.visit, repId: a.rep_id, repName: a.name, reason: a.reason, candidates: a.candidates, createdAt: a.created_at.toISOString() })),
+    };
+  }
+}

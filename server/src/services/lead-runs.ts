@@ -1,0 +1,100 @@
+import type { LeadEvent, Plan } from '@leadflow/engine';
+import { type Database, leadContextFromRow } from '@leadflow/engine/db';
+import { LEAD_TASK_QUEUE, leadEventSignal, leadStateQuery, leadWorkflowId, type LeadStateView, type LeadWorkflowInput } from '@leadflow/engine/workflow';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { type Kysely, sql } from 'kysely';
+
+/** Starts, signals and queries the one Temporal workflow each lead runs as. */
+export class LeadRuns {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly client: Client,
+    private readonly taskQueue = LEAD_TASK_QUEUE,
+  ) {}
+
+  /**
+   * Starts the lead's workflow on the version it was captured for. The workflow id comes from
+   * the lead id and duplicates are rejected, so calling this twice never runs a lead twice.
+   */
+  async start(leadId: string): Promise<void> {
+    const row = await this.db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow();
+    const version = await this.db
+      .selectFrom('workflow_versions')
+      .select('plan')
+      .where('workflow_id', '=', row.workflow_id)
+      .where('version', '=', row.workflow_version)
+      .executeTakeFirstOrThrow();
+    const input: LeadWorkflowInput = {
+      leadId,
+      workflowId: row.workflow_id,
+      version: row.workflow_version,
+      plan: version.plan as unknown as Plan,
+      lead: leadContextFromRow(row),
+    };
+    try {
+      await this.client.workflow.start('leadWorkflow', {
+        workflowId: leadWorkflowId(leadId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    await this.db
+      .updateTable('leads')
+      .set({ workflow_started_at: sql<Date>`now()`, run_status: sql<string>`CASE WHEN run_status = 'starting' THEN 'running' ELSE run_status END` })
+      .where('id', '=', leadId)
+      .where('workflow_started_at', 'is', null)
+      .execute();
+  }
+
+  /** Delivers an event to a running lead; false if its run has finished (the event stays on record). */
+  async signal(leadId: string, event: LeadEvent): Promise<boolean> {
+    try {
+      await this.client.workflow.getHandle(leadWorkflowId(leadId)).signal(leadEventSignal, event);
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** The live state from the workflow itself; null if it is not running or no worker answers in time. */
+  async liveState(leadId: string, timeoutMs = 3000): Promise<LeadStateView | null> {
+    const handle = this.client.workflow.getHandle(leadWorkflowId(leadId));
+    try {
+      return await Promise.race([
+        handle.query(leadStateQuery),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs).unref()),
+      ]);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Starts leads whose start did not go through (Temporal was down, the server crashed between
+   * the insert and the start). Returns how many were started.
+   */
+  async startPending(olderThanMs = 5000, limit = 200): Promise<number> {
+    const pending = await this.db
+      .selectFrom('leads')
+      .select('id')
+      .where('workflow_started_at', 'is', null)
+      .where('created_at', '<', new Date(Date.now() - olderThanMs))
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    let started = 0;
+    for (const { id } of pending) {
+      try {
+        await this.start(id);
+        started++;
+      } catch {
+        // Temporal still unavailable: the next sweep tries again.
+      }
+    }
+    return started;
+  }
+}

@@ -1,0 +1,162 @@
+import type { Database } from '@leadflow/engine/db';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { Errors } from '../errors.js';
+
+export interface RepInput {
+  name: string;
+  email: string;
+  teamId?: string | null;
+  active?: boolean;
+  timezone?: string;
+  capacity?: number | null;
+  weight?: number;
+}
+
+export interface RepView {
+  id: string;
+  name: string;
+  email: string;
+  teamId: string | null;
+  active: boolean;
+  timezone: string;
+  capacity: number | null;
+  weight: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  managerRepId: string | null;
+}
+
+export interface AccountView {
+  id: string;
+  domain: string;
+  name: string;
+  ownerRepId: string | null;
+}
+
+function repView(row: Selectable<Database['reps']>): RepView {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    teamId: row.team_id,
+    active: row.active,
+    timezone: row.timezone,
+    capacity: row.capacity,
+    weight: row.weight,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function validTimezone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The sales team model: reps, teams and the accounts reps own. */
+export class TeamStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private async checkRep(input: Partial<RepInput>, id?: string): Promise<void> {
+    if (input.timezone !== undefined && !validTimezone(input.timezone)) throw Errors.invalidRequest([{ path: 'timezone', message: `'${input.timezone}' is not an IANA time zone (e.g. Europe/Berlin)` }]);
+    if (input.teamId) {
+      const team = await this.db.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst();
+      if (!team) throw Errors.invalidRequest([{ path: 'teamId', message: `team '${input.teamId}' does not exist` }]);
+    }
+    if (input.email) {
+      let query = this.db.selectFrom('reps').select('id').where('email', '=', input.email.toLowerCase());
+      if (id) query = query.where('id', '!=', id);
+      if (await query.executeTakeFirst()) throw Errors.conflict(`a rep with email '${input.email}' already exists`, 'email');
+    }
+  }
+
+  async createRep(input: RepInput): Promise<RepView> {
+    await this.checkRep(input);
+    const row = await this.db
+      .insertInto('reps')
+      .values({
+        name: input.name,
+        email: input.email.toLowerCase(),
+        team_id: input.teamId ?? null,
+        active: input.active ?? true,
+        timezone: input.timezone ?? 'UTC',
+        capacity: input.capacity ?? null,
+        weight: input.weight ?? 1,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return repView(row);
+  }
+
+  async updateRep(id: string, input: Partial<RepInput>): Promise<RepView> {
+    await this.checkRep(input, id);
+    const row = await this.db
+      .updateTable('reps')
+      .set({
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.email !== undefined && { email: input.email.toLowerCase() }),
+        ...(input.teamId !== undefined && { team_id: input.teamId }),
+        ...(input.active !== undefined && { active: input.active }),
+        ...(input.timezone !== undefined && { timezone: input.timezone }),
+        ...(input.capacity !== undefined && { capacity: input.capacity }),
+        ...(input.weight !== undefined && { weight: input.weight }),
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw Errors.notFound('rep', id);
+    return repView(row);
+  }
+
+  async listReps(teamId?: string): Promise<RepView[]> {
+    let query = this.db.selectFrom('reps').selectAll().orderBy('created_at').orderBy('id');
+    if (teamId) query = query.where('team_id', '=', teamId);
+    return (await query.execute()).map(repView);
+  }
+
+  async createTeam(input: { id: string; name: string; managerRepId?: string | null }): Promise<TeamView> {
+    const existing = await this.db.selectFrom('teams').select('id').where('id', '=', input.id).executeTakeFirst();
+    if (existing) throw Errors.conflict(`team '${input.id}' already exists`, 'id');
+    const row = await this.db.insertInto('teams').values({ id: input.id, name: input.name, manager_rep_id: input.managerRepId ?? null }).returningAll().executeTakeFirstOrThrow();
+    return { id: row.id, name: row.name, managerRepId: row.manager_rep_id };
+  }
+
+  async updateTeam(id: string, input: { name?: string; managerRepId?: string | null }): Promise<TeamView> {
+    const row = await this.db
+      .updateTable('teams')
+      .set({ ...(input.name !== undefined && { name: input.name }), ...(input.managerRepId !== undefined && { manager_rep_id: input.managerRepId }) })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw Errors.notFound('team', id);
+    return { id: row.id, name: row.name, managerRepId: row.manager_rep_id };
+  }
+
+  async listTeams(): Promise<TeamView[]> {
+    const rows = await this.db.selectFrom('teams').selectAll().orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, managerRepId: row.manager_rep_id }));
+  }
+
+  async createAccount(input: { domain: string; name: string; ownerRepId?: string | null }): Promise<AccountView> {
+    const domain = input.domain.trim().toLowerCase();
+    const existing = await this.db.selectFrom('accounts').select('id').where('domain', '=', domain).executeTakeFirst();
+    if (existing) throw Errors.conflict(`an account with domain '${domain}' already exists`, 'domain');
+    const row = await this.db.insertInto('accounts').values({ domain, name: input.name, owner_rep_id: input.ownerRepId ?? null }).returningAll().executeTakeFirstOrThrow();
+    return { id: row.id, domain: row.domain, name: row.name, ownerRepId: row.owner_rep_id };
+  }
+
+  async listAccounts(): Promise<AccountView[]> {
+    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('domain').execute();
+    return rows.map((row) => ({ id: row.id, domain: row.domain, name: row.name, ownerRepId: row.owner_rep_id }));
+  }
+}

@@ -1,0 +1,198 @@
+import type { GraphDocument, NodeRegistry, Plan } from '@leadflow/engine';
+import { compileGraph, type CompileError } from '@leadflow/engine/compiler';
+import type { Database } from '@leadflow/engine/db';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { Errors } from '../errors.js';
+import { slugify } from './slug.js';
+
+type WorkflowRow = Selectable<Database['workflows']>;
+
+export interface WorkflowSummary {
+  id: string;
+  slug: string;
+  name: string;
+  isDefault: boolean;
+  archived: boolean;
+  publishedVersion: number | null;
+  leadsInFlight: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkflowDetail extends WorkflowSummary {
+  draft: GraphDocument;
+}
+
+export interface PublishedVersion {
+  workflowId: string;
+  version: number;
+  hash: string;
+  note: string;
+  author: string;
+  publishedAt: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Workflows, their drafts and their immutable published versions. */
+export class WorkflowStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly registry: NodeRegistry,
+  ) {}
+
+  /** A new workflow's draft: just the entry node, ready to build on. */
+  emptyDraft(name: string): GraphDocument {
+    const capture = this.registry.latest('capture');
+    return {
+      name,
+      nodes: capture ? [{ id: 'capture', type: capture.type, typeVersion: capture.version, position: { x: 0, y: 0 }, config: structuredClone(capture.defaultConfig) as Record<string, unknown> }] : [],
+      edges: [],
+    };
+  }
+
+  async create(input: { name: string; slug?: string; draft?: GraphDocument; isDefault?: boolean }): Promise<WorkflowDetail> {
+    const slug = input.slug ?? slugify(input.name);
+    const taken = await this.db.selectFrom('workflows').select('id').where('slug', '=', slug).executeTakeFirst();
+    if (taken) throw Errors.conflict(`a workflow with slug '${slug}' already exists`, 'slug');
+    const draft = input.draft ?? this.emptyDraft(input.name);
+    const row = await this.db.transaction().execute(async (trx) => {
+      if (input.isDefault) await trx.updateTable('workflows').set({ is_default: false }).where('is_default', '=', true).execute();
+      return trx
+        .insertInto('workflows')
+        .values({ slug, name: input.name, draft: JSON.stringify({ ...draft, name: input.name }), is_default: input.isDefault ?? false })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    return this.detail(row);
+  }
+
+  async find(idOrSlug: string): Promise<WorkflowRow> {
+    const row = await this.db
+      .selectFrom('workflows')
+      .selectAll()
+      .where((eb) => (UUID.test(idOrSlug) ? eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]) : eb('slug', '=', idOrSlug)))
+      .executeTakeFirst();
+    if (!row) throw Errors.notFound('workflow', idOrSlug);
+    return row;
+  }
+
+  async findDefault(): Promise<WorkflowRow> {
+    const row = await this.db.selectFrom('workflows').selectAll().where('is_default', '=', true).executeTakeFirst();
+    if (!row) throw Errors.noDefaultWorkflow();
+    return row;
+  }
+
+  async get(idOrSlug: string): Promise<WorkflowDetail> {
+    return this.detail(await this.find(idOrSlug));
+  }
+
+  async list(): Promise<WorkflowSummary[]> {
+    const rows = await this.db.selectFrom('workflows').selectAll().orderBy('created_at').execute();
+    const [versions, inFlight] = await Promise.all([
+      this.db.selectFrom('workflow_versions').select(['workflow_id', (eb) => eb.fn.max('version').as('version')]).groupBy('workflow_id').execute(),
+      this.db
+        .selectFrom('leads')
+        .select(['workflow_id', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('run_status', 'in', ['starting', 'running', 'waiting', 'error'])
+        .groupBy('workflow_id')
+        .execute(),
+    ]);
+    const versionOf = new Map(versions.map((v) => [v.workflow_id, Number(v.version)]));
+    const flightOf = new Map(inFlight.map((f) => [f.workflow_id, Number(f.count)]));
+    return rows.map((row) => this.summary(row, versionOf.get(row.id) ?? null, flightOf.get(row.id) ?? 0));
+  }
+
+  /** Drafts may be unfinished: saved if well-formed, with the problems still in them returned. */
+  async saveDraft(idOrSlug: string, draft: GraphDocument): Promise<{ workflow: WorkflowDetail; problems: CompileError[] }> {
+    const current = await this.find(idOrSlug);
+    if (current.archived_at) throw Errors.archived(current.slug);
+    const row = await this.db
+      .updateTable('workflows')
+      .set({ draft: JSON.stringify(draft), name: draft.name, updated_at: sql<Date>`now()` })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const result = compileGraph(draft, this.registry);
+    return { workflow: await this.detail(row), problems: result.ok ? [] : result.errors };
+  }
+
+  validate(document: unknown): { ok: boolean; hash: string | null; errors: CompileError[] } {
+    const result = compileGraph(document, this.registry);
+    return result.ok ? { ok: true, hash: result.plan.hash, errors: [] } : { ok: false, hash: null, errors: result.errors };
+  }
+
+  /** Compiles the draft and stores it as the next immutable version. */
+  async publish(idOrSlug: string, note: string, author: string): Promise<PublishedVersion> {
+    const workflow = await this.find(idOrSlug);
+    if (workflow.archived_at) throw Errors.archived(workflow.slug);
+    const result = compileGraph(workflow.draft, this.registry);
+    if (!result.ok) throw Errors.invalidGraph(result.errors);
+    const row = await this.db.transaction().execute(async (trx) => {
+      // The row lock makes concurrent publishes take consecutive version numbers.
+      await trx.selectFrom('workflows').select('id').where('id', '=', workflow.id).forUpdate().execute();
+      const latest = await trx.selectFrom('workflow_versions').select(['version', 'hash']).where('workflow_id', '=', workflow.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+      if (latest?.hash === result.plan.hash) throw Errors.unchanged(latest.version);
+      return trx
+        .insertInto('workflow_versions')
+        .values({
+          workflow_id: workflow.id,
+          version: (latest?.version ?? 0) + 1,
+          document: JSON.stringify(workflow.draft),
+          plan: JSON.stringify(result.plan),
+          hash: result.plan.hash,
+          note,
+          author,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    return versionView(row);
+  }
+
+  async versions(idOrSlug: string): Promise<PublishedVersion[]> {
+    const workflow = await this.find(idOrSlug);
+    const rows = await this.db.selectFrom('workflow_versions').selectAll().where('workflow_id', '=', workflow.id).orderBy('version', 'desc').execute();
+    return rows.map(versionView);
+  }
+
+  async version(idOrSlug: string, version: number): Promise<PublishedVersion & { document: GraphDocument; plan: Plan }> {
+    const workflow = await this.find(idOrSlug);
+    const row = await this.db.selectFrom('workflow_versions').selectAll().where('workflow_id', '=', workflow.id).where('version', '=', version).executeTakeFirst();
+    if (!row) throw Errors.notFound(`version of workflow ${workflow.slug}`, String(version));
+    return { ...versionView(row), document: row.document as unknown as GraphDocument, plan: row.plan as unknown as Plan };
+  }
+
+  /** The version new leads start on. */
+  async latestPlan(workflow: WorkflowRow): Promise<{ version: number; plan: Plan }> {
+    const row = await this.db.selectFrom('workflow_versions').select(['version', 'plan']).where('workflow_id', '=', workflow.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    if (!row) throw Errors.noPublishedVersion(workflow.slug);
+    return { version: row.version, plan: row.plan as unknown as Plan };
+  }
+
+  private async detail(row: WorkflowRow): Promise<WorkflowDetail> {
+    const [latest, inFlight] = await Promise.all([
+      this.db.selectFrom('workflow_versions').select((eb) => eb.fn.max('version').as('version')).where('workflow_id', '=', row.id).executeTakeFirst(),
+      this.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('count')).where('workflow_id', '=', row.id).where('run_status', 'in', ['starting', 'running', 'waiting', 'error']).executeTakeFirst(),
+    ]);
+    return { ...this.summary(row, latest?.version ? Number(latest.version) : null, Number(inFlight?.count ?? 0)), draft: row.draft as unknown as GraphDocument };
+  }
+
+  private summary(row: WorkflowRow, publishedVersion: number | null, leadsInFlight: number): WorkflowSummary {
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      isDefault: row.is_default,
+      archived: row.archived_at !== null,
+      publishedVersion,
+      leadsInFlight,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    };
+  }
+}
+
+function versionView(row: Selectable<Database['workflow_versions']>): PublishedVersion {
+  return { workflowId: row.workflow_id, version: row.version, hash: row.hash, note: row.note, author: row.author, publishedAt: row.published_at.toISOString() };
+}

@@ -1,0 +1,51 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundleLeadWorkflows } from '@leadflow/engine/worker';
+import { workflowsPath } from '@leadflow/nodes';
+import { freePort, installTemporalRuntime, startEmbeddedPostgres, startTemporalDevServer } from '@leadflow/server';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    temporalAddress: string;
+    workflowBundleCode: string;
+  }
+}
+
+/**
+ * Real services for every cross-package test: DATABASE_URL / TEMPORAL_ADDRESS when set, else an
+ * embedded PostgreSQL and the Temporal CLI dev server. If either cannot start, the run fails.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  installTemporalRuntime();
+  const stops: Array<() => Promise<void>> = [];
+  let tempDir: string | undefined;
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    tempDir = await mkdtemp(path.join(tmpdir(), 'leadflow-test-'));
+    // As root, Postgres runs as the `postgres` user, which must be able to enter this folder.
+    await chmod(tempDir, 0o755);
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'postgres'), port: await freePort() });
+    stops.push(postgres.stop);
+    databaseUrl = postgres.url;
+  }
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    const temporal = await startTemporalDevServer({ port: await freePort() });
+    stops.push(temporal.stop);
+    temporalAddress = temporal.address;
+  }
+  const bundle = await bundleLeadWorkflows(workflowsPath);
+
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('temporalAddress', temporalAddress);
+  project.provide('workflowBundleCode', bundle.code);
+
+  return async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    if (tempDir) await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+  };
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '@leadflow/engine/db';
+import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
+import { nodeRegistry } from '@leadflow/nodes';
+import { buildApp, createAppServices, startWorkerHost, type AppServices, type WorkerHost } from '@leadflow/server';
+import { Client, Connection } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export interface TestStack {
+  baseUrl: string;
+  token: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  db: Kysely<Database>;
+  services: AppServices;
+  worker: WorkerHost | null;
+  api<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  startWorker(): Promise<WorkerHost>;
+  stop(): Promise<void>;
+}
+
+/** A database of its own inside the shared test Postgres, so test files never see each other's rows. */
+async function createIsolatedDatabase(serverUrl: string): Promise<string> {
+  const name = `leadflow_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * The real stack for one test file: a fresh database, the shared Temporal server with a task
+ * queue of its own, the HTTP server on a loopback port and (unless told not to) a worker.
+ */
+export async function startTestStack(options: { worker?: boolean; smtpUrl?: string } = {}): Promise<TestStack> {
+  const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
+  const temporalAddress = inject('temporalAddress');
+  const taskQueue = `leadflow-test-${randomBytes(4).toString('hex')}`;
+  const token = `test-${randomBytes(8).toString('hex')}`;
+  const db = createDatabase(databaseUrl);
+  await migrateToLatest(db);
+  const connection = await Connection.connect({ address: temporalAddress });
+  const services = createAppServices(db, new Client({ connection }), nodeRegistry, taskQueue);
+  const app = await buildApp(services, { adminToken: token });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const startWorker = (): Promise<WorkerHost> =>
+    startWorkerHost({
+      temporalAddress,
+      taskQueue,
+      databaseUrl,
+      mail: { smtpUrl: options.smtpUrl, from: 'Leadflow <leadflow@test.local>' },
+      workflowBundle: { code: inject('workflowBundleCode') },
+    });
+
+  const stack: TestStack = {
+    baseUrl,
+    token,
+    databaseUrl,
+    temporalAddress,
+    taskQueue,
+    db,
+    services,
+    worker: options.worker === false ? null : await startWorker(),
+    async api(method, path, body, headers = {}) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    startWorker,
+    async stop() {
+      await stack.worker?.stop().catch(() => undefined);
+      await app.close();
+      await connection.close();
+      await db.destroy();
+    },
+  };
+  return stack;
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails with what it last saw. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** A lead the example workflow scores as tier 1 (business email, senior title, demo request). */
+export function hotLead(i: number, domain = 'bigco.com'): Record<string, unknown> {
+  return { email: `buyer${i}@${domain}`, name: `Buyer ${i}`, company: 'BigCo Inc.', title: 'VP Operations', source: 'demo_request', country: 'US' };
+}
