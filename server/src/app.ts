@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerValidation } from './plugins/validation.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
 import { nodeTypeRoutes } from './routes/node-type-routes.js';
@@ -25,9 +26,8 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    // Unknown fields are refused with an error naming them, never silently dropped.
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   });
+  registerValidation(app);
   registerErrorHandler(app);
   await registerOpenApi(app);
   registerAuth(app, options.adminToken);

@@ -35,7 +35,7 @@ export const GraphDocumentSchema = Type.Object(
     nodes: Type.Array(GraphNodeSchema, { maxItems: 5000 }),
     edges: Type.Array(GraphEdgeSchema, { maxItems: 20000 }),
   },
-  { additionalProperties: false, $id: 'GraphDocument' },
+  { additionalProperties: false },
 );
 
 export type GraphNode = Static<typeof GraphNodeSchema>;

@@ -15,7 +15,6 @@ export const ErrorSchema = Type.Object(
     message: Type.String({ description: 'One sentence naming the field or node.' }),
     errors: Type.Optional(Type.Array(ProblemSchema)),
   },
-  { $id: 'Error' },
 );
 
 /** An object the docs describe but whose extra properties are still sent. */
