@@ -8,7 +8,7 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback that keeps every message it receives. */
-export async function startSmtpSink(): Promise<{ url: string; messages: ReceivedMail[]; stop(): Promise<void> }> {
+export async function startSmtpSink(port = 0): Promise<{ url: string; messages: ReceivedMail[]; stop(): Promise<void> }> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -29,8 +29,8 @@ export async function startSmtpSink(): Promise<{ url: string; messages: Received
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `smtp://127.0.0.1:${port}`, messages, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  const bound = typeof address === 'object' && address ? address.port : 0;
+  return { url: `smtp://127.0.0.1:${bound}`, messages, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }

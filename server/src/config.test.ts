@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.js';
+
+describe('readConfig', () => {
+  it('defaults to embedded services under .data', () => {
+    const config = readConfig({}, '/srv/leadflow');
+    expect(config).toMatchObject({ temporalAddress: undefined, databaseUrl: undefined, port: 3000, dataDir: '/srv/leadflow/.data', embeddedWorker: true });
+  });
+  it('uses configured services when set', () => {
+    const config = readConfig({ TEMPORAL_ADDRESS: 'temporal:7233', DATABASE_URL: 'postgres://db/leads', PORT: '8080', LEADFLOW_WORKER: 'off' }, '/');
+    expect(config).toMatchObject({ temporalAddress: 'temporal:7233', databaseUrl: 'postgres://db/leads', port: 8080, embeddedWorker: false });
+  });
+  it('names a malformed setting', () => {
+    expect(() => readConfig({ PORT: 'eighty' }, '/')).toThrow("PORT must be a whole number, got 'eighty'");
+  });
+});
