@@ -8,11 +8,13 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './support/test-stack.js';
 
+type Outcome = { port: string; output?: Record<string, unknown>; reason?: string };
+
 const assignNode: PlanNode = { id: 'assign', type: 'assign', typeVersion: 1, kind: 'activity', config: { strategy: 'round_robin', team: 'pool' }, next: { assigned: 'x', unassigned: 'y' } };
 
 describe('the assign activity against a real Postgres', () => {
   let stack: TestStack;
-  let assign: (input: NodeActivityInput) => Promise<{ port: string; output?: Record<string, unknown>; reason?: string }>;
+  let assign: (input: NodeActivityInput) => Promise<Outcome>;
   let workflowId: string;
 
   async function makeLeads(count: number, prefix: string): Promise<NodeActivityInput[]> {
@@ -23,6 +25,8 @@ describe('the assign activity against a real Postgres', () => {
       .execute();
     return rows.map((row) => ({ leadId: row.id, node: assignNode, visit: 1, seq: 1, lead: leadContextFromRow(row), pending: [] }));
   }
+
+  const runAssign = (input: NodeActivityInput, attempt = 1): Promise<Outcome> => new MockActivityEnvironment({ attempt }).run(assign, input);
 
   async function perRep(): Promise<Record<string, number>> {
     const rows = await stack.db.selectFrom('assignments').innerJoin('reps', 'reps.id', 'assignments.rep_id').select(['reps.name', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('reps.name').execute();
@@ -36,22 +40,22 @@ describe('the assign activity against a real Postgres', () => {
     const workflow = await stack.services.workflows.create({ name: 'assign test' });
     workflowId = workflow.id;
     const activities = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' } });
-    assign = activities['node.assign.v1'] as typeof assign;
+    assign = activities["node.assign.v1"] as typeof assign;
     expect(nodeRegistry.get('assign', 1)).toBeDefined();
   });
   afterAll(() => stack?.stop());
 
   it('gives 1,000 concurrent leads to 5 equal reps exactly 200 each', async () => {
     const inputs = await makeLeads(1000, 'burst');
-    const outcomes = await Promise.all(inputs.map((input) => new MockActivityEnvironment({ attempt: 1 }).run(assign, input)));
+    const outcomes = await Promise.all(inputs.map((input) => runAssign(input)));
     expect(outcomes.every((o) => o.port === 'assigned')).toBe(true);
     expect(await perRep()).toEqual({ R1: 200, R2: 200, R3: 200, R4: 200, R5: 200 });
   });
 
   it('assigns once when the activity is retried after its database write', async () => {
     const [input] = await makeLeads(1, 'retry');
-    const first = await new MockActivityEnvironment({ attempt: 1 }).run(assign, input as NodeActivityInput);
-    const retry = await new MockActivityEnvironment({ attempt: 2 }).run(assign, input as NodeActivityInput);
+    const first = await runAssign(input as NodeActivityInput);
+    const retry = await runAssign(input as NodeActivityInput, 2);
     expect(retry.output).toMatchObject({ repId: first.output?.repId, replayed: true });
     const rows = await stack.db.selectFrom('assignments').select('rep_id').where('lead_id', '=', (input as NodeActivityInput).leadId).execute();
     expect(rows).toHaveLength(1);
@@ -61,7 +65,7 @@ describe('the assign activity against a real Postgres', () => {
     const before = await perRep();
     const r3 = (await stack.services.teams.listReps('pool')).find((rep) => rep.name === 'R3');
     await stack.services.teams.updateRep(r3?.id as string, { active: false });
-    const outcomes = await Promise.all((await makeLeads(40, 'ooo')).map((input) => new MockActivityEnvironment().run(assign, input)));
+    const outcomes = await Promise.all((await makeLeads(40, 'ooo')).map((input) => runAssign(input)));
     const after = await perRep();
     expect(after.R3).toBe(before.R3);
     expect(Object.values(after).reduce((a, b) => a + b, 0) - Object.values(before).reduce((a, b) => a + b, 0)).toBe(40);
@@ -71,7 +75,7 @@ describe('the assign activity against a real Postgres', () => {
   it('leaves the lead unassigned, never dropped, when nobody is available', async () => {
     for (const rep of await stack.services.teams.listReps('pool')) await stack.services.teams.updateRep(rep.id, { active: false });
     const [input] = await makeLeads(1, 'nobody');
-    const outcome = await new MockActivityEnvironment().run(assign, input as NodeActivityInput);
+    const outcome = await runAssign(input as NodeActivityInput);
     expect(outcome.port).toBe('unassigned');
     expect(outcome.reason).toMatch(/nobody available/);
   });

@@ -1,6 +1,6 @@
 /** Node-only: Postgres through pg + kysely. Never imported by workflow code. */
 export { createDatabase, type DatabaseOptions } from './create-database.js';
 export { migrateToLatest } from './migrate.js';
-export { leadContextFromRow, leadPatchToUpdate, type LeadRow } from './lead-row.js';
+export { leadColumns, leadContextFromRow, leadPatchToUpdate, type LeadRow } from './lead-row.js';
 export { persistSteps } from './step-trail.js';
 export type * from './schema.js';

@@ -28,22 +28,9 @@ type ColumnField = keyof typeof COLUMNS;
 
 export type LeadRow = Selectable<LeadTable>;
 
-/** The workflow's view of a stored lead. */
-export function leadContextFromRow(row: LeadRow, events: Record<string, number> = {}): LeadContext {
-  const fields = row.fields as Partial<LeadContext>;
+/** The lead-context fields that live in columns of their own, read from a row. */
+export function leadColumns(row: LeadRow): Pick<LeadContext, ColumnField | 'id'> {
   return {
-    fullName: null,
-    region: null,
-    industry: null,
-    employees: null,
-    emailDomain: null,
-    companyDomain: null,
-    isFreeEmail: null,
-    accountOwnerId: null,
-    mql: null,
-    sql: null,
-    ownerName: null,
-    ...fields,
     id: row.id,
     email: row.email,
     firstName: row.first_name,
@@ -63,6 +50,26 @@ export function leadContextFromRow(row: LeadRow, events: Record<string, number> 
     teamId: row.team_id,
     accountId: row.account_id,
     disqualificationReason: row.disqualification_reason,
+  };
+}
+
+/** The workflow's view of a stored lead. */
+export function leadContextFromRow(row: LeadRow, events: Record<string, number> = {}): LeadContext {
+  const fields = row.fields as Partial<LeadContext>;
+  return {
+    fullName: null,
+    region: null,
+    industry: null,
+    employees: null,
+    emailDomain: null,
+    companyDomain: null,
+    isFreeEmail: null,
+    accountOwnerId: null,
+    mql: null,
+    sql: null,
+    ownerName: null,
+    ...fields,
+    ...leadColumns(row),
     events,
     custom: row.custom as Record<string, unknown>,
   };

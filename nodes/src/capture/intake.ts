@@ -1,3 +1,4 @@
+import type { LeadContext } from '@leadflow/engine';
 import type { Static } from 'typebox';
 import type { captureConfigSchema } from './definition.js';
 import { normalizeCompany, normalizeEmail, normalizePersonName, normalizePhone, splitFullName } from './normalize.js';
@@ -30,18 +31,9 @@ export interface Touch {
   at: string;
 }
 
-export interface NormalizedLead {
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  fullName: string | null;
-  company: string | null;
-  title: string | null;
-  phone: string | null;
-  country: string | null;
-  source: string | null;
+/** A submission after intake: the contact fields of the lead context, plus where it came from. */
+export interface NormalizedLead extends Pick<LeadContext, 'email' | 'firstName' | 'lastName' | 'fullName' | 'company' | 'title' | 'phone' | 'country' | 'source' | 'custom'> {
   channel: string;
-  custom: Record<string, unknown>;
   touch: Touch;
 }
 
