@@ -13,6 +13,8 @@ export interface LeadflowConfig {
   dataDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Private or loopback hosts that http nodes and HTTP enrichment may call (LEADFLOW_HTTP_ALLOW, comma-separated). */
+  httpAllowHosts: string[];
   /** Run the worker inside the server process. */
   embeddedWorker: boolean;
   /** Ports of the embedded services (used only when they are started). */
@@ -37,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, env.LEADFLOW_DATA_DIR || '.data'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
+    httpAllowHosts: (env.LEADFLOW_HTTP_ALLOW ?? '').split(',').map((host) => host.trim()).filter(Boolean),
     embeddedWorker: env.LEADFLOW_WORKER !== 'off',
     embeddedPorts: {
       postgres: integer(env.LEADFLOW_POSTGRES_PORT, 54329, 'LEADFLOW_POSTGRES_PORT'),

@@ -39,7 +39,7 @@ describe('the assign activity against a real Postgres', () => {
     for (const name of ['R1', 'R2', 'R3', 'R4', 'R5']) await stack.services.teams.createRep({ name, email: `${name}@pool.test`, teamId: 'pool' });
     const workflow = await stack.services.workflows.create({ name: 'assign test' });
     workflowId = workflow.id;
-    const activities = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' } });
+    const activities = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] } });
     assign = activities["node.assign.v1"] as typeof assign;
     expect(nodeRegistry.get('assign', 1)).toBeDefined();
   });

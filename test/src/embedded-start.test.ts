@@ -27,7 +27,8 @@ describe('starting on the embedded defaults', () => {
     return startLeadflow({ ...readConfig(env), adminToken: token }, () => undefined);
   }
 
-  async function api(method: string, url: string, body?: unknown) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${handle?.url}${url}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },

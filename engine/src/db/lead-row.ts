@@ -68,6 +68,7 @@ export function leadContextFromRow(row: LeadRow, events: Record<string, number> 
     mql: null,
     sql: null,
     ownerName: null,
+    ownerTimezone: null,
     ...fields,
     ...leadColumns(row),
     events,

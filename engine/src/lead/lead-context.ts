@@ -31,6 +31,8 @@ export interface LeadContext {
   sql: boolean | null;
   ownerId: string | null;
   ownerName: string | null;
+  /** IANA time zone of the owner, for waits like "next business day 09:00 in the owner's time zone". */
+  ownerTimezone: string | null;
   teamId: string | null;
   disqualificationReason: string | null;
   /** Counts of events received so far, by type (e.g. `events.contacted`). */
@@ -74,6 +76,7 @@ export const LEAD_FIELDS: Readonly<Record<keyof LeadContext, FieldType>> = {
   sql: 'boolean',
   ownerId: 'string',
   ownerName: 'string',
+  ownerTimezone: 'string',
   teamId: 'string',
   disqualificationReason: 'string',
   events: 'object',

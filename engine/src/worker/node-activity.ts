@@ -10,10 +10,19 @@ export interface MailSettings {
   from: string;
 }
 
+export interface HttpSettings {
+  /**
+   * Hosts (`name` or `name:port`) that outbound calls may reach even though they resolve to a
+   * private or loopback address. Everything else private is refused.
+   */
+  allowHosts: readonly string[];
+}
+
 /** What the host process gives every activity node. */
 export interface ActivityServices {
   db: Kysely<Database>;
   mail: MailSettings;
+  http: HttpSettings;
 }
 
 export interface NodeActivityContext {

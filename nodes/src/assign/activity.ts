@@ -4,7 +4,7 @@ import { defineNodeActivity } from '@leadflow/engine/worker';
 import type { Kysely, Selectable } from 'kysely';
 import { assign } from './definition.js';
 
-type Rep = Pick<Selectable<Database['reps']>, 'id' | 'name' | 'active'>;
+type Rep = Pick<Selectable<Database['reps']>, 'id' | 'name' | 'active'> & { timezone?: string };
 
 export interface Candidate {
   repId: string;

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     taskQueue: process.env.LEADFLOW_TASK_QUEUE || undefined,
     databaseUrl: config.databaseUrl,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+    http: { allowHosts: config.httpAllowHosts },
   });
   console.log('worker ready');
   const stop = (): void => void host.stop().then(() => process.exit(0));

@@ -62,7 +62,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
-      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom } });
+      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts } });
       stops.push(() => (worker as WorkerHost).stop());
     }
 

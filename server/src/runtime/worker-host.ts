@@ -1,5 +1,5 @@
 import { createDatabase } from '@leadflow/engine/db';
-import { createActivities, createLeadWorker, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
+import { createActivities, createLeadWorker, type HttpSettings, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
 import { nodeActivities } from '@leadflow/nodes/activities';
 import { workflowsPath } from '@leadflow/nodes';
 import type { WorkflowBundle } from '@temporalio/worker';
@@ -11,6 +11,8 @@ export interface WorkerHostOptions {
   taskQueue?: string;
   databaseUrl: string;
   mail: MailSettings;
+  /** Private hosts outbound calls may reach. @default none */
+  http?: HttpSettings;
   /** A prebuilt bundle; without it the workflow code is bundled at start (a few seconds). */
   workflowBundle?: WorkflowBundle;
 }
@@ -26,7 +28,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   installTemporalRuntime();
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   const db = createDatabase(options.databaseUrl, { maxConnections: 20 });
-  const activities = createActivities(nodeActivities, { db, mail: options.mail });
+  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } });
   const worker = await createLeadWorker({
     connection,
     namespace: options.namespace,

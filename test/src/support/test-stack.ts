@@ -61,6 +61,8 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
       taskQueue,
       databaseUrl,
       mail: { smtpUrl: options.smtpUrl, from: 'Leadflow <leadflow@test.local>' },
+      // Outside services in tests are local HTTP servers on loopback.
+      http: { allowHosts: ['127.0.0.1', 'localhost'] },
       workflowBundle: { code: inject('workflowBundleCode') },
     });
 
