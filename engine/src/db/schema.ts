@@ -42,8 +42,40 @@ export interface RepTable {
   timezone: Generated<string>;
   capacity: number | null;
   weight: Generated<number>;
+  /** Weekday (mon…sun) → [open, close] in the rep's time zone; null: always available. */
+  working_hours: Json<WorkingHours | null> | null;
+  out_of_office: ColumnType<OutOfOffice[], string | undefined, string>;
+  skills: ColumnType<string[], string[] | undefined, string[]>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type WorkingHours = Partial<Record<Weekday, [string, string]>>;
+export interface OutOfOffice {
+  from: string;
+  until: string;
+  note?: string;
+}
+
+/** Rules a lead must meet for the territory to own it; absent rules match anything. */
+export interface TerritoryRules {
+  countries?: string[];
+  regions?: string[];
+  industries?: string[];
+  minEmployees?: number;
+  maxEmployees?: number;
+}
+
+export interface TerritoryTable {
+  id: string;
+  name: string;
+  priority: Generated<number>;
+  rules: ColumnType<TerritoryRules, string, string>;
+  team_id: string | null;
+  rep_id: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface AccountTable {
@@ -135,6 +167,8 @@ export interface AssignmentTable {
 export interface RoundRobinCursorTable {
   pool: string;
   last_rep_id: string | null;
+  /** Smooth weighted round robin: each rep's current weight. */
+  weights: ColumnType<Record<string, number>, string | undefined, string>;
   updated_at: Generated<Date>;
 }
 
@@ -166,5 +200,6 @@ export interface Database {
   steps: StepTable;
   assignments: AssignmentTable;
   round_robin_cursors: RoundRobinCursorTable;
+  territories: TerritoryTable;
   notifications: NotificationTable;
 }

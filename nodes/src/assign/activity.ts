@@ -1,10 +1,10 @@
-import type { NodeOutcome } from '@leadflow/engine';
 import type { Database } from '@leadflow/engine/db';
 import { defineNodeActivity } from '@leadflow/engine/worker';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import { existingAssignment, outcomeOf } from './assignment-record.js';
 import { assign } from './definition.js';
 
-type Rep = Pick<Selectable<Database['reps']>, 'id' | 'name' | 'active'> & { timezone?: string };
+type Rep = Pick<Selectable<Database['reps']>, 'id' | 'name' | 'active'>;
 
 export interface Candidate {
   repId: string;
@@ -34,24 +34,6 @@ function describe(team: string, chosen: Rep | null, candidates: readonly Candida
   const skipped = candidates.filter((c) => c.skipped).map((c) => `${c.name} skipped (${c.skipped})`);
   const head = chosen ? `round robin in team ${team}: ${chosen.name} chosen` : `round robin in team ${team}: nobody available`;
   return skipped.length ? `${head}; ${skipped.join(', ')}` : head;
-}
-
-function outcomeOf(row: { rep_id: string | null; team_id: string | null; reason: string; candidates: unknown }, repName: string | null, replayed: boolean): NodeOutcome {
-  const output = { repId: row.rep_id, repName, candidates: row.candidates, replayed };
-  if (!row.rep_id) return { port: 'unassigned', output, reason: row.reason };
-  return { port: 'assigned', output, reason: row.reason, patch: { ownerId: row.rep_id, ownerName: repName, teamId: row.team_id, status: 'working' } };
-}
-
-async function existingAssignment(db: Kysely<Database>, leadId: string, nodeId: string, visit: number): Promise<NodeOutcome | null> {
-  const row = await db
-    .selectFrom('assignments')
-    .leftJoin('reps', 'reps.id', 'assignments.rep_id')
-    .select(['assignments.rep_id', 'assignments.team_id', 'assignments.reason', 'assignments.candidates', 'reps.name'])
-    .where('lead_id', '=', leadId)
-    .where('node_id', '=', nodeId)
-    .where('visit', '=', visit)
-    .executeTakeFirst();
-  return row ? outcomeOf(row, row.name, true) : null;
 }
 
 /**
