@@ -1,8 +1,9 @@
 /** Node-only: the I/O halves of the activity nodes. Never imported by workflow code. */
 import type { NodeActivity } from '@leadflow/engine/worker';
 import { assignActivity } from './assign/activity.js';
+import { assignV2Activity } from './assign/activity-v2.js';
 import { enrichActivity } from './enrich/activity.js';
 import { notifyActivity } from './notify/activity.js';
 import { scoreActivity } from './score/activity.js';
 
-export const nodeActivities: readonly NodeActivity[] = [enrichActivity, scoreActivity, assignActivity, notifyActivity];
+export const nodeActivities: readonly NodeActivity[] = [enrichActivity, scoreActivity, assignActivity, assignV2Activity, notifyActivity];

@@ -1,5 +1,6 @@
 import type { AnyNodeDefinition } from '@leadflow/engine';
 import { assign } from './assign/definition.js';
+import { assignV2 } from './assign/definition-v2.js';
 import { branch } from './branch/definition.js';
 import { capture } from './capture/definition.js';
 import { end } from './end/definition.js';
@@ -12,4 +13,4 @@ import { wait } from './wait/definition.js';
  * Every node type this library ships (sandbox-safe definitions). Adding a node type: a folder,
  * one line here, and for an activity node one line in `activities.ts`.
  */
-export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, enrich, score, branch, assign, wait, notify, end];
+export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, enrich, score, branch, assign, assignV2, wait, notify, end];

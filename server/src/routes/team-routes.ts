@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, IdParams, OpenObject, UuidParams } from '../schemas/common.js';
-import { CreateAccountBody, CreateRepBody, CreateTeamBody, RepListQuery, UpdateRepBody, UpdateTeamBody } from '../schemas/team-schemas.js';
+import { CreateAccountBody, CreateRepBody, CreateTeamBody, RepListQuery, TerritoryBody, UpdateRepBody, UpdateTeamBody } from '../schemas/team-schemas.js';
 import type { TypedApp } from './typed-app.js';
 
 const Rep = OpenObject({ id: Type.String(), name: Type.String(), email: Type.String(), teamId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() });
 const Team = OpenObject({ id: Type.String(), name: Type.String(), managerRepId: Type.Union([Type.String(), Type.Null()]) });
+const Territory = OpenObject({ id: Type.String(), name: Type.String(), priority: Type.Integer(), rules: OpenObject({}), teamId: Type.Union([Type.String(), Type.Null()]), repId: Type.Union([Type.String(), Type.Null()]) });
 const Account = OpenObject({ id: Type.String(), domain: Type.String(), name: Type.String(), ownerRepId: Type.Union([Type.String(), Type.Null()]) });
 
 /** The sales team model the assign and notify nodes route by. */
@@ -39,5 +40,12 @@ export async function teamRoutes(untyped: FastifyInstance, services: AppServices
   }));
   app.post('/api/accounts', { schema: { summary: 'Create an account (domain → owner, for lead-to-account matching)', tags: ['accounts'], body: CreateAccountBody, response: { 201: Account, ...errorResponses } } }, async (request, reply) =>
     reply.status(201).send(await teams.createAccount(request.body)),
+  );
+
+  app.get('/api/territories', { schema: { summary: 'List territories in the order they are checked', tags: ['territories'], response: { 200: Type.Object({ territories: Type.Array(Territory) }) } } }, async () => ({
+    territories: await services.territories.list(),
+  }));
+  app.post('/api/territories', { schema: { summary: 'Create a territory (rules → team or rep)', tags: ['territories'], body: TerritoryBody, response: { 201: Territory, ...errorResponses } } }, async (request, reply) =>
+    reply.status(201).send(await services.territories.create(request.body)),
   );
 }

@@ -6,7 +6,7 @@ import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
 import { LeadQueries } from './lead-queries.js';
 import { LeadRuns } from './lead-runs.js';
-import { TeamStore } from './team-store.js';
+import { TeamStore, TerritoryStore } from './team-store.js';
 import { WorkflowStore } from './workflow-store.js';
 
 /** Everything the routes use, built once from the database, the Temporal client and the node registry. */
@@ -20,6 +20,7 @@ export interface AppServices {
   leads: LeadQueries;
   events: LeadEvents;
   teams: TeamStore;
+  territories: TerritoryStore;
 }
 
 export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, taskQueue?: string): AppServices {
@@ -35,5 +36,6 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     leads: new LeadQueries(db),
     events: new LeadEvents(db, runs),
     teams: new TeamStore(db),
+    territories: new TerritoryStore(db),
   };
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@leadflow/engine/db';
+import type { Database, OutOfOffice, TerritoryRules, WorkingHours } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
 
@@ -10,6 +10,10 @@ export interface RepInput {
   timezone?: string;
   capacity?: number | null;
   weight?: number;
+  workingHours?: WorkingHours | null;
+  outOfOffice?: OutOfOffice[];
+  skills?: string[];
+  languages?: string[];
 }
 
 export interface RepView {
@@ -21,6 +25,10 @@ export interface RepView {
   timezone: string;
   capacity: number | null;
   weight: number;
+  workingHours: WorkingHours | null;
+  outOfOffice: OutOfOffice[];
+  skills: string[];
+  languages: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -48,6 +56,10 @@ function repView(row: Selectable<Database['reps']>): RepView {
     timezone: row.timezone,
     capacity: row.capacity,
     weight: row.weight,
+    workingHours: row.working_hours as WorkingHours | null,
+    outOfOffice: row.out_of_office,
+    skills: row.skills,
+    languages: row.languages,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -67,6 +79,12 @@ export class TeamStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   private async checkRep(input: Partial<RepInput>, id?: string): Promise<void> {
+    input.outOfOffice?.forEach((period, i) => {
+      if (Date.parse(period.until) <= Date.parse(period.from)) throw Errors.invalidRequest([{ path: `outOfOffice[${i}].until`, message: 'must be after from' }]);
+    });
+    for (const [day, hours] of Object.entries(input.workingHours ?? {})) {
+      if (hours && hours[1] <= hours[0]) throw Errors.invalidRequest([{ path: `workingHours.${day}`, message: 'closing time must be after opening time' }]);
+    }
     if (input.timezone !== undefined && !validTimezone(input.timezone)) throw Errors.invalidRequest([{ path: 'timezone', message: `'${input.timezone}' is not an IANA time zone (e.g. Europe/Berlin)` }]);
     if (input.teamId) {
       const team = await this.db.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst();
@@ -91,6 +109,10 @@ export class TeamStore {
         timezone: input.timezone ?? 'UTC',
         capacity: input.capacity ?? null,
         weight: input.weight ?? 1,
+        working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null,
+        out_of_office: JSON.stringify(input.outOfOffice ?? []),
+        skills: input.skills ?? [],
+        languages: input.languages ?? [],
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -109,6 +131,10 @@ export class TeamStore {
         ...(input.timezone !== undefined && { timezone: input.timezone }),
         ...(input.capacity !== undefined && { capacity: input.capacity }),
         ...(input.weight !== undefined && { weight: input.weight }),
+        ...(input.workingHours !== undefined && { working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null }),
+        ...(input.outOfOffice !== undefined && { out_of_office: JSON.stringify(input.outOfOffice) }),
+        ...(input.skills !== undefined && { skills: input.skills }),
+        ...(input.languages !== undefined && { languages: input.languages }),
         updated_at: sql<Date>`now()`,
       })
       .where('id', '=', id)
@@ -159,4 +185,49 @@ export class TeamStore {
     const rows = await this.db.selectFrom('accounts').selectAll().orderBy('domain').execute();
     return rows.map((row) => ({ id: row.id, domain: row.domain, name: row.name, ownerRepId: row.owner_rep_id }));
   }
+}
+
+export interface TerritoryInput {
+  id: string;
+  name: string;
+  priority?: number;
+  rules: TerritoryRules;
+  teamId?: string | null;
+  repId?: string | null;
+}
+
+export interface TerritoryView extends Required<Omit<TerritoryInput, 'teamId' | 'repId'>> {
+  teamId: string | null;
+  repId: string | null;
+}
+
+/** Territories: rules on country, region, industry and size that send a lead to a team or a rep. */
+export class TerritoryStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(input: TerritoryInput): Promise<TerritoryView> {
+    if (!input.teamId === !input.repId) throw Errors.invalidRequest([{ path: 'teamId', message: 'a territory routes to exactly one of teamId or repId' }]);
+    if (input.teamId && !(await this.db.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst())) {
+      throw Errors.invalidRequest([{ path: 'teamId', message: `team '${input.teamId}' does not exist` }]);
+    }
+    if (input.repId && !(await this.db.selectFrom('reps').select('id').where('id', '=', input.repId).executeTakeFirst())) {
+      throw Errors.invalidRequest([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
+    }
+    if (await this.db.selectFrom('territories').select('id').where('id', '=', input.id).executeTakeFirst()) throw Errors.conflict(`territory '${input.id}' already exists`, 'id');
+    const row = await this.db
+      .insertInto('territories')
+      .values({ id: input.id, name: input.name, priority: input.priority ?? 100, rules: JSON.stringify(input.rules), team_id: input.teamId ?? null, rep_id: input.repId ?? null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return territoryView(row);
+  }
+
+  async list(): Promise<TerritoryView[]> {
+    const rows = await this.db.selectFrom('territories').selectAll().orderBy('priority').orderBy('id').execute();
+    return rows.map(territoryView);
+  }
+}
+
+function territoryView(row: Selectable<Database['territories']>): TerritoryView {
+  return { id: row.id, name: row.name, priority: row.priority, rules: row.rules, teamId: row.team_id, repId: row.rep_id };
 }
