@@ -5,5 +5,6 @@ import { assignV2Activity } from './assign/activity-v2.js';
 import { enrichActivity } from './enrich/activity.js';
 import { notifyActivity } from './notify/activity.js';
 import { scoreActivity } from './score/activity.js';
+import { taskActivity } from './task/activity.js';
 
-export const nodeActivities: readonly NodeActivity[] = [enrichActivity, scoreActivity, assignActivity, assignV2Activity, notifyActivity];
+export const nodeActivities: readonly NodeActivity[] = [enrichActivity, scoreActivity, assignActivity, assignV2Activity, notifyActivity, taskActivity];

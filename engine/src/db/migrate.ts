@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initialSchema from './migrations/001-initial-schema.js';
 import * as routingModel from './migrations/002-routing-model.js';
+import * as tasks from './migrations/003-tasks.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
   '001-initial-schema': initialSchema,
   '002-routing-model': routingModel,
+  '003-tasks': tasks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

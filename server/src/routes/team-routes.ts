@@ -48,4 +48,23 @@ export async function teamRoutes(untyped: FastifyInstance, services: AppServices
   app.post('/api/territories', { schema: { summary: 'Create a territory (rules → team or rep)', tags: ['territories'], body: TerritoryBody, response: { 201: Territory, ...errorResponses } } }, async (request, reply) =>
     reply.status(201).send(await services.territories.create(request.body)),
   );
+
+  const Task = OpenObject({ id: Type.String(), leadId: Type.String(), repId: Type.Union([Type.String(), Type.Null()]), title: Type.String(), dueAt: Type.String(), status: Type.String() });
+  app.get(
+    '/api/tasks',
+    {
+      schema: {
+        summary: 'Tasks made by task nodes, soonest due first',
+        tags: ['tasks'],
+        querystring: Type.Object({ rep: Type.Optional(Type.String({ format: 'uuid' })), lead: Type.Optional(Type.String({ format: 'uuid' })), status: Type.Optional(Type.Enum(['open', 'done'])) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ tasks: Type.Array(Task) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ tasks: await services.tasks.list(request.query) }),
+  );
+  app.post(
+    '/api/tasks/:id/complete',
+    { schema: { summary: 'Mark a task done; the lead\'s run receives a task_completed event', tags: ['tasks'], params: UuidParams, response: { 200: Task, ...errorResponses } } },
+    async (request) => services.tasks.complete(request.params.id),
+  );
 }

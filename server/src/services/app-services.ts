@@ -6,6 +6,7 @@ import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
 import { LeadQueries } from './lead-queries.js';
 import { LeadRuns } from './lead-runs.js';
+import { TaskStore } from './task-store.js';
 import { TeamStore, TerritoryStore } from './team-store.js';
 import { WorkflowStore } from './workflow-store.js';
 
@@ -21,11 +22,13 @@ export interface AppServices {
   events: LeadEvents;
   teams: TeamStore;
   territories: TerritoryStore;
+  tasks: TaskStore;
 }
 
 export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, taskQueue?: string): AppServices {
   const workflows = new WorkflowStore(db, registry);
   const runs = new LeadRuns(db, temporal, taskQueue);
+  const events = new LeadEvents(db, runs);
   return {
     db,
     temporal,
@@ -34,8 +37,9 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     runs,
     intake: new LeadIntake(db, workflows, runs),
     leads: new LeadQueries(db),
-    events: new LeadEvents(db, runs),
+    events,
     teams: new TeamStore(db),
     territories: new TerritoryStore(db),
+    tasks: new TaskStore(db, events),
   };
 }
