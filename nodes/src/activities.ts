@@ -3,8 +3,10 @@ import type { NodeActivity } from '@leadflow/engine/worker';
 import { assignActivity } from './assign/activity.js';
 import { assignV2Activity } from './assign/activity-v2.js';
 import { enrichActivity } from './enrich/activity.js';
+import { enrichV2Activity } from './enrich/activity-v2.js';
+import { httpActivity } from './http/activity.js';
 import { notifyActivity } from './notify/activity.js';
 import { scoreActivity } from './score/activity.js';
 import { taskActivity } from './task/activity.js';
 
-export const nodeActivities: readonly NodeActivity[] = [enrichActivity, scoreActivity, assignActivity, assignV2Activity, notifyActivity, taskActivity];
+export const nodeActivities: readonly NodeActivity[] = [enrichActivity, enrichV2Activity, scoreActivity, assignActivity, assignV2Activity, httpActivity, notifyActivity, taskActivity];

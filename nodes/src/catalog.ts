@@ -3,15 +3,22 @@ import { assign } from './assign/definition.js';
 import { assignV2 } from './assign/definition-v2.js';
 import { branch } from './branch/definition.js';
 import { capture } from './capture/definition.js';
+import { disqualify } from './disqualify/definition.js';
 import { end } from './end/definition.js';
 import { enrich } from './enrich/definition.js';
+import { enrichV2 } from './enrich/definition-v2.js';
+import { httpNode } from './http/definition.js';
 import { notify } from './notify/definition.js';
+import { recycle } from './recycle/definition.js';
 import { score } from './score/definition.js';
+import { split } from './split/definition.js';
 import { task } from './task/definition.js';
+import { update } from './update/definition.js';
 import { wait } from './wait/definition.js';
+import { waitV2 } from './wait/definition-v2.js';
 
 /**
  * Every node type this library ships (sandbox-safe definitions). Adding a node type: a folder,
  * one line here, and for an activity node one line in `activities.ts`.
  */
-export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, enrich, score, branch, assign, assignV2, wait, notify, task, end];
+export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, enrich, enrichV2, score, branch, split, assign, assignV2, update, httpNode, wait, waitV2, notify, task, recycle, disqualify, end];

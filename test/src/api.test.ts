@@ -48,9 +48,11 @@ describe('the HTTP API', () => {
   describe('node catalog', () => {
     it('lists every node type with its config JSON Schema and ports', async () => {
       const { body } = await stack.api('GET', '/api/node-types');
-      const types = body.nodeTypes.map((t: { type: string }) => t.type);
-      expect(types).toEqual(['assign', 'branch', 'capture', 'end', 'enrich', 'notify', 'score', 'wait']);
-      const wait = body.nodeTypes.find((t: { type: string }) => t.type === 'wait');
+      const types = body.nodeTypes.map((t: { type: string; version: number }) => `${t.type}@${t.version}`);
+      expect(types).toEqual(expect.arrayContaining(['assign@1', 'assign@2', 'branch@1', 'capture@1', 'end@1', 'enrich@1', 'enrich@2', 'notify@1', 'score@1', 'wait@1', 'wait@2', 'split@1', 'update@1', 'disqualify@1', 'recycle@1', 'task@1', 'http@1']));
+      const assigns = body.nodeTypes.filter((t: { type: string }) => t.type === 'assign');
+      expect(assigns.map((t: { version: number; latest: boolean }) => [t.version, t.latest])).toEqual([[1, false], [2, true]]);
+      const wait = body.nodeTypes.find((t: { type: string; version: number }) => t.type === 'wait' && t.version === 1);
       expect(wait).toMatchObject({ kind: 'control', waits: true, dynamicPorts: true, ports: [{ name: 'event' }, { name: 'timeout' }] });
       expect(wait.configSchema.properties.mode.enum).toEqual(['duration', 'event']);
       const capture = body.nodeTypes.find((t: { type: string }) => t.type === 'capture');

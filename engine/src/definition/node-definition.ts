@@ -40,6 +40,8 @@ export interface WaitRequest {
   until?: Date;
   /** Shown to ops: "contacted, up to 5m". */
   description: string;
+  /** Lead changes that take effect as the wait begins (a recycled lead shows status "recycled" while nurtured). */
+  patch?: LeadPatch;
 }
 
 /**

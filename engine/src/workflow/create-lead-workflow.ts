@@ -96,14 +96,16 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
     /**
      * Durable wait for events or time; writes the waiting step first so ops see where the lead is.
      * Events that arrived since the previous wait ended count too: a rep may mark a lead contacted
-     * before the workflow reaches the wait. A finished wait consumes everything received so far.
+     * before the workflow reaches the wait. A finished wait consumes events up to the one it took
+     * (a timeout consumes all).
      */
     const waitFor = async (request: WaitRequest, step: StepRecord, waitStatus: RunStatus): Promise<LeadEvent | null> => {
       const now = Date.now();
       const until = request.until ?? (request.timeoutMs !== undefined ? new Date(now + request.timeoutMs) : null);
       waiting = { nodeId: step.nodeId, events: [...request.events], until: until?.toISOString() ?? null, description: request.description, since: new Date(now).toISOString() };
       status = waitStatus;
-      await flush([{ ...step, status: 'waiting', waiting }]);
+      if (request.patch) state.lead = applyLeadPatch(state.lead, request.patch);
+      await flush([{ ...step, status: 'waiting', waiting, patch: request.patch ?? null }]);
       const match = (): LeadEvent | undefined => inbox.find((event) => request.events.includes(event.type));
       let matched: boolean;
       if (until === null) {
@@ -114,7 +116,8 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         matched = remaining > 0 ? await condition(() => match() !== undefined, remaining) : match() !== undefined;
       }
       const event = matched ? (match() ?? null) : null;
-      inbox.length = 0;
+      // Consume up to the matching event; anything after it is left for the next wait.
+      inbox.splice(0, event ? inbox.indexOf(event) + 1 : inbox.length);
       waiting = null;
       status = 'running';
       return event;
@@ -124,7 +127,10 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       const definition = registry.get(node.type, node.typeVersion);
       if (!definition || definition.kind !== 'control') throw new Error(`plan node '${node.id}' needs control node ${node.type}@${node.typeVersion}, which this worker lacks`);
       const ctx: ControlContext = {
-        lead: state.lead,
+        // A getter: events that arrive during a wait update the lead, and the node must see them.
+        get lead() {
+          return state.lead;
+        },
         leadId,
         nodeId: node.id,
         visit: step.visit,

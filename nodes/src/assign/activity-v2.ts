@@ -97,7 +97,7 @@ export const assignV2Activity = defineNodeActivity(assignV2, async (config, ctx)
       const load = await openLeadCounts(trx, reps.map((rep) => rep.id));
       const available = new Set<string>();
       for (const rep of reps) {
-        const reason = unavailableBecause(rep, load.get(rep.id) ?? 0, config, now);
+        const reason = config.excludeCurrentOwner && rep.id === ctx.lead.ownerId ? 'current owner, reassigning' : unavailableBecause(rep, load.get(rep.id) ?? 0, config, now);
         if (reason) candidates.push({ repId: rep.id, name: rep.name, pool: pool.label, skipped: reason });
         else available.add(rep.id);
       }

@@ -16,6 +16,7 @@ export const assignV2ConfigSchema = Type.Object(
     requireLanguages: Type.Array(Type.String({ minLength: 2, maxLength: 10 }), { uniqueItems: true, title: 'Required languages' }),
     respectWorkingHours: Type.Boolean({ title: 'Only reps at work now', description: 'Skip reps outside their working hours, in their own time zone.' }),
     respectCapacity: Type.Boolean({ title: 'Respect capacity', description: 'Skip reps whose open leads reached their capacity.' }),
+    excludeCurrentOwner: Type.Optional(Type.Boolean({ title: 'Reassign', description: 'Skip the lead\'s current owner: hand the lead to the next rep (SLA escalation).' })),
   },
   { additionalProperties: false },
 );

@@ -15,6 +15,11 @@ export type Found = Partial<Record<string, FoundField>>;
 export interface EnrichProvider {
   name: string;
   lookup(lead: Readonly<LeadContext>, found: Found, db: Kysely<Database>): Promise<Found>;
+  /**
+   * Why asking this provider now would be wasted (it gives none of the fields still wanted, or
+   * lacks the input it looks up by), or null to ask it. Free providers leave it out.
+   */
+  skip?(lead: Readonly<LeadContext>, found: Found, wanted: readonly string[]): string | null;
 }
 
 const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import { notify, type notifyConfigSchema } from './definition.js';
 import { mailTransport } from './mailer.js';
-import { renderTemplate } from './template.js';
+import { renderTemplate } from '../shared/template.js';
 
 type NotifyConfig = Static<typeof notifyConfigSchema>;
 interface Recipient {

@@ -1,6 +1,6 @@
 import { type ConfigIssue, defineActivityNode } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
-import { unknownPlaceholders } from './template.js';
+import { unknownPlaceholders } from '../shared/template.js';
 
 export const notifyConfigSchema = Type.Object(
   {

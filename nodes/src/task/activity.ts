@@ -1,5 +1,5 @@
 import { defineNodeActivity } from '@leadflow/engine/worker';
-import { renderTemplate } from '../notify/template.js';
+import { renderTemplate } from '../shared/template.js';
 import { parseDuration } from '../wait/duration.js';
 import { task } from './definition.js';
 

@@ -1,6 +1,6 @@
 import { type ConfigIssue, defineActivityNode } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
-import { unknownPlaceholders } from '../notify/template.js';
+import { unknownPlaceholders } from '../shared/template.js';
 import { parseDuration } from '../wait/duration.js';
 
 export const taskConfigSchema = Type.Object(

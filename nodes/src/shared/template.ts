@@ -1,6 +1,7 @@
 import { LEAD_FIELDS, type LeadContext } from '@leadflow/engine';
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g;
+/** A `{{field}}` or `{{custom.name}}` placeholder. */
+export const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g;
 
 /** Placeholders that name no lead field; a compile error, not an empty hole in a sent email. */
 export function unknownPlaceholders(template: string): string[] {
