@@ -9,5 +9,6 @@ export { startTemporalDevServer, type TemporalDevServerHandle } from './infra/te
 export { startLeadflow, type LeadflowHandle } from './runtime/start-leadflow.js';
 export { startWorkerHost, type WorkerHost, type WorkerHostOptions } from './runtime/worker-host.js';
 export { inboundWorkflow } from './seed/inbound-workflow.js';
+export { slaEscalationWorkflow } from './seed/sla-workflow.js';
 export { EXAMPLE_TEAM, seedExample } from './seed/seed-example.js';
 export { createAppServices, type AppServices } from './services/app-services.js';

@@ -52,7 +52,7 @@ describe('starting on the embedded defaults', () => {
     handle = await start();
     expect(handle.seeded).toBe(false);
     const workflows = await api('GET', '/api/workflows');
-    expect(workflows.body.workflows.map((w: { slug: string }) => w.slug)).toEqual(['inbound']);
+    expect(workflows.body.workflows.map((w: { slug: string }) => w.slug)).toEqual(['inbound', 'sla-escalation']);
     const lead = await api('GET', `/api/leads/${id}`);
     expect(lead.body.run).toMatchObject({ status: 'waiting', nodeId: 'await-contact' });
     expect((await api('POST', `/api/leads/${id}/events`, { type: 'contacted' })).body.delivered).toBe(true);

@@ -27,7 +27,7 @@ Leadflow is running.
   Admin token       ${token}
   Temporal          ${handle.temporalAddress}${handle.temporalUiUrl ? `  (UI ${handle.temporalUiUrl})` : ''}
   Data              ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}
-${handle.seeded ? '  Seeded the example workflow "inbound" (version 1), team "inbound" and 6 reps.\n' : ''}
+${handle.seeded ? '  Seeded workflows "inbound" (default) and "sla-escalation", team "inbound" and 6 reps.\n' : ''}
 Try it:
   curl -s -X POST ${handle.url}/api/leads -H "Authorization: Bearer ${token}" -H 'Content-Type: application/json' \\
     -d '{"email":"jane@acme.com","name":"Jane Doe","company":"Acme","title":"VP Sales","source":"demo_request"}'

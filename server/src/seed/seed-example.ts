@@ -1,13 +1,14 @@
 import type { AppServices } from '../services/app-services.js';
 import { inboundWorkflow } from './inbound-workflow.js';
+import { slaEscalationWorkflow } from './sla-workflow.js';
 
 export const EXAMPLE_TEAM = 'inbound';
 
 const REPS = ['Ava Patel', 'Ben Okafor', 'Chloe Martin', 'Dev Sharma', 'Emma Schultz'];
 
 /**
- * First start only: a team of five reps with a manager, one known account and the example
- * workflow, published as version 1 and made the default for new leads.
+ * First start only: a team of five reps with a manager, one known account, the example workflow
+ * (published, the default for new leads) and the SLA escalation pattern (published).
  */
 export async function seedExample(services: AppServices): Promise<boolean> {
   const existing = await services.workflows.list();
@@ -22,5 +23,7 @@ export async function seedExample(services: AppServices): Promise<boolean> {
   await services.teams.createAccount({ domain: 'acme.com', name: 'Acme', ownerRepId: reps[0]?.id ?? null });
   const workflow = await services.workflows.create({ name: inboundWorkflow.name, slug: 'inbound', draft: inboundWorkflow, isDefault: true });
   await services.workflows.publish(workflow.id, 'Example workflow seeded on first start', 'seed');
+  const sla = await services.workflows.create({ name: 'SLA: reassign when not contacted in time', slug: 'sla-escalation', draft: slaEscalationWorkflow(EXAMPLE_TEAM) });
+  await services.workflows.publish(sla.id, 'SLA pattern seeded on first start', 'seed');
   return true;
 }
