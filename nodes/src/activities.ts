@@ -6,8 +6,9 @@ import { enrichActivity } from './enrich/activity.js';
 import { enrichV2Activity } from './enrich/activity-v2.js';
 import { httpActivity } from './http/activity.js';
 import { notifyActivity } from './notify/activity.js';
+import { notifyV2Activity } from './notify/activity-v2.js';
 import { scoreActivity } from './score/activity.js';
 import { scoreV2Activity } from './score/activity-v2.js';
 import { taskActivity } from './task/activity.js';
 
-export const nodeActivities: readonly NodeActivity[] = [enrichActivity, enrichV2Activity, scoreActivity, scoreV2Activity, assignActivity, assignV2Activity, httpActivity, notifyActivity, taskActivity];
+export const nodeActivities: readonly NodeActivity[] = [enrichActivity, enrichV2Activity, scoreActivity, scoreV2Activity, assignActivity, assignV2Activity, httpActivity, notifyActivity, notifyV2Activity, taskActivity];

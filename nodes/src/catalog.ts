@@ -9,6 +9,7 @@ import { enrich } from './enrich/definition.js';
 import { enrichV2 } from './enrich/definition-v2.js';
 import { httpNode } from './http/definition.js';
 import { notify } from './notify/definition.js';
+import { notifyV2 } from './notify/definition-v2.js';
 import { recycle } from './recycle/definition.js';
 import { score } from './score/definition.js';
 import { scoreV2 } from './score/definition-v2.js';
@@ -22,4 +23,4 @@ import { waitV2 } from './wait/definition-v2.js';
  * Every node type this library ships (sandbox-safe definitions). Adding a node type: a folder,
  * one line here, and for an activity node one line in `activities.ts`.
  */
-export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, enrich, enrichV2, score, scoreV2, branch, split, assign, assignV2, update, httpNode, wait, waitV2, notify, task, recycle, disqualify, end];
+export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, enrich, enrichV2, score, scoreV2, branch, split, assign, assignV2, update, httpNode, wait, waitV2, notify, notifyV2, task, recycle, disqualify, end];

@@ -1,6 +1,6 @@
-import { type ConfigIssue, defineActivityNode } from '@leadflow/engine';
-import { type Static, Type } from 'typebox';
-import { unknownPlaceholders } from '../shared/template.js';
+import { defineActivityNode } from '@leadflow/engine';
+import { Type } from 'typebox';
+import { templateIssues } from './template-issues.js';
 
 export const notifyConfigSchema = Type.Object(
   {
@@ -17,12 +17,6 @@ export const notifyConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 
-function validateTemplates(config: Static<typeof notifyConfigSchema>): ConfigIssue[] {
-  return (['subject', 'body'] as const).flatMap((path) =>
-    unknownPlaceholders(config[path]).map((name) => ({ path, message: `{{${name}}} is not a lead field` })),
-  );
-}
-
 /** Tells a rep. Exactly once in effect: each message is keyed by lead + node + visit + channel. */
 export const notify = defineActivityNode({
   type: 'notify',
@@ -35,6 +29,6 @@ export const notify = defineActivityNode({
   defaultConfig: { channels: ['inbox', 'email'], to: 'owner', subject: 'New lead: {{fullName}} at {{company}}', body: '{{fullName}} ({{title}}, {{company}}) is yours. Score {{score}}, tier {{tier}}. Call within 5 minutes.' },
   ports: [{ name: 'out', label: 'Sent' }],
   timeoutMs: 20_000,
-  validate: validateTemplates,
+  validate: templateIssues,
   summary: (config) => `${config.channels.join(' + ')} to ${config.to.replace('_', ' ')}`,
 });

@@ -1,0 +1,86 @@
+import { defineNodeActivity, type NodeActivityContext } from '@leadflow/engine/worker';
+import { renderTemplate } from '../shared/template.js';
+import { type NotifyV2Config, notifyV2, REP_CHANNELS } from './definition-v2.js';
+import type { Delivery } from './delivery.js';
+import { sendEmail } from './email-channel.js';
+import { deliverToInbox } from './inbox-channel.js';
+import { findRecipient, type Recipient } from './recipient.js';
+import { type Message, sendToSlack } from './slack-channel.js';
+import { sendToWebhook } from './webhook-channel.js';
+
+type Channel = NotifyV2Config['channels'][number];
+
+/**
+ * Thrown after every channel was tried when at least one failed in a way a later attempt can fix.
+ * Temporal retries the activity; the retry skips the messages already sent.
+ */
+export class NotificationsNotSentError extends Error {
+  override readonly name = 'NotificationsNotSentError';
+  readonly retryable = true;
+  /** The errors of the channels to retry, in channel order. */
+  readonly failures: readonly unknown[];
+
+  constructor(message: string, failures: readonly unknown[]) {
+    super(message, { cause: failures[0] });
+    this.failures = failures;
+  }
+}
+
+function describe(delivery: Delivery): string {
+  return `${delivery.channel} ${delivery.status}${delivery.detail ? ` (${delivery.detail})` : ''}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function sentence(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function deliver(channel: Channel, config: NotifyV2Config, ctx: NodeActivityContext, recipient: Recipient | null, message: Message): Promise<Delivery> | Delivery {
+  const key = `${ctx.idempotencyKey}:${channel}`;
+  const nobody: Delivery = { channel, status: 'skipped', detail: `the lead has no ${config.to === 'owner' ? 'owner' : 'team manager'}` };
+  switch (channel) {
+    case 'inbox':
+      return recipient ? deliverToInbox(ctx, key, recipient, message.subject, message.body) : nobody;
+    case 'email':
+      return recipient ? sendEmail(ctx, key, recipient, message.subject, message.body) : nobody;
+    case 'slack':
+      // validate() requires the URL for a checked graph; a retry could not supply it either.
+      return config.slackWebhookUrl ? sendToSlack(ctx, key, config.slackWebhookUrl, message) : { channel, status: 'failed', detail: 'slackWebhookUrl is not set' };
+    case 'webhook':
+      return config.webhookUrl ? sendToWebhook(ctx, key, config.webhookUrl, message.subject, message.body) : { channel, status: 'failed', detail: 'webhookUrl is not set' };
+  }
+}
+
+/**
+ * Sends on every channel, each through its own outbox row (`lead:node:visit:channel`).
+ *
+ * One channel's failure never holds back the others: every channel is tried on every attempt.
+ * A refusal that would fail again (webhook 4xx, a private address not allowed) is recorded as
+ * failed and named in the reason, and the lead goes on. A transient failure (network, timeout,
+ * 429, 5xx, any SMTP error as in v1) is thrown once the other channels have gone out, so
+ * Temporal retries the activity and the retry sends only what is not yet `sent`. An outage that
+ * outlasts the retries parks the lead at this node, like v1, until an operator retries it.
+ */
+export const notifyV2Activity = defineNodeActivity(notifyV2, async (config, ctx) => {
+  const needsRep = config.channels.some((channel) => REP_CHANNELS.has(channel));
+  const recipient = needsRep ? await findRecipient(ctx.db, config.to, ctx.lead.ownerId, ctx.lead.teamId) : null;
+  const message: Message = {
+    subjectTemplate: config.subject,
+    bodyTemplate: config.body,
+    subject: renderTemplate(config.subject, ctx.lead, { singleLine: true }),
+    body: renderTemplate(config.body, ctx.lead),
+  };
+  const deliveries: Delivery[] = [];
+  const toRetry: unknown[] = [];
+  for (const channel of config.channels) {
+    try {
+      deliveries.push(await deliver(channel, config, ctx, recipient, message));
+    } catch (error) {
+      toRetry.push(error);
+      deliveries.push({ channel, status: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const summary = sentence(deliveries.map(describe));
+  if (toRetry.length > 0) throw new NotificationsNotSentError(`${summary}; retrying what was not sent`, toRetry);
+  return { port: 'out', output: { recipient, subject: message.subject, deliveries }, reason: summary };
+});
