@@ -1,7 +1,7 @@
 import type { GraphDocument } from '@leadflow/engine';
 import { freePort } from '@leadflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from './support/smtp-sink.js';
+import { startSmtpSink } from '@leadflow/nodes/testing';
 import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
 
 const alertOnly: GraphDocument = {

@@ -1,7 +1,7 @@
 import { EXAMPLE_TEAM, seedExample } from '@leadflow/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from './support/smtp-sink.js';
+import { startSmtpSink } from '@leadflow/nodes/testing';
 import { eventually, hotLead, startTestStack, type TestStack } from './support/test-stack.js';
 
 const LEADS = 200;

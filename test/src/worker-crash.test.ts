@@ -1,7 +1,7 @@
 import type { GraphDocument } from '@leadflow/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from './support/smtp-sink.js';
+import { startSmtpSink } from '@leadflow/nodes/testing';
 import { eventually, hotLead, startTestStack, type TestStack } from './support/test-stack.js';
 import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
 

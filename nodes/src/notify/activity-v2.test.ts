@@ -6,7 +6,7 @@ import { startVendorServer, type VendorServer } from '../shared/test-support/ven
 import { notifyV2Activity } from './activity-v2.js';
 import type { NotifyV2Config } from './definition-v2.js';
 import { fakeNotifyDb } from './test-support/fake-notify-db.js';
-import { type SmtpSink, startSmtpSink } from './test-support/smtp-sink.js';
+import { type SmtpSink, startSmtpSink } from '../testing/smtp-sink.js';
 
 // The vendor server answers POST /crm/contacts with 201; the query stands in for the secret a webhook URL carries.
 let hooks: VendorServer;
@@ -92,7 +92,7 @@ describe('notify v2: exactly once in effect', () => {
     const second = await run(config({ channels }), 2);
     expect(second.reason).toBe('inbox delivered (Ava Patel), email sent (already sent (retry)), slack sent (already sent (retry)) and webhook sent (already sent (retry))');
     expect(hooks.requests).toHaveLength(2);
-    expect(smtp.messages).toEqual([{ to: ['ava@leadflow.test'], messageId: '<lead-1.node-1.1.email@leadflow>' }]);
+    expect(smtp.messages.map(({ to, messageId }) => ({ to, messageId }))).toEqual([{ to: ['ava@leadflow.test'], messageId: '<lead-1.node-1.1.email@leadflow>' }]);
     expect(notifications.map((r) => `${String(r.channel)}:${String(r.status)}`)).toEqual(['inbox:delivered', 'email:sent', 'slack:sent', 'webhook:sent']);
   });
 

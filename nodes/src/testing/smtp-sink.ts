@@ -1,5 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 
+/** One message as the SMTP server received it. */
 export interface ReceivedMail {
   to: string[];
   raw: string;
@@ -7,8 +8,15 @@ export interface ReceivedMail {
   subject: string | null;
 }
 
-/** A real SMTP server on loopback that keeps every message it receives. */
-export async function startSmtpSink(port = 0): Promise<{ url: string; messages: ReceivedMail[]; stop(): Promise<void> }> {
+export interface SmtpSink {
+  /** `smtp://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly messages: ReceivedMail[];
+  stop(): Promise<void>;
+}
+
+/** A real SMTP server on loopback (no TLS, no auth) that keeps every message it receives. */
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
