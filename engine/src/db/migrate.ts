@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as initialSchema from './migrations/001-initial-schema.js';
 import * as routingModel from './migrations/002-routing-model.js';
 import * as tasks from './migrations/003-tasks.js';
+import * as duplicateKeys from './migrations/004-duplicate-keys.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
   '001-initial-schema': initialSchema,
   '002-routing-model': routingModel,
   '003-tasks': tasks,
+  '004-duplicate-keys': duplicateKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -92,6 +92,8 @@ export interface LeadTable {
   workflow_version: number;
   email: string;
   email_normalized: string;
+  /** Business email domain + '|' + case-folded full name, when capture matches duplicates by person; unique. */
+  person_key: string | null;
   first_name: string | null;
   last_name: string | null;
   company: string | null;

@@ -42,6 +42,11 @@ export interface WaitRequest {
   description: string;
   /** Lead changes that take effect as the wait begins (a recycled lead shows status "recycled" while nurtured). */
   patch?: LeadPatch;
+  /**
+   * Also end the wait as soon as this holds for the lead (checked whenever the lead changes, e.g.
+   * after a re-score). The wait then returns an event of type `condition_met`.
+   */
+  predicate?: (lead: Readonly<LeadContext>) => boolean;
 }
 
 /**
@@ -102,6 +107,11 @@ export interface ActivityNodeDefinition<S extends TSchema = TSchema> extends Nod
   kind: 'activity';
   /** Per attempt. @default 30000 */
   timeoutMs?: number;
+  /**
+   * Events that make this node's answer stale (a score reads page visits). When one reaches a lead
+   * that waits after passing this node, the node runs again and the lead's fields are updated.
+   */
+  rerunOnEvents?(config: Static<S>): readonly string[];
   retry?: Partial<ActivityRetry>;
 }
 

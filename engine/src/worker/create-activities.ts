@@ -41,7 +41,7 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         port: outcome.port,
         input: { config: node.config },
         output: outcome.output ?? null,
-        reason: outcome.reason ?? null,
+        reason: input.rerunBecause ? `re-run (${input.rerunBecause}): ${outcome.reason ?? ''}` : (outcome.reason ?? null),
         error: null,
         attempts: attempt,
         startedAt,
@@ -49,7 +49,7 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         waiting: null,
         patch: outcome.patch ?? null,
       };
-      await persistSteps(services.db, leadId, [...input.pending, step], { status: 'running', nodeId: node.id, waiting: null });
+      await persistSteps(services.db, leadId, [...input.pending, step], input.marker ?? { status: 'running', nodeId: node.id, waiting: null });
       return outcome;
     };
   }

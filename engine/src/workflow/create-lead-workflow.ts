@@ -19,6 +19,7 @@ import {
   nodeActivityName,
   type RecordStepsInput,
   type ResumeState,
+  type RunMarker,
   type RunStatus,
   type StepRecord,
   type Waiting,
@@ -93,6 +94,32 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       await recordSteps({ leadId, steps, run: { status, nodeId: status === 'completed' ? null : state.nodeId, waiting } });
     };
 
+    /** The node to re-run while waiting, and the events that make its answer stale. */
+    const rerunnable = (): { node: PlanNode; events: readonly string[] } | null => {
+      const node = state.rerunNodeId ? plan.nodes[state.rerunNodeId] : undefined;
+      const definition = node && registry.get(node.type, node.typeVersion);
+      if (!node || definition?.kind !== 'activity' || !definition.rerunOnEvents) return null;
+      const events = definition.rerunOnEvents(node.config);
+      return events.length > 0 ? { node, events } : null;
+    };
+
+    /** Runs an activity node again as a new visit, keeping the lead's waiting marker; a failure only skips it. */
+    const rerunWhileWaiting = async (node: PlanNode, because: string): Promise<void> => {
+      const visit = (state.visits[node.id] ?? 0) + 1;
+      state.visits[node.id] = visit;
+      const seq = ++state.seq;
+      try {
+        const outcome = await runActivity(node, { seq, visit }, { status, nodeId: state.nodeId, waiting }, because);
+        if (outcome.patch) state.lead = applyLeadPatch(state.lead, outcome.patch);
+      } catch (error) {
+        pending.push({
+          seq, nodeId: node.id, nodeType: node.type, typeVersion: node.typeVersion, visit, status: 'failed', port: null, input: null, output: null,
+          reason: `re-run (${because}) failed; the lead keeps its fields`, error: errorText(error), attempts: 1,
+          startedAt: new Date().toISOString(), endedAt: new Date().toISOString(), waiting: null, patch: null,
+        });
+      }
+    };
+
     /**
      * Durable wait for events or time; writes the waiting step first so ops see where the lead is.
      * Events that arrived since the previous wait ended count too: a rep may mark a lead contacted
@@ -107,17 +134,24 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       if (request.patch) state.lead = applyLeadPatch(state.lead, request.patch);
       await flush([{ ...step, status: 'waiting', waiting, patch: request.patch ?? null }]);
       const match = (): LeadEvent | undefined => inbox.find((event) => request.events.includes(event.type));
-      let matched: boolean;
-      if (until === null) {
-        await condition(() => match() !== undefined);
-        matched = true;
-      } else {
-        const remaining = until.getTime() - Date.now();
-        matched = remaining > 0 ? await condition(() => match() !== undefined, remaining) : match() !== undefined;
+      const holds = (): boolean => request.predicate?.(state.lead) ?? false;
+      const rerun = rerunnable();
+      let rerunSeen = 0;
+      const staleBy = (): LeadEvent | undefined => (rerun ? inbox.slice(rerunSeen).find((event) => rerun.events.includes(event.type)) : undefined);
+      const ready = (): boolean => staleBy() !== undefined || match() !== undefined || holds();
+      for (;;) {
+        const remaining = until === null ? null : until.getTime() - Date.now();
+        const woke = remaining === null ? (await condition(ready), true) : remaining > 0 ? await condition(ready, remaining) : ready();
+        const stale = woke ? staleBy() : undefined;
+        if (!rerun || !stale) break;
+        // Re-run first (a score reads the new page visit), so the wait's own check sees fresh fields.
+        rerunSeen = inbox.length;
+        await rerunWhileWaiting(rerun.node, `${stale.type} arrived`);
       }
-      const event = matched ? (match() ?? null) : null;
+      const met = holds() ? { id: `condition-${step.seq}`, type: 'condition_met', at: new Date().toISOString() } : null;
+      const event = match() ?? met;
       // Consume up to the matching event; anything after it is left for the next wait.
-      inbox.splice(0, event ? inbox.indexOf(event) + 1 : inbox.length);
+      inbox.splice(0, event && event !== met ? inbox.indexOf(event) + 1 : inbox.length);
       waiting = null;
       status = 'running';
       return event;
@@ -140,7 +174,7 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       return definition.run(node.config, ctx);
     };
 
-    const runActivity = async (node: PlanNode, step: StepRecord): Promise<NodeOutcome> => {
+    const runActivity = async (node: PlanNode, step: Pick<StepRecord, 'seq' | 'visit'>, marker?: RunMarker, rerunBecause?: string): Promise<NodeOutcome> => {
       const key = nodeActivityName(node.type, node.typeVersion);
       let activity = activities.get(key);
       if (!activity) {
@@ -152,7 +186,7 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       const rideAlong = pending;
       pending = [];
       try {
-        return await activity({ leadId, node, visit: step.visit, seq: step.seq, lead: state.lead, pending: rideAlong });
+        return await activity({ leadId, node, visit: step.visit, seq: step.seq, lead: state.lead, pending: rideAlong, ...(marker && { marker }), ...(rerunBecause && { rerunBecause }) });
       } catch (error) {
         pending = [...rideAlong, ...pending];
         throw error;
@@ -213,6 +247,7 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         }
       }
       if (outcome.patch) state.lead = applyLeadPatch(state.lead, outcome.patch);
+      if (node.kind === 'activity' && definition?.kind === 'activity' && (definition.rerunOnEvents?.(node.config).length ?? 0) > 0) state.rerunNodeId = node.id;
       current = node.next[outcome.port];
       if (current === undefined && Object.keys(node.next).length > 0) {
         throw new Error(`node '${node.id}' left by port '${outcome.port}', which the plan does not wire`);

@@ -51,6 +51,8 @@ export interface ResumeState {
   seenEventIds: string[];
   /** Events received and not yet consumed by a wait. */
   inbox: LeadEvent[];
+  /** The last node passed whose answer events can make stale (a score), re-run while the lead waits. */
+  rerunNodeId?: string | null;
 }
 
 export interface LeadWorkflowInput {
@@ -86,6 +88,10 @@ export interface NodeActivityInput {
   lead: LeadContext;
   /** Control-node steps since the last write; they ride along instead of costing a round trip. */
   pending: StepRecord[];
+  /** Where the run stands once this step is written; default: running at this node. */
+  marker?: RunMarker;
+  /** Set when the node runs again while the lead waits: why (e.g. "page_visited arrived"). */
+  rerunBecause?: string;
 }
 
 export interface RecordStepsInput {

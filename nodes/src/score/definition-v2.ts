@@ -75,6 +75,8 @@ export const scoreV2 = defineActivityNode({
   defaultConfig: { ...score.defaultConfig, eventRules: [] },
   ports: score.ports,
   validate: validateScoreV2,
+  // A lead that waits is re-scored when an event its rules read arrives (a return to the pricing page).
+  rerunOnEvents: (config) => [...new Set(eventRulesOf(config).map((rule) => rule.event))],
   summary: (config) => {
     const events = eventRulesOf(config).length;
     return `${config.fitRules.length} fit + ${config.intentRules.length + events} intent rules${events ? ` (${events} on events, decaying)` : ''} · high fit ≥ ${config.fitThreshold}`;
