@@ -3,6 +3,7 @@ import { assign } from './assign/definition.js';
 import { assignV2 } from './assign/definition-v2.js';
 import { branch } from './branch/definition.js';
 import { capture } from './capture/definition.js';
+import { captureV2 } from './capture/definition-v2.js';
 import { disqualify } from './disqualify/definition.js';
 import { end } from './end/definition.js';
 import { enrich } from './enrich/definition.js';
@@ -23,4 +24,4 @@ import { waitV2 } from './wait/definition-v2.js';
  * Every node type this library ships (sandbox-safe definitions). Adding a node type: a folder,
  * one line here, and for an activity node one line in `activities.ts`.
  */
-export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, enrich, enrichV2, score, scoreV2, branch, split, assign, assignV2, update, httpNode, wait, waitV2, notify, notifyV2, task, recycle, disqualify, end];
+export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, captureV2, enrich, enrichV2, score, scoreV2, branch, split, assign, assignV2, update, httpNode, wait, waitV2, notify, notifyV2, task, recycle, disqualify, end];

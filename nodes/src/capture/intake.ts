@@ -1,6 +1,8 @@
 import type { LeadContext } from '@leadflow/engine';
 import type { Static } from 'typebox';
 import type { captureConfigSchema } from './definition.js';
+import type { CaptureV2Config } from './definition-v2.js';
+import { businessDomain, personKey } from './match-keys.js';
 import { normalizeCompany, normalizeEmail, normalizePersonName, normalizePhone, splitFullName } from './normalize.js';
 
 /** A submission as it arrives from a form, the API or a webhook. */
@@ -35,7 +37,14 @@ export interface Touch {
 export interface NormalizedLead extends Pick<LeadContext, 'email' | 'firstName' | 'lastName' | 'fullName' | 'company' | 'title' | 'phone' | 'country' | 'source' | 'custom'> {
   channel: string;
   touch: Touch;
+  /** Duplicate key for the same person at the same company; null unless the capture node matches on company_name. */
+  personKey: string | null;
+  /** Business email domain to link a known account by; null unless the capture node links accounts. */
+  accountDomain: string | null;
 }
+
+/** The config of the capture node intake runs for: v1's, or v2's with duplicate and account matching. */
+export type CaptureIntakeConfig = Static<typeof captureConfigSchema> | CaptureV2Config;
 
 export interface IntakeError {
   path: string;
@@ -50,7 +59,7 @@ const blank = (value: string | undefined): boolean => value === undefined || val
  * Checks a submission against the capture node's config and normalizes it. Pure, so the API can
  * refuse a bad lead before anything is written.
  */
-export function intakeLead(raw: RawLead, config: Static<typeof captureConfigSchema>, now: Date): IntakeResult {
+export function intakeLead(raw: RawLead, config: CaptureIntakeConfig, now: Date): IntakeResult {
   const errors: IntakeError[] = [];
   const required = new Set<string>(['email', ...config.requiredFields]);
   const channel = raw.channel ?? 'api';
@@ -86,13 +95,17 @@ export function intakeLead(raw: RawLead, config: Static<typeof captureConfigSche
   const country = blank(raw.country) ? null : (raw.country as string).trim();
   const source = blank(raw.source) ? null : (raw.source as string).trim().toLowerCase();
   const utm = Object.fromEntries(Object.entries(raw.utm ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]));
+  const fullName = [firstName, lastName].filter(Boolean).join(' ') || null;
+  // A v1 config cannot hold these (its schema refuses unknown keys), so v1 intake is unchanged.
+  const byPerson = 'matchOn' in config && config.matchOn.includes('company_name');
+  const linksAccount = 'matchAccount' in config && config.matchAccount;
   return {
     ok: true,
     lead: {
       email,
       firstName,
       lastName,
-      fullName: [firstName, lastName].filter(Boolean).join(' ') || null,
+      fullName,
       company: blank(raw.company) ? null : normalizeCompany(raw.company as string),
       title: blank(raw.title) ? null : (raw.title as string).trim().replace(/\s+/g, ' '),
       phone,
@@ -101,6 +114,8 @@ export function intakeLead(raw: RawLead, config: Static<typeof captureConfigSche
       channel,
       custom: raw.custom ?? {},
       touch: { source, channel, formId: raw.formId ?? null, referrerId: raw.referrerId ?? null, utm, at: now.toISOString() },
+      personKey: byPerson ? personKey({ email, firstName, lastName, fullName }) : null,
+      accountDomain: linksAccount ? businessDomain(email) : null,
     },
   };
 }

@@ -15,7 +15,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
     '/api/leads',
     {
       schema: {
-        summary: 'Capture a lead: validated and normalized by the workflow\'s capture node; a known email joins the existing lead',
+        summary: 'Capture a lead: validated and normalized by the workflow\'s capture node; a known email (or, with capture v2, the same company domain and name) joins the existing lead',
         tags,
         headers: CaptureHeaders,
         body: CaptureBody,
@@ -27,7 +27,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       if (result.outcome === 'created') {
         return reply.status(result.started ? 201 : 202).send({ lead: result.lead, duplicate: false, replayed: false, started: result.started });
       }
-      if (result.outcome === 'duplicate') return reply.status(200).send({ lead: result.lead, duplicate: true, replayed: false, started: false });
+      if (result.outcome === 'duplicate') return reply.status(200).send({ lead: result.lead, duplicate: true, matchedOn: result.matchedOn, replayed: false, started: false });
       return reply.status(200).send({ lead: result.lead, duplicate: false, replayed: true, started: false });
     },
   );

@@ -56,7 +56,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     await migrateToLatest(db);
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry);
+    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry, undefined, databaseUrl);
     const seeded = await seedExample(services);
 
     let worker: WorkerHost | undefined;

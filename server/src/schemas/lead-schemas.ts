@@ -48,6 +48,7 @@ export const LeadSchema = OpenObject({
 export const CaptureResponse = Type.Object({
   lead: LeadSchema,
   duplicate: Type.Boolean({ description: 'The email matched an existing lead, which got a resubmitted event.' }),
+  matchedOn: Type.Optional(Type.Enum(['email', 'company_name'], { description: 'On a duplicate: the key that found the existing lead (company_name: capture v2, same company domain and full name).' })),
   replayed: Type.Boolean({ description: 'The Idempotency-Key was seen before; this is the first answer.' }),
   started: Type.Boolean({ description: 'The lead\'s run started now (else it starts as soon as Temporal is reachable).' }),
 });

@@ -2,6 +2,7 @@ import type { NodeRegistry } from '@leadflow/engine';
 import type { Database } from '@leadflow/engine/db';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
 import { LeadQueries } from './lead-queries.js';
@@ -23,9 +24,11 @@ export interface AppServices {
   teams: TeamStore;
   territories: TerritoryStore;
   tasks: TaskStore;
+  inbox: InboxFeed;
 }
 
-export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, taskQueue?: string): AppServices {
+/** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
+export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, taskQueue?: string, databaseUrl?: string): AppServices {
   const workflows = new WorkflowStore(db, registry);
   const runs = new LeadRuns(db, temporal, taskQueue);
   const events = new LeadEvents(db, runs);
@@ -41,5 +44,6 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     teams: new TeamStore(db),
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
+    inbox: new InboxFeed(db, databaseUrl),
   };
 }

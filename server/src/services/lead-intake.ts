@@ -1,6 +1,6 @@
 import type { LeadEvent } from '@leadflow/engine';
-import type { Database } from '@leadflow/engine/db';
-import { intakeLead, type RawLead } from '@leadflow/nodes';
+import type { Database, LeadRow } from '@leadflow/engine/db';
+import { intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadRuns } from './lead-runs.js';
@@ -12,9 +12,12 @@ export interface CaptureRequest extends RawLead {
   workflow?: string;
 }
 
+/** The key a duplicate was found by: its email, or (capture v2) its company domain and full name. */
+export type MatchedOn = 'email' | 'company_name';
+
 export type CaptureResult =
   | { outcome: 'created'; lead: LeadView; started: boolean }
-  | { outcome: 'duplicate'; lead: LeadView; delivered: boolean }
+  | { outcome: 'duplicate'; lead: LeadView; delivered: boolean; matchedOn: MatchedOn }
   | { outcome: 'replayed'; lead: LeadView };
 
 /**
@@ -42,6 +45,7 @@ export class LeadIntake {
     if (!result.ok) throw Errors.invalidLead(result.errors);
     const lead = result.lead;
     const touch = JSON.stringify(lead.touch);
+    const account = lead.accountDomain ? await this.accountByDomain(lead.accountDomain) : undefined;
 
     const inserted = await this.db
       .insertInto('leads')
@@ -50,6 +54,8 @@ export class LeadIntake {
         workflow_version: version,
         email: lead.email,
         email_normalized: lead.email,
+        // Unique like email_normalized: the same person sent twice at once inserts one lead.
+        person_key: lead.personKey,
         first_name: lead.firstName,
         last_name: lead.lastName,
         company: lead.company,
@@ -58,7 +64,8 @@ export class LeadIntake {
         country: lead.country,
         source: lead.source,
         channel: lead.channel,
-        fields: JSON.stringify({ fullName: lead.fullName }),
+        account_id: account?.id ?? null,
+        fields: JSON.stringify({ fullName: lead.fullName, ...(account?.owner_rep_id && { accountOwnerId: account.owner_rep_id }) }),
         custom: JSON.stringify(lead.custom),
         first_touch: touch,
         last_touch: touch,
@@ -68,7 +75,7 @@ export class LeadIntake {
       .returningAll()
       .executeTakeFirst();
 
-    if (!inserted) return this.joinExisting(lead.email, touch, idempotencyKey, now);
+    if (!inserted) return this.joinExisting(lead, touch, idempotencyKey, now);
     let started = true;
     try {
       await this.runs.start(inserted.id);
@@ -80,24 +87,47 @@ export class LeadIntake {
     return { outcome: 'created', lead: leadView(fresh), started };
   }
 
-  /** The same person again: the existing lead gets a `resubmitted` event and a new last touch. */
-  private async joinExisting(email: string, touch: string, idempotencyKey: string | undefined, now: Date): Promise<CaptureResult> {
+  /**
+   * The same person again: the existing lead gets a `resubmitted` event and a new last touch. A
+   * match by name also records the address it came with, which the lead does not keep.
+   */
+  private async joinExisting(lead: NormalizedLead, touch: string, idempotencyKey: string | undefined, now: Date): Promise<CaptureResult> {
     if (idempotencyKey) {
       const raced = await this.db.selectFrom('leads').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
       if (raced) return { outcome: 'replayed', lead: leadView(raced) };
     }
-    const existing = await this.db.selectFrom('leads').selectAll().where('email_normalized', '=', email).executeTakeFirstOrThrow();
+    const { existing, matchedOn } = await this.findDuplicate(lead);
+    const data = matchedOn === 'email' ? { touch: lead.touch } : { touch: lead.touch, matchedOn, email: lead.email };
     const event = await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('leads').set({ last_touch: touch, updated_at: now }).where('id', '=', existing.id).execute();
       return trx
         .insertInto('lead_events')
-        .values({ lead_id: existing.id, type: 'resubmitted', data: JSON.stringify({ touch: JSON.parse(touch) }), occurred_at: now })
+        .values({ lead_id: existing.id, type: 'resubmitted', data: JSON.stringify(data), occurred_at: now })
         .returning(['id', 'occurred_at'])
         .executeTakeFirstOrThrow();
     });
-    const signal: LeadEvent = { id: event.id, type: 'resubmitted', at: event.occurred_at.toISOString(), data: { touch: JSON.parse(touch) } };
+    const signal: LeadEvent = { id: event.id, type: 'resubmitted', at: event.occurred_at.toISOString(), data };
     const delivered = await this.runs.signal(existing.id, signal).catch(() => false);
     const fresh = await this.db.selectFrom('leads').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow();
-    return { outcome: 'duplicate', lead: leadView(fresh), delivered };
+    return { outcome: 'duplicate', lead: leadView(fresh), delivered, matchedOn };
+  }
+
+  /**
+   * The lead an insert clashed with. Email first: an address is the surer key, and it is the only
+   * one a v1 capture node sets. The clashing row is committed by now (ON CONFLICT waits for it).
+   */
+  private async findDuplicate(lead: NormalizedLead): Promise<{ existing: LeadRow; matchedOn: MatchedOn }> {
+    const byEmail = await this.db.selectFrom('leads').selectAll().where('email_normalized', '=', lead.email).executeTakeFirst();
+    if (byEmail) return { existing: byEmail, matchedOn: 'email' };
+    if (lead.personKey) {
+      const byPerson = await this.db.selectFrom('leads').selectAll().where('person_key', '=', lead.personKey).executeTakeFirst();
+      if (byPerson) return { existing: byPerson, matchedOn: 'company_name' };
+    }
+    throw new Error(`the lead for ${lead.email} clashed with an existing lead, but none has that email or person key ${lead.personKey ?? '(none)'}`);
+  }
+
+  /** The known account of a business email domain (capture v2 matchAccount), with its owner. */
+  private async accountByDomain(domain: string): Promise<{ id: string; owner_rep_id: string | null } | undefined> {
+    return this.db.selectFrom('accounts').select(['id', 'owner_rep_id']).where('domain', '=', domain).executeTakeFirst();
   }
 }

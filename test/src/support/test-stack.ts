@@ -49,7 +49,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
   const db = createDatabase(databaseUrl);
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: temporalAddress });
-  const services = createAppServices(db, new Client({ connection }), nodeRegistry, taskQueue);
+  const services = createAppServices(db, new Client({ connection }), nodeRegistry, taskQueue, databaseUrl);
   const app = await buildApp(services, { adminToken: token });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
