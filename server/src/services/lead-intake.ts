@@ -76,15 +76,12 @@ export class LeadIntake {
       .executeTakeFirst();
 
     if (!inserted) return this.joinExisting(lead, touch, idempotencyKey, now);
-    let started = true;
     try {
-      await this.runs.start(inserted.id);
+      return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };
     } catch {
       // Kept with workflow_started_at unset; the pending-start sweep starts it when Temporal is back.
-      started = false;
+      return { outcome: 'created', lead: leadView(inserted), started: false };
     }
-    const fresh = await this.db.selectFrom('leads').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
-    return { outcome: 'created', lead: leadView(fresh), started };
   }
 
   /**
@@ -98,17 +95,17 @@ export class LeadIntake {
     }
     const { existing, matchedOn } = await this.findDuplicate(lead);
     const data = matchedOn === 'email' ? { touch: lead.touch } : { touch: lead.touch, matchedOn, email: lead.email };
-    const event = await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('leads').set({ last_touch: touch, updated_at: now }).where('id', '=', existing.id).execute();
-      return trx
+    const { fresh, event } = await this.db.transaction().execute(async (trx) => {
+      const fresh = await trx.updateTable('leads').set({ last_touch: touch, updated_at: now }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
+      const event = await trx
         .insertInto('lead_events')
         .values({ lead_id: existing.id, type: 'resubmitted', data: JSON.stringify(data), occurred_at: now })
         .returning(['id', 'occurred_at'])
         .executeTakeFirstOrThrow();
+      return { fresh, event };
     });
     const signal: LeadEvent = { id: event.id, type: 'resubmitted', at: event.occurred_at.toISOString(), data };
     const delivered = await this.runs.signal(existing.id, signal).catch(() => false);
-    const fresh = await this.db.selectFrom('leads').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow();
     return { outcome: 'duplicate', lead: leadView(fresh), delivered, matchedOn };
   }
 

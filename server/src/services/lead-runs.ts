@@ -1,5 +1,5 @@
 import type { LeadEvent, Plan } from '@leadflow/engine';
-import { type Database, leadContextFromRow } from '@leadflow/engine/db';
+import { type Database, leadContextFromRow, type LeadRow } from '@leadflow/engine/db';
 import { LEAD_TASK_QUEUE, leadEventSignal, leadStateQuery, leadWorkflowId, type LeadStateView, type LeadWorkflowInput } from '@leadflow/engine/workflow';
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
@@ -24,16 +24,21 @@ export class LeadRuns {
       .where('workflow_id', '=', row.workflow_id)
       .where('version', '=', row.workflow_version)
       .executeTakeFirstOrThrow();
+    await this.startLoaded(row, version.plan as unknown as Plan);
+  }
+
+  /** As `start`, for a caller that already holds the lead and its plan; returns the lead as now stored. */
+  async startLoaded(row: LeadRow, plan: Plan): Promise<LeadRow> {
     const input: LeadWorkflowInput = {
-      leadId,
+      leadId: row.id,
       workflowId: row.workflow_id,
       version: row.workflow_version,
-      plan: version.plan as unknown as Plan,
+      plan,
       lead: leadContextFromRow(row),
     };
     try {
       await this.client.workflow.start('leadWorkflow', {
-        workflowId: leadWorkflowId(leadId),
+        workflowId: leadWorkflowId(row.id),
         taskQueue: this.taskQueue,
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -41,12 +46,15 @@ export class LeadRuns {
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    await this.db
+    const updated = await this.db
       .updateTable('leads')
       .set({ workflow_started_at: sql<Date>`now()`, run_status: sql<string>`CASE WHEN run_status = 'starting' THEN 'running' ELSE run_status END` })
-      .where('id', '=', leadId)
+      .where('id', '=', row.id)
       .where('workflow_started_at', 'is', null)
-      .execute();
+      .returningAll()
+      .executeTakeFirst();
+    // Nothing updated: another path (the pending-start sweep) marked it first.
+    return updated ?? (await this.db.selectFrom('leads').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
   }
 
   /** Delivers an event to a running lead; false if its run has finished (the event stays on record). */
