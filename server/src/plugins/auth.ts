@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import './route-access.js';
 import type { FastifyInstance } from 'fastify';
 import { Errors } from '../errors.js';
 
