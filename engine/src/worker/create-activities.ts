@@ -30,6 +30,7 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         visit,
         attempt,
         idempotencyKey: `${leadId}:${node.id}:${visit}`,
+        dryRun: false,
       });
       const step: StepRecord = {
         seq: input.seq,

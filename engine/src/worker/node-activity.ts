@@ -36,6 +36,11 @@ export interface NodeActivityContext {
   readonly attempt: number;
   /** Unique per lead + node + visit: the key that makes a retry harmless. */
   readonly idempotencyKey: string;
+  /**
+   * A designer test run: the database is a transaction that is rolled back afterwards, and the
+   * node must not reach the outside world (mail, chat, HTTP). It says what it *would* do instead.
+   */
+  readonly dryRun: boolean;
 }
 
 /** The Node-side half of an activity node: its I/O. Kept out of the workflow bundle. */

@@ -35,13 +35,15 @@ function authHeaders(authHeader: string | undefined): Record<string, string> {
  * "this vendor does not know the company", not a failure. Every other error is thrown as the
  * `OutboundHttpError` it is, for the activity to weigh (see activity-v2.ts).
  */
-export function httpEnrichProvider(config: EnrichV2Provider, allowHosts: readonly string[]): EnrichProvider {
+export function httpEnrichProvider(config: EnrichV2Provider, allowHosts: readonly string[], dryRun = false): EnrichProvider {
   const name = config.name ?? 'http';
   const url = config.url ?? '';
   const fieldMap = config.fieldMap ?? [];
   return {
     name,
     skip(lead, found, wanted) {
+      // A test run must not call (or pay) a vendor.
+      if (dryRun) return 'test run: vendors are not called';
       if (!fieldMap.some((entry) => wanted.includes(entry.to))) return 'gives none of the fields still wanted';
       const scope = lookupScope(lead, found);
       const empty = placeholdersIn(url).filter((field) => renderTemplate(`{{${field}}}`, scope) === '');

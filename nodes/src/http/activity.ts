@@ -45,6 +45,9 @@ export const httpActivity = defineNodeActivity(httpNode, async (config, ctx) => 
   const headers: Record<string, string> = {};
   for (const [name, template] of Object.entries(config.headers ?? {})) headers[name] = renderTemplate(template, ctx.lead, { singleLine: true });
   headers['Idempotency-Key'] = ctx.idempotencyKey;
+  if (ctx.dryRun) {
+    return { port: 'ok', output: { request, dryRun: true }, reason: `test run: would call ${config.method} ${target.host}${target.pathname}; continuing as if it answered 2xx` };
+  }
   let response: OutboundResponse;
   try {
     response = await requestJson({

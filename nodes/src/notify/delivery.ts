@@ -5,3 +5,8 @@ export interface Delivery {
   status: string;
   detail?: string;
 }
+
+/** What a test run reports instead of sending: the message stays in the step's output. */
+export function wouldSend(channel: string, detail: string): Delivery {
+  return { channel, status: 'would send', detail };
+}

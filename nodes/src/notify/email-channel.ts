@@ -1,5 +1,5 @@
 import type { NodeActivityContext } from '@leadflow/engine/worker';
-import type { Delivery } from './delivery.js';
+import { type Delivery, wouldSend } from './delivery.js';
 import { mailTransport } from './mailer.js';
 import { claimMessage, markFailed, markSent } from './outbox.js';
 import type { Recipient } from './recipient.js';
@@ -11,6 +11,7 @@ import type { Recipient } from './recipient.js';
  * so Temporal retries the activity.
  */
 export async function sendEmail(ctx: NodeActivityContext, key: string, recipient: Recipient, subject: string, body: string): Promise<Delivery> {
+  if (ctx.dryRun) return wouldSend('email', recipient.email);
   const { db } = ctx;
   const smtpUrl = ctx.services.mail.smtpUrl;
   const message = { key, leadId: ctx.leadId, repId: recipient.repId, channel: 'email', recipient: recipient.email, subject, body };

@@ -1,7 +1,7 @@
 import type { NodeActivityContext } from '@leadflow/engine/worker';
 import { OutboundHttpError, requestJson } from '../shared/outbound-http.js';
 import { CALL_TIMEOUT_MS } from './definition-v2.js';
-import type { Delivery } from './delivery.js';
+import { type Delivery, wouldSend } from './delivery.js';
 import { claimMessage, markFailed, markSent } from './outbox.js';
 
 /** A message POSTed as JSON to a configured URL (slack, webhook). */
@@ -34,6 +34,7 @@ export function urlHost(url: string): string {
 export async function sendOverHttp(ctx: NodeActivityContext, message: HttpMessage): Promise<Delivery> {
   const { channel, key, url } = message;
   const host = urlHost(url);
+  if (ctx.dryRun) return wouldSend(channel, host);
   // No rep: the message goes to a URL, not to a person's inbox.
   const outbox = { key, leadId: ctx.leadId, repId: null, channel, recipient: host, subject: message.subject, body: message.body };
   const status = await claimMessage(ctx.db, outbox, { status: 'pending', error: null });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NodeActivityContext } from '@leadflow/engine/worker';
 import { sql } from 'kysely';
-import type { Delivery } from './delivery.js';
+import { type Delivery, wouldSend } from './delivery.js';
 import type { Recipient } from './recipient.js';
 
 /** The Postgres NOTIFY channel a new inbox row is announced on; the server's live inbox feed LISTENs to it. */
@@ -9,6 +9,7 @@ export const INBOX_NOTIFY_CHANNEL = 'leadflow_inbox';
 
 /** The in-app inbox: the row is the message, so writing it once is delivering it. */
 export async function deliverToInbox(ctx: NodeActivityContext, key: string, recipient: Recipient, subject: string, body: string): Promise<Delivery> {
+  if (ctx.dryRun) return wouldSend('inbox', recipient.name);
   const id = randomUUID();
   const [result] = await ctx.db
     .insertInto('notifications')

@@ -3,10 +3,9 @@ import { Type } from 'typebox';
 import type { AppServices } from '../services/app-services.js';
 import type { InboxItem } from '../services/inbox-feed.js';
 import { ErrorSchema, errorResponses, OpenObject } from '../schemas/common.js';
+import { EventStreams, eventStreamResponse, SSE_HEARTBEAT_MS } from './event-streams.js';
 import type { TypedApp } from './typed-app.js';
 
-/** A comment line this often keeps proxies and load balancers from closing a quiet stream. */
-export const INBOX_HEARTBEAT_MS = 15_000;
 
 const tags = ['inbox'];
 const RepParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -27,17 +26,11 @@ const InboxItemSchema = OpenObject({
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
-const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-
 /** A rep's in-app inbox (what notify nodes send to the `inbox` channel), listed and pushed live. */
 export async function inboxRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
   const app = untyped as TypedApp;
   const { inbox } = services;
-  /** Ends every open stream; a server shutting down must not wait for clients to hang up. */
-  const openStreams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of [...openStreams]) end();
-  });
+  const streams = new EventStreams(untyped);
   app.addHook('onClose', async () => inbox.close());
 
   app.get(
@@ -67,40 +60,17 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
         summary: "Server-Sent Events: a rep's new inbox notifications as they are written",
         description:
           'Sends `event: ready` once live, then `event: notification` with an inbox item as JSON data for each new notification for the rep, ' +
-          `from any worker. A comment line every ${INBOX_HEARTBEAT_MS / 1000} s keeps the connection open. List the inbox after \`ready\` to catch up.`,
+          `from any worker. A comment line every ${SSE_HEARTBEAT_MS / 1000} s keeps the connection open. List the inbox after \`ready\` to catch up.`,
         tags,
         params: RepParams,
         response: {
-          200: { description: 'An endless text/event-stream.', content: { 'text/event-stream': { schema: Type.String() } } },
+          200: eventStreamResponse,
           ...errorResponses,
           503: ErrorSchema,
         },
       },
     },
-    async (request, reply) => {
-      const raw = reply.raw;
-      let ended = false;
-      const write = (chunk: string): void => {
-        if (!ended) raw.write(chunk);
-      };
-      // Subscribing first: an unknown rep or an unreachable database is still a JSON error.
-      const unsubscribe = await inbox.subscribe(request.params.id, (item: InboxItem) => write(sse('notification', item)));
-      reply.hijack();
-      let heartbeat: NodeJS.Timeout | undefined;
-      const end = (): void => {
-        if (ended) return;
-        ended = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        openStreams.delete(end);
-        raw.end();
-      };
-      if (request.raw.socket.destroyed) return end();
-      openStreams.add(end);
-      raw.on('close', end);
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      write(`retry: 3000\n${sse('ready', { repId: request.params.id })}`);
-      heartbeat = setInterval(() => write(': heartbeat\n\n'), INBOX_HEARTBEAT_MS);
-    },
+    async (request, reply) =>
+      streams.stream(request, reply, (send) => inbox.subscribe(request.params.id, (item: InboxItem) => send('notification', item)), { event: 'ready', data: { repId: request.params.id } }),
   );
 }

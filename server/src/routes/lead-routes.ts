@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
 import { CaptureBody, CaptureHeaders, CaptureResponse, EventBody, LeadListQuery, LeadSchema } from '../schemas/lead-schemas.js';
+import { EventStreams, eventStreamResponse } from './event-streams.js';
 import type { TypedApp } from './typed-app.js';
 
 const tags = ['leads'];
@@ -10,6 +11,8 @@ const tags = ['leads'];
 /** Capture, list, read and signal leads, and read their node-by-node history. */
 export async function leadRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
   const app = untyped as TypedApp;
+  const streams = new EventStreams(untyped);
+  app.addHook('onClose', async () => services.leadChanges.close());
 
   app.post(
     '/api/leads',
@@ -43,6 +46,22 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       },
     },
     async (request) => services.leads.list(request.query),
+  );
+
+  app.get(
+    '/api/leads/stream',
+    {
+      schema: {
+        summary: 'Server-Sent Events: which leads changed, as they change',
+        description:
+          'Sends `event: ready` once live, then `event: leads` with `{ ids }` for each write to leads from any process: the ids that changed, ' +
+          'or `null` when many did (a bulk import) or some may have been missed (reload what you show). Fetch the leads you show after `ready`.',
+        tags,
+        response: { 200: eventStreamResponse, ...errorResponses },
+      },
+      config: { allow: ['admin', 'editor', 'viewer', 'rep'] },
+    },
+    async (request, reply) => streams.stream(request, reply, (send) => services.leadChanges.subscribe((change) => send('leads', change)), { event: 'ready', data: {} }),
   );
 
   app.get('/api/leads/:id', { schema: { summary: 'Get a lead', tags, params: UuidParams, response: { 200: LeadSchema, ...errorResponses } } }, async (request) =>

@@ -5,7 +5,12 @@ import type { AppServices } from '../services/app-services.js';
 import { errorResponses, IdParams, ProblemSchema } from '../schemas/common.js';
 import {
   CreateWorkflowBody,
+  DuplicateWorkflowBody,
+  NodeDescriptionsSchema,
   PublishBody,
+  TestRunBody,
+  TestRunResultSchema,
+  UpdateWorkflowBody,
   ValidationResultSchema,
   VersionParams,
   VersionSchema,
@@ -35,6 +40,52 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
     workflows.get(request.params.id),
   );
 
+  app.patch(
+    '/api/workflows/:id',
+    { schema: { summary: 'Rename a workflow, or make it the default', tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: WorkflowDetailSchema, ...errorResponses } }, config: { allow: ['admin', 'editor'] } },
+    async (request) => workflows.update(request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/workflows/:id/duplicate',
+    { schema: { summary: "Copy a workflow's draft into a new workflow", tags, params: IdParams, body: DuplicateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } }, config: { allow: ['admin', 'editor'] } },
+    async (request, reply) => reply.status(201).send(await workflows.duplicate(request.params.id, request.body.name)),
+  );
+
+  for (const [action, archived] of [['archive', true], ['unarchive', false]] as const) {
+    app.post(
+      `/api/workflows/:id/${action}`,
+      {
+        schema: {
+          summary: archived ? 'Archive: no new leads, no edits; leads in flight finish on their version' : 'Bring an archived workflow back',
+          tags,
+          params: IdParams,
+          response: { 200: WorkflowDetailSchema, ...errorResponses },
+        },
+        config: { allow: ['admin', 'editor'] },
+      },
+      async (request) => workflows.setArchived(request.params.id, archived),
+    );
+  }
+
+  app.post(
+    '/api/workflows/:id/test-run',
+    {
+      schema: {
+        summary: 'Run a sample lead through the draft (or the graph in the body) without side effects',
+        description:
+          'Every node runs, but nothing is kept: database writes (the lead, assignments, tasks, inbox) are rolled back, and nodes that reach the outside world ' +
+          '(email, Slack, webhooks, HTTP, enrichment vendors) report what they would send. Waits end with the scripted events or skip to their timeout.',
+        tags,
+        params: IdParams,
+        body: TestRunBody,
+        response: { 200: TestRunResultSchema, ...errorResponses },
+      },
+      config: { allow: ['admin', 'editor'] },
+    },
+    async (request) => services.testRuns.run(request.params.id, request.body as never),
+  );
+
   app.put(
     '/api/workflows/:id/draft',
     {
@@ -43,7 +94,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         tags,
         params: IdParams,
         body: GraphDocumentSchema,
-        response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema) }), ...errorResponses },
+        response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema), nodes: NodeDescriptionsSchema }), ...errorResponses },
       },
     },
     async (request) => workflows.saveDraft(request.params.id, request.body),

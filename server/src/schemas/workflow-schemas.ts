@@ -37,10 +37,58 @@ export const VersionSchema = OpenObject({
   publishedAt: Type.String({ format: 'date-time' }),
 });
 
+/** Per node id: its ports for its current config and its one-line summary (what the canvas draws). */
+export const NodeDescriptionsSchema = Type.Record(
+  Type.String(),
+  Type.Object({ ports: Type.Array(OpenObject({ name: Type.String() })), summary: Type.Union([Type.String(), Type.Null()]) }),
+  { description: 'Per node id: its output ports for its current config and a one-line summary of the config.' },
+);
+
 export const ValidationResultSchema = Type.Object({
   ok: Type.Boolean(),
   hash: Type.Union([Type.String(), Type.Null()]),
   errors: Type.Array(ProblemSchema),
+  nodes: NodeDescriptionsSchema,
+});
+
+export const UpdateWorkflowBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    isDefault: Type.Optional(Type.Literal(true, { description: 'Make this the workflow new leads without a workflow go to.' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const DuplicateWorkflowBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+
+export const TestRunBody = Type.Object(
+  {
+    document: Type.Optional(GraphDocumentSchema),
+    lead: Type.Record(Type.String(), Type.Unknown(), { description: 'A sample lead, as it would be captured (email, firstName, company, country, source, custom…).' }),
+    events: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            type: Type.String({ minLength: 1, maxLength: 60 }),
+            afterMs: Type.Optional(Type.Integer({ minimum: 0, description: 'How long after the wait begins the event arrives.' })),
+            data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50, description: 'Events the sample lead receives, in order, when a wait asks for them; a wait with none left times out (or the run stops there).' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const TestRunResultSchema = OpenObject({
+  leadId: Type.String(),
+  outcome: Type.Enum(['completed', 'waiting', 'failed', 'step_limit']),
+  stoppedAt: Type.Union([OpenObject({ nodeId: Type.String(), reason: Type.String() }), Type.Null()]),
+  steps: Type.Array(OpenObject({ seq: Type.Integer(), nodeId: Type.String(), port: Type.Union([Type.String(), Type.Null()]) })),
+  lead: OpenObject({}),
+  simulatedMs: Type.Number(),
 });
 
 export const VersionParams = Type.Object({ id: Type.String({ minLength: 1 }), version: Type.Integer({ minimum: 1 }) });

@@ -7,7 +7,10 @@ import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
 import { LeadQueries } from './lead-queries.js';
 import { LeadRuns } from './lead-runs.js';
+import { nodeActivities } from '@leadflow/nodes/activities';
 import { TaskStore } from './task-store.js';
+import { TestRuns } from './test-runs.js';
+import { LeadChangeFeed } from './lead-change-feed.js';
 import { TeamStore, TerritoryStore } from './team-store.js';
 import { WorkflowStore } from './workflow-store.js';
 
@@ -25,6 +28,8 @@ export interface AppServices {
   territories: TerritoryStore;
   tasks: TaskStore;
   inbox: InboxFeed;
+  testRuns: TestRuns;
+  leadChanges: LeadChangeFeed;
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
@@ -45,5 +50,7 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),
+    testRuns: new TestRuns(db, workflows, registry, nodeActivities, databaseUrl),
+    leadChanges: new LeadChangeFeed(databaseUrl),
   };
 }

@@ -104,12 +104,12 @@ export class InboxFeed {
    * the listener is live, so anything written after that is sent.
    */
   async subscribe(repId: string, send: (item: InboxItem) => void): Promise<() => void> {
-    if (!this.listener) throw new ApiError(503, 'UNAVAILABLE', 'live inbox updates are off on this server (it has no database URL to listen with); list the inbox instead');
+    if (!this.listener) throw Errors.unavailable('live inbox updates are off on this server (it has no database URL to listen with); list the inbox instead');
     const since = await this.repNow(repId);
     try {
       await this.listener.listening();
     } catch {
-      throw new ApiError(503, 'UNAVAILABLE', 'live inbox updates cannot reach the database right now; try again shortly');
+      throw Errors.unavailable('live inbox updates cannot reach the database right now; try again shortly');
     }
     const subscriber: Subscriber = { since, send };
     let set = this.subscribers.get(repId);

@@ -1,5 +1,5 @@
 import type { GraphDocument, NodeRegistry, Plan } from '@leadflow/engine';
-import { compileGraph, type CompileError } from '@leadflow/engine/compiler';
+import { compileGraph, type CompileError, describeNodes, type NodeDescription } from '@leadflow/engine/compiler';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
@@ -103,8 +103,53 @@ export class WorkflowStore {
     return rows.map((row) => this.summary(row, versionOf.get(row.id) ?? null, flightOf.get(row.id) ?? 0));
   }
 
+  /** Renames a workflow, or makes it the one new leads without a workflow go to. */
+  async update(idOrSlug: string, changes: { name?: string; isDefault?: boolean }): Promise<WorkflowDetail> {
+    const current = await this.find(idOrSlug);
+    if (changes.isDefault && current.archived_at) throw Errors.archived(current.slug);
+    const row = await this.db.transaction().execute(async (trx) => {
+      if (changes.isDefault) await trx.updateTable('workflows').set({ is_default: false }).where('is_default', '=', true).where('id', '!=', current.id).execute();
+      const draft = changes.name === undefined ? undefined : JSON.stringify({ ...(current.draft as object), name: changes.name });
+      return trx
+        .updateTable('workflows')
+        .set({
+          ...(changes.name !== undefined && { name: changes.name, draft }),
+          ...(changes.isDefault !== undefined && { is_default: changes.isDefault }),
+          updated_at: sql<Date>`now()`,
+        })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    return this.detail(row);
+  }
+
+  /** A new workflow whose draft is a copy of this one's draft; versions are not copied. */
+  async duplicate(idOrSlug: string, name: string): Promise<WorkflowDetail> {
+    const source = await this.find(idOrSlug);
+    let slug = slugify(name);
+    for (let n = 2; await this.db.selectFrom('workflows').select('id').where('slug', '=', slug).executeTakeFirst(); n += 1) slug = `${slugify(name)}-${n}`;
+    return this.create({ name, slug, draft: { ...(source.draft as unknown as GraphDocument), name } });
+  }
+
+  /**
+   * Archived workflows take no new leads and cannot be edited; leads already in them finish on
+   * their version. The default workflow cannot be archived (new leads need somewhere to go).
+   */
+  async setArchived(idOrSlug: string, archived: boolean): Promise<WorkflowDetail> {
+    const current = await this.find(idOrSlug);
+    if (archived && current.is_default) throw Errors.conflict(`workflow '${current.slug}' is the default; make another workflow the default first`, 'archived');
+    const row = await this.db
+      .updateTable('workflows')
+      .set({ archived_at: archived ? sql<Date>`coalesce(archived_at, now())` : null, updated_at: sql<Date>`now()` })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.detail(row);
+  }
+
   /** Drafts may be unfinished: saved if well-formed, with the problems still in them returned. */
-  async saveDraft(idOrSlug: string, draft: GraphDocument): Promise<{ workflow: WorkflowDetail; problems: CompileError[] }> {
+  async saveDraft(idOrSlug: string, draft: GraphDocument): Promise<{ workflow: WorkflowDetail; problems: CompileError[]; nodes: Record<string, NodeDescription> }> {
     const current = await this.find(idOrSlug);
     if (current.archived_at) throw Errors.archived(current.slug);
     const row = await this.db
@@ -114,12 +159,14 @@ export class WorkflowStore {
       .returningAll()
       .executeTakeFirstOrThrow();
     const result = compileGraph(draft, this.registry);
-    return { workflow: await this.detail(row), problems: result.ok ? [] : result.errors };
+    return { workflow: await this.detail(row), problems: result.ok ? [] : result.errors, nodes: describeNodes(draft, this.registry) };
   }
 
-  validate(document: unknown): { ok: boolean; hash: string | null; errors: CompileError[] } {
+  validate(document: unknown): { ok: boolean; hash: string | null; errors: CompileError[]; nodes: Record<string, NodeDescription> } {
     const result = compileGraph(document, this.registry);
-    return result.ok ? { ok: true, hash: result.plan.hash, errors: [] } : { ok: false, hash: null, errors: result.errors };
+    // A body that is not even a graph has no nodes to describe; the errors say why.
+    const nodes = result.ok || isGraphShaped(document) ? describeNodes(document as GraphDocument, this.registry) : {};
+    return result.ok ? { ok: true, hash: result.plan.hash, errors: [], nodes } : { ok: false, hash: null, errors: result.errors, nodes };
   }
 
   /** Compiles the draft and stores it as the next immutable version. */
@@ -191,6 +238,11 @@ export class WorkflowStore {
       updatedAt: row.updated_at.toISOString(),
     };
   }
+}
+
+function isGraphShaped(document: unknown): boolean {
+  const nodes = (document as { nodes?: unknown } | null)?.nodes;
+  return Array.isArray(nodes) && nodes.every((node) => typeof node === 'object' && node !== null && typeof (node as { id?: unknown }).id === 'string');
 }
 
 function versionView(row: Selectable<Database['workflow_versions']>): PublishedVersion {

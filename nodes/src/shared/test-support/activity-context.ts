@@ -20,7 +20,7 @@ export function testLead(fields: Partial<LeadContext> = {}): LeadContext {
  * What the worker hands an activity, built by hand. `db` is whatever the node needs: nothing for
  * nodes that never touch the database, or a tiny fake of the one query it runs.
  */
-export function testActivityContext(options: { lead?: LeadContext; allowHosts?: readonly string[]; attempt?: number; db?: unknown } = {}): NodeActivityContext {
+export function testActivityContext(options: { lead?: LeadContext; allowHosts?: readonly string[]; attempt?: number; db?: unknown; dryRun?: boolean } = {}): NodeActivityContext {
   const db = (options.db ?? {}) as NodeActivityContext['db'];
   return {
     services: { db, mail: { from: 'leadflow@test' }, http: { allowHosts: options.allowHosts ?? [] } },
@@ -31,5 +31,6 @@ export function testActivityContext(options: { lead?: LeadContext; allowHosts?: 
     visit: 1,
     attempt: options.attempt ?? 1,
     idempotencyKey: 'lead-1:node-1:1',
+    dryRun: options.dryRun ?? false,
   };
 }

@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** A comment line this often keeps proxies and load balancers from closing a quiet stream. */
+export const SSE_HEARTBEAT_MS = 15_000;
+
+export type SendEvent = (event: string, data: unknown) => void;
+
+const frame = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/**
+ * Server-Sent Event streams of one route module. `open` subscribes before taking over the
+ * response, so an unknown id or an unreachable database is still a JSON error; every open stream
+ * is ended when the server closes, which must not wait for clients to hang up.
+ */
+export class EventStreams {
+  private readonly open = new Set<() => void>();
+
+  constructor(app: FastifyInstance) {
+    app.addHook('preClose', async () => {
+      for (const end of [...this.open]) end();
+    });
+  }
+
+  async stream(request: FastifyRequest, reply: FastifyReply, subscribe: (send: SendEvent) => Promise<() => void>, ready: { event: string; data: unknown }): Promise<void> {
+    const raw = reply.raw;
+    let ended = false;
+    const write = (chunk: string): void => {
+      if (!ended) raw.write(chunk);
+    };
+    const unsubscribe = await subscribe((event, data) => write(frame(event, data)));
+    reply.hijack();
+    let heartbeat: NodeJS.Timeout | undefined;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      this.open.delete(end);
+      raw.end();
+    };
+    if (request.raw.socket.destroyed) return end();
+    this.open.add(end);
+    raw.on('close', end);
+    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    write(`retry: 3000\n${frame(ready.event, ready.data)}`);
+    heartbeat = setInterval(() => write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
+  }
+}
+
+/** The OpenAPI response of a stream route. */
+export const eventStreamResponse = { description: 'An endless text/event-stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } };

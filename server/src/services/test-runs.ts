@@ -1,0 +1,68 @@
+import type { GraphDocument, NodeRegistry } from '@leadflow/engine';
+import { compileGraph } from '@leadflow/engine/compiler';
+import { type Database, leadContextFromRow, openDryRunDatabase } from '@leadflow/engine/db';
+import { runPlanDry, type ScriptedEvent, type TestRunResult } from '@leadflow/engine/test-run';
+import type { NodeActivity } from '@leadflow/engine/worker';
+import { intakeLead, type RawLead } from '@leadflow/nodes';
+import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { Errors } from '../errors.js';
+import { newLeadValues } from './new-lead-values.js';
+import type { WorkflowStore } from './workflow-store.js';
+
+export interface TestRunRequest {
+  /** The graph to run; the saved draft when absent. */
+  document?: GraphDocument;
+  lead: RawLead;
+  events?: ScriptedEvent[];
+}
+
+/**
+ * The designer's test run: a sample lead through a draft, with every node really run but nothing
+ * kept — the lead, assignments, tasks and messages live in a transaction that is rolled back, and
+ * nodes that reach the outside world say what they would send instead.
+ */
+export class TestRuns {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly workflows: WorkflowStore,
+    private readonly registry: NodeRegistry,
+    private readonly activities: readonly NodeActivity[],
+    private readonly databaseUrl: string | undefined,
+  ) {}
+
+  async run(workflowIdOrSlug: string, request: TestRunRequest, now = new Date()): Promise<TestRunResult & { leadId: string }> {
+    const workflow = await this.workflows.find(workflowIdOrSlug);
+    const document = request.document ?? (workflow.draft as unknown as GraphDocument);
+    const compiled = compileGraph(document, this.registry);
+    if (!compiled.ok) throw Errors.invalidGraph(compiled.errors, 'run');
+    const { plan } = compiled;
+    const intake = intakeLead(request.lead, plan.nodes[plan.entry]?.config as never, now);
+    if (!intake.ok) throw Errors.invalidLead(intake.errors.map((error) => ({ ...error, path: `lead.${error.path}` })));
+    if (!this.databaseUrl) throw Errors.unavailable('test runs need the database URL the server was started with');
+
+    const account = intake.lead.accountDomain
+      ? await this.db.selectFrom('accounts').select(['id', 'owner_rep_id']).where('domain', '=', intake.lead.accountDomain).executeTakeFirst()
+      : undefined;
+    const dry = await openDryRunDatabase(this.databaseUrl);
+    try {
+      const leadId = randomUUID();
+      // A key no real lead has: the sample may share an email with a live lead.
+      const values = { ...newLeadValues({ workflowId: workflow.id, version: 0, lead: intake.lead, account, idempotencyKey: null }), id: leadId, email_normalized: `test-run:${leadId}`, person_key: null };
+      const row = await dry.db.insertInto('leads').values(values).returningAll().executeTakeFirstOrThrow();
+      const result = await runPlanDry({
+        plan,
+        registry: this.registry,
+        activities: this.activities,
+        services: { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] } },
+        leadId,
+        lead: leadContextFromRow(row),
+        events: request.events ?? [],
+        now,
+      });
+      return { ...result, leadId };
+    } finally {
+      await dry.discard();
+    }
+  }
+}
