@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import '@xyflow/react/dist/style.css';
+import './app/theme.css';
+import { App } from './app/App';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { portsOf } from '@leadflow/engine';
+import { LEAD_FIELDS, portsOf } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppServices } from '../services/app-services.js';
@@ -21,12 +21,22 @@ const NodeTypeSchema = OpenObject({
   dynamicPorts: Type.Boolean(),
 });
 
+const LeadFieldSchema = Type.Object({ name: Type.String(), type: Type.String() }, { description: 'A lead field that conditions and templates can read.' });
+
 /** The node catalog: what the designer's palette and forms are built from. */
 export async function nodeTypeRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
   app.get(
     '/api/node-types',
-    { schema: { summary: 'Every node type and version, with its config JSON Schema and ports', tags: ['node types'], response: { 200: Type.Object({ nodeTypes: Type.Array(NodeTypeSchema) }) } } },
+    {
+      schema: {
+        summary: 'Every node type and version, with its config JSON Schema and ports, and the lead fields conditions can read',
+        tags: ['node types'],
+        response: { 200: Type.Object({ nodeTypes: Type.Array(NodeTypeSchema), leadFields: Type.Array(LeadFieldSchema) }) },
+      },
+      config: { allow: ['admin', 'editor', 'viewer'] },
+    },
     async () => ({
+      leadFields: Object.entries(LEAD_FIELDS).map(([name, type]) => ({ name, type })),
       nodeTypes: services.registry.all().map((definition) => ({
         type: definition.type,
         version: definition.version,

@@ -1,0 +1,215 @@
+/** The API's shapes as the designer reads them (the server's OpenAPI document at /docs is the reference). */
+
+export interface PortSpec {
+  name: string;
+  label?: string;
+  description?: string;
+}
+
+export interface NodeType {
+  type: string;
+  version: number;
+  latest: boolean;
+  title: string;
+  category: string;
+  description: string;
+  icon: string;
+  kind: 'control' | 'activity';
+  entry: boolean;
+  waits: boolean;
+  configSchema: Record<string, unknown>;
+  defaultConfig: Record<string, unknown>;
+  ports: PortSpec[];
+  dynamicPorts: boolean;
+}
+
+export interface LeadField {
+  name: string;
+  type: string;
+}
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  typeVersion: number;
+  position: { x: number; y: number };
+  config: Record<string, unknown>;
+  label?: string;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  sourceHandle: string;
+  target: string;
+  targetHandle?: string | null;
+}
+
+export interface GraphDocument {
+  name: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** A compile error: on a node, an edge, or the graph; `path` names the field (`config.team`). */
+export interface Problem {
+  nodeId?: string;
+  edgeId?: string;
+  path: string;
+  message: string;
+}
+
+export interface NodeDescription {
+  ports: PortSpec[];
+  summary: string | null;
+}
+
+export interface WorkflowSummary {
+  id: string;
+  slug: string;
+  name: string;
+  isDefault: boolean;
+  archived: boolean;
+  publishedVersion: number | null;
+  leadsInFlight: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkflowDetail extends WorkflowSummary {
+  draft: GraphDocument;
+}
+
+export interface Version {
+  workflowId: string;
+  version: number;
+  hash: string;
+  note: string;
+  author: string;
+  publishedAt: string;
+}
+
+export interface VersionDetail extends Version {
+  document: GraphDocument;
+}
+
+export interface Waiting {
+  nodeId: string;
+  events: string[];
+  until: string | null;
+  description: string;
+  since: string;
+}
+
+export interface Lead {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  title: string | null;
+  phone: string | null;
+  country: string | null;
+  source: string | null;
+  channel: string | null;
+  status: string;
+  fitScore: number | null;
+  intentScore: number | null;
+  score: number | null;
+  tier: number | null;
+  ownerId: string | null;
+  teamId: string | null;
+  disqualificationReason: string | null;
+  workflowId: string;
+  workflowVersion: number;
+  fields: Record<string, unknown>;
+  custom: Record<string, unknown>;
+  run: { status: string; nodeId: string | null; waiting: Waiting | null };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Step {
+  seq: number;
+  nodeId: string;
+  nodeType: string;
+  typeVersion: number;
+  visit: number;
+  status: 'completed' | 'waiting' | 'failed';
+  port: string | null;
+  input: Record<string, unknown> | null;
+  output: Record<string, unknown> | null;
+  reason: string | null;
+  error: string | null;
+  attempts: number;
+  startedAt: string;
+  endedAt: string | null;
+  waiting: Waiting | null;
+}
+
+export interface LeadEventView {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: string;
+}
+
+export interface Assignment {
+  nodeId: string;
+  visit: number;
+  repId: string | null;
+  repName: string | null;
+  reason: string;
+  candidates: unknown;
+  createdAt: string;
+}
+
+export interface LeadHistory {
+  lead: Lead;
+  waiting: Waiting | null;
+  steps: Step[];
+  events: LeadEventView[];
+  assignments: Assignment[];
+}
+
+export interface Rep {
+  id: string;
+  name: string;
+  email: string;
+  teamId: string | null;
+  active: boolean;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+}
+
+export interface TestRunStep {
+  seq: number;
+  nodeId: string;
+  nodeType: string;
+  typeVersion: number;
+  visit: number;
+  port: string | null;
+  reason: string | null;
+  output: Record<string, unknown> | null;
+  patch: Record<string, unknown> | null;
+  waited: { description: string; endedBy: string; simulatedMs: number } | null;
+  error: string | null;
+}
+
+export interface TestRunResult {
+  leadId: string;
+  outcome: 'completed' | 'waiting' | 'failed' | 'step_limit';
+  stoppedAt: { nodeId: string; reason: string } | null;
+  steps: TestRunStep[];
+  lead: Record<string, unknown>;
+  simulatedMs: number;
+}
+
+export interface Principal {
+  name: string;
+  role: string;
+  repId?: string | null;
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
+import { ApiError, createApi, errorMessage } from '../api/api-client';
+import type { LeadField, NodeType, Principal } from '../api/types';
+import { EditorPage } from '../editor/EditorPage';
+import { LeadExplorerPage } from '../leads/LeadExplorerPage';
+import { LeadPage } from '../leads/LeadPage';
+import { ComparePage } from '../versions/ComparePage';
+import { WorkflowListPage } from '../workflows/WorkflowListPage';
+import { type Leadflow, LeadflowContext } from './leadflow-context';
+import { forgetToken, storedToken, storeToken, takeTokenFromUrl } from './session';
+import { SignIn } from './SignIn';
+import { DashboardRoute } from './DashboardRoute';
+
+/** Signs in (token from the start link, local storage or the form), loads the catalog, then routes. */
+export function App() {
+  const [token, setToken] = useState<string | null>(() => {
+    const fromUrl = takeTokenFromUrl();
+    if (fromUrl) storeToken(fromUrl);
+    return fromUrl ?? storedToken();
+  });
+  const [session, setSession] = useState<Omit<Leadflow, 'signOut'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const signOut = useCallback(() => {
+    forgetToken();
+    setSession(null);
+    setToken(null);
+  }, []);
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    const api = createApi(token, () => undefined);
+    setBusy(true);
+    setError(null);
+    (async () => {
+      let principal: Principal;
+      try {
+        principal = await api.get<Principal>('/api/me');
+      } catch (failure) {
+        // A server without token roles answers 404 here; any accepted token is then the admin's.
+        if (!(failure instanceof ApiError && failure.status === 404)) throw failure;
+        await api.get('/api/workflows');
+        principal = { name: 'admin', role: 'admin' };
+      }
+      const catalog = await api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types');
+      if (!cancelled) setSession({ api: createApi(token, signOut), principal, nodeTypes: catalog.nodeTypes, leadFields: catalog.leadFields });
+    })()
+      .catch((failure: unknown) => {
+        if (cancelled) return;
+        if (failure instanceof ApiError && failure.status === 401) {
+          forgetToken();
+          setToken(null);
+          setError('That token was not accepted. Check it and try again.');
+        } else setError(errorMessage(failure));
+      })
+      .finally(() => !cancelled && setBusy(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [token, signOut]);
+
+  const context = useMemo<Leadflow | null>(() => (session ? { ...session, signOut } : null), [session, signOut]);
+
+  if (!context) {
+    if (token && busy) return <p className="page-status" aria-busy="true">Signing in…</p>;
+    return (
+      <SignIn
+        error={error}
+        busy={busy}
+        onSubmit={(value) => {
+          storeToken(value);
+          setToken(value);
+        }}
+      />
+    );
+  }
+  return (
+    <LeadflowContext.Provider value={context}>
+      <BrowserRouter>
+        <div className="shell">
+          <header className="top-bar">
+            <a className="brand" href="/workflows">
+              Leadflow
+            </a>
+            <nav aria-label="Main">
+              <NavLink to="/workflows">Workflows</NavLink>
+              <NavLink to="/leads">Leads</NavLink>
+              <NavLink to="/dashboard">Dashboard</NavLink>
+              <a href="/docs" target="_blank" rel="noreferrer">
+                API docs
+              </a>
+            </nav>
+            <span className="who">
+              {context.principal.name} · {context.principal.role}
+            </span>
+            <button type="button" onClick={signOut}>
+              Sign out
+            </button>
+          </header>
+          <Routes>
+            <Route path="/" element={<Navigate to="/workflows" replace />} />
+            <Route path="/workflows" element={<WorkflowListPage />} />
+            <Route path="/workflows/:id" element={<EditorPage />} />
+            <Route path="/workflows/:id/versions/:version" element={<EditorPage />} />
+            <Route path="/workflows/:id/compare" element={<ComparePage />} />
+            <Route path="/leads" element={<LeadExplorerPage />} />
+            <Route path="/leads/:id" element={<LeadPage />} />
+            <Route path="/dashboard" element={<DashboardRoute />} />
+            <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to="/workflows">Go to workflows</NavLink></p>} />
+          </Routes>
+        </div>
+      </BrowserRouter>
+    </LeadflowContext.Provider>
+  );
+}

@@ -1,0 +1,9 @@
+import type { Lead } from '../api/types';
+
+/** How a lead is named in lists: its name, else its email. */
+export function leadName(lead: Pick<Lead, 'firstName' | 'lastName' | 'email' | 'fields'>): string {
+  const full = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || (typeof lead.fields?.fullName === 'string' ? lead.fields.fullName : '');
+  return full || lead.email;
+}
+
+export const RUN_STATUS_BADGE: Record<string, string> = { waiting: 'warn', error: 'error', completed: 'ok', running: 'accent', starting: '' };
