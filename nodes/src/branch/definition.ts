@@ -8,7 +8,7 @@ export const branchConfigSchema = Type.Object(
         {
           port: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Port', description: 'Name of the output this case leads to.' }),
           label: Type.Optional(Type.String({ maxLength: 100, title: 'Label' })),
-          when: Type.String({ minLength: 1, maxLength: 1000, title: 'When', description: 'e.g. tier == 1 and country in ["US", "CA"]' }),
+          when: Type.String({ minLength: 1, maxLength: 1000, title: 'When', description: 'e.g. tier == 1 and country in ["US", "CA"]', 'x-editor': 'expression' }),
         },
         { additionalProperties: false },
       ),

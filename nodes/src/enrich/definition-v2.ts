@@ -41,7 +41,7 @@ const providerSchema = Type.Object(
       description: 'email_type: personal or business address. company_domain: the business address\'s domain. known_accounts: match against your accounts. http: ask a vendor API.',
     }),
     name: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Name', description: '(http) Shown as the source of the fields it fills, e.g. clearbit.' })),
-    url: Type.Optional(Type.String({ maxLength: 2000, title: 'URL', description: '(http) GET, e.g. https://company.clearbit.com/v2/companies/find?domain={{companyDomain}}. Placeholders are URL-encoded; fields found by earlier providers can be used.' })),
+    url: Type.Optional(Type.String({ maxLength: 2000, title: 'URL', description: '(http) GET, e.g. https://company.clearbit.com/v2/companies/find?domain={{companyDomain}}. Placeholders are URL-encoded; fields found by earlier providers can be used.', 'x-editor': 'template' })),
     authHeader: Type.Optional(Type.String({ maxLength: 2000, title: 'Auth header', description: '(http) One header written as "Name: value", e.g. "Authorization: Bearer sk_123".' })),
     fieldMap: Type.Optional(
       Type.Array(

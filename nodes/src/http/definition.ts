@@ -23,9 +23,10 @@ export const httpConfigSchema = Type.Object(
       maxLength: 2000,
       title: 'URL',
       description: 'e.g. https://api.hubapi.com/crm/v3/objects/contacts?email={{email}}. Placeholders are URL-encoded; the host is written out, never filled from the lead.',
+      'x-editor': 'template',
     }),
     headers: Type.Optional(
-      Type.Record(Type.String(), Type.String({ maxLength: 2000 }), {
+      Type.Record(Type.String(), Type.String({ maxLength: 2000, 'x-editor': 'template' }), {
         title: 'Headers',
         description: 'Name → value; values may use {{placeholders}}. An Idempotency-Key header is always sent.',
       }),
@@ -35,6 +36,8 @@ export const httpConfigSchema = Type.Object(
         maxLength: 20_000,
         title: 'Body',
         description: 'A body starting with { or [ is JSON: write "{{email}}" in quotes for text, {{employees}} bare for its JSON value.',
+        'x-editor': 'template',
+        'x-multiline': true,
       }),
     ),
     timeout: Type.Optional(Type.String({ maxLength: 20, title: 'Timeout', description: `Per attempt, e.g. 10s (at most ${MAX_CALL_MS / 1000}s). Default ${DEFAULT_CALL_TIMEOUT}.` })),

@@ -11,8 +11,8 @@ export const notifyConfigSchema = Type.Object(
       description: 'inbox: the rep\'s in-app inbox. email: over SMTP.',
     }),
     to: Type.Enum(['owner', 'team_manager'], { title: 'Recipient' }),
-    subject: Type.String({ minLength: 1, maxLength: 200, title: 'Subject', description: 'Lead fields fill {{placeholders}}, e.g. New lead: {{fullName}} at {{company}}' }),
-    body: Type.String({ minLength: 1, maxLength: 5000, title: 'Message', description: 'Plain text with {{placeholders}}.' }),
+    subject: Type.String({ minLength: 1, maxLength: 200, title: 'Subject', description: 'Lead fields fill {{placeholders}}, e.g. New lead: {{fullName}} at {{company}}', 'x-editor': 'template' }),
+    body: Type.String({ minLength: 1, maxLength: 5000, title: 'Message', description: 'Plain text with {{placeholders}}.', 'x-editor': 'template', 'x-multiline': true }),
   },
   { additionalProperties: false },
 );

@@ -10,7 +10,7 @@ export const recycleConfigSchema = Type.Object(
       description: 'Events that bring the lead back, e.g. page_visited (a return to the pricing page), demo_requested, replied.',
     }),
     reengageWhen: Type.Optional(
-      Type.String({ maxLength: 500, title: 'Re-engage when', description: 'A condition that brings the lead back as soon as it holds, e.g. score >= 80 (a score rise: the lead is re-scored as new activity arrives).' }),
+      Type.String({ maxLength: 500, title: 'Re-engage when', description: 'A condition that brings the lead back as soon as it holds, e.g. score >= 80 (a score rise: the lead is re-scored as new activity arrives).', 'x-editor': 'expression' }),
     ),
     revisitAfter: Type.Optional(Type.String({ maxLength: 40, title: 'Revisit after', description: 'Bring it back on a date even without a trigger, e.g. 90d. Empty: only a trigger does.' })),
     reason: Type.Optional(Type.String({ maxLength: 200, title: 'Why recycled', description: 'e.g. timing: budget next quarter' })),

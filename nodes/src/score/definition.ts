@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 const RuleSchema = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 100, title: 'Label' }),
-    when: Type.String({ minLength: 1, maxLength: 500, title: 'When', description: 'Condition over lead fields, e.g. contains(title, "VP")' }),
+    when: Type.String({ minLength: 1, maxLength: 500, title: 'When', description: 'Condition over lead fields, e.g. contains(title, "VP")', 'x-editor': 'expression' }),
     points: Type.Integer({ minimum: -1000, maximum: 1000, title: 'Points', description: 'Negative points are allowed.' }),
   },
   { additionalProperties: false },

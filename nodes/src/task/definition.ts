@@ -5,10 +5,10 @@ import { parseDuration } from '../wait/duration.js';
 
 export const taskConfigSchema = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: 200, title: 'Title', description: 'e.g. Day 2: second call attempt to {{fullName}}' }),
+    title: Type.String({ minLength: 1, maxLength: 200, title: 'Title', description: 'e.g. Day 2: second call attempt to {{fullName}}', 'x-editor': 'template' }),
     dueIn: Type.String({ maxLength: 40, title: 'Due in', description: 'From now, e.g. 1h, 1d, 3d.' }),
     priority: Type.Enum(['low', 'normal', 'high'], { title: 'Priority' }),
-    note: Type.Optional(Type.String({ maxLength: 2000, title: 'Note' })),
+    note: Type.Optional(Type.String({ maxLength: 2000, title: 'Note', description: 'Shown with the task; {{placeholders}} fill in lead fields.', 'x-editor': 'template', 'x-multiline': true })),
   },
   { additionalProperties: false },
 );

@@ -7,12 +7,13 @@ export const updateConfigSchema = Type.Object(
     set: Type.Array(
       Type.Object(
         {
-          field: Type.String({ minLength: 1, maxLength: 80, title: 'Field', description: 'A lead field (status, tier, score, title, …) or custom.<name>' }),
+          field: Type.String({ minLength: 1, maxLength: 80, title: 'Field', description: 'A lead field (status, tier, score, title, …) or custom.<name>', 'x-picker': 'lead-field' }),
           value: Type.String({
             minLength: 1,
             maxLength: 1000,
             title: 'Value',
             description: 'An expression over the lead: "nurture" (text goes in quotes), 2, score + 10, tier == 1 ? "hot" : "warm"',
+            'x-editor': 'expression',
           }),
         },
         { additionalProperties: false },

@@ -23,6 +23,7 @@ export const waitV2ConfigSchema = Type.Object(
         maxLength: 1000,
         title: 'Only if',
         description: 'Mode "event": an event counts only if this holds when it arrives, e.g. score >= 80; otherwise the wait goes on until the timeout.',
+        'x-editor': 'expression',
       }),
     ),
     at: Type.Optional(

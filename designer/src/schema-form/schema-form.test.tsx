@@ -1,0 +1,149 @@
+import { nodeDefinitions } from '@leadflow/nodes';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { FieldError } from './field-path';
+import type { Pickers } from './form-context';
+import type { JsonSchema } from './json-schema';
+import { SchemaForm } from './schema-form';
+import { controlsIn, elementById, labelFor, textById } from './test-support';
+
+const pickers: Pickers = {
+  teams: [
+    { id: 'inbound', name: 'Inbound' },
+    { id: 'emea', name: 'EMEA' },
+  ],
+  reps: [{ id: 'r1', name: 'Ana', email: 'ana@example.com' }],
+  leadFields: [
+    { name: 'score', type: 'number' },
+    { name: 'tier', type: 'number' },
+    { name: 'custom', type: 'object' },
+  ],
+};
+
+function definition(type: string, version: number) {
+  const found = nodeDefinitions.find((node) => node.type === type && node.version === version);
+  if (!found) throw new Error(`no ${type} v${version} in the catalog`);
+  return { schema: found.configSchema as unknown as JsonSchema, defaults: found.defaultConfig as unknown };
+}
+
+function render(schema: JsonSchema, value: unknown, options: { serverErrors?: FieldError[]; readOnly?: boolean } = {}): string {
+  return renderToStaticMarkup(<SchemaForm idPrefix="n" schema={schema} value={value} onChange={() => {}} pickers={pickers} {...options} />);
+}
+
+describe('SchemaForm on assign v2', () => {
+  const assign = definition('assign', 2);
+  const html = render(assign.schema, assign.defaults);
+
+  it('labels every field from its title, starring the required ones only', () => {
+    expect(labelFor(html, 'n-source')).toBe('Candidates from *');
+    expect(elementById(html, 'n-source')?.['aria-required']).toBe('true');
+    expect(labelFor(html, 'n-team')).toBe('Team');
+    expect(elementById(html, 'n-team')?.['aria-required']).toBeUndefined();
+    expect(labelFor(html, 'n-respectCapacity')).toBe('Respect capacity');
+    expect(html).toMatch(/<legend class="sf-legend">Required skills<\/legend>/);
+  });
+
+  it('links each control to its help text', () => {
+    expect(elementById(html, 'n-strategy')?.['aria-describedby']).toBe('n-strategy--help');
+    expect(textById(html, 'n-strategy--help')).toMatch(/^round_robin: in turn/);
+  });
+
+  it('picks the team from the list, keeping a team it does not know', () => {
+    expect(html).toMatch(/<select[^>]*id="n-team"/);
+    expect(html).toMatch(/<option value="inbound" selected="">Inbound<\/option>/);
+    expect(html).toMatch(/<option value="">Not set<\/option>/);
+    const unknown = render(assign.schema, { ...(assign.defaults as object), team: 'ghosts' });
+    expect(unknown).toMatch(/<option value="ghosts" selected="">ghosts \(unknown team\)<\/option>/);
+  });
+
+  it('shows an error under the field it names, linked to the control', () => {
+    const invalid = render(assign.schema, { ...(assign.defaults as object), strategy: 'lottery' });
+    expect(elementById(invalid, 'n-strategy')?.['aria-invalid']).toBe('true');
+    expect(elementById(invalid, 'n-strategy')?.['aria-describedby']).toBe('n-strategy--errors n-strategy--help');
+    expect(textById(invalid, 'n-strategy--errors')).toBe('must be one of: round_robin, weighted_round_robin, least_loaded');
+    expect(invalid).toMatch(/lottery \(not allowed\)/);
+  });
+});
+
+describe('SchemaForm on branch', () => {
+  const branch = definition('branch', 1);
+  const value = { cases: [{ port: 'hot', when: 'tierr == 1' }, { port: 'Bad Port', when: 'tier == 2' }] };
+
+  it('shows a server compile error on the field its path names', () => {
+    const html = render(branch.schema, value, { serverErrors: [{ path: 'cases[0].when', message: "unknown field 'tierr'" }] });
+    const when = elementById(html, 'n-cases-0__when');
+    expect(when?.['aria-invalid']).toBe('true');
+    expect(when?.['aria-describedby']).toContain('n-cases-0__when--errors');
+    expect(textById(html, 'n-cases-0__when--errors')).toBe("unknown field 'tierr'");
+  });
+
+  it("shows the browser's own validation the same way", () => {
+    const html = render(branch.schema, value);
+    expect(elementById(html, 'n-cases-1__port')?.['aria-invalid']).toBe('true');
+    expect(textById(html, 'n-cases-1__port--errors')).toBe('must match pattern "^[a-z][a-z0-9_]*$"');
+    expect(elementById(html, 'n-cases-0__port')?.['aria-invalid']).toBeUndefined();
+  });
+
+  it('makes each case a collapsible group with a summary, reorder and remove buttons', () => {
+    const html = render(branch.schema, value);
+    const toggle = elementById(html, 'n-cases-0--toggle');
+    expect(toggle?.['aria-expanded']).toBe('true');
+    expect(toggle?.['aria-controls']).toBe('n-cases-0--body');
+    expect(textById(html, 'n-cases-0--toggle')).toContain('Case 1');
+    expect(textById(html, 'n-cases-0--toggle')).toContain('hot · tierr == 1');
+    expect(textById(html, 'n-cases-1--toggle')).toContain('1 problem');
+    expect(elementById(html, 'n-cases-0--up')).toHaveProperty('disabled');
+    expect(elementById(html, 'n-cases-1--down')).toHaveProperty('disabled');
+    expect(html).toContain('aria-label="Remove Case 2"');
+    expect(html).toContain('aria-label="Add case to Cases"');
+  });
+
+  it('offers the lead-field menu on expressions', () => {
+    const html = render(branch.schema, value);
+    const button = elementById(html, 'n-cases-0__when--insert');
+    expect(button?.['aria-haspopup']).toBe('menu');
+    expect(button?.['aria-expanded']).toBe('false');
+    expect(button?.['aria-label']).toBe('Insert field into When');
+  });
+
+  it('read-only: nothing to add, remove or insert, and text cannot change', () => {
+    const html = render(branch.schema, value, { readOnly: true });
+    expect(html).not.toMatch(/<button[^>]*aria-label="(Add|Remove|Move|Insert)/);
+    expect(elementById(html, 'n-cases-0__when')).toHaveProperty('readonly');
+  });
+});
+
+describe('SchemaForm on every node type in the catalog', () => {
+  for (const node of nodeDefinitions) {
+    it(`${node.type} v${node.version}: default config is valid, every control labelled, every reference resolves`, () => {
+      const html = render(node.configSchema as unknown as JsonSchema, node.defaultConfig);
+      expect(html).not.toContain('sf-invalid');
+      const ids = new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]));
+      for (const { attributes } of controlsIn(html)) {
+        const id = attributes.id as string;
+        expect(labelFor(html, id) ?? attributes['aria-label'], `control ${id} has a label`).toBeTruthy();
+        for (const ref of (attributes['aria-describedby'] ?? '').split(' ').filter(Boolean)) expect(ids.has(ref), `${id} describedby ${ref}`).toBe(true);
+      }
+      expect(ids.size, 'ids are unique').toBe([...html.matchAll(/\bid="([^"]+)"/g)].length);
+    });
+  }
+
+  it('uses only the annotation vocabulary the form knows', () => {
+    const allowed: Record<string, readonly unknown[]> = { 'x-picker': ['team', 'rep', 'lead-field'], 'x-editor': ['expression', 'template'], 'x-multiline': [true, false] };
+    const found: string[] = [];
+    const walk = (schema: unknown, at: string): void => {
+      if (typeof schema !== 'object' || schema === null) return;
+      for (const [key, value] of Object.entries(schema)) {
+        if (key.startsWith('x-')) {
+          expect(allowed[key], `${at}: unknown keyword ${key}`).toBeDefined();
+          expect(allowed[key], `${at}: ${key} = ${String(value)}`).toContain(value);
+          found.push(`${at} ${key}=${String(value)}`);
+        } else walk(value, `${at}/${key}`);
+      }
+    };
+    for (const node of nodeDefinitions) walk(node.configSchema, `${node.type}@${node.version}`);
+    expect(found).toContain('branch@1/properties/cases/items/properties/when x-editor=expression');
+    expect(found).toContain('notify@2/properties/body x-editor=template');
+    expect(found).toContain('assign@2/properties/team x-picker=team');
+  });
+});
