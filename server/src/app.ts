@@ -40,7 +40,11 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await inboxRoutes(app, services);
   if (options.designerDir && existsSync(options.designerDir)) {
     await app.register(fastifyStatic, { root: options.designerDir, wildcard: false });
-    app.get('/*', (_request, reply) => reply.sendFile('index.html'));
+    // The designer's own routes (/workflows/…, /leads/…) load its page; an unknown API path stays a JSON 404.
+    app.get('/*', { schema: { hide: true }, config: { allow: 'public' } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
   }
   return app;
 }

@@ -34,7 +34,12 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
       throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Leadflow is running.', []);
     }
     const text = await response.text();
-    const payload = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    let payload: Record<string, unknown> | null = null;
+    try {
+      payload = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      throw new ApiError(response.status, 'NOT_JSON', `The server answered ${method} ${path} with something other than JSON (HTTP ${response.status}).`, []);
+    }
     if (response.status === 401) onUnauthorized();
     if (!response.ok) {
       const problems = Array.isArray(payload?.errors) ? (payload.errors as Problem[]) : [];
