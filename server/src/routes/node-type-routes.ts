@@ -1,6 +1,7 @@
 import { portsOf } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { OpenObject } from '../schemas/common.js';
 
@@ -25,7 +26,7 @@ const NodeTypeSchema = OpenObject({
 export async function nodeTypeRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
   app.get(
     '/api/node-types',
-    { schema: { summary: 'Every node type and version, with its config JSON Schema and ports', tags: ['node types'], response: { 200: Type.Object({ nodeTypes: Type.Array(NodeTypeSchema) }) } } },
+    { config: { allow: READERS }, schema: { summary: 'Every node type and version, with its config JSON Schema and ports', tags: ['node types'], response: { 200: Type.Object({ nodeTypes: Type.Array(NodeTypeSchema) }) } } },
     async () => ({
       nodeTypes: services.registry.all().map((definition) => ({
         type: definition.type,

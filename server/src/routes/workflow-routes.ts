@@ -1,6 +1,8 @@
 import { GraphDocumentSchema } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { principalOf } from '../auth/principal.js';
+import { EDITORS, READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, IdParams, ProblemSchema } from '../schemas/common.js';
 import {
@@ -21,23 +23,24 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
   const app = untyped as TypedApp;
   const { workflows } = services;
 
-  app.get('/api/workflows', { schema: { summary: 'List workflows', tags, response: { 200: Type.Object({ workflows: Type.Array(WorkflowSummarySchema) }) } } }, async () => ({
+  app.get('/api/workflows', { config: { allow: READERS }, schema: { summary: 'List workflows', tags, response: { 200: Type.Object({ workflows: Type.Array(WorkflowSummarySchema) }) } } }, async () => ({
     workflows: await workflows.list(),
   }));
 
   app.post(
     '/api/workflows',
-    { schema: { summary: 'Create a workflow (its draft starts with a capture node)', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await workflows.create(request.body)),
+    { config: { allow: EDITORS }, schema: { summary: 'Create a workflow (its draft starts with a capture node)', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await workflows.create(request.body, principalOf(request))),
   );
 
-  app.get('/api/workflows/:id', { schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema, ...errorResponses } } }, async (request) =>
+  app.get('/api/workflows/:id', { config: { allow: READERS }, schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema, ...errorResponses } } }, async (request) =>
     workflows.get(request.params.id),
   );
 
   app.put(
     '/api/workflows/:id/draft',
     {
+      config: { allow: EDITORS },
       schema: {
         summary: 'Save the draft; returns the problems still in it (a draft may be unfinished)',
         tags,
@@ -46,12 +49,14 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema) }), ...errorResponses },
       },
     },
-    async (request) => workflows.saveDraft(request.params.id, request.body),
+    async (request) => workflows.saveDraft(request.params.id, request.body, principalOf(request)),
   );
 
   app.post(
     '/api/workflows/:id/validate',
     {
+      // Compiling changes nothing, so whoever may read a workflow may check it.
+      config: { allow: READERS },
       schema: {
         summary: 'Compile a graph (the body, or the saved draft when the body is empty) and list every problem',
         tags,
@@ -68,19 +73,23 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
 
   app.post(
     '/api/workflows/:id/publish',
-    { schema: { summary: 'Compile the draft and store it as the next immutable version', tags, params: IdParams, body: PublishBody, response: { 201: VersionSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await workflows.publish(request.params.id, request.body.note, 'admin')),
+    {
+      config: { allow: EDITORS },
+      schema: { summary: 'Compile the draft and store it as the next immutable version (its author: the calling token\'s name)', tags, params: IdParams, body: PublishBody, response: { 201: VersionSchema, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await workflows.publish(request.params.id, request.body.note, principalOf(request))),
   );
 
   app.get(
     '/api/workflows/:id/versions',
-    { schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errorResponses } } },
+    { config: { allow: READERS }, schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errorResponses } } },
     async (request) => ({ versions: await workflows.versions(request.params.id) }),
   );
 
   app.get(
     '/api/workflows/:id/versions/:version',
     {
+      config: { allow: READERS },
       schema: {
         summary: 'Get one version: its graph and compiled plan',
         tags,

@@ -2,6 +2,7 @@ import type { NodeRegistry } from '@leadflow/engine';
 import type { Database } from '@leadflow/engine/db';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { AuditLog } from './audit-log.js';
 import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
@@ -9,6 +10,7 @@ import { LeadQueries } from './lead-queries.js';
 import { LeadRuns } from './lead-runs.js';
 import { TaskStore } from './task-store.js';
 import { TeamStore, TerritoryStore } from './team-store.js';
+import { TokenStore } from './token-store.js';
 import { WorkflowStore } from './workflow-store.js';
 
 /** Everything the routes use, built once from the database, the Temporal client and the node registry. */
@@ -25,6 +27,8 @@ export interface AppServices {
   territories: TerritoryStore;
   tasks: TaskStore;
   inbox: InboxFeed;
+  tokens: TokenStore;
+  audit: AuditLog;
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
@@ -45,5 +49,7 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),
+    tokens: new TokenStore(db),
+    audit: new AuditLog(db),
   };
 }

@@ -3,6 +3,7 @@ import { compileGraph, type CompileError } from '@leadflow/engine/compiler';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
+import { type Actor, writeAudit } from './audit-log.js';
 import { slugify } from './slug.js';
 
 type WorkflowRow = Selectable<Database['workflows']>;
@@ -51,18 +52,20 @@ export class WorkflowStore {
     };
   }
 
-  async create(input: { name: string; slug?: string; draft?: GraphDocument; isDefault?: boolean }): Promise<WorkflowDetail> {
+  async create(input: { name: string; slug?: string; draft?: GraphDocument; isDefault?: boolean }, actor: Actor): Promise<WorkflowDetail> {
     const slug = input.slug ?? slugify(input.name);
     const taken = await this.db.selectFrom('workflows').select('id').where('slug', '=', slug).executeTakeFirst();
     if (taken) throw Errors.conflict(`a workflow with slug '${slug}' already exists`, 'slug');
     const draft = input.draft ?? this.emptyDraft(input.name);
     const row = await this.db.transaction().execute(async (trx) => {
       if (input.isDefault) await trx.updateTable('workflows').set({ is_default: false }).where('is_default', '=', true).execute();
-      return trx
+      const created = await trx
         .insertInto('workflows')
         .values({ slug, name: input.name, draft: JSON.stringify({ ...draft, name: input.name }), is_default: input.isDefault ?? false })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: 'workflow.created', subjectType: 'workflow', subjectId: created.id, detail: { slug, name: input.name, isDefault: created.is_default } });
+      return created;
     });
     return this.detail(row);
   }
@@ -103,16 +106,25 @@ export class WorkflowStore {
     return rows.map((row) => this.summary(row, versionOf.get(row.id) ?? null, flightOf.get(row.id) ?? 0));
   }
 
-  /** Drafts may be unfinished: saved if well-formed, with the problems still in them returned. */
-  async saveDraft(idOrSlug: string, draft: GraphDocument): Promise<{ workflow: WorkflowDetail; problems: CompileError[] }> {
+  /**
+   * Drafts may be unfinished: saved if well-formed, with the problems still in them returned.
+   * Saving a draft is not audited (it happens on every edit), but renaming the workflow through it is.
+   */
+  async saveDraft(idOrSlug: string, draft: GraphDocument, actor: Actor): Promise<{ workflow: WorkflowDetail; problems: CompileError[] }> {
     const current = await this.find(idOrSlug);
     if (current.archived_at) throw Errors.archived(current.slug);
-    const row = await this.db
-      .updateTable('workflows')
-      .set({ draft: JSON.stringify(draft), name: draft.name, updated_at: sql<Date>`now()` })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const saved = await trx
+        .updateTable('workflows')
+        .set({ draft: JSON.stringify(draft), name: draft.name, updated_at: sql<Date>`now()` })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (draft.name !== current.name) {
+        await writeAudit(trx, actor, { action: 'workflow.renamed', subjectType: 'workflow', subjectId: current.id, detail: { slug: current.slug, from: current.name, to: draft.name } });
+      }
+      return saved;
+    });
     const result = compileGraph(draft, this.registry);
     return { workflow: await this.detail(row), problems: result.ok ? [] : result.errors };
   }
@@ -122,8 +134,8 @@ export class WorkflowStore {
     return result.ok ? { ok: true, hash: result.plan.hash, errors: [] } : { ok: false, hash: null, errors: result.errors };
   }
 
-  /** Compiles the draft and stores it as the next immutable version. */
-  async publish(idOrSlug: string, note: string, author: string): Promise<PublishedVersion> {
+  /** Compiles the draft and stores it as the next immutable version, authored by `actor`. */
+  async publish(idOrSlug: string, note: string, actor: Actor): Promise<PublishedVersion> {
     const workflow = await this.find(idOrSlug);
     if (workflow.archived_at) throw Errors.archived(workflow.slug);
     const result = compileGraph(workflow.draft, this.registry);
@@ -133,7 +145,7 @@ export class WorkflowStore {
       await trx.selectFrom('workflows').select('id').where('id', '=', workflow.id).forUpdate().execute();
       const latest = await trx.selectFrom('workflow_versions').select(['version', 'hash']).where('workflow_id', '=', workflow.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
       if (latest?.hash === result.plan.hash) throw Errors.unchanged(latest.version);
-      return trx
+      const published = await trx
         .insertInto('workflow_versions')
         .values({
           workflow_id: workflow.id,
@@ -142,10 +154,17 @@ export class WorkflowStore {
           plan: JSON.stringify(result.plan),
           hash: result.plan.hash,
           note,
-          author,
+          author: actor.name,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, {
+        action: 'workflow.published',
+        subjectType: 'workflow',
+        subjectId: workflow.id,
+        detail: { slug: workflow.slug, version: published.version, hash: published.hash, note },
+      });
+      return published;
     });
     return versionView(row);
   }
