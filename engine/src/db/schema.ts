@@ -224,8 +224,8 @@ export interface ApiTokenTable {
 }
 
 export interface AuditLogTable {
-  /** Ascending in insertion order; list cursors page by it. Postgres int8 arrives as a string. */
-  id: ColumnType<string, never, never>;
+  /** Ascending in insertion order; list cursors page by it (int8, read as a number: see create-database.ts). */
+  id: ColumnType<number, never, never>;
   at: Generated<Date>;
   /** The token's name (or `admin` for the bootstrap token, `seed` for the first-start seed). */
   actor: string;

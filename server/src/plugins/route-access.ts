@@ -42,19 +42,25 @@ export interface RouteAccessEntry {
   allow: RouteAccess | undefined;
 }
 
-const registries = new WeakMap<FastifyInstance, RouteOptions[]>();
+/** A route as registered; its options object is kept because hooks that run later may still set `config.allow`. */
+interface RecordedRoute {
+  methods: string[];
+  /** Copied at once: Fastify reuses the options object for a prefixed route's trailing-slash twin. */
+  url: string;
+  options: RouteOptions;
+}
 
-const methodsOf = (route: RouteOptions): string[] => (Array.isArray(route.method) ? route.method : [route.method]);
+const registries = new WeakMap<FastifyInstance, RecordedRoute[]>();
 
 /**
  * Records every route as it is registered, so tests can walk them all, and states in each
  * route's OpenAPI description who may call it. Register it before any route.
  */
 export function registerRouteAccess(app: FastifyInstance): void {
-  const routes: RouteOptions[] = [];
+  const routes: RecordedRoute[] = [];
   registries.set(app, routes);
   app.addHook('onRoute', (route) => {
-    routes.push(route);
+    routes.push({ methods: Array.isArray(route.method) ? route.method : [route.method], url: route.url, options: route });
     const allow = route.config?.allow;
     // The HEAD twin of a GET route shares its schema object; OpenAPI leaves HEAD out anyway.
     if (!route.schema || allow === undefined || route.method === 'HEAD') return;
@@ -68,7 +74,7 @@ export function registerRouteAccess(app: FastifyInstance): void {
 export function routeAccessTable(app: FastifyInstance): RouteAccessEntry[] {
   const routes = registries.get(app);
   if (!routes) throw new Error('registerRouteAccess(app) was not called before the routes were added');
-  return routes.flatMap((route) => methodsOf(route).map((method) => ({ method, url: route.url, allow: route.config?.allow })));
+  return routes.flatMap((route) => route.methods.map((method) => ({ method, url: route.url, allow: route.options.config?.allow })));
 }
 
 /**

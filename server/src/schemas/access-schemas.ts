@@ -43,7 +43,7 @@ export const AuditQuery = Type.Object(
     action: Type.Optional(Type.String({ maxLength: 100, description: 'e.g. workflow.published.' })),
     since: Type.Optional(Type.String({ format: 'date-time' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$', description: 'nextCursor of the previous page.' })),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'nextCursor of the previous page.' })),
   },
   { additionalProperties: false },
 );

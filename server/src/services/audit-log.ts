@@ -75,7 +75,7 @@ export async function auditChanges(trx: Transaction<Database>, actor: Actor, sub
 
 function auditView(row: Selectable<Database['audit_log']>): AuditView {
   return {
-    id: row.id,
+    id: String(row.id),
     at: row.at.toISOString(),
     actor: row.actor,
     actorTokenId: row.actor_token_id,
@@ -99,9 +99,10 @@ export class AuditLog {
     if (filters.action) query = query.where('action', '=', filters.action);
     if (filters.since) query = query.where('at', '>=', new Date(filters.since));
     // The cursor is the last id seen: ids only grow, so "older than it" is one index range.
-    if (filters.cursor) query = query.where('id', '<', filters.cursor);
+    if (filters.cursor) query = query.where('id', '<', Number(filters.cursor));
     const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
-    return { entries: page.map(auditView), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+    const last = page[page.length - 1];
+    return { entries: page.map(auditView), nextCursor: rows.length > limit && last ? String(last.id) : null };
   }
 }
