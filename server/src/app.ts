@@ -4,7 +4,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerPublicPlugin, registerRouteAccess } from './plugins/route-access.js';
 import { registerValidation } from './plugins/validation.js';
+import { accessRoutes } from './routes/access-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
@@ -28,22 +30,26 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
   });
+  registerRouteAccess(app);
   registerValidation(app);
   registerErrorHandler(app);
   await registerOpenApi(app);
-  registerAuth(app, options.adminToken);
+  registerAuth(app, options.adminToken, services.tokens);
   await healthRoutes(app, services);
   await nodeTypeRoutes(app, services);
   await workflowRoutes(app, services);
   await leadRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
-  if (options.designerDir && existsSync(options.designerDir)) {
-    await app.register(fastifyStatic, { root: options.designerDir, wildcard: false });
-    // The designer's own routes (/workflows/…, /leads/…) load its page; an unknown API path stays a JSON 404.
-    app.get('/*', { schema: { hide: true }, config: { allow: 'public' } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
+  await accessRoutes(app, services);
+  const designerDir = options.designerDir;
+  if (designerDir && existsSync(designerDir)) {
+    await registerPublicPlugin(app, async (scope) => {
+      await scope.register(fastifyStatic, { root: designerDir, wildcard: false });
+      // The designer routes in the browser; unknown API paths stay JSON 404s.
+      scope.get('/*', (request, reply) =>
+        request.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'),
+      );
     });
   }
   return app;

@@ -27,7 +27,9 @@ const list = (errors: ProblemDetail[]): string =>
 
 /** The one registry of API errors. */
 export const Errors = {
-  unauthorized: () => new ApiError(401, 'UNAUTHORIZED', 'send a valid token as "Authorization: Bearer <token>"'),
+  unauthorized: (why = 'send a valid token as "Authorization: Bearer <token>"') => new ApiError(401, 'UNAUTHORIZED', why),
+  forbidden: (role: string, route: string, allowed: readonly string[]) =>
+    new ApiError(403, 'FORBIDDEN', `a ${role} token may not call ${route}: that needs the role ${allowed.join(' or ')}`),
   notFound: (what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${what} '${id}' was not found`),
   invalidRequest: (errors: ProblemDetail[]) => new ApiError(400, 'INVALID_REQUEST', `invalid request: ${list(errors)}`, errors),
   invalidGraph: (errors: ProblemDetail[], action: 'published' | 'run' = 'published') => new ApiError(422, 'INVALID_GRAPH', `the graph cannot be ${action}: ${list(errors)}`, errors),

@@ -1,14 +1,17 @@
 export { buildApp, type AppOptions } from './app.js';
 export { readConfig, type LeadflowConfig } from './config.js';
+export type { Principal } from './auth/principal.js';
 export { ApiError, Errors, type ProblemDetail } from './errors.js';
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embedded-postgres.js';
 export { freePort } from './infra/free-port.js';
 export { findTemporalCli } from './infra/temporal-cli.js';
 export { installTemporalRuntime } from './infra/temporal-runtime.js';
 export { startTemporalDevServer, type TemporalDevServerHandle } from './infra/temporal-dev-server.js';
+export { ROLES, routeAccessTable, type Role, type RouteAccess, type RouteAccessEntry } from './plugins/route-access.js';
 export { startLeadflow, type LeadflowHandle } from './runtime/start-leadflow.js';
 export { startWorkerHost, type WorkerHost, type WorkerHostOptions } from './runtime/worker-host.js';
 export { inboundWorkflow } from './seed/inbound-workflow.js';
 export { slaEscalationWorkflow } from './seed/sla-workflow.js';
 export { EXAMPLE_TEAM, seedExample } from './seed/seed-example.js';
 export { createAppServices, type AppServices } from './services/app-services.js';
+export { SEED_ACTOR, type Actor } from './services/audit-log.js';

@@ -6,7 +6,7 @@ import { leadContextFromRow } from '@leadflow/engine/db';
 import type { NodeActivityInput } from '@leadflow/engine/workflow';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './support/test-stack.js';
+import { startTestStack, type TestStack, TEST_ACTOR } from './support/test-stack.js';
 
 type Outcome = { port: string; output?: Record<string, unknown>; reason?: string };
 
@@ -35,9 +35,9 @@ describe('the assign activity against a real Postgres', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ worker: false });
-    await stack.services.teams.createTeam({ id: 'pool', name: 'Pool' });
-    for (const name of ['R1', 'R2', 'R3', 'R4', 'R5']) await stack.services.teams.createRep({ name, email: `${name}@pool.test`, teamId: 'pool' });
-    const workflow = await stack.services.workflows.create({ name: 'assign test' });
+    await stack.services.teams.createTeam({ id: 'pool', name: 'Pool' }, TEST_ACTOR);
+    for (const name of ['R1', 'R2', 'R3', 'R4', 'R5']) await stack.services.teams.createRep({ name, email: `${name}@pool.test`, teamId: 'pool' }, TEST_ACTOR);
+    const workflow = await stack.services.workflows.create({ name: 'assign test' }, TEST_ACTOR);
     workflowId = workflow.id;
     const activities = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] } });
     assign = activities["node.assign.v1"] as typeof assign;
@@ -64,7 +64,7 @@ describe('the assign activity against a real Postgres', () => {
   it('gives an inactive rep nothing and says why it was skipped', async () => {
     const before = await perRep();
     const r3 = (await stack.services.teams.listReps('pool')).find((rep) => rep.name === 'R3');
-    await stack.services.teams.updateRep(r3?.id as string, { active: false });
+    await stack.services.teams.updateRep(r3?.id as string, { active: false }, TEST_ACTOR);
     const outcomes = await Promise.all((await makeLeads(40, 'ooo')).map((input) => runAssign(input)));
     const after = await perRep();
     expect(after.R3).toBe(before.R3);
@@ -73,7 +73,7 @@ describe('the assign activity against a real Postgres', () => {
   });
 
   it('leaves the lead unassigned, never dropped, when nobody is available', async () => {
-    for (const rep of await stack.services.teams.listReps('pool')) await stack.services.teams.updateRep(rep.id, { active: false });
+    for (const rep of await stack.services.teams.listReps('pool')) await stack.services.teams.updateRep(rep.id, { active: false }, TEST_ACTOR);
     const [input] = await makeLeads(1, 'nobody');
     const outcome = await runAssign(input as NodeActivityInput);
     expect(outcome.port).toBe('unassigned');

@@ -5,7 +5,7 @@ import type { NodeActivityInput } from '@leadflow/engine/workflow';
 import { nodeActivities } from '@leadflow/nodes/activities';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './support/test-stack.js';
+import { startTestStack, type TestStack, TEST_ACTOR } from './support/test-stack.js';
 
 type Outcome = { port: string; output?: Record<string, unknown>; reason?: string };
 
@@ -57,7 +57,7 @@ describe('assign v2 strategies against a real Postgres', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ worker: false });
-    workflowId = (await stack.services.workflows.create({ name: 'assign v2' })).id;
+    workflowId = (await stack.services.workflows.create({ name: 'assign v2' }, TEST_ACTOR)).id;
     assign = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] } })['node.assign.v2'] as typeof assign;
   });
   afterAll(() => stack?.stop());

@@ -3,6 +3,7 @@ import * as initialSchema from './migrations/001-initial-schema.js';
 import * as routingModel from './migrations/002-routing-model.js';
 import * as tasks from './migrations/003-tasks.js';
 import * as duplicateKeys from './migrations/004-duplicate-keys.js';
+import * as accessControl from './migrations/005-access-control.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '002-routing-model': routingModel,
   '003-tasks': tasks,
   '004-duplicate-keys': duplicateKeys,
+  '005-access-control': accessControl,
   '009-lead-change-notify': leadChangeNotify,
 };
 

@@ -205,6 +205,38 @@ export interface TaskTable {
   completed_at: Date | null;
 }
 
+export type TokenRole = 'admin' | 'editor' | 'viewer' | 'rep' | 'capture';
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  role: TokenRole;
+  /** sha-256 of the secret; the secret itself is shown once and never stored. */
+  token_hash: Buffer;
+  /** The secret's first characters, so people can tell their tokens apart. */
+  prefix: string;
+  /** Set for (and only for) role rep: whose leads, inbox and tasks the token reaches. */
+  rep_id: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuditLogTable {
+  /** Ascending in insertion order; list cursors page by it (int8, read as a number: see create-database.ts). */
+  id: ColumnType<number, never, never>;
+  at: Generated<Date>;
+  /** The token's name (or `admin` for the bootstrap token, `seed` for the first-start seed). */
+  actor: string;
+  actor_token_id: string | null;
+  /** `<subject>.<verb>`, e.g. `workflow.published`, `rep.updated`, `token.revoked`. */
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: Json;
+}
+
 export interface Database {
   workflows: WorkflowTable;
   workflow_versions: WorkflowVersionTable;
@@ -219,4 +251,6 @@ export interface Database {
   territories: TerritoryTable;
   tasks: TaskTable;
   notifications: NotificationTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
 }

@@ -1,17 +1,43 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import './route-access.js';
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BOOTSTRAP_ADMIN, type Principal } from '../auth/principal.js';
+import { hashToken, looksIssued } from '../auth/token-secret.js';
 import { Errors } from '../errors.js';
+import type { TokenStore } from '../services/token-store.js';
+import { requiredAccess, ROLES, type RouteAccess } from './route-access.js';
 
-const digest = (token: string): Buffer => createHash('sha256').update(token).digest();
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/** Bearer-token auth on every /api route; health, docs and the designer's files stay public. */
-export function registerAuth(app: FastifyInstance, adminToken: string): void {
-  const expected = digest(adminToken);
+/** What the request's route demands. Unknown paths under /api still need a token (then 404), so the API cannot be probed. */
+function accessFor(request: FastifyRequest): RouteAccess {
+  if (request.is404) return request.url.startsWith('/api/') ? ROLES : 'public';
+  return requiredAccess(request.routeOptions.config.allow);
+}
+
+/**
+ * Bearer-token auth and role check on every route, before its body is even validated. The env
+ * admin token (LEADFLOW_ADMIN_TOKEN) is the bootstrap admin; every other token is looked up by
+ * its hash on each request, so a revoked token fails on the very next call, on every server.
+ */
+export function registerAuth(app: FastifyInstance, adminToken: string, tokens: TokenStore): void {
+  const adminDigest = hashToken(adminToken);
+
+  async function authenticate(header: string | undefined): Promise<Principal> {
+    const token = BEARER.exec(header ?? '')?.[1];
+    if (!token) throw Errors.unauthorized();
+    if (timingSafeEqual(hashToken(token), adminDigest)) return BOOTSTRAP_ADMIN;
+    const stored = looksIssued(token) ? await tokens.resolve(token) : null;
+    if (!stored) throw Errors.unauthorized('this token is not one Leadflow issued; send a valid token as "Authorization: Bearer <token>"');
+    if (stored.revoked) throw Errors.unauthorized(`token '${stored.name}' was revoked; ask an admin for a new one`);
+    return { tokenId: stored.id, name: stored.name, role: stored.role, ...(stored.repId && { repId: stored.repId }) };
+  }
+
+  app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match || !timingSafeEqual(digest(match[1] as string), expected)) throw Errors.unauthorized();
+    const access = accessFor(request);
+    if (access === 'public') return;
+    const principal = await authenticate(request.headers.authorization);
+    request.principal = principal;
+    if (!access.includes(principal.role)) throw Errors.forbidden(principal.role, `${request.method} ${request.routeOptions.url}`, access);
   });
 }

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { registerPublicPlugin } from './route-access.js';
 
 /** The OpenAPI document is generated from the same TypeBox schemas that validate requests. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -11,5 +12,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The docs describe the API; reading them needs no token (calling it does).
+  await registerPublicPlugin(app, async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/docs' });
+  });
 }

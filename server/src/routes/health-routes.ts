@@ -18,6 +18,7 @@ export async function healthRoutes(app: FastifyInstance, services: AppServices):
   app.get(
     '/healthz',
     {
+      config: { allow: 'public' },
       schema: {
         summary: 'Whether the server can reach Postgres and Temporal',
         tags: ['health'],

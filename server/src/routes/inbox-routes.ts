@@ -1,5 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { ownerScopeOf } from '../auth/principal.js';
+import { Errors } from '../errors.js';
+import type { Role } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import type { InboxItem } from '../services/inbox-feed.js';
 import { ErrorSchema, errorResponses, OpenObject } from '../schemas/common.js';
@@ -26,6 +29,16 @@ const InboxItemSchema = OpenObject({
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
+/** A rep's inbox is theirs alone (admins may look in for support). */
+const INBOX_READERS: readonly Role[] = ['admin', 'rep'];
+
+/** The rep whose inbox is asked for, once the caller may open it: to a rep token other reps' inboxes do not exist. */
+function inboxRep(request: FastifyRequest, repId: string): string {
+  const scope = ownerScopeOf(request);
+  if (scope && scope.repId !== repId) throw Errors.notFound('rep', repId);
+  return repId;
+}
+
 /** A rep's in-app inbox (what notify nodes send to the `inbox` channel), listed and pushed live. */
 export async function inboxRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
   const app = untyped as TypedApp;
@@ -36,6 +49,7 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
   app.get(
     '/api/reps/:id/inbox',
     {
+      config: { allow: INBOX_READERS },
       schema: {
         summary: "A rep's in-app inbox, newest first",
         tags,
@@ -44,18 +58,22 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
         response: { 200: Type.Object({ notifications: Type.Array(InboxItemSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ notifications: await inbox.list(request.params.id, request.query) }),
+    async (request) => ({ notifications: await inbox.list(inboxRep(request, request.params.id), request.query) }),
   );
 
   app.post(
     '/api/reps/:id/inbox/:notificationId/read',
-    { schema: { summary: 'Mark an inbox notification read (again: keeps the first time)', tags, params: NotificationParams, response: { 200: InboxItemSchema, ...errorResponses } } },
-    async (request) => inbox.markRead(request.params.id, request.params.notificationId),
+    {
+      config: { allow: INBOX_READERS },
+      schema: { summary: 'Mark an inbox notification read (again: keeps the first time)', tags, params: NotificationParams, response: { 200: InboxItemSchema, ...errorResponses } },
+    },
+    async (request) => inbox.markRead(inboxRep(request, request.params.id), request.params.notificationId),
   );
 
   app.get(
     '/api/reps/:id/inbox/stream',
     {
+      config: { allow: INBOX_READERS },
       schema: {
         summary: "Server-Sent Events: a rep's new inbox notifications as they are written",
         description:
@@ -71,6 +89,6 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
       },
     },
     async (request, reply) =>
-      streams.stream(request, reply, (send) => inbox.subscribe(request.params.id, (item: InboxItem) => send('notification', item)), { event: 'ready', data: { repId: request.params.id } }),
+      streams.stream(request, reply, (send) => inbox.subscribe(inboxRep(request, request.params.id), (item: InboxItem) => send('notification', item)), { event: 'ready', data: { repId: request.params.id } }),
   );
 }

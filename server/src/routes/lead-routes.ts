@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { ownerScopeOf } from '../auth/principal.js';
+import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
 import { CaptureBody, CaptureHeaders, CaptureResponse, EventBody, LeadListQuery, LeadSchema } from '../schemas/lead-schemas.js';
@@ -17,6 +19,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
   app.post(
     '/api/leads',
     {
+      config: { allow: ['admin', 'capture'] },
       schema: {
         summary: 'Capture a lead: validated and normalized by the workflow\'s capture node; a known email (or, with capture v2, the same company domain and name) joins the existing lead',
         tags,
@@ -38,6 +41,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
   app.get(
     '/api/leads',
     {
+      config: { allow: LEAD_READERS },
       schema: {
         summary: 'List leads, newest first, with filters and a cursor',
         tags,
@@ -45,7 +49,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         response: { 200: Type.Object({ leads: Type.Array(LeadSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
       },
     },
-    async (request) => services.leads.list(request.query),
+    async (request) => services.leads.list(request.query, ownerScopeOf(request)),
   );
 
   app.get(
@@ -59,18 +63,19 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         tags,
         response: { 200: eventStreamResponse, ...errorResponses },
       },
-      config: { allow: ['admin', 'editor', 'viewer', 'rep'] },
+      config: { allow: ['admin', 'editor', 'viewer'] },
     },
     async (request, reply) => streams.stream(request, reply, (send) => services.leadChanges.subscribe((change) => send('leads', change)), { event: 'ready', data: {} }),
   );
 
-  app.get('/api/leads/:id', { schema: { summary: 'Get a lead', tags, params: UuidParams, response: { 200: LeadSchema, ...errorResponses } } }, async (request) =>
-    services.leads.get(request.params.id),
+  app.get('/api/leads/:id', { config: { allow: LEAD_READERS }, schema: { summary: 'Get a lead', tags, params: UuidParams, response: { 200: LeadSchema, ...errorResponses } } }, async (request) =>
+    services.leads.get(request.params.id, ownerScopeOf(request)),
   );
 
   app.get(
     '/api/leads/:id/history',
     {
+      config: { allow: LEAD_READERS },
       schema: {
         summary: 'The step trail (every node visited, port taken, why), events, assignments, and what the lead waits for now',
         tags,
@@ -87,12 +92,13 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         },
       },
     },
-    async (request) => services.leads.history(request.params.id),
+    async (request) => services.leads.history(request.params.id, ownerScopeOf(request)),
   );
 
   app.get(
     '/api/leads/:id/state',
     {
+      config: { allow: LEAD_READERS },
       schema: {
         summary: 'Live state from the lead\'s running workflow (Temporal query); 404 when it is not running',
         tags,
@@ -101,7 +107,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       },
     },
     async (request, reply) => {
-      await services.leads.get(request.params.id);
+      await services.leads.get(request.params.id, ownerScopeOf(request));
       const state = await services.runs.liveState(request.params.id);
       if (!state) return reply.status(404).send({ statusCode: 404, code: 'NOT_RUNNING', error: 'Not Found', message: `lead '${request.params.id}' has no running workflow answering queries` });
       return state;
@@ -111,6 +117,8 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
   app.post(
     '/api/leads/:id/events',
     {
+      // Capture posts activity (page visits, form re-submits); a rep reports on its own leads.
+      config: { allow: ['admin', 'rep', 'capture'] },
       schema: {
         summary: 'Post an event (contacted, replied, meeting_booked, status_changed, …); it reaches the running workflow as a signal',
         tags,
@@ -119,6 +127,6 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         response: { 202: Type.Object({ event: OpenObject({ id: Type.String(), type: Type.String() }), delivered: Type.Boolean() }), ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(202).send(await services.events.post(request.params.id, request.body)),
+    async (request, reply) => reply.status(202).send(await services.events.post(request.params.id, request.body, ownerScopeOf(request))),
   );
 }

@@ -1,6 +1,7 @@
 import { LEAD_FIELDS, portsOf } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { OpenObject } from '../schemas/common.js';
 
@@ -33,7 +34,7 @@ export async function nodeTypeRoutes(app: FastifyInstance, services: AppServices
         tags: ['node types'],
         response: { 200: Type.Object({ nodeTypes: Type.Array(NodeTypeSchema), leadFields: Type.Array(LeadFieldSchema) }) },
       },
-      config: { allow: ['admin', 'editor', 'viewer'] },
+      config: { allow: READERS },
     },
     async () => ({
       leadFields: Object.entries(LEAD_FIELDS).map(([name, type]) => ({ name, type })),

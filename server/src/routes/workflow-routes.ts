@@ -1,6 +1,8 @@
 import { GraphDocumentSchema } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { principalOf } from '../auth/principal.js';
+import { EDITORS, READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, IdParams, ProblemSchema } from '../schemas/common.js';
 import {
@@ -26,30 +28,30 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
   const app = untyped as TypedApp;
   const { workflows } = services;
 
-  app.get('/api/workflows', { schema: { summary: 'List workflows', tags, response: { 200: Type.Object({ workflows: Type.Array(WorkflowSummarySchema) }) } } }, async () => ({
+  app.get('/api/workflows', { config: { allow: READERS }, schema: { summary: 'List workflows', tags, response: { 200: Type.Object({ workflows: Type.Array(WorkflowSummarySchema) }) } } }, async () => ({
     workflows: await workflows.list(),
   }));
 
   app.post(
     '/api/workflows',
-    { schema: { summary: 'Create a workflow (its draft starts with a capture node)', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await workflows.create(request.body)),
+    { config: { allow: EDITORS }, schema: { summary: 'Create a workflow (its draft starts with a capture node)', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await workflows.create(request.body, principalOf(request))),
   );
 
-  app.get('/api/workflows/:id', { schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema, ...errorResponses } } }, async (request) =>
+  app.get('/api/workflows/:id', { config: { allow: READERS }, schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema, ...errorResponses } } }, async (request) =>
     workflows.get(request.params.id),
   );
 
   app.patch(
     '/api/workflows/:id',
-    { schema: { summary: 'Rename a workflow, or make it the default', tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: WorkflowDetailSchema, ...errorResponses } }, config: { allow: ['admin', 'editor'] } },
-    async (request) => workflows.update(request.params.id, request.body),
+    { schema: { summary: 'Rename a workflow, or make it the default', tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: WorkflowDetailSchema, ...errorResponses } }, config: { allow: EDITORS } },
+    async (request) => workflows.update(request.params.id, request.body, principalOf(request)),
   );
 
   app.post(
     '/api/workflows/:id/duplicate',
-    { schema: { summary: "Copy a workflow's draft into a new workflow", tags, params: IdParams, body: DuplicateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } }, config: { allow: ['admin', 'editor'] } },
-    async (request, reply) => reply.status(201).send(await workflows.duplicate(request.params.id, request.body.name)),
+    { schema: { summary: "Copy a workflow's draft into a new workflow", tags, params: IdParams, body: DuplicateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } }, config: { allow: EDITORS } },
+    async (request, reply) => reply.status(201).send(await workflows.duplicate(request.params.id, request.body.name, principalOf(request))),
   );
 
   for (const [action, archived] of [['archive', true], ['unarchive', false]] as const) {
@@ -62,9 +64,9 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
           params: IdParams,
           response: { 200: WorkflowDetailSchema, ...errorResponses },
         },
-        config: { allow: ['admin', 'editor'] },
+        config: { allow: EDITORS },
       },
-      async (request) => workflows.setArchived(request.params.id, archived),
+      async (request) => workflows.setArchived(request.params.id, archived, principalOf(request)),
     );
   }
 
@@ -81,7 +83,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         body: TestRunBody,
         response: { 200: TestRunResultSchema, ...errorResponses },
       },
-      config: { allow: ['admin', 'editor'] },
+      config: { allow: EDITORS },
     },
     async (request) => services.testRuns.run(request.params.id, request.body as never),
   );
@@ -89,6 +91,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
   app.put(
     '/api/workflows/:id/draft',
     {
+      config: { allow: EDITORS },
       schema: {
         summary: 'Save the draft; returns the problems still in it (a draft may be unfinished)',
         tags,
@@ -97,12 +100,14 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema), nodes: NodeDescriptionsSchema }), ...errorResponses },
       },
     },
-    async (request) => workflows.saveDraft(request.params.id, request.body),
+    async (request) => workflows.saveDraft(request.params.id, request.body, principalOf(request)),
   );
 
   app.post(
     '/api/workflows/:id/validate',
     {
+      // Compiling changes nothing, so whoever may read a workflow may check it.
+      config: { allow: READERS },
       schema: {
         summary: 'Compile a graph (the body, or the saved draft when the body is empty) and list every problem',
         tags,
@@ -119,19 +124,23 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
 
   app.post(
     '/api/workflows/:id/publish',
-    { schema: { summary: 'Compile the draft and store it as the next immutable version', tags, params: IdParams, body: PublishBody, response: { 201: VersionSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await workflows.publish(request.params.id, request.body.note, 'admin')),
+    {
+      config: { allow: EDITORS },
+      schema: { summary: 'Compile the draft and store it as the next immutable version (its author: the calling token\'s name)', tags, params: IdParams, body: PublishBody, response: { 201: VersionSchema, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await workflows.publish(request.params.id, request.body.note, principalOf(request))),
   );
 
   app.get(
     '/api/workflows/:id/versions',
-    { schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errorResponses } } },
+    { config: { allow: READERS }, schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errorResponses } } },
     async (request) => ({ versions: await workflows.versions(request.params.id) }),
   );
 
   app.get(
     '/api/workflows/:id/versions/:version',
     {
+      config: { allow: READERS },
       schema: {
         summary: 'Get one version: its graph and compiled plan',
         tags,

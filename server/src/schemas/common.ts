@@ -25,6 +25,7 @@ export function OpenObject<T extends Record<string, TSchema>>(properties: T, opt
 export const errorResponses = {
   400: ErrorSchema,
   401: ErrorSchema,
+  403: ErrorSchema,
   404: ErrorSchema,
   409: ErrorSchema,
   422: ErrorSchema,

@@ -2,6 +2,7 @@ import type { NodeRegistry } from '@leadflow/engine';
 import type { Database } from '@leadflow/engine/db';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { AuditLog } from './audit-log.js';
 import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
@@ -12,6 +13,7 @@ import { TaskStore } from './task-store.js';
 import { TestRuns } from './test-runs.js';
 import { LeadChangeFeed } from './lead-change-feed.js';
 import { TeamStore, TerritoryStore } from './team-store.js';
+import { TokenStore } from './token-store.js';
 import { WorkflowStore } from './workflow-store.js';
 
 /** Everything the routes use, built once from the database, the Temporal client and the node registry. */
@@ -30,6 +32,8 @@ export interface AppServices {
   inbox: InboxFeed;
   testRuns: TestRuns;
   leadChanges: LeadChangeFeed;
+  tokens: TokenStore;
+  audit: AuditLog;
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
@@ -52,5 +56,7 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     inbox: new InboxFeed(db, databaseUrl),
     testRuns: new TestRuns(db, workflows, registry, nodeActivities, databaseUrl),
     leadChanges: new LeadChangeFeed(databaseUrl),
+    tokens: new TokenStore(db),
+    audit: new AuditLog(db),
   };
 }

@@ -3,6 +3,7 @@ import type { Database } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadRuns } from './lead-runs.js';
+import type { OwnerScope } from './owner-scope.js';
 
 export interface PostedEvent {
   type: string;
@@ -17,8 +18,11 @@ export class LeadEvents {
     private readonly runs: LeadRuns,
   ) {}
 
-  async post(leadId: string, posted: PostedEvent): Promise<{ event: LeadEvent; delivered: boolean }> {
-    const lead = await this.db.selectFrom('leads').select(['id']).where('id', '=', leadId).executeTakeFirst();
+  /** Within `scope` only the rep's own leads take events; others are not found. */
+  async post(leadId: string, posted: PostedEvent, scope?: OwnerScope): Promise<{ event: LeadEvent; delivered: boolean }> {
+    let query = this.db.selectFrom('leads').select(['id']).where('id', '=', leadId);
+    if (scope) query = query.where('owner_id', '=', scope.repId);
+    const lead = await query.executeTakeFirst();
     if (!lead) throw Errors.notFound('lead', leadId);
     const occurredAt = posted.occurredAt ? new Date(posted.occurredAt) : new Date();
     const status = posted.type === 'status_changed' ? posted.data?.status : undefined;

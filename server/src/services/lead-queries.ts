@@ -2,6 +2,7 @@ import type { Database } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import { type LeadView, leadView } from './lead-view.js';
+import type { OwnerScope } from './owner-scope.js';
 
 export interface LeadFilters {
   status?: string;
@@ -48,15 +49,20 @@ const cursorOf = (row: { created_at: Date; id: string }): string => Buffer.from(
 export class LeadQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async get(id: string): Promise<LeadView> {
-    const row = await this.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
+  /** One lead; outside `scope` it is not found. */
+  async get(id: string, scope?: OwnerScope): Promise<LeadView> {
+    let query = this.db.selectFrom('leads').selectAll().where('id', '=', id);
+    if (scope) query = query.where('owner_id', '=', scope.repId);
+    const row = await query.executeTakeFirst();
     if (!row) throw Errors.notFound('lead', id);
     return leadView(row);
   }
 
-  async list(filters: LeadFilters): Promise<{ leads: LeadView[]; nextCursor: string | null }> {
+  /** A page of leads; within `scope` only the rep's own, whatever the filters say. */
+  async list(filters: LeadFilters, scope?: OwnerScope): Promise<{ leads: LeadView[]; nextCursor: string | null }> {
     const limit = Math.min(filters.limit ?? 50, 500);
     let query = this.db.selectFrom('leads').selectAll();
+    if (scope) query = query.where('owner_id', '=', scope.repId);
     if (filters.status) query = query.where('status', '=', filters.status);
     if (filters.tier !== undefined) query = query.where('tier', '=', filters.tier);
     if (filters.owner) query = query.where('owner_id', '=', filters.owner);
@@ -79,8 +85,8 @@ export class LeadQueries {
     return { leads: page.map(leadView), nextCursor: rows.length > limit && last ? cursorOf(last) : null };
   }
 
-  async history(id: string): Promise<LeadHistory> {
-    const lead = await this.get(id);
+  async history(id: string, scope?: OwnerScope): Promise<LeadHistory> {
+    const lead = await this.get(id, scope);
     const [steps, events, assignments] = await Promise.all([
       this.db.selectFrom('steps').selectAll().where('lead_id', '=', id).orderBy('seq').execute(),
       this.db.selectFrom('lead_events').selectAll().where('lead_id', '=', id).orderBy('occurred_at').execute(),

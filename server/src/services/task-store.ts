@@ -2,6 +2,7 @@ import type { Database } from '@leadflow/engine/db';
 import type { Kysely, Selectable } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadEvents } from './lead-events.js';
+import type { OwnerScope } from './owner-scope.js';
 
 export interface TaskView {
   id: string;
@@ -38,24 +39,25 @@ export class TaskStore {
     private readonly events: LeadEvents,
   ) {}
 
-  async list(filters: { rep?: string; lead?: string; status?: string }): Promise<TaskView[]> {
+  /** Tasks, soonest due first; within `scope` only the rep's own. */
+  async list(filters: { rep?: string; lead?: string; status?: string }, scope?: OwnerScope): Promise<TaskView[]> {
     let query = this.db.selectFrom('tasks').selectAll().orderBy('due_at').limit(500);
+    if (scope) query = query.where('rep_id', '=', scope.repId);
     if (filters.rep) query = query.where('rep_id', '=', filters.rep);
     if (filters.lead) query = query.where('lead_id', '=', filters.lead);
     if (filters.status) query = query.where('status', '=', filters.status);
     return (await query.execute()).map(taskView);
   }
 
-  async complete(id: string): Promise<TaskView> {
-    const row = await this.db
-      .updateTable('tasks')
-      .set({ status: 'done', completed_at: new Date() })
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .returningAll()
-      .executeTakeFirst();
+  /** Marks a task done (again: keeps the first time); within `scope` only the rep's own tasks exist. */
+  async complete(id: string, scope?: OwnerScope): Promise<TaskView> {
+    let update = this.db.updateTable('tasks').set({ status: 'done', completed_at: new Date() }).where('id', '=', id).where('status', '=', 'open');
+    if (scope) update = update.where('rep_id', '=', scope.repId);
+    const row = await update.returningAll().executeTakeFirst();
     if (!row) {
-      const existing = await this.db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+      let query = this.db.selectFrom('tasks').selectAll().where('id', '=', id);
+      if (scope) query = query.where('rep_id', '=', scope.repId);
+      const existing = await query.executeTakeFirst();
       if (!existing) throw Errors.notFound('task', id);
       return taskView(existing);
     }

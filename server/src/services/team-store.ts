@@ -1,6 +1,7 @@
 import type { Database, OutOfOffice, TerritoryRules, WorkingHours } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
+import { type Actor, auditChanges, writeAudit } from './audit-log.js';
 
 export interface RepInput {
   name: string;
@@ -65,6 +66,14 @@ function repView(row: Selectable<Database['reps']>): RepView {
   };
 }
 
+function teamView(row: Selectable<Database['teams']>): TeamView {
+  return { id: row.id, name: row.name, managerRepId: row.manager_rep_id };
+}
+
+function accountView(row: Selectable<Database['accounts']>): AccountView {
+  return { id: row.id, domain: row.domain, name: row.name, ownerRepId: row.owner_rep_id };
+}
+
 function validTimezone(timezone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
@@ -97,51 +106,61 @@ export class TeamStore {
     }
   }
 
-  async createRep(input: RepInput): Promise<RepView> {
+  async createRep(input: RepInput, actor: Actor): Promise<RepView> {
     await this.checkRep(input);
-    const row = await this.db
-      .insertInto('reps')
-      .values({
-        name: input.name,
-        email: input.email.toLowerCase(),
-        team_id: input.teamId ?? null,
-        active: input.active ?? true,
-        timezone: input.timezone ?? 'UTC',
-        capacity: input.capacity ?? null,
-        weight: input.weight ?? 1,
-        working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null,
-        out_of_office: JSON.stringify(input.outOfOffice ?? []),
-        skills: input.skills ?? [],
-        languages: input.languages ?? [],
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return repView(row);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('reps')
+        .values({
+          name: input.name,
+          email: input.email.toLowerCase(),
+          team_id: input.teamId ?? null,
+          active: input.active ?? true,
+          timezone: input.timezone ?? 'UTC',
+          capacity: input.capacity ?? null,
+          weight: input.weight ?? 1,
+          working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null,
+          out_of_office: JSON.stringify(input.outOfOffice ?? []),
+          skills: input.skills ?? [],
+          languages: input.languages ?? [],
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const rep = repView(row);
+      await writeAudit(trx, actor, { action: 'rep.created', subjectType: 'rep', subjectId: rep.id, detail: { name: rep.name, email: rep.email, teamId: rep.teamId } });
+      return rep;
+    });
   }
 
-  async updateRep(id: string, input: Partial<RepInput>): Promise<RepView> {
+  /** Updates a rep; the audit row lists each changed field's old and new value (none if nothing changed). */
+  async updateRep(id: string, input: Partial<RepInput>, actor: Actor): Promise<RepView> {
     await this.checkRep(input, id);
-    const row = await this.db
-      .updateTable('reps')
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.email !== undefined && { email: input.email.toLowerCase() }),
-        ...(input.teamId !== undefined && { team_id: input.teamId }),
-        ...(input.active !== undefined && { active: input.active }),
-        ...(input.timezone !== undefined && { timezone: input.timezone }),
-        ...(input.capacity !== undefined && { capacity: input.capacity }),
-        ...(input.weight !== undefined && { weight: input.weight }),
-        ...(input.workingHours !== undefined && { working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null }),
-        ...(input.outOfOffice !== undefined && { out_of_office: JSON.stringify(input.outOfOffice) }),
-        ...(input.skills !== undefined && { skills: input.skills }),
-        ...(input.languages !== undefined && { languages: input.languages }),
-        updated_at: sql<Date>`now()`,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw Errors.notFound('rep', id);
-    return repView(row);
+    return this.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('reps').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!before) throw Errors.notFound('rep', id);
+      const row = await trx
+        .updateTable('reps')
+        .set({
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.email !== undefined && { email: input.email.toLowerCase() }),
+          ...(input.teamId !== undefined && { team_id: input.teamId }),
+          ...(input.active !== undefined && { active: input.active }),
+          ...(input.timezone !== undefined && { timezone: input.timezone }),
+          ...(input.capacity !== undefined && { capacity: input.capacity }),
+          ...(input.weight !== undefined && { weight: input.weight }),
+          ...(input.workingHours !== undefined && { working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null }),
+          ...(input.outOfOffice !== undefined && { out_of_office: JSON.stringify(input.outOfOffice) }),
+          ...(input.skills !== undefined && { skills: input.skills }),
+          ...(input.languages !== undefined && { languages: input.languages }),
+          updated_at: sql<Date>`now()`,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const rep = repView(row);
+      await auditChanges(trx, actor, 'rep', id, repView(before), rep);
+      return rep;
+    });
   }
 
   async listReps(teamId?: string): Promise<RepView[]> {
@@ -150,40 +169,51 @@ export class TeamStore {
     return (await query.execute()).map(repView);
   }
 
-  async createTeam(input: { id: string; name: string; managerRepId?: string | null }): Promise<TeamView> {
+  async createTeam(input: { id: string; name: string; managerRepId?: string | null }, actor: Actor): Promise<TeamView> {
     const existing = await this.db.selectFrom('teams').select('id').where('id', '=', input.id).executeTakeFirst();
     if (existing) throw Errors.conflict(`team '${input.id}' already exists`, 'id');
-    const row = await this.db.insertInto('teams').values({ id: input.id, name: input.name, manager_rep_id: input.managerRepId ?? null }).returningAll().executeTakeFirstOrThrow();
-    return { id: row.id, name: row.name, managerRepId: row.manager_rep_id };
+    return this.db.transaction().execute(async (trx) => {
+      const team = teamView(await trx.insertInto('teams').values({ id: input.id, name: input.name, manager_rep_id: input.managerRepId ?? null }).returningAll().executeTakeFirstOrThrow());
+      await writeAudit(trx, actor, { action: 'team.created', subjectType: 'team', subjectId: team.id, detail: { name: team.name, managerRepId: team.managerRepId } });
+      return team;
+    });
   }
 
-  async updateTeam(id: string, input: { name?: string; managerRepId?: string | null }): Promise<TeamView> {
-    const row = await this.db
-      .updateTable('teams')
-      .set({ ...(input.name !== undefined && { name: input.name }), ...(input.managerRepId !== undefined && { manager_rep_id: input.managerRepId }) })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw Errors.notFound('team', id);
-    return { id: row.id, name: row.name, managerRepId: row.manager_rep_id };
+  async updateTeam(id: string, input: { name?: string; managerRepId?: string | null }, actor: Actor): Promise<TeamView> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('teams').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!before) throw Errors.notFound('team', id);
+      const row = await trx
+        .updateTable('teams')
+        .set({ ...(input.name !== undefined && { name: input.name }), ...(input.managerRepId !== undefined && { manager_rep_id: input.managerRepId }) })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const team = teamView(row);
+      await auditChanges(trx, actor, 'team', id, teamView(before), team);
+      return team;
+    });
   }
 
   async listTeams(): Promise<TeamView[]> {
     const rows = await this.db.selectFrom('teams').selectAll().orderBy('id').execute();
-    return rows.map((row) => ({ id: row.id, name: row.name, managerRepId: row.manager_rep_id }));
+    return rows.map(teamView);
   }
 
-  async createAccount(input: { domain: string; name: string; ownerRepId?: string | null }): Promise<AccountView> {
+  async createAccount(input: { domain: string; name: string; ownerRepId?: string | null }, actor: Actor): Promise<AccountView> {
     const domain = input.domain.trim().toLowerCase();
     const existing = await this.db.selectFrom('accounts').select('id').where('domain', '=', domain).executeTakeFirst();
     if (existing) throw Errors.conflict(`an account with domain '${domain}' already exists`, 'domain');
-    const row = await this.db.insertInto('accounts').values({ domain, name: input.name, owner_rep_id: input.ownerRepId ?? null }).returningAll().executeTakeFirstOrThrow();
-    return { id: row.id, domain: row.domain, name: row.name, ownerRepId: row.owner_rep_id };
+    return this.db.transaction().execute(async (trx) => {
+      const account = accountView(await trx.insertInto('accounts').values({ domain, name: input.name, owner_rep_id: input.ownerRepId ?? null }).returningAll().executeTakeFirstOrThrow());
+      await writeAudit(trx, actor, { action: 'account.created', subjectType: 'account', subjectId: account.id, detail: { domain, name: account.name, ownerRepId: account.ownerRepId } });
+      return account;
+    });
   }
 
   async listAccounts(): Promise<AccountView[]> {
     const rows = await this.db.selectFrom('accounts').selectAll().orderBy('domain').execute();
-    return rows.map((row) => ({ id: row.id, domain: row.domain, name: row.name, ownerRepId: row.owner_rep_id }));
+    return rows.map(accountView);
   }
 }
 
@@ -205,7 +235,7 @@ export interface TerritoryView extends Required<Omit<TerritoryInput, 'teamId' | 
 export class TerritoryStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(input: TerritoryInput): Promise<TerritoryView> {
+  async create(input: TerritoryInput, actor: Actor): Promise<TerritoryView> {
     if (!input.teamId === !input.repId) throw Errors.invalidRequest([{ path: 'teamId', message: 'a territory routes to exactly one of teamId or repId' }]);
     if (input.teamId && !(await this.db.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst())) {
       throw Errors.invalidRequest([{ path: 'teamId', message: `team '${input.teamId}' does not exist` }]);
@@ -214,12 +244,18 @@ export class TerritoryStore {
       throw Errors.invalidRequest([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
     }
     if (await this.db.selectFrom('territories').select('id').where('id', '=', input.id).executeTakeFirst()) throw Errors.conflict(`territory '${input.id}' already exists`, 'id');
-    const row = await this.db
-      .insertInto('territories')
-      .values({ id: input.id, name: input.name, priority: input.priority ?? 100, rules: JSON.stringify(input.rules), team_id: input.teamId ?? null, rep_id: input.repId ?? null })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return territoryView(row);
+    return this.db.transaction().execute(async (trx) => {
+      const territory = territoryView(
+        await trx
+          .insertInto('territories')
+          .values({ id: input.id, name: input.name, priority: input.priority ?? 100, rules: JSON.stringify(input.rules), team_id: input.teamId ?? null, rep_id: input.repId ?? null })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      const { id, ...detail } = territory;
+      await writeAudit(trx, actor, { action: 'territory.created', subjectType: 'territory', subjectId: id, detail });
+      return territory;
+    });
   }
 
   async list(): Promise<TerritoryView[]> {

@@ -3,6 +3,7 @@ import { compileGraph, type CompileError, describeNodes, type NodeDescription } 
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
+import { type Actor, writeAudit } from './audit-log.js';
 import { slugify } from './slug.js';
 
 type WorkflowRow = Selectable<Database['workflows']>;
@@ -51,18 +52,20 @@ export class WorkflowStore {
     };
   }
 
-  async create(input: { name: string; slug?: string; draft?: GraphDocument; isDefault?: boolean }): Promise<WorkflowDetail> {
+  async create(input: { name: string; slug?: string; draft?: GraphDocument; isDefault?: boolean }, actor: Actor): Promise<WorkflowDetail> {
     const slug = input.slug ?? slugify(input.name);
     const taken = await this.db.selectFrom('workflows').select('id').where('slug', '=', slug).executeTakeFirst();
     if (taken) throw Errors.conflict(`a workflow with slug '${slug}' already exists`, 'slug');
     const draft = input.draft ?? this.emptyDraft(input.name);
     const row = await this.db.transaction().execute(async (trx) => {
       if (input.isDefault) await trx.updateTable('workflows').set({ is_default: false }).where('is_default', '=', true).execute();
-      return trx
+      const created = await trx
         .insertInto('workflows')
         .values({ slug, name: input.name, draft: JSON.stringify({ ...draft, name: input.name }), is_default: input.isDefault ?? false })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: 'workflow.created', subjectType: 'workflow', subjectId: created.id, detail: { slug, name: input.name, isDefault: created.is_default } });
+      return created;
     });
     return this.detail(row);
   }
@@ -104,13 +107,13 @@ export class WorkflowStore {
   }
 
   /** Renames a workflow, or makes it the one new leads without a workflow go to. */
-  async update(idOrSlug: string, changes: { name?: string; isDefault?: boolean }): Promise<WorkflowDetail> {
+  async update(idOrSlug: string, changes: { name?: string; isDefault?: boolean }, actor: Actor): Promise<WorkflowDetail> {
     const current = await this.find(idOrSlug);
     if (changes.isDefault && current.archived_at) throw Errors.archived(current.slug);
     const row = await this.db.transaction().execute(async (trx) => {
       if (changes.isDefault) await trx.updateTable('workflows').set({ is_default: false }).where('is_default', '=', true).where('id', '!=', current.id).execute();
       const draft = changes.name === undefined ? undefined : JSON.stringify({ ...(current.draft as object), name: changes.name });
-      return trx
+      const updated = await trx
         .updateTable('workflows')
         .set({
           ...(changes.name !== undefined && { name: changes.name, draft }),
@@ -120,44 +123,66 @@ export class WorkflowStore {
         .where('id', '=', current.id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (changes.name !== undefined && changes.name !== current.name) {
+        await writeAudit(trx, actor, { action: 'workflow.renamed', subjectType: 'workflow', subjectId: current.id, detail: { slug: current.slug, from: current.name, to: changes.name } });
+      }
+      if (changes.isDefault && !current.is_default) {
+        await writeAudit(trx, actor, { action: 'workflow.made_default', subjectType: 'workflow', subjectId: current.id, detail: { slug: current.slug } });
+      }
+      return updated;
     });
     return this.detail(row);
   }
 
   /** A new workflow whose draft is a copy of this one's draft; versions are not copied. */
-  async duplicate(idOrSlug: string, name: string): Promise<WorkflowDetail> {
+  async duplicate(idOrSlug: string, name: string, actor: Actor): Promise<WorkflowDetail> {
     const source = await this.find(idOrSlug);
     let slug = slugify(name);
     for (let n = 2; await this.db.selectFrom('workflows').select('id').where('slug', '=', slug).executeTakeFirst(); n += 1) slug = `${slugify(name)}-${n}`;
-    return this.create({ name, slug, draft: { ...(source.draft as unknown as GraphDocument), name } });
+    return this.create({ name, slug, draft: { ...(source.draft as unknown as GraphDocument), name } }, actor);
   }
 
   /**
    * Archived workflows take no new leads and cannot be edited; leads already in them finish on
    * their version. The default workflow cannot be archived (new leads need somewhere to go).
    */
-  async setArchived(idOrSlug: string, archived: boolean): Promise<WorkflowDetail> {
+  async setArchived(idOrSlug: string, archived: boolean, actor: Actor): Promise<WorkflowDetail> {
     const current = await this.find(idOrSlug);
     if (archived && current.is_default) throw Errors.conflict(`workflow '${current.slug}' is the default; make another workflow the default first`, 'archived');
-    const row = await this.db
-      .updateTable('workflows')
-      .set({ archived_at: archived ? sql<Date>`coalesce(archived_at, now())` : null, updated_at: sql<Date>`now()` })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('workflows')
+        .set({ archived_at: archived ? sql<Date>`coalesce(archived_at, now())` : null, updated_at: sql<Date>`now()` })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (archived !== (current.archived_at !== null)) {
+        await writeAudit(trx, actor, { action: archived ? 'workflow.archived' : 'workflow.unarchived', subjectType: 'workflow', subjectId: current.id, detail: { slug: current.slug } });
+      }
+      return updated;
+    });
     return this.detail(row);
   }
 
-  /** Drafts may be unfinished: saved if well-formed, with the problems still in them returned. */
-  async saveDraft(idOrSlug: string, draft: GraphDocument): Promise<{ workflow: WorkflowDetail; problems: CompileError[]; nodes: Record<string, NodeDescription> }> {
+  /**
+   * Drafts may be unfinished: saved if well-formed, with the problems still in them returned.
+   * Saving a draft is not audited (it happens on every edit), but renaming the workflow through it is.
+   */
+  async saveDraft(idOrSlug: string, draft: GraphDocument, actor: Actor): Promise<{ workflow: WorkflowDetail; problems: CompileError[]; nodes: Record<string, NodeDescription> }> {
     const current = await this.find(idOrSlug);
     if (current.archived_at) throw Errors.archived(current.slug);
-    const row = await this.db
-      .updateTable('workflows')
-      .set({ draft: JSON.stringify(draft), name: draft.name, updated_at: sql<Date>`now()` })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const saved = await trx
+        .updateTable('workflows')
+        .set({ draft: JSON.stringify(draft), name: draft.name, updated_at: sql<Date>`now()` })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (draft.name !== current.name) {
+        await writeAudit(trx, actor, { action: 'workflow.renamed', subjectType: 'workflow', subjectId: current.id, detail: { slug: current.slug, from: current.name, to: draft.name } });
+      }
+      return saved;
+    });
     const result = compileGraph(draft, this.registry);
     return { workflow: await this.detail(row), problems: result.ok ? [] : result.errors, nodes: describeNodes(draft, this.registry) };
   }
@@ -169,8 +194,8 @@ export class WorkflowStore {
     return result.ok ? { ok: true, hash: result.plan.hash, errors: [], nodes } : { ok: false, hash: null, errors: result.errors, nodes };
   }
 
-  /** Compiles the draft and stores it as the next immutable version. */
-  async publish(idOrSlug: string, note: string, author: string): Promise<PublishedVersion> {
+  /** Compiles the draft and stores it as the next immutable version, authored by `actor`. */
+  async publish(idOrSlug: string, note: string, actor: Actor): Promise<PublishedVersion> {
     const workflow = await this.find(idOrSlug);
     if (workflow.archived_at) throw Errors.archived(workflow.slug);
     const result = compileGraph(workflow.draft, this.registry);
@@ -180,7 +205,7 @@ export class WorkflowStore {
       await trx.selectFrom('workflows').select('id').where('id', '=', workflow.id).forUpdate().execute();
       const latest = await trx.selectFrom('workflow_versions').select(['version', 'hash']).where('workflow_id', '=', workflow.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
       if (latest?.hash === result.plan.hash) throw Errors.unchanged(latest.version);
-      return trx
+      const published = await trx
         .insertInto('workflow_versions')
         .values({
           workflow_id: workflow.id,
@@ -189,10 +214,17 @@ export class WorkflowStore {
           plan: JSON.stringify(result.plan),
           hash: result.plan.hash,
           note,
-          author,
+          author: actor.name,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, {
+        action: 'workflow.published',
+        subjectType: 'workflow',
+        subjectId: workflow.id,
+        detail: { slug: workflow.slug, version: published.version, hash: published.hash, note },
+      });
+      return published;
     });
     return versionView(row);
   }

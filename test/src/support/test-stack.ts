@@ -2,13 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '@leadflow/engine/db';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
-import { buildApp, createAppServices, startWorkerHost, type AppServices, type WorkerHost } from '@leadflow/server';
+import { buildApp, createAppServices, startWorkerHost, type Actor, type AppServices, type WorkerHost } from '@leadflow/server';
 import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 
+/** Who tests that set data up through the services directly appear as in the audit log. */
+export const TEST_ACTOR: Actor = { name: 'test setup', tokenId: null };
+
 export interface TestStack {
+  app: FastifyInstance;
   baseUrl: string;
   token: string;
   databaseUrl: string;
@@ -67,6 +72,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
     });
 
   const stack: TestStack = {
+    app,
     baseUrl,
     token,
     databaseUrl,
