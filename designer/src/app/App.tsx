@@ -45,7 +45,11 @@ export function App() {
         await api.get('/api/workflows');
         principal = { name: 'admin', role: 'admin' };
       }
-      const catalog = await api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types');
+      // A rep or capture token may not read the catalog; the pages they can use do not need it.
+      const catalog = await api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types').catch((failure: unknown) => {
+        if (failure instanceof ApiError && failure.status === 403) return { nodeTypes: [], leadFields: [] };
+        throw failure;
+      });
       if (!cancelled) setSession({ api: createApi(token, signOut), principal, nodeTypes: catalog.nodeTypes, leadFields: catalog.leadFields });
     })()
       .catch((failure: unknown) => {

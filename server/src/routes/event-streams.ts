@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /** A comment line this often keeps proxies and load balancers from closing a quiet stream. */
 export const SSE_HEARTBEAT_MS = 15_000;
 
+const STREAM_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+
 export type SendEvent = (event: string, data: unknown) => void;
 
 const frame = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -29,6 +31,13 @@ export class EventStreams {
     };
     const unsubscribe = await subscribe((event, data) => write(frame(event, data)));
     reply.hijack();
+    if (request.method === 'HEAD') {
+      // Fastify answers HEAD for every GET route; a stream's HEAD is its headers, then done.
+      unsubscribe();
+      raw.writeHead(200, STREAM_HEADERS);
+      raw.end();
+      return;
+    }
     let heartbeat: NodeJS.Timeout | undefined;
     const end = (): void => {
       if (ended) return;
@@ -41,7 +50,7 @@ export class EventStreams {
     if (request.raw.socket.destroyed) return end();
     this.open.add(end);
     raw.on('close', end);
-    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    raw.writeHead(200, STREAM_HEADERS);
     write(`retry: 3000\n${frame(ready.event, ready.data)}`);
     heartbeat = setInterval(() => write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
   }
