@@ -24,7 +24,7 @@ export function VersionsPanel(props: { workflowId: string; reloadKey: number; op
           if (from !== null && to !== null) navigate(`/workflows/${props.workflowId}/compare?from=${from}&to=${to}`);
         }}
       >
-        <label htmlFor="compare-from">Compare</label>
+        <label htmlFor="compare-from">Compare version</label>
         <select id="compare-from" value={from ?? ''} onChange={(event) => setFrom(Number(event.target.value))}>
           <option value="" disabled>
             from…
@@ -35,9 +35,7 @@ export function VersionsPanel(props: { workflowId: string; reloadKey: number; op
             </option>
           ))}
         </select>
-        <label htmlFor="compare-to" className="visually-hidden">
-          to
-        </label>
+        <label htmlFor="compare-to">with</label>
         <select id="compare-to" value={to ?? ''} onChange={(event) => setTo(Number(event.target.value))}>
           <option value="" disabled>
             to…

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@leadflow/engine/db';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
@@ -11,6 +12,9 @@ import { inject } from 'vitest';
 
 /** Who tests that set data up through the services directly appear as in the audit log. */
 export const TEST_ACTOR: Actor = { name: 'test setup', tokenId: null };
+
+/** The built designer (`npm run build` puts it here; turbo builds it before the tests). */
+export const DESIGNER_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 export interface TestStack {
   app: FastifyInstance;
@@ -46,7 +50,7 @@ async function createIsolatedDatabase(serverUrl: string): Promise<string> {
  * The real stack for one test file: a fresh database, the shared Temporal server with a task
  * queue of its own, the HTTP server on a loopback port and (unless told not to) a worker.
  */
-export async function startTestStack(options: { worker?: boolean; smtpUrl?: string } = {}): Promise<TestStack> {
+export async function startTestStack(options: { worker?: boolean; smtpUrl?: string; designer?: boolean } = {}): Promise<TestStack> {
   const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
   const temporalAddress = inject('temporalAddress');
   const taskQueue = `leadflow-test-${randomBytes(4).toString('hex')}`;
@@ -55,7 +59,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: temporalAddress });
   const services = createAppServices(db, new Client({ connection }), nodeRegistry, taskQueue, databaseUrl);
-  const app = await buildApp(services, { adminToken: token });
+  const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
