@@ -8,6 +8,7 @@ import { registerValidation } from './plugins/validation.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
 import { nodeTypeRoutes } from './routes/node-type-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
@@ -38,6 +39,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await leadRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
+  await metricsRoutes(app, services);
   if (options.designerDir && existsSync(options.designerDir)) {
     await app.register(fastifyStatic, { root: options.designerDir, wildcard: false });
     app.get('/*', (_request, reply) => reply.sendFile('index.html'));
