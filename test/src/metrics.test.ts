@@ -1,6 +1,6 @@
 import { persistSteps } from '@leadflow/engine/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HistoricLead, stepsOf, writeHistory } from './support/metrics-fixture.js';
+import { addOldLeads, type HistoricLead, planOf, queriesRunBy, stepsOf, writeHistory } from './support/metrics-fixture.js';
 import { startTestStack, type TestStack } from './support/test-stack.js';
 
 const mql = { mql: true, sql: false };
@@ -48,6 +48,8 @@ const RANGE = 'from=2025-03-03&to=2025-03-16';
 describe('metrics over leads whose timings the test controls', () => {
   let stack: TestStack;
   let ids: Record<string, string>;
+  let workflow: string;
+  const reps: Record<string, string> = {};
   const get = async (path: string) => {
     const response = await stack.api('GET', path);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -57,11 +59,10 @@ describe('metrics over leads whose timings the test controls', () => {
   beforeAll(async () => {
     stack = await startTestStack({ worker: false });
     for (const team of ['east', 'west']) expect((await stack.api('POST', '/api/teams', { id: team, name: team.toUpperCase() })).status).toBe(201);
-    const reps: Record<string, string> = {};
     for (const [name, teamId] of [['Ann', 'east'], ['Bo', 'east'], ['Cy', 'west']] as const) {
       reps[name] = (await stack.api('POST', '/api/reps', { name, email: `${name.toLowerCase()}@history.test`, teamId })).body.id;
     }
-    const workflow = (await stack.api('POST', '/api/workflows', { name: 'History' })).body.id as string;
+    workflow = (await stack.api('POST', '/api/workflows', { name: 'History' })).body.id as string;
     ids = await writeHistory(stack, workflow, reps, HISTORY);
   });
   afterAll(() => stack?.stop());
@@ -193,9 +194,36 @@ describe('metrics over leads whose timings the test controls', () => {
   });
 
   it('documents every metric endpoint in OpenAPI', async () => {
-    const doc = await fetch(`${stack.baseUrl}/docs/json`).then((r) => r.json());
+    const doc = (await fetch(`${stack.baseUrl}/docs/json`).then((r) => r.json())) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths).filter((path) => path.startsWith('/api/metrics/')).sort()).toEqual(
       ['cohorts', 'conversion', 'disqualifications', 'response-times', 'sla', 'sources', 'stuck'].map((name) => `/api/metrics/${name}`),
     );
+  });
+
+  it('answers each metric from indexes (EXPLAIN of the queries the endpoints run, over 10,000 older leads)', async () => {
+    await addOldLeads(stack, workflow, reps.Ann as string, 10_000);
+    const plans = async (path: string) => {
+      const queries = await queriesRunBy(stack, path);
+      return Promise.all(queries.map((query) => planOf(stack, query)));
+    };
+    const [times] = await plans(`/api/metrics/response-times?${RANGE}&team=east`);
+    expect(times).toMatch(/Index Scan using leads_(team_created|created) on leads/);
+    expect(times).toMatch(/Index (Only )?Scan using lead_events_contacted on lead_events/);
+    expect(times).toMatch(/Index (Only )?Scan using assignments_lead_given on assignments/);
+    expect(times).not.toMatch(/Seq Scan/);
+
+    const [sla] = await plans(`/api/metrics/sla?${RANGE}`);
+    expect(sla).toMatch(/Index (Only )?Scan using assignments_lead_given on assignments/);
+    expect(sla).not.toMatch(/Seq Scan on (leads|assignments|lead_events)/);
+
+    const [funnel, moves] = await plans(`/api/metrics/conversion?${RANGE}&source=webinar`);
+    expect(funnel).toMatch(/Index Scan using leads_(source_created|created) on leads/);
+    expect(funnel).toMatch(/Index (Only )?Scan using lead_stage_changes_lead on lead_stage_changes/);
+    expect(moves).not.toMatch(/Seq Scan on (leads|lead_stage_changes)/);
+
+    // Both partial indexes hold only leads at a node, a small share of all leads.
+    const [byNode] = await plans('/api/metrics/stuck');
+    expect(byNode).toMatch(/Index Scan using leads_node(_since)? on leads/);
+    expect(byNode).not.toMatch(/Seq Scan on leads/);
   });
 });

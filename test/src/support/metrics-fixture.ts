@@ -1,6 +1,10 @@
-import type { StepRecord } from '@leadflow/engine/workflow';
-import { persistSteps } from '@leadflow/engine/db';
 import type { LeadPatch } from '@leadflow/engine';
+import { type Database, persistSteps } from '@leadflow/engine/db';
+import type { StepRecord } from '@leadflow/engine/workflow';
+import { nodeRegistry } from '@leadflow/nodes';
+import { buildApp, createAppServices } from '@leadflow/server';
+import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { expect } from 'vitest';
 import type { TestStack } from './test-stack.js';
 
@@ -93,4 +97,45 @@ export async function writeHistory(stack: TestStack, workflowId: string, reps: R
     }
   }
   return ids;
+}
+
+/** Adds `count` leads captured in 2020, each contacted, assigned and moved to MQL, so the planner sees tables worth indexing. */
+export async function addOldLeads(stack: TestStack, workflowId: string, repId: string, count: number): Promise<void> {
+  await sql`
+    INSERT INTO leads (workflow_id, workflow_version, email, email_normalized, source, team_id, created_at, run_status)
+    SELECT ${workflowId}, 1, 'old' || g || '@old.test', 'old' || g || '@old.test', (ARRAY['webinar', 'demo_request', 'referral', 'partner'])[1 + g % 4],
+      (ARRAY['east', 'west'])[1 + g % 2], timestamptz '2020-01-01' + g * interval '7 minutes', 'completed'
+    FROM generate_series(1, ${count}::int) g`.execute(stack.db);
+  await sql`
+    INSERT INTO lead_events (lead_id, type, occurred_at)
+    SELECT id, t, created_at + interval '4 minutes' FROM leads, unnest(ARRAY['contacted', 'page_visited', 'email_opened']) t WHERE email LIKE 'old%'`.execute(stack.db);
+  await sql`
+    INSERT INTO assignments (lead_id, node_id, visit, rep_id, team_id, strategy, reason, created_at)
+    SELECT id, 'assign', 1, ${repId}, team_id, 'round_robin', 'old', created_at + interval '1 minute' FROM leads WHERE email LIKE 'old%'`.execute(stack.db);
+  await sql`
+    INSERT INTO lead_stage_changes (lead_id, from_stage, to_stage, changed_at)
+    SELECT id, 'new', 'mql', created_at + interval '1 hour' FROM leads WHERE email LIKE 'old%'`.execute(stack.db);
+  await sql`ANALYZE leads, lead_events, assignments, lead_stage_changes`.execute(stack.db);
+}
+
+/** The SQL an endpoint runs: the app over a database handle that logs every query. */
+export async function queriesRunBy(stack: TestStack, path: string): Promise<CompiledQuery[]> {
+  const queries: CompiledQuery[] = [];
+  const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => void (event.level === 'query' && queries.push(event.query)) });
+  const app = await buildApp(createAppServices(db, stack.services.temporal, nodeRegistry, stack.taskQueue), { adminToken: stack.token });
+  try {
+    const response = await app.inject({ method: 'GET', url: path, headers: { authorization: `Bearer ${stack.token}` } });
+    expect(response.statusCode, response.body).toBe(200);
+    return queries;
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
+}
+
+/** The planner's plan for a query the app ran, with its parameters, as text. */
+export async function planOf(stack: TestStack, query: CompiledQuery): Promise<string> {
+  const { rows } = await stack.db.executeQuery<{ 'QUERY PLAN': string }>({ ...query, sql: `EXPLAIN ${query.sql}` });
+  return rows.map((row) => row['QUERY PLAN']).join('\n');
 }
