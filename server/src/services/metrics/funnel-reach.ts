@@ -9,14 +9,15 @@ const RANKED = FUNNEL_STAGES.slice(1).map((stage, index) => ({ stage, rank: inde
  * `reached`: one row per cohort lead with how far along the funnel it ever got (`furthest`, 0 =
  * new … 4 = won), whether it was ever disqualified, whether it was contacted, and its first and
  * last touch source. Read from `lead_stage_changes` by the lead index, so a lead that was
- * disqualified after reaching SQL still counts as having reached SQL.
+ * disqualified after reaching SQL still counts as having reached SQL. MATERIALIZED: each lead's
+ * probes run once, not once per aggregate that reads them.
  */
 export function reachedCte(scope: MetricScope): RawBuilder<unknown> {
   const rankOf = sql.join(
     RANKED.map(({ stage, rank }) => sql`WHEN ${sql.lit(stage)} THEN ${sql.lit(rank)}`),
     sql` `,
   );
-  return sql`reached AS (
+  return sql`reached AS MATERIALIZED (
     SELECT l.id, l.created_at, l.stage,
       coalesce(nullif(l.first_touch->>'source', ''), l.source, '(none)') AS first_source,
       coalesce(nullif(l.last_touch->>'source', ''), nullif(l.first_touch->>'source', ''), l.source, '(none)') AS last_source,

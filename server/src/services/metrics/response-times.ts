@@ -58,11 +58,12 @@ function distribution(row: Row, prefix: string): Distribution {
 /**
  * Speed-to-lead and time-to-assign for the cohort, percentiles by `percentile_cont` in one pass.
  * Each lead's first contact and first assignment are one index probe each (the partial indexes
- * `lead_events_contacted` and `assignments_lead_given`).
+ * `lead_events_contacted` and `assignments_lead_given`); MATERIALIZED, or Postgres would inline
+ * the CTE and probe again for every aggregate that reads the column.
  */
 export async function responseTimes(db: Kysely<Database>, scope: MetricScope, slaMinutes: number): Promise<ResponseTimes> {
   const result = await sql<Row>`
-    WITH timed AS (
+    WITH timed AS MATERIALIZED (
       SELECT
         extract(epoch FROM (SELECT min(e.occurred_at) FROM lead_events e WHERE e.lead_id = l.id AND e.type = 'contacted' AND e.occurred_at >= l.created_at) - l.created_at)::float8 AS contact_s,
         extract(epoch FROM (SELECT min(a.created_at) FROM assignments a WHERE a.lead_id = l.id AND a.rep_id IS NOT NULL) - l.created_at)::float8 AS assign_s

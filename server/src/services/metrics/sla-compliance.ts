@@ -52,7 +52,7 @@ export async function slaCompliance(db: Kysely<Database>, scope: MetricScope, sl
   const sla = sql`make_interval(mins => ${slaMinutes})`;
   const team = scope.team ? sql`AND a.team_id = ${scope.team}` : sql``;
   const { rows } = await sql<Row>`
-    WITH given AS (
+    WITH given AS MATERIALIZED (
       SELECT a.rep_id, a.team_id, a.created_at AS at,
         (SELECT min(n.created_at) FROM assignments n WHERE n.lead_id = a.lead_id AND n.rep_id IS NOT NULL AND n.created_at > a.created_at) AS next_at,
         (SELECT min(e.occurred_at) FROM lead_events e WHERE e.lead_id = a.lead_id AND e.type = 'contacted' AND e.occurred_at >= a.created_at) AS contact_at
