@@ -1,6 +1,6 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card, ChartFigure, Empty, Stats } from './Card';
 import { useChartTheme } from './chart-theme';
+import { BarList, barListHeight } from './charts';
 import { stageLabel } from './format';
 import type { DisqualificationReasons } from './metric-types';
 
@@ -8,7 +8,7 @@ const reasonLabel = (reason: string): string => (reason === '(none)' ? 'no reaso
 
 /** Why leads were disqualified, and how far they had got. */
 export function DisqualificationsCard({ data }: { data: DisqualificationReasons }) {
-  const { colors, animate } = useChartTheme();
+  const { colors } = useChartTheme();
   const rows = data.reasons.map((row) => ({ reason: reasonLabel(row.reason), n: row.n }));
   return (
     <Card title="Disqualification reasons" note={`${data.n} leads disqualified`}>
@@ -16,16 +16,8 @@ export function DisqualificationsCard({ data }: { data: DisqualificationReasons 
         <Empty>No disqualified leads in this range.</Empty>
       ) : (
         <>
-          <ChartFigure caption="Disqualified leads by reason" height={Math.max(120, rows.length * 28 + 40)}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-                <CartesianGrid stroke={colors.border} horizontal={false} />
-                <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: colors.muted }} />
-                <YAxis type="category" dataKey="reason" width={110} tick={{ fontSize: 12, fill: colors.text }} />
-                <Tooltip />
-                <Bar dataKey="n" name="Leads" fill={colors.danger} isAnimationActive={animate} />
-              </BarChart>
-            </ResponsiveContainer>
+          <ChartFigure caption="Disqualified leads by reason" height={barListHeight(rows.length)}>
+            <BarList data={rows} category="reason" series={{ key: 'n', name: 'Leads', color: colors.danger }} />
           </ChartFigure>
           <Stats items={data.fromStage.map((row): [string, number] => [`From ${stageLabel(row.stage)}`, row.n])} />
         </>

@@ -1,12 +1,12 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card, ChartFigure, Stats } from './Card';
 import { useChartTheme } from './chart-theme';
+import { ColumnChart } from './charts';
 import { formatDuration, formatPct } from './format';
 import type { ResponseTimes } from './metric-types';
 
 /** Speed-to-lead and time-to-assign: medians, p90s, and both histograms on one axis. */
 export function ResponseTimesCard({ data }: { data: ResponseTimes }) {
-  const { colors, animate } = useChartTheme();
+  const { colors } = useChartTheme();
   const { speedToLead: contact, timeToAssign: assign } = data;
   const rows = contact.buckets.map((bucket, index) => ({ label: bucket.label, contacted: bucket.n, assigned: assign.buckets[index]?.n ?? 0 }));
   return (
@@ -23,17 +23,14 @@ export function ResponseTimesCard({ data }: { data: ResponseTimes }) {
         ]}
       />
       <ChartFigure caption={`How long leads waited: ${contact.n} contacted, ${assign.n} assigned, by time bucket`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-            <CartesianGrid stroke={colors.border} vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12, fill: colors.muted }} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: colors.muted }} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="contacted" name="First contact" fill={colors.accent} isAnimationActive={animate} />
-            <Bar dataKey="assigned" name="Assignment" fill={colors.muted} isAnimationActive={animate} />
-          </BarChart>
-        </ResponsiveContainer>
+        <ColumnChart
+          data={rows}
+          category="label"
+          series={[
+            { key: 'contacted', name: 'First contact', color: colors.accent },
+            { key: 'assigned', name: 'Assignment', color: colors.muted },
+          ]}
+        />
       </ChartFigure>
     </Card>
   );

@@ -1,6 +1,10 @@
 import { Card, Empty, Stats } from './Card';
+import { DataTable } from './charts';
 import { formatMinutes } from './format';
 import type { StuckLeads } from './metric-types';
+
+type NodeRow = StuckLeads['byNode'][number];
+type LeadRow = StuckLeads['leads'][number];
 
 /** Leads sitting at one node past the threshold: counts by node, then the longest waiting. */
 export function StuckCard({ data }: { data: StuckLeads }) {
@@ -17,51 +21,42 @@ export function StuckCard({ data }: { data: StuckLeads }) {
         <Empty>No lead has been at one node that long.</Empty>
       ) : (
         <div className="dash-columns">
-          <table className="dash-table">
-            <caption>By node</caption>
-            <thead>
-              <tr>
-                <th scope="col">Workflow</th>
-                <th scope="col">Node</th>
-                <th scope="col">Leads</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byNode.map((node) => (
-                <tr key={`${node.workflowId}:${node.nodeId}`}>
-                  <td>{node.workflowName}</td>
-                  <th scope="row">{node.nodeId}</th>
-                  <td>{node.n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="dash-table">
-            <caption>Longest at their node{data.leads.length < data.n ? ` (first ${data.leads.length})` : ''}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Lead</th>
-                <th scope="col">Node</th>
-                <th scope="col">Owner</th>
-                <th scope="col">For</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.leads.map((lead) => (
-                <tr key={lead.id}>
-                  <th scope="row" title={lead.email}>
+          <DataTable<NodeRow>
+            caption="By node"
+            rows={data.byNode}
+            rowKey={(node) => `${node.workflowId}:${node.nodeId}`}
+            columns={[
+              { header: 'Node', cell: (node) => node.nodeId },
+              { header: 'Workflow', cell: (node) => node.workflowName },
+              { header: 'Leads', cell: (node) => node.n },
+            ]}
+          />
+          <DataTable<LeadRow>
+            caption={`Longest at their node${data.leads.length < data.n ? ` (first ${data.leads.length})` : ''}`}
+            rows={data.leads}
+            rowKey={(lead) => lead.id}
+            columns={[
+              {
+                header: 'Lead',
+                cell: (lead) => (
+                  <span title={lead.email}>
                     {lead.name ?? lead.email}
                     {lead.company && <span className="dash-muted"> · {lead.company}</span>}
-                  </th>
-                  <td>
+                  </span>
+                ),
+              },
+              {
+                header: 'Node',
+                cell: (lead) => (
+                  <>
                     {lead.nodeId} <span className="dash-muted">({lead.runStatus})</span>
-                  </td>
-                  <td>{lead.ownerName ?? '—'}</td>
-                  <td>{formatMinutes(lead.minutes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'Owner', cell: (lead) => lead.ownerName ?? '—' },
+              { header: 'For', cell: (lead) => formatMinutes(lead.minutes) },
+            ]}
+          />
         </div>
       )}
     </Card>
