@@ -10,6 +10,7 @@ import { accessRoutes } from './routes/access-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
 import { nodeTypeRoutes } from './routes/node-type-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
@@ -41,6 +42,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await leadRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
+  await metricsRoutes(app, services);
   await accessRoutes(app, services);
   const designerDir = options.designerDir;
   if (designerDir && existsSync(designerDir)) {

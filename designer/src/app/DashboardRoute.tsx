@@ -1,4 +1,8 @@
-/** The metrics dashboard lands with the metrics API; until then the route says so. */
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { useLeadflow } from './leadflow-context';
+
+/** The metrics dashboard, fed by the signed API client. */
 export function DashboardRoute() {
-  return <p className="page-status">The dashboard is not available on this server yet.</p>;
+  const { api } = useLeadflow();
+  return <DashboardPage request={api.get} />;
 }

@@ -1,7 +1,9 @@
 /** Node-only: Postgres through pg + kysely. Never imported by workflow code. */
 export { createDatabase, type DatabaseOptions } from './create-database.js';
-export { migrateToLatest } from './migrate.js';
+export { migrateTo, migrateToLatest } from './migrate.js';
 export { leadColumns, leadContextFromRow, leadPatchToUpdate, type LeadRow } from './lead-row.js';
+export { FUNNEL_STAGES, LEAD_STAGES, type LeadStage, nextStage, STAGE_OF_STATUS, type StageSignal, stageSignalOfEvent, stageSignalsOfPatch } from './lead-stage.js';
 export { persistSteps } from './step-trail.js';
+export { recordStageSignals, type TimedStageSignal } from './stage-history.js';
 export type * from './schema.js';
 export { openDryRunDatabase, type DryRunDatabase } from './dry-run-database.js';

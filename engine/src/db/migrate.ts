@@ -4,6 +4,7 @@ import * as routingModel from './migrations/002-routing-model.js';
 import * as tasks from './migrations/003-tasks.js';
 import * as duplicateKeys from './migrations/004-duplicate-keys.js';
 import * as accessControl from './migrations/005-access-control.js';
+import * as metrics from './migrations/008-metrics.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '003-tasks': tasks,
   '004-duplicate-keys': duplicateKeys,
   '005-access-control': accessControl,
+  '008-metrics': metrics,
   '009-lead-change-notify': leadChangeNotify,
 };
 
@@ -26,5 +28,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** Brings the schema up or down to the named migration (for rollbacks, and for testing a migration against data of the schema before it). */
+export async function migrateTo(db: Kysely<any>, migrationName: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateTo(migrationName);
+  if (error) throw new Error(`migrating to ${migrationName} failed: ${error instanceof Error ? error.message : String(error)}`);
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }

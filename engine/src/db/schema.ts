@@ -120,9 +120,28 @@ export interface LeadTable {
   run_status: Generated<string>;
   current_node_id: string | null;
   waiting: Json<Record<string, unknown> | null> | null;
+  /** Since when the run has been at current_node_id; "stuck at a node" is measured from it. */
+  node_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   workflow_started_at: Date | null;
+  /** Funnel stage (new, mql, sql, meeting, won, disqualified); every move is in lead_stage_changes. */
+  stage: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** One move of a lead's funnel stage, written in the transaction that caused it. */
+export interface LeadStageChangeTable {
+  /** Insertion order: the order the moves happened in, also when two share a timestamp. */
+  id: Generated<number>;
+  lead_id: string;
+  from_stage: string;
+  to_stage: string;
+  changed_at: Timestamp;
+  /** The step whose lead patch moved the stage, if a step did. */
+  step_seq: number | null;
+  /** The posted event that moved the stage, if an event did. */
+  event_id: string | null;
+  recorded_at: Generated<Date>;
 }
 
 export interface LeadEventTable {
@@ -245,6 +264,7 @@ export interface Database {
   accounts: AccountTable;
   leads: LeadTable;
   lead_events: LeadEventTable;
+  lead_stage_changes: LeadStageChangeTable;
   steps: StepTable;
   assignments: AssignmentTable;
   round_robin_cursors: RoundRobinCursorTable;

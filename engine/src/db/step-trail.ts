@@ -1,14 +1,17 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LeadPatch } from '../lead/lead-context.js';
 import type { RunMarker, StepRecord } from '../workflow/lead-run.js';
+import { stageSignalsOfPatch } from './lead-stage.js';
 import { leadPatchToUpdate } from './lead-row.js';
 import type { Database } from './schema.js';
+import { recordStageSignals } from './stage-history.js';
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
  * Writes steps (keyed by lead + seq, so a retried write replaces instead of duplicating), the
- * lead changes they carry, and where the run stands — in one transaction.
+ * lead changes they carry, the funnel stages those changes reach, and where the run stands — in
+ * one transaction.
  */
 export async function persistSteps(db: Kysely<Database>, leadId: string, steps: readonly StepRecord[], run: RunMarker): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -52,10 +55,23 @@ export async function persistSteps(db: Kysely<Database>, leadId: string, steps: 
     const patch = mergePatches(steps.map((step) => step.patch));
     await trx
       .updateTable('leads')
-      .set({ ...leadPatchToUpdate(patch), run_status: run.status, current_node_id: run.nodeId, waiting: json(run.waiting), updated_at: sql<Date>`now()` })
+      .set({ ...leadPatchToUpdate(patch), run_status: run.status, current_node_id: run.nodeId, waiting: json(run.waiting), node_since: nodeSince(steps, run), updated_at: sql<Date>`now()` })
       .where('id', '=', leadId)
       .execute();
+    const signals = steps.flatMap((step) => stageSignalsOfPatch(step.patch).map((signal) => ({ signal, at: step.endedAt ?? step.startedAt, stepSeq: step.seq })));
+    await recordStageSignals(trx, leadId, signals);
   });
+}
+
+/**
+ * Since when the run has been at its node (what "stuck at a node" is measured from): the start of
+ * the latest step at that node in this batch; else unchanged if it is still the same node (a
+ * re-run while waiting), else now.
+ */
+function nodeSince(steps: readonly StepRecord[], run: RunMarker): string | RawBuilder<Date> | null {
+  if (run.nodeId === null) return null;
+  const entered = steps.findLast((step) => step.nodeId === run.nodeId);
+  return entered ? entered.startedAt : sql<Date>`CASE WHEN current_node_id IS NOT DISTINCT FROM ${run.nodeId} THEN node_since ELSE now() END`;
 }
 
 function mergePatches(patches: ReadonlyArray<LeadPatch | null>): LeadPatch {

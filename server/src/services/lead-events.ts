@@ -1,5 +1,5 @@
 import type { LeadEvent } from '@leadflow/engine';
-import type { Database } from '@leadflow/engine/db';
+import { type Database, recordStageSignals, stageSignalOfEvent } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadRuns } from './lead-runs.js';
@@ -11,7 +11,7 @@ export interface PostedEvent {
   occurredAt?: string;
 }
 
-/** Records an outside event on the lead, then delivers it to the lead's run. */
+/** Records an outside event on the lead (and the funnel stage it reaches), then delivers it to the lead's run. */
 export class LeadEvents {
   constructor(
     private readonly db: Kysely<Database>,
@@ -29,13 +29,16 @@ export class LeadEvents {
     if (posted.type === 'status_changed' && (typeof status !== 'string' || !/^[a-z][a-z_]*$/.test(status))) {
       throw Errors.invalidRequest([{ path: 'data.status', message: 'a status_changed event needs data.status, e.g. "qualified"' }]);
     }
+    const signal = stageSignalOfEvent(posted.type, posted.data);
     const row = await this.db.transaction().execute(async (trx) => {
       if (typeof status === 'string') await trx.updateTable('leads').set({ status, updated_at: new Date() }).where('id', '=', leadId).execute();
-      return trx
+      const inserted = await trx
         .insertInto('lead_events')
         .values({ lead_id: leadId, type: posted.type, data: JSON.stringify(posted.data ?? {}), occurred_at: occurredAt })
         .returning(['id', 'occurred_at'])
         .executeTakeFirstOrThrow();
+      if (signal) await recordStageSignals(trx, leadId, [{ signal, at: inserted.occurred_at, eventId: inserted.id }]);
+      return inserted;
     });
     const event: LeadEvent = { id: row.id, type: posted.type, at: row.occurred_at.toISOString(), data: posted.data ?? {} };
     return { event, delivered: await this.runs.signal(leadId, event) };

@@ -32,7 +32,7 @@ export interface TestStack {
 }
 
 /** A database of its own inside the shared test Postgres, so test files never see each other's rows. */
-async function createIsolatedDatabase(serverUrl: string): Promise<string> {
+export async function createIsolatedDatabase(serverUrl: string): Promise<string> {
   const name = `leadflow_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
