@@ -5,10 +5,14 @@ import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerValidation } from './plugins/validation.js';
+import { activityRoutes } from './routes/activity-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
+import { intakeAdminRoutes } from './routes/intake-admin-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
 import { nodeTypeRoutes } from './routes/node-type-routes.js';
+import { publicFormRoutes } from './routes/public-form-routes.js';
+import { publicWebhookRoutes } from './routes/public-webhook-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
 import type { AppServices } from './services/app-services.js';
@@ -38,6 +42,10 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await leadRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
+  await intakeAdminRoutes(app, services);
+  await activityRoutes(app, services);
+  await publicFormRoutes(app, services);
+  await publicWebhookRoutes(app, services);
   if (options.designerDir && existsSync(options.designerDir)) {
     await app.register(fastifyStatic, { root: options.designerDir, wildcard: false });
     app.get('/*', (_request, reply) => reply.sendFile('index.html'));

@@ -12,3 +12,4 @@ export { inboundWorkflow } from './seed/inbound-workflow.js';
 export { slaEscalationWorkflow } from './seed/sla-workflow.js';
 export { EXAMPLE_TEAM, seedExample } from './seed/seed-example.js';
 export { createAppServices, type AppServices } from './services/app-services.js';
+export { SIGNATURE_HEADER, signatureHeader, signPayload, verifySignature } from './services/webhook-signature.js';

@@ -2,6 +2,9 @@ import type { NodeRegistry } from '@leadflow/engine';
 import type { Database } from '@leadflow/engine/db';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { ActivityIntake } from './activity-intake.js';
+import { ChannelIntake } from './channel-intake.js';
+import { FormStore } from './form-store.js';
 import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
@@ -9,6 +12,7 @@ import { LeadQueries } from './lead-queries.js';
 import { LeadRuns } from './lead-runs.js';
 import { TaskStore } from './task-store.js';
 import { TeamStore, TerritoryStore } from './team-store.js';
+import { WebhookSourceStore } from './webhook-source-store.js';
 import { WorkflowStore } from './workflow-store.js';
 
 /** Everything the routes use, built once from the database, the Temporal client and the node registry. */
@@ -25,6 +29,11 @@ export interface AppServices {
   territories: TerritoryStore;
   tasks: TaskStore;
   inbox: InboxFeed;
+  forms: FormStore;
+  webhookSources: WebhookSourceStore;
+  activity: ActivityIntake;
+  /** Web forms and webhooks, in front of `intake`. */
+  channels: ChannelIntake;
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
@@ -32,18 +41,25 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
   const workflows = new WorkflowStore(db, registry);
   const runs = new LeadRuns(db, temporal, taskQueue);
   const events = new LeadEvents(db, runs);
+  const intake = new LeadIntake(db, workflows, runs);
+  const webhookSources = new WebhookSourceStore(db, workflows);
+  const activity = new ActivityIntake(db, events);
   return {
     db,
     temporal,
     registry,
     workflows,
     runs,
-    intake: new LeadIntake(db, workflows, runs),
+    intake,
     leads: new LeadQueries(db),
     events,
     teams: new TeamStore(db),
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),
+    forms: new FormStore(db, workflows),
+    webhookSources,
+    activity,
+    channels: new ChannelIntake(intake, activity, webhookSources),
   };
 }
