@@ -157,5 +157,14 @@ describe('public web forms', () => {
       }, 'the lead to end unassigned');
       expect(lead.owner_id).toBeNull();
     });
+
+    it('falls back to the asynchronous answer when no worker answers in time, and the lead is routed later', async () => {
+      await stack.worker?.stop();
+      const response = await stack.api('POST', '/api/leads?wait=assignment&waitSeconds=1', { email: 'later@buyer.io' });
+      expect(response.body).toMatchObject({ started: true, owner: null, timedOut: true });
+      stack.worker = await stack.startWorker();
+      const routed = await eventually(async () => (await stack.api('GET', `/api/leads/${response.body.lead.id}`)).body.ownerId ?? undefined, 'the lead to be routed once a worker is back');
+      expect(await stack.db.selectFrom('reps').select('name').where('id', '=', routed).executeTakeFirstOrThrow()).toMatchObject({ name: expect.stringMatching(/^(Ann|Bo)$/) });
+    });
   });
 });
