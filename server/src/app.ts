@@ -24,6 +24,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest accepted request body. @default 1 MiB */
   bodyLimit?: number;
+  /** Fastify's trustProxy: whose X-Forwarded-For gives the client address. @default false */
+  trustProxy?: boolean | string;
 }
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
@@ -31,6 +33,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   });
   registerValidation(app);
   registerErrorHandler(app);
