@@ -70,7 +70,7 @@ ${[...inputs, ...hidden].join('\n')}
       })
       .catch(function (error) {
         form.setAttribute("data-leadflow-state", "error");
-        status.textContent = error instanceof TypeError ? "Could not reach the server; please try again." : error.message;
+        status.textContent = error instanceof TypeError ? "Could not reach the server, or this page may not post this form." : error.message;
       })
       .then(function () { button.disabled = false; });
   });
