@@ -127,6 +127,13 @@ describe('public web forms', () => {
     expect(html).not.toContain(stack.token);
   });
 
+  it('documents the channels in the OpenAPI document, the public ones without a token', async () => {
+    const doc = (await stack.api('GET', '/docs/json')).body as { paths: Record<string, Record<string, any>> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/forms', '/api/forms/{id}/snippet', '/api/webhook-sources/{id}/rotate', '/api/activity', '/intake/forms/{publicKey}', '/intake/webhooks/{sourceId}']));
+    expect(doc.paths['/intake/forms/{publicKey}']?.post.security).toEqual([]);
+    expect(Object.keys(doc.paths['/api/forms/{id}/snippet']?.get.responses['200'].content)).toEqual(['text/html']);
+  });
+
   describe('waiting for the assignment (?wait=assignment)', () => {
     it('answers a form post with the rep the lead got, the same the database holds', async () => {
       const response = await rawRequest(url(main.endpoint, '?wait=assignment'), { headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ email: 'now@buyer.io' }), localAddress: '127.0.0.3' });

@@ -52,7 +52,7 @@ export async function intakeAdminRoutes(untyped: FastifyInstance, services: AppS
         tags,
         params: UuidParams,
         querystring: SnippetQuery,
-        response: { 200: Type.String({ description: 'text/html' }), ...errorResponses },
+        response: { 200: { description: 'The snippet, to paste into a page.', content: { 'text/html': { schema: Type.String() } } }, ...errorResponses },
       },
     },
     async (request, reply) => {

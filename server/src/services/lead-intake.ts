@@ -4,7 +4,7 @@ import { intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import { type AssignmentResult, assignmentResult } from './assignment-result.js';
-import type { LeadRuns } from './lead-runs.js';
+import type { AssignmentWait, LeadRuns } from './lead-runs.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { WorkflowStore } from './workflow-store.js';
 
@@ -101,15 +101,16 @@ export class LeadIntake {
       .executeTakeFirst();
 
     if (!inserted) return this.joinExisting(lead, touch, idempotencyKey, now);
+    let wait: AssignmentWait;
     try {
       if (awaitMs === null) return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };
-      const { wait } = await this.runs.startAwaitingAssignment(inserted, plan, awaitMs);
-      const { row, assignment } = await assignmentResult(this.db, inserted.id, wait);
-      return { outcome: 'created', lead: leadView(row), started: true, assignment };
+      ({ wait } = await this.runs.startAwaitingAssignment(inserted, plan, awaitMs));
     } catch {
       // Kept with workflow_started_at unset; the pending-start sweep starts it when Temporal is back.
       return { outcome: 'created', lead: leadView(inserted), started: false, ...(awaitMs !== null && { assignment: { owner: null, timedOut: true } }) };
     }
+    const { row, assignment } = await assignmentResult(this.db, inserted.id, wait);
+    return { outcome: 'created', lead: leadView(row), started: true, assignment };
   }
 
   /**
