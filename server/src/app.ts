@@ -7,11 +7,15 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { registerPublicPlugin, registerRouteAccess } from './plugins/route-access.js';
 import { registerValidation } from './plugins/validation.js';
 import { accessRoutes } from './routes/access-routes.js';
+import { activityRoutes } from './routes/activity-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
+import { intakeAdminRoutes } from './routes/intake-admin-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import { nodeTypeRoutes } from './routes/node-type-routes.js';
+import { publicFormRoutes } from './routes/public-form-routes.js';
+import { publicWebhookRoutes } from './routes/public-webhook-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
 import type { AppServices } from './services/app-services.js';
@@ -23,6 +27,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest accepted request body. @default 1 MiB */
   bodyLimit?: number;
+  /** Fastify's trustProxy: whose X-Forwarded-For gives the client address. @default false */
+  trustProxy?: boolean | string;
 }
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
@@ -30,6 +36,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   });
   registerRouteAccess(app);
   registerValidation(app);
@@ -42,6 +49,10 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await leadRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
+  await intakeAdminRoutes(app, services);
+  await activityRoutes(app, services);
+  await publicFormRoutes(app, services);
+  await publicWebhookRoutes(app, services);
   await metricsRoutes(app, services);
   await accessRoutes(app, services);
   const designerDir = options.designerDir;

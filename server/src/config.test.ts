@@ -9,6 +9,8 @@ describe('readConfig', () => {
   it('uses configured services when set', () => {
     const config = readConfig({ TEMPORAL_ADDRESS: 'temporal:7233', DATABASE_URL: 'postgres://db/leads', PORT: '8080', LEADFLOW_WORKER: 'off' }, '/');
     expect(config).toMatchObject({ temporalAddress: 'temporal:7233', databaseUrl: 'postgres://db/leads', port: 8080, embeddedWorker: false });
+    expect(readConfig({ LEADFLOW_TRUST_PROXY: '10.0.0.0/8' }, '/').trustProxy).toBe('10.0.0.0/8');
+    expect(readConfig({}, '/').trustProxy).toBe(false);
   });
   it('names a malformed setting', () => {
     expect(() => readConfig({ PORT: 'eighty' }, '/')).toThrow("PORT must be a whole number, got 'eighty'");

@@ -17,6 +17,11 @@ export interface LeadflowConfig {
   httpAllowHosts: string[];
   /** Run the worker inside the server process. */
   embeddedWorker: boolean;
+  /**
+   * Proxies whose X-Forwarded-For to believe (LEADFLOW_TRUST_PROXY: true, or comma-separated
+   * addresses/CIDRs), so per-IP limits on public forms see the visitor's address.
+   */
+  trustProxy: boolean | string;
   /** Ports of the embedded services (used only when they are started). */
   embeddedPorts: { postgres: number; temporal: number; temporalUi: number };
 }
@@ -26,6 +31,11 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a whole number, got '${value}'`);
   return number;
+}
+
+function trustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  return value === 'true' ? true : value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LeadflowConfig {
@@ -41,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
     httpAllowHosts: (env.LEADFLOW_HTTP_ALLOW ?? '').split(',').map((host) => host.trim()).filter(Boolean),
     embeddedWorker: env.LEADFLOW_WORKER !== 'off',
+    trustProxy: trustProxy(env.LEADFLOW_TRUST_PROXY),
     embeddedPorts: {
       postgres: integer(env.LEADFLOW_POSTGRES_PORT, 54329, 'LEADFLOW_POSTGRES_PORT'),
       temporal: integer(env.LEADFLOW_TEMPORAL_PORT, 7233, 'LEADFLOW_TEMPORAL_PORT'),

@@ -40,4 +40,9 @@ export const Errors = {
   unchanged: (version: number) => new ApiError(409, 'UNCHANGED', `nothing changed since version ${version}; nothing to publish`),
   conflict: (message: string, path: string) => new ApiError(409, 'CONFLICT', message, [{ path, message }]),
   archived: (workflow: string) => new ApiError(409, 'ARCHIVED', `workflow '${workflow}' is archived`),
+  noLeadWithEmail: (email: string) => new ApiError(404, 'NOT_FOUND', `no lead has the email '${email}'`, [{ path: 'email', message: `no lead has the email '${email}'` }]),
+  originNotAllowed: (origin: string) => new ApiError(403, 'ORIGIN_NOT_ALLOWED', `this form does not take posts from origin '${origin}'; add it to the form's allowed origins`),
+  rateLimited: (retryAfterSeconds: number) => new ApiError(429, 'RATE_LIMITED', `too many submissions from your address; retry in ${retryAfterSeconds} s`),
+  badSignature: (message: string) => new ApiError(401, 'BAD_SIGNATURE', message),
+  replayed: () => new ApiError(409, 'REPLAYED', 'this signed delivery was already received; a sender retrying must sign again with a new timestamp'),
 } as const;

@@ -15,3 +15,4 @@ export { slaEscalationWorkflow } from './seed/sla-workflow.js';
 export { EXAMPLE_TEAM, seedExample } from './seed/seed-example.js';
 export { createAppServices, type AppServices } from './services/app-services.js';
 export { SEED_ACTOR, type Actor } from './services/audit-log.js';
+export { SIGNATURE_HEADER, signatureHeader, signPayload, verifySignature } from './services/webhook-signature.js';

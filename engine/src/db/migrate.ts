@@ -4,6 +4,7 @@ import * as routingModel from './migrations/002-routing-model.js';
 import * as tasks from './migrations/003-tasks.js';
 import * as duplicateKeys from './migrations/004-duplicate-keys.js';
 import * as accessControl from './migrations/005-access-control.js';
+import * as intakeChannels from './migrations/006-intake-channels.js';
 import * as metrics from './migrations/008-metrics.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '003-tasks': tasks,
   '004-duplicate-keys': duplicateKeys,
   '005-access-control': accessControl,
+  '006-intake-channels': intakeChannels,
   '008-metrics': metrics,
   '009-lead-change-notify': leadChangeNotify,
 };

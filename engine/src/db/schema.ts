@@ -256,6 +256,47 @@ export interface AuditLogTable {
   detail: Json;
 }
 
+export interface FormTable {
+  id: Generated<string>;
+  name: string;
+  /** Random and unique; sits in the page that posts the form, so it grants capture to this form only. */
+  public_key: string;
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  /** Null: the default workflow at the time of each post. */
+  workflow_id: string | null;
+  honeypot_field: Generated<string>;
+  rate_limit_per_minute: Generated<number>;
+  redirect_url: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Lead field → JSON pointer into a webhook payload, e.g. `{ "email": "/contact/email" }`. */
+export type FieldMapping = Record<string, string>;
+
+export interface WebhookSourceTable {
+  id: Generated<string>;
+  name: string;
+  secret: string;
+  /** The secret before the last rotation, still accepted until `previous_secret_expires_at`. */
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  workflow_id: string | null;
+  field_mapping: Json<FieldMapping | null> | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A signed delivery accepted while its timestamp is fresh; the key refuses a replay of it. */
+export interface WebhookDeliveryTable {
+  source_id: string;
+  /** SHA-256 of `${timestamp}.${rawBody}`. */
+  digest: string;
+  received_at: Generated<Date>;
+}
+
 export interface Database {
   workflows: WorkflowTable;
   workflow_versions: WorkflowVersionTable;
@@ -273,4 +314,7 @@ export interface Database {
   notifications: NotificationTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  forms: FormTable;
+  webhook_sources: WebhookSourceTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }

@@ -12,6 +12,7 @@ import type { PlanNode } from '../graph/plan.js';
 import { applyLeadPatch } from '../lead/lead-context.js';
 import type { LeadEvent } from '../lead/lead-event.js';
 import {
+  type AssignmentAnswer,
   type LeadStateView,
   type LeadWorkflowInput,
   type LeadWorkflowResult,
@@ -24,7 +25,7 @@ import {
   type StepRecord,
   type Waiting,
 } from './lead-run.js';
-import { leadEventSignal, leadStateQuery } from './messages.js';
+import { awaitAssignmentUpdate, leadEventSignal, leadStateQuery } from './messages.js';
 
 /** Keeps history far below Temporal's limits (warning at 10,240 events) on leads that loop for months. */
 const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 4000;
@@ -87,6 +88,12 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       version: input.version,
       lead: state.lead,
     }));
+    // Adds no command of its own (a condition without a timeout starts no timer), so histories
+    // recorded before this handler existed replay unchanged.
+    setHandler(awaitAssignmentUpdate, async (): Promise<AssignmentAnswer> => {
+      await condition(() => state.lead.ownerId != null || status !== 'running');
+      return { ownerId: state.lead.ownerId, ownerName: state.lead.ownerName, status, nodeId: status === 'completed' ? null : state.nodeId };
+    });
 
     const flush = async (extra: StepRecord[] = []): Promise<void> => {
       const steps = [...pending, ...extra];

@@ -80,6 +80,14 @@ export interface LeadStateView {
   lead: LeadContext;
 }
 
+/** The answer to `awaitAssignmentUpdate`: who owns the lead, and where its run stood when it answered. */
+export interface AssignmentAnswer {
+  ownerId: string | null;
+  ownerName: string | null;
+  status: RunStatus;
+  nodeId: string | null;
+}
+
 export interface NodeActivityInput {
   leadId: string;
   node: PlanNode;

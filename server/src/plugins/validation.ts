@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default;
 
-function ajv(options: Options): Ajv {
+/** An ajv set up as the routes' validators are; for payloads checked after routing (webhooks). */
+export function ajv(options: Options): Ajv {
   // Unknown fields are refused with an error naming them, never silently dropped.
   const instance = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, strict: false, ...options });
   addFormats(instance);

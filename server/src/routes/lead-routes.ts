@@ -4,7 +4,8 @@ import { ownerScopeOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
-import { CaptureBody, CaptureHeaders, CaptureResponse, EventBody, LeadListQuery, LeadSchema } from '../schemas/lead-schemas.js';
+import { CaptureBody, CaptureHeaders, CaptureResponse, EventBody, LeadListQuery, LeadSchema, WaitQuery } from '../schemas/lead-schemas.js';
+import { captureReply } from './capture-reply.js';
 import { EventStreams, eventStreamResponse } from './event-streams.js';
 import type { TypedApp } from './typed-app.js';
 
@@ -24,17 +25,17 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'Capture a lead: validated and normalized by the workflow\'s capture node; a known email (or, with capture v2, the same company domain and name) joins the existing lead',
         tags,
         headers: CaptureHeaders,
+        querystring: WaitQuery,
         body: CaptureBody,
         response: { 200: CaptureResponse, 201: CaptureResponse, 202: CaptureResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await services.intake.capture(request.body, request.headers['idempotency-key']);
-      if (result.outcome === 'created') {
-        return reply.status(result.started ? 201 : 202).send({ lead: result.lead, duplicate: false, replayed: false, started: result.started });
-      }
-      if (result.outcome === 'duplicate') return reply.status(200).send({ lead: result.lead, duplicate: true, matchedOn: result.matchedOn, replayed: false, started: false });
-      return reply.status(200).send({ lead: result.lead, duplicate: false, replayed: true, started: false });
+      const key = request.headers['idempotency-key'];
+      const { wait, waitSeconds } = request.query;
+      const result = wait === 'assignment' ? await services.intake.captureAwaitingAssignment(request.body, key, (waitSeconds ?? 10) * 1000) : await services.intake.capture(request.body, key);
+      const { status, body } = captureReply(result);
+      return reply.status(status).send(body);
     },
   );
 

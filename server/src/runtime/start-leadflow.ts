@@ -69,7 +69,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     const sweep = setInterval(() => void services.runs.startPending().catch(() => undefined), 5000);
     stops.push(async () => clearInterval(sweep));
 
-    const app = await buildApp(services, { adminToken: config.adminToken, designerDir });
+    const app = await buildApp(services, { adminToken: config.adminToken, designerDir, trustProxy: config.trustProxy });
     stops.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

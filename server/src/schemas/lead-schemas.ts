@@ -45,12 +45,28 @@ export const LeadSchema = OpenObject({
   run: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }),
 });
 
+/** The rep a lead was routed to, as a capture that waited for it gets it back. */
+export const OwnerSchema = Type.Union([Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), Type.Null()], {
+  description: 'With wait=assignment: the rep the lead was routed to, or null.',
+});
+
+/** `?wait=assignment`: hold the answer until the lead is routed, for "book with your rep now" pages. */
+export const WaitQuery = Type.Object(
+  {
+    wait: Type.Optional(Type.Enum(['assignment'], { description: 'Answer once the lead has an owner, or its run settles without one (reaches a wait or ends), within waitSeconds.' })),
+    waitSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'Longest wait for wait=assignment (default and most: 10).' })),
+  },
+  { additionalProperties: false },
+);
+
 export const CaptureResponse = Type.Object({
   lead: LeadSchema,
   duplicate: Type.Boolean({ description: 'The email matched an existing lead, which got a resubmitted event.' }),
   matchedOn: Type.Optional(Type.Enum(['email', 'company_name'], { description: 'On a duplicate: the key that found the existing lead (company_name: capture v2, same company domain and full name).' })),
   replayed: Type.Boolean({ description: 'The Idempotency-Key was seen before; this is the first answer.' }),
   started: Type.Boolean({ description: 'The lead\'s run started now (else it starts as soon as Temporal is reachable).' }),
+  owner: Type.Optional(OwnerSchema),
+  timedOut: Type.Optional(Type.Boolean({ description: 'With ?wait=assignment: no settled answer within the wait; the lead may still get an owner.' })),
 });
 
 export const LeadListQuery = Type.Object(

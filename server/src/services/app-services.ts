@@ -3,6 +3,9 @@ import type { Database } from '@leadflow/engine/db';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { AuditLog } from './audit-log.js';
+import { ActivityIntake } from './activity-intake.js';
+import { ChannelIntake } from './channel-intake.js';
+import { FormStore } from './form-store.js';
 import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
@@ -14,6 +17,7 @@ import { TestRuns } from './test-runs.js';
 import { LeadChangeFeed } from './lead-change-feed.js';
 import { TeamStore, TerritoryStore } from './team-store.js';
 import { TokenStore } from './token-store.js';
+import { WebhookSourceStore } from './webhook-source-store.js';
 import { WorkflowStore } from './workflow-store.js';
 
 /** Everything the routes use, built once from the database, the Temporal client and the node registry. */
@@ -34,6 +38,11 @@ export interface AppServices {
   leadChanges: LeadChangeFeed;
   tokens: TokenStore;
   audit: AuditLog;
+  forms: FormStore;
+  webhookSources: WebhookSourceStore;
+  activity: ActivityIntake;
+  /** Web forms and webhooks, in front of `intake`. */
+  channels: ChannelIntake;
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
@@ -41,13 +50,16 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
   const workflows = new WorkflowStore(db, registry);
   const runs = new LeadRuns(db, temporal, taskQueue);
   const events = new LeadEvents(db, runs);
+  const intake = new LeadIntake(db, workflows, runs);
+  const webhookSources = new WebhookSourceStore(db, workflows);
+  const activity = new ActivityIntake(db, events);
   return {
     db,
     temporal,
     registry,
     workflows,
     runs,
-    intake: new LeadIntake(db, workflows, runs),
+    intake,
     leads: new LeadQueries(db),
     events,
     teams: new TeamStore(db),
@@ -58,5 +70,9 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     leadChanges: new LeadChangeFeed(databaseUrl),
     tokens: new TokenStore(db),
     audit: new AuditLog(db),
+    forms: new FormStore(db, workflows),
+    webhookSources,
+    activity,
+    channels: new ChannelIntake(intake, activity, webhookSources),
   };
 }

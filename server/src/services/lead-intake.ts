@@ -3,7 +3,8 @@ import type { Database, LeadRow } from '@leadflow/engine/db';
 import { intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
-import type { LeadRuns } from './lead-runs.js';
+import { type AssignmentResult, assignmentResult } from './assignment-result.js';
+import type { AssignmentWait, LeadRuns } from './lead-runs.js';
 import { newLeadValues } from './new-lead-values.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { WorkflowStore } from './workflow-store.js';
@@ -16,10 +17,17 @@ export interface CaptureRequest extends RawLead {
 /** The key a duplicate was found by: its email, or (capture v2) its company domain and full name. */
 export type MatchedOn = 'email' | 'company_name';
 
-export type CaptureResult =
+export type CaptureResult = (
   | { outcome: 'created'; lead: LeadView; started: boolean }
   | { outcome: 'duplicate'; lead: LeadView; delivered: boolean; matchedOn: MatchedOn }
-  | { outcome: 'replayed'; lead: LeadView };
+  | { outcome: 'replayed'; lead: LeadView }
+) & {
+  /** Set when the capture asked to wait for its assignment. */
+  assignment?: AssignmentResult;
+};
+
+/** The longest a capture may hold its request open waiting for the lead's owner. */
+export const MAX_ASSIGNMENT_WAIT_MS = 10_000;
 
 /**
  * The capture channel every submission goes through: validate and normalize against the
@@ -34,6 +42,23 @@ export class LeadIntake {
   ) {}
 
   async capture(request: CaptureRequest, idempotencyKey: string | undefined, now = new Date()): Promise<CaptureResult> {
+    return this.take(request, idempotencyKey, now, null);
+  }
+
+  /**
+   * As `capture`, then holds the answer until the lead has an owner or its run stops without one
+   * (a wait, an end), for at most `timeoutMs` (capped at MAX_ASSIGNMENT_WAIT_MS). A new lead's run
+   * starts with update-with-start, so the wait costs no extra round trip.
+   */
+  async captureAwaitingAssignment(request: CaptureRequest, idempotencyKey: string | undefined, timeoutMs = MAX_ASSIGNMENT_WAIT_MS): Promise<CaptureResult> {
+    const result = await this.take(request, idempotencyKey, new Date(), Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS));
+    if (result.assignment) return result;
+    // A known lead: ask its running workflow (it answers at once if already settled).
+    const { row, assignment } = await assignmentResult(this.db, result.lead.id, await this.runs.awaitAssignment(result.lead.id, Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS)));
+    return { ...result, lead: leadView(row), assignment };
+  }
+
+  private async take(request: CaptureRequest, idempotencyKey: string | undefined, now: Date, awaitMs: number | null): Promise<CaptureResult> {
     if (idempotencyKey) {
       const earlier = await this.db.selectFrom('leads').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
       if (earlier) return { outcome: 'replayed', lead: leadView(earlier) };
@@ -56,12 +81,16 @@ export class LeadIntake {
       .executeTakeFirst();
 
     if (!inserted) return this.joinExisting(lead, touch, idempotencyKey, now);
+    let wait: AssignmentWait;
     try {
-      return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };
+      if (awaitMs === null) return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };
+      ({ wait } = await this.runs.startAwaitingAssignment(inserted, plan, awaitMs));
     } catch {
       // Kept with workflow_started_at unset; the pending-start sweep starts it when Temporal is back.
-      return { outcome: 'created', lead: leadView(inserted), started: false };
+      return { outcome: 'created', lead: leadView(inserted), started: false, ...(awaitMs !== null && { assignment: { owner: null, timedOut: true } }) };
     }
+    const { row, assignment } = await assignmentResult(this.db, inserted.id, wait);
+    return { outcome: 'created', lead: leadView(row), started: true, assignment };
   }
 
   /**

@@ -1,8 +1,20 @@
 import type { LeadEvent, Plan } from '@leadflow/engine';
 import { type Database, leadContextFromRow, type LeadRow } from '@leadflow/engine/db';
-import { LEAD_TASK_QUEUE, leadEventSignal, leadStateQuery, leadWorkflowId, type LeadStateView, type LeadWorkflowInput } from '@leadflow/engine/workflow';
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  type AssignmentAnswer,
+  awaitAssignmentUpdate,
+  LEAD_TASK_QUEUE,
+  leadEventSignal,
+  leadStateQuery,
+  leadWorkflowId,
+  type LeadStateView,
+  type LeadWorkflowInput,
+} from '@leadflow/engine/workflow';
+import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowStartOptions } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
+
+/** What waiting for a lead's assignment gave: the workflow's answer, or why there is none. */
+export type AssignmentWait = { answer: AssignmentAnswer } | { timedOut: true } | { unavailable: true };
 
 /** Starts, signals and queries the one Temporal workflow each lead runs as. */
 export class LeadRuns {
@@ -29,6 +41,33 @@ export class LeadRuns {
 
   /** As `start`, for a caller that already holds the lead and its plan; returns the lead as now stored. */
   async startLoaded(row: LeadRow, plan: Plan): Promise<LeadRow> {
+    try {
+      await this.client.workflow.start('leadWorkflow', this.startOptions(row, plan));
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return this.markStarted(row.id);
+  }
+
+  /**
+   * Starts the run with update-with-start and waits, at most `timeoutMs`, for the lead to get an
+   * owner or to stop without one. Without an answer in time the run is still started (or left to
+   * the pending-start sweep, like any start that fails), and the caller answers asynchronously.
+   */
+  async startAwaitingAssignment(row: LeadRow, plan: Plan, timeoutMs: number): Promise<{ row: LeadRow; wait: AssignmentWait }> {
+    const operation = new WithStartWorkflowOperation('leadWorkflow', { ...this.startOptions(row, plan), workflowIdConflictPolicy: 'USE_EXISTING' });
+    const wait = await this.bounded(timeoutMs, () => this.client.workflow.executeUpdateWithStart(awaitAssignmentUpdate, { startWorkflowOperation: operation }));
+    // An answer proves the run started; otherwise start it the ordinary way, which treats a start
+    // that did go through as done.
+    return { row: 'answer' in wait ? await this.markStarted(row.id) : await this.startLoaded(row, plan), wait };
+  }
+
+  /** As `startAwaitingAssignment`, for a lead whose run is already under way (a resubmission). */
+  async awaitAssignment(leadId: string, timeoutMs: number): Promise<AssignmentWait> {
+    return this.bounded(timeoutMs, () => this.client.workflow.getHandle(leadWorkflowId(leadId)).executeUpdate(awaitAssignmentUpdate));
+  }
+
+  private startOptions(row: LeadRow, plan: Plan): WorkflowStartOptions {
     const input: LeadWorkflowInput = {
       leadId: row.id,
       workflowId: row.workflow_id,
@@ -36,25 +75,36 @@ export class LeadRuns {
       plan,
       lead: leadContextFromRow(row),
     };
-    try {
-      await this.client.workflow.start('leadWorkflow', {
-        workflowId: leadWorkflowId(row.id),
-        taskQueue: this.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    return { workflowId: leadWorkflowId(row.id), taskQueue: this.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' };
+  }
+
+  private async markStarted(leadId: string): Promise<LeadRow> {
     const updated = await this.db
       .updateTable('leads')
       .set({ workflow_started_at: sql<Date>`now()`, run_status: sql<string>`CASE WHEN run_status = 'starting' THEN 'running' ELSE run_status END` })
-      .where('id', '=', row.id)
+      .where('id', '=', leadId)
       .where('workflow_started_at', 'is', null)
       .returningAll()
       .executeTakeFirst();
     // Nothing updated: another path (the pending-start sweep) marked it first.
-    return updated ?? (await this.db.selectFrom('leads').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
+    return updated ?? (await this.db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow());
+  }
+
+  /**
+   * Runs a Temporal call that may block (an update waits for the workflow) for at most
+   * `timeoutMs`, cancelling its RPCs after that. A workflow that has finished, or whose worker
+   * code lacks the update, gives `unavailable`.
+   */
+  private async bounded(timeoutMs: number, call: () => Promise<AssignmentAnswer>): Promise<AssignmentWait> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return { answer: await this.client.withAbortSignal(controller.signal, call) };
+    } catch {
+      return controller.signal.aborted ? { timedOut: true } : { unavailable: true };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Delivers an event to a running lead; false if its run has finished (the event stays on record). */
