@@ -6,6 +6,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerValidation } from './plugins/validation.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
 import { nodeTypeRoutes } from './routes/node-type-routes.js';
@@ -38,6 +39,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await leadRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
+  await importRoutes(app, services);
   if (options.designerDir && existsSync(options.designerDir)) {
     await app.register(fastifyStatic, { root: options.designerDir, wildcard: false });
     app.get('/*', (_request, reply) => reply.sendFile('index.html'));

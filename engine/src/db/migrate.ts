@@ -3,6 +3,7 @@ import * as initialSchema from './migrations/001-initial-schema.js';
 import * as routingModel from './migrations/002-routing-model.js';
 import * as tasks from './migrations/003-tasks.js';
 import * as duplicateKeys from './migrations/004-duplicate-keys.js';
+import * as imports from './migrations/007-imports.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002-routing-model': routingModel,
   '003-tasks': tasks,
   '004-duplicate-keys': duplicateKeys,
+  '007-imports': imports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import type { NodeRegistry } from '@leadflow/engine';
 import type { Database } from '@leadflow/engine/db';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import { CsvImports } from './imports/csv-imports.js';
 import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
@@ -25,6 +26,7 @@ export interface AppServices {
   territories: TerritoryStore;
   tasks: TaskStore;
   inbox: InboxFeed;
+  imports: CsvImports;
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
@@ -45,5 +47,6 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),
+    imports: new CsvImports(db, workflows),
   };
 }

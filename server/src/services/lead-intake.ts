@@ -3,6 +3,7 @@ import type { Database, LeadRow } from '@leadflow/engine/db';
 import { intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
+import { leadInsertValues } from './lead-insert.js';
 import type { LeadRuns } from './lead-runs.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { WorkflowStore } from './workflow-store.js';
@@ -49,28 +50,7 @@ export class LeadIntake {
 
     const inserted = await this.db
       .insertInto('leads')
-      .values({
-        workflow_id: workflow.id,
-        workflow_version: version,
-        email: lead.email,
-        email_normalized: lead.email,
-        // Unique like email_normalized: the same person sent twice at once inserts one lead.
-        person_key: lead.personKey,
-        first_name: lead.firstName,
-        last_name: lead.lastName,
-        company: lead.company,
-        title: lead.title,
-        phone: lead.phone,
-        country: lead.country,
-        source: lead.source,
-        channel: lead.channel,
-        account_id: account?.id ?? null,
-        fields: JSON.stringify({ fullName: lead.fullName, ...(account?.owner_rep_id && { accountOwnerId: account.owner_rep_id }) }),
-        custom: JSON.stringify(lead.custom),
-        first_touch: touch,
-        last_touch: touch,
-        idempotency_key: idempotencyKey ?? null,
-      })
+      .values(leadInsertValues({ id: workflow.id, version }, lead, account, idempotencyKey ?? null))
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
