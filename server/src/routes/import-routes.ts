@@ -19,6 +19,7 @@ export async function importRoutes(untyped: FastifyInstance, services: AppServic
 
   // A scope of its own, so only this route takes text/csv, and as a stream rather than a parsed body.
   await untyped.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
     (scope as TypedApp).post(
       '/api/imports',

@@ -62,6 +62,11 @@ export class CsvImports {
     this.maxRunning = options.maxRunning ?? 2;
   }
 
+  /** Imports running in this server now. */
+  get running(): number {
+    return this.runner.running;
+  }
+
   /** Starts an import of `body`; resolves once the file is stored and its header checked. */
   async accept(body: Readable, request: ImportRequest, createdBy: string): Promise<ImportView> {
     if (this.runner.running >= this.maxRunning) throw Errors.importsBusy(this.runner.running);
