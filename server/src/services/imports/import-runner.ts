@@ -80,32 +80,45 @@ export class ImportRunner {
   }
 
   private async process(conn: Kysely<Database>, row: ImportRow, job: ImportJob): Promise<void> {
+    const workflow = { id: row.workflow_id, version: row.workflow_version };
     let batch = new ImportBatch();
-    let header = true;
     let now = new Date();
+    // One batch is written while the next is read and checked, so our CPU work and Postgres's overlap.
+    let writing: Promise<boolean | Error> = Promise.resolve(true);
+    /** False once a write found the import no longer running (cancelled, or marked interrupted): that batch was rolled back. */
+    const written = async (): Promise<boolean> => {
+      const outcome = await writing;
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    };
     const flush = async (): Promise<boolean> => {
-      const written = await writeBatch(conn, row.id, { id: row.workflow_id, version: row.workflow_version }, batch);
+      if (!(await written())) return false;
+      const full = batch;
+      writing = writeBatch(conn, row.id, workflow, full).then((counts) => counts !== null, (error: Error) => error);
       batch = new ImportBatch();
       now = new Date();
-      return written !== null;
+      return true;
     };
+    let header = true;
     for await (const record of readCsvRecords(job.path, { delimiter: job.delimiter })) {
       if (header) {
         header = false;
         continue;
       }
-      if (this.stopping) return this.finish(conn, row.id, 'failed', INTERRUPTED);
+      if (this.stopping) {
+        await written();
+        return this.finish(conn, row.id, 'failed', INTERRUPTED);
+      }
       if (record.problem !== undefined) batch.fail(record.line, [{ field: null, column: null, message: record.problem }]);
       else {
         const result = job.rows.check(record.fields, now);
         if (result.ok) batch.add(record.line, `csv:${row.file_sha256}:${record.line}`, result.lead);
         else batch.fail(record.line, result.problems);
       }
-      // Not running any more (cancelled, or marked interrupted): that batch was rolled back; stop.
       if (batch.size >= this.batchSize && !(await flush())) return;
     }
     if (batch.size > 0 && !(await flush())) return;
-    await this.finish(conn, row.id, 'completed', null);
+    if (await written()) await this.finish(conn, row.id, 'completed', null);
   }
 
   /** Ends a run that is still `running`; a cancelled one keeps its status. */
