@@ -7,6 +7,7 @@ export { findTemporalCli } from './infra/temporal-cli.js';
 export { installTemporalRuntime } from './infra/temporal-runtime.js';
 export { startTemporalDevServer, type TemporalDevServerHandle } from './infra/temporal-dev-server.js';
 export { startLeadflow, type LeadflowHandle } from './runtime/start-leadflow.js';
+export { startBackgroundSweeps, sweepOnce, type SweepOptions } from './runtime/background-sweeps.js';
 export { startWorkerHost, type WorkerHost, type WorkerHostOptions } from './runtime/worker-host.js';
 export { inboundWorkflow } from './seed/inbound-workflow.js';
 export { slaEscalationWorkflow } from './seed/sla-workflow.js';

@@ -1,6 +1,7 @@
 import type { GraphDocument } from '@leadflow/engine';
 import type { ControlledTransaction } from 'kysely';
 import type { Database } from '@leadflow/engine/db';
+import { sweepOnce } from '@leadflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
 
@@ -39,7 +40,7 @@ const bigFile = (prefix: string, rows: number): string =>
 describe('CSV import on the real stack', () => {
   let stack: TestStack;
 
-  const upload = async (csv: string, query: Record<string, string> = {}, contentType = 'text/csv') => {
+  const upload = async (csv: string, query: Record<string, string> = {}, contentType = 'text/csv'): Promise<{ status: number; body: any }> => {
     const qs = new URLSearchParams(query).toString();
     const response = await fetch(`${stack.baseUrl}/api/imports${qs ? `?${qs}` : ''}`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': contentType }, body: csv });
     return { status: response.status, body: await response.json() };
@@ -105,11 +106,18 @@ describe('CSV import on the real stack', () => {
     expect(await leadsLike('%@%')).toHaveLength(3);
   });
 
-  it('leaves starting the workflows to the pending-start sweep, which starts them all', async () => {
+  it('leaves the workflows to the pending-start sweep, which starts them no faster than the workers take them', async () => {
     const leads = await leadsLike('%@%');
     expect(leads.every((lead) => lead.workflow_started_at === null && lead.run_status === 'starting')).toBe(true);
+    const sweep = { backlogLimit: 2, olderThanMs: 0 };
+    await stack.worker?.stop();
+    stack.worker = null;
+    expect(await sweepOnce(stack.services, sweep)).toBe(2);
+    // No worker takes them, so the backlog stays full and nothing more starts.
+    expect(await sweepOnce(stack.services, sweep)).toBe(0);
+    stack.worker = await stack.startWorker();
     await eventually(async () => {
-      await stack.services.runs.startPending(0);
+      await sweepOnce(stack.services, sweep);
       const runs = await Promise.all(leads.map(async (lead) => (await stack.api('GET', `/api/leads/${lead.id}`)).body.run.status));
       return runs.every((status) => status === 'completed');
     }, 'the imported leads to run to their end');
@@ -191,7 +199,7 @@ describe('CSV import on the real stack', () => {
     // What a crash leaves: a running import that no live run holds the lock of.
     const orphan = await stack.db
       .insertInto('imports')
-      .values({ id: crypto.randomUUID(), file_name: 'crashed.csv', file_sha256: 'f'.repeat(64), file_bytes: 10, mapping: '{}', workflow_id: workflow.id, workflow_version: 1, status: 'running', created_by: 'test', started_at: new Date() })
+      .values({ id: crypto.randomUUID(), file_name: 'crashed.csv', file_sha256: 'f'.repeat(64), file_bytes: 10, mapping: '{}', options: '{}', workflow_id: workflow.id, workflow_version: 1, status: 'running', created_by: 'test', started_at: new Date() })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(await stack.services.imports.store.failInterrupted()).toBe(1);

@@ -40,9 +40,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       message text NOT NULL
     );
     CREATE INDEX import_errors_import ON import_errors (import_id, id);
+
+    -- The workers' backlog (started, no step recorded yet), which paces the pending-start sweep
+    -- that starts imported leads' workflows.
+    CREATE INDEX leads_started_unstepped ON leads (workflow_started_at) WHERE run_status = 'running' AND current_node_id IS NULL;
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE import_errors, imports`.execute(db);
+  await sql`DROP INDEX leads_started_unstepped; DROP TABLE import_errors, imports`.execute(db);
 }
