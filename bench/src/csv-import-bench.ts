@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { chmodSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,8 @@ async function writeCsv(file: string, rows: number, tag: string): Promise<void> 
   await pipeline(lines, createWriteStream(file));
 }
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** The server in a process of its own (its output, Temporal's included, goes to `log`). */
+async function startServer(dataDir: string, log: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const server = path.join(path.dirname(fileURLToPath(import.meta.resolve('@leadflow/server'))), 'cli', 'start.js');
   const env = {
@@ -58,7 +59,8 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
     LEADFLOW_TEMPORAL_PORT: String(await freePort()),
     LEADFLOW_TEMPORAL_UI_PORT: String(await freePort()),
   };
-  const child = spawn(process.execPath, [server], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const output = openSync(log, 'a');
+  const child = spawn(process.execPath, [server], { env, stdio: ['ignore', output, output] });
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 180_000; Date.now() < deadline; await sleep(500)) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) while starting`);
@@ -95,6 +97,8 @@ interface Figure {
   failed: number;
   rssBeforeMiB: number;
   rssPeakMiB: number;
+  /** The machine's 1-minute load average when the import ended: on a shared box, other work slows the figures. */
+  load: number;
 }
 
 async function measure(url: string, pid: number, file: string, rows: number): Promise<Figure> {
@@ -134,6 +138,7 @@ async function measure(url: string, pid: number, file: string, rows: number): Pr
       failed: state.rows.failed,
       rssBeforeMiB: before / 2 ** 20,
       rssPeakMiB: peak / 2 ** 20,
+      load: loadavg()[0] as number,
     };
   } finally {
     clearInterval(sampler);
@@ -146,11 +151,15 @@ async function main(): Promise<void> {
   chmodSync(dataDir, 0o755);
   const files = mkdtempSync(path.join(tmpdir(), 'leadflow-bench-csv-files-'));
   console.log('starting the server (embedded Postgres, Temporal, worker) …');
-  const { child, url } = await startServer(dataDir);
+  const log = path.join(files, 'server.log');
+  const { child, url } = await startServer(dataDir, log).catch((error: Error) => {
+    console.error(readFileSync(log, 'utf8').slice(-4000));
+    throw error;
+  });
   const pid = child.pid as number;
   const figures: Figure[] = [];
   try {
-    console.log('\n     rows  file MiB  upload s  import s   rows/s  created  failed   server RSS MiB: before → peak (import Δ)');
+    console.log('\n     rows  file MiB  upload s  import s   rows/s  created  failed  load   server RSS MiB: before → peak (import Δ)');
     for (const rows of sizes) {
       const file = path.join(files, `leads-${rows}.csv`);
       await writeCsv(file, rows, `${rows}-${Date.now()}`);
@@ -158,9 +167,12 @@ async function main(): Promise<void> {
       rmSync(file);
       figures.push(f);
       console.log(
-        `  ${String(rows).padStart(7)}  ${f.fileMiB.toFixed(1).padStart(8)}  ${f.uploadSeconds.toFixed(1).padStart(8)}  ${f.importSeconds.toFixed(1).padStart(8)}  ${Math.round(f.rowsPerSecond).toString().padStart(7)}  ${String(f.created).padStart(7)}  ${String(f.failed).padStart(6)}   ${f.rssBeforeMiB.toFixed(0)} → ${f.rssPeakMiB.toFixed(0)} (+${(f.rssPeakMiB - f.rssBeforeMiB).toFixed(0)})`,
+        `  ${String(rows).padStart(7)}  ${f.fileMiB.toFixed(1).padStart(8)}  ${f.uploadSeconds.toFixed(1).padStart(8)}  ${f.importSeconds.toFixed(1).padStart(8)}  ${Math.round(f.rowsPerSecond).toString().padStart(7)}  ${String(f.created).padStart(7)}  ${String(f.failed).padStart(6)}  ${f.load.toFixed(1).padStart(4)}   ${f.rssBeforeMiB.toFixed(0)} → ${f.rssPeakMiB.toFixed(0)} (+${(f.rssPeakMiB - f.rssBeforeMiB).toFixed(0)})`,
       );
     }
+  } catch (error) {
+    console.error(`server log (tail):\n${readFileSync(log, 'utf8').slice(-4000)}`);
+    throw error;
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
