@@ -9,17 +9,21 @@ import { freePort } from '@leadflow/server';
 
 /**
  * CSV import, measured through the real HTTP API against the server as `npm start` runs it (its
- * own process, with embedded Postgres, Temporal, the worker and the pending-start sweep): a
- * generated file of N rows (1 % with a bad email) is streamed to POST /api/imports, progress is
- * polled until it completes, and the server process's resident memory is sampled throughout.
+ * own process, with embedded Postgres and Temporal): a generated file of N rows (1 % with a bad
+ * email) is streamed to POST /api/imports, progress is polled until it completes, and the server
+ * process's resident memory is sampled throughout. The embedded worker is off unless asked for,
+ * so the figures are the import's own (DB ingest) and not the imported leads' workflows, which
+ * the pending-start sweep would otherwise start and run in the same process meanwhile.
  *
- *   npm run bench:csv -w bench                  10,000 then 100,000 rows
- *   npm run bench:csv -w bench -- --rows 50000  one size
+ *   npm run bench:csv -w bench                        10,000 then 100,000 rows
+ *   npm run bench:csv -w bench -- --rows 50000,300000 other sizes
+ *   npm run bench:csv -w bench -- --with-worker       the worker runs imported leads meanwhile
  */
 
 const argRows = process.argv.indexOf('--rows');
-const sizes = argRows > 0 ? [Number(process.argv[argRows + 1])] : process.argv.includes('--smoke') ? [1000] : [10_000, 100_000];
+const sizes = argRows > 0 ? String(process.argv[argRows + 1]).split(',').map(Number) : process.argv.includes('--smoke') ? [1000] : [10_000, 100_000];
 const token = 'bench-csv';
+const withWorker = process.argv.includes('--with-worker');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resident and peak resident memory of one process (Linux /proc), in bytes. */
@@ -58,6 +62,7 @@ async function startServer(dataDir: string, log: string): Promise<{ child: Child
     LEADFLOW_POSTGRES_PORT: String(await freePort()),
     LEADFLOW_TEMPORAL_PORT: String(await freePort()),
     LEADFLOW_TEMPORAL_UI_PORT: String(await freePort()),
+    LEADFLOW_WORKER: withWorker ? 'on' : 'off',
   };
   const output = openSync(log, 'a');
   const child = spawn(process.execPath, [server], { env, stdio: ['ignore', output, output] });
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadflow-bench-csv-'));
   chmodSync(dataDir, 0o755);
   const files = mkdtempSync(path.join(tmpdir(), 'leadflow-bench-csv-files-'));
-  console.log('starting the server (embedded Postgres, Temporal, worker) …');
+  console.log(`starting the server (embedded Postgres, Temporal${withWorker ? ', worker' : '; worker off'}) …`);
   const log = path.join(files, 'server.log');
   const { child, url } = await startServer(dataDir, log).catch((error: Error) => {
     console.error(readFileSync(log, 'utf8').slice(-4000));
