@@ -9,6 +9,7 @@ import { registerValidation } from './plugins/validation.js';
 import { accessRoutes } from './routes/access-routes.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { intakeAdminRoutes } from './routes/intake-admin-routes.js';
 import { leadRoutes } from './routes/lead-routes.js';
@@ -49,6 +50,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await leadRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
+  await importRoutes(app, services);
   await intakeAdminRoutes(app, services);
   await activityRoutes(app, services);
   await publicFormRoutes(app, services);

@@ -9,6 +9,7 @@ export { installTemporalRuntime } from './infra/temporal-runtime.js';
 export { startTemporalDevServer, type TemporalDevServerHandle } from './infra/temporal-dev-server.js';
 export { ROLES, routeAccessTable, type Role, type RouteAccess, type RouteAccessEntry } from './plugins/route-access.js';
 export { startLeadflow, type LeadflowHandle } from './runtime/start-leadflow.js';
+export { startBackgroundSweeps, sweepOnce, type SweepOptions } from './runtime/background-sweeps.js';
 export { startWorkerHost, type WorkerHost, type WorkerHostOptions } from './runtime/worker-host.js';
 export { inboundWorkflow } from './seed/inbound-workflow.js';
 export { slaEscalationWorkflow } from './seed/sla-workflow.js';

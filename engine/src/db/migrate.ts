@@ -5,6 +5,7 @@ import * as tasks from './migrations/003-tasks.js';
 import * as duplicateKeys from './migrations/004-duplicate-keys.js';
 import * as accessControl from './migrations/005-access-control.js';
 import * as intakeChannels from './migrations/006-intake-channels.js';
+import * as imports from './migrations/007-imports.js';
 import * as metrics from './migrations/008-metrics.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '004-duplicate-keys': duplicateKeys,
   '005-access-control': accessControl,
   '006-intake-channels': intakeChannels,
+  '007-imports': imports,
   '008-metrics': metrics,
   '009-lead-change-notify': leadChangeNotify,
 };

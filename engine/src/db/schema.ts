@@ -297,6 +297,43 @@ export interface WebhookDeliveryTable {
   received_at: Generated<Date>;
 }
 
+export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** A CSV import: one uploaded file streamed into leads, with live counters. */
+export interface ImportTable {
+  id: string;
+  file_name: string;
+  /** Hex SHA-256 of the file; with the row number it keys each row's lead, so a re-import adds nothing. */
+  file_sha256: string;
+  file_bytes: number;
+  /** CSV column → lead field (email, firstName, custom.plan, …); null: the column is ignored. */
+  mapping: Json<Record<string, string | null>>;
+  options: Json<{ source?: string; delimiter?: string }>;
+  workflow_id: string;
+  workflow_version: number;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  error: string | null;
+  rows_total: Generated<number>;
+  rows_processed: Generated<number>;
+  rows_created: Generated<number>;
+  rows_duplicates: Generated<number>;
+  rows_failed: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** One problem with one row of an import; field is the lead field, column_name the CSV column. */
+export interface ImportErrorTable {
+  id: Generated<string>;
+  import_id: string;
+  row_number: number;
+  field: string | null;
+  column_name: string | null;
+  message: string;
+}
+
 export interface Database {
   workflows: WorkflowTable;
   workflow_versions: WorkflowVersionTable;
@@ -317,4 +354,6 @@ export interface Database {
   forms: FormTable;
   webhook_sources: WebhookSourceTable;
   webhook_deliveries: WebhookDeliveryTable;
+  imports: ImportTable;
+  import_errors: ImportErrorTable;
 }

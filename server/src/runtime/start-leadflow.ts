@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from '../infra/embedded-postgres.js';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
 import { createAppServices } from '../services/app-services.js';
+import { startBackgroundSweeps } from './background-sweeps.js';
 import { startWorkerHost, type WorkerHost } from './worker-host.js';
 
 export interface LeadflowHandle {
@@ -66,8 +67,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
       stops.push(() => (worker as WorkerHost).stop());
     }
 
-    const sweep = setInterval(() => void services.runs.startPending().catch(() => undefined), 5000);
-    stops.push(async () => clearInterval(sweep));
+    stops.push(startBackgroundSweeps(services));
 
     const app = await buildApp(services, { adminToken: config.adminToken, designerDir, trustProxy: config.trustProxy });
     stops.push(() => app.close());

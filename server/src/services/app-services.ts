@@ -6,6 +6,7 @@ import { AuditLog } from './audit-log.js';
 import { ActivityIntake } from './activity-intake.js';
 import { ChannelIntake } from './channel-intake.js';
 import { FormStore } from './form-store.js';
+import { CsvImports } from './imports/csv-imports.js';
 import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
@@ -43,6 +44,7 @@ export interface AppServices {
   activity: ActivityIntake;
   /** Web forms and webhooks, in front of `intake`. */
   channels: ChannelIntake;
+  imports: CsvImports;
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
@@ -74,5 +76,6 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     webhookSources,
     activity,
     channels: new ChannelIntake(intake, activity, webhookSources),
+    imports: new CsvImports(db, workflows),
   };
 }

@@ -4,8 +4,8 @@ import { intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import { type AssignmentResult, assignmentResult } from './assignment-result.js';
+import { leadInsertValues } from './lead-insert.js';
 import type { AssignmentWait, LeadRuns } from './lead-runs.js';
-import { newLeadValues } from './new-lead-values.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { WorkflowStore } from './workflow-store.js';
 
@@ -75,7 +75,7 @@ export class LeadIntake {
 
     const inserted = await this.db
       .insertInto('leads')
-      .values(newLeadValues({ workflowId: workflow.id, version, lead, account, idempotencyKey: idempotencyKey ?? null }))
+      .values(leadInsertValues({ id: workflow.id, version }, lead, account, idempotencyKey ?? null))
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();

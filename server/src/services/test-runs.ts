@@ -7,7 +7,7 @@ import { intakeLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { Errors } from '../errors.js';
-import { newLeadValues } from './new-lead-values.js';
+import { leadInsertValues } from './lead-insert.js';
 import type { WorkflowStore } from './workflow-store.js';
 
 export interface TestRunRequest {
@@ -48,7 +48,7 @@ export class TestRuns {
     try {
       const leadId = randomUUID();
       // A key no real lead has: the sample may share an email with a live lead.
-      const values = { ...newLeadValues({ workflowId: workflow.id, version: 0, lead: intake.lead, account, idempotencyKey: null }), id: leadId, email_normalized: `test-run:${leadId}`, person_key: null };
+      const values = { ...leadInsertValues({ id: workflow.id, version: 0 }, intake.lead, account, null), id: leadId, email_normalized: `test-run:${leadId}`, person_key: null };
       const row = await dry.db.insertInto('leads').values(values).returningAll().executeTakeFirstOrThrow();
       const result = await runPlanDry({
         plan,

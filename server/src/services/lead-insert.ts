@@ -1,20 +1,27 @@
-import type { Database } from '@leadflow/engine/db';
+import type { LeadTable } from '@leadflow/engine/db';
 import type { NormalizedLead } from '@leadflow/nodes';
 import type { Insertable } from 'kysely';
 
-/** The row for a lead that intake accepted: its columns, its touches and the account it belongs to. */
-export function newLeadValues(input: {
-  workflowId: string;
-  version: number;
-  lead: NormalizedLead;
-  account: { id: string; owner_rep_id: string | null } | undefined;
-  idempotencyKey: string | null;
-}): Insertable<Database['leads']> {
-  const { lead, account } = input;
+/** The known account of a lead's business email domain (capture v2 matchAccount), with its owner. */
+export interface LinkedAccount {
+  id: string;
+  owner_rep_id: string | null;
+}
+
+/**
+ * The leads row for a lead that passed intake, the same whichever channel it came by (capture
+ * API, CSV import), so every lead is stored alike.
+ */
+export function leadInsertValues(
+  workflow: { id: string; version: number },
+  lead: NormalizedLead,
+  account: LinkedAccount | undefined,
+  idempotencyKey: string | null,
+): Insertable<LeadTable> {
   const touch = JSON.stringify(lead.touch);
   return {
-    workflow_id: input.workflowId,
-    workflow_version: input.version,
+    workflow_id: workflow.id,
+    workflow_version: workflow.version,
     email: lead.email,
     email_normalized: lead.email,
     // Unique like email_normalized: the same person sent twice at once inserts one lead.
@@ -32,6 +39,6 @@ export function newLeadValues(input: {
     custom: JSON.stringify(lead.custom),
     first_touch: touch,
     last_touch: touch,
-    idempotency_key: input.idempotencyKey,
+    idempotency_key: idempotencyKey,
   };
 }

@@ -1,0 +1,72 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { ErrorSchema, errorResponses, UuidParams } from '../schemas/common.js';
+import { CsvBody, ImportErrorPage, ImportErrorsQuery, ImportListQuery, ImportQuery, ImportSchema } from '../schemas/import-schemas.js';
+import type { AppServices } from '../services/app-services.js';
+import type { TypedApp } from './typed-app.js';
+
+const tags = ['imports'];
+const CSV_TYPES = ['text/csv', 'application/csv'];
+
+/** Who started an import: the caller's token name once tokens have names, else the admin token. */
+const caller = (request: FastifyRequest): string => (request as { principal?: { name?: string } | null }).principal?.name ?? 'admin';
+
+/** CSV import: upload a file, follow its progress, page through its row errors, cancel it. */
+export async function importRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
+  const { imports } = services;
+  untyped.addHook('onClose', () => imports.stop());
+
+  // A scope of its own, so only this route takes text/csv, and as a stream rather than a parsed body.
+  await untyped.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
+    (scope as TypedApp).post(
+      '/api/imports',
+      {
+        config: { allow: ['admin', 'editor'] },
+        schema: {
+          summary: 'Import leads from a CSV file (streamed; answers 202 once the file is stored and its header checked, then imports in the background)',
+          tags,
+          consumes: CSV_TYPES,
+          querystring: ImportQuery,
+          body: CsvBody,
+          response: { 202: ImportSchema, ...errorResponses, 413: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const started = await imports.accept(request.body as Readable, request.query, caller(request));
+        return reply.status(202).header('location', `/api/imports/${started.id}`).send(started);
+      },
+    );
+  });
+
+  const app = untyped as TypedApp;
+  const readers = { allow: ['admin', 'editor', 'viewer'] } as const;
+  app.get(
+    '/api/imports',
+    { config: readers, schema: { summary: 'List imports, newest first', tags, querystring: ImportListQuery, response: { 200: Type.Object({ imports: Type.Array(ImportSchema) }), ...errorResponses } } },
+    async (request) => ({ imports: await imports.store.list(request.query.limit) }),
+  );
+  app.get(
+    '/api/imports/:id',
+    { config: readers, schema: { summary: 'An import\'s status, row counts and pace; poll it while the import runs', tags, params: UuidParams, response: { 200: ImportSchema, ...errorResponses } } },
+    async (request) => imports.store.get(request.params.id),
+  );
+  app.get(
+    '/api/imports/:id/errors',
+    {
+      config: readers,
+      schema: { summary: 'The rows an import refused, in file order: row number, field, column and why', tags, params: UuidParams, querystring: ImportErrorsQuery, response: { 200: ImportErrorPage, ...errorResponses } },
+    },
+    async (request) => imports.store.errors(request.params.id, request.query),
+  );
+  app.delete(
+    '/api/imports/:id',
+    {
+      config: { allow: ['admin', 'editor'] },
+      schema: { summary: 'Cancel a running import: the batch in flight is rolled back, rows already imported stay', tags, params: UuidParams, response: { 200: ImportSchema, ...errorResponses } },
+    },
+    async (request) => imports.store.cancel(request.params.id),
+  );
+}
