@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const handle = await startLeadflow({ ...config, adminToken: token });
   console.log(`
 Leadflow is running.
-  Designer and API  ${handle.url}
+  Designer          ${handle.url}/workflows#token=${token}   (signs you in)
+  API               ${handle.url}/api
   API docs          ${handle.url}/docs
   Admin token       ${token}
   Temporal          ${handle.temporalAddress}${handle.temporalUiUrl ? `  (UI ${handle.temporalUiUrl})` : ''}
