@@ -94,7 +94,10 @@ describe('the HTTP API', () => {
     it('validates a graph without saving it', async () => {
       const created = await stack.api('POST', '/api/workflows', { name: 'Validate only' });
       const result = await stack.api('POST', `/api/workflows/${created.body.id}/validate`, waitThenEnd('fine'));
-      expect(result.body).toEqual({ ok: true, hash: expect.stringMatching(/^[0-9a-f]{64}$/), errors: [] });
+      expect(result.body).toMatchObject({ ok: true, hash: expect.stringMatching(/^[0-9a-f]{64}$/), errors: [] });
+      // The designer paints port names and summaries from this, so the server's own description must come back.
+      expect(result.body.nodes.hold).toEqual({ ports: [{ name: 'event', label: 'Event arrived' }], summary: 'until contacted' });
+      expect(result.body.nodes.capture.ports.map((p: { name: string }) => p.name)).toEqual(['out']);
     });
 
     it('pins leads in flight to their version while a new version is published', async () => {
