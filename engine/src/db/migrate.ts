@@ -24,9 +24,16 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * Features land on parallel branches, so a database may already hold a later-numbered migration
+ * when an earlier-numbered one arrives; each migration stands alone, so apply the missing ones
+ * rather than refuse to start.
+ */
+const newMigrator = (db: Kysely<any>): Migrator => new Migrator({ db, provider, allowUnorderedMigrations: true });
+
 /** Brings the schema to the latest version; safe to run at every start and from many processes. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = newMigrator(db);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
@@ -37,7 +44,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 
 /** Brings the schema up or down to the named migration (for rollbacks, and for testing a migration against data of the schema before it). */
 export async function migrateTo(db: Kysely<any>, migrationName: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = newMigrator(db);
   const { error, results } = await migrator.migrateTo(migrationName);
   if (error) throw new Error(`migrating to ${migrationName} failed: ${error instanceof Error ? error.message : String(error)}`);
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
