@@ -67,6 +67,17 @@ describe('intake, imports and access pages in a real browser', () => {
 
     await page.getByRole('button', { name: 'Copy snippet' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(html);
+
+    // Edited through the same generated form: an origin added, the rate limit raised.
+    await page.getByRole('button', { name: 'Edit Demo request' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Demo request' });
+    await edit.getByLabel('New item for Allowed origins').fill('https://www.acme.example');
+    await edit.getByRole('button', { name: 'Add to Allowed origins' }).click();
+    await edit.getByRole('spinbutton', { name: 'Rate limit per minute' }).fill('20');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect((await stack.api('GET', `/api/forms/${form.id}`)).body).toMatchObject({ allowedOrigins: ['https://www.acme.example'], rateLimitPerMinute: 20, publicKey: form.publicKey });
+    await page.getByRole('table', { name: 'Web forms' }).getByText('https://www.acme.example').waitFor();
   });
 
   it('creates a webhook source, shows its secret once, and the secret signs a delivery', async () => {
@@ -162,6 +173,23 @@ describe('intake, imports and access pages in a real browser', () => {
     await audit.getByText('token.created').waitFor();
     expect(await audit.locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'access');
+  });
+
+  it('shows a viewer only the pages its role may use: imports to follow, no intake or access', async () => {
+    const viewer = (await stack.api('POST', '/api/tokens', { name: 'Ops viewer', role: 'viewer' })).body.token as string;
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    other.on('pageerror', (error) => pageErrors.push(error.message));
+    await other.goto(`${stack.baseUrl}/imports#token=${viewer}`);
+    await other.getByRole('heading', { name: 'Past imports' }).waitFor();
+    const nav = other.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Imports']));
+    expect(await nav.getByRole('link', { name: 'Intake' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Access' }).count()).toBe(0);
+    expect(await other.getByLabel('CSV file').count()).toBe(0);
+    expect(await other.getByRole('table', { name: 'Past imports' }).locator('tbody tr').count()).toBe(2);
+    await other.goto(`${stack.baseUrl}/access`);
+    await other.getByText('This page is not open to viewer tokens.').waitFor();
+    await other.close();
     expect(pageErrors).toEqual([]);
   });
 });
