@@ -2,7 +2,7 @@ import type { GraphDocument } from '@leadflow/engine';
 import { signatureHeader } from '@leadflow/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, screenshot, unlabelledControls } from './support/browser.js';
 import { startTestStack, type TestStack } from './support/test-stack.js';
 
 /** capture (api and csv; email and company required) → end. */
@@ -66,7 +66,7 @@ describe('intake, imports and access pages in a real browser', () => {
     expect(await page.getByRole('table', { name: 'Web forms' }).textContent()).toContain(form.publicKey);
 
     await page.getByRole('button', { name: 'Copy snippet' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(html);
+    expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(html);
 
     // Edited through the same generated form: an origin added, the rate limit raised.
     await page.getByRole('button', { name: 'Edit Demo request' }).click();
@@ -92,6 +92,7 @@ describe('intake, imports and access pages in a real browser', () => {
     await page.getByText('How to sign a delivery').click();
     expect(await page.getByLabel('curl example').textContent()).toContain('leadflow-signature: t=$T,v1=$SIG');
     await screenshot(page, 'intake');
+    expect(await unlabelledControls(page)).toEqual([]);
 
     const [source] = (await stack.api('GET', '/api/webhook-sources')).body.sources;
     expect(source.secret).toBeUndefined();
@@ -123,12 +124,16 @@ describe('intake, imports and access pages in a real browser', () => {
     const progress = page.locator('[data-testid="import-progress"][data-status="completed"]');
     await progress.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-counts').textContent()).toContain('3 / 3 rows');
-    expect(await progress.locator('progress').evaluate((bar: HTMLProgressElement) => bar.value === bar.max)).toBe(true);
+    expect(await progress.locator('progress').evaluate((element) => {
+      const bar = element as unknown as { value: number; max: number };
+      return bar.value === bar.max;
+    })).toBe(true);
     const errors = page.getByRole('table', { name: 'Refused rows' });
     const rows = await errors.locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(1);
     expect(await errors.locator('tbody tr td').allTextContents()).toEqual(['3', 'email', 'E-mail', "'not-an-email' is not a valid email address"]);
     await screenshot(page, 'import');
+    expect(await unlabelledControls(page)).toEqual([]);
 
     // The same file again: nothing new, and the page says so.
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -173,6 +178,7 @@ describe('intake, imports and access pages in a real browser', () => {
     await audit.getByText('token.created').waitFor();
     expect(await audit.locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'access');
+    expect(await unlabelledControls(page)).toEqual([]);
   });
 
   it('shows a viewer only the pages its role may use: imports to follow, no intake or access', async () => {
