@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../api/api-client';
+import { problemsByPath } from '../api/api-client';
 import type { ApiToken, Rep } from '../api/types';
+import { FieldProblem, problemAria } from '../app/FieldProblem';
 import { useLeadflow } from '../app/leadflow-context';
 
 /** The roles a token can have, with what each may do (server/src/plugins/route-access.ts). */
@@ -34,41 +35,31 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
       onCreated(await api.request('POST', '/api/tokens', { name: name.trim(), role, ...(role === 'rep' && { repId }) }));
       onClose();
     } catch (failure) {
-      const byPath: Record<string, string> = {};
-      if (failure instanceof ApiError && failure.problems.length > 0) for (const problem of failure.problems) byPath[problem.path] = problem.message;
-      else byPath[''] = errorMessage(failure);
-      setProblems(byPath);
+      setProblems(problemsByPath(failure));
       setBusy(false);
     }
   };
-  const error = (path: string) =>
-    problems[path] && (
-      <p id={`${id}-${path}-error`} className="error-text" role="alert">
-        {problems[path]}
-      </p>
-    );
-  const described = (path: string) => (problems[path] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${path}-error` } : {});
 
   return (
     <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`}>
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>New API token</h2>
         <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} value={name} maxLength={100} placeholder="Dana (RevOps), website form…" onChange={(event) => setName(event.target.value)} autoFocus {...described('name')} />
-        {error('name')}
+        <input id={`${id}-name`} value={name} maxLength={100} placeholder="Dana (RevOps), website form…" onChange={(event) => setName(event.target.value)} autoFocus {...problemAria(id, 'name', problems)} />
+        <FieldProblem formId={id} path="name" problems={problems} />
         <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value)} {...described('role')}>
+        <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value)} {...problemAria(id, 'role', problems)}>
           {ROLE_CHOICES.map((choice) => (
             <option key={choice.role} value={choice.role}>
               {choice.role}: {choice.help}
             </option>
           ))}
         </select>
-        {error('role')}
+        <FieldProblem formId={id} path="role" problems={problems} />
         {role === 'rep' && (
           <>
             <label htmlFor={`${id}-rep`}>Rep</label>
-            <select id={`${id}-rep`} value={repId} onChange={(event) => setRepId(event.target.value)} {...described('repId')}>
+            <select id={`${id}-rep`} value={repId} onChange={(event) => setRepId(event.target.value)} {...problemAria(id, 'repId', problems)}>
               <option value="" disabled>
                 Choose the rep this token acts for…
               </option>
@@ -80,10 +71,10 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
                   </option>
                 ))}
             </select>
-            {error('repId')}
+            <FieldProblem formId={id} path="repId" problems={problems} />
           </>
         )}
-        {error('')}
+        <FieldProblem formId={id} path="" problems={problems} />
         <div className="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel

@@ -99,3 +99,14 @@ function errorFrom(status: number, statusText: string, payload: Record<string, u
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * What a failure says about each field it names, by path (`name`, `mapping.E-mail`); a failure
+ * naming no field is under ''. Several problems on one field are joined.
+ */
+export function problemsByPath(failure: unknown): Record<string, string> {
+  const byPath: Record<string, string> = {};
+  if (!(failure instanceof ApiError) || failure.problems.length === 0) return { '': errorMessage(failure) };
+  for (const problem of failure.problems) byPath[problem.path] = byPath[problem.path] ? `${byPath[problem.path]}; ${problem.message}` : problem.message;
+  return byPath;
+}

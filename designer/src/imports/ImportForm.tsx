@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { ApiError, errorMessage } from '../api/api-client';
+import { errorMessage, problemsByPath } from '../api/api-client';
 import type { CsvImport, WorkflowSummary } from '../api/types';
+import { FieldProblem, problemAria } from '../app/FieldProblem';
 import { useLeadflow } from '../app/leadflow-context';
 import { type CsvPreview, DELIMITERS, type Delimiter, guessDelimiter, PREVIEW_BYTES, previewCsv } from './csv-preview';
 import { importTargets, suggestMapping } from './import-targets';
@@ -15,14 +16,6 @@ interface Picked {
   delimiter: Delimiter;
   preview: CsvPreview;
   mapping: Record<string, string | null>;
-}
-
-/** Server problems by the path they name: `mapping.<column>`, `workflow`, `file`, `source`, or '' for the rest. */
-function problemsByPath(failure: unknown): Record<string, string> {
-  const byPath: Record<string, string> = {};
-  if (failure instanceof ApiError && failure.problems.length > 0) for (const problem of failure.problems) byPath[problem.path] = byPath[problem.path] ? `${byPath[problem.path]}; ${problem.message}` : problem.message;
-  else byPath[''] = errorMessage(failure);
-  return byPath;
 }
 
 const columnErrors = (byPath: Record<string, string>): Record<string, string> =>
@@ -74,13 +67,6 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
   };
 
   const noEmail = picked !== null && !Object.values(picked.mapping).includes('email');
-  const fieldError = (path: string) =>
-    problems[path] && (
-      <p id={`${id}-${path}-error`} className="error-text" role="alert">
-        {problems[path]}
-      </p>
-    );
-  const described = (path: string) => (problems[path] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${path}-error` } : {});
 
   return (
     <section className="section" aria-labelledby={`${id}-heading`}>
@@ -88,7 +74,7 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
       <div className="import-options">
         <div className="option">
           <label htmlFor={`${id}-file`}>CSV file</label>
-          <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(event) => void pick(event.target.files?.[0])} {...described('file')} />
+          <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(event) => void pick(event.target.files?.[0])} {...problemAria(id, 'file', problems)} />
         </div>
         <div className="option">
           <label htmlFor={`${id}-delimiter`}>Separator</label>
@@ -102,7 +88,7 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
         </div>
         <div className="option">
           <label htmlFor={`${id}-workflow`}>Workflow</label>
-          <select id={`${id}-workflow`} value={workflow} onChange={(event) => setWorkflow(event.target.value)} {...described('workflow')}>
+          <select id={`${id}-workflow`} value={workflow} onChange={(event) => setWorkflow(event.target.value)} {...problemAria(id, 'workflow', problems)}>
             <option value="">the default workflow</option>
             {workflows
               .filter((candidate) => !candidate.archived)
@@ -116,12 +102,12 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
         </div>
         <div className="option">
           <label htmlFor={`${id}-source`}>Source for rows without one</label>
-          <input id={`${id}-source`} value={source} maxLength={100} placeholder="e.g. trade_show_2026" onChange={(event) => setSource(event.target.value)} {...described('source')} />
+          <input id={`${id}-source`} value={source} maxLength={100} placeholder="e.g. trade_show_2026" onChange={(event) => setSource(event.target.value)} {...problemAria(id, 'source', problems)} />
         </div>
       </div>
-      {fieldError('file')}
-      {fieldError('workflow')}
-      {fieldError('source')}
+      <FieldProblem formId={id} path="file" problems={problems} />
+      <FieldProblem formId={id} path="workflow" problems={problems} />
+      <FieldProblem formId={id} path="source" problems={problems} />
       {picked && (
         <>
           <p className="muted">
@@ -138,7 +124,7 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
           {noEmail && <p className="banner warn">No column fills email yet: every lead needs one.</p>}
         </>
       )}
-      {fieldError('mapping')}
+      <FieldProblem formId={id} path="mapping" problems={problems} />
       {problems[''] && (
         <p className="banner error" role="alert">
           {problems['']}
