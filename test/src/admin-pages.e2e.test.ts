@@ -155,6 +155,39 @@ describe('intake, imports and access pages in a real browser', () => {
     ]);
   });
 
+  it('shows the progress bar and the pace while a larger file imports', async () => {
+    const rows = 3000;
+    const file = ['email,name,company', ...Array.from({ length: rows }, (_, i) => `bulk${i}@bulk.example,Bulk Person${i},Bulk Co`)].join('\n');
+    // Row 1502 waits on an uncommitted lead with its address, so the import holds mid-file while the page is checked.
+    const workflow = await stack.db.selectFrom('workflows').select('id').where('slug', '=', 'trade-show').executeTakeFirstOrThrow();
+    const held = await stack.db.startTransaction().execute();
+    const email = 'bulk1500@bulk.example';
+    await held.insertInto('leads').values({ workflow_id: workflow.id, workflow_version: 1, email, email_normalized: email, fields: '{}', custom: '{}', first_touch: '{}', last_touch: '{}' }).execute();
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+      await page.getByLabel('CSV file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+      await page.getByLabel('Workflow', { exact: true }).selectOption('trade-show');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const running = page.locator('[data-testid="import-progress"][data-status="running"]');
+      await running.waitFor({ timeout: 60_000 });
+      await expect.poll(async () => running.locator('progress').evaluate((element) => (element as unknown as { value: number }).value), { timeout: 60_000 }).toBeGreaterThan(0);
+      const midway = await running.locator('progress').evaluate((element) => {
+        const bar = element as unknown as { value: number; max: number };
+        return { value: bar.value, max: bar.max };
+      });
+      expect(midway.max).toBe(rows);
+      expect(midway.value).toBeLessThan(rows);
+      expect(await page.getByTestId('import-counts').textContent()).toMatch(new RegExp(`^${midway.value} / ${rows} rows · \\d+ rows/s`));
+    } finally {
+      await held.rollback().execute();
+    }
+    await page.locator('[data-testid="import-progress"][data-status="completed"]').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('import-counts').textContent()).toContain(`${rows} / ${rows} rows`);
+    const [done] = (await stack.api('GET', '/api/imports')).body.imports;
+    expect(done.rows).toMatchObject({ created: rows, failed: 0 });
+    console.info(`bulk import through the page: ${rows} rows, ${done.rowsPerSecond} rows/s as the page shows it`);
+  });
+
   it('creates a token shown once, revokes it, and finds both in the audit log', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access' }).click();
     await page.getByRole('button', { name: 'New token' }).click();
@@ -192,7 +225,7 @@ describe('intake, imports and access pages in a real browser', () => {
     expect(await nav.getByRole('link', { name: 'Intake' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Access' }).count()).toBe(0);
     expect(await other.getByLabel('CSV file').count()).toBe(0);
-    expect(await other.getByRole('table', { name: 'Past imports' }).locator('tbody tr').count()).toBe(2);
+    expect(await other.getByRole('table', { name: 'Past imports' }).locator('tbody tr').count()).toBe(3);
     await other.goto(`${stack.baseUrl}/access`);
     await other.getByText('This page is not open to viewer tokens.').waitFor();
     await other.close();
