@@ -80,7 +80,7 @@ describe('intake, imports and access pages in a real browser', () => {
     await page.getByRole('table', { name: 'Web forms' }).getByText('https://www.acme.example').waitFor();
   });
 
-  it('creates a webhook source, shows its secret once, and the secret signs a delivery', async () => {
+  it('creates a webhook source, shows its secret once (and again on rotation only), and the secret signs a delivery; deletes a form after asking', async () => {
     await page.getByRole('button', { name: 'New webhook source' }).click();
     const dialog = page.getByRole('dialog', { name: 'New webhook source' });
     await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('LinkedIn lead ads');
@@ -105,6 +105,19 @@ describe('intake, imports and access pages in a real browser', () => {
     await page.reload();
     await page.getByRole('table', { name: 'Webhook sources' }).getByText('LinkedIn lead ads').waitFor();
     expect(await page.content()).not.toContain(secret);
+
+    // Rotation shows a new secret once; the old one is still accepted for a while, and the list says until when.
+    await page.getByRole('button', { name: 'Rotate the secret of LinkedIn lead ads' }).click();
+    await page.getByRole('dialog', { name: 'Rotate the secret of LinkedIn lead ads?' }).getByRole('button', { name: 'Rotate secret' }).click();
+    const rotated = (await page.getByRole('region', { name: 'Secret of LinkedIn lead ads' }).getByTestId('secret-value').textContent()) ?? '';
+    expect(rotated).not.toBe(secret);
+    await page.getByRole('table', { name: 'Webhook sources' }).getByText('old secret accepted until').waitFor();
+
+    // Deleting asks first; the form's key then stops working.
+    await page.getByRole('button', { name: 'Delete Demo request' }).click();
+    await page.getByRole('dialog', { name: 'Delete Demo request?' }).getByRole('button', { name: 'Delete form' }).click();
+    await page.getByRole('table', { name: 'Web forms' }).getByText('No web forms yet.').waitFor();
+    expect((await stack.api('GET', '/api/forms')).body.forms).toEqual([]);
   });
 
   it('imports a CSV with one bad row: progress completes, the row error names row and field, good rows reach the lead explorer', async () => {
