@@ -16,6 +16,13 @@ export class ApiError extends Error {
 export interface Api {
   request<T>(method: string, path: string, body?: unknown): Promise<T>;
   get<T>(path: string): Promise<T>;
+  /** A GET whose answer is text, not JSON (a form's HTML snippet). */
+  getText(path: string): Promise<string>;
+  /**
+   * Sends a file as the raw request body. XHR rather than fetch: the browser streams the file
+   * from disk either way, but only XHR reports how much of it has gone.
+   */
+  upload<T>(path: string, file: Blob, contentType: string, onProgress: (sentBytes: number, totalBytes: number) => void): Promise<T>;
   /** The bearer token, for streams that fetch on their own. */
   readonly token: string;
 }
@@ -31,7 +38,7 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Leadflow is running.', []);
+      throw unreachable();
     }
     const text = await response.text();
     let payload: Record<string, unknown> | null = null;
@@ -41,16 +48,65 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
       throw new ApiError(response.status, 'NOT_JSON', `The server answered ${method} ${path} with something other than JSON (HTTP ${response.status}).`, []);
     }
     if (response.status === 401) onUnauthorized();
-    if (!response.ok) {
-      const problems = Array.isArray(payload?.errors) ? (payload.errors as Problem[]) : [];
-      throw new ApiError(response.status, String(payload?.code ?? response.status), String(payload?.message ?? response.statusText), problems);
-    }
+    if (!response.ok) throw errorFrom(response.status, response.statusText, payload);
     return payload as T;
   }
-  return { request, get: (path) => request('GET', path), token };
+  async function getText(path: string): Promise<string> {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } }).catch(() => {
+      throw unreachable();
+    });
+    if (response.status === 401) onUnauthorized();
+    const text = await response.text();
+    if (!response.ok) throw errorFrom(response.status, response.statusText, parseJson(text));
+    return text;
+  }
+  function upload<T>(path: string, file: Blob, contentType: string, onProgress: (sent: number, total: number) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      xhr.setRequestHeader('authorization', `Bearer ${token}`);
+      xhr.setRequestHeader('content-type', contentType);
+      xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+      xhr.onerror = () => reject(unreachable());
+      xhr.onload = () => {
+        if (xhr.status === 401) onUnauthorized();
+        const payload = parseJson(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T);
+        else reject(errorFrom(xhr.status, xhr.statusText, payload));
+      };
+      xhr.send(file);
+    });
+  }
+  return { request, get: (path) => request('GET', path), getText, upload, token };
+}
+
+const unreachable = () => new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Leadflow is running.', []);
+
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function errorFrom(status: number, statusText: string, payload: Record<string, unknown> | null): ApiError {
+  const problems = Array.isArray(payload?.errors) ? (payload.errors as Problem[]) : [];
+  return new ApiError(status, String(payload?.code ?? status), String(payload?.message ?? statusText), problems);
 }
 
 /** A readable message for anything a call can throw. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What a failure says about each field it names, by path (`name`, `mapping.E-mail`); a failure
+ * naming no field is under ''. Several problems on one field are joined.
+ */
+export function problemsByPath(failure: unknown): Record<string, string> {
+  const byPath: Record<string, string> = {};
+  if (!(failure instanceof ApiError) || failure.problems.length === 0) return { '': errorMessage(failure) };
+  for (const problem of failure.problems) byPath[problem.path] = byPath[problem.path] ? `${byPath[problem.path]}; ${problem.message}` : problem.message;
+  return byPath;
 }

@@ -212,4 +212,84 @@ export interface Principal {
   name: string;
   role: string;
   repId?: string | null;
+  /** The token signed in with; absent for the bootstrap admin token. */
+  tokenId?: string | null;
+}
+
+/** A web form: its page posts to `endpoint` with the public key in the path. */
+export interface WebForm {
+  id: string;
+  name: string;
+  publicKey: string;
+  endpoint: string;
+  allowedOrigins: string[];
+  workflowId: string | null;
+  honeypotField: string;
+  rateLimitPerMinute: number;
+  redirectUrl: string | null;
+  active: boolean;
+}
+
+/** A signed webhook source; the secret is in the create and rotate answers only. */
+export interface WebhookSource {
+  id: string;
+  name: string;
+  endpoint: string;
+  workflowId: string | null;
+  fieldMapping: Record<string, string> | null;
+  active: boolean;
+  previousSecretValidUntil: string | null;
+  secret?: string;
+}
+
+export type ImportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface CsvImport {
+  id: string;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  workflowId: string;
+  workflowVersion: number;
+  mapping: Record<string, string | null>;
+  options: { source?: string; delimiter?: string };
+  status: ImportStatus;
+  error: string | null;
+  rows: { total: number; processed: number; created: number; duplicates: number; failed: number };
+  rowsPerSecond: number | null;
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** A row an import refused: `row` is the file's line (the header is line 1). */
+export interface ImportRowError {
+  row: number;
+  field: string | null;
+  column: string | null;
+  message: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: string;
+  repId: string | null;
+  prefix: string;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  actorTokenId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  detail: Record<string, unknown>;
 }

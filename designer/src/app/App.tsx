@@ -11,6 +11,10 @@ import { type Leadflow, LeadflowContext } from './leadflow-context';
 import { forgetToken, storedToken, storeToken, takeTokenFromUrl } from './session';
 import { SignIn } from './SignIn';
 import { DashboardRoute } from './DashboardRoute';
+import { AccessPage } from '../access/AccessPage';
+import { ImportsPage } from '../imports/ImportsPage';
+import { IntakePage } from '../intake/IntakePage';
+import { mayOpen, RoleGate } from './page-access';
 
 /** Signs in (token from the start link, local storage or the form), loads the catalog, then routes. */
 export function App() {
@@ -93,6 +97,9 @@ export function App() {
               <NavLink to="/workflows">Workflows</NavLink>
               <NavLink to="/leads">Leads</NavLink>
               <NavLink to="/dashboard">Dashboard</NavLink>
+              {mayOpen(context.principal.role, 'intake') && <NavLink to="/intake">Intake</NavLink>}
+              {mayOpen(context.principal.role, 'imports') && <NavLink to="/imports">Imports</NavLink>}
+              {mayOpen(context.principal.role, 'access') && <NavLink to="/access">Access</NavLink>}
               <a href="/docs" target="_blank" rel="noreferrer">
                 API docs
               </a>
@@ -113,6 +120,9 @@ export function App() {
             <Route path="/leads" element={<LeadExplorerPage />} />
             <Route path="/leads/:id" element={<LeadPage />} />
             <Route path="/dashboard" element={<DashboardRoute />} />
+            <Route path="/intake" element={<RoleGate page="intake"><IntakePage /></RoleGate>} />
+            <Route path="/imports" element={<RoleGate page="imports"><ImportsPage /></RoleGate>} />
+            <Route path="/access" element={<RoleGate page="access"><AccessPage /></RoleGate>} />
             <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to="/workflows">Go to workflows</NavLink></p>} />
           </Routes>
         </div>

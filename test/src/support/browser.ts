@@ -35,3 +35,10 @@ export async function dragBetween(page: Page, from: string, to: string): Promise
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
   await page.mouse.up();
 }
+
+/** Form controls on the page that no label, aria-label or aria-labelledby names (the start of each one's HTML). */
+export async function unlabelledControls(page: Page, scope = 'main'): Promise<string[]> {
+  return page.locator(`${scope} input, ${scope} select, ${scope} textarea`).evaluateAll((elements) =>
+    elements.filter((element) => !(element as unknown as { labels?: { length: number } }).labels?.length && !element.getAttribute('aria-label') && !element.getAttribute('aria-labelledby')).map((element) => element.outerHTML.slice(0, 80)),
+  );
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import type { ApiToken, Rep } from '../api/types';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+import { useLeadflow } from '../app/leadflow-context';
+import { SecretOnce } from '../app/SecretOnce';
+import { useLoad } from '../app/use-load';
+import { NewTokenDialog } from './NewTokenDialog';
+
+const when = (at: string | null): string => (at ? new Date(at).toLocaleString() : '');
+
+/** API tokens (admins only): list, create (the secret shown once), revoke. `onChange` follows each change. */
+export function TokensSection({ onChange }: { onChange(): void }) {
+  const { api, principal } = useLeadflow();
+  const list = useLoad(() => api.get<{ tokens: ApiToken[] }>('/api/tokens'), 'tokens');
+  const reps = useLoad(() => api.get<{ reps: Rep[] }>('/api/reps'), 'token-reps');
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [created, setCreated] = useState<(ApiToken & { token: string }) | null>(null);
+  const repName = (repId: string | null) => (repId ? (reps.data?.reps.find((rep) => rep.id === repId)?.name ?? repId) : '');
+  const changed = () => {
+    list.reload();
+    onChange();
+  };
+
+  return (
+    <section className="section" aria-labelledby="tokens-heading">
+      <div className="section-header">
+        <h2 id="tokens-heading">API tokens</h2>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          New token
+        </button>
+      </div>
+      {(list.error ?? reps.error) && (
+        <p className="banner error" role="alert">
+          Could not load the {list.error ? `tokens: ${list.error}` : `reps: ${reps.error}`}
+        </p>
+      )}
+      {created && (
+        <div className="panel" role="region" aria-label={`Token ${created.name}`}>
+          <h3>
+            Token for {created.name} ({created.role})
+          </h3>
+          <SecretOnce label="Token" value={created.token} hint="Leadflow stores only a hash of it. Whoever holds it acts with this role until it is revoked; send it over a private channel." />
+          <button type="button" onClick={() => setCreated(null)}>
+            I have stored it
+          </button>
+        </div>
+      )}
+      <table className="data" aria-label="API tokens">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Rep</th>
+            <th>Created</th>
+            <th>Last used</th>
+            <th>Revoked</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data?.tokens ?? []).map((token) => (
+            <tr key={token.id}>
+              <td>
+                {token.name}
+                <div className="muted">
+                  <code>{token.prefix}…</code>
+                </div>
+              </td>
+              <td>{token.role}</td>
+              <td>{repName(token.repId)}</td>
+              <td>
+                {when(token.createdAt)}
+                <div className="muted">by {token.createdBy}</div>
+              </td>
+              <td>{when(token.lastUsedAt) || <span className="muted">never</span>}</td>
+              <td>{token.revokedAt ? <span className="badge error">{when(token.revokedAt)}</span> : ''}</td>
+              <td className="actions">
+                {!token.revokedAt && (
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => setRevoking(token)}
+                    aria-label={`Revoke ${token.name}`}
+                    disabled={token.id === principal.tokenId}
+                    title={token.id === principal.tokenId ? 'This is the token you are signed in with' : undefined}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {creating && (
+        <NewTokenDialog
+          reps={reps.data?.reps ?? []}
+          onClose={() => setCreating(false)}
+          onCreated={(token) => {
+            setCreated(token);
+            changed();
+          }}
+        />
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title={`Revoke ${revoking.name}?`}
+          message="Requests with this token are refused from the next one on. This cannot be undone; issue a new token if it is still needed."
+          confirmLabel="Revoke token"
+          onClose={() => setRevoking(null)}
+          onConfirm={async () => {
+            await api.request('DELETE', `/api/tokens/${revoking.id}`);
+            changed();
+          }}
+        />
+      )}
+    </section>
+  );
+}
