@@ -5,12 +5,16 @@ import type { LeadField, NodeType, Principal } from '../api/types';
 import { EditorPage } from '../editor/EditorPage';
 import { LeadExplorerPage } from '../leads/LeadExplorerPage';
 import { LeadPage } from '../leads/LeadPage';
+import { TeamPage } from '../team/TeamPage';
 import { ComparePage } from '../versions/ComparePage';
 import { WorkflowListPage } from '../workflows/WorkflowListPage';
 import { type Leadflow, LeadflowContext } from './leadflow-context';
 import { forgetToken, storedToken, storeToken, takeTokenFromUrl } from './session';
 import { SignIn } from './SignIn';
 import { DashboardRoute } from './DashboardRoute';
+
+/** Who sees the Team page (viewers read only); the API refuses the rest. */
+const TEAM_ROLES = ['admin', 'editor', 'viewer'];
 
 /** Signs in (token from the start link, local storage or the form), loads the catalog, then routes. */
 export function App() {
@@ -93,6 +97,7 @@ export function App() {
               <NavLink to="/workflows">Workflows</NavLink>
               <NavLink to="/leads">Leads</NavLink>
               <NavLink to="/dashboard">Dashboard</NavLink>
+              {TEAM_ROLES.includes(context.principal.role) && <NavLink to="/team">Team</NavLink>}
               <a href="/docs" target="_blank" rel="noreferrer">
                 API docs
               </a>
@@ -113,6 +118,7 @@ export function App() {
             <Route path="/leads" element={<LeadExplorerPage />} />
             <Route path="/leads/:id" element={<LeadPage />} />
             <Route path="/dashboard" element={<DashboardRoute />} />
+            <Route path="/team" element={<TeamPage />} />
             <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to="/workflows">Go to workflows</NavLink></p>} />
           </Routes>
         </div>
