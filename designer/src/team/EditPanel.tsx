@@ -37,6 +37,7 @@ export function EditPanel({ config, schema, row, pickers, readOnly, onSaved, onC
   const formSchema = editSchema(schema, config, creating);
   const [value, setValue] = useState<unknown>(() => formValue(row, formSchema));
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [focusPath, setFocusPath] = useState<string | undefined>();
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = creating ? `New ${config.noun}` : `${readOnly ? '' : 'Edit '}${config.noun} ${config.label(row)}`;
@@ -45,6 +46,7 @@ export function EditPanel({ config, schema, row, pickers, readOnly, onSaved, onC
     event.preventDefault();
     setBusy(true);
     setBanner(null);
+    setFocusPath(undefined);
     try {
       if (creating) await teamModelApi.create(api, config.path, value);
       else await teamModelApi.update(api, `${config.path}/${encodeURIComponent(row.id)}`, value);
@@ -54,6 +56,8 @@ export function EditPanel({ config, schema, row, pickers, readOnly, onSaved, onC
       const known = new Set(Object.keys(formSchema.properties ?? {}));
       const onFields = problems.filter((problem) => known.has(problem.path.split(/[.[]/)[0] ?? ''));
       setServerErrors(onFields.map((problem) => ({ path: problem.path, message: problem.message })));
+      // Take the user to the first field the server named (the form may be scrolled past it).
+      setFocusPath(onFields[0]?.path);
       setBanner(onFields.length === problems.length && onFields.length > 0 ? 'Fix the fields marked below and save again.' : errorMessage(failure));
       setBusy(false);
     }
@@ -73,7 +77,7 @@ export function EditPanel({ config, schema, row, pickers, readOnly, onSaved, onC
             {banner}
           </p>
         )}
-        <SchemaForm idPrefix={`${config.entity}-${row?.id ?? 'new'}`} schema={formSchema} value={value} onChange={setValue} serverErrors={serverErrors} pickers={pickers} readOnly={readOnly} />
+        <SchemaForm idPrefix={`${config.entity}-${row?.id ?? 'new'}`} schema={formSchema} value={value} onChange={setValue} serverErrors={serverErrors} pickers={pickers} readOnly={readOnly} focusPath={focusPath} blank={creating} />
         {!readOnly && (
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>
