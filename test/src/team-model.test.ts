@@ -2,6 +2,8 @@ import { slaEscalationWorkflow } from '@leadflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
 
+/** The json columns a lead row needs, empty. */
+const EMPTY_LEAD_JSON = { fields: '{}', custom: '{}', first_touch: '{}', last_touch: '{}' };
 const problems = (body: { errors?: { path: string; message: string }[] }) => Object.fromEntries((body.errors ?? []).map((e) => [e.path, e.message]));
 
 describe('the sales team model', () => {
@@ -153,7 +155,7 @@ describe('the sales team model', () => {
       await stack.api('PATCH', `/api/accounts/${account.id}`, { ownerRepId: null });
       // History names the rep: a lead they own.
       const workflow = (await stack.api('POST', '/api/workflows', { name: 'Holder', slug: 'holder', draft: slaEscalationWorkflow('west', '1h') })).body;
-      await stack.db.insertInto('leads').values({ workflow_id: workflow.id, workflow_version: 1, email: 'held@delete.test', email_normalized: 'held@delete.test', owner_id: owner.id, run_status: 'completed' }).execute();
+      await stack.db.insertInto('leads').values({ workflow_id: workflow.id, workflow_version: 1, email: 'held@delete.test', email_normalized: 'held@delete.test', ...EMPTY_LEAD_JSON, owner_id: owner.id, run_status: 'completed' }).execute();
       const archived = await stack.api('DELETE', `/api/reps/${owner.id}`);
       expect(archived.body).toMatchObject({ outcome: 'archived', rep: { active: false, archivedAt: expect.any(String) }, references: { leads: 1 } });
       expect((await stack.api('GET', '/api/reps')).body.reps.map((r: { id: string }) => r.id)).not.toContain(owner.id);
@@ -186,7 +188,7 @@ describe('the sales team model', () => {
     it('refuses to delete an account leads are matched to', async () => {
       const account = (await stack.api('POST', '/api/accounts', { domain: 'matched.example', name: 'Matched' })).body;
       const workflow = (await stack.api('GET', '/api/workflows/holder')).body;
-      await stack.db.insertInto('leads').values({ workflow_id: workflow.id, workflow_version: 1, email: 'a@matched.example', email_normalized: 'a@matched.example', account_id: account.id, run_status: 'completed' }).execute();
+      await stack.db.insertInto('leads').values({ workflow_id: workflow.id, workflow_version: 1, email: 'a@matched.example', email_normalized: 'a@matched.example', ...EMPTY_LEAD_JSON, account_id: account.id, run_status: 'completed' }).execute();
       const refused = await stack.api('DELETE', `/api/accounts/${account.id}`);
       expect(refused.status).toBe(409);
       expect(refused.body.message).toBe("account 'matched.example' cannot be deleted: 1 lead is matched to it; clear its owner instead to stop account routing");
