@@ -1,17 +1,20 @@
 import type { Database } from '@leadflow/engine/db';
 import type { Kysely, Transaction } from 'kysely';
 import { Errors } from '../../errors.js';
-import { type Actor, auditChanges, changedFields, writeAudit } from '../audit-log.js';
-import { type BulkResult, bulkUpsert } from './bulk-upsert.js';
+import { type Actor, auditChanges, writeAudit, writeAudits } from '../audit-log.js';
+import { type BulkResult, bulkUpsert, chunked, setsDifferentValues } from './bulk-upsert.js';
 import { checkAccount, loadRefs } from './checks.js';
 import { accountReferences } from './references.js';
 import { type AccountInput, type AccountView, accountView, normalDomain } from './views.js';
 
-async function insertAccount(trx: Transaction<Database>, input: AccountInput, actor: Actor): Promise<AccountView> {
-  const domain = normalDomain(input.domain);
-  const account = accountView(await trx.insertInto('accounts').values({ domain, name: input.name, owner_rep_id: input.ownerRepId ?? null }).returningAll().executeTakeFirstOrThrow());
-  await writeAudit(trx, actor, { action: 'account.created', subjectType: 'account', subjectId: account.id, detail: { domain, name: account.name, ownerRepId: account.ownerRepId } });
-  return account;
+async function insertAccounts(trx: Transaction<Database>, inputs: AccountInput[], actor: Actor): Promise<AccountView[]> {
+  const accounts: AccountView[] = [];
+  for (const chunk of chunked(inputs)) {
+    const rows = await trx.insertInto('accounts').values(chunk.map((input) => ({ domain: normalDomain(input.domain), name: input.name, owner_rep_id: input.ownerRepId ?? null }))).returningAll().execute();
+    accounts.push(...rows.map(accountView));
+  }
+  await writeAudits(trx, actor, accounts.map((account) => ({ action: 'account.created', subjectType: 'account', subjectId: account.id, detail: { domain: account.domain, name: account.name, ownerRepId: account.ownerRepId } })));
+  return accounts;
 }
 
 async function updateAccountRow(trx: Transaction<Database>, before: AccountView, input: Partial<AccountInput>, actor: Actor): Promise<AccountView> {
@@ -57,7 +60,7 @@ export class AccountStore {
 
   async create(input: AccountInput, actor: Actor): Promise<AccountView> {
     await this.checkOne(input);
-    return this.db.transaction().execute((trx) => insertAccount(trx, input, actor));
+    return this.db.transaction().execute(async (trx) => (await insertAccounts(trx, [input], actor))[0] as AccountView);
   }
 
   async update(id: string, input: Partial<AccountInput>, actor: Actor): Promise<AccountView> {
@@ -91,8 +94,9 @@ export class AccountStore {
         keyOf: (account) => normalDomain(account.domain),
         check: (account, _existing, refs, prefix) => checkAccount(account, refs, prefix),
         findByKeys: async (trx, domains) => new Map((await trx.selectFrom('accounts').selectAll().where('domain', 'in', domains.length ? domains : ['']).execute()).map((row) => [row.domain, accountView(row)])),
-        create: async (trx, account) => void (await insertAccount(trx, account, actor)),
-        update: async (trx, existing, account) => Object.keys(changedFields(existing, await updateAccountRow(trx, existing, account, actor))).length > 0,
+        createAll: async (trx, items) => void (await insertAccounts(trx, items, actor)),
+        differs: (existing, account) => setsDifferentValues(existing, { ...account, domain: normalDomain(account.domain) }),
+        update: async (trx, existing, account) => void (await updateAccountRow(trx, existing, account, actor)),
       },
       dryRun,
     );

@@ -1,8 +1,8 @@
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { Errors } from '../../errors.js';
-import { type Actor, auditChanges, changedFields, writeAudit } from '../audit-log.js';
-import { type BulkResult, bulkUpsert } from './bulk-upsert.js';
+import { type Actor, auditChanges, writeAudit, writeAudits } from '../audit-log.js';
+import { type BulkResult, bulkUpsert, chunked, setsDifferentValues } from './bulk-upsert.js';
 import { checkRep, loadRefs } from './checks.js';
 import { repHistoryReferences, repRoutingReferences } from './references.js';
 import { type RepInput, type RepView, repView } from './views.js';
@@ -25,10 +25,14 @@ function repColumns(input: Partial<RepInput>) {
   };
 }
 
-async function insertRep(trx: Transaction<Database>, input: RepInput, actor: Actor): Promise<RepView> {
-  const rep = repView(await trx.insertInto('reps').values({ ...repColumns(input), name: input.name, email: input.email.toLowerCase() }).returningAll().executeTakeFirstOrThrow());
-  await writeAudit(trx, actor, { action: 'rep.created', subjectType: 'rep', subjectId: rep.id, detail: { name: rep.name, email: rep.email, teamId: rep.teamId } });
-  return rep;
+async function insertReps(trx: Transaction<Database>, inputs: RepInput[], actor: Actor): Promise<RepView[]> {
+  const reps: RepView[] = [];
+  for (const chunk of chunked(inputs)) {
+    const rows = await trx.insertInto('reps').values(chunk.map((input) => ({ ...repColumns(input), name: input.name, email: input.email.toLowerCase() }))).returningAll().execute();
+    reps.push(...rows.map(repView));
+  }
+  await writeAudits(trx, actor, reps.map((rep) => ({ action: 'rep.created', subjectType: 'rep', subjectId: rep.id, detail: { name: rep.name, email: rep.email, teamId: rep.teamId } })));
+  return reps;
 }
 
 /** Writes the change and audits the fields that moved. Making an archived rep active again un-archives them. */
@@ -79,7 +83,7 @@ export class RepStore {
 
   async create(input: RepInput, actor: Actor): Promise<RepView> {
     await this.checkOne(input);
-    return this.db.transaction().execute((trx) => insertRep(trx, input, actor));
+    return this.db.transaction().execute(async (trx) => (await insertReps(trx, [input], actor))[0] as RepView);
   }
 
   /** Updates a rep; the audit row lists each changed field's old and new value (none if nothing changed). */
@@ -125,12 +129,9 @@ export class RepStore {
         keyOf: (rep) => rep.email.toLowerCase(),
         check: (rep, _existing, refs, prefix) => checkRep(rep, refs, prefix),
         findByKeys: async (trx, emails) => new Map((await trx.selectFrom('reps').selectAll().where('email', 'in', emails.length ? emails : ['']).execute()).map((row) => [row.email, repView(row)])),
-        create: async (trx, rep) => void (await insertRep(trx, rep, actor)),
-        update: async (trx, existing, rep) => {
-          const input = existing.archivedAt ? { ...rep, active: rep.active ?? true } : rep;
-          const after = await updateRepRow(trx, existing, input, actor);
-          return Object.keys(changedFields(existing, after)).length > 0;
-        },
+        createAll: async (trx, items) => void (await insertReps(trx, items, actor)),
+        differs: (existing, rep) => existing.archivedAt !== null || setsDifferentValues(existing, { ...rep, email: rep.email.toLowerCase() }),
+        update: async (trx, existing, rep) => void (await updateRepRow(trx, existing, existing.archivedAt ? { ...rep, active: rep.active ?? true } : rep, actor)),
       },
       dryRun,
     );

@@ -1,16 +1,20 @@
 import type { Database } from '@leadflow/engine/db';
 import type { Kysely, Transaction } from 'kysely';
 import { Errors } from '../../errors.js';
-import { type Actor, auditChanges, changedFields, writeAudit } from '../audit-log.js';
-import { type BulkResult, bulkUpsert } from './bulk-upsert.js';
+import { type Actor, auditChanges, writeAudit, writeAudits } from '../audit-log.js';
+import { type BulkResult, bulkUpsert, chunked } from './bulk-upsert.js';
 import { checkTeam, loadRefs } from './checks.js';
 import { teamReferences } from './references.js';
 import { type TeamInput, type TeamView, teamView } from './views.js';
 
-async function insertTeam(trx: Transaction<Database>, input: TeamInput, actor: Actor): Promise<TeamView> {
-  const team = teamView(await trx.insertInto('teams').values({ id: input.id, name: input.name, manager_rep_id: input.managerRepId ?? null }).returningAll().executeTakeFirstOrThrow());
-  await writeAudit(trx, actor, { action: 'team.created', subjectType: 'team', subjectId: team.id, detail: { name: team.name, managerRepId: team.managerRepId } });
-  return team;
+async function insertTeams(trx: Transaction<Database>, inputs: TeamInput[], actor: Actor): Promise<TeamView[]> {
+  const teams: TeamView[] = [];
+  for (const chunk of chunked(inputs)) {
+    const rows = await trx.insertInto('teams').values(chunk.map((input) => ({ id: input.id, name: input.name, manager_rep_id: input.managerRepId ?? null }))).returningAll().execute();
+    teams.push(...rows.map(teamView));
+  }
+  await writeAudits(trx, actor, teams.map((team) => ({ action: 'team.created', subjectType: 'team', subjectId: team.id, detail: { name: team.name, managerRepId: team.managerRepId } })));
+  return teams;
 }
 
 async function updateTeamRow(trx: Transaction<Database>, before: TeamView, input: Partial<TeamInput>, actor: Actor): Promise<TeamView> {
@@ -47,7 +51,7 @@ export class TeamStore {
   async create(input: TeamInput, actor: Actor): Promise<TeamView> {
     await this.checkOne(input);
     if (await this.db.selectFrom('teams').select('id').where('id', '=', input.id).executeTakeFirst()) throw Errors.conflict(`team '${input.id}' already exists`, 'id');
-    return this.db.transaction().execute((trx) => insertTeam(trx, input, actor));
+    return this.db.transaction().execute(async (trx) => (await insertTeams(trx, [input], actor))[0] as TeamView);
   }
 
   async update(id: string, input: Partial<TeamInput>, actor: Actor): Promise<TeamView> {
@@ -82,8 +86,8 @@ export class TeamStore {
         keyOf: (team) => team.id,
         check: (team, _existing, refs, prefix) => checkTeam(team, refs, prefix),
         findByKeys: async (trx, ids) => new Map((await trx.selectFrom('teams').selectAll().where('id', 'in', ids.length ? ids : ['']).execute()).map((row) => [row.id, teamView(row)])),
-        create: async (trx, team) => void (await insertTeam(trx, team, actor)),
-        update: async (trx, existing, team) => Object.keys(changedFields(existing, await updateTeamRow(trx, existing, team, actor))).length > 0,
+        createAll: async (trx, items) => void (await insertTeams(trx, items, actor)),
+        update: async (trx, existing, team) => void (await updateTeamRow(trx, existing, team, actor)),
       },
       dryRun,
     );

@@ -1,8 +1,8 @@
 import type { Database } from '@leadflow/engine/db';
 import type { Kysely, Transaction } from 'kysely';
 import { Errors } from '../../errors.js';
-import { type Actor, auditChanges, changedFields, writeAudit } from '../audit-log.js';
-import { type BulkResult, bulkUpsert } from './bulk-upsert.js';
+import { type Actor, auditChanges, writeAudit, writeAudits } from '../audit-log.js';
+import { type BulkResult, bulkUpsert, chunked, setsDifferentValues } from './bulk-upsert.js';
 import { checkTerritory, loadRefs } from './checks.js';
 import { territoryReferences } from './references.js';
 import { type TerritoryInput, type TerritoryView, territoryView } from './views.js';
@@ -16,17 +16,14 @@ function merged(before: TerritoryView, input: Partial<TerritoryInput>): Territor
   return next;
 }
 
-async function insertTerritory(trx: Transaction<Database>, input: TerritoryInput, actor: Actor): Promise<TerritoryView> {
-  const territory = territoryView(
-    await trx
-      .insertInto('territories')
-      .values({ id: input.id, name: input.name, priority: input.priority ?? 100, rules: JSON.stringify(input.rules), team_id: input.teamId ?? null, rep_id: input.repId ?? null })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
-  );
-  const { id, ...detail } = territory;
-  await writeAudit(trx, actor, { action: 'territory.created', subjectType: 'territory', subjectId: id, detail });
-  return territory;
+async function insertTerritories(trx: Transaction<Database>, inputs: TerritoryInput[], actor: Actor): Promise<TerritoryView[]> {
+  const territories: TerritoryView[] = [];
+  for (const chunk of chunked(inputs)) {
+    const values = chunk.map((input) => ({ id: input.id, name: input.name, priority: input.priority ?? 100, rules: JSON.stringify(input.rules), team_id: input.teamId ?? null, rep_id: input.repId ?? null }));
+    territories.push(...(await trx.insertInto('territories').values(values).returningAll().execute()).map(territoryView));
+  }
+  await writeAudits(trx, actor, territories.map(({ id, ...detail }) => ({ action: 'territory.created', subjectType: 'territory', subjectId: id, detail })));
+  return territories;
 }
 
 async function updateTerritoryRow(trx: Transaction<Database>, before: TerritoryView, next: TerritoryInput, actor: Actor): Promise<TerritoryView> {
@@ -60,7 +57,7 @@ export class TerritoryStore {
     const problems = checkTerritory(input, await loadRefs(this.db));
     if (problems.length) throw Errors.invalidRequest(problems);
     if (await this.db.selectFrom('territories').select('id').where('id', '=', input.id).executeTakeFirst()) throw Errors.conflict(`territory '${input.id}' already exists`, 'id');
-    return this.db.transaction().execute((trx) => insertTerritory(trx, input, actor));
+    return this.db.transaction().execute(async (trx) => (await insertTerritories(trx, [input], actor))[0] as TerritoryView);
   }
 
   async update(id: string, input: Partial<TerritoryInput>, actor: Actor): Promise<TerritoryView> {
@@ -97,8 +94,9 @@ export class TerritoryStore {
         keyOf: (territory) => territory.id,
         check: (territory, existing, refs, prefix) => checkTerritory(existing ? merged(existing, territory) : territory, refs, prefix),
         findByKeys: async (trx, ids) => new Map((await trx.selectFrom('territories').selectAll().where('id', 'in', ids.length ? ids : ['']).execute()).map((row) => [row.id, territoryView(row)])),
-        create: async (trx, territory) => void (await insertTerritory(trx, territory, actor)),
-        update: async (trx, existing, territory) => Object.keys(changedFields(existing, await updateTerritoryRow(trx, existing, merged(existing, territory), actor))).length > 0,
+        createAll: async (trx, items) => void (await insertTerritories(trx, items, actor)),
+        differs: (existing, territory) => setsDifferentValues(existing, merged(existing, territory)),
+        update: async (trx, existing, territory) => void (await updateTerritoryRow(trx, existing, merged(existing, territory), actor)),
       },
       dryRun,
     );
