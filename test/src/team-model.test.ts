@@ -156,8 +156,11 @@ describe('the sales team model', () => {
       // History names the rep: a lead they own.
       const workflow = (await stack.api('POST', '/api/workflows', { name: 'Holder', slug: 'holder', draft: slaEscalationWorkflow('west', '1h') })).body;
       await stack.db.insertInto('leads').values({ workflow_id: workflow.id, workflow_version: 1, email: 'held@delete.test', email_normalized: 'held@delete.test', ...EMPTY_LEAD_JSON, owner_id: owner.id, run_status: 'completed' }).execute();
+      const token = (await stack.api('POST', '/api/tokens', { name: 'Owen', role: 'rep', repId: owner.id })).body.token as string;
       const archived = await stack.api('DELETE', `/api/reps/${owner.id}`);
-      expect(archived.body).toMatchObject({ outcome: 'archived', rep: { active: false, archivedAt: expect.any(String) }, references: { leads: 1 } });
+      expect(archived.body).toMatchObject({ outcome: 'archived', rep: { active: false, archivedAt: expect.any(String) }, references: { leads: 1, api_tokens: 1 } });
+      // A rep who left cannot sign in any more.
+      expect((await stack.api('GET', '/api/me', undefined, { authorization: `Bearer ${token}` })).status).toBe(401);
       expect((await stack.api('GET', '/api/reps')).body.reps.map((r: { id: string }) => r.id)).not.toContain(owner.id);
       expect((await stack.api('GET', '/api/reps?includeArchived=true')).body.reps.map((r: { id: string }) => r.id)).toContain(owner.id);
       expect(problems((await stack.api('POST', '/api/teams', { id: 'archived-led', name: 'X', managerRepId: owner.id })).body)).toEqual({ managerRepId: `rep '${owner.id}' is archived; choose an active rep` });

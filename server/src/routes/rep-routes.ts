@@ -46,7 +46,7 @@ export async function repRoutes(untyped: FastifyInstance, services: AppServices)
       schema: {
         summary: 'Delete a rep, or archive one history still names',
         description:
-          'A rep is never deleted out from under a lead. If accounts, territories or a team (as manager) name the rep, the answer is 409 listing them: reassign those first. If leads, assignments, tasks, notifications or tokens name the rep, the rep is archived instead (`outcome: archived`): made inactive so no step routes to them, hidden from lists, name kept in history; their open leads stay theirs until reassigned. A rep nothing names is removed (`outcome: deleted`).',
+          'A rep is never deleted out from under a lead. If accounts, territories or a team (as manager) name the rep, the answer is 409 listing them: reassign those first. If leads, assignments, tasks, notifications or tokens name the rep, the rep is archived instead (`outcome: archived`): made inactive so no step routes to them, hidden from lists, their rep tokens revoked, name kept in history; their open leads stay theirs until reassigned. A rep nothing names is removed (`outcome: deleted`).',
         tags: ['reps'],
         params: UuidParams,
         response: { 200: DeleteResult, ...errorResponses },

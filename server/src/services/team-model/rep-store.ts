@@ -98,8 +98,8 @@ export class RepStore {
 
   /**
    * Routing setup naming the rep (accounts, territories, teams managed) must be handed over
-   * first: 409. A rep whom leads or history name is archived (inactive, hidden from lists);
-   * only a rep nothing names is removed.
+   * first: 409. A rep whom leads or history name is archived (inactive, hidden from lists, their
+   * tokens revoked); only a rep nothing names is removed.
    */
   async remove(id: string, actor: Actor): Promise<RepDeletion> {
     const rep = await this.get(id);
@@ -114,6 +114,9 @@ export class RepStore {
       }
       const row = await trx.updateTable('reps').set({ active: false, archived_at: sql<Date>`coalesce(archived_at, now())`, updated_at: sql<Date>`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await writeAudit(trx, actor, { action: 'rep.archived', subjectType: 'rep', subjectId: id, detail: { name: rep.name, email: rep.email, references } });
+      // An archived rep has left: their sign-in goes with them.
+      const tokens = await trx.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('rep_id', '=', id).where('revoked_at', 'is', null).returning(['id', 'name', 'prefix']).execute();
+      await writeAudits(trx, actor, tokens.map((token) => ({ action: 'token.revoked', subjectType: 'token', subjectId: token.id, detail: { name: token.name, role: 'rep', prefix: token.prefix, reason: 'rep archived' } })));
       return { outcome: 'archived' as const, rep: repView(row), references };
     });
   }
