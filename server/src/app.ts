@@ -17,6 +17,7 @@ import { metricsRoutes } from './routes/metrics-routes.js';
 import { nodeTypeRoutes } from './routes/node-type-routes.js';
 import { publicFormRoutes } from './routes/public-form-routes.js';
 import { publicWebhookRoutes } from './routes/public-webhook-routes.js';
+import { repRoutes } from './routes/rep-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
 import type { AppServices } from './services/app-services.js';
@@ -48,6 +49,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await nodeTypeRoutes(app, services);
   await workflowRoutes(app, services);
   await leadRoutes(app, services);
+  await repRoutes(app, services);
   await teamRoutes(app, services);
   await inboxRoutes(app, services);
   await importRoutes(app, services);

@@ -35,8 +35,8 @@ describe('the assign activity against a real Postgres', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ worker: false });
-    await stack.services.teams.createTeam({ id: 'pool', name: 'Pool' }, TEST_ACTOR);
-    for (const name of ['R1', 'R2', 'R3', 'R4', 'R5']) await stack.services.teams.createRep({ name, email: `${name}@pool.test`, teamId: 'pool' }, TEST_ACTOR);
+    await stack.services.teams.create({ id: 'pool', name: 'Pool' }, TEST_ACTOR);
+    for (const name of ['R1', 'R2', 'R3', 'R4', 'R5']) await stack.services.reps.create({ name, email: `${name}@pool.test`, teamId: 'pool' }, TEST_ACTOR);
     const workflow = await stack.services.workflows.create({ name: 'assign test' }, TEST_ACTOR);
     workflowId = workflow.id;
     const activities = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] } });
@@ -63,8 +63,8 @@ describe('the assign activity against a real Postgres', () => {
 
   it('gives an inactive rep nothing and says why it was skipped', async () => {
     const before = await perRep();
-    const r3 = (await stack.services.teams.listReps('pool')).find((rep) => rep.name === 'R3');
-    await stack.services.teams.updateRep(r3?.id as string, { active: false }, TEST_ACTOR);
+    const r3 = (await stack.services.reps.list({ team: 'pool' })).find((rep) => rep.name === 'R3');
+    await stack.services.reps.update(r3?.id as string, { active: false }, TEST_ACTOR);
     const outcomes = await Promise.all((await makeLeads(40, 'ooo')).map((input) => runAssign(input)));
     const after = await perRep();
     expect(after.R3).toBe(before.R3);
@@ -73,7 +73,7 @@ describe('the assign activity against a real Postgres', () => {
   });
 
   it('leaves the lead unassigned, never dropped, when nobody is available', async () => {
-    for (const rep of await stack.services.teams.listReps('pool')) await stack.services.teams.updateRep(rep.id, { active: false }, TEST_ACTOR);
+    for (const rep of await stack.services.reps.list({ team: 'pool' })) await stack.services.reps.update(rep.id, { active: false }, TEST_ACTOR);
     const [input] = await makeLeads(1, 'nobody');
     const outcome = await runAssign(input as NodeActivityInput);
     expect(outcome.port).toBe('unassigned');

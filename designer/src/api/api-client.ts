@@ -1,4 +1,7 @@
-import type { Problem } from './types';
+import type { BulkResult, Problem, TeamEntity, TeamRow } from './types';
+
+/** A JSON Schema as the server sends it (the schema form reads it). */
+type JsonSchemaLike = Record<string, unknown>;
 
 /** An API answer other than 2xx, with the server's message and the fields or nodes it names. */
 export class ApiError extends Error {
@@ -110,3 +113,13 @@ export function problemsByPath(failure: unknown): Record<string, string> {
   for (const problem of failure.problems) byPath[problem.path] = byPath[problem.path] ? `${byPath[problem.path]}; ${problem.message}` : problem.message;
   return byPath;
 }
+
+/** Typed calls of the sales team model (reps, teams, territories, accounts). */
+export const teamModelApi = {
+  schemas: (api: Api) => api.get<Record<TeamEntity, JsonSchemaLike>>('/api/team-model/schemas'),
+  list: (api: Api, path: string, key: string) => api.get<Record<string, TeamRow[]>>(path).then((body) => body[key] ?? []),
+  create: (api: Api, path: string, body: unknown) => api.request<TeamRow>('POST', path, body),
+  update: (api: Api, path: string, body: unknown) => api.request<TeamRow>('PATCH', path, body),
+  remove: (api: Api, path: string) => api.request<{ outcome: 'deleted' | 'archived' }>('DELETE', path),
+  bulk: (api: Api, path: string, key: string, items: unknown[], dryRun: boolean) => api.request<BulkResult>('POST', `${path}/bulk${dryRun ? '?dryRun=true' : ''}`, { [key]: items }),
+};

@@ -293,3 +293,17 @@ export interface AuditEntry {
   subjectId: string;
   detail: Record<string, unknown>;
 }
+
+/** One kind of row in the sales team model (`GET /api/team-model/schemas` keys). */
+export type TeamEntity = 'rep' | 'team' | 'territory' | 'account';
+
+/** A row of the team model as the API returns it (rep, team, territory or account). */
+export type TeamRow = Record<string, unknown> & { id: string };
+
+/** What a bulk upsert did, or on a dry run would do. */
+export interface BulkResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}

@@ -5,6 +5,7 @@ import type { LeadField, NodeType, Principal } from '../api/types';
 import { EditorPage } from '../editor/EditorPage';
 import { LeadExplorerPage } from '../leads/LeadExplorerPage';
 import { LeadPage } from '../leads/LeadPage';
+import { TeamPage } from '../team/TeamPage';
 import { ComparePage } from '../versions/ComparePage';
 import { WorkflowListPage } from '../workflows/WorkflowListPage';
 import { type Leadflow, LeadflowContext } from './leadflow-context';
@@ -97,6 +98,7 @@ export function App() {
               <NavLink to="/workflows">Workflows</NavLink>
               <NavLink to="/leads">Leads</NavLink>
               <NavLink to="/dashboard">Dashboard</NavLink>
+              {mayOpen(context.principal.role, 'team') && <NavLink to="/team">Team</NavLink>}
               {mayOpen(context.principal.role, 'intake') && <NavLink to="/intake">Intake</NavLink>}
               {mayOpen(context.principal.role, 'imports') && <NavLink to="/imports">Imports</NavLink>}
               {mayOpen(context.principal.role, 'access') && <NavLink to="/access">Access</NavLink>}
@@ -120,6 +122,7 @@ export function App() {
             <Route path="/leads" element={<LeadExplorerPage />} />
             <Route path="/leads/:id" element={<LeadPage />} />
             <Route path="/dashboard" element={<DashboardRoute />} />
+            <Route path="/team" element={<RoleGate page="team"><TeamPage /></RoleGate>} />
             <Route path="/intake" element={<RoleGate page="intake"><IntakePage /></RoleGate>} />
             <Route path="/imports" element={<RoleGate page="imports"><ImportsPage /></RoleGate>} />
             <Route path="/access" element={<RoleGate page="access"><AccessPage /></RoleGate>} />

@@ -6,6 +6,8 @@ import { useLeadflow } from './leadflow-context';
  * `allow` lists and test/src/access-control.test.ts). Others get neither the nav entry nor the page.
  */
 export const PAGE_ROLES = {
+  // Viewers see the team model read-only.
+  team: ['admin', 'editor', 'viewer'],
   intake: ['admin', 'editor'],
   imports: ['admin', 'editor', 'viewer'],
   access: ['admin', 'editor'],

@@ -21,7 +21,7 @@ export function LeadExplorerPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const pages = useRef(1);
-  const reference = useLoad(() => Promise.all([api.get<{ reps: Rep[] }>('/api/reps'), api.get<{ workflows: WorkflowSummary[] }>('/api/workflows')]), 'lead-reference');
+  const reference = useLoad(() => Promise.all([api.get<{ reps: Rep[] }>('/api/reps?includeArchived=true'), api.get<{ workflows: WorkflowSummary[] }>('/api/workflows')]), 'lead-reference');
   const reps = new Map((reference.data?.[0].reps ?? []).map((rep) => [rep.id, rep]));
   const workflows = reference.data?.[1].workflows ?? [];
   const query = FILTERS.map((name) => [name, search.get(name) ?? ''] as const).filter(([, value]) => value !== '');

@@ -43,7 +43,7 @@ export function LeadPage() {
   const { api, nodeTypes } = useLeadflow();
   const [selectedNodeId, setSelectedNodeId] = useState<string | null>(null);
   const history = useLoad(() => api.get<LeadHistory>(`/api/leads/${id}/history`), id);
-  const reps = useLoad(() => api.get<{ reps: Rep[] }>('/api/reps'), 'reps');
+  const reps = useLoad(() => api.get<{ reps: Rep[] }>('/api/reps?includeArchived=true'), 'reps');
   const lead = history.data?.lead;
   const graph = useLoad<Graph | null>(async () => {
     if (!lead) return null;

@@ -31,6 +31,8 @@ export interface SchemaFormProps {
   idPrefix: string;
   /** Reveal and focus this field (e.g. when the user clicks an error in a problems list). */
   focusPath?: FieldPath;
+  /** A blank form for a new record: hold the browser's errors on each field until it is touched. @default false */
+  blank?: boolean;
 }
 
 /**
@@ -50,8 +52,8 @@ export function SchemaForm(props: SchemaFormProps) {
 
 const NO_ERRORS: readonly FieldError[] = [];
 
-function FormBody({ schema, value, onChange, serverErrors = NO_ERRORS, pickers, readOnly = false, idPrefix, focusPath }: SchemaFormProps) {
-  const [state, setState] = useState(visibility.initialVisibility);
+function FormBody({ schema, value, onChange, serverErrors = NO_ERRORS, pickers, readOnly = false, idPrefix, focusPath, blank = false }: SchemaFormProps) {
+  const [state, setState] = useState(() => (blank ? visibility.markFresh(visibility.initialVisibility, '') : visibility.initialVisibility));
   const serverKey = JSON.stringify(serverErrors);
   const [seenServerKey, setSeenServerKey] = useState(serverKey);
   if (serverKey !== seenServerKey) {

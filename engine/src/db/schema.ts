@@ -47,6 +47,10 @@ export interface RepTable {
   out_of_office: ColumnType<OutOfOffice[], string | undefined, string>;
   skills: ColumnType<string[], string[] | undefined, string[]>;
   languages: ColumnType<string[], string[] | undefined, string[]>;
+  /** Free text: SDR, AE, manager, … */
+  role: string | null;
+  /** Set when the rep was "deleted" while history still names them; archived reps are inactive. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

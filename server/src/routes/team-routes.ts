@@ -4,51 +4,113 @@ import { ownerScopeOf, principalOf } from '../auth/principal.js';
 import { EDITORS, LEAD_READERS, READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, IdParams, OpenObject, UuidParams } from '../schemas/common.js';
-import { CreateAccountBody, CreateRepBody, CreateTeamBody, RepListQuery, TerritoryBody, UpdateRepBody, UpdateTeamBody } from '../schemas/team-schemas.js';
+import {
+  BULK_LIMIT,
+  BulkAccountsBody,
+  BulkQuery,
+  BulkResult,
+  BulkTeamsBody,
+  BulkTerritoriesBody,
+  CreateAccountBody,
+  CreateTeamBody,
+  DeleteResult,
+  TEAM_MODEL_SCHEMAS,
+  TerritoryBody,
+  UpdateAccountBody,
+  UpdateTeamBody,
+  UpdateTerritoryBody,
+} from '../schemas/team-schemas.js';
+import { BULK_BODY_LIMIT } from './rep-routes.js';
 import type { TypedApp } from './typed-app.js';
 
-const Rep = OpenObject({ id: Type.String(), name: Type.String(), email: Type.String(), teamId: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() });
-const Team = OpenObject({ id: Type.String(), name: Type.String(), managerRepId: Type.Union([Type.String(), Type.Null()]) });
-const Territory = OpenObject({ id: Type.String(), name: Type.String(), priority: Type.Integer(), rules: OpenObject({}), teamId: Type.Union([Type.String(), Type.Null()]), repId: Type.Union([Type.String(), Type.Null()]) });
-const Account = OpenObject({ id: Type.String(), domain: Type.String(), name: Type.String(), ownerRepId: Type.Union([Type.String(), Type.Null()]) });
+const nullableString = Type.Union([Type.String(), Type.Null()]);
+const Team = OpenObject({ id: Type.String(), name: Type.String(), managerRepId: nullableString });
+const Territory = OpenObject({ id: Type.String(), name: Type.String(), priority: Type.Integer(), rules: OpenObject({}), teamId: nullableString, repId: nullableString });
+const Account = OpenObject({ id: Type.String(), domain: Type.String(), name: Type.String(), ownerRepId: nullableString });
+const deleted = { outcome: 'deleted' as const };
+const bulk = (what: string, key: string) => ({
+  summary: `Create or update up to ${BULK_LIMIT} ${what}, matched by ${key}`,
+  description: 'All or nothing: any problem (each reported with its path, e.g. `' + what + '[3].' + key + '`) writes nothing. `?dryRun=true` checks and counts without writing.',
+  tags: [what],
+  querystring: BulkQuery,
+  response: { 200: BulkResult, ...errorResponses },
+});
 
-/** The sales team model the assign and notify nodes route by. */
+/** The sales team model the assign and notify nodes route by: teams, territories, accounts (reps: rep-routes.ts). */
 export async function teamRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
   const app = untyped as TypedApp;
-  const { teams } = services;
+  const { teams, territories, accounts } = services;
 
-  app.get('/api/reps', { config: { allow: READERS }, schema: { summary: 'List reps', tags: ['reps'], querystring: RepListQuery, response: { 200: Type.Object({ reps: Type.Array(Rep) }), ...errorResponses } } }, async (request) => ({
-    reps: await teams.listReps(request.query.team),
-  }));
-  app.post('/api/reps', { config: { allow: EDITORS }, schema: { summary: 'Create a rep', tags: ['reps'], body: CreateRepBody, response: { 201: Rep, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await teams.createRep(request.body, principalOf(request))),
-  );
-  app.patch(
-    '/api/reps/:id',
-    { config: { allow: EDITORS }, schema: { summary: 'Update a rep (leads in flight keep working)', tags: ['reps'], params: UuidParams, body: UpdateRepBody, response: { 200: Rep, ...errorResponses } } },
-    async (request) => teams.updateRep(request.params.id, request.body, principalOf(request)),
+  app.get(
+    '/api/team-model/schemas',
+    { config: { allow: READERS }, schema: { summary: 'The JSON Schemas the create routes validate reps, teams, territories and accounts with (the designer builds its forms from them)', tags: ['teams'], response: { 200: OpenObject({}) } } },
+    async () => TEAM_MODEL_SCHEMAS,
   );
 
-  app.get('/api/teams', { config: { allow: READERS }, schema: { summary: 'List teams', tags: ['teams'], response: { 200: Type.Object({ teams: Type.Array(Team) }) } } }, async () => ({ teams: await teams.listTeams() }));
+  app.get('/api/teams', { config: { allow: READERS }, schema: { summary: 'List teams', tags: ['teams'], response: { 200: Type.Object({ teams: Type.Array(Team) }) } } }, async () => ({ teams: await teams.list() }));
+  app.get('/api/teams/:id', { config: { allow: READERS }, schema: { summary: 'Get a team', tags: ['teams'], params: IdParams, response: { 200: Team, ...errorResponses } } }, async (request) => teams.get(request.params.id));
   app.post('/api/teams', { config: { allow: EDITORS }, schema: { summary: 'Create a team', tags: ['teams'], body: CreateTeamBody, response: { 201: Team, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await teams.createTeam(request.body, principalOf(request))),
+    reply.status(201).send(await teams.create(request.body, principalOf(request))),
   );
   app.patch('/api/teams/:id', { config: { allow: EDITORS }, schema: { summary: 'Update a team', tags: ['teams'], params: IdParams, body: UpdateTeamBody, response: { 200: Team, ...errorResponses } } }, async (request) =>
-    teams.updateTeam(request.params.id, request.body, principalOf(request)),
+    teams.update(request.params.id, request.body, principalOf(request)),
+  );
+  app.delete(
+    '/api/teams/:id',
+    {
+      config: { allow: EDITORS },
+      schema: {
+        summary: 'Delete a team nothing routes to',
+        description: 'Refused with 409, naming each, while active reps belong to the team, territories route to it, leads in flight belong to it, or a published workflow version (the latest, or one leads still run on) names it. Archived reps leave the team with it.',
+        tags: ['teams'],
+        params: IdParams,
+        response: { 200: DeleteResult, ...errorResponses },
+      },
+    },
+    async (request) => (await teams.remove(request.params.id, principalOf(request)), deleted),
+  );
+  app.post('/api/teams/bulk', { config: { allow: EDITORS }, bodyLimit: BULK_BODY_LIMIT, schema: { ...bulk('teams', 'id'), body: BulkTeamsBody } }, async (request) =>
+    teams.bulkUpsert(request.body.teams, principalOf(request), request.query.dryRun),
   );
 
   app.get('/api/accounts', { config: { allow: READERS }, schema: { summary: 'List accounts', tags: ['accounts'], response: { 200: Type.Object({ accounts: Type.Array(Account) }) } } }, async () => ({
-    accounts: await teams.listAccounts(),
+    accounts: await accounts.list(),
   }));
+  app.get('/api/accounts/:id', { config: { allow: READERS }, schema: { summary: 'Get an account', tags: ['accounts'], params: UuidParams, response: { 200: Account, ...errorResponses } } }, async (request) => accounts.get(request.params.id));
   app.post('/api/accounts', { config: { allow: EDITORS }, schema: { summary: 'Create an account (domain → owner, for lead-to-account matching)', tags: ['accounts'], body: CreateAccountBody, response: { 201: Account, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await teams.createAccount(request.body, principalOf(request))),
+    reply.status(201).send(await accounts.create(request.body, principalOf(request))),
+  );
+  app.patch('/api/accounts/:id', { config: { allow: EDITORS }, schema: { summary: 'Update an account', tags: ['accounts'], params: UuidParams, body: UpdateAccountBody, response: { 200: Account, ...errorResponses } } }, async (request) =>
+    accounts.update(request.params.id, request.body, principalOf(request)),
+  );
+  app.delete(
+    '/api/accounts/:id',
+    { config: { allow: EDITORS }, schema: { summary: 'Delete an account no lead is matched to', description: 'Refused with 409 while leads are matched to the account; clear its owner instead to stop account routing.', tags: ['accounts'], params: UuidParams, response: { 200: DeleteResult, ...errorResponses } } },
+    async (request) => (await accounts.remove(request.params.id, principalOf(request)), deleted),
+  );
+  app.post('/api/accounts/bulk', { config: { allow: EDITORS }, bodyLimit: BULK_BODY_LIMIT, schema: { ...bulk('accounts', 'domain'), body: BulkAccountsBody } }, async (request) =>
+    accounts.bulkUpsert(request.body.accounts, principalOf(request), request.query.dryRun),
   );
 
   app.get('/api/territories', { config: { allow: READERS }, schema: { summary: 'List territories in the order they are checked', tags: ['territories'], response: { 200: Type.Object({ territories: Type.Array(Territory) }) } } }, async () => ({
-    territories: await services.territories.list(),
+    territories: await territories.list(),
   }));
+  app.get('/api/territories/:id', { config: { allow: READERS }, schema: { summary: 'Get a territory', tags: ['territories'], params: IdParams, response: { 200: Territory, ...errorResponses } } }, async (request) => territories.get(request.params.id));
   app.post('/api/territories', { config: { allow: EDITORS }, schema: { summary: 'Create a territory (rules → team or rep)', tags: ['territories'], body: TerritoryBody, response: { 201: Territory, ...errorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await services.territories.create(request.body, principalOf(request))),
+    reply.status(201).send(await territories.create(request.body, principalOf(request))),
+  );
+  app.patch(
+    '/api/territories/:id',
+    { config: { allow: EDITORS }, schema: { summary: 'Update a territory (naming a team clears the rep and vice versa)', tags: ['territories'], params: IdParams, body: UpdateTerritoryBody, response: { 200: Territory, ...errorResponses } } },
+    async (request) => territories.update(request.params.id, request.body, principalOf(request)),
+  );
+  app.delete(
+    '/api/territories/:id',
+    { config: { allow: EDITORS }, schema: { summary: 'Delete a territory', description: 'Refused with 409 while a published workflow version names it.', tags: ['territories'], params: IdParams, response: { 200: DeleteResult, ...errorResponses } } },
+    async (request) => (await territories.remove(request.params.id, principalOf(request)), deleted),
+  );
+  app.post('/api/territories/bulk', { config: { allow: EDITORS }, bodyLimit: BULK_BODY_LIMIT, schema: { ...bulk('territories', 'id'), body: BulkTerritoriesBody } }, async (request) =>
+    territories.bulkUpsert(request.body.territories, principalOf(request), request.query.dryRun),
   );
 
   const Task = OpenObject({ id: Type.String(), leadId: Type.String(), repId: Type.Union([Type.String(), Type.Null()]), title: Type.String(), dueAt: Type.String(), status: Type.String() });

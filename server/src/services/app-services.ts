@@ -16,7 +16,10 @@ import { nodeActivities } from '@leadflow/nodes/activities';
 import { TaskStore } from './task-store.js';
 import { TestRuns } from './test-runs.js';
 import { LeadChangeFeed } from './lead-change-feed.js';
-import { TeamStore, TerritoryStore } from './team-store.js';
+import { AccountStore } from './team-model/account-store.js';
+import { RepStore } from './team-model/rep-store.js';
+import { TeamStore } from './team-model/team-store.js';
+import { TerritoryStore } from './team-model/territory-store.js';
 import { TokenStore } from './token-store.js';
 import { WebhookSourceStore } from './webhook-source-store.js';
 import { WorkflowStore } from './workflow-store.js';
@@ -31,7 +34,9 @@ export interface AppServices {
   intake: LeadIntake;
   leads: LeadQueries;
   events: LeadEvents;
+  reps: RepStore;
   teams: TeamStore;
+  accounts: AccountStore;
   territories: TerritoryStore;
   tasks: TaskStore;
   inbox: InboxFeed;
@@ -64,7 +69,9 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     intake,
     leads: new LeadQueries(db),
     events,
+    reps: new RepStore(db),
     teams: new TeamStore(db),
+    accounts: new AccountStore(db),
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),

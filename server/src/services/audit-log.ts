@@ -43,17 +43,29 @@ export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
  * does: a rolled-back change leaves no row and a committed one always has one.
  */
 export async function writeAudit(trx: Transaction<Database>, actor: Actor, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor: actor.name,
-      actor_token_id: actor.tokenId,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+  await writeAudits(trx, actor, [entry]);
+}
+
+/** Rows per insert statement: well inside Postgres' 65,535 parameters. */
+const AUDIT_CHUNK = 1000;
+
+/** {@link writeAudit} for many changes at once (a bulk upsert), in a few statements. */
+export async function writeAudits(trx: Transaction<Database>, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += AUDIT_CHUNK) {
+    await trx
+      .insertInto('audit_log')
+      .values(
+        entries.slice(start, start + AUDIT_CHUNK).map((entry) => ({
+          actor: actor.name,
+          actor_token_id: actor.tokenId,
+          action: entry.action,
+          subject_type: entry.subjectType,
+          subject_id: entry.subjectId,
+          detail: JSON.stringify(entry.detail ?? {}),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** The fields whose values differ between two views of one thing (compared as JSON), minus `ignore`. */

@@ -1,0 +1,105 @@
+import type { Database, OutOfOffice, TerritoryRules, WorkingHours } from '@leadflow/engine/db';
+import type { Selectable } from 'kysely';
+
+export interface RepInput {
+  name: string;
+  email: string;
+  teamId?: string | null;
+  role?: string | null;
+  active?: boolean;
+  timezone?: string;
+  capacity?: number | null;
+  weight?: number;
+  workingHours?: WorkingHours | null;
+  outOfOffice?: OutOfOffice[];
+  skills?: string[];
+  languages?: string[];
+}
+
+export interface RepView extends Required<Omit<RepInput, 'teamId' | 'role' | 'capacity' | 'workingHours'>> {
+  id: string;
+  teamId: string | null;
+  role: string | null;
+  capacity: number | null;
+  workingHours: WorkingHours | null;
+  /** When the rep was archived (deleted while history still names them); null: not archived. */
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TeamInput {
+  id: string;
+  name: string;
+  managerRepId?: string | null;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  managerRepId: string | null;
+}
+
+export interface AccountInput {
+  domain: string;
+  name: string;
+  ownerRepId?: string | null;
+}
+
+export interface AccountView {
+  id: string;
+  domain: string;
+  name: string;
+  ownerRepId: string | null;
+}
+
+export interface TerritoryInput {
+  id: string;
+  name: string;
+  priority?: number;
+  rules: TerritoryRules;
+  teamId?: string | null;
+  repId?: string | null;
+}
+
+export interface TerritoryView extends Required<Omit<TerritoryInput, 'teamId' | 'repId'>> {
+  teamId: string | null;
+  repId: string | null;
+}
+
+export function repView(row: Selectable<Database['reps']>): RepView {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    teamId: row.team_id,
+    role: row.role,
+    active: row.active,
+    timezone: row.timezone,
+    capacity: row.capacity,
+    weight: row.weight,
+    workingHours: row.working_hours as WorkingHours | null,
+    outOfOffice: row.out_of_office,
+    skills: row.skills,
+    languages: row.languages,
+    archivedAt: row.archived_at ? row.archived_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function teamView(row: Selectable<Database['teams']>): TeamView {
+  return { id: row.id, name: row.name, managerRepId: row.manager_rep_id };
+}
+
+export function accountView(row: Selectable<Database['accounts']>): AccountView {
+  return { id: row.id, domain: row.domain, name: row.name, ownerRepId: row.owner_rep_id };
+}
+
+export function territoryView(row: Selectable<Database['territories']>): TerritoryView {
+  return { id: row.id, name: row.name, priority: row.priority, rules: row.rules, teamId: row.team_id, repId: row.rep_id };
+}
+
+/** An account's domain as stored and matched: trimmed, lower case. */
+export const normalDomain = (domain: string): string => domain.trim().toLowerCase();
+
