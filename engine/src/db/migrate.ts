@@ -8,6 +8,7 @@ import * as intakeChannels from './migrations/006-intake-channels.js';
 import * as imports from './migrations/007-imports.js';
 import * as metrics from './migrations/008-metrics.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
+import * as repOutcomes from './migrations/011-rep-outcomes.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007-imports': imports,
   '008-metrics': metrics,
   '009-lead-change-notify': leadChangeNotify,
+  '011-rep-outcomes': repOutcomes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
