@@ -133,6 +133,36 @@ describe('rep outcomes: contacted, meeting booked, disqualified', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it("follows its own leads live, and hears nothing of another rep's", async () => {
+    // Round robin between the two reps: two leads in a row go one to each.
+    const pair = [await waitingLead('Sam Stream'), await waitingLead('Tess Stream')];
+    const bo = pair.find((lead) => lead.owner === 'bo');
+    const other = pair.find((lead) => lead.owner === 'ann');
+    if (!bo || !other) throw new Error(`round robin gave both leads to ${pair[0]?.owner}`);
+    const controller = new AbortController();
+    const response = await fetch(`${stack.baseUrl}/api/leads/stream`, { headers: { authorization: `Bearer ${tokens.bo}` }, signal: controller.signal });
+    expect(response.status).toBe(200);
+    let text = '';
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        text += value;
+      }
+    })();
+    try {
+      await eventually(async () => text.includes('event: ready'), "Bo's stream to be live");
+      await as(other.owner, 'POST', `/api/leads/${other.id}/events`, { type: 'contacted' });
+      await as('bo', 'POST', `/api/leads/${bo.id}/events`, { type: 'contacted' });
+      await eventually(async () => text.includes(bo.id), "Bo's own lead change");
+      expect(text).not.toContain(other.id);
+    } finally {
+      controller.abort();
+      await reading;
+    }
+  });
+
   it('lists the outcomes and reasons a rep picks from', async () => {
     const catalog = await as('ann', 'GET', '/api/lead-outcomes');
     expect(catalog.body.outcomes.map((o: { type: string }) => o.type)).toEqual(['contacted', 'meeting_booked', 'disqualified']);
