@@ -142,8 +142,8 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'Post an event (contacted, replied, meeting_booked, disqualified, status_changed, …); it reaches the running workflow as a signal',
         description:
           'Rep outcomes (contacted, meeting_booked, disqualified) are checked by type and set the lead\'s status — a disqualification also its reason — ' +
-          'in the transaction that records the event. Exactly once in effect: a retry with the same Idempotency-Key, or an outcome equal to the lead\'s latest, ' +
-          'returns the first event with replayed: true.',
+          'in the transaction that records the event. Exactly once in effect: a retry with the same Idempotency-Key or, without a key, a repeat of ' +
+          'the lead\'s latest outcome within 10 minutes returns the first event with replayed: true.',
         tags,
         params: UuidParams,
         headers: IdempotencyHeaders,

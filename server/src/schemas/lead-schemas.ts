@@ -105,7 +105,7 @@ export const EventBody = Type.Object(
 export const EventResponse = Type.Object({
   event: OpenObject({ id: Type.String(), type: Type.String() }),
   delivered: Type.Boolean({ description: "The lead's running workflow got the event as a signal (false: it has no running workflow)." }),
-  replayed: Type.Boolean({ description: 'The same post was recorded before (same Idempotency-Key, or the same outcome as the latest); this is the first event.' }),
+  replayed: Type.Boolean({ description: 'The same post was recorded before (same Idempotency-Key or, keyless, the same outcome as the latest within 10 minutes); this is the first event.' }),
 });
 
 const Choice = (key: string) => Type.Object({ [key]: Type.String(), label: Type.String() });

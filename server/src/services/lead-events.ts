@@ -25,6 +25,12 @@ type EventRow = Pick<Selectable<Database['lead_events']>, 'id' | 'type' | 'data'
 /** Events that set what a lead's current outcome is; a post repeating the latest of them is a replay. */
 const STATE_EVENTS = [...REP_OUTCOMES, 'status_changed'];
 
+/**
+ * How long a keyless repeat of the latest outcome counts as the same click. Bounded, so a rep who
+ * contacts a recycled lead again months later records a new `contacted` for its new wait.
+ */
+const REPEAT_WINDOW_MS = 10 * 60_000;
+
 /** Same keys, same primitive values: outcome data is flat, so a shallow look is enough. */
 function sameData(a: unknown, b: Record<string, unknown>): boolean {
   const left = (a ?? {}) as Record<string, unknown>;
@@ -43,8 +49,9 @@ export class LeadEvents {
    * Within `scope` only the rep's own leads take events; others are not found. A rep outcome
    * (contacted, meeting_booked, disqualified) is validated by type and sets the lead's status
    * (and disqualification reason) in the transaction that records it. Exactly once in effect: a
-   * post with an `idempotencyKey` seen before on the lead, or an outcome equal to the lead's
-   * latest, returns the first event (signalled again, which the run ignores if it had it).
+   * post with an `idempotencyKey` seen before on the lead or, without a key, an outcome equal to
+   * the lead's latest of the last minutes, returns the first event (signalled again, which the
+   * run ignores if it had it).
    */
   async post(leadId: string, posted: PostedEvent, scope?: OwnerScope, idempotencyKey?: string): Promise<PostedEventResult> {
     const data = posted.data ?? {};
@@ -84,13 +91,14 @@ export class LeadEvents {
     return { event, delivered: await this.runs.signal(leadId, event), replayed };
   }
 
-  /** The event this post repeats, if it does: the one with its Idempotency-Key, or the same outcome as the lead's latest. */
+  /** The event this post repeats, if it does: the one with its Idempotency-Key, or (keyless) the same outcome as the lead's latest. */
   private async earlier(trx: Kysely<Database>, leadId: string, type: string, data: Record<string, unknown>, key: string | undefined, stage: string): Promise<EventRow | null> {
     const columns = ['id', 'type', 'data', 'occurred_at'] as const;
+    // A key says which post this is: a new key is a new outcome, whatever came before.
     if (key) {
       const keyed = await trx.selectFrom('lead_events').select(columns).where('lead_id', '=', leadId).where('idempotency_key', '=', key).executeTakeFirst();
       if (keyed && keyed.type !== type) throw Errors.conflict(`Idempotency-Key '${key}' was used for a ${keyed.type} event on this lead; use a new key for a new event`, 'Idempotency-Key');
-      if (keyed) return keyed;
+      return keyed ?? null;
     }
     if (!isRepOutcome(type)) return null;
     const latest = await trx
@@ -98,8 +106,9 @@ export class LeadEvents {
       .select(columns)
       .where('lead_id', '=', leadId)
       .where('type', 'in', STATE_EVENTS)
-      .orderBy('occurred_at', 'desc')
+      .where('created_at', '>', new Date(Date.now() - REPEAT_WINDOW_MS))
       .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
     const stillHolds = type !== 'disqualified' || stage === 'disqualified';
