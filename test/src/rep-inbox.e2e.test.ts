@@ -102,7 +102,7 @@ describe('rep inbox in a real browser', () => {
     const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await admin.goto(`${stack.baseUrl}/inbox#token=${stack.token}`);
     await admin.getByRole('option', { name: 'Ada' }).waitFor({ state: 'attached' });
-    await admin.getByLabel('Rep', { exact: true }).selectOption({ label: 'Ada' });
+    await admin.getByRole('combobox', { name: 'Rep' }).selectOption({ label: 'Ada' });
     await admin.locator('tr[data-lead="lena@globex.test"]').waitFor();
     expect(admin.url()).toContain(`rep=${adaId}`);
     await admin.close();
