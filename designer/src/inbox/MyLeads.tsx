@@ -1,23 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Lead, OutcomeCatalog } from '../api/types';
 import { leadName } from '../leads/lead-names';
+import { byUrgency, dueText } from './lead-urgency';
 import { OutcomeActions } from './OutcomeActions';
 
-/** Most urgent first: leads with an SLA due soonest, then the newest. */
-export function byUrgency(a: Lead, b: Lead): number {
-  const dueA = a.run.waiting?.until ? Date.parse(a.run.waiting.until) : Infinity;
-  const dueB = b.run.waiting?.until ? Date.parse(b.run.waiting.until) : Infinity;
-  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
-  return b.createdAt.localeCompare(a.createdAt);
-}
-
-/** "in 4 min" or "2 min overdue", to the minute. */
-function dueText(until: string, now: number): { text: string; overdue: boolean } {
-  const minutes = Math.round((Date.parse(until) - now) / 60_000);
-  if (minutes < 0) return { text: `${-minutes} min overdue`, overdue: true };
-  return { text: minutes === 0 ? 'due now' : `in ${minutes} min`, overdue: false };
-}
-
+/** The time now, refreshed every `everyMs`, so due times count down on screen. */
 function useNow(everyMs: number): number {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -42,8 +29,7 @@ export function MyLeads({ leads, catalog, onRecorded }: { leads: Lead[]; catalog
           <thead>
             <tr>
               <th scope="col">Lead</th>
-              <th scope="col">Source</th>
-              <th scope="col">Score</th>
+              <th scope="col">Source · score</th>
               <th scope="col">SLA</th>
               <th scope="col">Status</th>
               <th scope="col">Outcome</th>
@@ -60,10 +46,12 @@ export function MyLeads({ leads, catalog, onRecorded }: { leads: Lead[]; catalog
                     <div className="muted">{[lead.title, lead.company].filter(Boolean).join(', ')}</div>
                     <div className="muted">{lead.email}</div>
                   </td>
-                  <td>{lead.source ?? '—'}</td>
                   <td>
-                    {lead.score ?? '—'}
-                    {lead.tier !== null && <span className="muted"> · tier {lead.tier}</span>}
+                    {lead.source ?? '—'}
+                    <div className="muted">
+                      score {lead.score ?? '—'}
+                      {lead.tier !== null && ` · tier ${lead.tier}`}
+                    </div>
                   </td>
                   <td>
                     {due && until ? (
