@@ -5,6 +5,7 @@ export { nodeDefinitions } from './catalog.js';
 export { intakeLead, type IntakeError, type IntakeResult, type NormalizedLead, type RawLead, type Touch } from './capture/intake.js';
 export { capture, captureConfigSchema } from './capture/definition.js';
 export { parseDuration } from './wait/duration.js';
+export { DISQUALIFICATION_REASONS, type DisqualificationReason, REASON_LABELS } from './disqualify/definition.js';
 export { INBOX_NOTIFY_CHANNEL } from './notify/inbox-channel.js';
 
 /** The registry of every node type this library ships. */

@@ -21,7 +21,7 @@ describe('designer API on the real stack', () => {
     expect(run.status).toBe(200);
     expect(run.body.outcome).toBe('completed');
     const path = run.body.steps.map((step: any) => step.nodeId);
-    expect(path).toEqual(['capture', 'enrich', 'score', 'route', 'assign', 'alert-owner', 'await-contact', 'contacted']);
+    expect(path).toEqual(['capture', 'enrich', 'score', 'route', 'assign', 'alert-owner', 'await-contact', 'rep-outcome', 'contacted']);
     const assign = run.body.steps.find((step: any) => step.nodeId === 'assign');
     expect(assign.port).toBe('assigned');
     expect(assign.reason).toMatch(/round robin/i);

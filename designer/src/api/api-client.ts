@@ -17,7 +17,8 @@ export class ApiError extends Error {
 }
 
 export interface Api {
-  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** `headers` adds to the signed ones, e.g. an Idempotency-Key. */
+  request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   get<T>(path: string): Promise<T>;
   /** A GET whose answer is text, not JSON (a form's HTML snippet). */
   getText(path: string): Promise<string>;
@@ -32,12 +33,12 @@ export interface Api {
 
 /** A fetch wrapper that signs every call and turns error answers into `ApiError`s. */
 export function createApi(token: string, onUnauthorized: () => void): Api {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetch(path, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        headers: { ...headers, authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {

@@ -120,6 +120,8 @@ export interface Lead {
   ownerId: string | null;
   teamId: string | null;
   disqualificationReason: string | null;
+  /** Funnel stage: new, mql, sql, meeting, won or disqualified. */
+  stage: string;
   workflowId: string;
   workflowVersion: number;
   fields: Record<string, unknown>;
@@ -306,4 +308,38 @@ export interface BulkResult {
   updated: number;
   unchanged: number;
   dryRun: boolean;
+}
+
+/** A rep's in-app notification (what notify nodes send to the inbox channel). */
+export interface InboxItem {
+  id: string;
+  leadId: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Task {
+  id: string;
+  leadId: string;
+  repId: string | null;
+  title: string;
+  note: string;
+  priority: string;
+  dueAt: string;
+  status: string;
+}
+
+/** What GET /api/lead-outcomes offers a rep. */
+export interface OutcomeCatalog {
+  outcomes: Array<{ type: string; label: string }>;
+  disqualificationReasons: Array<{ code: string; label: string }>;
+}
+
+/** The answer to posting an event. */
+export interface PostedEvent {
+  event: { id: string; type: string };
+  delivered: boolean;
+  replayed: boolean;
 }

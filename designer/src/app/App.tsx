@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { ApiError, createApi, errorMessage } from '../api/api-client';
 import type { LeadField, NodeType, Principal } from '../api/types';
 import { EditorPage } from '../editor/EditorPage';
+import { InboxPage } from '../inbox/InboxPage';
 import { LeadExplorerPage } from '../leads/LeadExplorerPage';
 import { LeadPage } from '../leads/LeadPage';
 import { TeamPage } from '../team/TeamPage';
@@ -86,22 +87,32 @@ export function App() {
       />
     );
   }
+  // A rep works from the inbox; the other pages need roles a rep token does not have.
+  const isRep = context.principal.role === 'rep';
+  const home = isRep ? '/inbox' : '/workflows';
   return (
     <LeadflowContext.Provider value={context}>
       <BrowserRouter>
         <div className="shell">
           <header className="top-bar">
-            <a className="brand" href="/workflows">
+            <a className="brand" href={home}>
               Leadflow
             </a>
             <nav aria-label="Main">
-              <NavLink to="/workflows">Workflows</NavLink>
-              <NavLink to="/leads">Leads</NavLink>
-              <NavLink to="/dashboard">Dashboard</NavLink>
-              {mayOpen(context.principal.role, 'team') && <NavLink to="/team">Team</NavLink>}
-              {mayOpen(context.principal.role, 'intake') && <NavLink to="/intake">Intake</NavLink>}
-              {mayOpen(context.principal.role, 'imports') && <NavLink to="/imports">Imports</NavLink>}
-              {mayOpen(context.principal.role, 'access') && <NavLink to="/access">Access</NavLink>}
+              {isRep ? (
+                <NavLink to="/inbox">Inbox</NavLink>
+              ) : (
+                <>
+                  <NavLink to="/workflows">Workflows</NavLink>
+                  <NavLink to="/leads">Leads</NavLink>
+                  <NavLink to="/dashboard">Dashboard</NavLink>
+                  {context.principal.role === 'admin' && <NavLink to="/inbox">Inbox</NavLink>}
+                  {mayOpen(context.principal.role, 'team') && <NavLink to="/team">Team</NavLink>}
+                  {mayOpen(context.principal.role, 'intake') && <NavLink to="/intake">Intake</NavLink>}
+                  {mayOpen(context.principal.role, 'imports') && <NavLink to="/imports">Imports</NavLink>}
+                  {mayOpen(context.principal.role, 'access') && <NavLink to="/access">Access</NavLink>}
+                </>
+              )}
               <a href="/docs" target="_blank" rel="noreferrer">
                 API docs
               </a>
@@ -114,7 +125,8 @@ export function App() {
             </button>
           </header>
           <Routes>
-            <Route path="/" element={<Navigate to="/workflows" replace />} />
+            <Route path="/" element={<Navigate to={home} replace />} />
+            <Route path="/inbox" element={<InboxPage />} />
             <Route path="/workflows" element={<WorkflowListPage />} />
             <Route path="/workflows/:id" element={<EditorPage />} />
             <Route path="/workflows/:id/versions/:version" element={<EditorPage />} />
@@ -126,7 +138,7 @@ export function App() {
             <Route path="/intake" element={<RoleGate page="intake"><IntakePage /></RoleGate>} />
             <Route path="/imports" element={<RoleGate page="imports"><ImportsPage /></RoleGate>} />
             <Route path="/access" element={<RoleGate page="access"><AccessPage /></RoleGate>} />
-            <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to="/workflows">Go to workflows</NavLink></p>} />
+            <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to={home}>Go to the start page</NavLink></p>} />
           </Routes>
         </div>
       </BrowserRouter>

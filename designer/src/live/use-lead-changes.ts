@@ -1,47 +1,21 @@
-import { fetchEventSource } from '@microsoft/fetch-event-source';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Api } from '../api/api-client';
+import { type LiveState, useEventStream } from './use-event-stream';
 
-export type LiveState = 'connecting' | 'live' | 'reconnecting';
+export type { LiveState };
 
 /**
- * Follows `GET /api/leads/stream` (fetch-based, so the bearer token goes in a header) and calls
- * `onChange` with the ids that changed, or null for "reload everything". After a reconnect it
- * calls with null too, since changes may have been missed meanwhile.
+ * Follows `GET /api/leads/stream` and calls `onChange` with the ids that changed, or null for
+ * "reload everything". After a reconnect it calls with null too, since changes may have been
+ * missed meanwhile. A rep token hears of its own leads only.
  */
 export function useLeadChanges(api: Api, onChange: (ids: string[] | null) => void): LiveState {
-  const [state, setState] = useState<LiveState>('connecting');
-  const callback = useRef(onChange);
-  callback.current = onChange;
-  useEffect(() => {
-    const controller = new AbortController();
-    let wasLive = false;
-    void fetchEventSource('/api/leads/stream', {
-      headers: { authorization: `Bearer ${api.token}` },
-      signal: controller.signal,
-      openWhenHidden: true,
-      onmessage(message) {
-        if (message.event === 'ready') {
-          setState('live');
-          if (wasLive) callback.current(null);
-          wasLive = true;
-        } else if (message.event === 'leads') {
-          const { ids } = JSON.parse(message.data) as { ids: string[] | null };
-          callback.current(ids);
-        }
-      },
-      onerror() {
-        setState('reconnecting');
-        return 3_000;
-      },
-      onclose() {
-        setState('reconnecting');
-        throw new Error('stream closed');
-      },
-    }).catch(() => undefined);
-    return () => controller.abort();
-  }, [api]);
-  return state;
+  return useEventStream(
+    api,
+    '/api/leads/stream',
+    (event, data) => event === 'leads' && onChange((data as { ids: string[] | null }).ids),
+    (again) => again && onChange(null),
+  );
 }
 
 /** Calls `fn` at most once per `ms`, trailing: bursts of changes become one reload. */

@@ -37,5 +37,6 @@ describe('the funnel stage a signal moves a lead to', () => {
     expect(stageSignalOfEvent('status_changed', { status: 'qualified' })).toEqual({ stage: 'sql', explicit: true });
     expect(stageSignalOfEvent('status_changed', { status: 'nurture' })).toBeNull();
     expect(stageSignalOfEvent('contacted', {})).toBeNull();
+    expect(stageSignalOfEvent('disqualified', { reason: 'no_budget' })).toEqual({ stage: 'disqualified', explicit: true });
   });
 });

@@ -59,9 +59,10 @@ export function stageSignalsOfPatch(patch: LeadPatch | null): StageSignal[] {
   return signals;
 }
 
-/** What an outside event says about the stage: a booked meeting, or a status change that means a stage. */
+/** What an outside event says about the stage: a booked meeting, a rep's disqualification, or a status change that means a stage. */
 export function stageSignalOfEvent(type: string, data: Record<string, unknown> | undefined): StageSignal | null {
   if (type === 'meeting_booked') return { stage: 'meeting', explicit: false };
+  if (type === 'disqualified') return { stage: 'disqualified', explicit: true };
   const status = type === 'status_changed' ? data?.status : undefined;
   const stage = typeof status === 'string' ? STAGE_OF_STATUS[status] : undefined;
   return stage ? { stage, explicit: true } : null;

@@ -9,6 +9,7 @@ import * as imports from './migrations/007-imports.js';
 import * as metrics from './migrations/008-metrics.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
 import * as teamModel from './migrations/010-team-model.js';
+import * as repOutcomes from './migrations/011-rep-outcomes.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008-metrics': metrics,
   '009-lead-change-notify': leadChangeNotify,
   '010-team-model': teamModel,
+  '011-rep-outcomes': repOutcomes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -155,6 +155,8 @@ export interface LeadEventTable {
   data: Json;
   occurred_at: Timestamp;
   created_at: Generated<Date>;
+  /** The poster's Idempotency-Key; unique per lead, so a retried POST records nothing twice. */
+  idempotency_key: string | null;
 }
 
 export interface StepTable {

@@ -88,6 +88,7 @@ export const LEAD_EVENT_TYPES = [
   'contacted',
   'replied',
   'meeting_booked',
+  'disqualified',
   'status_changed',
   'resubmitted',
   'page_visited',

@@ -6,7 +6,8 @@ export const DISQUALIFICATION_REASONS = ['no_budget', 'no_authority', 'no_need',
 
 export type DisqualificationReason = (typeof DISQUALIFICATION_REASONS)[number];
 
-const REASON_LABELS: Readonly<Record<DisqualificationReason, string>> = {
+/** What each reason means, in words a rep picks from. */
+export const REASON_LABELS: Readonly<Record<DisqualificationReason, string>> = {
   no_budget: 'no budget',
   no_authority: 'no authority to buy',
   no_need: 'no need',

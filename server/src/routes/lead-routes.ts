@@ -4,7 +4,8 @@ import { ownerScopeOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
-import { CaptureBody, CaptureHeaders, CaptureResponse, EventBody, LeadListQuery, LeadSchema, WaitQuery } from '../schemas/lead-schemas.js';
+import { CaptureBody, CaptureResponse, EventBody, EventResponse, IdempotencyHeaders, LeadListQuery, LeadSchema, OutcomeCatalogSchema, WaitQuery } from '../schemas/lead-schemas.js';
+import { OUTCOME_CATALOG } from '../services/rep-outcomes.js';
 import { captureReply } from './capture-reply.js';
 import { EventStreams, eventStreamResponse } from './event-streams.js';
 import type { TypedApp } from './typed-app.js';
@@ -24,7 +25,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       schema: {
         summary: 'Capture a lead: validated and normalized by the workflow\'s capture node; a known email (or, with capture v2, the same company domain and name) joins the existing lead',
         tags,
-        headers: CaptureHeaders,
+        headers: IdempotencyHeaders,
         querystring: WaitQuery,
         body: CaptureBody,
         response: { 200: CaptureResponse, 201: CaptureResponse, 202: CaptureResponse, ...errorResponses },
@@ -60,13 +61,30 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'Server-Sent Events: which leads changed, as they change',
         description:
           'Sends `event: ready` once live, then `event: leads` with `{ ids }` for each write to leads from any process: the ids that changed, ' +
-          'or `null` when many did (a bulk import) or some may have been missed (reload what you show). Fetch the leads you show after `ready`.',
+          'or `null` when many did (a bulk import) or some may have been missed (reload what you show). Fetch the leads you show after `ready`. ' +
+          'A rep token hears only of its own leads.',
         tags,
         response: { 200: eventStreamResponse, ...errorResponses },
       },
-      config: { allow: ['admin', 'editor', 'viewer'] },
+      config: { allow: LEAD_READERS },
     },
-    async (request, reply) => streams.stream(request, reply, (send) => services.leadChanges.subscribe((change) => send('leads', change)), { event: 'ready', data: {} }),
+    async (request, reply) => {
+      const scope = ownerScopeOf(request);
+      return streams.stream(
+        request,
+        reply,
+        (send) =>
+          services.leadChanges.subscribe((change) => {
+            if (!scope || change.ids === null) return send('leads', change);
+            // Other reps' lead ids are not for this rep to learn: pass on only its own.
+            services.leads.ownedOf(change.ids, scope).then(
+              (ids) => ids.length > 0 && send('leads', { ids }),
+              () => send('leads', { ids: null }),
+            );
+          }),
+        { event: 'ready', data: {} },
+      );
+    },
   );
 
   app.get('/api/leads/:id', { config: { allow: LEAD_READERS }, schema: { summary: 'Get a lead', tags, params: UuidParams, response: { 200: LeadSchema, ...errorResponses } } }, async (request) =>
@@ -121,13 +139,27 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       // Capture posts activity (page visits, form re-submits); a rep reports on its own leads.
       config: { allow: ['admin', 'rep', 'capture'] },
       schema: {
-        summary: 'Post an event (contacted, replied, meeting_booked, status_changed, …); it reaches the running workflow as a signal',
+        summary: 'Post an event (contacted, replied, meeting_booked, disqualified, status_changed, …); it reaches the running workflow as a signal',
+        description:
+          'Rep outcomes (contacted, meeting_booked, disqualified) are checked by type and set the lead\'s status — a disqualification also its reason — ' +
+          'in the transaction that records the event. Exactly once in effect: a retry with the same Idempotency-Key or, without a key, a repeat of ' +
+          'the lead\'s latest outcome within 10 minutes returns the first event with replayed: true.',
         tags,
         params: UuidParams,
+        headers: IdempotencyHeaders,
         body: EventBody,
-        response: { 202: Type.Object({ event: OpenObject({ id: Type.String(), type: Type.String() }), delivered: Type.Boolean() }), ...errorResponses },
+        response: { 202: EventResponse, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(202).send(await services.events.post(request.params.id, request.body, ownerScopeOf(request))),
+    async (request, reply) => reply.status(202).send(await services.events.post(request.params.id, request.body, ownerScopeOf(request), request.headers['idempotency-key'])),
+  );
+
+  app.get(
+    '/api/lead-outcomes',
+    {
+      config: { allow: LEAD_READERS },
+      schema: { summary: 'The outcomes a rep records on a lead, and the reasons a disqualification takes', tags, response: { 200: OutcomeCatalogSchema, ...errorResponses } },
+    },
+    async () => OUTCOME_CATALOG,
   );
 }

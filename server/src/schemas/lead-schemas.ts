@@ -29,7 +29,8 @@ export const CaptureBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const CaptureHeaders = Type.Object({
+/** An optional Idempotency-Key on posts that must take effect once (a capture, a rep's outcome). */
+export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Retrying with the same key returns the first answer.' })),
 });
 
@@ -78,6 +79,7 @@ export const LeadListQuery = Type.Object(
     workflow: Type.Optional(Type.String({ format: 'uuid' })),
     node: Type.Optional(Type.String({ description: 'Leads now at this node.' })),
     runStatus: Type.Optional(Type.Enum(['starting', 'running', 'waiting', 'error', 'completed'])),
+    open: Type.Optional(Type.Boolean({ description: 'Only leads still being worked: not disqualified and not won.' })),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Search email, name and company.' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
@@ -87,9 +89,28 @@ export const LeadListQuery = Type.Object(
 
 export const EventBody = Type.Object(
   {
-    type: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, description: 'contacted, replied, meeting_booked, status_changed, page_visited, retry, …' }),
-    data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    type: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, description: 'contacted, replied, meeting_booked, disqualified, status_changed, page_visited, retry, …' }),
+    data: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'Rep outcomes are checked by type — contacted: { note? }; meeting_booked: { meetingAt? (date-time), note? }; ' +
+          'disqualified: { reason (required, see GET /api/lead-outcomes), note? }. status_changed: { status }.',
+      }),
+    ),
     occurredAt: Type.Optional(Type.String({ format: 'date-time' })),
   },
   { additionalProperties: false },
 );
+
+export const EventResponse = Type.Object({
+  event: OpenObject({ id: Type.String(), type: Type.String() }),
+  delivered: Type.Boolean({ description: "The lead's running workflow got the event as a signal (false: it has no running workflow)." }),
+  replayed: Type.Boolean({ description: 'The same post was recorded before (same Idempotency-Key or, keyless, the same outcome as the latest within 10 minutes); this is the first event.' }),
+});
+
+const Choice = (key: string) => Type.Object({ [key]: Type.String(), label: Type.String() });
+
+export const OutcomeCatalogSchema = Type.Object({
+  outcomes: Type.Array(Choice('type')),
+  disqualificationReasons: Type.Array(Choice('code')),
+});

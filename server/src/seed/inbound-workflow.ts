@@ -1,10 +1,14 @@
 import type { GraphDocument } from '@leadflow/engine';
+import { REP_OUTCOME_EVENTS, repOutcomeBranch } from './rep-outcome-nodes.js';
 
 const at = (x: number, y: number) => ({ x, y });
 
+const outcome = repOutcomeBranch('await-contact', 'contacted', 1820, 0);
+
 /**
  * The example workflow, after the seven-step process: capture → enrich → score → branch by
- * tier → assign → notify → wait for first contact (5-minute SLA) → escalate on timeout.
+ * tier → assign → notify → wait for first contact (5-minute SLA) → escalate on timeout. The
+ * rep's outcome (contacted, meeting booked, disqualified) ends the wait and picks the ending.
  */
 export const inboundWorkflow: GraphDocument = {
   name: 'Inbound lead — seven steps',
@@ -63,8 +67,9 @@ export const inboundWorkflow: GraphDocument = {
         body: '{{fullName}} ({{title}}, {{company}}) is yours.\nScore {{score}} — fit {{fitScore}}, intent {{intentScore}}. Source: {{source}}.\nCall within 5 minutes.',
       },
     },
-    { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(1560, 80), config: { mode: 'event', events: ['contacted'], timeout: '5m' } },
-    { id: 'contacted', type: 'end', typeVersion: 1, position: at(1820, 0), config: { outcome: 'contacted within SLA', status: 'contacted' } },
+    { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(1560, 80), config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout: '5m' } },
+    ...outcome.nodes,
+    { id: 'contacted', type: 'end', typeVersion: 1, position: at(2080, 0), config: { outcome: 'contacted within SLA', status: 'contacted' } },
     {
       id: 'escalate',
       type: 'notify',
@@ -89,7 +94,7 @@ export const inboundWorkflow: GraphDocument = {
     { id: 'e-assigned', source: 'assign', sourceHandle: 'assigned', target: 'alert-owner' },
     { id: 'e-unassigned', source: 'assign', sourceHandle: 'unassigned', target: 'unassigned' },
     { id: 'e-alerted', source: 'alert-owner', sourceHandle: 'out', target: 'await-contact' },
-    { id: 'e-contacted', source: 'await-contact', sourceHandle: 'event', target: 'contacted' },
+    ...outcome.edges,
     { id: 'e-timeout', source: 'await-contact', sourceHandle: 'timeout', target: 'escalate' },
     { id: 'e-escalated', source: 'escalate', sourceHandle: 'out', target: 'escalated' },
   ],

@@ -1,4 +1,5 @@
 import type { GraphDocument } from '@leadflow/engine';
+import { REP_OUTCOME_EVENTS, repOutcomeBranch } from './rep-outcome-nodes.js';
 
 const at = (x: number, y: number) => ({ x, y });
 
@@ -6,8 +7,10 @@ const at = (x: number, y: number) => ({ x, y });
  * The SLA pattern: assign → alert the owner → wait for `contacted` up to `timeout` → on timeout,
  * alert the team manager and reassign to the next rep (never the current owner), alert them, and
  * wait again. The loop passes through the wait, so time always passes between reassignments.
+ * A rep's outcome (contacted, meeting booked, disqualified) ends the loop and picks the ending.
  */
 export function slaEscalationWorkflow(team = 'inbound', timeout = '5m'): GraphDocument {
+  const outcome = repOutcomeBranch('await-contact', 'contacted', 960, 0);
   return {
     name: 'SLA: reassign when not contacted in time',
     nodes: [
@@ -20,8 +23,9 @@ export function slaEscalationWorkflow(team = 'inbound', timeout = '5m'): GraphDo
         config: { source: 'team', team, strategy: 'round_robin', requireSkills: [], requireLanguages: [], respectWorkingHours: false, respectCapacity: true },
       },
       { id: 'alert-owner', type: 'notify', typeVersion: 1, position: at(480, 100), config: { channels: ['inbox', 'email'], to: 'owner', subject: 'New lead: {{fullName}}', body: 'Contact {{fullName}} within ' + timeout + '.' } },
-      { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(720, 100), config: { mode: 'event', events: ['contacted'], timeout } },
-      { id: 'contacted', type: 'end', typeVersion: 1, position: at(960, 0), config: { outcome: 'contacted within SLA', status: 'contacted' } },
+      { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(720, 100), config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout } },
+      ...outcome.nodes,
+      { id: 'contacted', type: 'end', typeVersion: 1, position: at(1220, 0), config: { outcome: 'contacted within SLA', status: 'contacted' } },
       { id: 'escalate', type: 'notify', typeVersion: 1, position: at(960, 200), config: { channels: ['inbox', 'email'], to: 'team_manager', subject: 'SLA missed: {{fullName}} ({{ownerName}})', body: '{{ownerName}} did not contact {{fullName}} within ' + timeout + '; reassigning.' } },
       {
         id: 'reassign',
@@ -39,7 +43,7 @@ export function slaEscalationWorkflow(team = 'inbound', timeout = '5m'): GraphDo
       { id: 'e2', source: 'assign', sourceHandle: 'assigned', target: 'alert-owner' },
       { id: 'e3', source: 'assign', sourceHandle: 'unassigned', target: 'unassigned' },
       { id: 'e4', source: 'alert-owner', sourceHandle: 'out', target: 'await-contact' },
-      { id: 'e5', source: 'await-contact', sourceHandle: 'event', target: 'contacted' },
+      ...outcome.edges,
       { id: 'e6', source: 'await-contact', sourceHandle: 'timeout', target: 'escalate' },
       { id: 'e7', source: 'escalate', sourceHandle: 'out', target: 'reassign' },
       { id: 'e8', source: 'reassign', sourceHandle: 'assigned', target: 'alert-new-owner' },

@@ -12,6 +12,8 @@ export interface LeadFilters {
   workflow?: string;
   node?: string;
   runStatus?: string;
+  /** Only leads still being worked: not disqualified and not won. */
+  open?: boolean;
   q?: string;
   limit?: number;
   cursor?: string;
@@ -70,6 +72,7 @@ export class LeadQueries {
     if (filters.workflow) query = query.where('workflow_id', '=', filters.workflow);
     if (filters.node) query = query.where('current_node_id', '=', filters.node);
     if (filters.runStatus) query = query.where('run_status', '=', filters.runStatus);
+    if (filters.open) query = query.where('stage', 'not in', ['disqualified', 'won']);
     if (filters.q) {
       const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       query = query.where((eb) => eb.or([eb('email', 'ilike', like), eb('company', 'ilike', like), eb('first_name', 'ilike', like), eb('last_name', 'ilike', like)]));
@@ -83,6 +86,13 @@ export class LeadQueries {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { leads: page.map(leadView), nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+  }
+
+  /** Which of `ids` are in `scope`: what a rep's live lead stream may tell it changed. */
+  async ownedOf(ids: readonly string[], scope: OwnerScope): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('leads').select('id').where('id', 'in', ids).where('owner_id', '=', scope.repId).execute();
+    return rows.map((row) => row.id);
   }
 
   async history(id: string, scope?: OwnerScope): Promise<LeadHistory> {

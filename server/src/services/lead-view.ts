@@ -4,6 +4,8 @@ import { leadColumns, type LeadRow } from '@leadflow/engine/db';
 export type LeadView = ReturnType<typeof leadColumns> & {
   workflowId: string;
   workflowVersion: number;
+  /** Funnel stage: new, mql, sql, meeting, won or disqualified. */
+  stage: string;
   fields: Record<string, unknown>;
   custom: Record<string, unknown>;
   firstTouch: Record<string, unknown>;
@@ -18,6 +20,7 @@ export function leadView(row: LeadRow): LeadView {
     ...leadColumns(row),
     workflowId: row.workflow_id,
     workflowVersion: row.workflow_version,
+    stage: row.stage,
     fields: row.fields as Record<string, unknown>,
     custom: row.custom as Record<string, unknown>,
     firstTouch: row.first_touch as Record<string, unknown>,
