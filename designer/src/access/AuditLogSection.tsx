@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AuditEntry } from '../api/types';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
+import { EmptyRow } from '../app/EmptyRow';
 
 const PAGE_SIZE = 25;
 /** What the audit log records changes to (the API's subjectType). */
@@ -100,11 +101,7 @@ export function AuditLogSection({ version }: { version: number }) {
             </tr>
           ))}
           {page.data?.entries.length === 0 && (
-            <tr>
-              <td colSpan={5} className="muted">
-                Nothing recorded{filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.
-              </td>
-            </tr>
+            <EmptyRow colSpan={5}>Nothing recorded{filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.</EmptyRow>
           )}
         </tbody>
       </table>

@@ -1,5 +1,6 @@
 import type { CsvImport, WorkflowSummary } from '../api/types';
 import { workflowName } from '../intake/channel-schema';
+import { EmptyRow } from '../app/EmptyRow';
 
 /** Past imports, newest first, with their outcome; one can be opened to see its refused rows. */
 export function ImportHistory({ imports, workflows, selected, onSelect }: { imports: readonly CsvImport[]; workflows: readonly WorkflowSummary[]; selected: string | null; onSelect(item: CsvImport): void }) {
@@ -48,11 +49,7 @@ export function ImportHistory({ imports, workflows, selected, onSelect }: { impo
           </tr>
         ))}
         {imports.length === 0 && (
-          <tr>
-            <td colSpan={10} className="muted">
-              No imports yet.
-            </td>
-          </tr>
+          <EmptyRow colSpan={10}>No imports yet.</EmptyRow>
         )}
       </tbody>
     </table>

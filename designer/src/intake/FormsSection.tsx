@@ -7,6 +7,7 @@ import { useLoad } from '../app/use-load';
 import { workflowName, workflowSlug } from './channel-schema';
 import { FormSnippet } from './FormSnippet';
 import { useChannelSchema } from './use-body-schema';
+import { EmptyRow } from '../app/EmptyRow';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'delete'; form: WebForm } | null;
 
@@ -86,11 +87,7 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
             </tr>
           ))}
           {forms.length === 0 && !list.loading && (
-            <tr>
-              <td colSpan={6} className="muted">
-                No web forms yet.
-              </td>
-            </tr>
+            <EmptyRow colSpan={6}>No web forms yet.</EmptyRow>
           )}
         </tbody>
       </table>

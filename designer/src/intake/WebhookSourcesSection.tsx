@@ -8,6 +8,7 @@ import { useLoad } from '../app/use-load';
 import { workflowName, workflowSlug } from './channel-schema';
 import { SigningHelp } from './SigningHelp';
 import { useChannelSchema } from './use-body-schema';
+import { EmptyRow } from '../app/EmptyRow';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'rotate' | 'delete'; source: WebhookSource } | null;
 
@@ -81,11 +82,7 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
             </tr>
           ))}
           {sources.length === 0 && !list.loading && (
-            <tr>
-              <td colSpan={5} className="muted">
-                No webhook sources yet.
-              </td>
-            </tr>
+            <EmptyRow colSpan={5}>No webhook sources yet.</EmptyRow>
           )}
         </tbody>
       </table>

@@ -8,6 +8,7 @@ import { LiveBadge } from '../live/LiveBadge';
 import { useLeadChanges, useThrottled } from '../live/use-lead-changes';
 import { leadName, RUN_STATUS_BADGE } from './lead-names';
 import './leads.css';
+import { EmptyRow } from '../app/EmptyRow';
 
 const FILTERS = ['q', 'status', 'tier', 'owner', 'source', 'workflow', 'node', 'runStatus'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -176,11 +177,7 @@ export function LeadExplorerPage() {
             </tr>
           ))}
           {!loading && leads.length === 0 && (
-            <tr>
-              <td colSpan={7} className="muted">
-                No leads match.
-              </td>
-            </tr>
+            <EmptyRow colSpan={7}>No leads match.</EmptyRow>
           )}
         </tbody>
       </table>

@@ -8,6 +8,7 @@ import { BulkDialog } from './BulkDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { EditPanel } from './EditPanel';
 import { type EntityConfig, type Lookups, searchText } from './entities';
+import { EmptyRow } from '../app/EmptyRow';
 
 export interface EntityTabProps {
   config: EntityConfig;
@@ -97,11 +98,7 @@ export function EntityTab({ config, schema, pickers, lookups, readOnly, onChange
                 </tr>
               ))}
               {shown.length === 0 && (
-                <tr>
-                  <td colSpan={config.columns.length + 1} className="muted">
-                    {query ? `No ${config.title.toLowerCase()} match “${query}”.` : `No ${config.title.toLowerCase()} yet.`}
-                  </td>
-                </tr>
+                <EmptyRow colSpan={config.columns.length + 1}>{query ? `No ${config.title.toLowerCase()} match “${query}”.` : `No ${config.title.toLowerCase()} yet.`}</EmptyRow>
               )}
             </tbody>
           </table>

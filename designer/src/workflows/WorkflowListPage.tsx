@@ -5,6 +5,7 @@ import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';
 import { useLoad } from '../app/use-load';
 import { errorMessage } from '../api/api-client';
+import { EmptyRow } from '../app/EmptyRow';
 
 type Dialog = { kind: 'create' } | { kind: 'rename' | 'duplicate'; workflow: WorkflowSummary } | null;
 
@@ -87,11 +88,7 @@ export function WorkflowListPage() {
               </tr>
             ))}
             {workflows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  No workflows yet. Create one to start drawing.
-                </td>
-              </tr>
+              <EmptyRow colSpan={5}>No workflows yet. Create one to start drawing.</EmptyRow>
             )}
           </tbody>
         </table>
