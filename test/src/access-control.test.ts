@@ -47,6 +47,7 @@ const MATRIX: Record<string, string> = {
   'POST /intake/webhooks/:sourceId':               'Y    Y     Y      Y      Y   Y',
   'POST /intake/webhooks/:sourceId/activity':      'Y    Y     Y      Y      Y   Y',
   'POST /api/imports':                             '-    Y     Y      -      -   -',
+  'POST /api/imports/mapping':                     '-    Y     Y      -      -   -',
   'GET /api/imports':                              '-    Y     Y      Y      -   -',
   'GET /api/imports/:id':                          '-    Y     Y      Y      -   -',
   'GET /api/imports/:id/errors':                   '-    Y     Y      Y      -   -',

@@ -131,6 +131,18 @@ describe('CSV import on the real stack', () => {
     expect(await leadsLike('kim@lumon.com')).toEqual([expect.objectContaining({ first_name: 'Kim', last_name: 'Ross', source: 'webinar', custom: {} })]);
   });
 
+  it('suggests, before any upload, the mapping an import of that header would use, and what a column can fill', async () => {
+    const header = ['E-mail Address', 'Full Name', 'Organisation', 'Lead Source', 'Notes'];
+    const suggestion = await stack.api('POST', '/api/imports/mapping', { header });
+    expect(suggestion.status).toBe(200);
+    expect(suggestion.body.mapping).toEqual({ 'E-mail Address': 'email', 'Full Name': 'name', Organisation: 'company', 'Lead Source': 'source', Notes: null });
+    expect(suggestion.body.fields.map((field: { value: string }) => field.value)).toEqual(expect.arrayContaining(['email', 'name', 'utm.campaign']));
+    expect(suggestion.body.fields.map((field: { value: string }) => field.value)).not.toContain('score');
+    const empty = await stack.api('POST', '/api/imports/mapping', { header: [] });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('header');
+  });
+
   it('refuses a bad mapping, a file without an email column, a workflow without csv and a non-CSV body, writing nothing', async () => {
     const before = (await stack.api('GET', '/api/imports')).body.imports.length;
     const typo = await upload(MIXED, { workflow: 'imported', mapping: '{"Email":"emial"}' });

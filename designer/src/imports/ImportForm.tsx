@@ -4,7 +4,7 @@ import type { CsvImport, WorkflowSummary } from '../api/types';
 import { FieldProblem, problemAria } from '../app/FieldProblem';
 import { useLeadflow } from '../app/leadflow-context';
 import { type CsvPreview, DELIMITERS, type Delimiter, guessDelimiter, PREVIEW_BYTES, previewCsv } from './csv-preview';
-import { importTargets, suggestMapping } from './import-targets';
+import type { ImportTarget } from './import-targets';
 import { MappingTable } from './MappingTable';
 
 const PREVIEW_ROWS = 5;
@@ -16,6 +16,13 @@ interface Picked {
   delimiter: Delimiter;
   preview: CsvPreview;
   mapping: Record<string, string | null>;
+  /** What a column can fill, from the server. */
+  targets: readonly ImportTarget[];
+}
+
+interface MappingSuggestion {
+  fields: ImportTarget[];
+  mapping: Record<string, string | null>;
 }
 
 const columnErrors = (byPath: Record<string, string>): Record<string, string> =>
@@ -23,29 +30,46 @@ const columnErrors = (byPath: Record<string, string>): Record<string, string> =>
 
 /** Pick a CSV, see its first rows, map its columns, choose the workflow and source, upload it. */
 export function ImportForm({ workflows, onStarted }: { workflows: readonly WorkflowSummary[]; onStarted(started: CsvImport): void }) {
-  const { api, leadFields } = useLeadflow();
+  const { api } = useLeadflow();
   const id = useId();
-  const targets = importTargets(leadFields);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [workflow, setWorkflow] = useState('');
   const [source, setSource] = useState('');
   const [sent, setSent] = useState<{ bytes: number; total: number } | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
 
-  const preview = (file: File, start: string, delimiter: Delimiter, mapping?: Record<string, string | null>): Picked => {
+  // The server suggests the mapping by header spelling, so the page proposes what an import without one would do.
+  const preview = async (file: File, start: string, delimiter: Delimiter): Promise<Picked> => {
     const parsed = previewCsv(start, delimiter, PREVIEW_ROWS, file.size <= PREVIEW_BYTES);
-    return { file, start, delimiter, preview: parsed, mapping: mapping ?? suggestMapping(parsed.header, targets) };
+    const header = parsed.header.length > 0 ? parsed.header : [''];
+    const suggestion = await api.request<MappingSuggestion>('POST', '/api/imports/mapping', { header });
+    return { file, start, delimiter, preview: parsed, mapping: suggestion.mapping, targets: suggestion.fields };
+  };
+
+  const changeDelimiter = async (delimiter: Delimiter) => {
+    if (!picked) return;
+    try {
+      setPicked(await preview(picked.file, picked.start, delimiter));
+    } catch (failure) {
+      setProblems({ file: errorMessage(failure) });
+    }
   };
 
   const pick = async (file: File | undefined) => {
     setProblems({});
     if (!file) return setPicked(null);
+    let start: string;
     try {
-      const start = await file.slice(0, PREVIEW_BYTES).text();
-      setPicked(preview(file, start, guessDelimiter(start)));
+      start = await file.slice(0, PREVIEW_BYTES).text();
     } catch (failure) {
       setPicked(null);
-      setProblems({ file: `cannot be read: ${errorMessage(failure)}` });
+      return setProblems({ file: `cannot be read: ${errorMessage(failure)}` });
+    }
+    try {
+      setPicked(await preview(file, start, guessDelimiter(start)));
+    } catch (failure) {
+      setPicked(null);
+      setProblems({ file: errorMessage(failure) });
     }
   };
 
@@ -78,7 +102,7 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
         </div>
         <div className="option">
           <label htmlFor={`${id}-delimiter`}>Separator</label>
-          <select id={`${id}-delimiter`} value={picked?.delimiter ?? ','} disabled={!picked} onChange={(event) => picked && setPicked(preview(picked.file, picked.start, event.target.value as Delimiter))}>
+          <select id={`${id}-delimiter`} value={picked?.delimiter ?? ','} disabled={!picked} onChange={(event) => void changeDelimiter(event.target.value as Delimiter)}>
             {DELIMITERS.map((delimiter) => (
               <option key={delimiter} value={delimiter}>
                 {DELIMITER_NAMES[delimiter]}
@@ -117,7 +141,7 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
             header={picked.preview.header}
             rows={picked.preview.rows}
             mapping={picked.mapping}
-            targets={targets}
+            targets={picked.targets}
             errors={columnErrors(problems)}
             onChange={(column, target) => setPicked({ ...picked, mapping: { ...picked.mapping, [column]: target } })}
           />

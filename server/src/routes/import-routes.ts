@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorSchema, errorResponses, UuidParams } from '../schemas/common.js';
-import { CsvBody, ImportErrorPage, ImportErrorsQuery, ImportListQuery, ImportQuery, ImportSchema } from '../schemas/import-schemas.js';
+import { CsvBody, ImportErrorPage, ImportErrorsQuery, ImportListQuery, ImportQuery, ImportSchema, MappingSuggestion, MappingSuggestionBody } from '../schemas/import-schemas.js';
+import { autoMapping, mappableFields } from '../services/imports/column-mapping.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 
@@ -47,6 +48,19 @@ export async function importRoutes(untyped: FastifyInstance, services: AppServic
     '/api/imports',
     { config: readers, schema: { summary: 'List imports, newest first', tags, querystring: ImportListQuery, response: { 200: Type.Object({ imports: Type.Array(ImportSchema) }), ...errorResponses } } },
     async (request) => ({ imports: await imports.store.list(request.query.limit) }),
+  );
+  app.post(
+    '/api/imports/mapping',
+    {
+      config: { allow: ['admin', 'editor'] },
+      schema: {
+        summary: 'The fields a CSV column can fill, and the mapping an import of a file with this header would use if given none',
+        tags,
+        body: MappingSuggestionBody,
+        response: { 200: MappingSuggestion, ...errorResponses },
+      },
+    },
+    async (request) => ({ fields: mappableFields(), mapping: autoMapping(request.body.header) }),
   );
   app.get(
     '/api/imports/:id',

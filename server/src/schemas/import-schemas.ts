@@ -69,3 +69,12 @@ export const ImportErrorPage = Type.Object({
   ),
   nextCursor: Nullable(Type.String()),
 });
+
+export const MappingSuggestionBody = Type.Object(
+  { header: Type.Array(Type.String({ maxLength: 500 }), { minItems: 1, maxItems: 1000, description: "The CSV file's header row, in order." }) },
+  { additionalProperties: false },
+);
+export const MappingSuggestion = Type.Object({
+  fields: Type.Array(Type.Object({ value: Type.String(), label: Type.String() }), { description: 'What a column can fill, besides custom.<name>.' }),
+  mapping: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), { description: 'Column → field by header spelling (each field once); null: ignored.' }),
+});

@@ -23,6 +23,17 @@ export const MAPPABLE_FIELDS = [
   'utm.content',
 ] as const;
 
+/** How the import page names a field where its name alone would not say what it takes. */
+const FIELD_LABELS: Partial<Record<(typeof MAPPABLE_FIELDS)[number], string>> = {
+  name: 'name (full name, split into first and last)',
+  source: 'source (else the import\'s default source)',
+};
+
+/** The fields a column can fill, labelled for a picker. */
+export function mappableFields(): Array<{ value: string; label: string }> {
+  return MAPPABLE_FIELDS.map((field) => ({ value: field, label: FIELD_LABELS[field] ?? field }));
+}
+
 // Custom names are read in conditions as custom.<name>, so they must be identifiers.
 const CUSTOM_FIELD = /^custom\.[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 const KNOWN = new Set<string>(MAPPABLE_FIELDS);
