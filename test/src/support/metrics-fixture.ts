@@ -88,13 +88,22 @@ export async function writeHistory(stack: TestStack, workflowId: string, reps: R
         .values({ lead_id: row.id, node_id: 'assign', visit: visit + 1, rep_id: reps[rep] as string, team_id: teamId, strategy: 'round_robin', reason: 'history', candidates: '[]', created_at: new Date(plus(lead.capturedAt, seconds)) })
         .execute();
     }
-    const steps = stepsOf(lead);
-    if (steps.length > 0) await persistSteps(stack.db, row.id, steps, { status: 'completed', nodeId: null, waiting: null });
+    // Steps and events in the order they happened, as the product would have written them: an
+    // outcome posted after the lead's disqualification step would be refused.
+    let steps = stepsOf(lead);
+    const written = async (upTo: string) => {
+      const due = steps.filter((step) => (step.endedAt ?? '') <= upTo);
+      steps = steps.filter((step) => !due.includes(step));
+      if (due.length > 0) await persistSteps(stack.db, row.id, due, { status: 'completed', nodeId: null, waiting: null });
+    };
     const events = [...(lead.events ?? []), ...(lead.contactedAfter === undefined ? [] : [[lead.contactedAfter, 'contacted'] as [number, string]])];
     for (const [seconds, type, data] of events.sort((a, b) => a[0] - b[0])) {
-      const posted = await stack.api('POST', `/api/leads/${row.id}/events`, { type, occurredAt: plus(lead.capturedAt, seconds), ...(data && { data }) });
-      expect(posted.status).toBe(202);
+      const occurredAt = plus(lead.capturedAt, seconds);
+      await written(occurredAt);
+      const posted = await stack.api('POST', `/api/leads/${row.id}/events`, { type, occurredAt, ...(data && { data }) });
+      expect(posted.status, JSON.stringify(posted.body)).toBe(202);
     }
+    await written('9999');
   }
   return ids;
 }
