@@ -17,6 +17,8 @@ export interface LeadflowConfig {
   httpAllowHosts: string[];
   /** Run the worker inside the server process. */
   embeddedWorker: boolean;
+  /** Task queue lead workflows are started on (LEADFLOW_TASK_QUEUE); unset: Leadflow's own. */
+  taskQueue: string | undefined;
   /**
    * Proxies whose X-Forwarded-For to believe (LEADFLOW_TRUST_PROXY: true, or comma-separated
    * addresses/CIDRs), so per-IP limits on public forms see the visitor's address.
@@ -51,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
     httpAllowHosts: (env.LEADFLOW_HTTP_ALLOW ?? '').split(',').map((host) => host.trim()).filter(Boolean),
     embeddedWorker: env.LEADFLOW_WORKER !== 'off',
+    taskQueue: env.LEADFLOW_TASK_QUEUE || undefined,
     trustProxy: trustProxy(env.LEADFLOW_TRUST_PROXY),
     embeddedPorts: {
       postgres: integer(env.LEADFLOW_POSTGRES_PORT, 54329, 'LEADFLOW_POSTGRES_PORT'),

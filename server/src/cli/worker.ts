@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const host = await startWorkerHost({
     temporalAddress: config.temporalAddress,
     namespace: config.temporalNamespace,
-    taskQueue: process.env.LEADFLOW_TASK_QUEUE || undefined,
+    taskQueue: config.taskQueue,
     databaseUrl: config.databaseUrl,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     http: { allowHosts: config.httpAllowHosts },
