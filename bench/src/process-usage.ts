@@ -8,11 +8,16 @@ export interface Usage {
   rssBytes: number;
 }
 
-function stat(pid: number): { ppid: number; cpuSeconds: number; rssBytes: number } | null {
+function stat(pid: number): { ppid: number; cpuSeconds: number; reapedChildrenCpuSeconds: number; rssBytes: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND, rssBytes: Number(fields[21]) * PAGE_BYTES };
+    return {
+      ppid: Number(fields[1]),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+      reapedChildrenCpuSeconds: (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
+      rssBytes: Number(fields[21]) * PAGE_BYTES,
+    };
   } catch {
     return null; // the process ended while we looked
   }
@@ -71,7 +76,8 @@ export function usageOf(pid: number, tree = false): Usage {
   for (const one of tree ? processTree(pid) : [pid]) {
     const s = stat(one);
     if (!s) continue;
-    cpuSeconds += s.cpuSeconds;
+    // Backends that ended count through their parent, which has reaped them.
+    cpuSeconds += s.cpuSeconds + (tree && one === pid ? s.reapedChildrenCpuSeconds : 0);
     rssBytes += tree ? pssBytes(one) : s.rssBytes;
   }
   return { cpuSeconds, rssBytes };

@@ -79,12 +79,15 @@ export function markdownReport(results: BenchResults): string {
   );
 
   const rates = [...new Set(results.speedToLead.map((f) => f.rate))];
-  const pairs = rates
-    .map((rate) => [results.speedToLead.find((f) => f.rate === rate && f.target === 'leadflow'), results.speedToLead.find((f) => f.rate === rate && f.target === 'baseline')] as const)
-    .filter((pair): pair is readonly [RateFigure, RateFigure] => pair[0] !== undefined && pair[1] !== undefined);
-  if (pairs.length > 0) {
+  const others = [...new Set(results.speedToLead.map((f) => f.target))].filter((t) => t !== 'leadflow');
+  for (const other of others) {
+    const pairs = rates
+      .map((rate) => [results.speedToLead.find((f) => f.rate === rate && f.target === 'leadflow'), results.speedToLead.find((f) => f.rate === rate && f.target === other)] as const)
+      .filter((pair): pair is readonly [RateFigure, RateFigure] => pair[0] !== undefined && pair[1] !== undefined);
+    if (pairs.length === 0) continue;
+    const what = other === 'baseline' ? '**Interpreter overhead**: Leadflow ÷ hand-written baseline' : `**A/B**: Leadflow (defaults) ÷ variant \`${other}\``;
     parts.push(
-      '**Interpreter overhead**: Leadflow ÷ hand-written baseline at the same offered rate (throughput: higher is better; latency: lower is better; worker CPU: the cost per lead).\n\n' +
+      `${what} at the same offered rate, run back to back (throughput: higher is better; latency and worker CPU: lower is better).\n\n` +
         table(
           ['offered/s', 'completed/s', 'notified p50', 'notified p99', 'worker CPU'],
           pairs.map(([lf, bl]) => [lf.rate, ratio(lf.completedPerSecond, bl.completedPerSecond), ratio(lf.notifiedMs.p50, bl.notifiedMs.p50), ratio(lf.notifiedMs.p99, bl.notifiedMs.p99), ratio(lf.cpuPercent.worker ?? NaN, bl.cpuPercent.worker ?? NaN)]),

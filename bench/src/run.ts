@@ -13,7 +13,12 @@
  *   --no-baseline     Leadflow only
  *   --no-designer     skip the designer scenario (also skipped when Chromium is missing)
  *   --profile         write a V8 CPU profile of the Leadflow worker and summarize it
- *   --label TEXT      a note kept with the results (e.g. "B: local activities")
+ *   --label TEXT      a note kept with the results
+ *   --variant NAME:K=V,K=V   one more Leadflow target (its own server, worker and task queue)
+ *                     whose worker runs with this environment, measured interleaved with the
+ *                     default one: an A/B of a worker setting, e.g.
+ *                     --variant no-preload:LEADFLOW_WORKER_PRELOAD=off (repeatable)
+ *   --worker-env K=V,K=V     environment for every worker (Leadflow's and the baseline's)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +52,19 @@ const settings = {
   designer: !flag('--no-designer'),
   profile: flag('--profile'),
   label: option('--label') ?? null,
+  variants: argv.flatMap((arg, i) => (arg === '--variant' ? [argv[i + 1] as string] : [])).map(parseVariant),
+  workerEnv: envList(option('--worker-env') ?? ''),
 };
+
+function envList(text: string): Record<string, string> {
+  return Object.fromEntries(text.split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+}
+
+function parseVariant(text: string): { name: string; env: Record<string, string> } {
+  const colon = text.indexOf(':');
+  if (colon <= 0) throw new Error(`--variant wants NAME:KEY=VALUE,…, got '${text}'`);
+  return { name: text.slice(0, colon), env: envList(text.slice(colon + 1)) };
+}
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const token = 'bench';
@@ -85,14 +102,21 @@ async function main(): Promise<void> {
     console.log('starting the server and the worker (separate processes) …');
     // The Leadflow server first: it seeds the example workflow and team on an empty database.
     const server = await startServerProcess({ services, token, dataDir, log: path.join(logs, 'server.log') });
-    const worker = await startWorkerProcess({ services, log: path.join(logs, 'worker.log'), profileDir });
+    const worker = await startWorkerProcess({ services, log: path.join(logs, 'worker.log'), profileDir, env: settings.workerEnv });
     started.push(server, worker);
     const targets: Array<{ name: string; api: BenchApi; meters: Meters }> = [{ name: 'leadflow', api: new BenchApi(server.url, token), meters: { server: server.usage, worker: worker.usage, ...shared } }];
     if (settings.baseline) {
       const baselineServer = await startServerProcess({ services, token, dataDir, log: path.join(logs, 'baseline-server.log'), taskQueue: BASELINE_TASK_QUEUE });
-      const baselineWorker = await startWorkerProcess({ services, log: path.join(logs, 'baseline-worker.log'), baseline: true });
+      const baselineWorker = await startWorkerProcess({ services, log: path.join(logs, 'baseline-worker.log'), baseline: true, env: settings.workerEnv });
       started.push(baselineServer, baselineWorker);
       targets.push({ name: 'baseline', api: new BenchApi(baselineServer.url, token), meters: { server: baselineServer.usage, worker: baselineWorker.usage, ...shared } });
+    }
+    for (const variant of settings.variants) {
+      const taskQueue = `leadflow-bench-${variant.name}`;
+      const variantServer = await startServerProcess({ services, token, dataDir, log: path.join(logs, `${variant.name}-server.log`), taskQueue });
+      const variantWorker = await startWorkerProcess({ services, log: path.join(logs, `${variant.name}-worker.log`), env: { ...settings.workerEnv, ...variant.env, LEADFLOW_TASK_QUEUE: taskQueue } });
+      started.push(variantServer, variantWorker);
+      targets.push({ name: variant.name, api: new BenchApi(variantServer.url, token), meters: { server: variantServer.usage, worker: variantWorker.usage, ...shared } });
     }
 
     // A few leads first: bundles are warm, caches and connections open before anything is measured.

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     workflowBundle,
+    tuning: config.worker,
   });
   console.log('worker ready');
   const stop = (): void => void host.stop().then(() => process.exit(0));

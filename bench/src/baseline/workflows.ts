@@ -2,14 +2,20 @@
  * The baseline: the example inbound workflow written by hand as a plain Temporal workflow —
  * capture → enrich → score → branch by tier → assign → notify → wait for contacted (5 min) —
  * calling the same node activities with the same inputs in the same order, and writing the same
- * step trail, but with no graph walk, no node registry and no expression evaluator. What the
+ * step trail, but with no graph walk, no node registry, no expression evaluator and none of
+ * Leadflow's modules in its bundle. What the
  * benchmark sees beyond this is the interpreter's cost. Bundled on its own for a worker on its
  * own task queue; started by a server whose LEADFLOW_TASK_QUEUE names that queue, so the
  * capture path in front of it is the same too.
  */
-import { applyLeadPatch, type LeadContext, type LeadEvent, type NodeOutcome, type PlanNode } from '@leadflow/engine';
-import { leadEventSignal, type LeadWorkflowInput, type LeadWorkflowResult, type NodeActivityFunction, type RecordStepsInput, type RunMarker, type StepRecord } from '@leadflow/engine/workflow';
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+// Types only: the bundle holds this file and the Temporal SDK, nothing of Leadflow's code.
+import type { LeadContext, LeadEvent, LeadPatch, NodeOutcome, PlanNode } from '@leadflow/engine';
+import type { LeadWorkflowInput, LeadWorkflowResult, NodeActivityFunction, RecordStepsInput, RunMarker, StepRecord } from '@leadflow/engine/workflow';
+import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+
+/** The signal the API sends (`leadEvent`), declared by name as any hand-written workflow would. */
+const leadEventSignal = defineSignal<[LeadEvent]>('leadEvent');
+const applyLeadPatch = (lead: LeadContext, patch: LeadPatch): LeadContext => ({ ...lead, ...patch, custom: patch.custom ? { ...lead.custom, ...patch.custom } : lead.custom });
 
 const retry = (maximumAttempts: number) => ({ maximumAttempts, initialInterval: 1_000, backoffCoefficient: 2, maximumInterval: '1 minute' });
 // The node definitions' own timeouts and retry policies (enrich 15 s, notify 20 s, else 30 s; 5 attempts).

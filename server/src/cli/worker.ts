@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     http: { allowHosts: config.httpAllowHosts },
+    tuning: config.worker,
   });
   console.log('worker ready');
   const stop = (): void => void host.stop().then(() => process.exit(0));

@@ -63,7 +63,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
-      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts } });
+      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker });
       stops.push(() => (worker as WorkerHost).stop());
     }
 
