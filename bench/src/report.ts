@@ -30,6 +30,7 @@ const PROCESSES = ['server', 'worker', 'temporal', 'postgres'] as const;
 const fmt = (n: number | undefined, digits = 0): string => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '—');
 const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: Array<Array<string | number>>): string => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const totalCpu = (f: RateFigure): number => Object.values(f.cpuMsPerLead).reduce((a, b) => a + b, 0);
 const ratio = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '—');
 
 /** The busiest process in a phase, e.g. "worker 97 % of a core (machine 100 % busy)". */
@@ -60,9 +61,9 @@ export function markdownReport(results: BenchResults): string {
   const trio = (s: RateFigure['notifiedMs']) => `${fmt(s.p50)} / ${fmt(s.p95)} / ${fmt(s.p99)}`;
   parts.push(
     '**Speed-to-lead**, open loop, ' +
-      `${results.speedToLead[0]?.seconds ?? '?'} s per rate; latencies in ms from the POST (p50 / p95 / p99); CPU in % of one core, memory in MiB (Postgres: PSS of all its processes).\n\n` +
+      `${results.speedToLead[0]?.seconds ?? '?'} s per rate; latencies in ms from the POST (p50 / p95 / p99); CPU in % of one core over the phase and in ms per lead over each lead's whole life, memory in MiB (Postgres: PSS of all its processes).\n\n` +
       table(
-        ['target', 'offered/s', 'completed/s', 'errors', 'capture', 'assigned', 'notified', 'CPU server / worker / temporal / pg', 'MiB server / worker / temporal / pg', 'machine busy %'],
+        ['target', 'offered/s', 'completed/s', 'errors', 'capture', 'assigned', 'notified', 'CPU % server / worker / temporal / pg', 'CPU ms per lead server / worker / temporal / pg', 'MiB server / worker / temporal / pg', 'machine busy %'],
         results.speedToLead.map((f) => [
           f.target,
           f.rate,
@@ -72,6 +73,7 @@ export function markdownReport(results: BenchResults): string {
           trio(f.assignedMs),
           trio(f.notifiedMs),
           PROCESSES.map((p) => fmt(f.cpuPercent[p])).join(' / '),
+          PROCESSES.map((p) => fmt(f.cpuMsPerLead[p])).join(' / '),
           PROCESSES.map((p) => fmt(f.rssMiB[p])).join(' / '),
           fmt(f.machineCpuPercent),
         ]),
@@ -87,10 +89,10 @@ export function markdownReport(results: BenchResults): string {
     if (pairs.length === 0) continue;
     const what = other === 'baseline' ? '**Interpreter overhead**: Leadflow ÷ hand-written baseline' : `**A/B**: Leadflow (defaults) ÷ variant \`${other}\``;
     parts.push(
-      `${what} at the same offered rate, run back to back (throughput: higher is better; latency and worker CPU: lower is better).\n\n` +
+      `${what} at the same offered rate, run back to back (throughput: higher is better; latency and CPU per lead: lower is better).\n\n` +
         table(
-          ['offered/s', 'completed/s', 'notified p50', 'notified p99', 'worker CPU'],
-          pairs.map(([lf, bl]) => [lf.rate, ratio(lf.completedPerSecond, bl.completedPerSecond), ratio(lf.notifiedMs.p50, bl.notifiedMs.p50), ratio(lf.notifiedMs.p99, bl.notifiedMs.p99), ratio(lf.cpuPercent.worker ?? NaN, bl.cpuPercent.worker ?? NaN)]),
+          ['offered/s', 'completed/s', 'notified p50', 'notified p99', 'worker CPU per lead', 'all processes\' CPU per lead'],
+          pairs.map(([lf, bl]) => [lf.rate, ratio(lf.completedPerSecond, bl.completedPerSecond), ratio(lf.notifiedMs.p50, bl.notifiedMs.p50), ratio(lf.notifiedMs.p99, bl.notifiedMs.p99), ratio(lf.cpuMsPerLead.worker ?? NaN, bl.cpuMsPerLead.worker ?? NaN), ratio(totalCpu(lf), totalCpu(bl))]),
         ),
     );
   }

@@ -124,9 +124,12 @@ async function main(): Promise<void> {
 
     console.log(`\nspeed-to-lead, open loop, ${settings.seconds} s per rate (ms from POST: p50/p95/p99)`);
     const saturatedTargets = new Set<string>();
+    let round = 0;
     for (const rate of schedule(() => saturatedTargets.size === targets.length)) {
-      // Interleaved: each target at this rate, back to back, under the same machine load.
-      for (const target of targets.filter((t) => !saturatedTargets.has(t.name))) {
+      // Interleaved: each target at this rate, back to back, under the same machine load; the
+      // order flips every rate (A B, B A, …), so going first or second favours no target.
+      const order = round++ % 2 === 0 ? targets : [...targets].reverse();
+      for (const target of order.filter((t) => !saturatedTargets.has(t.name))) {
         const figure = await runRatePhase(target.api, db, target.meters, target.name, rate, settings.seconds, stamp);
         results.speedToLead.push(figure);
         printRate(figure);
@@ -174,7 +177,8 @@ async function main(): Promise<void> {
 function printRate(f: RateFigure): void {
   const trio = (s: RateFigure['notifiedMs']) => `${f0(s.p50)}/${f0(s.p95)}/${f0(s.p99)}`;
   const cpu = ['server', 'worker', 'temporal', 'postgres'].map((p) => f0(f.cpuPercent[p])).join('/');
-  console.log(`  ${f.target.padEnd(8)} ${String(f.rate).padStart(4)}/s  done ${f.completedPerSecond.toFixed(1).padStart(6)}/s  err ${f.errors + f.unfinished}  capture ${trio(f.captureMs)}  notified ${trio(f.notifiedMs)}  cpu% srv/wrk/tmp/pg ${cpu}  machine ${f0(f.machineCpuPercent)}%${saturation(f) ? `  ← ${saturation(f)}` : ''}`);
+  const perLead = ['server', 'worker', 'temporal', 'postgres'].map((p) => f0(f.cpuMsPerLead[p])).join('/');
+  console.log(`  ${f.target.padEnd(8)} ${String(f.rate).padStart(4)}/s  done ${f.completedPerSecond.toFixed(1).padStart(6)}/s  err ${f.errors + f.unfinished}  capture ${trio(f.captureMs)}  notified ${trio(f.notifiedMs)}  cpu% srv/wrk/tmp/pg ${cpu}  cpu ms/lead ${perLead}  machine ${f0(f.machineCpuPercent)}%${saturation(f) ? `  ← ${saturation(f)}` : ''}`);
 }
 const f0 = (n: number | undefined): string => (n !== undefined && Number.isFinite(n) ? n.toFixed(0) : '—');
 

@@ -20,6 +20,11 @@ export interface RateFigure {
   /** Leads notified per second, between the first and the last notification. */
   completedPerSecond: number;
   cpuPercent: Record<string, number>;
+  /**
+   * CPU milliseconds per lead by process, over each lead's whole life (capture, the path to its
+   * wait, the contacted event, the end): what a lead costs, which machine load hardly changes.
+   */
+  cpuMsPerLead: Record<string, number>;
   rssMiB: Record<string, number>;
   /** The whole machine's busy CPU over the phase, % of all cores (other work included). */
   machineCpuPercent: number;
@@ -126,6 +131,7 @@ export async function runRatePhase(api: BenchApi, db: Kysely<Database>, meters: 
 
   await inParallel(ids, 16, (id) => api.contacted(id).catch(() => false));
   await awaitEnded(db, ids, 120_000);
+  const ended = read(meters);
 
   return {
     target,
@@ -140,6 +146,7 @@ export async function runRatePhase(api: BenchApi, db: Kysely<Database>, meters: 
     // Between the first and the last notification: a sustained rate keeps pace with the posts.
     completedPerSecond: notified.length > 1 ? (notified.length - 1) / Math.max(0.001, spanSeconds) : Number.NaN,
     cpuPercent: Object.fromEntries(Object.keys(after).map((name) => [name, (100 * ((after[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / wallSeconds])),
+    cpuMsPerLead: Object.fromEntries(Object.keys(ended).map((name) => [name, (1000 * ((ended[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / Math.max(1, ids.length)])),
     rssMiB: Object.fromEntries(Object.entries(after).map(([name, u]) => [name, u.rssBytes / 2 ** 20])),
     machineCpuPercent: (100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total),
   };

@@ -3,15 +3,14 @@
  * capture → enrich → score → branch by tier → assign → notify → wait for contacted (5 min) —
  * calling the same node activities with the same inputs in the same order, and writing the same
  * step trail, but with no graph walk, no node registry, no expression evaluator and none of
- * Leadflow's modules in its bundle. What the
- * benchmark sees beyond this is the interpreter's cost. Bundled on its own for a worker on its
+ * Leadflow's modules in its bundle. What the benchmark sees beyond this is the interpreter's cost. Bundled on its own for a worker on its
  * own task queue; started by a server whose LEADFLOW_TASK_QUEUE names that queue, so the
  * capture path in front of it is the same too.
  */
 // Types only: the bundle holds this file and the Temporal SDK, nothing of Leadflow's code.
 import type { LeadContext, LeadEvent, LeadPatch, NodeOutcome, PlanNode } from '@leadflow/engine';
 import type { LeadWorkflowInput, LeadWorkflowResult, NodeActivityFunction, RecordStepsInput, RunMarker, StepRecord } from '@leadflow/engine/workflow';
-import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 /** The signal the API sends (`leadEvent`), declared by name as any hand-written workflow would. */
 const leadEventSignal = defineSignal<[LeadEvent]>('leadEvent');
@@ -20,8 +19,10 @@ const applyLeadPatch = (lead: LeadContext, patch: LeadPatch): LeadContext => ({ 
 const retry = (maximumAttempts: number) => ({ maximumAttempts, initialInterval: 1_000, backoffCoefficient: 2, maximumInterval: '1 minute' });
 // The node definitions' own timeouts and retry policies (enrich 15 s, notify 20 s, else 30 s; 5 attempts).
 type NodeActivities = Record<'node.enrich.v1' | 'node.score.v1' | 'node.assign.v1' | 'node.notify.v1', NodeActivityFunction>;
-const { 'node.enrich.v1': enrich } = proxyActivities<NodeActivities>({ startToCloseTimeout: 15_000, retry: retry(5) });
-const { 'node.score.v1': score, 'node.assign.v1': assign } = proxyActivities<NodeActivities>({ startToCloseTimeout: 30_000, retry: retry(5) });
+// Enrich and score run as local activities, as Leadflow runs them (their definitions say `local`).
+const { 'node.enrich.v1': enrich } = proxyLocalActivities<NodeActivities>({ startToCloseTimeout: 15_000, retry: retry(5) });
+const { 'node.score.v1': score } = proxyLocalActivities<NodeActivities>({ startToCloseTimeout: 30_000, retry: retry(5) });
+const { 'node.assign.v1': assign } = proxyActivities<NodeActivities>({ startToCloseTimeout: 30_000, retry: retry(5) });
 const { 'node.notify.v1': notify } = proxyActivities<NodeActivities>({ startToCloseTimeout: 20_000, retry: retry(5) });
 const { recordSteps } = proxyActivities<{ recordSteps(input: RecordStepsInput): Promise<void> }>({
   startToCloseTimeout: '30 seconds',
