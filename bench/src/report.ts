@@ -33,10 +33,15 @@ const table = (head: string[], rows: Array<Array<string | number>>): string => [
 const totalCpu = (f: RateFigure): number => Object.values(f.cpuMsPerLead).reduce((a, b) => a + b, 0);
 const ratio = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '—');
 
-/** The busiest process in a phase, e.g. "worker 97 % of a core (machine 100 % busy)". */
+/**
+ * Where the CPU went in a phase, busiest process first, e.g. "temporal 54 %, worker 44 %, … of a
+ * core; together 122 % of 200 %; machine 99 % busy": one process near 100 % is the bottleneck;
+ * a busy machine with none near it means the cores themselves (shared with whatever else runs).
+ */
 export function busiest(figure: RateFigure): string {
-  const [name, cpu] = Object.entries(figure.cpuPercent).sort((a, b) => b[1] - a[1])[0] ?? ['?', NaN];
-  return `${name} ${fmt(cpu)} % of a core (machine ${fmt(figure.machineCpuPercent)} % busy)`;
+  const sorted = Object.entries(figure.cpuPercent).sort((a, b) => b[1] - a[1]);
+  const together = sorted.reduce((sum, [, cpu]) => sum + cpu, 0);
+  return `${sorted.map(([name, cpu]) => `${name} ${fmt(cpu)} %`).join(', ')} of a core; together ${fmt(together)} % of ${figure.cores * 100} %; machine ${fmt(figure.machineCpuPercent)} % busy`;
 }
 
 export function findSaturation(figures: readonly RateFigure[], target: string): SaturationFinding {

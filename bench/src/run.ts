@@ -130,7 +130,8 @@ async function main(): Promise<void> {
       // order flips every rate (A B, B A, …), so going first or second favours no target.
       const order = round++ % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order.filter((t) => !saturatedTargets.has(t.name))) {
-        const figure = await runRatePhase(target.api, db, target.meters, target.name, rate, settings.seconds, stamp);
+        // The round keeps emails unique when a rate repeats (a known email is merged, not created).
+        const figure = await runRatePhase(target.api, db, target.meters, target.name, rate, settings.seconds, `${stamp}r${round}`);
         results.speedToLead.push(figure);
         printRate(figure);
         if (saturation(figure)) saturatedTargets.add(target.name);

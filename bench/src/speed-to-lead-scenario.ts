@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 import { type BenchApi, inParallel } from './bench-api.js';
@@ -28,6 +29,7 @@ export interface RateFigure {
   rssMiB: Record<string, number>;
   /** The whole machine's busy CPU over the phase, % of all cores (other work included). */
   machineCpuPercent: number;
+  cores: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -148,6 +150,7 @@ export async function runRatePhase(api: BenchApi, db: Kysely<Database>, meters: 
     cpuPercent: Object.fromEntries(Object.keys(after).map((name) => [name, (100 * ((after[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / wallSeconds])),
     cpuMsPerLead: Object.fromEntries(Object.keys(ended).map((name) => [name, (1000 * ((ended[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / Math.max(1, ids.length)])),
     rssMiB: Object.fromEntries(Object.entries(after).map(([name, u]) => [name, u.rssBytes / 2 ** 20])),
+    cores: cpus().length,
     machineCpuPercent: (100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total),
   };
 }
