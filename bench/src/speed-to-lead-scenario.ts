@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
@@ -36,7 +37,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Busy and total jiffies of the whole machine (Linux /proc/stat). */
 async function machineTicks(): Promise<{ busy: number; total: number }> {
-  const { readFile } = await import('node:fs/promises');
   const fields = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const total = fields.reduce((a, b) => a + b, 0);
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
