@@ -8,7 +8,8 @@
  *   --smoke           everything tiny (CI): 1 rate for a few seconds, 200 parked leads
  *   --parked N        leads to park (default 10000; 0 skips)
  *   --seconds S       duration of each rate (default 15)
- *   --rates a,b,…     the rates to start from (default 5,10,25,50,100, then ×1.5 until saturated)
+ *   --rates a,b,…     the rates to start from (default 5,10,25,50,100, then ×1.5 until saturated,
+ *                     then once the midpoint below the first saturated rate)
  *   --max-steps N     how many rates past the list at most (default 6)
  *   --no-baseline     Leadflow only
  *   --no-designer     skip the designer scenario (also skipped when Chromium is missing)
@@ -69,14 +70,20 @@ const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const token = 'bench';
 
-/** The rates to try: the list, then ×1.5 steps while some target still keeps up. */
-function* schedule(saturated: (rate: number) => boolean): Generator<number> {
+/**
+ * The rates to try: the list, then ×1.5 steps while some target still keeps up, then once the
+ * midpoint between the highest rate every target sustained and the first where all fell behind
+ * (so the saturation point is known closer than a ×2 step).
+ */
+function* schedule(allSaturated: () => boolean, sustainedByAll: () => number | null): Generator<number> {
   let last = 0;
   for (const rate of settings.rates) {
-    if (saturated(rate)) return;
+    if (allSaturated()) break;
     yield (last = rate);
   }
-  for (let step = 0; step < settings.maxSteps && !saturated(last); step++) yield (last = Math.round(last * 1.5));
+  for (let step = 0; step < settings.maxSteps && !allSaturated(); step++) yield (last = Math.round(last * 1.5));
+  const sustained = sustainedByAll();
+  if (!smoke && allSaturated() && sustained !== null && last / sustained > 1.3) yield Math.round((sustained + last) / 2);
 }
 
 async function main(): Promise<void> {
@@ -123,18 +130,24 @@ async function main(): Promise<void> {
     for (const target of targets) await runRatePhase(target.api, db, target.meters, target.name, 2, 2, `warm${stamp}`);
 
     console.log(`\nspeed-to-lead, open loop, ${settings.seconds} s per rate (ms from POST: p50/p95/p99)`);
-    const saturatedTargets = new Set<string>();
+    // Per target, the lowest rate it fell behind at: it is not tried at higher rates.
+    const saturatedAt = new Map<string, number>();
+    const allSaturated = (): boolean => saturatedAt.size === targets.length;
+    const sustainedByAll = (): number | null => {
+      const rates = results.speedToLead.filter((f) => saturation(f) === null && f.rate < Math.min(...saturatedAt.values())).map((f) => f.rate);
+      return rates.length ? Math.max(...rates) : null;
+    };
     let round = 0;
-    for (const rate of schedule(() => saturatedTargets.size === targets.length)) {
+    for (const rate of schedule(allSaturated, sustainedByAll)) {
       // Interleaved: each target at this rate, back to back, under the same machine load; the
       // order flips every rate (A B, B A, …), so going first or second favours no target.
       const order = round++ % 2 === 0 ? targets : [...targets].reverse();
-      for (const target of order.filter((t) => !saturatedTargets.has(t.name))) {
+      for (const target of order.filter((t) => (saturatedAt.get(t.name) ?? Infinity) > rate)) {
         // The round keeps emails unique when a rate repeats (a known email is merged, not created).
         const figure = await runRatePhase(target.api, db, target.meters, target.name, rate, settings.seconds, `${stamp}r${round}`);
         results.speedToLead.push(figure);
         printRate(figure);
-        if (saturation(figure)) saturatedTargets.add(target.name);
+        if (saturation(figure)) saturatedAt.set(target.name, Math.min(rate, saturatedAt.get(target.name) ?? Infinity));
       }
     }
     results.saturation = targets.map((t) => findSaturation(results.speedToLead, t.name));
