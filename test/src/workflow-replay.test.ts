@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { installTemporalRuntime } from '@leadflow/server';
+import { inboundWorkflow, installTemporalRuntime } from '@leadflow/server';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -47,6 +47,28 @@ describe('replaying lead histories with the current interpreter', () => {
     const types = (history.events ?? []).map((event) => event.eventType);
     const { EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: accepted, EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED: completed } = temporal.api.enums.v1.EventType;
     expect(types).toEqual(expect.arrayContaining([accepted, completed]));
+    await expect(Worker.runReplayHistory({ workflowBundle }, history)).resolves.toBeUndefined();
+  });
+
+  it('replays a run whose enrich and score ran as local activities, behind the local-activities patch', async () => {
+    await stack.api('POST', '/api/teams', { id: 'inbound', name: 'Inbound' });
+    await stack.api('POST', '/api/reps', { name: 'Ivy', email: 'ivy@inbound.test', teamId: 'inbound' });
+    await stack.api('POST', '/api/workflows', { name: 'inbound', slug: 'inbound-local', draft: inboundWorkflow });
+    expect((await stack.api('POST', '/api/workflows/inbound-local/publish', { note: 'v1' })).status).toBe(201);
+    const { body } = await stack.api('POST', '/api/leads', { workflow: 'inbound-local', email: 'local@bigco.test', name: 'Lo Cal', company: 'BigCo', title: 'VP Sales', source: 'demo_request' });
+    await eventually(async () => (await stack.api('GET', `/api/leads/${body.lead.id}`)).body.run.status === 'waiting', 'the lead to wait for contact');
+    await stack.api('POST', `/api/leads/${body.lead.id}/events`, { type: 'contacted' });
+    await eventually(async () => (await stack.api('GET', `/api/leads/${body.lead.id}`)).body.run.status === 'completed', 'the run to finish');
+    const history = await stack.services.temporal.workflow.getHandle(`lead-${body.lead.id}`).fetchHistory();
+    const events = history.events ?? [];
+    const scheduled = events.flatMap((event) => (event.activityTaskScheduledEventAttributes ? [event.activityTaskScheduledEventAttributes.activityType?.name] : []));
+    expect(scheduled).not.toContain('node.enrich.v1');
+    expect(scheduled).not.toContain('node.score.v1');
+    expect(scheduled).toEqual(expect.arrayContaining(['node.assign.v1', 'node.notify.v1']));
+    // The patch's marker, then one marker per local activity.
+    const markers = events.flatMap((event) => (event.markerRecordedEventAttributes ? [event.markerRecordedEventAttributes.markerName] : []));
+    expect(markers.filter((name) => name === 'core_patch')).toHaveLength(1);
+    expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(2);
     await expect(Worker.runReplayHistory({ workflowBundle }, history)).resolves.toBeUndefined();
   });
 });

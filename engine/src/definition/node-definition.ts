@@ -113,6 +113,13 @@ export interface ActivityNodeDefinition<S extends TSchema = TSchema> extends Nod
    */
   rerunOnEvents?(config: Static<S>): readonly string[];
   retry?: Partial<ActivityRetry>;
+  /**
+   * Short work with no outside calls (a score, a lookup in our own tables): runs as a Temporal
+   * local activity, in the worker that runs the workflow, without a round trip through the
+   * server's task queues. Changing this on an existing node type changes its leads' histories:
+   * guard it with a patch as the interpreter does for `local-activities`.
+   */
+  local?: boolean;
 }
 
 export type NodeDefinition<S extends TSchema = TSchema> = ControlNodeDefinition<S> | ActivityNodeDefinition<S>;

@@ -14,10 +14,17 @@ export interface LeadWorkerOptions {
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
   maxCachedWorkflows?: number;
+  /** @default true (Temporal's default): workflows share one V8 context instead of one each. */
+  reuseV8Context?: boolean;
 }
 
-export async function bundleLeadWorkflows(workflowsPath: string): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+/**
+ * Bundles the workflow code. `preloadModules` are initialized once, when the worker's V8 context
+ * starts, and shared (frozen) by every workflow, instead of initialized again for each workflow
+ * the worker runs or replays: only for modules with no per-workflow state (node definitions).
+ */
+export async function bundleLeadWorkflows(workflowsPath: string, preloadModules: readonly string[] = []): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, preloadModules: [...preloadModules], logger: quietBundlerLogger });
 }
 
 export async function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
@@ -30,6 +37,7 @@ export async function createLeadWorker(options: LeadWorkerOptions): Promise<Work
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 100,
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
     maxCachedWorkflows: options.maxCachedWorkflows ?? 2000,
+    reuseV8Context: options.reuseV8Context ?? true,
   });
 }
 

@@ -2,7 +2,9 @@ import {
   ActivityFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -37,9 +39,12 @@ const { recordSteps } = proxyActivities<{ recordSteps(input: RecordStepsInput): 
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+/** Leads started before local activities existed replay the remote calls their histories hold. */
+export const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+
 function activityFor(definition: ActivityNodeDefinition): NodeActivityFunction {
   const retry = definition.retry ?? {};
-  const activities = proxyActivities<Record<string, NodeActivityFunction>>({
+  const options = {
     startToCloseTimeout: definition.timeoutMs ?? 30_000,
     retry: {
       maximumAttempts: retry.maximumAttempts ?? 5,
@@ -47,8 +52,12 @@ function activityFor(definition: ActivityNodeDefinition): NodeActivityFunction {
       backoffCoefficient: retry.backoffCoefficient ?? 2,
       maximumInterval: '1 minute',
     },
-  });
-  return activities[nodeActivityName(definition.type, definition.version)] as NodeActivityFunction;
+  };
+  const name = nodeActivityName(definition.type, definition.version);
+  const remote = proxyActivities<Record<string, NodeActivityFunction>>(options)[name] as NodeActivityFunction;
+  if (!definition.local) return remote;
+  const local = proxyLocalActivities<Record<string, NodeActivityFunction>>(options)[name] as NodeActivityFunction;
+  return (input) => (patched(LOCAL_ACTIVITIES_PATCH) ? local(input) : remote(input));
 }
 
 function errorText(error: unknown): string {

@@ -36,5 +36,7 @@ export const enrich = defineActivityNode({
     { name: 'empty', label: 'Not found', description: 'a wanted field is still unknown' },
   ],
   timeoutMs: 15_000,
+  // Its providers read the lead and our own tables (accounts): short, no outside call.
+  local: true,
   summary: (config) => `${config.providers.join(' → ')} · wants ${config.want.join(', ')}`,
 });

@@ -32,6 +32,8 @@ export const score = defineActivityNode({
   configSchema: scoreConfigSchema,
   defaultConfig: { fitRules: [], intentRules: [], fitThreshold: 50, intentThreshold: 50, mqlThreshold: 60, sqlThreshold: 100 },
   ports: [{ name: 'out', label: 'Scored' }],
+  // Rules over the lead's fields only: no outside call, so no round trip through Temporal's queues.
+  local: true,
   validate: (config) => [
     ...config.fitRules.flatMap((rule, i) => checkCondition(rule.when).map((message) => ({ path: `fitRules[${i}].when`, message }))),
     ...config.intentRules.flatMap((rule, i) => checkCondition(rule.when).map((message) => ({ path: `intentRules[${i}].when`, message }))),

@@ -9,10 +9,11 @@ async function main(): Promise<void> {
   const host = await startWorkerHost({
     temporalAddress: config.temporalAddress,
     namespace: config.temporalNamespace,
-    taskQueue: process.env.LEADFLOW_TASK_QUEUE || undefined,
+    taskQueue: config.taskQueue,
     databaseUrl: config.databaseUrl,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     http: { allowHosts: config.httpAllowHosts },
+    tuning: config.worker,
   });
   console.log('worker ready');
   const stop = (): void => void host.stop().then(() => process.exit(0));

@@ -57,13 +57,13 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     await migrateToLatest(db);
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry, undefined, databaseUrl);
+    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry, config.taskQueue, databaseUrl);
     const seeded = await seedExample(services);
 
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
-      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts } });
+      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker });
       stops.push(() => (worker as WorkerHost).stop());
     }
 

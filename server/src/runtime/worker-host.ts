@@ -1,8 +1,9 @@
 import { createDatabase } from '@leadflow/engine/db';
-import { createActivities, createLeadWorker, type HttpSettings, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
+import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
 import { nodeActivities } from '@leadflow/nodes/activities';
-import { workflowsPath } from '@leadflow/nodes';
+import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import type { WorkflowBundle } from '@temporalio/worker';
+import type { WorkerTuning } from '../config.js';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
 
 export interface WorkerHostOptions {
@@ -15,6 +16,8 @@ export interface WorkerHostOptions {
   http?: HttpSettings;
   /** A prebuilt bundle; without it the workflow code is bundled at start (a few seconds). */
   workflowBundle?: WorkflowBundle;
+  /** @default readConfig's defaults */
+  tuning?: Partial<WorkerTuning>;
 }
 
 export interface WorkerHost {
@@ -27,14 +30,19 @@ export interface WorkerHost {
 export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
   installTemporalRuntime();
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
-  const db = createDatabase(options.databaseUrl, { maxConnections: 20 });
+  const tuning = options.tuning ?? {};
+  const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
   const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } });
   const worker = await createLeadWorker({
     connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    workflowBundle: options.workflowBundle ?? (await bundleLeadWorkflows(workflowsPath, tuning.preloadCatalog === false ? [] : workflowPreloadModules)),
+    maxCachedWorkflows: tuning.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
+    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
+    reuseV8Context: tuning.reuseV8Context,
   });
   const done = worker.run().finally(async () => {
     await db.destroy();

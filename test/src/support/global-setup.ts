@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleLeadWorkflows } from '@leadflow/engine/worker';
-import { workflowsPath } from '@leadflow/nodes';
+import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import { freePort, installTemporalRuntime, startEmbeddedPostgres, startTemporalDevServer } from '@leadflow/server';
 import type { TestProject } from 'vitest/node';
 
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stops.push(temporal.stop);
     temporalAddress = temporal.address;
   }
-  const bundle = await bundleLeadWorkflows(workflowsPath);
+  const bundle = await bundleLeadWorkflows(workflowsPath, workflowPreloadModules);
 
   project.provide('databaseUrl', databaseUrl);
   project.provide('temporalAddress', temporalAddress);
