@@ -18,6 +18,21 @@ declare module 'vitest' {
  * Real services for every cross-package test: DATABASE_URL / TEMPORAL_ADDRESS when set, else an
  * embedded PostgreSQL and the Temporal CLI dev server. If either cannot start, the run fails.
  */
+/**
+ * The dev server picks its other service ports itself, after we picked the frontend's, and can
+ * take that one first ("address already in use"): try again on another port, then give up.
+ */
+async function startTemporalOnSomeFreePort(attempts = 3): Promise<Awaited<ReturnType<typeof startTemporalDevServer>>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTemporalDevServer({ port: await freePort() });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.warn(`the Temporal dev server did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying another port`);
+    }
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   installTemporalRuntime();
   const stops: Array<() => Promise<void>> = [];
@@ -34,7 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
-    const temporal = await startTemporalDevServer({ port: await freePort() });
+    const temporal = await startTemporalOnSomeFreePort();
     stops.push(temporal.stop);
     temporalAddress = temporal.address;
   }
