@@ -11,6 +11,7 @@ export { ROLES, routeAccessTable, type Role, type RouteAccess, type RouteAccessE
 export { startLeadflow, type LeadflowHandle } from './runtime/start-leadflow.js';
 export { startBackgroundSweeps, sweepOnce, type SweepOptions } from './runtime/background-sweeps.js';
 export { startWorkerHost, type WorkerHost, type WorkerHostOptions } from './runtime/worker-host.js';
+export { runStandaloneWorker } from './runtime/standalone-worker.js';
 export { inboundWorkflow } from './seed/inbound-workflow.js';
 export { slaEscalationWorkflow } from './seed/sla-workflow.js';
 export { EXAMPLE_TEAM, seedExample } from './seed/seed-example.js';

@@ -1,30 +1,16 @@
 #!/usr/bin/env node
 /**
  * The baseline's worker process: the hand-written workflow (./workflows.js) with Leadflow's own
- * node activities, on its own task queue. Same host, pool and worker settings as `npm run worker`.
+ * node activities, on its own task queue (LEADFLOW_TASK_QUEUE). Same host, pool and worker
+ * settings as `npm run worker`.
  */
 import { fileURLToPath } from 'node:url';
 import { bundleLeadWorkflows } from '@leadflow/engine/worker';
-import { readConfig, startWorkerHost } from '@leadflow/server';
+import { runStandaloneWorker } from '@leadflow/server';
 
 async function main(): Promise<void> {
-  const config = readConfig();
-  if (!config.temporalAddress || !config.databaseUrl || !config.taskQueue) throw new Error('the baseline worker needs TEMPORAL_ADDRESS, DATABASE_URL and LEADFLOW_TASK_QUEUE');
-  const workflowBundle = await bundleLeadWorkflows(fileURLToPath(new URL('./workflows.js', import.meta.url)));
-  const host = await startWorkerHost({
-    temporalAddress: config.temporalAddress,
-    namespace: config.temporalNamespace,
-    taskQueue: config.taskQueue,
-    databaseUrl: config.databaseUrl,
-    mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
-    workflowBundle,
-    tuning: config.worker,
-  });
-  console.log('worker ready');
-  const stop = (): void => void host.stop().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  await host.done;
+  if (!process.env.LEADFLOW_TASK_QUEUE) throw new Error('the baseline worker needs LEADFLOW_TASK_QUEUE, a task queue of its own');
+  await runStandaloneWorker(await bundleLeadWorkflows(fileURLToPath(new URL('./workflows.js', import.meta.url))));
 }
 
 main().catch((error: Error) => {

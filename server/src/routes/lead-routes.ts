@@ -54,6 +54,14 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
     async (request) => services.leads.list(request.query, ownerScopeOf(request)),
   );
 
+  // Every rep's stream hears the same change: look its owners up once, not once per connected rep.
+  const owners = new WeakMap<readonly string[], Promise<Map<string, string | null>>>();
+  const ownersOf = (ids: readonly string[]): Promise<Map<string, string | null>> => {
+    let found = owners.get(ids);
+    if (!found) owners.set(ids, (found = services.leads.ownersOf(ids)));
+    return found;
+  };
+
   app.get(
     '/api/leads/stream',
     {
@@ -77,8 +85,12 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
           services.leadChanges.subscribe((change) => {
             if (!scope || change.ids === null) return send('leads', change);
             // Other reps' lead ids are not for this rep to learn: pass on only its own.
-            services.leads.ownedOf(change.ids, scope).then(
-              (ids) => ids.length > 0 && send('leads', { ids }),
+            const changed = change.ids;
+            ownersOf(changed).then(
+              (owners) => {
+                const ids = changed.filter((id) => owners.get(id) === scope.repId);
+                if (ids.length > 0) send('leads', { ids });
+              },
               () => send('leads', { ids: null }),
             );
           }),

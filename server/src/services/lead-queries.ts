@@ -89,10 +89,11 @@ export class LeadQueries {
   }
 
   /** Which of `ids` are in `scope`: what a rep's live lead stream may tell it changed. */
-  async ownedOf(ids: readonly string[], scope: OwnerScope): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('leads').select('id').where('id', 'in', ids).where('owner_id', '=', scope.repId).execute();
-    return rows.map((row) => row.id);
+  /** Each lead's owner (null: none), for telling reps apart which of the changed leads are theirs. */
+  async ownersOf(ids: readonly string[]): Promise<Map<string, string | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('leads').select(['id', 'owner_id']).where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, row.owner_id]));
   }
 
   async history(id: string, scope?: OwnerScope): Promise<LeadHistory> {
