@@ -27,7 +27,8 @@ async function startTemporalOnSomeFreePort(attempts = 3): Promise<Awaited<Return
     try {
       return await startTemporalDevServer({ port: await freePort() });
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      // Only a server that did not come up is worth another port; a missing CLI fails at once.
+      if (attempt >= attempts || !(error instanceof Error) || !/did not start|address already in use/.test(error.message)) throw error;
       console.warn(`the Temporal dev server did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying another port`);
     }
   }
