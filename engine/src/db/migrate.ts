@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initialSchema from './migrations/001-initial-schema.js';
 import * as routingModel from './migrations/002-routing-model.js';
 import * as tasks from './migrations/003-tasks.js';
