@@ -11,6 +11,7 @@ import * as metrics from './migrations/008-metrics.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
 import * as teamModel from './migrations/010-team-model.js';
 import * as repOutcomes from './migrations/011-rep-outcomes.js';
+import * as intakeCorrectness from './migrations/012-intake-correctness.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '009-lead-change-notify': leadChangeNotify,
   '010-team-model': teamModel,
   '011-rep-outcomes': repOutcomes,
+  '012-intake-correctness': intakeCorrectness,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -100,9 +100,15 @@ export interface LeadTable {
   person_key: string | null;
   first_name: string | null;
   last_name: string | null;
+  /** As typed (whitespace tidied); `company_normalized` is the form duplicates and matching use. */
   company: string | null;
+  company_normalized: string | null;
   title: string | null;
   phone: string | null;
+  /** The phone number as typed, kept whether or not it could be read. */
+  phone_raw: string | null;
+  /** Whether `phone_raw` was read as a real number (then `phone` holds it in E.164); null: no phone. */
+  phone_valid: boolean | null;
   country: string | null;
   source: string | null;
   channel: string | null;
@@ -121,6 +127,8 @@ export interface LeadTable {
   first_touch: Json;
   last_touch: Json;
   idempotency_key: string | null;
+  /** SHA-256 of the request the Idempotency-Key came with: the same key with another body is refused. */
+  idempotency_hash: string | null;
   run_status: Generated<string>;
   current_node_id: string | null;
   waiting: Json<Record<string, unknown> | null> | null;
@@ -157,6 +165,7 @@ export interface LeadEventTable {
   created_at: Generated<Date>;
   /** The poster's Idempotency-Key; unique per lead, so a retried POST records nothing twice. */
   idempotency_key: string | null;
+  idempotency_hash: string | null;
 }
 
 export interface StepTable {
@@ -273,6 +282,8 @@ export interface FormTable {
   honeypot_field: Generated<string>;
   rate_limit_per_minute: Generated<number>;
   redirect_url: string | null;
+  /** ISO country the form's phone numbers are read in when a lead gives no country of its own. */
+  default_country: string | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -340,7 +351,20 @@ export interface ImportErrorTable {
   message: string;
 }
 
+/** A custom event type declared by an admin or editor; the built-in ones live in code. */
+export interface EventTypeTable {
+  name: string;
+  label: string;
+  description: Generated<string>;
+  /** JSON Schema of the event's `data`; null: any object. */
+  data_schema: Json<Record<string, unknown> | null> | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  event_types: EventTypeTable;
   workflows: WorkflowTable;
   workflow_versions: WorkflowVersionTable;
   teams: TeamTable;

@@ -4,6 +4,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadRuns } from './lead-runs.js';
 import type { OwnerScope } from './owner-scope.js';
+import { assertSameRequest, requestHash } from './idempotency.js';
 import { checkOutcome, isRepOutcome, type OutcomeEffect, REP_OUTCOMES } from './rep-outcomes.js';
 
 export interface PostedEvent {
@@ -62,6 +63,7 @@ export class LeadEvents {
     const outcome: OutcomeEffect | null = isRepOutcome(posted.type) ? checkOutcome(posted.type, data) : typeof status === 'string' ? { status } : null;
     const occurredAt = posted.occurredAt ? new Date(posted.occurredAt) : new Date();
     const signal = stageSignalOfEvent(posted.type, data);
+    const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash({ type: posted.type, data, occurredAt: posted.occurredAt }) } : undefined;
 
     const { row, replayed } = await this.db.transaction().execute(async (trx) => {
       // The lock orders concurrent posts on one lead, so a retry racing the first one finds it.
@@ -69,7 +71,7 @@ export class LeadEvents {
       if (scope) query = query.where('owner_id', '=', scope.repId);
       const lead = await query.executeTakeFirst();
       if (!lead) throw Errors.notFound('lead', leadId);
-      const earlier = await this.earlier(trx, leadId, posted.type, data, idempotencyKey, lead.stage);
+      const earlier = await this.earlier(trx, leadId, posted.type, data, idempotency, lead.stage);
       if (earlier) return { row: earlier, replayed: true };
       if (isRepOutcome(posted.type) && posted.type !== 'disqualified' && lead.stage === 'disqualified') {
         throw Errors.conflict(`lead '${leadId}' is disqualified; reopen it (a status_changed event) before recording ${posted.type}`, 'type');
@@ -81,7 +83,14 @@ export class LeadEvents {
       }
       const inserted = await trx
         .insertInto('lead_events')
-        .values({ lead_id: leadId, type: posted.type, data: JSON.stringify(data), occurred_at: occurredAt, idempotency_key: idempotencyKey ?? null })
+        .values({
+          lead_id: leadId,
+          type: posted.type,
+          data: JSON.stringify(data),
+          occurred_at: occurredAt,
+          idempotency_key: idempotency?.key ?? null,
+          idempotency_hash: idempotency?.hash ?? null,
+        })
         .returning(['id', 'type', 'data', 'occurred_at'])
         .executeTakeFirstOrThrow();
       if (signal) await recordStageSignals(trx, leadId, [{ signal, at: inserted.occurred_at, eventId: inserted.id }]);
@@ -92,13 +101,27 @@ export class LeadEvents {
   }
 
   /** The event this post repeats, if it does: the one with its Idempotency-Key, or (keyless) the same outcome as the lead's latest. */
-  private async earlier(trx: Kysely<Database>, leadId: string, type: string, data: Record<string, unknown>, key: string | undefined, stage: string): Promise<EventRow | null> {
+  private async earlier(
+    trx: Kysely<Database>,
+    leadId: string,
+    type: string,
+    data: Record<string, unknown>,
+    idempotency: { key: string; hash: string } | undefined,
+    stage: string,
+  ): Promise<EventRow | null> {
     const columns = ['id', 'type', 'data', 'occurred_at'] as const;
-    // A key says which post this is: a new key is a new outcome, whatever came before.
-    if (key) {
-      const keyed = await trx.selectFrom('lead_events').select(columns).where('lead_id', '=', leadId).where('idempotency_key', '=', key).executeTakeFirst();
-      if (keyed && keyed.type !== type) throw Errors.conflict(`Idempotency-Key '${key}' was used for a ${keyed.type} event on this lead; use a new key for a new event`, 'Idempotency-Key');
-      return keyed ?? null;
+    // A key says which post this is: a new key is a new outcome, whatever came before; the same
+    // key with another body is refused, never taken for the first post.
+    if (idempotency) {
+      const keyed = await trx
+        .selectFrom('lead_events')
+        .select([...columns, 'idempotency_hash'])
+        .where('lead_id', '=', leadId)
+        .where('idempotency_key', '=', idempotency.key)
+        .executeTakeFirst();
+      if (!keyed) return null;
+      assertSameRequest(idempotency.key, keyed.idempotency_hash, idempotency.hash);
+      return keyed;
     }
     if (!isRepOutcome(type)) return null;
     const latest = await trx

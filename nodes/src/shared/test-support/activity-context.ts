@@ -6,7 +6,8 @@ export function testLead(fields: Partial<LeadContext> = {}): LeadContext {
   return {
     id: 'lead-1',
     email: 'jane@acme.com',
-    firstName: null, lastName: null, fullName: null, company: null, title: null, phone: null, country: null, region: null,
+    firstName: null, lastName: null, fullName: null, company: null, companyNormalized: null, title: null, phone: null, phoneRaw: null,
+    phoneValid: null, country: null, region: null,
     industry: null, employees: null, source: null, channel: null, status: 'new', emailDomain: null, companyDomain: null,
     isFreeEmail: null, accountId: null, accountOwnerId: null, fitScore: null, intentScore: null, score: null, tier: null,
     mql: null, sql: null, ownerId: null, ownerName: null, ownerTimezone: null, teamId: null, disqualificationReason: null,
