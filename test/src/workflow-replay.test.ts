@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { inboundWorkflow, installTemporalRuntime } from '@leadflow/server';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
@@ -9,10 +10,21 @@ import { eventually, startTestStack, type TestStack } from './support/test-stack
 
 const fixtures = new URL('../fixtures/histories/', import.meta.url);
 
+/** Every recorded history, by `<release>/<scenario>`: one folder per release (see test/record/). */
+function corpus(): Array<{ name: string; json: { events: Array<Record<string, any>> } }> {
+  return readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.json(\.gz)?$/.test(file))
+    .sort()
+    .map((file) => {
+      const raw = readFileSync(new URL(file, fixtures));
+      return { name: file.replace(/\.json(\.gz)?$/, ''), json: JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) };
+    });
+}
+
 /**
- * The interpreter is replayed against histories it must stay compatible with. The fixtures were
- * recorded by the interpreter before it had the awaitAssignment update (a lead routed, re-scored
- * and woken by an event; a lead that ended unassigned): leads in flight at an upgrade replay them.
+ * The interpreter is replayed against every history it must stay compatible with: leads in flight
+ * at an upgrade replay theirs on the new code, so a behaviour change that is not behind
+ * `patched()` fails here. Each release adds its recordings (`npm run record:histories -w test`).
  */
 describe('replaying lead histories with the current interpreter', () => {
   const workflowBundle = { code: inject('workflowBundleCode') };
@@ -25,14 +37,27 @@ describe('replaying lead histories with the current interpreter', () => {
   });
   afterAll(() => stack?.stop());
 
-  it.each(readdirSync(fixtures).filter((file) => file.endsWith('.json')))('replays %s, recorded before the update existed', async (file) => {
-    const history = JSON.parse(readFileSync(new URL(file, fixtures), 'utf8')) as { events: unknown[] };
-    expect(history.events.length).toBeGreaterThan(10);
-    await expect(Worker.runReplayHistory({ workflowBundle }, historyFromCliJson(history))).resolves.toBeUndefined();
+  it('replays the whole recorded corpus, every release and path', async () => {
+    const histories = corpus();
+    const releases = new Set(histories.map(({ name }) => name.split('/')[0]));
+    expect(releases.size).toBeGreaterThanOrEqual(2);
+    expect(histories.length).toBeGreaterThanOrEqual(12);
+    const failures: string[] = [];
+    let replayed = 0;
+    const results = Worker.runReplayHistories(
+      { workflowBundle },
+      histories.map(({ name, json }) => ({ workflowId: name, history: historyFromCliJson(json) })),
+    );
+    for await (const result of results) {
+      replayed++;
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+    expect(replayed).toBe(histories.length);
   });
 
   it('notices a history this interpreter would not have made (the check can fail)', async () => {
-    const history = JSON.parse(readFileSync(new URL('unassigned.json', fixtures), 'utf8')) as { events: Array<Record<string, any>> };
+    const history = JSON.parse(readFileSync(new URL('2026-11-23-before-update/unassigned.json', fixtures), 'utf8')) as { events: Array<Record<string, any>> };
     const scheduled = history.events.find((event) => event.activityTaskScheduledEventAttributes);
     scheduled!.activityTaskScheduledEventAttributes.activityType.name = 'node.enrich.v1';
     await expect(Worker.runReplayHistory({ workflowBundle }, historyFromCliJson(history))).rejects.toThrow(/[Nn]ondetermin/);
