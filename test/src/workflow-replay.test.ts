@@ -90,10 +90,11 @@ describe('replaying lead histories with the current interpreter', () => {
     expect(scheduled).not.toContain('node.enrich.v1');
     expect(scheduled).not.toContain('node.score.v1');
     expect(scheduled).toEqual(expect.arrayContaining(['node.assign.v1', 'node.notify.v1']));
-    // The patch's marker, then one marker per local activity.
+    // The event-mail interpreter's patch marker and the local-activities one, then one marker per
+    // local activity: enrich, score, and the read of the mail the contacted event came in.
     const markers = events.flatMap((event) => (event.markerRecordedEventAttributes ? [event.markerRecordedEventAttributes.markerName] : []));
-    expect(markers.filter((name) => name === 'core_patch')).toHaveLength(1);
-    expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(2);
+    expect(markers.filter((name) => name === 'core_patch')).toHaveLength(2);
+    expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(3);
     await expect(Worker.runReplayHistory({ workflowBundle }, history)).resolves.toBeUndefined();
   });
 });

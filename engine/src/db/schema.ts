@@ -137,6 +137,12 @@ export interface LeadTable {
   workflow_started_at: Date | null;
   /** Funnel stage (new, mql, sql, meeting, won, disqualified); every move is in lead_stage_changes. */
   stage: Generated<string>;
+  /** The lead's newest event's sequence number (0: none). */
+  event_seq: Generated<number>;
+  /** How far the lead's run has read its mail; below event_seq, the redelivery sweep rings again. */
+  delivered_seq: Generated<number>;
+  /** When the newest event was recorded. */
+  event_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -159,6 +165,8 @@ export interface LeadStageChangeTable {
 export interface LeadEventTable {
   id: Generated<string>;
   lead_id: string;
+  /** The lead's mail sequence: 1, 2, 3, … per lead, in the order events were recorded (see lead-mail.ts). */
+  seq: number;
   type: string;
   data: Json;
   occurred_at: Timestamp;
@@ -220,6 +228,9 @@ export interface NotificationTable {
   status: string;
   error: string | null;
   message_id: string | null;
+  /** The activity attempt sending it now (status `sending`), and until when its claim holds. */
+  attempt_id: string | null;
+  lease_until: Date | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
   read_at: Date | null;

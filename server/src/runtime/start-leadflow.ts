@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
-import { startEmbeddedPostgres } from '../infra/embedded-postgres.js';
+import { startEmbeddedPostgres } from '@leadflow/engine/local-services';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
 import { createAppServices } from '../services/app-services.js';

@@ -1,5 +1,5 @@
 import type { LeadEvent } from '@leadflow/engine';
-import { type Database, recordStageSignals, stageSignalOfEvent } from '@leadflow/engine/db';
+import { appendLeadEvent, type Database, recordStageSignals, stageSignalOfEvent } from '@leadflow/engine/db';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadRuns } from './lead-runs.js';
@@ -21,7 +21,7 @@ export interface PostedEventResult {
   replayed: boolean;
 }
 
-type EventRow = Pick<Selectable<Database['lead_events']>, 'id' | 'type' | 'data' | 'occurred_at'>;
+type EventRow = Pick<Selectable<Database['lead_events']>, 'id' | 'seq' | 'type' | 'data' | 'occurred_at'>;
 
 /** Events that set what a lead's current outcome is; a post repeating the latest of them is a replay. */
 const STATE_EVENTS = [...REP_OUTCOMES, 'status_changed'];
@@ -81,23 +81,20 @@ export class LeadEvents {
         if (outcome.disqualificationReason) patch.disqualification_reason = outcome.disqualificationReason;
         await trx.updateTable('leads').set(patch).where('id', '=', leadId).execute();
       }
-      const inserted = await trx
-        .insertInto('lead_events')
-        .values({
-          lead_id: leadId,
-          type: posted.type,
-          data: JSON.stringify(data),
-          occurred_at: occurredAt,
-          idempotency_key: idempotency?.key ?? null,
-          idempotency_hash: idempotency?.hash ?? null,
-        })
-        .returning(['id', 'type', 'data', 'occurred_at'])
-        .executeTakeFirstOrThrow();
+      const inserted = await appendLeadEvent(trx, {
+        lead_id: leadId,
+        type: posted.type,
+        data: JSON.stringify(data),
+        occurred_at: occurredAt,
+        idempotency_key: idempotency?.key ?? null,
+        idempotency_hash: idempotency?.hash ?? null,
+      });
       if (signal) await recordStageSignals(trx, leadId, [{ signal, at: inserted.occurred_at, eventId: inserted.id }]);
       return { row: inserted, replayed: false };
     });
     const event: LeadEvent = { id: row.id, type: row.type, at: row.occurred_at.toISOString(), data: (row.data ?? {}) as Record<string, unknown> };
-    return { event, delivered: await this.runs.signal(leadId, event), replayed };
+    // The event is committed: ringing is only the doorbell, and a ring that fails is rung again by the sweep.
+    return { event, delivered: await this.runs.ring(leadId, row.seq), replayed };
   }
 
   /** The event this post repeats, if it does: the one with its Idempotency-Key, or (keyless) the same outcome as the lead's latest. */
@@ -109,7 +106,7 @@ export class LeadEvents {
     idempotency: { key: string; hash: string } | undefined,
     stage: string,
   ): Promise<EventRow | null> {
-    const columns = ['id', 'type', 'data', 'occurred_at'] as const;
+    const columns = ['id', 'seq', 'type', 'data', 'occurred_at'] as const;
     // A key says which post this is: a new key is a new outcome, whatever came before; the same
     // key with another body is refused, never taken for the first post.
     if (idempotency) {

@@ -1,5 +1,4 @@
-import type { LeadEvent } from '@leadflow/engine';
-import type { Database, LeadRow } from '@leadflow/engine/db';
+import { appendLeadEvent, type Database, type LeadRow } from '@leadflow/engine/db';
 import { type CaptureIntakeConfig, DEFAULT_MERGE_POLICY, type IntakeHints, intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
@@ -139,30 +138,26 @@ export class LeadIntake {
     const { fresh, event, changes } = await this.db.transaction().execute(async (trx) => {
       // Locked, so two resubmissions at once merge one after the other.
       const current = await trx.selectFrom('leads').selectAll().where('id', '=', existing.id).forUpdate().executeTakeFirstOrThrow();
-      const { update, changes } = mergeSubmission(current, lead, config.mergePolicy ?? DEFAULT_MERGE_POLICY);
-      const data = { touch: lead.touch, ...(matchedOn !== 'email' && { matchedOn, email: lead.email }), ...(Object.keys(changes).length > 0 && { changes }) };
+      const { update, changes, patch } = mergeSubmission(current, lead, config.mergePolicy ?? DEFAULT_MERGE_POLICY);
+      // `patch` is what the run applies to its copy of the lead, so its conditions see the new fields.
+      const data = { touch: lead.touch, ...(matchedOn !== 'email' && { matchedOn, email: lead.email }), ...(Object.keys(changes).length > 0 && { changes, patch }) };
       const fresh = await trx
         .updateTable('leads')
         .set({ ...update, last_touch: JSON.stringify(lead.touch), updated_at: now })
         .where('id', '=', existing.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      const event = await trx
-        .insertInto('lead_events')
-        .values({
-          lead_id: existing.id,
-          type: 'resubmitted',
-          data: JSON.stringify(data),
-          occurred_at: now,
-          idempotency_key: idempotency ? captureEventKey(idempotency.key) : null,
-          idempotency_hash: idempotency?.hash ?? null,
-        })
-        .returning(['id', 'occurred_at', 'data'])
-        .executeTakeFirstOrThrow();
+      const event = await appendLeadEvent(trx, {
+        lead_id: existing.id,
+        type: 'resubmitted',
+        data: JSON.stringify(data),
+        occurred_at: now,
+        idempotency_key: idempotency ? captureEventKey(idempotency.key) : null,
+        idempotency_hash: idempotency?.hash ?? null,
+      });
       return { fresh, event, changes };
     });
-    const signal: LeadEvent = { id: event.id, type: 'resubmitted', at: event.occurred_at.toISOString(), data: event.data as Record<string, unknown> };
-    const delivered = await this.runs.signal(existing.id, signal).catch(() => false);
+    const delivered = await this.runs.ring(existing.id, event.seq);
     return { outcome: 'duplicate', lead: leadView(fresh), delivered, matchedOn, changes };
   }
 
