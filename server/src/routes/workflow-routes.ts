@@ -10,6 +10,8 @@ import {
   DuplicateWorkflowBody,
   NodeDescriptionsSchema,
   PublishBody,
+  MigrationBody,
+  MigrationReportSchema,
   TestRunBody,
   TestRunResultSchema,
   UpdateWorkflowBody,
@@ -149,5 +151,24 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
       },
     },
     async (request) => workflows.version(request.params.id, request.params.version),
+  );
+
+  app.post(
+    '/api/workflows/:id/migrations',
+    {
+      config: { allow: EDITORS },
+      schema: {
+        summary: 'Move leads waiting on one version onto another, each at its wait (dryRun: only report who would move where)',
+        description:
+          'Each lead waiting at a node of fromVersion moves to the node nodeMap names (or the node of the same id) in toVersion, ' +
+          'which must be a wait; its wait counts from when it began. A lead parked on an error may move to any node, where it runs again. ' +
+          'Leads that cannot move are listed with why. Every move is in the lead\'s trail and the audit log.',
+        tags,
+        params: IdParams,
+        body: MigrationBody,
+        response: { 200: MigrationReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.migrations.migrate(request.params.id, request.body, principalOf(request)),
   );
 }

@@ -92,3 +92,28 @@ export const TestRunResultSchema = OpenObject({
 });
 
 export const VersionParams = Type.Object({ id: Type.String({ minLength: 1 }), version: Type.Integer({ minimum: 1 }) });
+
+export const MigrationBody = Type.Object(
+  {
+    fromVersion: Type.Integer({ minimum: 1, description: 'The version whose waiting leads move.' }),
+    toVersion: Type.Integer({ minimum: 1, description: 'The version they move to.' }),
+    nodeMap: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 100 }), {
+        description: "Node of the old version → node of the new one; a node left out maps to the new version's node of the same id.",
+      }),
+    ),
+    dryRun: Type.Optional(Type.Boolean({ description: 'Only report who would move where, and who cannot and why (default false).' })),
+  },
+  { additionalProperties: false },
+);
+
+const MigrationMoveSchema = Type.Object({ leadId: Type.String(), email: Type.String(), from: Type.String(), to: Type.String() });
+
+export const MigrationReportSchema = Type.Object({
+  dryRun: Type.Boolean(),
+  fromVersion: Type.Integer(),
+  toVersion: Type.Integer(),
+  moves: Type.Array(MigrationMoveSchema, { description: 'Leads that would move (dry run) or moved, from node to node.' }),
+  blocked: Type.Array(Type.Object({ leadId: Type.String(), email: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+  byNode: Type.Array(Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]), leads: Type.Integer(), reason: Type.Optional(Type.String()) })),
+});

@@ -35,9 +35,10 @@ export interface TestStack {
  * The real stack for one test file: a fresh database, the shared Temporal server with a task
  * queue of its own, the HTTP server on a loopback port and (unless told not to) a worker.
  */
-export async function startTestStack(options: { worker?: boolean; smtpUrl?: string; designer?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: { worker?: boolean; smtpUrl?: string; designer?: boolean; temporalAddress?: string } = {}): Promise<TestStack> {
   const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
-  const temporalAddress = inject('temporalAddress');
+  // A test that stops Temporal runs its own server; the others share one.
+  const temporalAddress = options.temporalAddress ?? inject('temporalAddress');
   const taskQueue = `leadflow-test-${randomBytes(4).toString('hex')}`;
   const token = `test-${randomBytes(8).toString('hex')}`;
   const db = createDatabase(databaseUrl);
