@@ -29,7 +29,7 @@ const isItem = (value: unknown): value is Item => typeof value === 'object' && v
 export function withDerivedPorts(schema: JsonSchema, config: Record<string, unknown>, usedPorts: ReadonlySet<string>): Record<string, unknown> {
   let next = config;
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
-    const itemSchema = Array.isArray(property.items) ? undefined : property.items;
+    const itemSchema = typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
     const portEntry = Object.entries(itemSchema?.properties ?? {}).find(([, field]) => typeof field['x-port-from'] === 'string');
     const list = config[key];
     if (!portEntry || !Array.isArray(list)) continue;

@@ -2,6 +2,7 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } 
 import { create } from 'zustand';
 import type { GraphDocument, NodeDescription, NodeType, Problem } from '../api/types';
 import { type LeadflowEdge, type LeadflowNode, type NodeMark, toDocument, toFlow, toFlowEdge, toFlowNode } from '../graph/flow-model';
+import { type Direction, inferDirection } from '../graph/layout-direction';
 
 interface Snapshot {
   nodes: LeadflowNode[];
@@ -25,6 +26,11 @@ export interface EditorState {
   future: Snapshot[];
   /** A test run's path painted over the canvas. */
   overlay: { nodes: Record<string, { mark: NodeMark; visits?: number }>; edges: Set<string> } | null;
+  /** Which way the graph reads (from its positions at load; auto-layout sets it). */
+  direction: Direction;
+  /** The draft's content hash as last compiled (null while it has problems) and the live version's. */
+  draftHash: string | null;
+  liveHash: string | null;
 
   load(document: GraphDocument, nodeTypes: NodeType[], readOnly: boolean): void;
   onNodesChange(changes: NodeChange<LeadflowNode>[]): void;
@@ -41,6 +47,8 @@ export interface EditorState {
   applyServerView(problems: Problem[], descriptions: Record<string, NodeDescription>): void;
   setSaveState(state: SaveState, error?: string | null): void;
   setOverlay(overlay: EditorState['overlay']): void;
+  setHashes(hashes: { draftHash?: string | null; liveHash?: string | null }): void;
+  setDirection(direction: Direction): void;
   document(): GraphDocument;
 }
 
@@ -68,10 +76,14 @@ export const useEditor = create<EditorState>((set, get) => ({
   past: [],
   future: [],
   overlay: null,
+  direction: 'TB',
+  draftHash: null,
+  liveHash: null,
 
   load(document, nodeTypes, readOnly) {
     const { nodes, edges } = toFlow(document, nodeTypes);
-    set({ name: document.name, nodes, edges, nodeTypes, readOnly, problems: [], revision: 0, saveState: 'saved', saveError: null, past: [], future: [], overlay: null });
+    const direction = inferDirection(document.nodes, document.edges);
+    set({ name: document.name, nodes, edges, nodeTypes, readOnly, problems: [], revision: 0, saveState: 'saved', saveError: null, past: [], future: [], overlay: null, direction, draftHash: null, liveHash: null });
   },
 
   onNodesChange(changes) {
@@ -118,7 +130,7 @@ export const useEditor = create<EditorState>((set, get) => ({
 
   applyServerView(problems, descriptions) {
     const byNode = new Map<string, string[]>();
-    for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.path ? `${problem.path}: ${problem.message}` : problem.message]);
+    for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
     const badEdges = new Set(problems.flatMap((problem) => (problem.edgeId ? [problem.edgeId] : [])));
     set((state) => ({
       problems,
@@ -143,6 +155,14 @@ export const useEditor = create<EditorState>((set, get) => ({
 
   setOverlay(overlay) {
     set({ overlay });
+  },
+
+  setHashes(hashes) {
+    set(hashes);
+  },
+
+  setDirection(direction) {
+    set({ direction });
   },
 
   document() {

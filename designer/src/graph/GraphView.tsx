@@ -1,8 +1,10 @@
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { GraphDocument, NodeDescription, NodeType } from '../api/types';
 import { type LeadflowNode, type NodeMark, toFlow } from './flow-model';
+import { DirectionContext, inferDirection } from './layout-direction';
 import { nodeTypes as nodeComponents } from './LeadflowNodeCard';
+import { minimapColour, openReadable, READABLE_ZOOM } from './readable-view';
 import './graph.css';
 
 export interface GraphViewProps {
@@ -13,43 +15,82 @@ export interface GraphViewProps {
   nodeMarks?: Record<string, { mark: NodeMark; visits?: number }>;
   edgeMarks?: Record<string, 'taken' | 'added' | 'removed'>;
   onNodeClick?(nodeId: string): void;
+  /** A node to bring to the middle of the view (chosen elsewhere, e.g. in the step list). */
+  focusNodeId?: string | null;
   /** Labelled for screen readers: what this canvas shows. */
   label: string;
 }
 
-/** A read-only canvas: a lead's path, a published version, a version compare. */
+/** A read-only canvas: a lead's path, a published version, a version compare. Opens readable, centres what is chosen. */
 export function GraphView(props: GraphViewProps) {
-  const { document, nodeTypes, descriptions, nodeMarks, edgeMarks } = props;
+  return (
+    <ReactFlowProvider>
+      <GraphCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function GraphCanvas(props: GraphViewProps) {
+  const { document, nodeTypes, descriptions, nodeMarks, edgeMarks, focusNodeId } = props;
+  const flow = useReactFlow<LeadflowNode>();
+  const container = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
+  const initialized = useNodesInitialized();
+  const direction = useMemo(() => inferDirection(document.nodes, document.edges), [document]);
   const { nodes, edges } = useMemo(() => {
-    const flow = toFlow(document, nodeTypes, descriptions);
-    const marked: LeadflowNode[] = flow.nodes.map((node) => {
+    const flowGraph = toFlow(document, nodeTypes, descriptions);
+    const marked: LeadflowNode[] = flowGraph.nodes.map((node) => {
       const mark = nodeMarks?.[node.id];
       return mark ? { ...node, data: { ...node.data, mark: mark.mark, visits: mark.visits } } : node;
     });
-    const markedEdges = flow.edges.map((edge) => {
+    const markedEdges = flowGraph.edges.map((edge) => {
       const mark = edgeMarks?.[edge.id];
       return mark ? { ...edge, className: `edge-${mark}`, animated: mark === 'taken', zIndex: 1 } : edge;
     });
     return { nodes: marked, edges: markedEdges };
   }, [document, nodeTypes, descriptions, nodeMarks, edgeMarks]);
+  const hasPath = Boolean(nodeMarks && Object.keys(nodeMarks).length > 0);
+  const nodeColour = useMemo(() => minimapColour(hasPath), [hasPath]);
+
+  useEffect(() => {
+    if (!initialized || opened.current || !container.current) return;
+    opened.current = true;
+    const entry = nodes.find((node) => node.data.nodeType?.entry)?.id ?? null;
+    openReadable(flow, container.current.getBoundingClientRect(), direction, entry);
+  }, [initialized, flow, nodes, direction]);
+
+  const centre = (nodeId: string) => {
+    const node = flow.getNode(nodeId);
+    if (node) void flow.setCenter(node.position.x + (node.measured?.width ?? 240) / 2, node.position.y + (node.measured?.height ?? 100) / 2, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: 250 });
+  };
+  useEffect(() => {
+    if (focusNodeId && initialized) centre(focusNodeId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusNodeId, initialized]);
+
   return (
-    <div className="graph-view" role="region" aria-label={props.label}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeComponents}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={Boolean(props.onNodeClick)}
-        onNodeClick={(_event, node) => props.onNodeClick?.(node.id)}
-        fitView
-        minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background />
-        <MiniMap pannable zoomable />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div ref={container} className="graph-view" role="region" aria-label={props.label}>
+      <DirectionContext.Provider value={direction}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeComponents}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={Boolean(props.onNodeClick)}
+          onNodeClick={(_event, node) => {
+            centre(node.id);
+            props.onNodeClick?.(node.id);
+          }}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={nodeColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgba(23, 32, 51, 0.12)" />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </DirectionContext.Provider>
     </div>
   );
 }

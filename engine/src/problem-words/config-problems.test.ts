@@ -37,7 +37,7 @@ describe('configProblems', () => {
     expect(found.map((problem) => sentence('Route', problem.where, problem.phrase))).toEqual([
       "Route: 'colour' is not a known setting",
       "Route, case 'Germany': the condition is empty",
-      "Route: choose a channel from the list (email, slack)",
+      'Route: the channel must be one of: email, slack',
       'Route: the account owner id must be an id',
     ]);
   });

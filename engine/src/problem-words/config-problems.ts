@@ -19,8 +19,8 @@ const FORMAT_WORDS: Record<string, string> = {
   time: 'a time', hostname: 'a host name', uuid: 'an id', ipv4: 'an IP address', 'iana-time-zone': 'a time zone such as Europe/Berlin',
 };
 
-/** Whether a field is chosen from a list rather than typed: a picker or an enum. */
-const isChoice = (schema: SchemaLike | undefined): boolean => Boolean(schema?.['x-picker'] || schema?.enum);
+/** Whether a field is picked from the team model (a team, a rep, a lead field) rather than typed. */
+const isChoice = (schema: SchemaLike | undefined): boolean => Boolean(schema?.['x-picker']);
 
 function pathOf(segments: readonly Segment[]): string {
   return segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
@@ -83,9 +83,7 @@ function phraseFor(error: ErrorObject, root: SchemaLike, config: unknown): Confi
       phrase = `${the} must be ${String(params.type).split(',').map((type) => TYPE_WORDS[type] ?? type).join(' or ')}`;
       break;
     case 'enum':
-      phrase = choice && !place.item
-        ? `choose ${withArticle(place.title)} from the list (${(params.allowedValues as unknown[]).map(String).join(', ')})`
-        : `${the} must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+      phrase = `${the} must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
       break;
     case 'const':
       phrase = `${the} must be ${String(params.allowedValue)}`;

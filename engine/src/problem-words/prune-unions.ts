@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 const UNIONS: ReadonlySet<string> = new Set(['anyOf', 'oneOf']);
 /** Errors that say "this is the wrong kind of value": a union branch that has one is the wrong branch. */
 const KIND_KEYWORDS: ReadonlySet<string> = new Set(['type', 'const', 'enum']);
+const TYPE_WORDS: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', boolean: 'yes or no', array: 'a list', object: 'a set of settings', null: 'empty' };
 
 /** The branch number of an error under a union at `unionSchemaPath`, or null if it is not under it. */
 function branchOf(error: ErrorObject, unionSchemaPath: string): string | null {
@@ -23,7 +24,7 @@ function isWrongBranch(branchErrors: readonly ErrorObject[], at: string): boolea
 /** "must be one of: a, b" for a union of literals; "must be string or null" for a union of types. */
 function literalUnionMessage(branchErrors: readonly ErrorObject[]): string {
   const consts = branchErrors.filter((error) => error.keyword === 'const').map((error) => String((error.params as { allowedValue: unknown }).allowedValue));
-  const types = branchErrors.filter((error) => error.keyword === 'type').map((error) => String((error.params as { type: unknown }).type));
+  const types = branchErrors.filter((error) => error.keyword === 'type').map((error) => TYPE_WORDS[String((error.params as { type: unknown }).type)] ?? String((error.params as { type: unknown }).type));
   const enums = branchErrors.filter((error) => error.keyword === 'enum').flatMap((error) => (error.params as { allowedValues: unknown[] }).allowedValues.map(String));
   const values = [...consts, ...enums];
   if (types.length === 0) return `must be one of: ${values.join(', ')}`;
