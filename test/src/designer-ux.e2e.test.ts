@@ -67,7 +67,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await page.locator('.canvas .react-flow__node').first().waitFor();
     await page.getByTestId('save-state').waitFor();
   };
+  /** Clicks a node, fitting the view first when it is not drawn (the canvas draws only what is in view). */
   const selectNode = async (id: string) => {
+    if ((await page.getByTestId(`node-${id}`).count()) === 0) await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await page.getByTestId(`node-${id}`).click();
     await page.locator('.config-panel').waitFor();
   };
@@ -123,7 +125,7 @@ describe('designer: readable, re-routable, in plain words', () => {
     // The minimap draws every node, coloured by category.
     const nodeCount = (await draft('inbound')).nodes.length;
     await expect.poll(() => page.locator('.react-flow__minimap-node').count()).toBe(nodeCount);
-    const fills = await page.locator('.react-flow__minimap-node').evaluateAll((elements) => new Set(elements.map((element) => element.getAttribute('fill'))).size);
+    const fills = await page.locator('.react-flow__minimap-node').evaluateAll((elements) => new Set(elements.map((element) => getComputedStyle(element).fill)).size);
     expect(fills).toBeGreaterThan(3);
     await screenshot(page, 'editor-seeded-1440');
   });
@@ -150,21 +152,22 @@ describe('designer: readable, re-routable, in plain words', () => {
     expect((await page.locator('.canvas').boundingBox())!.width).toBeGreaterThan(before + 300);
     await page.getByRole('button', { name: '⟨ Show panel' }).click();
 
-    // From the Problems list: break a node, pick its problem, the node is centred and its form shows.
-    await selectNode('escalate');
-    await page.getByLabel('Subject').fill('');
-    await saved();
+    // From the Problems list: a node far off screen has a problem; picking it centres the node and shows its form.
+    const broken = await draft('inbound');
+    const escalate = broken.nodes.find((node) => node.id === 'escalate')!;
+    escalate.config.subject = '';
+    expect((await stack.api('PUT', '/api/workflows/inbound/draft', { name: 'Inbound lead — seven steps', ...broken })).status).toBe(200);
+    await openEditor('inbound');
     await page.getByRole('tab', { name: /Problems/ }).click();
-    await page.locator('.canvas').hover();
-    await page.mouse.wheel(0, 600);
-    await page.getByRole('list', { name: 'Problems' }).getByRole('button').first().click();
+    await page.getByRole('list', { name: 'Problems' }).getByRole('button', { name: "Notify 'escalate': the subject is empty" }).click();
     await page.locator('.config-panel').waitFor();
     await page.waitForTimeout(400); // the centring animation (300 ms) settles
     const area = (await page.locator('.canvas').boundingBox())!;
     const node = (await page.getByTestId('node-escalate').boundingBox())!;
     expect(Math.abs(node.x + node.width / 2 - (area.x + area.width / 2))).toBeLessThan(40);
     expect(Math.abs(node.y + node.height / 2 - (area.y + area.height / 2))).toBeLessThan(40);
-    await page.keyboard.press('Control+z');
+    expect(await page.locator('.config-panel #config-title').textContent()).toBe('Notify');
+    await page.getByRole('textbox', { name: 'Subject' }).fill('SLA missed: {{fullName}}');
     await saved();
   });
 
@@ -254,18 +257,24 @@ describe('designer: readable, re-routable, in plain words', () => {
   it('4. says problems in plain words, one per cause, and keeps the ports of an incomplete case', async () => {
     await openEditor('country-routing');
     const edgesBefore = await page.locator('.canvas .react-flow__edge').count();
+    const problems = async () => ((await stack.api('POST', '/api/workflows/country-routing/validate')).body.errors as Array<{ message: string }>).map((problem) => problem.message).sort();
+    const before = await problems();
     await selectNode('route');
     await page.locator('#node-route-cases-1__when').fill('');
     await saved();
     await page.getByRole('tab', { name: /Problems/ }).click();
     const list = page.getByRole('list', { name: 'Problems' });
-    await expect.poll(() => list.locator('li').allTextContents()).toContain("Route by country, case 'France': the condition is empty");
-    const texts = await list.locator('li').allTextContents();
-    // Only the removed-case leftovers and this one; nothing behind the branch is "unreachable".
-    expect(texts.filter((text) => /cannot be reached/.test(text) && /DACH|Iberia|Rest of world/.test(text))).toEqual([]);
-    for (const text of texts) expect(text).not.toMatch(/config\.|\[\d+\]|must NOT|fewer than|^node '/);
+    const added = "Route by country, case 'Spain': the condition is empty";
+    await expect.poll(() => list.locator('li').allTextContents()).toContain(added);
+    // One problem for one cause: nothing behind the branch is now also "unreachable" or "leads nowhere".
+    expect(await problems()).toEqual([...before, added].sort());
+    expect((await list.locator('li').allTextContents()).sort()).toEqual([...before, added].sort());
+    for (const text of await list.locator('li').allTextContents()) expect(text).not.toMatch(/config\.|\[\d+\]|must NOT|fewer than|^node '/);
+    // The case keeps its port, so its edge stays drawn.
     expect(await page.locator('.canvas .react-flow__edge').count()).toBe(edgesBefore);
+    expect(await page.locator('.canvas .react-flow__handle.source[data-nodeid="route"][data-handleid="spain"]').count()).toBe(1);
     await screenshot(page, 'problems-1440');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await saved();
 
@@ -311,9 +320,8 @@ describe('designer: readable, re-routable, in plain words', () => {
     await expect.poll(() => page.getByTestId('live-version').textContent()).toContain('Live: version 2');
 
     // A refused connection says why, and the message goes with the next action.
-    await dragBetween(page, source('first-call', 'out'), target('capture').replace('target', 'target'));
-    await dragBetween(page, source('first-call', 'out'), '[data-testid="node-first-call"] .lf-title');
-    await page.locator('.canvas-status').filter({ hasText: 'Cannot connect' }).waitFor();
+    await dragBetween(page, source('first-call', 'out'), target('alert-owner'));
+    await page.locator('.canvas-status').filter({ hasText: 'Cannot connect: this closes a loop without a Wait' }).waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await expect.poll(() => page.locator('.canvas-status').textContent()).toBe('');
 
@@ -367,7 +375,8 @@ describe('designer: readable, re-routable, in plain words', () => {
     expect(await fields.locator('dt[title="teamId"] + dd').textContent()).toBe('Inbound sales');
     const keys = await page.getByTestId('field-name').evaluateAll((elements) => elements.map((element) => [element.getAttribute('title'), element.textContent]));
     expect(keys.length).toBeGreaterThan(0);
-    for (const [key, text] of keys) expect(text).not.toBe(key?.includes('.') ? key : key === key?.toUpperCase() ? '' : key);
+    for (const [key, text] of keys) expect(text, `field ${key}`).not.toBe(key);
+    expect(keys).toContainEqual(['isFreeEmail', 'Is free email']);
     const times = await page.getByTestId('timeline-step').evaluateAll((elements) => elements.length);
     expect(times).toBeGreaterThan(3);
     const stepButtons = await page.locator('.timeline .step-node').allTextContents();

@@ -19,7 +19,12 @@ const nodeName = (node: LeadflowNode): string => node.data.graphNode.label || no
  * port re-routes it), drag an edge's end to re-route it, "+" on a free port to add the next
  * step, drag, select, delete. Opens readable (see openReadable) and centres a clicked node.
  */
-export function Canvas(props: { onSelect(nodeId: string | null): void }) {
+export function Canvas(props: {
+  /** The selection changed (one node, or none). */
+  onSelect(nodeId: string | null): void;
+  /** The user chose a node (clicked it, or added it): show its form. */
+  onOpen(nodeId: string): void;
+}) {
   const nodes = useEditor((state) => state.nodes);
   const edges = useEditor((state) => state.edges);
   const readOnly = useEditor((state) => state.readOnly);
@@ -94,8 +99,7 @@ export function Canvas(props: { onSelect(nodeId: string | null): void }) {
       if (!nodeType) return;
       // The card's head sits under the pointer, where it was dropped.
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addNodeAt(nodeType, { x: at.x - 40, y: at.y - 16 });
-      props.onSelect(null);
+      props.onOpen(addNodeAt(nodeType, { x: at.x - 40, y: at.y - 16 }));
     },
     [readOnly, flow, props],
   );
@@ -113,7 +117,7 @@ export function Canvas(props: { onSelect(nodeId: string | null): void }) {
     if (!menu) return;
     const id = addNodeAfter(nodeType, menu.nodeId, menu.port);
     setMenu(null);
-    props.onSelect(id);
+    props.onOpen(id);
   };
 
   // Shown over the canvas while a test run's path is on: marks are merged here, not stored on nodes.
@@ -158,6 +162,7 @@ export function Canvas(props: { onSelect(nodeId: string | null): void }) {
             }}
             onNodeClick={(_event, node) => {
               setRefusal(null);
+              props.onOpen(node.id);
               const width = node.measured?.width ?? 240;
               const height = node.measured?.height ?? 100;
               void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: 250 });

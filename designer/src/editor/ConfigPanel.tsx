@@ -4,7 +4,7 @@ import { useLeadflow } from '../app/leadflow-context';
 import type { LeadflowNode } from '../graph/flow-model';
 import { type Pickers, SchemaForm, serverErrorsForNode } from '../schema-form';
 import type { JsonSchema } from '../schema-form';
-import { withDerivedPorts } from './derive-ports';
+import { removedPorts, withDerivedPorts } from './derive-ports';
 import { useEditor } from './editor-store';
 
 export interface ConfigPanelProps {
@@ -93,9 +93,19 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
           schema={nodeType.configSchema}
           value={graphNode.config}
           onChange={(config) => {
-            // Ports named after labels follow the label until an edge uses them (derive-ports).
+            // Ports named after labels follow the label until an edge uses them (derive-ports);
+            // a case removed takes its edge with it.
+            const schema = nodeType.configSchema as JsonSchema;
             const used = new Set(useEditor.getState().edges.filter((edge) => edge.source === graphNode.id).map((edge) => edge.sourceHandle ?? ''));
-            update({ config: withDerivedPorts(nodeType.configSchema as JsonSchema, config as Record<string, unknown>, used) }, `config:${graphNode.id}`);
+            const next = withDerivedPorts(schema, config as Record<string, unknown>, used);
+            const gone = removedPorts(schema, graphNode.config, next);
+            commit(
+              ({ nodes, edges }) => ({
+                nodes: nodes.map((candidate) => (candidate.id === graphNode.id ? { ...candidate, data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, config: next } } } : candidate)),
+                edges: gone.size ? edges.filter((edge) => !(edge.source === graphNode.id && gone.has(edge.sourceHandle ?? ''))) : edges,
+              }),
+              `config:${graphNode.id}`,
+            );
           }}
           serverErrors={serverErrors}
           pickers={pickers}

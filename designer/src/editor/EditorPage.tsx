@@ -142,7 +142,7 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
             }}
           />
         )}
-        <Canvas onSelect={(nodeId) => (nodeId ? showForm(nodeId) : setSelectedId(null))} />
+        <Canvas onSelect={setSelectedId} onOpen={showForm} />
         {panelOpen && (
           <aside className="side-panel" id="side-panel" aria-label="Side panel">
             <div hidden={panel !== 'node'}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../schema-form';
-import { portSlug, withDerivedPorts } from './derive-ports';
+import { portSlug, removedPorts, withDerivedPorts } from './derive-ports';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -34,5 +34,11 @@ describe('withDerivedPorts', () => {
     expect(portSlug('Tier 1: sales now')).toBe('tier_1_sales_now');
     expect(portSlug('Österreich')).toBe('osterreich');
     expect(portSlug('1st touch')).toBe('p_1st_touch');
+  });
+
+  it('tells which ports a removed case took away', () => {
+    const before = { cases: [{ port: 'germany', label: 'Germany' }, { port: 'france', label: 'France' }] };
+    expect([...removedPorts(schema, before, { cases: [{ port: 'germany', label: 'Germany' }] })]).toEqual(['france']);
+    expect([...removedPorts(schema, before, { cases: [...before.cases].reverse() })]).toEqual([]);
   });
 });

@@ -57,3 +57,17 @@ export function withDerivedPorts(schema: JsonSchema, config: Record<string, unkn
   }
   return next;
 }
+
+/** The label-derived ports (x-port-from) that `before` has and `after` no longer has: a case or variant removed. */
+export function removedPorts(schema: JsonSchema, before: Record<string, unknown>, after: Record<string, unknown>): Set<string> {
+  const gone = new Set<string>();
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    const itemSchema = typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
+    const portKey = Object.entries(itemSchema?.properties ?? {}).find(([, field]) => typeof field['x-port-from'] === 'string')?.[0];
+    if (!portKey) continue;
+    const ports = (config: Record<string, unknown>) => new Set((Array.isArray(config[key]) ? (config[key] as unknown[]) : []).map((item) => (isItem(item) ? item[portKey] : undefined)).filter((port): port is string => typeof port === 'string'));
+    const kept = ports(after);
+    for (const port of ports(before)) if (!kept.has(port)) gone.add(port);
+  }
+  return gone;
+}

@@ -187,6 +187,7 @@ function recordEdit(get: () => EditorState, set: (partial: (state: EditorState) 
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
-const samePorts = (a: readonly { name: string }[], b: readonly { name: string }[]): boolean => a.length === b.length && a.every((port, index) => port.name === b[index]?.name);
+const samePorts = (a: readonly { name: string; label?: string }[], b: readonly { name: string; label?: string }[]): boolean =>
+  a.length === b.length && a.every((port, index) => port.name === b[index]?.name && port.label === b[index]?.label);
 
 export { toFlowEdge, toFlowNode };

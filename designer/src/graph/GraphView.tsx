@@ -1,5 +1,5 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { applyNodeChanges, Background, Controls, MiniMap, type NodeChange, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphDocument, NodeDescription, NodeType } from '../api/types';
 import { type LeadflowNode, type NodeMark, toFlow } from './flow-model';
 import { DirectionContext, inferDirection } from './layout-direction';
@@ -49,15 +49,22 @@ function GraphCanvas(props: GraphViewProps) {
     });
     return { nodes: marked, edges: markedEdges };
   }, [document, nodeTypes, descriptions, nodeMarks, edgeMarks]);
+  // Held here so React Flow can store each node's measured size (needed to open readable and to centre).
+  const [shown, setShown] = useState(nodes);
+  useEffect(() => setShown((previous) => {
+    const measured = new Map(previous.map((node) => [node.id, node.measured]));
+    return nodes.map((node) => (measured.get(node.id) ? { ...node, measured: measured.get(node.id) } : node));
+  }), [nodes]);
+  const onNodesChange = useCallback((changes: NodeChange<LeadflowNode>[]) => setShown((current) => applyNodeChanges(changes, current)), []);
   const hasPath = Boolean(nodeMarks && Object.keys(nodeMarks).length > 0);
   const nodeColour = useMemo(() => minimapColour(hasPath), [hasPath]);
 
   useEffect(() => {
     if (!initialized || opened.current || !container.current) return;
     opened.current = true;
-    const entry = nodes.find((node) => node.data.nodeType?.entry)?.id ?? null;
+    const entry = shown.find((node) => node.data.nodeType?.entry)?.id ?? null;
     openReadable(flow, container.current.getBoundingClientRect(), direction, entry);
-  }, [initialized, flow, nodes, direction]);
+  }, [initialized, flow, shown, direction]);
 
   const centre = (nodeId: string) => {
     const node = flow.getNode(nodeId);
@@ -72,8 +79,9 @@ function GraphCanvas(props: GraphViewProps) {
     <div ref={container} className="graph-view" role="region" aria-label={props.label}>
       <DirectionContext.Provider value={direction}>
         <ReactFlow
-          nodes={nodes}
+          nodes={shown}
           edges={edges}
+          onNodesChange={onNodesChange}
           nodeTypes={nodeComponents}
           nodesDraggable={false}
           nodesConnectable={false}

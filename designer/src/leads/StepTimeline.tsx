@@ -16,7 +16,7 @@ export function StepTimeline(props: { steps: Step[]; names: NodeNames; nodeTypes
               {props.names.node(step.nodeId)}
             </button>{' '}
             <span className="muted">
-              {typeTitle(step)}
+              {props.names.node(step.nodeId) === typeTitle(step) ? '' : typeTitle(step)}
               {step.visit > 1 ? ` · visit ${step.visit}` : ''}
             </span>{' '}
             {step.port && <span className="badge">→ {props.names.port(step.nodeId, step.port)}</span>} {step.status !== 'completed' && <span className={`badge ${step.status === 'failed' ? 'error' : 'warn'}`}>{step.status}</span>}

@@ -131,5 +131,7 @@ export function issueProblem(schema: SchemaLike, config: unknown, issue: { path:
   const segments = splitPath(issue.path);
   if (segments.length === 0) return { path: '', where: [], phrase: issue.message };
   const place = placeField(schema, config, segments);
-  return { path: issue.path, where: [...place.where, place.title], phrase: issue.message };
+  // "choose a team" already names its field; "'soon' is not a duration" needs it: "timeout: …".
+  const named = new RegExp(`\\b${place.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(issue.message);
+  return { path: issue.path, where: named ? place.where : [...place.where, place.title], phrase: issue.message };
 }

@@ -31,8 +31,8 @@ export const inboundDemoSla: WorkflowTemplate = {
       node('reassign', 'Reassign to the next rep', 'assign', 2, [2, 8], { source: 'team', team: 'inbound', strategy: 'round_robin', requireSkills: [], requireLanguages: [], respectWorkingHours: false, respectCapacity: false, excludeCurrentOwner: true }),
       node('alert-new-owner', 'Alert the new owner', 'notify', 1, [2, 9], { channels: ['inbox', 'email'], to: 'owner', subject: 'Reassigned to you: {{fullName}}', body: 'The previous owner missed the SLA. Call {{fullName}} now.' }),
       node('nobody-left', 'Nobody left to reassign', 'end', 1, [3, 9], { outcome: 'SLA missed, nobody left', status: 'unassigned' }),
-      node('unassigned', 'Unassigned queue', 'end', 1, [2, 5], { outcome: 'nobody available', status: 'unassigned' }),
-      node('nurture', 'Nurture', 'end', 1, [0, 4], { outcome: 'not sales-ready: nurture', status: 'nurture' }),
+      node('unassigned', 'Unassigned queue', 'end', 1, [2, 5.5], { outcome: 'nobody available', status: 'unassigned' }),
+      node('nurture', 'Nurture', 'end', 1, [2, 4], { outcome: 'not sales-ready: nurture', status: 'nurture' }),
     ],
     edges: edges([
       ['capture', 'out', 'enrich'],

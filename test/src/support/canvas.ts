@@ -6,8 +6,8 @@ export async function canvasZoom(page: Page, scope = '.canvas'): Promise<number>
 }
 
 /**
- * For every edge drawn, how far (in screen px) its path starts from the centre of the source
- * handle it leaves by: 0 when edges follow their ports.
+ * For every edge drawn, how far (in screen px) its path starts from the source handle it leaves
+ * by: 0 when edges follow their ports, tens of pixels when an edge still starts at an old port.
  */
 export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; source: string; handle: string; offset: number }>> {
   return page.evaluate(() => {
@@ -33,7 +33,10 @@ export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; 
       const box = handle.getBoundingClientRect();
       const x = origin.left + matrix.e + Number(start[1]) * matrix.a;
       const y = origin.top + matrix.f + Number(start[2]) * matrix.a;
-      results.push({ id: edgeId, source: info.source, handle: info.sourceHandle, offset: Math.hypot(x - (box.left + box.width / 2), y - (box.top + box.height / 2)) });
+      // Distance from the path's start to the handle's box (0 on or inside it): edges leave from the handle's rim.
+      const dx = Math.max(box.left - x, 0, x - box.right);
+      const dy = Math.max(box.top - y, 0, y - box.bottom);
+      results.push({ id: edgeId, source: info.source, handle: info.sourceHandle, offset: Math.hypot(dx, dy) });
     }
     return results;
   });
