@@ -88,9 +88,10 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
     await transfer.addInitScript((value) => localStorage.setItem('leadflow.token', value), token);
     await transfer.goto(`${handle.url}/workflows/inbound`);
     await transfer.locator('.react-flow__node').first().waitFor({ state: 'visible' });
-    const editorTransferBytes = await transfer.evaluate(() =>
-      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).concat(performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
-        .filter((entry) => !entry.name.includes('/api/')).reduce((sum, entry) => sum + entry.transferSize, 0));
+    const editorTransferBytes = await transfer.evaluate(() => {
+      const entries = [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('navigation')] as PerformanceResourceTiming[];
+      return entries.filter((entry) => !entry.name.includes('/api/')).reduce((sum, entry) => sum + entry.transferSize, 0);
+    });
     await transfer.close();
 
     const loads: number[] = [];
@@ -141,13 +142,20 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
       scenario: 'designer',
       nodes: NODES,
       nodesDrawnAtFitView: drawn,
-      firstNodeOnScreenMs: { seeded: { runs: seededRuns, median: percentile(seededRuns, 0.5) }, big: { runs: bigRuns, median: percentile(bigRuns, 0.5) } },
+      firstNodeOnScreenMs: {
+        seeded: { runs: seededRuns, median: percentile(seededRuns, 0.5) },
+        big: { runs: bigRuns, median: percentile(bigRuns, 0.5) },
+      },
       editorTransferBytes,
       loadToFirstPaintMs: { runs: loads, median: percentile(loads, 0.5) },
       dragMoveToFrameMs: { moves: moves.length, p50: percentile(moves, 0.5), p95: percentile(moves, 0.95), p99: percentile(moves, 0.99) },
       dragFrameMs: { frames: frames.length, p50: percentile(frames, 0.5), p95: percentile(frames, 0.95), p99: percentile(frames, 0.99), max: Math.max(...frames) },
     };
-    console.log(`  designer, first node on screen (cold load, median of 5): seeded workflow ${result.firstNodeOnScreenMs.seeded.median} ms (runs ${seededRuns.join(', ')}), ${NODES}-node graph ${result.firstNodeOnScreenMs.big.median} ms (runs ${bigRuns.join(', ')}); static assets ${Math.round(editorTransferBytes / 1024)} KiB transferred`);
+    const first = result.firstNodeOnScreenMs;
+    console.log(
+      `  designer, first node on screen (cold load, median of 5): seeded workflow ${first.seeded.median} ms (runs ${seededRuns.join(', ')}), ` +
+        `${NODES}-node graph ${first.big.median} ms (runs ${bigRuns.join(', ')}); static assets ${Math.round(editorTransferBytes / 1024)} KiB transferred`,
+    );
     console.log(`  designer, ${NODES}-node graph: load to first paint median ${result.loadToFirstPaintMs.median} ms (runs ${loads.join(', ')}); drag: frame interval p50 ${result.dragFrameMs.p50.toFixed(1)} / p95 ${result.dragFrameMs.p95.toFixed(1)} / p99 ${result.dragFrameMs.p99.toFixed(1)} ms over ${frames.length} frames; mouse move → next frame p50 ${result.dragMoveToFrameMs.p50.toFixed(1)} / p95 ${result.dragMoveToFrameMs.p95.toFixed(1)} ms (${drawn} nodes drawn)`);
     return result;
   } finally {

@@ -16,11 +16,24 @@ interface Draft {
 /** A routing workflow by country: capture → "Route by country" (Germany, France, Spain) → assigns and ends. */
 function countryRouting(): Record<string, unknown> {
   const at = (x: number, y: number) => ({ x, y });
-  const end = (id: string, label: string, x: number) => ({ id, label, type: 'end', typeVersion: 1, position: at(x, 420), config: { outcome: label } });
+  const end = (id: string, label: string, x: number) => ({
+    id,
+    label,
+    type: 'end',
+    typeVersion: 1,
+    position: at(x, 420),
+    config: { outcome: label },
+  });
   return {
     name: 'Country routing',
     nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(300, 0), config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
+      {
+        id: 'capture',
+        type: 'capture',
+        typeVersion: 1,
+        position: at(300, 0),
+        config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+      },
       {
         id: 'route',
         label: 'Route by country',
@@ -112,7 +125,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await openEditor('inbound');
     const zoom = await canvasZoom(page);
     const sizes = await page.evaluate(() =>
-      ['.canvas .lf-title', '.canvas .lf-port-label'].map((selector) => Math.min(...[...document.querySelectorAll(selector)].map((element) => parseFloat(getComputedStyle(element).fontSize)))),
+      ['.canvas .lf-title', '.canvas .lf-port-label'].map((selector) =>
+        Math.min(...[...document.querySelectorAll(selector)].map((element) => parseFloat(getComputedStyle(element).fontSize))),
+      ),
     );
     expect(Math.min(...sizes) * zoom).toBeGreaterThanOrEqual(12);
     const canvas = await page.locator('.canvas').boundingBox();
@@ -125,7 +140,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     // The minimap draws every node, coloured by category.
     const nodeCount = (await draft('inbound')).nodes.length;
     await expect.poll(() => page.locator('.react-flow__minimap-node').count()).toBe(nodeCount);
-    const fills = await page.locator('.react-flow__minimap-node').evaluateAll((elements) => new Set(elements.map((element) => getComputedStyle(element).fill)).size);
+    const fills = await page
+      .locator('.react-flow__minimap-node')
+      .evaluateAll((elements) => new Set(elements.map((element) => getComputedStyle(element).fill)).size);
     expect(fills).toBeGreaterThan(3);
     await screenshot(page, 'editor-seeded-1440');
   });
@@ -180,7 +197,11 @@ describe('designer: readable, re-routable, in plain words', () => {
       const current = await draft('country-routing');
       await shareEdges(page, current.edges);
       await expect
-        .poll(async () => (await edgeStartOffsets(page)).filter((edge) => edge.offset > 2).map((edge) => `${edge.id} off by ${edge.offset.toFixed(1)}`), { timeout: 5_000 })
+        .poll(
+          async () =>
+            (await edgeStartOffsets(page)).filter((edge) => edge.offset > 2).map((edge) => `${edge.id} off by ${edge.offset.toFixed(1)}`),
+          { timeout: 5_000 },
+        )
         .toEqual([]);
       expect((await edgeStartOffsets(page)).length).toBe(current.edges.length);
     };
@@ -188,7 +209,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await selectNode('route');
     await page.getByRole('button', { name: 'Move Case 1 down' }).click();
     await check();
-    const reordered = (await stack.api('POST', '/api/workflows/country-routing/validate', await draft('country-routing'))).body.nodes.route.ports.map((port: { name: string }) => port.name);
+    const reordered = (
+      await stack.api('POST', '/api/workflows/country-routing/validate', await draft('country-routing'))
+    ).body.nodes.route.ports.map((port: { name: string }) => port.name);
     expect(reordered).toEqual(['france', 'germany', 'spain', 'default']);
     await page.getByRole('button', { name: 'Add case to Cases' }).click();
     await page.locator('#node-route-cases-3__label').fill('Austria');
@@ -204,7 +227,11 @@ describe('designer: readable, re-routable, in plain words', () => {
     await openEditor('country-routing');
     await selectNode('route');
     // The new case got its port from its label; no port field to type.
-    expect((await draft('country-routing')).nodes.find((node) => node.id === 'route')?.config.cases).toContainEqual({ port: 'austria', label: 'Austria', when: 'country == "AT"' });
+    expect((await draft('country-routing')).nodes.find((node) => node.id === 'route')?.config.cases).toContainEqual({
+      port: 'austria',
+      label: 'Austria',
+      when: 'country == "AT"',
+    });
     expect(await page.locator('[id$="__port"]').count()).toBe(0);
     // Renaming a wired case keeps its port and its edge.
     await page.locator('#node-route-cases-0__label').fill('Germany and Switzerland');
@@ -218,7 +245,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await dragBetween(page, `.react-flow__edge[data-id="${germanyEdge.id}"] .react-flow__edgeupdater-target`, target('rest'));
     await saved();
-    expect((await draft('country-routing')).edges.filter((edge) => edge.sourceHandle === 'germany').map((edge) => edge.target)).toEqual(['rest']);
+    expect((await draft('country-routing')).edges.filter((edge) => edge.sourceHandle === 'germany').map((edge) => edge.target)).toEqual([
+      'rest',
+    ]);
 
     // Connecting a used port replaces its edge, as one undo step.
     await dragBetween(page, source('route', 'germany'), target('iberia'));
@@ -233,7 +262,10 @@ describe('designer: readable, re-routable, in plain words', () => {
     // "+" on the free Austria port: pick End, it is added below, wired, covering nothing.
     const before = (await draft('country-routing')).nodes.length;
     await page.getByRole('button', { name: 'Add a step after Route by country: Austria' }).click();
-    await page.getByRole('dialog', { name: /Add a step after Route by country: Austria/ }).getByTestId('add-end').click();
+    await page
+      .getByRole('dialog', { name: /Add a step after Route by country: Austria/ })
+      .getByTestId('add-end')
+      .click();
     await saved();
     const added = await draft('country-routing');
     expect(added.nodes).toHaveLength(before + 1);
@@ -249,7 +281,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     expect(Math.abs(dropped.x - (canvas.x + 80))).toBeLessThan(60);
     expect(Math.abs(dropped.y - (canvas.y + canvas.height - 120))).toBeLessThan(40);
     const dach = (await page.getByTestId('node-dach').boundingBox())!;
-    await page.dragAndDrop('[data-testid="palette-update"]', '.canvas', { targetPosition: { x: dach.x - canvas.x + 30, y: dach.y - canvas.y + 20 } });
+    await page.dragAndDrop('[data-testid="palette-update"]', '.canvas', {
+      targetPosition: { x: dach.x - canvas.x + 30, y: dach.y - canvas.y + 20 },
+    });
     await saved();
     expect(await overlappingNodes(page)).toEqual([]);
   });
@@ -257,7 +291,10 @@ describe('designer: readable, re-routable, in plain words', () => {
   it('4. says problems in plain words, one per cause, and keeps the ports of an incomplete case', async () => {
     await openEditor('country-routing');
     const edgesBefore = await page.locator('.canvas .react-flow__edge').count();
-    const problems = async () => ((await stack.api('POST', '/api/workflows/country-routing/validate')).body.errors as Array<{ message: string }>).map((problem) => problem.message).sort();
+    const problems = async () =>
+      ((await stack.api('POST', '/api/workflows/country-routing/validate')).body.errors as Array<{ message: string }>)
+        .map((problem) => problem.message)
+        .sort();
     const before = await problems();
     await selectNode('route');
     await page.locator('#node-route-cases-1__when').fill('');
@@ -284,7 +321,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await page.locator('#node-assign-dach-team').selectOption('');
     await saved();
     await page.getByRole('tab', { name: /Problems/ }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Problems' }).locator('li').allTextContents()).toEqual(['Assign DACH: choose a team']);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Problems' }).locator('li').allTextContents())
+      .toEqual(['Assign DACH: choose a team']);
     // The API says the same.
     const published = await stack.api('POST', '/api/workflows/territory-routing/publish', { note: 'x' });
     expect(published.status).toBe(422);
@@ -364,7 +403,10 @@ describe('designer: readable, re-routable, in plain words', () => {
 
     const captured = await stack.api('POST', '/api/leads', { ...hotLead(1), workflow: 'inbound' });
     const id: string = captured.body.lead.id;
-    await eventually(async () => (await stack.api('GET', `/api/leads/${id}`)).body.run.status === 'waiting', 'the lead to wait for contact');
+    await eventually(
+      async () => (await stack.api('GET', `/api/leads/${id}`)).body.run.status === 'waiting',
+      'the lead to wait for contact',
+    );
     await page.goto(`${stack.baseUrl}/leads/${id}`);
     await page.getByTestId('waiting-now').waitFor();
     expect(await page.getByRole('heading', { name: /^Waiting at / }).textContent()).toBe('Waiting at Wait');
@@ -373,7 +415,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     const fields = page.locator('.lead-fields');
     expect(await fields.locator('dt[title="ownerId"] + dd').textContent()).toBe(rep.name);
     expect(await fields.locator('dt[title="teamId"] + dd').textContent()).toBe('Inbound sales');
-    const keys = await page.getByTestId('field-name').evaluateAll((elements) => elements.map((element) => [element.getAttribute('title'), element.textContent]));
+    const keys = await page
+      .getByTestId('field-name')
+      .evaluateAll((elements) => elements.map((element) => [element.getAttribute('title'), element.textContent]));
     expect(keys.length).toBeGreaterThan(0);
     for (const [key, text] of keys) expect(text, `field ${key}`).not.toBe(key);
     expect(keys).toContainEqual(['isFreeEmail', 'Is free email']);
@@ -421,7 +465,13 @@ describe('designer: readable, re-routable, in plain words', () => {
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await fresh.goto(`${stack.baseUrl}/leads#token=${stack.token}`);
     await fresh.getByRole('heading', { name: 'Leads' }).waitFor();
-    const scripts = async () => fresh.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js')));
+    const scripts = async () =>
+      fresh.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => name.endsWith('.js')),
+      );
     expect((await scripts()).some((name) => /EditorPage/.test(name))).toBe(false);
     await fresh.goto(`${stack.baseUrl}/workflows/inbound`);
     await fresh.locator('.canvas .react-flow__node').first().waitFor();

@@ -127,7 +127,9 @@ export function AuditLogSection({ version }: { version: number }) {
             );
           })}
           {page.data?.entries.length === 0 && (
-            <EmptyRow colSpan={4}>Nothing recorded{filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.</EmptyRow>
+            <EmptyRow colSpan={4}>
+              Nothing recorded{filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.
+            </EmptyRow>
           )}
         </tbody>
       </table>

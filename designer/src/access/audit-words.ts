@@ -21,9 +21,23 @@ const VERBS: Record<string, string> = {
 };
 
 /** Which name list an id-valued field reads from. */
-const ID_FIELDS: Record<string, keyof AuditNames> = { repId: 'rep', managerRepId: 'rep', ownerRepId: 'rep', targetRepId: 'rep', teamId: 'team', targetTeamId: 'team', accountId: 'account' };
+const ID_FIELDS: Record<string, keyof AuditNames> = {
+  repId: 'rep',
+  managerRepId: 'rep',
+  ownerRepId: 'rep',
+  targetRepId: 'rep',
+  teamId: 'team',
+  targetTeamId: 'team',
+  accountId: 'account',
+};
 
-const FIELD_LABELS: Record<string, string> = { managerRepId: 'Manager', ownerRepId: 'Owner', repId: 'Rep', targetRepId: 'Rep', targetTeamId: 'Team' };
+const FIELD_LABELS: Record<string, string> = {
+  managerRepId: 'Manager',
+  ownerRepId: 'Owner',
+  repId: 'Rep',
+  targetRepId: 'Rep',
+  targetTeamId: 'Team',
+};
 const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? humanize(field);
 
 function name(names: AuditNames, kind: keyof AuditNames, id: unknown): string {
@@ -52,7 +66,9 @@ export function describeAudit(entry: AuditEntry, names: AuditNames): { action: s
     entry.subjectId;
   const details: string[] = [];
   const changes = detail.changes as Record<string, { from: unknown; to: unknown }> | undefined;
-  if (changes) for (const [field, change] of Object.entries(changes)) details.push(`${fieldLabel(field)}: ${valueOf(names, field, change.from)} → ${valueOf(names, field, change.to)}`);
+  if (changes)
+    for (const [field, change] of Object.entries(changes))
+      details.push(`${fieldLabel(field)}: ${valueOf(names, field, change.from)} → ${valueOf(names, field, change.to)}`);
   if (verb === 'renamed') details.push(`${showValue(detail.from)} → ${showValue(detail.to)}`);
   if (verb === 'published') {
     details.push(`version ${showValue(detail.version)}`);

@@ -1,4 +1,14 @@
-const ACRONYMS: Record<string, string> = { mql: 'MQL', sql: 'SQL', sla: 'SLA', url: 'URL', utm: 'UTM', crm: 'CRM', api: 'API', id: 'ID', ip: 'IP' };
+const ACRONYMS: Record<string, string> = {
+  mql: 'MQL',
+  sql: 'SQL',
+  sla: 'SLA',
+  url: 'URL',
+  utm: 'UTM',
+  crm: 'CRM',
+  api: 'API',
+  id: 'ID',
+  ip: 'IP',
+};
 
 /**
  * A field key as a person reads it: `accountOwnerId` → "Account owner", `mql` → "MQL",
@@ -22,6 +32,9 @@ export function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length ? value.map(showValue).join(', ') : '—';
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([key, inner]) => `${humanize(key)}: ${showValue(inner)}`).join('; ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => `${humanize(key)}: ${showValue(inner)}`)
+      .join('; ');
   return String(value);
 }

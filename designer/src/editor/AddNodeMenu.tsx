@@ -5,12 +5,23 @@ import type { NodeType } from '../api/types';
  * The palette as a small menu at a port's "+": search, pick a node type, and it is added
  * already wired to that port. Escape or a click elsewhere closes it.
  */
-export function AddNodeMenu(props: { at: { x: number; y: number }; from: string; nodeTypes: readonly NodeType[]; onPick(nodeType: NodeType): void; onClose(): void }) {
+export function AddNodeMenu(props: {
+  at: { x: number; y: number };
+  from: string;
+  nodeTypes: readonly NodeType[];
+  onPick(nodeType: NodeType): void;
+  onClose(): void;
+}) {
   const [query, setQuery] = useState('');
   const box = useRef<HTMLDivElement>(null);
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return props.nodeTypes.filter((nodeType) => nodeType.latest && !nodeType.entry && (!q || `${nodeType.title} ${nodeType.category} ${nodeType.description}`.toLowerCase().includes(q)));
+    return props.nodeTypes.filter(
+      (nodeType) =>
+        nodeType.latest &&
+        !nodeType.entry &&
+        (!q || `${nodeType.title} ${nodeType.category} ${nodeType.description}`.toLowerCase().includes(q)),
+    );
   }, [props.nodeTypes, query]);
 
   useEffect(() => {
@@ -36,11 +47,24 @@ export function AddNodeMenu(props: { at: { x: number; y: number }; from: string;
       <label htmlFor="add-node-search" className="visually-hidden">
         Search node types
       </label>
-      <input id="add-node-search" type="search" placeholder={`Next step after ${props.from}…`} value={query} autoFocus onChange={(event) => setQuery(event.target.value)} />
+      <input
+        id="add-node-search"
+        type="search"
+        placeholder={`Next step after ${props.from}…`}
+        value={query}
+        autoFocus
+        onChange={(event) => setQuery(event.target.value)}
+      />
       <ul>
         {matches.map((nodeType) => (
           <li key={nodeType.type}>
-            <button type="button" className="palette-item" onClick={() => props.onPick(nodeType)} title={nodeType.description} data-testid={`add-${nodeType.type}`}>
+            <button
+              type="button"
+              className="palette-item"
+              onClick={() => props.onPick(nodeType)}
+              title={nodeType.description}
+              data-testid={`add-${nodeType.type}`}
+            >
               <span aria-hidden="true">{nodeType.icon}</span> {nodeType.title}
             </button>
           </li>

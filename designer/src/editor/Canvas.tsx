@@ -1,4 +1,13 @@
-import { Background, type Connection, Controls, type IsValidConnection, MiniMap, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import {
+  Background,
+  type Connection,
+  Controls,
+  type IsValidConnection,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeType } from '../api/types';
 import type { LeadflowEdge, LeadflowNode } from '../graph/flow-model';
@@ -53,21 +62,33 @@ export function Canvas(props: {
   }, [initialized, flow]);
 
   const ruleNodes = useCallback(
-    (): Map<string, RuleNode> => new Map(useEditor.getState().nodes.map((node) => [node.id, { id: node.id, name: nodeName(node), nodeType: node.data.nodeType, ports: node.data.ports }])),
+    (): Map<string, RuleNode> =>
+      new Map(
+        useEditor
+          .getState()
+          .nodes.map((node) => [node.id, { id: node.id, name: nodeName(node), nodeType: node.data.nodeType, ports: node.data.ports }]),
+      ),
     [],
   );
 
   const check = useCallback(
     (connection: Connection | LeadflowEdge, without?: string) => {
       const others = useEditor.getState().edges.filter((edge) => edge.id !== without);
-      const problem = connectionProblem({ source: connection.source, sourceHandle: connection.sourceHandle ?? null, target: connection.target }, ruleNodes(), others);
+      const problem = connectionProblem(
+        { source: connection.source, sourceHandle: connection.sourceHandle ?? null, target: connection.target },
+        ruleNodes(),
+        others,
+      );
       lastRefusal.current = problem;
       return problem === null;
     },
     [ruleNodes],
   );
   const reconnecting = useRef<string | null>(null);
-  const isValidConnection: IsValidConnection<LeadflowEdge> = useCallback((connection) => check(connection, reconnecting.current ?? undefined), [check]);
+  const isValidConnection: IsValidConnection<LeadflowEdge> = useCallback(
+    (connection) => check(connection, reconnecting.current ?? undefined),
+    [check],
+  );
 
   const onConnect = useCallback((connection: Connection) => {
     lastRefusal.current = null;
@@ -81,7 +102,9 @@ export function Canvas(props: {
     lastRefusal.current = null;
     if (!connection.sourceHandle) return;
     const wanted = { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target };
-    useEditor.getState().commit(({ nodes: current, edges: currentEdges }) => ({ nodes: current, edges: reroute(currentEdges, old, wanted) }));
+    useEditor
+      .getState()
+      .commit(({ nodes: current, edges: currentEdges }) => ({ nodes: current, edges: reroute(currentEdges, old, wanted) }));
   }, []);
 
   const onConnectEnd = useCallback(() => {
@@ -106,11 +129,18 @@ export function Canvas(props: {
 
   const addFrom = useCallback((nodeId: string, port: string) => {
     const source = useEditor.getState().nodes.find((node) => node.id === nodeId);
-    const button = container.current?.querySelector(`[data-id="${CSS.escape(nodeId)}"] [data-port="${CSS.escape(port)}"] .lf-add`)?.getBoundingClientRect();
+    const button = container.current
+      ?.querySelector(`[data-id="${CSS.escape(nodeId)}"] [data-port="${CSS.escape(port)}"] .lf-add`)
+      ?.getBoundingClientRect();
     const frame = container.current?.getBoundingClientRect();
     if (!source || !button || !frame) return;
     const portLabel = source.data.ports.find((candidate) => candidate.name === port)?.label ?? port;
-    setMenu({ nodeId, port, from: `${nodeName(source)}: ${portLabel}`, at: { x: Math.min(button.left - frame.left, frame.width - 260), y: Math.min(button.bottom - frame.top + 4, frame.height - 320) } });
+    setMenu({
+      nodeId,
+      port,
+      from: `${nodeName(source)}: ${portLabel}`,
+      at: { x: Math.min(button.left - frame.left, frame.width - 260), y: Math.min(button.bottom - frame.top + 4, frame.height - 320) },
+    });
   }, []);
 
   const pick = (nodeType: NodeType) => {
@@ -128,11 +158,22 @@ export function Canvas(props: {
       return mark ? { ...node, data: { ...node.data, mark: mark.mark, visits: mark.visits } } : node;
     });
   }, [nodes, overlay]);
-  const shownEdges = useMemo(() => (overlay ? edges.map((edge) => (overlay.edges.has(edge.id) ? { ...edge, className: 'edge-taken', animated: true } : edge)) : edges), [edges, overlay]);
+  const shownEdges = useMemo(
+    () =>
+      overlay ? edges.map((edge) => (overlay.edges.has(edge.id) ? { ...edge, className: 'edge-taken', animated: true } : edge)) : edges,
+    [edges, overlay],
+  );
   const nodeColour = useMemo(() => minimapColour(overlay !== null), [overlay]);
 
   return (
-    <div ref={container} className="canvas" onDragOver={(event) => event.preventDefault()} onDrop={onDrop} role="region" aria-label="Workflow canvas">
+    <div
+      ref={container}
+      className="canvas"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={onDrop}
+      role="region"
+      aria-label="Workflow canvas"
+    >
       <DirectionContext.Provider value={direction}>
         <AddFromPortContext.Provider value={readOnly ? null : addFrom}>
           <ReactFlow<LeadflowNode, LeadflowEdge>
@@ -165,7 +206,10 @@ export function Canvas(props: {
               props.onOpen(node.id);
               const width = node.measured?.width ?? 240;
               const height = node.measured?.height ?? 100;
-              void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: 250 });
+              void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+                zoom: Math.max(flow.getZoom(), READABLE_ZOOM),
+                duration: 250,
+              });
             }}
             onPaneClick={() => setRefusal(null)}
             onNodeDragStart={() => {
@@ -187,12 +231,22 @@ export function Canvas(props: {
             proOptions={{ hideAttribution: true }}
           >
             <Background />
-            <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={nodeColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgba(23, 32, 51, 0.12)" />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              nodeColor={nodeColour}
+              nodeStrokeWidth={0}
+              nodeBorderRadius={6}
+              maskColor="rgba(23, 32, 51, 0.12)"
+            />
             <Controls showInteractive={false} />
           </ReactFlow>
         </AddFromPortContext.Provider>
       </DirectionContext.Provider>
-      {menu && <AddNodeMenu at={menu.at} from={menu.from} nodeTypes={useEditor.getState().nodeTypes} onPick={pick} onClose={() => setMenu(null)} />}
+      {menu && (
+        <AddNodeMenu at={menu.at} from={menu.from} nodeTypes={useEditor.getState().nodeTypes} onPick={pick} onClose={() => setMenu(null)} />
+      )}
       <p className="canvas-status" role="status" aria-live="polite">
         {refusal}
       </p>

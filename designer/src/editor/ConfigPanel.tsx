@@ -96,12 +96,15 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
             // Ports named after labels follow the label until an edge uses them (derive-ports);
             // a case removed takes its edge with it.
             const schema = nodeType.configSchema as JsonSchema;
-            const used = new Set(useEditor.getState().edges.filter((edge) => edge.source === graphNode.id).map((edge) => edge.sourceHandle ?? ''));
+            const leaving = useEditor.getState().edges.filter((edge) => edge.source === graphNode.id);
+            const used = new Set(leaving.map((edge) => edge.sourceHandle ?? ''));
             const next = withDerivedPorts(schema, config as Record<string, unknown>, used);
             const gone = removedPorts(schema, graphNode.config, next);
             commit(
               ({ nodes, edges }) => ({
-                nodes: nodes.map((candidate) => (candidate.id === graphNode.id ? { ...candidate, data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, config: next } } } : candidate)),
+                nodes: nodes.map((candidate) =>
+                  candidate.id === graphNode.id ? { ...candidate, data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, config: next } } } : candidate,
+                ),
                 edges: gone.size ? edges.filter((edge) => !(edge.source === graphNode.id && gone.has(edge.sourceHandle ?? ''))) : edges,
               }),
               `config:${graphNode.id}`,

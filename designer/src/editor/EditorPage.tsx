@@ -33,19 +33,32 @@ export function EditorPage() {
   const { id = '', version } = useParams();
   const { api, nodeTypes } = useLeadflow();
   const versionNumber = version ? Number(version) : null;
-  const loaded = useLoad<Loaded>(async () => {
-    const workflow = await api.get<WorkflowDetail>(`/api/workflows/${id}`);
-    const detail = versionNumber ? await api.get<VersionDetail>(`/api/workflows/${id}/versions/${versionNumber}`) : null;
-    const document = detail?.document ?? workflow.draft;
-    useEditor.getState().load(document, nodeTypes, detail !== null || workflow.archived);
-    useEditor.getState().setHashes({ draftHash: workflow.draftHash, liveHash: workflow.publishedHash });
-    const described = await describeGraph(api, workflow.id, document).catch(() => null);
-    if (described) useEditor.getState().applyServerView(detail ? [] : described.errors, described.nodes);
-    return { workflow, version: detail };
-  }, `${id}@${versionNumber ?? 'draft'}`);
+  const loaded = useLoad<Loaded>(
+    async () => {
+      const workflow = await api.get<WorkflowDetail>(`/api/workflows/${id}`);
+      const detail = versionNumber ? await api.get<VersionDetail>(`/api/workflows/${id}/versions/${versionNumber}`) : null;
+      const document = detail?.document ?? workflow.draft;
+      useEditor.getState().load(document, nodeTypes, detail !== null || workflow.archived);
+      useEditor.getState().setHashes({ draftHash: workflow.draftHash, liveHash: workflow.publishedHash });
+      const described = await describeGraph(api, workflow.id, document).catch(() => null);
+      if (described) useEditor.getState().applyServerView(detail ? [] : described.errors, described.nodes);
+      return { workflow, version: detail };
+    },
+    `${id}@${versionNumber ?? 'draft'}`,
+  );
 
-  if (loaded.error && !loaded.data) return <p className="page-status banner error" role="alert">Could not open this workflow: {loaded.error}</p>;
-  if (!loaded.data) return <p className="page-status" aria-busy="true">Opening the workflow…</p>;
+  if (loaded.error && !loaded.data)
+    return (
+      <p className="page-status banner error" role="alert">
+        Could not open this workflow: {loaded.error}
+      </p>
+    );
+  if (!loaded.data)
+    return (
+      <p className="page-status" aria-busy="true">
+        Opening the workflow…
+      </p>
+    );
   return (
     <ReactFlowProvider>
       <Editor workflow={loaded.data.workflow} version={loaded.data.version} nodeTypes={nodeTypes} />
@@ -94,7 +107,11 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
       store.onNodesChange(store.nodes.map((node) => ({ type: 'select', id: node.id, selected: node.id === nodeId })));
       showForm(nodeId);
       const node = getNode(nodeId);
-      if (node) void setCenter(node.position.x + (node.measured?.width ?? 240) / 2, node.position.y + (node.measured?.height ?? 100) / 2, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 300 });
+      if (node)
+        void setCenter(node.position.x + (node.measured?.width ?? 240) / 2, node.position.y + (node.measured?.height ?? 100) / 2, {
+          zoom: Math.max(getZoom(), READABLE_ZOOM),
+          duration: 300,
+        });
     },
     [getNode, getZoom, setCenter, showForm],
   );
@@ -114,13 +131,17 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
         </h1>
         {version && (
           <span className="banner info">
-            Version {version.version} (read-only), published by {version.author} on {new Date(version.publishedAt).toLocaleString()}. <Link to={`/workflows/${workflow.slug}`}>Back to the draft</Link>
+            Version {version.version} (read-only), published by {version.author} on {new Date(version.publishedAt).toLocaleString()}.{' '}
+            <Link to={`/workflows/${workflow.slug}`}>Back to the draft</Link>
           </span>
         )}
-        {!version && workflow.archived && <span className="banner warn">Archived: read-only. Unarchive it in the workflow list to edit.</span>}
+        {!version && workflow.archived && (
+          <span className="banner warn">Archived: read-only. Unarchive it in the workflow list to edit.</span>
+        )}
         {!version && (
           <span className="muted" data-testid="live-version">
-            {workflow.publishedVersion ? `Live: version ${workflow.publishedVersion}` : 'Not published yet'} · {workflow.leadsInFlight} leads in flight
+            {workflow.publishedVersion ? `Live: version ${workflow.publishedVersion}` : 'Not published yet'} · {workflow.leadsInFlight}{' '}
+            leads in flight
           </span>
         )}
         {bannerShown && (
@@ -129,7 +150,18 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
           </span>
         )}
       </div>
-      <Toolbar panel={panel} onPanel={(next) => { setPanel(next); setPanelOpen(true); }} panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((open) => !open)} onPublish={() => setPublishing(true)} canPublish={publish.enabled} publishHint={publish.hint} />
+      <Toolbar
+        panel={panel}
+        onPanel={(next) => {
+          setPanel(next);
+          setPanelOpen(true);
+        }}
+        panelOpen={panelOpen}
+        onTogglePanel={() => setPanelOpen((open) => !open)}
+        onPublish={() => setPublishing(true)}
+        canPublish={publish.enabled}
+        publishHint={publish.hint}
+      />
       <div className="editor-body">
         {!readOnly && (
           <Palette
@@ -137,7 +169,9 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
             disabled={readOnly}
             onAdd={(nodeType) => {
               const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
-              const centre = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
+              const centre = canvas
+                ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
+                : { x: 0, y: 0 };
               showForm(addNodeAt(nodeType, { x: centre.x - 120, y: centre.y - 50 }));
             }}
           />
@@ -155,7 +189,11 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
                 <TestRunPanel workflowId={workflow.id} onSelect={selectNode} />
               </div>
             )}
-            <div hidden={panel !== 'versions'}>{panel === 'versions' && <VersionsPanel workflowId={workflow.slug} reloadKey={versionsKey} openVersion={version?.version ?? null} />}</div>
+            <div hidden={panel !== 'versions'}>
+              {panel === 'versions' && (
+                <VersionsPanel workflowId={workflow.slug} reloadKey={versionsKey} openVersion={version?.version ?? null} />
+              )}
+            </div>
           </aside>
         )}
       </div>
@@ -186,7 +224,10 @@ function NothingSelected({ readOnly }: { readOnly: boolean }) {
       <p>Select a node to see and edit its settings.</p>
       {!readOnly && (
         <ul>
-          <li>Drag a node type from the palette onto the canvas, or press <strong>+</strong> under a free path to add the next step already connected.</li>
+          <li>
+            Drag a node type from the palette onto the canvas, or press <strong>+</strong> under a free path to add the next step already
+            connected.
+          </li>
           <li>Drag from a path to a node to connect it; drag an edge's end onto another node to re-route it.</li>
           <li>Problems lists what still stops publishing; Test run sends a sample lead through the draft.</li>
         </ul>

@@ -19,7 +19,12 @@ export function ProblemsList(props: { onSelect(nodeId: string): void }) {
         {problems.map((problem, index) => (
           <li key={`${problem.nodeId ?? problem.edgeId ?? ''}-${problem.path}-${index}`}>
             {problem.nodeId ? (
-              <button type="button" className="problem-link" onClick={() => props.onSelect(problem.nodeId as string)} title="Show this node">
+              <button
+                type="button"
+                className="problem-link"
+                onClick={() => props.onSelect(problem.nodeId as string)}
+                title="Show this node"
+              >
                 {problem.message}
               </button>
             ) : (

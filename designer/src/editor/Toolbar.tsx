@@ -61,7 +61,7 @@ export function Toolbar(props: {
           <label className="visually-hidden" htmlFor="layout-direction">
             Layout direction
           </label>
-          <select id="layout-direction" value={direction} onChange={(event) => layout(event.target.value as Direction)} title="Layout direction">
+          <select id="layout-direction" value={direction} title="Layout direction" onChange={(event) => layout(event.target.value as Direction)}>
             <option value="TB">Top-down</option>
             <option value="LR">Left to right</option>
           </select>
@@ -90,7 +90,13 @@ export function Toolbar(props: {
         {!readOnly && tab('test', 'Test run')}
         {tab('versions', 'Versions')}
       </div>
-      <button type="button" onClick={props.onTogglePanel} aria-expanded={props.panelOpen} aria-controls="side-panel" title={props.panelOpen ? 'Hide the side panel' : 'Show the side panel'}>
+      <button
+        type="button"
+        onClick={props.onTogglePanel}
+        aria-expanded={props.panelOpen}
+        aria-controls="side-panel"
+        title={props.panelOpen ? 'Hide the side panel' : 'Show the side panel'}
+      >
         {props.panelOpen ? 'Hide panel ⟩' : '⟨ Show panel'}
       </button>
       {!readOnly && (

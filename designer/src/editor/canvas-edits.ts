@@ -29,7 +29,13 @@ export function addNodeAt(nodeType: NodeType, at: { x: number; y: number }): str
     const position = freeSpot(at, size, boxes(nodes, direction));
     const node = newNode(nodeType, position, new Set(nodes.map((candidate) => candidate.id)));
     id = node.id;
-    return { nodes: [...nodes.map((candidate) => (candidate.selected ? { ...candidate, selected: false } : candidate)), { ...node, selected: true }], edges };
+    return {
+      nodes: [
+        ...nodes.map((candidate) => (candidate.selected ? { ...candidate, selected: false } : candidate)),
+        { ...node, selected: true },
+      ],
+      edges,
+    };
   });
   return id;
 }
@@ -45,7 +51,10 @@ export function addNodeAfter(nodeType: NodeType, sourceId: string, port: string)
     const source = nodes.find((node) => node.id === sourceId);
     if (!source) return { nodes, edges };
     const [box] = boxes([source], direction) as [Box];
-    const index = Math.max(0, source.data.ports.findIndex((candidate) => candidate.name === port));
+    const index = Math.max(
+      0,
+      source.data.ports.findIndex((candidate) => candidate.name === port),
+    );
     const size = { width: nodeWidth(nodeType.ports.length, direction), height: nodeHeight(nodeType.ports.length, direction) };
     const at =
       direction === 'TB'
@@ -55,7 +64,13 @@ export function addNodeAfter(nodeType: NodeType, sourceId: string, port: string)
     const node = newNode(nodeType, position, new Set(nodes.map((candidate) => candidate.id)));
     id = node.id;
     const wired: LeadflowEdge[] = connect(edges, { source: sourceId, sourceHandle: port, target: node.id });
-    return { nodes: [...nodes.map((candidate) => (candidate.selected ? { ...candidate, selected: false } : candidate)), { ...node, selected: true }], edges: wired };
+    return {
+      nodes: [
+        ...nodes.map((candidate) => (candidate.selected ? { ...candidate, selected: false } : candidate)),
+        { ...node, selected: true },
+      ],
+      edges: wired,
+    };
   });
   return id;
 }

@@ -19,11 +19,13 @@ describe('connectionProblem', () => {
   it('refuses undeclared ports and edges into the entry, naming the nodes', () => {
     expect(connectionProblem({ source: 'b', sourceHandle: 'maybe', target: 'a' }, nodes, [])).toBe('b has no such path');
     const named = new Map(nodes).set('capture', { ...node('capture', type('capture', { entry: true })), name: 'Web form' });
-    expect(connectionProblem({ source: 'a', sourceHandle: 'out', target: 'capture' }, named, [])).toBe('nothing can lead back into Web form, where leads come in');
+    const intoEntry = connectionProblem({ source: 'a', sourceHandle: 'out', target: 'capture' }, named, []);
+    expect(intoEntry).toBe('nothing can lead back into Web form, where leads come in');
   });
 
   it('lets a port that already leads somewhere connect again (the edge is re-routed)', () => {
-    expect(connectionProblem({ source: 'a', sourceHandle: 'out', target: 'b' }, nodes, [{ source: 'a', sourceHandle: 'out', target: 'wait' }])).toBeNull();
+    const used = [{ source: 'a', sourceHandle: 'out', target: 'wait' }];
+    expect(connectionProblem({ source: 'a', sourceHandle: 'out', target: 'b' }, nodes, used)).toBeNull();
   });
 
   it('refuses a loop without a wait, and allows one through a wait', () => {

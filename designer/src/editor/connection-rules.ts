@@ -30,7 +30,8 @@ export function connectionProblem(connection: Connection, nodes: ReadonlyMap<str
   const target = nodes.get(connection.target);
   if (!source || !target) return 'both ends must be nodes';
   if (connection.source === connection.target) return 'a node cannot lead to itself';
-  if (!connection.sourceHandle || !source.ports.some((port) => port.name === connection.sourceHandle)) return `${source.name ?? source.id} has no such path`;
+  const declared = source.ports.some((port) => port.name === connection.sourceHandle);
+  if (!connection.sourceHandle || !declared) return `${source.name ?? source.id} has no such path`;
   if (target.nodeType?.entry) return `nothing can lead back into ${target.name ?? 'the entry node'}, where leads come in`;
   // The port's current edge is replaced, so it does not count for loops.
   const others = edges.filter((edge) => !(edge.source === connection.source && edge.sourceHandle === connection.sourceHandle));

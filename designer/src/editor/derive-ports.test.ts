@@ -7,7 +7,10 @@ const schema: JsonSchema = {
   properties: {
     cases: {
       type: 'array',
-      items: { type: 'object', properties: { port: { type: 'string', 'x-port-from': 'label' }, label: { type: 'string' }, when: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: { port: { type: 'string', 'x-port-from': 'label' }, label: { type: 'string' }, when: { type: 'string' } },
+      },
     },
   },
 };
@@ -16,7 +19,9 @@ describe('withDerivedPorts', () => {
   it('derives a port from the label of a case no edge uses yet, following the label while typing', () => {
     const typed = withDerivedPorts(schema, { cases: [{ port: 'case_1', label: 'Germany', when: '' }] }, new Set());
     expect(typed).toEqual({ cases: [{ port: 'germany', label: 'Germany', when: '' }] });
-    expect(withDerivedPorts(schema, { cases: [{ port: 'germany', label: 'Germany → DACH', when: '' }] }, new Set())).toEqual({ cases: [{ port: 'germany_dach', label: 'Germany → DACH', when: '' }] });
+    expect(withDerivedPorts(schema, { cases: [{ port: 'germany', label: 'Germany → DACH', when: '' }] }, new Set())).toEqual({
+      cases: [{ port: 'germany_dach', label: 'Germany → DACH', when: '' }],
+    });
   });
 
   it('keeps a port an edge uses when the label changes, so the edge stays', () => {
@@ -25,7 +30,13 @@ describe('withDerivedPorts', () => {
   });
 
   it('gives a new case without a label a port by its place, never "default" or a taken one', () => {
-    const config = { cases: [{ port: 'default_2', label: 'Default', when: '' }, { port: '', when: '' }, { port: 'x', label: 'Default', when: '' }] };
+    const config = {
+      cases: [
+        { port: 'default_2', label: 'Default', when: '' },
+        { port: '', when: '' },
+        { port: 'x', label: 'Default', when: '' },
+      ],
+    };
     const derived = withDerivedPorts(schema, config, new Set(['default_2'])) as { cases: Array<{ port: string }> };
     expect(derived.cases.map((item) => item.port)).toEqual(['default_2', 'case_2', 'default_3']);
   });
@@ -37,7 +48,12 @@ describe('withDerivedPorts', () => {
   });
 
   it('tells which ports a removed case took away', () => {
-    const before = { cases: [{ port: 'germany', label: 'Germany' }, { port: 'france', label: 'France' }] };
+    const before = {
+      cases: [
+        { port: 'germany', label: 'Germany' },
+        { port: 'france', label: 'France' },
+      ],
+    };
     expect([...removedPorts(schema, before, { cases: [{ port: 'germany', label: 'Germany' }] })]).toEqual(['france']);
     expect([...removedPorts(schema, before, { cases: [...before.cases].reverse() })]).toEqual([]);
   });

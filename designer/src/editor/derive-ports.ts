@@ -26,7 +26,11 @@ const isItem = (value: unknown): value is Item => typeof value === 'object' && v
  * its label as the user types; once an edge uses a port, the port stays, so renaming the label
  * never orphans an edge. `default` is never taken (a branch's fallback port).
  */
-export function withDerivedPorts(schema: JsonSchema, config: Record<string, unknown>, usedPorts: ReadonlySet<string>): Record<string, unknown> {
+export function withDerivedPorts(
+  schema: JsonSchema,
+  config: Record<string, unknown>,
+  usedPorts: ReadonlySet<string>,
+): Record<string, unknown> {
   let next = config;
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
     const itemSchema = typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
@@ -38,7 +42,8 @@ export function withDerivedPorts(schema: JsonSchema, config: Record<string, unkn
     const noun = key.replace(/s$/, '');
     const taken = new Set<string>(['default']);
     // Ports that edges use are fixed; claim them first so a label never takes one.
-    for (const item of list) if (isItem(item) && typeof item[portKey] === 'string' && usedPorts.has(item[portKey] as string)) taken.add(item[portKey] as string);
+    for (const item of list)
+      if (isItem(item) && typeof item[portKey] === 'string' && usedPorts.has(item[portKey] as string)) taken.add(item[portKey] as string);
     let changed = false;
     const items = list.map((item, index) => {
       if (!isItem(item)) return item;
@@ -65,7 +70,12 @@ export function removedPorts(schema: JsonSchema, before: Record<string, unknown>
     const itemSchema = typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
     const portKey = Object.entries(itemSchema?.properties ?? {}).find(([, field]) => typeof field['x-port-from'] === 'string')?.[0];
     if (!portKey) continue;
-    const ports = (config: Record<string, unknown>) => new Set((Array.isArray(config[key]) ? (config[key] as unknown[]) : []).map((item) => (isItem(item) ? item[portKey] : undefined)).filter((port): port is string => typeof port === 'string'));
+    const ports = (config: Record<string, unknown>) =>
+      new Set(
+        (Array.isArray(config[key]) ? (config[key] as unknown[]) : [])
+          .map((item) => (isItem(item) ? item[portKey] : undefined))
+          .filter((port): port is string => typeof port === 'string'),
+      );
     const kept = ports(after);
     for (const port of ports(before)) if (!kept.has(port)) gone.add(port);
   }

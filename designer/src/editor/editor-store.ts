@@ -83,7 +83,8 @@ export const useEditor = create<EditorState>((set, get) => ({
   load(document, nodeTypes, readOnly) {
     const { nodes, edges } = toFlow(document, nodeTypes);
     const direction = inferDirection(document.nodes, document.edges);
-    set({ name: document.name, nodes, edges, nodeTypes, readOnly, problems: [], revision: 0, saveState: 'saved', saveError: null, past: [], future: [], overlay: null, direction, draftHash: null, liveHash: null });
+    const fresh = { problems: [], revision: 0, saveState: 'saved' as const, saveError: null, past: [], future: [], overlay: null, draftHash: null, liveHash: null };
+    set({ name: document.name, nodes, edges, nodeTypes, readOnly, direction, ...fresh });
   },
 
   onNodesChange(changes) {
@@ -130,7 +131,9 @@ export const useEditor = create<EditorState>((set, get) => ({
 
   applyServerView(problems, descriptions) {
     const byNode = new Map<string, string[]>();
-    for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
+    for (const problem of problems) {
+      if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
+    }
     const badEdges = new Set(problems.flatMap((problem) => (problem.edgeId ? [problem.edgeId] : [])));
     set((state) => ({
       problems,

@@ -26,7 +26,8 @@ export function useAutosave(api: Api, workflowId: string, enabled: boolean): voi
         if (target === savedRevision.current) return;
         store.setSaveState('saving');
         try {
-          const result = await api.request<{ problems: Problem[]; nodes: Record<string, NodeDescription>; workflow: WorkflowDetail }>('PUT', `/api/workflows/${workflowId}/draft`, store.document());
+          type Saved = { problems: Problem[]; nodes: Record<string, NodeDescription>; workflow: WorkflowDetail };
+          const result = await api.request<Saved>('PUT', `/api/workflows/${workflowId}/draft`, store.document());
           savedRevision.current = target;
           const after = useEditor.getState();
           after.applyServerView(result.problems, result.nodes);

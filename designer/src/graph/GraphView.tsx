@@ -1,4 +1,14 @@
-import { applyNodeChanges, Background, Controls, MiniMap, type NodeChange, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphDocument, NodeDescription, NodeType } from '../api/types';
 import { type LeadflowNode, type NodeMark, toFlow } from './flow-model';
@@ -51,10 +61,14 @@ function GraphCanvas(props: GraphViewProps) {
   }, [document, nodeTypes, descriptions, nodeMarks, edgeMarks]);
   // Held here so React Flow can store each node's measured size (needed to open readable and to centre).
   const [shown, setShown] = useState(nodes);
-  useEffect(() => setShown((previous) => {
-    const measured = new Map(previous.map((node) => [node.id, node.measured]));
-    return nodes.map((node) => (measured.get(node.id) ? { ...node, measured: measured.get(node.id) } : node));
-  }), [nodes]);
+  useEffect(
+    () =>
+      setShown((previous) => {
+        const measured = new Map(previous.map((node) => [node.id, node.measured]));
+        return nodes.map((node) => (measured.get(node.id) ? { ...node, measured: measured.get(node.id) } : node));
+      }),
+    [nodes],
+  );
   const onNodesChange = useCallback((changes: NodeChange<LeadflowNode>[]) => setShown((current) => applyNodeChanges(changes, current)), []);
   const hasPath = Boolean(nodeMarks && Object.keys(nodeMarks).length > 0);
   const nodeColour = useMemo(() => minimapColour(hasPath), [hasPath]);
@@ -68,7 +82,11 @@ function GraphCanvas(props: GraphViewProps) {
 
   const centre = (nodeId: string) => {
     const node = flow.getNode(nodeId);
-    if (node) void flow.setCenter(node.position.x + (node.measured?.width ?? 240) / 2, node.position.y + (node.measured?.height ?? 100) / 2, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: 250 });
+    if (node)
+      void flow.setCenter(node.position.x + (node.measured?.width ?? 240) / 2, node.position.y + (node.measured?.height ?? 100) / 2, {
+        zoom: Math.max(flow.getZoom(), READABLE_ZOOM),
+        duration: 250,
+      });
   };
   useEffect(() => {
     if (focusNodeId && initialized) centre(focusNodeId);
@@ -95,7 +113,15 @@ function GraphCanvas(props: GraphViewProps) {
           proOptions={{ hideAttribution: true }}
         >
           <Background />
-          <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={nodeColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgba(23, 32, 51, 0.12)" />
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeColor={nodeColour}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={6}
+            maskColor="rgba(23, 32, 51, 0.12)"
+          />
           <Controls showInteractive={false} />
         </ReactFlow>
       </DirectionContext.Provider>

@@ -18,23 +18,44 @@ function LeadflowNodeCardView({ id, data, selected }: NodeProps<LeadflowNode>) {
   const portKey = ports.map((port) => port.name).join('\u0000');
   useEffect(() => updateNodeInternals(id), [id, portKey, direction, updateNodeInternals]);
   const title = graphNode.label || nodeType?.title || graphNode.type;
-  const classes = ['lf-node', `dir-${direction}`, selected ? 'selected' : '', problems.length ? 'has-problems' : '', mark ? `mark-${mark}` : '', nodeType ? `category-${nodeType.category}` : 'unknown'].filter(Boolean).join(' ');
+  const classes = [
+    'lf-node',
+    `dir-${direction}`,
+    selected ? 'selected' : '',
+    problems.length ? 'has-problems' : '',
+    mark ? `mark-${mark}` : '',
+    nodeType ? `category-${nodeType.category}` : 'unknown',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={classes} style={{ width: nodeWidth(ports.length, direction) }} data-node-id={graphNode.id} data-testid={`node-${graphNode.id}`} title={problems.join('\n') || undefined}>
+    <div
+      className={classes}
+      style={{ width: nodeWidth(ports.length, direction) }}
+      data-node-id={graphNode.id}
+      data-testid={`node-${graphNode.id}`}
+      title={problems.join('\n') || undefined}
+    >
       {!nodeType?.entry && <Handle type="target" position={direction === 'TB' ? Position.Top : Position.Left} className="lf-target" />}
       <div className="lf-node-head">
         <span className="lf-icon" aria-hidden="true">
           {nodeType?.icon ?? '?'}
         </span>
         <span className="lf-title">{title}</span>
-        {visits !== undefined && visits > 1 && <span className="lf-visits" title={`entered ${visits} times`}>×{visits}</span>}
+        {visits !== undefined && visits > 1 && (
+          <span className="lf-visits" title={`entered ${visits} times`}>
+            ×{visits}
+          </span>
+        )}
         {problems.length > 0 && (
           <span className="lf-problem-count" aria-label={`${problems.length} problem${problems.length > 1 ? 's' : ''}`}>
             {problems.length}
           </span>
         )}
       </div>
-      <div className="lf-summary">{summary ?? (nodeType ? nodeType.title : `unknown node type ${graphNode.type}@${graphNode.typeVersion}`)}</div>
+      <div className="lf-summary">
+        {summary ?? (nodeType ? nodeType.title : `unknown node type ${graphNode.type}@${graphNode.typeVersion}`)}
+      </div>
       {ports.length > 0 && <Ports nodeId={id} title={title} ports={ports} />}
     </div>
   );
@@ -54,7 +75,13 @@ function Ports({ nodeId, title, ports }: { nodeId: string; title: string; ports:
             <span className="lf-port-label">{label}</span>
             <Handle type="source" position={direction === 'TB' ? Position.Bottom : Position.Right} id={port.name} className="lf-source" />
             {addFrom && !used.has(port.name) && (
-              <button type="button" className="lf-add nodrag nopan" aria-label={`Add a step after ${title}: ${label}`} title="Add the next step here" onClick={() => addFrom(nodeId, port.name)}>
+              <button
+                type="button"
+                className="lf-add nodrag nopan"
+                aria-label={`Add a step after ${title}: ${label}`}
+                title="Add the next step here"
+                onClick={() => addFrom(nodeId, port.name)}
+              >
                 +
               </button>
             )}

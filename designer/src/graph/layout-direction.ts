@@ -7,7 +7,10 @@ export type Direction = 'TB' | 'LR';
  * The direction a graph was laid out in, read from its positions: most edges going down means
  * top-down, most going right means left-to-right. An empty graph is top-down.
  */
-export function inferDirection(nodes: readonly { id: string; position: { x: number; y: number } }[], edges: readonly { source: string; target: string }[]): Direction {
+export function inferDirection(
+  nodes: readonly { id: string; position: { x: number; y: number } }[],
+  edges: readonly { source: string; target: string }[],
+): Direction {
   const at = new Map(nodes.map((node) => [node.id, node.position]));
   let down = 0;
   let right = 0;

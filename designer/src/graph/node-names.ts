@@ -9,7 +9,9 @@ export interface NodeNames {
   port(nodeId: string, port: string): string;
 }
 
-function namesFrom(entries: Array<{ id: string; label?: string; title?: string; ports: ReadonlyArray<{ name: string; label?: string }> }>): NodeNames {
+function namesFrom(
+  entries: Array<{ id: string; label?: string; title?: string; ports: ReadonlyArray<{ name: string; label?: string }> }>,
+): NodeNames {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return {
     node: (nodeId) => {
@@ -23,11 +25,17 @@ function namesFrom(entries: Array<{ id: string; label?: string; title?: string; 
 
 /** From the editor's canvas nodes. */
 export function nodeNames(nodes: readonly LeadflowNode[]): NodeNames {
-  return namesFrom(nodes.map((node) => ({ id: node.id, label: node.data.graphNode.label, title: node.data.nodeType?.title, ports: node.data.ports })));
+  return namesFrom(
+    nodes.map((node) => ({ id: node.id, label: node.data.graphNode.label, title: node.data.nodeType?.title, ports: node.data.ports })),
+  );
 }
 
 /** From a stored version's document and what the server says of its nodes. */
-export function documentNames(document: GraphDocument, nodeTypes: readonly NodeType[], descriptions: Record<string, NodeDescription> = {}): NodeNames {
+export function documentNames(
+  document: GraphDocument,
+  nodeTypes: readonly NodeType[],
+  descriptions: Record<string, NodeDescription> = {},
+): NodeNames {
   return namesFrom(
     document.nodes.map((node) => {
       const nodeType = nodeTypes.find((candidate) => candidate.type === node.type && candidate.version === node.typeVersion);

@@ -10,14 +10,23 @@ const PADDING = 40;
  * the readable zoom with the entry node in view, at the top (top-down) or the left
  * (left-to-right). A lone node opens at 1×, never 2×.
  */
-export function openReadable<N extends Node>(flow: { getNodes(): N[]; setViewport: ReactFlowInstance['setViewport'] }, size: { width: number; height: number }, direction: Direction, entryId: string | null): void {
+export function openReadable<N extends Node>(
+  flow: { getNodes(): N[]; setViewport: ReactFlowInstance['setViewport'] },
+  size: { width: number; height: number },
+  direction: Direction,
+  entryId: string | null,
+): void {
   const nodes = flow.getNodes();
   if (nodes.length === 0 || size.width === 0) return;
   const bounds = boundsOf(nodes);
   const fitZoom = Math.min((size.width - 2 * PADDING) / bounds.width, (size.height - 2 * PADDING) / bounds.height);
   if (fitZoom >= READABLE_ZOOM) {
     const zoom = Math.min(fitZoom, 1);
-    void flow.setViewport({ x: size.width / 2 - (bounds.x + bounds.width / 2) * zoom, y: size.height / 2 - (bounds.y + bounds.height / 2) * zoom, zoom });
+    void flow.setViewport({
+      x: size.width / 2 - (bounds.x + bounds.width / 2) * zoom,
+      y: size.height / 2 - (bounds.y + bounds.height / 2) * zoom,
+      zoom,
+    });
     return;
   }
   const entry = nodes.find((node) => node.id === entryId) ?? nodes[0];
@@ -50,7 +59,14 @@ function boundsOf(nodes: readonly Node[]): { x: number; y: number; width: number
 
 /** Minimap colours: a node's category, or the path colour when a lead passed it. */
 const CATEGORY_COLOURS: Record<string, string> = {
-  entry: '#2f5bd3', data: '#0f8b8d', qualification: '#8e44ad', logic: '#6c757d', routing: '#e06d00', timing: '#b08900', engagement: '#1b8a3a', outcome: '#343a40',
+  entry: '#2f5bd3',
+  data: '#0f8b8d',
+  qualification: '#8e44ad',
+  logic: '#6c757d',
+  routing: '#e06d00',
+  timing: '#b08900',
+  engagement: '#1b8a3a',
+  outcome: '#343a40',
 };
 
 /** Colours minimap nodes by category; with a lead's path on, path nodes stand out and the rest are muted. */

@@ -23,11 +23,29 @@ export function HomePage() {
       ]),
     'home',
   );
-  if (state.error && !state.data) return <p className="page-status banner error" role="alert">Could not load the start page: {state.error}</p>;
-  if (!state.data) return <p className="page-status" aria-busy="true">Loading…</p>;
+  if (state.error && !state.data)
+    return (
+      <p className="page-status banner error" role="alert">
+        Could not load the start page: {state.error}
+      </p>
+    );
+  if (!state.data)
+    return (
+      <p className="page-status" aria-busy="true">
+        Loading…
+      </p>
+    );
   const [reps, workflows, leads, templates] = state.data;
   const live = workflows.workflows.filter((workflow) => !workflow.archived);
-  const steps = nextSteps({ reps: reps.reps.length, workflows: live.length, published: live.filter((workflow) => workflow.publishedVersion).length, leads: leads.leads.length }, live[0]?.slug ?? null);
+  const steps = nextSteps(
+    {
+      reps: reps.reps.length,
+      workflows: live.length,
+      published: live.filter((workflow) => workflow.publishedVersion).length,
+      leads: leads.leads.length,
+    },
+    live[0]?.slug ?? null,
+  );
   const next = steps.find((step) => !step.done);
 
   return (
@@ -35,7 +53,10 @@ export function HomePage() {
       <div className="page-header">
         <h1>Welcome to Leadflow</h1>
       </div>
-      <p className="lede">Draw how leads flow — capture, enrich, score, route, alert, wait, follow up — and every lead runs through it, step by step, with a record of why it went where it did.</p>
+      <p className="lede">
+        Draw how leads flow — capture, enrich, score, route, alert, wait, follow up — and every lead runs through it, step by step, with a
+        record of why it went where it did.
+      </p>
       <section aria-labelledby="next-title" className="next-steps">
         <h2 id="next-title">{next ? `Next: ${next.title.toLowerCase()}` : 'You are set up: leads are flowing'}</h2>
         <ol>
@@ -68,7 +89,12 @@ export function HomePage() {
               <div className="row">
                 <span className="muted">{template.nodeCount} steps</span>
                 {mayCreate && (
-                  <button type="button" className="primary" onClick={() => setPicked(template)} aria-label={`Use the template ${template.name}`}>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => setPicked(template)}
+                    aria-label={`Use the template ${template.name}`}
+                  >
                     Use this template
                   </button>
                 )}

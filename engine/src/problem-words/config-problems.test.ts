@@ -7,7 +7,10 @@ import { nodeName, sentence } from './node-words.js';
 
 const branchLike = Type.Object(
   {
-    cases: Type.Array(Type.Object({ label: Type.Optional(Type.String()), when: Type.String({ minLength: 1, title: 'Condition' }) }), { title: 'Cases', minItems: 1 }),
+    cases: Type.Array(Type.Object({ label: Type.Optional(Type.String()), when: Type.String({ minLength: 1, title: 'Condition' }) }), {
+      title: 'Cases',
+      minItems: 1,
+    }),
     team: Type.String({ minLength: 1, title: 'Team', 'x-picker': 'team' }),
     channel: Type.Enum(['email', 'slack'], { title: 'Channel' }),
     delayMinutes: Type.Optional(Type.Integer({ minimum: 1, title: 'Delay (minutes)' })),
@@ -48,7 +51,13 @@ describe('configProblems', () => {
   });
 
   it('places a node’s own check at its field', () => {
-    expect(issueProblem(branchLike as unknown as SchemaLike, { cases: [{ when: 'x ==' }] }, { path: 'cases[0].when', message: 'syntax error at the end' })).toEqual({
+    expect(
+      issueProblem(
+        branchLike as unknown as SchemaLike,
+        { cases: [{ when: 'x ==' }] },
+        { path: 'cases[0].when', message: 'syntax error at the end' },
+      ),
+    ).toEqual({
       path: 'cases[0].when',
       where: ['case 1', 'condition'],
       phrase: 'syntax error at the end',

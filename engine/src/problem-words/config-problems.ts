@@ -13,17 +13,36 @@ export interface ConfigProblem {
   phrase: string;
 }
 
-const TYPE_WORDS: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', boolean: 'yes or no', array: 'a list', object: 'a set of settings', null: 'empty' };
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'yes or no',
+  array: 'a list',
+  object: 'a set of settings',
+  null: 'empty',
+};
 const FORMAT_WORDS: Record<string, string> = {
-  email: 'an email address', uri: 'a web address (https://…)', url: 'a web address (https://…)', 'date-time': 'a date and time', date: 'a date',
-  time: 'a time', hostname: 'a host name', uuid: 'an id', ipv4: 'an IP address', 'iana-time-zone': 'a time zone such as Europe/Berlin',
+  email: 'an email address',
+  uri: 'a web address (https://…)',
+  url: 'a web address (https://…)',
+  'date-time': 'a date and time',
+  date: 'a date',
+  time: 'a time',
+  hostname: 'a host name',
+  uuid: 'an id',
+  ipv4: 'an IP address',
+  'iana-time-zone': 'a time zone such as Europe/Berlin',
 };
 
 /** Whether a field is picked from the team model (a team, a rep, a lead field) rather than typed. */
 const isChoice = (schema: SchemaLike | undefined): boolean => Boolean(schema?.['x-picker']);
 
 function pathOf(segments: readonly Segment[]): string {
-  return segments.reduce<string>((path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
+  return segments.reduce<string>(
+    (path, segment) => (typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment),
+    '',
+  );
 }
 
 function pointerSegments(pointer: string): Segment[] {
@@ -41,7 +60,11 @@ function phraseFor(error: ErrorObject, root: SchemaLike, config: unknown): Confi
   if (error.keyword === 'required') segments = [...segments, String(params.missingProperty)];
   if (error.keyword === 'additionalProperties') {
     const place = placeField(root, config, segments);
-    return { path: pathOf([...segments, String(params.additionalProperty)]), where: segments.length ? [...place.where, place.title] : [], phrase: `'${String(params.additionalProperty)}' is not a known setting` };
+    return {
+      path: pathOf([...segments, String(params.additionalProperty)]),
+      where: segments.length ? [...place.where, place.title] : [],
+      phrase: `'${String(params.additionalProperty)}' is not a known setting`,
+    };
   }
   const place = placeField(root, config, segments);
   const the = place.item ? place.title : `the ${place.title}`;
@@ -80,7 +103,10 @@ function phraseFor(error: ErrorObject, root: SchemaLike, config: unknown): Confi
       phrase = `${the} must be a multiple of ${String(params.multipleOf)}`;
       break;
     case 'type':
-      phrase = `${the} must be ${String(params.type).split(',').map((type) => TYPE_WORDS[type] ?? type).join(' or ')}`;
+      phrase = `${the} must be ${String(params.type)
+        .split(',')
+        .map((type) => TYPE_WORDS[type] ?? type)
+        .join(' or ')}`;
       break;
     case 'enum':
       phrase = `${the} must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}`;

@@ -4,7 +4,10 @@ import { childSchema, type SchemaLike, type Segment, valueAt } from './schema-at
 export function fieldTitle(schema: SchemaLike | undefined, key: Segment): string {
   const title = schema?.title?.trim();
   if (title) return lowerFirst(title);
-  return String(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return String(key)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
 }
 
 /** "Cases" → "case", "Rules" → "rule", "Entries" → "entry". */

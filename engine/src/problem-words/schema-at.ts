@@ -20,7 +20,8 @@ export type Segment = string | number;
 
 export function splitPath(path: string): Segment[] {
   const segments: Segment[] = [];
-  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(match[2] !== undefined ? Number(match[2]) : (match[1] as string));
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    segments.push(match[2] !== undefined ? Number(match[2]) : (match[1] as string));
   return segments;
 }
 
@@ -42,7 +43,9 @@ export function childSchema(schema: SchemaLike | undefined, segment: Segment, va
 /** Whether a union branch is the one `value` was meant for: its `const` discriminators hold. */
 function branchFits(branch: SchemaLike, value: unknown): boolean {
   if (!value || typeof value !== 'object') return true;
-  return Object.entries(branch.properties ?? {}).every(([key, property]) => property.const === undefined || (value as Record<string, unknown>)[key] === property.const);
+  return Object.entries(branch.properties ?? {}).every(
+    ([key, property]) => property.const === undefined || (value as Record<string, unknown>)[key] === property.const,
+  );
 }
 
 /** The value at a path inside `root`, or undefined. */

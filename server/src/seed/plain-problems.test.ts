@@ -15,9 +15,19 @@ describe('problems on the seeded workflow', () => {
     const route = document.nodes.find((node) => node.id === 'route') as { config: { cases: Array<{ when: string }> } };
     (route.config.cases[0] as { when: string }).when = '';
     expect(errorsOf(document)).toEqual([
-      { nodeId: 'route', path: 'config.cases[0].when', message: "Branch 'route', case 'Tier 1: sales now': the condition is empty", field: 'the condition is empty' },
+      {
+        nodeId: 'route',
+        path: 'config.cases[0].when',
+        message: "Branch 'route', case 'Tier 1: sales now': the condition is empty",
+        field: 'the condition is empty',
+      },
     ]);
-    expect(describeNodes(document, nodeRegistry).route?.ports.map((port) => port.name)).toEqual(['sales_now', 'sdr_call', 'nurture', 'default']);
+    expect(describeNodes(document, nodeRegistry).route?.ports.map((port) => port.name)).toEqual([
+      'sales_now',
+      'sdr_call',
+      'nurture',
+      'default',
+    ]);
   });
 
   it('a cleared team says "choose a team" with the node label, and nothing behind the node is reported', () => {

@@ -4,13 +4,22 @@ import { edges, node, REP_OUTCOMES, type WorkflowTemplate } from './template-bui
 export const inboundDemoSla: WorkflowTemplate = {
   id: 'inbound-demo-sla',
   name: 'Inbound demo request with SLA escalation',
-  description: 'Demo requests are enriched, scored and given to an inbound rep at once. If the rep records no outcome within 5 minutes, the team manager is alerted and the lead goes to the next rep.',
-  practice: 'Leads contacted within 5 minutes are far more likely to be reached and to qualify: route hot leads instantly and escalate when the SLA is missed.',
+  description:
+    'Demo requests are enriched, scored and given to an inbound rep at once. If the rep records no outcome within 5 minutes, the team manager is alerted and the lead goes to the next rep.',
+  practice:
+    'Leads contacted within 5 minutes are far more likely to be reached and to qualify: route hot leads instantly and escalate when the SLA is missed.',
   document: {
     name: 'Inbound demo request with SLA escalation',
     nodes: [
-      node('capture', 'Demo request', 'capture', 1, [1, 0], { channels: ['web_form', 'api', 'chat'], requiredFields: ['email', 'name', 'company', 'source'], defaultCountry: 'US' }),
-      node('enrich', 'Enrich company', 'enrich', 1, [1, 1], { providers: ['email_type', 'company_domain', 'known_accounts'], want: ['companyDomain', 'accountId'] }),
+      node('capture', 'Demo request', 'capture', 1, [1, 0], {
+        channels: ['web_form', 'api', 'chat'],
+        requiredFields: ['email', 'name', 'company', 'source'],
+        defaultCountry: 'US',
+      }),
+      node('enrich', 'Enrich company', 'enrich', 1, [1, 1], {
+        providers: ['email_type', 'company_domain', 'known_accounts'],
+        want: ['companyDomain', 'accountId'],
+      }),
       node('score', 'Score fit and intent', 'score', 1, [1, 2], {
         fitRules: [
           { label: 'business email', when: 'isFreeEmail == false', points: 30 },
@@ -22,14 +31,48 @@ export const inboundDemoSla: WorkflowTemplate = {
         mqlThreshold: 60,
         sqlThreshold: 100,
       }),
-      node('route', 'Sales-ready?', 'branch', 1, [1, 3], { cases: [{ port: 'sales_ready', label: 'Sales-ready', when: 'tier == 1 or source == "demo_request"' }] }),
-      node('assign', 'Assign an inbound rep', 'assign', 2, [1, 4], { source: 'team', team: 'inbound', strategy: 'round_robin', requireSkills: [], requireLanguages: [], respectWorkingHours: false, respectCapacity: true }),
-      node('alert-owner', 'Alert the owner', 'notify', 1, [1, 5], { channels: ['inbox', 'email'], to: 'owner', subject: 'Demo request: {{fullName}} at {{company}}', body: '{{fullName}} ({{title}}, {{company}}) asked for a demo. Call within 5 minutes.' }),
+      node('route', 'Sales-ready?', 'branch', 1, [1, 3], {
+        cases: [{ port: 'sales_ready', label: 'Sales-ready', when: 'tier == 1 or source == "demo_request"' }],
+      }),
+      node('assign', 'Assign an inbound rep', 'assign', 2, [1, 4], {
+        source: 'team',
+        team: 'inbound',
+        strategy: 'round_robin',
+        requireSkills: [],
+        requireLanguages: [],
+        respectWorkingHours: false,
+        respectCapacity: true,
+      }),
+      node('alert-owner', 'Alert the owner', 'notify', 1, [1, 5], {
+        channels: ['inbox', 'email'],
+        to: 'owner',
+        subject: 'Demo request: {{fullName}} at {{company}}',
+        body: '{{fullName}} ({{title}}, {{company}}) asked for a demo. Call within 5 minutes.',
+      }),
       node('await-contact', 'Wait 5 minutes for contact', 'wait', 1, [1, 6], { mode: 'event', events: REP_OUTCOMES, timeout: '5m' }),
       node('contacted', 'Contacted in time', 'end', 1, [0, 7], { outcome: 'contacted within SLA', status: 'contacted' }),
-      node('escalate', 'Alert the team manager', 'notify', 1, [2, 7], { channels: ['inbox', 'email'], to: 'team_manager', subject: 'SLA missed: {{fullName}} at {{company}}', body: '{{fullName}} was not contacted within 5 minutes; the lead goes to the next rep.' }),
-      node('reassign', 'Reassign to the next rep', 'assign', 2, [2, 8], { source: 'team', team: 'inbound', strategy: 'round_robin', requireSkills: [], requireLanguages: [], respectWorkingHours: false, respectCapacity: false, excludeCurrentOwner: true }),
-      node('alert-new-owner', 'Alert the new owner', 'notify', 1, [2, 9], { channels: ['inbox', 'email'], to: 'owner', subject: 'Reassigned to you: {{fullName}}', body: 'The previous owner missed the SLA. Call {{fullName}} now.' }),
+      node('escalate', 'Alert the team manager', 'notify', 1, [2, 7], {
+        channels: ['inbox', 'email'],
+        to: 'team_manager',
+        subject: 'SLA missed: {{fullName}} at {{company}}',
+        body: '{{fullName}} was not contacted within 5 minutes; the lead goes to the next rep.',
+      }),
+      node('reassign', 'Reassign to the next rep', 'assign', 2, [2, 8], {
+        source: 'team',
+        team: 'inbound',
+        strategy: 'round_robin',
+        requireSkills: [],
+        requireLanguages: [],
+        respectWorkingHours: false,
+        respectCapacity: false,
+        excludeCurrentOwner: true,
+      }),
+      node('alert-new-owner', 'Alert the new owner', 'notify', 1, [2, 9], {
+        channels: ['inbox', 'email'],
+        to: 'owner',
+        subject: 'Reassigned to you: {{fullName}}',
+        body: 'The previous owner missed the SLA. Call {{fullName}} now.',
+      }),
       node('nobody-left', 'Nobody left to reassign', 'end', 1, [3, 9], { outcome: 'SLA missed, nobody left', status: 'unassigned' }),
       node('unassigned', 'Unassigned queue', 'end', 1, [2, 5.5], { outcome: 'nobody available', status: 'unassigned' }),
       node('nurture', 'Nurture', 'end', 1, [2, 4], { outcome: 'not sales-ready: nurture', status: 'nurture' }),

@@ -8,7 +8,14 @@ const COLUMN = 280;
 const ROW = 170;
 
 /** A node placed on the grid, with the label the canvas and every message use. */
-export function node(id: string, label: string, type: string, typeVersion: number, [column, row]: [number, number], config: Record<string, unknown>): Node {
+export function node(
+  id: string,
+  label: string,
+  type: string,
+  typeVersion: number,
+  [column, row]: [number, number],
+  config: Record<string, unknown>,
+): Node {
   return { id, label, type, typeVersion, position: { x: Math.round(column * COLUMN), y: row * ROW }, config };
 }
 

@@ -25,7 +25,9 @@ export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; 
       const edgeId = match?.[1] ?? id;
       const info = (window as unknown as { __edges?: Record<string, { source: string; sourceHandle: string }> }).__edges?.[edgeId];
       if (!start || !info) continue;
-      const handle = document.querySelector(`.canvas .react-flow__handle.source[data-nodeid="${info.source}"][data-handleid="${info.sourceHandle}"]`);
+      const handle = document.querySelector(
+        `.canvas .react-flow__handle.source[data-nodeid="${info.source}"][data-handleid="${info.sourceHandle}"]`,
+      );
       if (!handle) {
         results.push({ id: edgeId, source: info.source, handle: info.sourceHandle, offset: Infinity });
         continue;
@@ -45,14 +47,19 @@ export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; 
 /** Tells the page which edge leaves which port (from the saved draft), for edgeStartOffsets. */
 export async function shareEdges(page: Page, edges: Array<{ id: string; source: string; sourceHandle: string }>): Promise<void> {
   await page.evaluate((list) => {
-    (window as unknown as { __edges: Record<string, { source: string; sourceHandle: string }> }).__edges = Object.fromEntries(list.map((edge) => [edge.id, edge]));
+    (window as unknown as { __edges: Record<string, { source: string; sourceHandle: string }> }).__edges = Object.fromEntries(
+      list.map((edge) => [edge.id, edge]),
+    );
   }, edges);
 }
 
 /** Whether two node cards overlap on screen. */
 export async function overlappingNodes(page: Page): Promise<string[][]> {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.canvas .react-flow__node')].map((element) => ({ id: element.dataset.id ?? '', box: element.getBoundingClientRect() }));
+    const boxes = [...document.querySelectorAll<HTMLElement>('.canvas .react-flow__node')].map((element) => ({
+      id: element.dataset.id ?? '',
+      box: element.getBoundingClientRect(),
+    }));
     const pairs: string[][] = [];
     for (let i = 0; i < boxes.length; i += 1) {
       for (let j = i + 1; j < boxes.length; j += 1) {
