@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { seedExample } from '@leadflow/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,7 +127,7 @@ describe('designer: readable, re-routable, in plain words', () => {
     const zoom = await canvasZoom(page);
     const sizes = await page.evaluate(() =>
       ['.canvas .lf-title', '.canvas .lf-port-label'].map((selector) =>
-        Math.min(...[...document.querySelectorAll(selector)].map((element) => parseFloat(getComputedStyle(element).fontSize))),
+        Math.min(...Array.from(document.querySelectorAll(selector)).map((element) => parseFloat(getComputedStyle(element).fontSize))),
       ),
     );
     expect(Math.min(...sizes) * zoom).toBeGreaterThanOrEqual(12);
@@ -243,7 +244,13 @@ describe('designer: readable, re-routable, in plain words', () => {
     // Drag the end of Germany's edge onto Rest of world: re-routed.
     const germanyEdge = renamed.edges.find((edge) => edge.sourceHandle === 'germany')!;
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await dragBetween(page, `.react-flow__edge[data-id="${germanyEdge.id}"] .react-flow__edgeupdater-target`, target('rest'));
+    // Grab the edge just above its end (the end itself sits under the target node's handle).
+    const end = (await page.locator(`.react-flow__edge[data-id="${germanyEdge.id}"] .react-flow__edgeupdater-target`).boundingBox())!;
+    const rest = (await page.locator(target('rest')).boundingBox())!;
+    await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2 - 9);
+    await page.mouse.down();
+    await page.mouse.move(rest.x + rest.width / 2, rest.y + rest.height / 2, { steps: 12 });
+    await page.mouse.up();
     await saved();
     expect((await draft('country-routing')).edges.filter((edge) => edge.sourceHandle === 'germany').map((edge) => edge.target)).toEqual([
       'rest',

@@ -1,19 +1,11 @@
-import {
-  Background,
-  type Connection,
-  Controls,
-  type IsValidConnection,
-  MiniMap,
-  ReactFlow,
-  useNodesInitialized,
-  useReactFlow,
-} from '@xyflow/react';
+import { type Connection, type IsValidConnection, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeType } from '../api/types';
 import type { LeadflowEdge, LeadflowNode } from '../graph/flow-model';
 import { AddFromPortContext, DirectionContext } from '../graph/layout-direction';
 import { nodeTypes as nodeComponents } from '../graph/LeadflowNodeCard';
-import { minimapColour, openReadable, READABLE_ZOOM } from '../graph/readable-view';
+import { CanvasChrome } from '../graph/CanvasChrome';
+import { centreNode, minimapColour, openReadable } from '../graph/readable-view';
 import { AddNodeMenu } from './AddNodeMenu';
 import { addNodeAfter, addNodeAt } from './canvas-edits';
 import { connectionProblem, type RuleNode } from './connection-rules';
@@ -204,12 +196,7 @@ export function Canvas(props: {
             onNodeClick={(_event, node) => {
               setRefusal(null);
               props.onOpen(node.id);
-              const width = node.measured?.width ?? 240;
-              const height = node.measured?.height ?? 100;
-              void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-                zoom: Math.max(flow.getZoom(), READABLE_ZOOM),
-                duration: 250,
-              });
+              centreNode(flow, node.id);
             }}
             onPaneClick={() => setRefusal(null)}
             onNodeDragStart={() => {
@@ -230,17 +217,7 @@ export function Canvas(props: {
             onlyRenderVisibleElements
             proOptions={{ hideAttribution: true }}
           >
-            <Background />
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel="Minimap"
-              nodeColor={nodeColour}
-              nodeStrokeWidth={0}
-              nodeBorderRadius={6}
-              maskColor="rgba(23, 32, 51, 0.12)"
-            />
-            <Controls showInteractive={false} />
+            <CanvasChrome nodeColour={nodeColour} />
           </ReactFlow>
         </AddFromPortContext.Provider>
       </DirectionContext.Provider>

@@ -5,7 +5,7 @@ import type { NodeType, Rep, Team, Version, VersionDetail, WorkflowDetail } from
 import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';
 import { useLoad } from '../app/use-load';
-import { READABLE_ZOOM } from '../graph/readable-view';
+import { centreNode } from '../graph/readable-view';
 import { describeGraph } from '../graph/use-node-descriptions';
 import type { Pickers } from '../schema-form';
 import { addNodeAt } from './canvas-edits';
@@ -106,12 +106,7 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
       const store = useEditor.getState();
       store.onNodesChange(store.nodes.map((node) => ({ type: 'select', id: node.id, selected: node.id === nodeId })));
       showForm(nodeId);
-      const node = getNode(nodeId);
-      if (node)
-        void setCenter(node.position.x + (node.measured?.width ?? 240) / 2, node.position.y + (node.measured?.height ?? 100) / 2, {
-          zoom: Math.max(getZoom(), READABLE_ZOOM),
-          duration: 300,
-        });
+      centreNode({ getNode, getZoom, setCenter }, nodeId);
     },
     [getNode, getZoom, setCenter, showForm],
   );

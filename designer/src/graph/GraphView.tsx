@@ -1,20 +1,11 @@
-import {
-  applyNodeChanges,
-  Background,
-  Controls,
-  MiniMap,
-  type NodeChange,
-  ReactFlow,
-  ReactFlowProvider,
-  useNodesInitialized,
-  useReactFlow,
-} from '@xyflow/react';
+import { applyNodeChanges, type NodeChange, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphDocument, NodeDescription, NodeType } from '../api/types';
 import { type LeadflowNode, type NodeMark, toFlow } from './flow-model';
 import { DirectionContext, inferDirection } from './layout-direction';
 import { nodeTypes as nodeComponents } from './LeadflowNodeCard';
-import { minimapColour, openReadable, READABLE_ZOOM } from './readable-view';
+import { CanvasChrome } from './CanvasChrome';
+import { centreNode, minimapColour, openReadable } from './readable-view';
 import './graph.css';
 
 export interface GraphViewProps {
@@ -80,14 +71,7 @@ function GraphCanvas(props: GraphViewProps) {
     openReadable(flow, container.current.getBoundingClientRect(), direction, entry);
   }, [initialized, flow, shown, direction]);
 
-  const centre = (nodeId: string) => {
-    const node = flow.getNode(nodeId);
-    if (node)
-      void flow.setCenter(node.position.x + (node.measured?.width ?? 240) / 2, node.position.y + (node.measured?.height ?? 100) / 2, {
-        zoom: Math.max(flow.getZoom(), READABLE_ZOOM),
-        duration: 250,
-      });
-  };
+  const centre = (nodeId: string) => centreNode(flow, nodeId);
   useEffect(() => {
     if (focusNodeId && initialized) centre(focusNodeId);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -112,17 +96,7 @@ function GraphCanvas(props: GraphViewProps) {
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
         >
-          <Background />
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            nodeColor={nodeColour}
-            nodeStrokeWidth={0}
-            nodeBorderRadius={6}
-            maskColor="rgba(23, 32, 51, 0.12)"
-          />
-          <Controls showInteractive={false} />
+          <CanvasChrome nodeColour={nodeColour} />
         </ReactFlow>
       </DirectionContext.Provider>
     </div>

@@ -79,3 +79,12 @@ export function minimapColour(withPath: boolean): (node: Node) => string {
     return withPath ? `${colour}55` : colour;
   };
 }
+
+/** Brings a node to the middle of the view, zooming in to a readable size if the view is smaller. */
+export function centreNode<N extends Node>(flow: { getNode(id: string): N | undefined; getZoom(): number; setCenter: ReactFlowInstance['setCenter'] }, nodeId: string): void {
+  const node = flow.getNode(nodeId);
+  if (!node) return;
+  const x = node.position.x + (node.measured?.width ?? 240) / 2;
+  const y = node.position.y + (node.measured?.height ?? 100) / 2;
+  void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), READABLE_ZOOM), duration: 250 });
+}

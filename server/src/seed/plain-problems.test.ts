@@ -12,7 +12,7 @@ const errorsOf = (document: unknown) => {
 describe('problems on the seeded workflow', () => {
   it('an empty branch condition is one problem in words, and the case keeps its port', () => {
     const document = structuredClone(inboundWorkflow);
-    const route = document.nodes.find((node) => node.id === 'route') as { config: { cases: Array<{ when: string }> } };
+    const route = document.nodes.find((node) => node.id === 'route') as unknown as { config: { cases: Array<{ when: string }> } };
     (route.config.cases[0] as { when: string }).when = '';
     expect(errorsOf(document)).toEqual([
       {

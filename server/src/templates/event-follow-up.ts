@@ -1,4 +1,4 @@
-import { edges, node, type WorkflowTemplate } from './template-builder.js';
+import { assignConfig, edges, eitherWay, node, type WorkflowTemplate } from './template-builder.js';
 
 const ENGAGED = ['contacted', 'replied', 'meeting_booked'];
 
@@ -21,15 +21,7 @@ export const eventFollowUp: WorkflowTemplate = {
         providers: ['email_type', 'company_domain', 'known_accounts'],
         want: ['companyDomain'],
       }),
-      node('assign', 'Assign the events team', 'assign', 2, [1, 2], {
-        source: 'team',
-        team: 'inbound',
-        strategy: 'round_robin',
-        requireSkills: [],
-        requireLanguages: [],
-        respectWorkingHours: false,
-        respectCapacity: true,
-      }),
+      node('assign', 'Assign the events team', 'assign', 2, [1, 2], assignConfig('team', 'inbound')),
       node('day-1', 'Day 1: call', 'task', 1, [1, 3], { title: 'Day 1: call {{fullName}} from the event', dueIn: '1d', priority: 'high' }),
       node('wait-1', 'Wait 2 days for a reply', 'wait', 1, [1, 4], { mode: 'event', events: ENGAGED, timeout: '2d' }),
       node('day-3', 'Day 3: second call', 'task', 1, [2, 5], {
@@ -50,8 +42,7 @@ export const eventFollowUp: WorkflowTemplate = {
     ],
     edges: edges([
       ['capture', 'out', 'enrich'],
-      ['enrich', 'enriched', 'assign'],
-      ['enrich', 'empty', 'assign'],
+      ...eitherWay('enrich', 'assign'),
       ['assign', 'assigned', 'day-1'],
       ['assign', 'unassigned', 'unassigned'],
       ['day-1', 'out', 'wait-1'],

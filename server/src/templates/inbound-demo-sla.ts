@@ -1,4 +1,4 @@
-import { edges, node, REP_OUTCOMES, type WorkflowTemplate } from './template-builder.js';
+import { assignConfig, edges, eitherWay, node, notifyConfig, REP_OUTCOMES, type WorkflowTemplate } from './template-builder.js';
 
 /** Speed to lead: a demo request reaches a rep at once, and a missed 5-minute SLA escalates and reassigns. */
 export const inboundDemoSla: WorkflowTemplate = {
@@ -34,53 +34,56 @@ export const inboundDemoSla: WorkflowTemplate = {
       node('route', 'Sales-ready?', 'branch', 1, [1, 3], {
         cases: [{ port: 'sales_ready', label: 'Sales-ready', when: 'tier == 1 or source == "demo_request"' }],
       }),
-      node('assign', 'Assign an inbound rep', 'assign', 2, [1, 4], {
-        source: 'team',
-        team: 'inbound',
-        strategy: 'round_robin',
-        requireSkills: [],
-        requireLanguages: [],
-        respectWorkingHours: false,
-        respectCapacity: true,
-      }),
-      node('alert-owner', 'Alert the owner', 'notify', 1, [1, 5], {
-        channels: ['inbox', 'email'],
-        to: 'owner',
-        subject: 'Demo request: {{fullName}} at {{company}}',
-        body: '{{fullName}} ({{title}}, {{company}}) asked for a demo. Call within 5 minutes.',
-      }),
+      node('assign', 'Assign an inbound rep', 'assign', 2, [1, 4], assignConfig('team', 'inbound')),
+      node(
+        'alert-owner',
+        'Alert the owner',
+        'notify',
+        1,
+        [1, 5],
+        notifyConfig(
+          'owner',
+          'Demo request: {{fullName}} at {{company}}',
+          '{{fullName}} ({{title}}, {{company}}) asked for a demo. Call within 5 minutes.',
+        ),
+      ),
       node('await-contact', 'Wait 5 minutes for contact', 'wait', 1, [1, 6], { mode: 'event', events: REP_OUTCOMES, timeout: '5m' }),
       node('contacted', 'Contacted in time', 'end', 1, [0, 7], { outcome: 'contacted within SLA', status: 'contacted' }),
-      node('escalate', 'Alert the team manager', 'notify', 1, [2, 7], {
-        channels: ['inbox', 'email'],
-        to: 'team_manager',
-        subject: 'SLA missed: {{fullName}} at {{company}}',
-        body: '{{fullName}} was not contacted within 5 minutes; the lead goes to the next rep.',
-      }),
-      node('reassign', 'Reassign to the next rep', 'assign', 2, [2, 8], {
-        source: 'team',
-        team: 'inbound',
-        strategy: 'round_robin',
-        requireSkills: [],
-        requireLanguages: [],
-        respectWorkingHours: false,
-        respectCapacity: false,
-        excludeCurrentOwner: true,
-      }),
-      node('alert-new-owner', 'Alert the new owner', 'notify', 1, [2, 9], {
-        channels: ['inbox', 'email'],
-        to: 'owner',
-        subject: 'Reassigned to you: {{fullName}}',
-        body: 'The previous owner missed the SLA. Call {{fullName}} now.',
-      }),
+      node(
+        'escalate',
+        'Alert the team manager',
+        'notify',
+        1,
+        [2, 7],
+        notifyConfig(
+          'team_manager',
+          'SLA missed: {{fullName}} at {{company}}',
+          '{{fullName}} was not contacted within 5 minutes; the lead goes to the next rep.',
+        ),
+      ),
+      node(
+        'reassign',
+        'Reassign to the next rep',
+        'assign',
+        2,
+        [2, 8],
+        assignConfig('team', 'inbound', { respectCapacity: false, excludeCurrentOwner: true }),
+      ),
+      node(
+        'alert-new-owner',
+        'Alert the new owner',
+        'notify',
+        1,
+        [2, 9],
+        notifyConfig('owner', 'Reassigned to you: {{fullName}}', 'The previous owner missed the SLA. Call {{fullName}} now.'),
+      ),
       node('nobody-left', 'Nobody left to reassign', 'end', 1, [3, 9], { outcome: 'SLA missed, nobody left', status: 'unassigned' }),
       node('unassigned', 'Unassigned queue', 'end', 1, [2, 5.5], { outcome: 'nobody available', status: 'unassigned' }),
       node('nurture', 'Nurture', 'end', 1, [2, 4], { outcome: 'not sales-ready: nurture', status: 'nurture' }),
     ],
     edges: edges([
       ['capture', 'out', 'enrich'],
-      ['enrich', 'enriched', 'score'],
-      ['enrich', 'empty', 'score'],
+      ...eitherWay('enrich', 'score'),
       ['score', 'out', 'route'],
       ['route', 'sales_ready', 'assign'],
       ['route', 'default', 'nurture'],

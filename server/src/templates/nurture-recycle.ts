@@ -1,4 +1,4 @@
-import { edges, node, REP_OUTCOMES, type WorkflowTemplate } from './template-builder.js';
+import { assignConfig, edges, node, notifyConfig, REP_OUTCOMES, type WorkflowTemplate } from './template-builder.js';
 
 /** Nurture and recycle: sales-ready leads to a rep; the rest rest in nurture until they re-engage, then are scored again. */
 export const nurtureRecycle: WorkflowTemplate = {
@@ -31,21 +31,15 @@ export const nurtureRecycle: WorkflowTemplate = {
         sqlThreshold: 100,
       }),
       node('ready', 'Ready for sales?', 'branch', 1, [1, 2], { cases: [{ port: 'sales_ready', label: 'Sales-ready', when: 'tier == 1' }] }),
-      node('assign', 'Assign a rep', 'assign', 2, [2, 3], {
-        source: 'team',
-        team: 'inbound',
-        strategy: 'least_loaded',
-        requireSkills: [],
-        requireLanguages: [],
-        respectWorkingHours: false,
-        respectCapacity: true,
-      }),
-      node('alert-owner', 'Alert the owner', 'notify', 1, [2, 4], {
-        channels: ['inbox', 'email'],
-        to: 'owner',
-        subject: 'Sales-ready lead: {{fullName}}',
-        body: '{{fullName}} ({{company}}) scored {{score}}.',
-      }),
+      node('assign', 'Assign a rep', 'assign', 2, [2, 3], assignConfig('team', 'inbound', { strategy: 'least_loaded' })),
+      node(
+        'alert-owner',
+        'Alert the owner',
+        'notify',
+        1,
+        [2, 4],
+        notifyConfig('owner', 'Sales-ready lead: {{fullName}}', '{{fullName}} ({{company}}) scored {{score}}.'),
+      ),
       node('await-outcome', 'Wait 2 days for an outcome', 'wait', 1, [2, 5], { mode: 'event', events: REP_OUTCOMES, timeout: '2d' }),
       node('worked', 'Worked by sales', 'end', 1, [2, 6], { outcome: 'worked by sales' }),
       node('mark-nurture', 'Mark as nurture', 'update', 1, [0, 3], { set: [{ field: 'status', value: '"nurture"' }] }),

@@ -36,3 +36,32 @@ export interface WorkflowTemplate {
 }
 
 export const REP_OUTCOMES = ['contacted', 'meeting_booked', 'disqualified'];
+
+/** An assign v2 config: round robin over a team (or a territory, or the account owner) unless told otherwise. */
+export function assignConfig(
+  source: 'team' | 'territory' | 'account_owner',
+  team: string,
+  options: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    source,
+    team,
+    strategy: 'round_robin',
+    requireSkills: [],
+    requireLanguages: [],
+    respectWorkingHours: false,
+    respectCapacity: true,
+    ...options,
+  };
+}
+
+/** A notify config to the owner or the team manager, in the inbox and by email. */
+export function notifyConfig(to: 'owner' | 'team_manager', subject: string, body: string): Record<string, unknown> {
+  return { channels: ['inbox', 'email'], to, subject, body };
+}
+
+/** The edges a node with `enriched` and `empty` ports needs to carry on either way. */
+export const eitherWay = (source: string, target: string): Array<[string, string, string]> => [
+  [source, 'enriched', target],
+  [source, 'empty', target],
+];

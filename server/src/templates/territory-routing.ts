@@ -1,14 +1,4 @@
-import { edges, node, type WorkflowTemplate } from './template-builder.js';
-
-const assignBy = (source: string, team: string) => ({
-  source,
-  team,
-  strategy: 'round_robin',
-  requireSkills: [],
-  requireLanguages: [],
-  respectWorkingHours: true,
-  respectCapacity: true,
-});
+import { assignConfig, edges, eitherWay, node, notifyConfig, type WorkflowTemplate } from './template-builder.js';
 
 /** Territory routing: named accounts to their owner, DACH to its team, everyone else by territory rules. */
 export const territoryRouting: WorkflowTemplate = {
@@ -35,15 +25,35 @@ export const territoryRouting: WorkflowTemplate = {
           { port: 'dach', label: 'Germany → DACH', when: 'country in ["DE", "AT", "CH"]' },
         ],
       }),
-      node('assign-owner', 'Assign the account owner', 'assign', 2, [0, 3], assignBy('account_owner', 'inbound')),
-      node('assign-dach', 'Assign DACH', 'assign', 2, [1, 3], assignBy('team', 'dach')),
-      node('assign-territory', 'Assign by territory', 'assign', 2, [2, 3], assignBy('territory', 'inbound')),
-      node('alert-owner', 'Alert the owner', 'notify', 1, [1, 4], {
-        channels: ['inbox', 'email'],
-        to: 'owner',
-        subject: 'New lead in your territory: {{fullName}} at {{company}}',
-        body: '{{fullName}} ({{company}}, {{country}}) is yours.',
-      }),
+      node(
+        'assign-owner',
+        'Assign the account owner',
+        'assign',
+        2,
+        [0, 3],
+        assignConfig('account_owner', 'inbound', { respectWorkingHours: true }),
+      ),
+      node('assign-dach', 'Assign DACH', 'assign', 2, [1, 3], assignConfig('team', 'dach', { respectWorkingHours: true })),
+      node(
+        'assign-territory',
+        'Assign by territory',
+        'assign',
+        2,
+        [2, 3],
+        assignConfig('territory', 'inbound', { respectWorkingHours: true }),
+      ),
+      node(
+        'alert-owner',
+        'Alert the owner',
+        'notify',
+        1,
+        [1, 4],
+        notifyConfig(
+          'owner',
+          'New lead in your territory: {{fullName}} at {{company}}',
+          '{{fullName}} ({{company}}, {{country}}) is yours.',
+        ),
+      ),
       node('first-call', 'First call within a day', 'task', 1, [1, 5], {
         title: 'Call {{fullName}} at {{company}}',
         dueIn: '1d',
@@ -54,8 +64,7 @@ export const territoryRouting: WorkflowTemplate = {
     ],
     edges: edges([
       ['capture', 'out', 'enrich'],
-      ['enrich', 'enriched', 'region'],
-      ['enrich', 'empty', 'region'],
+      ...eitherWay('enrich', 'region'),
       ['region', 'known_account', 'assign-owner'],
       ['region', 'dach', 'assign-dach'],
       ['region', 'default', 'assign-territory'],

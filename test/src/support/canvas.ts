@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 
 /** The canvas' zoom, read from React Flow's viewport transform. */
@@ -15,7 +16,7 @@ export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; 
     const matrix = new DOMMatrix(getComputedStyle(viewport).transform);
     const origin = (viewport.parentElement as HTMLElement).getBoundingClientRect();
     const results: Array<{ id: string; source: string; handle: string; offset: number }> = [];
-    for (const edge of document.querySelectorAll<SVGGElement>('.canvas .react-flow__edge')) {
+    for (const edge of Array.from(document.querySelectorAll<SVGGElement>('.canvas .react-flow__edge'))) {
       const path = edge.querySelector('path.react-flow__edge-path');
       const id = edge.getAttribute('data-id') ?? '';
       const testid = edge.getAttribute('data-testid') ?? '';
@@ -56,7 +57,7 @@ export async function shareEdges(page: Page, edges: Array<{ id: string; source: 
 /** Whether two node cards overlap on screen. */
 export async function overlappingNodes(page: Page): Promise<string[][]> {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.canvas .react-flow__node')].map((element) => ({
+    const boxes = Array.from(document.querySelectorAll<HTMLElement>('.canvas .react-flow__node')).map((element) => ({
       id: element.dataset.id ?? '',
       box: element.getBoundingClientRect(),
     }));
