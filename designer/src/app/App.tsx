@@ -8,8 +8,11 @@ import { SignIn } from './SignIn';
 import { mayOpen, RoleGate } from './page-access';
 
 // One chunk per page: opening the editor does not download the dashboard's charts, and back.
+// The editor's chunk is fetched while signing in when the address is an editor's, not after.
+const loadEditor = () => import('../editor/EditorPage');
+if (/^\/workflows\/[^/]+/.test(window.location.pathname)) void loadEditor();
 const HomePage = lazy(() => import('../home/HomePage').then((module) => ({ default: module.HomePage })));
-const EditorPage = lazy(() => import('../editor/EditorPage').then((module) => ({ default: module.EditorPage })));
+const EditorPage = lazy(() => loadEditor().then((module) => ({ default: module.EditorPage })));
 const InboxPage = lazy(() => import('../inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
 const LeadExplorerPage = lazy(() => import('../leads/LeadExplorerPage').then((module) => ({ default: module.LeadExplorerPage })));
 const LeadPage = lazy(() => import('../leads/LeadPage').then((module) => ({ default: module.LeadPage })));
@@ -45,6 +48,13 @@ export function App() {
     setBusy(true);
     setError(null);
     (async () => {
+      // Asked at once, not one after the other: opening a page waits for both.
+      // A rep or capture token may not read the catalog; the pages they can use do not need it.
+      const catalogRequest = api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types').catch((failure: unknown) => {
+        if (failure instanceof ApiError && failure.status === 403) return { nodeTypes: [], leadFields: [] };
+        throw failure;
+      });
+      catalogRequest.catch(() => undefined); // its failure is reported below, after the principal's
       let principal: Principal;
       try {
         principal = await api.get<Principal>('/api/me');
@@ -54,11 +64,7 @@ export function App() {
         await api.get('/api/workflows');
         principal = { name: 'admin', role: 'admin' };
       }
-      // A rep or capture token may not read the catalog; the pages they can use do not need it.
-      const catalog = await api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types').catch((failure: unknown) => {
-        if (failure instanceof ApiError && failure.status === 403) return { nodeTypes: [], leadFields: [] };
-        throw failure;
-      });
+      const catalog = await catalogRequest;
       if (!cancelled) setSession({ api: createApi(token, signOut), principal, nodeTypes: catalog.nodeTypes, leadFields: catalog.leadFields });
     })()
       .catch((failure: unknown) => {

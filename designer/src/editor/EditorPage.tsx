@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { NodeType, Rep, Team, Version, VersionDetail, WorkflowDetail } from '../api/types';
 import { useLeadflow } from '../app/leadflow-context';
@@ -10,7 +10,6 @@ import { describeGraph } from '../graph/use-node-descriptions';
 import type { Pickers } from '../schema-form';
 import { addNodeAt } from './canvas-edits';
 import { Canvas } from './Canvas';
-import { ConfigPanel } from './ConfigPanel';
 import { useEditor } from './editor-store';
 import { Palette } from './Palette';
 import { ProblemsList } from './ProblemsList';
@@ -22,6 +21,9 @@ import { useEditorShortcuts } from './use-editor-shortcuts';
 import { VersionsPanel } from './VersionsPanel';
 import '../graph/graph.css';
 import './editor.css';
+
+// The form (and its validator) loads when a node is first selected, not before the canvas shows.
+const ConfigPanel = lazy(() => import('./ConfigPanel').then((module) => ({ default: module.ConfigPanel })));
 
 interface Loaded {
   workflow: WorkflowDetail;
@@ -175,7 +177,13 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
         {panelOpen && (
           <aside className="side-panel" id="side-panel" aria-label="Side panel">
             <div hidden={panel !== 'node'}>
-              {selected ? <ConfigPanel node={selected} pickers={pickers} readOnly={readOnly} /> : <NothingSelected readOnly={readOnly} />}
+              {selected ? (
+                <Suspense fallback={<p className="muted" aria-busy="true">Loading the form…</p>}>
+                  <ConfigPanel node={selected} pickers={pickers} readOnly={readOnly} />
+                </Suspense>
+              ) : (
+                <NothingSelected readOnly={readOnly} />
+              )}
             </div>
             <div hidden={panel !== 'problems'}>{panel === 'problems' && <ProblemsList onSelect={selectNode} />}</div>
             {/* Kept mounted: a test run's result stays while you look at a node it passed. */}

@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position, useNodeConnections, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useContext, useEffect } from 'react';
+import { memo, useContext, useEffect, useRef } from 'react';
 import type { PortSpec } from '../api/types';
 import type { LeadflowNode } from './flow-model';
 import { AddFromPortContext, useDirection } from './layout-direction';
@@ -15,8 +15,15 @@ function LeadflowNodeCardView({ id, data, selected }: NodeProps<LeadflowNode>) {
   const { graphNode, nodeType, ports, summary, problems, mark, visits } = data;
   const direction = useDirection();
   const updateNodeInternals = useUpdateNodeInternals();
-  const portKey = ports.map((port) => port.name).join('\u0000');
-  useEffect(() => updateNodeInternals(id), [id, portKey, direction, updateNodeInternals]);
+  const portKey = `${direction}\u0001${ports.map((port) => port.name).join('\u0000')}`;
+  // React Flow measures handles when a node mounts; only a later change of ports needs a re-measure
+  // (calling it for every node on mount would re-measure 300 nodes 300 times).
+  const measuredFor = useRef(portKey);
+  useEffect(() => {
+    if (measuredFor.current === portKey) return;
+    measuredFor.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
   const title = graphNode.label || nodeType?.title || graphNode.type;
   const classes = [
     'lf-node',
