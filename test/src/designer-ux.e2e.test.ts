@@ -150,13 +150,19 @@ describe('designer: readable, re-routable, in plain words', () => {
 
   it('2. lays out top-down by default, left to right on request; the side panel collapses; a chosen node is centred', async () => {
     await openEditor('inbound');
-    expect(await page.locator('#layout-direction').inputValue()).toBe('LR');
-    await page.locator('#layout-direction').selectOption('TB');
+    // The seeded workflow reads top-down; left to right is one choice away.
+    expect(await page.locator('#layout-direction').inputValue()).toBe('TB');
+    expect(await page.locator('.canvas .lf-node.dir-TB').count()).toBeGreaterThan(0);
+    await page.locator('#layout-direction').selectOption('LR');
     await saved();
     const positions = Object.fromEntries((await draft('inbound')).nodes.map((node) => [node.id, node.position]));
-    expect(positions.enrich!.y).toBeGreaterThan(positions.capture!.y);
-    expect(positions.score!.y).toBeGreaterThan(positions.enrich!.y);
-    expect(await page.locator('.canvas .lf-node.dir-TB').count()).toBeGreaterThan(0);
+    expect(positions.enrich!.x).toBeGreaterThan(positions.capture!.x);
+    expect(positions.score!.x).toBeGreaterThan(positions.enrich!.x);
+    expect(await page.locator('.canvas .lf-node.dir-LR').count()).toBeGreaterThan(0);
+    await page.locator('#layout-direction').selectOption('TB');
+    await saved();
+    const again = Object.fromEntries((await draft('inbound')).nodes.map((node) => [node.id, node.position]));
+    expect(again.enrich!.y).toBeGreaterThan(again.capture!.y);
     // A new workflow lays out top-down.
     const created = await stack.api('POST', '/api/workflows', { name: 'Fresh' });
     await openEditor(created.body.slug);
@@ -244,7 +250,10 @@ describe('designer: readable, re-routable, in plain words', () => {
     // Drag the end of Germany's edge onto Rest of world: re-routed.
     const germanyEdge = renamed.edges.find((edge) => edge.sourceHandle === 'germany')!;
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    // Grab the edge just above its end (the end itself sits under the target node's handle).
+    // Every node in view (choosing the branch centred it), then grab the edge just above its end
+    // (the end itself sits under the target node's handle) and drop it on Rest of world.
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
     const end = (await page.locator(`.react-flow__edge[data-id="${germanyEdge.id}"] .react-flow__edgeupdater-target`).boundingBox())!;
     const rest = (await page.locator(target('rest')).boundingBox())!;
     await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2 - 9);
