@@ -14,7 +14,14 @@ export const WorkflowSummarySchema = OpenObject({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
-export const WorkflowDetailSchema = Type.Intersect([WorkflowSummarySchema, Type.Object({ draft: GraphDocumentSchema })]);
+export const WorkflowDetailSchema = Type.Intersect([
+  WorkflowSummarySchema,
+  Type.Object({
+    draft: GraphDocumentSchema,
+    draftHash: Type.Union([Type.String(), Type.Null()], { description: 'Content hash of the draft when it compiles; equal to publishedHash when there is nothing to publish.' }),
+    publishedHash: Type.Union([Type.String(), Type.Null()], { description: 'Content hash of the live version (null before the first publish).' }),
+  }),
+]);
 
 export const CreateWorkflowBody = Type.Object(
   {
@@ -22,9 +29,19 @@ export const CreateWorkflowBody = Type.Object(
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 })),
     draft: Type.Optional(GraphDocumentSchema),
     isDefault: Type.Optional(Type.Boolean({ description: 'New leads without a workflow go here.' })),
+    template: Type.Optional(Type.String({ maxLength: 100, description: 'Start from this template (an id from GET /api/workflow-templates) instead of an empty draft.' })),
   },
   { additionalProperties: false },
 );
+
+export const WorkflowTemplateSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  practice: Type.String({ description: 'The lead-management practice the template follows.' }),
+  nodeCount: Type.Integer(),
+  document: GraphDocumentSchema,
+});
 
 export const PublishBody = Type.Object({ note: Type.String({ maxLength: 2000, description: 'What changed and why.' }) }, { additionalProperties: false });
 
