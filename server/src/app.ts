@@ -9,6 +9,8 @@ import { registerPublicPlugin, registerRouteAccess } from './plugins/route-acces
 import { registerStorableText } from './plugins/storable-text.js';
 import { registerValidation } from './plugins/validation.js';
 import { accessRoutes } from './routes/access-routes.js';
+import { codecRoutes } from './routes/codec-routes.js';
+import { credentialRoutes } from './routes/credential-routes.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { eventTypeRoutes } from './routes/event-type-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -35,7 +37,12 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Fastify's trustProxy: whose X-Forwarded-For gives the client address. @default false */
   trustProxy?: boolean | string;
+  /** Browser origins (the Temporal Web UI) that may call the codec endpoint. @default the embedded UI's */
+  codecCorsOrigins?: readonly string[];
 }
+
+/** The Temporal Web UI the embedded dev server serves, which may call /codec from the browser. */
+const EMBEDDED_TEMPORAL_UI = ['http://127.0.0.1:8233', 'http://localhost:8233'];
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions): Promise<FastifyInstance> {
@@ -66,6 +73,8 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await publicWebhookRoutes(app, services);
   await metricsRoutes(app, services);
   await accessRoutes(app, services);
+  await credentialRoutes(app, services);
+  await codecRoutes(app, services.codec, options.codecCorsOrigins ?? EMBEDDED_TEMPORAL_UI);
   const designerDir = options.designerDir;
   if (designerDir && existsSync(designerDir)) {
     await registerPublicPlugin(app, async (scope) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ownerScopeOf } from '../auth/principal.js';
+import { ownerScopeOf, principalOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
@@ -174,6 +174,24 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       await services.eventTypes.assertPostable(request.body.type, request.body.data ?? {});
       return reply.status(202).send(await services.events.post(request.params.id, request.body, ownerScopeOf(request), request.headers['idempotency-key']));
     },
+  );
+
+  app.delete(
+    '/api/leads/:id',
+    {
+      config: { allow: ['admin'] },
+      schema: {
+        summary: 'Erase a lead on request (GDPR, CCPA): its personal data goes for good, a tombstone keeps the metrics right',
+        description:
+          'The run is terminated; personal fields, event data, step inputs and outputs, notifications and tasks are removed or scrubbed in one ' +
+          'transaction, and the lead\'s data key is destroyed, so its Temporal history can no longer be decrypted. Needs erase=true. Audited.',
+        tags,
+        params: UuidParams,
+        querystring: Type.Object({ erase: Type.Literal(true, { description: 'Say so: erasing cannot be undone.' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Type.String(), erasedAt: Type.String({ format: 'date-time' }) }), ...errorResponses },
+      },
+    },
+    async (request) => services.erasure.erase(request.params.id, principalOf(request)),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { Errors } from '../errors.js';
 import type { AppServices } from '../services/app-services.js';
 import { secretsInForce, type WebhookSourceRow } from '../services/webhook-source-store.js';
-import { SIGNATURE_HEADER, verifySignature } from '../services/webhook-signature.js';
+import { SIGNATURE_HEADER, verifySignature } from '@leadflow/nodes';
 import { ErrorSchema, errorResponses } from '../schemas/common.js';
 import { ActivityBody, ActivityResponse, WebhookLeadResponse } from '../schemas/intake-schemas.js';
 import type { TypedApp } from './typed-app.js';
@@ -49,7 +49,7 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
         const delivery = request.webhookDelivery as { source: WebhookSourceRow; digest: string };
         const raw = typeof request.body === 'string' ? request.body : '';
         const signature = request.headers[SIGNATURE_HEADER];
-        const check = verifySignature(typeof signature === 'string' ? signature : undefined, raw, secretsInForce(delivery.source));
+        const check = verifySignature(typeof signature === 'string' ? signature : undefined, raw, secretsInForce(services.webhookSources.keyring, delivery.source));
         if (!check.ok) throw Errors.badSignature(check.reason);
         delivery.digest = check.digest;
         try {

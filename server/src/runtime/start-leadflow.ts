@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
@@ -11,6 +11,9 @@ import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
 import { createAppServices } from '../services/app-services.js';
 import { startBackgroundSweeps } from './background-sweeps.js';
+import { loadKeyring } from './keyring-file.js';
+import { secureStoredSecrets } from './secure-stored-secrets.js';
+import { leadflowClient, leadflowCodec } from './temporal-client.js';
 import { startWorkerHost, type WorkerHost } from './worker-host.js';
 
 export interface LeadflowHandle {
@@ -55,15 +58,18 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     const db = createDatabase(databaseUrl);
     stops.push(() => db.destroy());
     await migrateToLatest(db);
+    const keyring = loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: !config.databaseUrl });
+    await secureStoredSecrets(db, keyring, nodeRegistry, log);
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry, config.taskQueue, databaseUrl);
+    const codec = leadflowCodec(db, keyring);
+    const services = createAppServices(db, leadflowClient(connection, config.temporalNamespace, codec), nodeRegistry, { keyring, codec }, config.taskQueue, databaseUrl);
     const seeded = await seedExample(services);
 
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
-      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker });
+      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker, keyring });
       stops.push(() => (worker as WorkerHost).stop());
     }
 

@@ -1,3 +1,5 @@
+import { CredentialResolver } from '@leadflow/engine/credentials';
+import type { Keyring } from '@leadflow/engine/crypto';
 import { createDatabase } from '@leadflow/engine/db';
 import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
 import { nodeActivities } from '@leadflow/nodes/activities';
@@ -5,6 +7,7 @@ import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
+import { leadflowCodec } from './temporal-client.js';
 
 export interface WorkerHostOptions {
   temporalAddress: string;
@@ -18,6 +21,8 @@ export interface WorkerHostOptions {
   workflowBundle?: WorkflowBundle;
   /** @default readConfig's defaults */
   tuning?: Partial<WorkerTuning>;
+  /** Seals credentials and the leads' payload keys; every worker and API server share it. */
+  keyring: Keyring;
 }
 
 export interface WorkerHost {
@@ -32,7 +37,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
-  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } });
+  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials: new CredentialResolver(db, options.keyring) });
   const worker = await createLeadWorker({
     connection,
     namespace: options.namespace,
@@ -43,6 +48,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
     maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
     reuseV8Context: tuning.reuseV8Context,
+    payloadCodec: leadflowCodec(db, options.keyring),
   });
   const done = worker.run().finally(async () => {
     await db.destroy();

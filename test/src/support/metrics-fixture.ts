@@ -132,7 +132,7 @@ export async function queriesRunBy(stack: TestStack, path: string): Promise<Comp
   const queries: CompiledQuery[] = [];
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => void (event.level === 'query' && queries.push(event.query)) });
-  const app = await buildApp(createAppServices(db, stack.services.temporal, nodeRegistry, stack.taskQueue), { adminToken: stack.token });
+  const app = await buildApp(createAppServices(db, stack.services.temporal, nodeRegistry, stack.security, stack.taskQueue), { adminToken: stack.token });
   try {
     const response = await app.inject({ method: 'GET', url: path, headers: { authorization: `Bearer ${stack.token}` } });
     expect(response.statusCode, response.body).toBe(200);
