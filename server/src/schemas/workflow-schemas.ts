@@ -26,7 +26,7 @@ export const CreateWorkflowBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const PublishBody = Type.Object({ note: Type.String({ maxLength: 2000, description: 'What changed and why.' }) }, { additionalProperties: false });
+export const PublishBody = Type.Object({ note: Type.String({ maxLength: 2000, description: 'What changed and why.' }) }, { additionalProperties: false, examples: [{ note: 'Score demo requests higher' }] });
 
 export const VersionSchema = OpenObject({
   workflowId: Type.String(),
@@ -70,7 +70,7 @@ export const TestRunBody = Type.Object(
         Type.Object(
           {
             type: Type.String({ minLength: 1, maxLength: 60 }),
-            afterMs: Type.Optional(Type.Integer({ minimum: 0, description: 'How long after the wait begins the event arrives.' })),
+            afterMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 31_622_400_000, description: 'How long after the wait begins the event arrives (at most 366 days).' })),
             data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
           },
           { additionalProperties: false },
@@ -91,4 +91,4 @@ export const TestRunResultSchema = OpenObject({
   simulatedMs: Type.Number(),
 });
 
-export const VersionParams = Type.Object({ id: Type.String({ minLength: 1 }), version: Type.Integer({ minimum: 1 }) });
+export const VersionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
