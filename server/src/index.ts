@@ -18,3 +18,4 @@ export { EXAMPLE_TEAM, seedExample } from './seed/seed-example.js';
 export { createAppServices, type AppServices } from './services/app-services.js';
 export { SEED_ACTOR, type Actor } from './services/audit-log.js';
 export { SIGNATURE_HEADER, signatureHeader, signPayload, verifySignature } from './services/webhook-signature.js';
+export { startBanner } from './cli/start-banner.js';

@@ -77,7 +77,7 @@ describe('the API contract', () => {
       expect(await raw('POST', '/workflows')).toMatchObject({ status: 405, allow: 'GET, HEAD' });
       // No method at all: still a 404, and the designer still serves its pages.
       expect((await raw('GET', '/api/no-such-thing')).status).toBe(404);
-      expect(await raw('GET', '/workflows')).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
+      for (const page of ['/workflows', '/intake', '/imports']) expect(await raw('GET', page), page).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
     });
   });
 

@@ -3,10 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { MAX_PARAM_LENGTH } from '../schemas/common.js';
 
-/** Paths the designer's catch-all page route never serves: there, a route is an API route or none. */
-const API_PREFIXES = ['/api/', '/intake/', '/docs/', '/healthz'];
+/**
+ * Paths the designer's catch-all page route never serves: there, a route is an API route or none.
+ * (The designer's own pages, `/intake` among them, are not here.)
+ */
+const API_PATH = /^\/(?:api|docs|healthz|intake\/forms|intake\/webhooks)(?:[/?]|$)/;
 
-export const isApiPath = (path: string): boolean => API_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
+export const isApiPath = (path: string): boolean => API_PATH.test(path);
 
 /** How many segments of a route's path are parameters or a wildcard: fewer is more specific. */
 const looseness = (url: string): number => url.split('/').filter((segment) => segment.startsWith(':') || segment.includes('*')).length;
