@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { ownerScopeOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { ErrorSchema, OpenObject, refusal, UuidParams } from '../schemas/common.js';
+import { OpenObject, refusal, UuidParams } from '../schemas/common.js';
 import { CaptureBody, CaptureResponse, EventBody, EventResponse, IdempotencyHeaders, LeadListQuery, LeadSchema, OutcomeCatalogSchema, WaitQuery } from '../schemas/lead-schemas.js';
 import { localeCountry } from '../services/locale-country.js';
 import { OUTCOME_CATALOG } from '../services/rep-outcomes.js';
@@ -35,7 +35,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
           202: { ...CaptureResponse, description: 'A new lead, kept; its run starts as soon as Temporal is reachable.' },
           404: refusal('The workflow named does not exist.'),
           409: refusal('The workflow is archived, or none was named and no default workflow is set.'),
-          422: refusal("The workflow's capture node refuses the lead (a required field missing, an email that is not one), the workflow named does not exist, or the Idempotency-Key was used with another request; `errors` names each."),
+          422: refusal("The workflow's capture node refuses the lead (a required field missing, an email that is not one), or the Idempotency-Key was used with another request; `errors` names each."),
         },
       },
     },
@@ -147,7 +147,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         params: UuidParams,
         response: {
           200: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }),
-          404: Type.Object(ErrorSchema.properties, { description: 'No such lead, or (code NOT_RUNNING) it has no run still going.' }),
+          404: refusal('No such lead, or (code NOT_RUNNING) it has no run still going.'),
         },
       },
     },

@@ -85,7 +85,10 @@ const TerritoryFields = {
   teamId: teamRef('Team', 'Route matching leads to this team (or set a rep).'),
   repId: repRef('Rep', 'Route matching leads to this rep (or set a team).'),
 };
-export const TerritoryBody = Type.Object({ id: Type.String({ pattern: SLUG, maxLength: 100, title: 'Id' }), ...TerritoryFields }, { additionalProperties: false });
+export const TerritoryBody = Type.Object(
+  { id: Type.String({ pattern: SLUG, maxLength: 100, title: 'Id' }), ...TerritoryFields },
+  { additionalProperties: false, description: 'Routes to exactly one of teamId and repId (naming both, or neither, is refused with 422).' },
+);
 export const UpdateTerritoryBody = Type.Partial(Type.Object(TerritoryFields), { additionalProperties: false });
 
 /** What the designer's forms are generated from: the very schemas the create routes validate with. */
