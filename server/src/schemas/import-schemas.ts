@@ -20,10 +20,7 @@ export const ImportQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const CsvBody = Type.Unknown({
-  description: 'The CSV file as the raw request body (Content-Type: text/csv), UTF-8, header row first; streamed, up to 200 MiB.',
-  examples: ['Email,Full Name,Company,Job Title,Lead Source\nli@initech.com,Li Wei,Initech,Head of Sales,trade_show\n'],
-});
+export const CsvBody = Type.Unknown({ description: 'The CSV file as the raw request body (Content-Type: text/csv), UTF-8, header row first; streamed, up to 200 MiB.' });
 
 const RowCounts = Type.Object({
   total: Type.Integer({ description: 'Data rows in the file: counted from its lines at upload, exact once the import has completed.' }),
