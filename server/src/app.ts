@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerJsonBody } from './plugins/json-body.js';
+import { isApiPath, registerMethodNotAllowed } from './plugins/method-not-allowed.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerPublicPlugin, registerRouteAccess } from './plugins/route-access.js';
 import { registerStorableText } from './plugins/storable-text.js';
@@ -26,6 +28,7 @@ import { repRoutes } from './routes/rep-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
+import { MAX_PARAM_LENGTH } from './schemas/common.js';
 import type { AppServices } from './services/app-services.js';
 
 export interface AppOptions {
@@ -50,10 +53,16 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // Every path parameter's schema has a maxLength below this, so a long one is a 400 naming it, not a bare 414.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Room for every query string the schemas allow, even percent-encoded (up to 12 bytes a character), not a bare 431.
+    http: { maxHeaderSize: 128 * 1024 },
   });
   registerRouteAccess(app);
+  registerMethodNotAllowed(app);
   registerValidation(app);
   registerErrorHandler(app);
+  registerJsonBody(app);
   registerStorableText(app);
   await registerOpenApi(app);
   registerAuth(app, options.adminToken, services.tokens);
@@ -86,10 +95,8 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
         // Built assets carry a content hash in their names; index.html must be fetched fresh to find them.
         setHeaders: (reply, filePath) => reply.header('cache-control', filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
       });
-      // The designer routes in the browser; unknown API paths stay JSON 404s.
-      scope.get('/*', (request, reply) =>
-        request.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'),
-      );
+      // The designer routes in the browser; unknown API and intake paths stay JSON 404s (or 405s).
+      scope.get('/*', (request, reply) => (isApiPath(request.url) ? reply.callNotFound() : reply.sendFile('index.html')));
     });
   }
   return app;

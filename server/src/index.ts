@@ -21,3 +21,4 @@ export { leadflowClient, leadflowCodec } from './runtime/temporal-client.js';
 export { loadKeyring } from './runtime/keyring-file.js';
 export { secureStoredSecrets } from './runtime/secure-stored-secrets.js';
 export type { Security } from './services/app-services.js';
+export { startBanner } from './cli/start-banner.js';

@@ -2,7 +2,6 @@ import type { Payload } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { LeadflowPayloadCodec } from '@leadflow/engine/crypto';
-import { errorResponses } from '../schemas/common.js';
 import type { TypedApp } from './typed-app.js';
 
 /** A payload as Temporal's codec-server protocol carries it: metadata values and data in base64. */
@@ -47,7 +46,7 @@ export async function codecRoutes(untyped: FastifyInstance, codec: LeadflowPaylo
               summary: direction === 'decode' ? 'Decrypt Temporal payloads (codec server protocol), for the Temporal Web UI' : 'Encrypt Temporal payloads (codec server protocol)',
               tags: ['temporal codec'],
               body: Payloads,
-              response: { 200: Payloads, ...errorResponses },
+              response: { 200: Payloads },
             },
           },
           async (request) => {

@@ -143,7 +143,7 @@ export class WebhookSourceStore {
   private async columns(input: Partial<WebhookSourceInput>) {
     if (input.fieldMapping) {
       const problems = mappingProblems(input.fieldMapping);
-      if (problems.length > 0) throw Errors.invalidRequest(problems);
+      if (problems.length > 0) throw Errors.invalidField(problems);
     }
     return {
       ...(input.workflow !== undefined && { workflow_id: await workflowIdFor(this.workflows, input.workflow) }),

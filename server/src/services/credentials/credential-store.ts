@@ -137,8 +137,8 @@ export class CredentialStore {
 
   private check(kind: CredentialKind, secret: unknown): void {
     const validate = validators[kind];
-    if (!validate) throw Errors.invalidRequest([{ path: 'kind', message: `'${kind}' is not a credential kind` }]);
-    if (!validate(secret)) throw Errors.invalidRequest(fieldErrors(validate.errors, 'secret'));
+    if (!validate) throw Errors.invalidField([{ path: 'kind', message: `'${kind}' is not a credential kind` }]);
+    if (!validate(secret)) throw Errors.invalidField(fieldErrors(validate.errors, 'secret'));
   }
 
   /** Which workflows' drafts or published versions name each credential: its id appears in their graph. */
