@@ -22,3 +22,4 @@ export { loadKeyring } from './runtime/keyring-file.js';
 export { secureStoredSecrets } from './runtime/secure-stored-secrets.js';
 export type { Security } from './services/app-services.js';
 export { startBanner } from './cli/start-banner.js';
+export { rotateKeyring } from './runtime/rotate-keyring.js';
