@@ -116,8 +116,8 @@ export async function addOldLeads(stack: TestStack, workflowId: string, repId: s
       (ARRAY['east', 'west'])[1 + g % 2], timestamptz '2020-01-01' + g * interval '7 minutes', 'completed'
     FROM generate_series(1, ${count}::int) g`.execute(stack.db);
   await sql`
-    INSERT INTO lead_events (lead_id, type, occurred_at)
-    SELECT id, t, created_at + interval '4 minutes' FROM leads, unnest(ARRAY['contacted', 'page_visited', 'email_opened']) t WHERE email LIKE 'old%'`.execute(stack.db);
+    INSERT INTO lead_events (lead_id, seq, type, occurred_at)
+    SELECT id, n, t, created_at + interval '4 minutes' FROM leads, unnest(ARRAY['contacted', 'page_visited', 'email_opened']) WITH ORDINALITY AS e(t, n) WHERE email LIKE 'old%'`.execute(stack.db);
   await sql`
     INSERT INTO assignments (lead_id, node_id, visit, rep_id, team_id, strategy, reason, created_at)
     SELECT id, 'assign', 1, ${repId}, team_id, 'round_robin', 'old', created_at + interval '1 minute' FROM leads WHERE email LIKE 'old%'`.execute(stack.db);
