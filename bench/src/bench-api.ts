@@ -10,6 +10,8 @@ export class BenchApi {
       method,
       headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // A server killed mid-answer must not hold a caller for ever; the chaos run retries on this error.
+      signal: AbortSignal.timeout(30_000),
     });
     return { status: response.status, body: (await response.json()) as T };
   }

@@ -93,20 +93,20 @@ async function main(): Promise<void> {
     await api.publish(chaosWorkflow(TEAM, settings.sla, `http://127.0.0.1:${hookPort}/hook`), 'Chaos', 'chaos');
 
     // The faults, spread over the load: each process killed, then started again after 3 s.
-    let restartServer = 0;
+    const starts = { worker: 1, server: 1 };
     const restartable: Array<{ name: string; kill: () => void; restart: () => Promise<void> }> = [
       {
         name: 'worker',
         kill: () => worker.child.kill('SIGKILL'),
         restart: async () => {
-          worker = await startWorkerProcess({ services, log: path.join(logs, `worker-${++restartServer}.log`), env: workerEnv });
+          worker = await startWorkerProcess({ services, log: path.join(logs, `worker-${++starts.worker}.log`), env: workerEnv });
         },
       },
       {
         name: 'API server',
         kill: () => server.child.kill('SIGKILL'),
         restart: async () => {
-          server = await startServerProcess({ services, token: TOKEN, dataDir: dir, log: path.join(logs, `server-${++restartServer}.log`), port: serverPort });
+          server = await startServerProcess({ services, token: TOKEN, dataDir: dir, log: path.join(logs, `server-${++starts.server}.log`), port: serverPort });
         },
       },
       temporal as Killable,
@@ -139,8 +139,8 @@ async function main(): Promise<void> {
         await sleep(3000);
         await target.restart();
         const upAt = Date.now();
-        // Healed once a lead captured now is assigned and its owner's email sent.
-        const probe = `probe-${target.name.replace(/\W/g, '')}@chaos.test`;
+        // Healed once a lead captured now is assigned and its owner's email sent. Lower case: intake stores emails so.
+        const probe = `probe-${target.name.replace(/\W/g, '').toLowerCase()}@chaos.test`;
         await post(100_000 + index, probe);
         for (;;) {
           const sent = await db

@@ -41,6 +41,8 @@ export async function startSmtpSink(port = 0, options: { holdMs?: number } = {})
       });
     },
   });
+  // A sender killed mid-conversation resets its connection: that ends the conversation, not the server.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address();
   const bound = typeof address === 'object' && address ? address.port : 0;
