@@ -1,4 +1,4 @@
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, type InjectedSinks, NativeConnection, Worker, type WorkerInterceptors, type WorkflowBundle } from '@temporalio/worker';
 import { LEAD_TASK_QUEUE } from '../workflow/messages.js';
 import type { LeadActivities } from './create-activities.js';
 
@@ -16,6 +16,13 @@ export interface LeadWorkerOptions {
   maxCachedWorkflows?: number;
   /** @default true (Temporal's default): workflows share one V8 context instead of one each. */
   reuseV8Context?: boolean;
+  /** Activity interceptors and the like (metrics, tracing); workflow interceptors go into the bundle. */
+  interceptors?: WorkerInterceptors;
+  sinks?: InjectedSinks<any>;
+  /** How long running activities get to finish after shutdown is asked for. @default 0 */
+  shutdownGraceTimeMs?: number;
+  /** @default Temporal's `<pid>@<hostname>` */
+  identity?: string;
 }
 
 /**
@@ -23,8 +30,8 @@ export interface LeadWorkerOptions {
  * starts, and shared (frozen) by every workflow, instead of initialized again for each workflow
  * the worker runs or replays: only for modules with no per-workflow state (node definitions).
  */
-export async function bundleLeadWorkflows(workflowsPath: string, preloadModules: readonly string[] = []): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, preloadModules: [...preloadModules], logger: quietBundlerLogger });
+export async function bundleLeadWorkflows(workflowsPath: string, preloadModules: readonly string[] = [], workflowInterceptorModules: readonly string[] = []): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, preloadModules: [...preloadModules], workflowInterceptorModules: [...workflowInterceptorModules], logger: quietBundlerLogger });
 }
 
 export async function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
@@ -38,6 +45,10 @@ export async function createLeadWorker(options: LeadWorkerOptions): Promise<Work
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
     maxCachedWorkflows: options.maxCachedWorkflows ?? 2000,
     reuseV8Context: options.reuseV8Context ?? true,
+    ...(options.interceptors && { interceptors: options.interceptors }),
+    ...(options.sinks && { sinks: options.sinks }),
+    ...(options.shutdownGraceTimeMs !== undefined && { shutdownGraceTime: options.shutdownGraceTimeMs }),
+    ...(options.identity && { identity: options.identity }),
   });
 }
 

@@ -2,8 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig } from '../config.js';
-import { startLeadflow } from '../runtime/start-leadflow.js';
+import { bootObservability } from '../observability/boot.js';
+
+bootObservability('leadflow-server');
+// Loaded after tracing starts, so its instrumentations see Fastify, pg and http load.
+const { readConfig } = await import('../config.js');
+const { startLeadflow } = await import('../runtime/start-leadflow.js');
+const { logger } = await import('../observability/logger.js');
 
 /** The admin token: LEADFLOW_ADMIN_TOKEN, else one made on first start and kept in the data folder. */
 function adminToken(dataDir: string, fromEnv: string | undefined): string {
@@ -40,8 +45,10 @@ Ctrl-C stops everything.`);
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Leadflow …`);
+    logger().info({ signal, delayMs: config.operations.shutdownDelayMs, graceMs: config.operations.shutdownGraceMs }, 'draining: /readyz is 503, finishing requests in flight');
     await handle.stop();
     console.log('stopped.');
+    logger().info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,12 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
+import { createDatabase, migrateToLatest, pendingMigrations } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
-import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.js';
+import { connectClient, temporalClient, type TemporalEndpoint } from '../infra/temporal-connection.js';
+import { beginDrain, closeHttp } from '../lifecycle/drain.js';
+import { withStartLock } from '../lifecycle/migrate-under-lock.js';
+import { Readiness } from '../lifecycle/readiness.js';
+import { httpLogger, loggingConfigured } from '../observability/logger.js';
+import { RunStartObserver } from '../observability/run-start-observer.js';
+import { tracing } from '../observability/tracing.js';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
 import { createAppServices } from '../services/app-services.js';
@@ -52,29 +58,51 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
       temporalUiUrl = temporal.uiUrl;
     }
 
-    const db = createDatabase(databaseUrl);
+    const db = createDatabase(databaseUrl, { maxConnections: config.dbPoolSize });
     stops.push(() => db.destroy());
-    await migrateToLatest(db);
-    const connection = await Connection.connect({ address: temporalAddress });
+    const endpoint: TemporalEndpoint = { address: temporalAddress, namespace: config.temporalNamespace, tls: config.temporalTls, apiKey: config.temporalApiKey };
+    const connection = await connectClient(endpoint);
     stops.push(() => connection.close());
-    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry, config.taskQueue, databaseUrl);
-    const seeded = await seedExample(services);
+    const client = temporalClient(connection, config.temporalNamespace, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
+    const services = createAppServices(db, client, nodeRegistry, config.taskQueue, databaseUrl);
+    const readiness = new Readiness(db, () => client.workflowService.getSystemInfo({}));
+    // Servers starting together migrate and seed one at a time. With LEADFLOW_MIGRATE=off the
+    // schema is `npm run migrate`'s job; until it is current there is no seed and /readyz is 503.
+    const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {
+      if (config.operations.migrateOnStart) await migrateToLatest(connection);
+      return (await pendingMigrations(connection)).length === 0 ? seedExample(services) : false;
+    });
 
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
-      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker });
+      worker = await startWorkerHost({
+        temporalAddress,
+        namespace: config.temporalNamespace,
+        temporalTls: config.temporalTls,
+        temporalApiKey: config.temporalApiKey,
+        taskQueue: config.taskQueue,
+        databaseUrl,
+        mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+        http: { allowHosts: config.httpAllowHosts },
+        tuning: config.worker,
+        shutdownGraceMs: config.operations.shutdownGraceMs,
+      });
       stops.push(() => (worker as WorkerHost).stop());
     }
 
     stops.push(startBackgroundSweeps(services));
 
-    const app = await buildApp(services, { adminToken: config.adminToken, designerDir, trustProxy: config.trustProxy });
-    stops.push(() => app.close());
+    const app = await buildApp(services, { adminToken: config.adminToken, designerDir, trustProxy: config.trustProxy, readiness, ...(loggingConfigured() && { loggerInstance: httpLogger() }) });
+    stops.push(() => closeHttp(app, config.operations.shutdownGraceMs));
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    return { url: `http://${config.host}:${port}`, temporalAddress, temporalUiUrl, databaseUrl, seeded, app, stop: stopAll };
+    const stop = async (): Promise<void> => {
+      await beginDrain(readiness, config.operations.shutdownDelayMs);
+      await stopAll();
+    };
+    return { url: `http://${config.host}:${port}`, temporalAddress, temporalUiUrl, databaseUrl, seeded, app, stop };
   } catch (error) {
     await stopAll();
     throw error;

@@ -8,6 +8,7 @@ import { leadInsertValues } from './lead-insert.js';
 import type { AssignmentWait, LeadRuns } from './lead-runs.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { WorkflowStore } from './workflow-store.js';
+import { leadflowMetrics } from '../observability/leadflow-metrics.js';
 
 export interface CaptureRequest extends RawLead {
   /** Workflow id or slug; the default workflow when absent. */
@@ -81,6 +82,7 @@ export class LeadIntake {
       .executeTakeFirst();
 
     if (!inserted) return this.joinExisting(lead, touch, idempotencyKey, now);
+    leadflowMetrics.leadsCaptured.inc({ channel: lead.channel });
     let wait: AssignmentWait;
     try {
       if (awaitMs === null) return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };

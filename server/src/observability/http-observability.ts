@@ -1,0 +1,40 @@
+import { trace } from '@opentelemetry/api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { leadflowMetrics } from './leadflow-metrics.js';
+import { metricsText, METRICS_CONTENT_TYPE } from './metrics-text.js';
+
+/** Lead routes name the lead in `:id`; their log lines carry it. */
+const LEAD_ROUTE = /^\/api\/leads\/:id(\/|$)/;
+
+function route(request: FastifyRequest): string {
+  return request.routeOptions.url ?? 'unmatched';
+}
+
+/**
+ * Per request: latency by route template (never by raw URL, which holds ids), the open
+ * Server-Sent Event streams, the trace span named after the route, and the lead's ids on the
+ * request's log lines. Serves `/metrics`.
+ */
+export function registerHttpObservability(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const template = route(request);
+    const span = trace.getActiveSpan();
+    if (span && template !== 'unmatched') {
+      span.updateName(`${request.method} ${template}`);
+      span.setAttribute('http.route', template);
+    }
+    const leadId = LEAD_ROUTE.test(template) ? (request.params as { id?: string }).id : undefined;
+    if (leadId) {
+      request.log = request.log.child({ leadId, workflowId: `lead-${leadId}` });
+      span?.setAttribute('leadflow.lead_id', leadId);
+    }
+    if (request.method === 'GET' && template.endsWith('/stream')) {
+      leadflowMetrics.sseClients.inc();
+      reply.raw.once('close', () => leadflowMetrics.sseClients.dec());
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    leadflowMetrics.httpSeconds.observe({ method: request.method, route: route(request), status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.get('/metrics', { config: { allow: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(await metricsText()));
+}
