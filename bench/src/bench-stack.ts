@@ -95,6 +95,8 @@ export interface ServerOptions {
   log: string;
   /** Where the server starts lead workflows; unset: Leadflow's own queue. */
   taskQueue?: string;
+  /** Extra environment (TLS, namespace, SMTP, …). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** `npm start` with its embedded worker off, against the bench's Temporal and Postgres. */
@@ -109,9 +111,10 @@ export async function startServerProcess(options: ServerOptions): Promise<NodePr
     LEADFLOW_WORKER: 'off',
     PORT: String(port),
     LEADFLOW_TASK_QUEUE: options.taskQueue ?? '',
+    ...options.env,
   };
   const server = await spawnNode(path.join(serverCli, 'start.js'), env, options.log, [], (child) =>
-    until(child, () => fetch(`${url}/healthz`).then((r) => r.ok, () => false), 'healthy'),
+    until(child, () => fetch(`${url}/readyz`).then((r) => r.ok, () => false), 'ready'),
   );
   return { ...server, url };
 }

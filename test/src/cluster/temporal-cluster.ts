@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from '@leadflow/server';
-import { Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time.js';
 import type { CertificateFiles, TestPki } from './certificates.js';
 import type { PostgresServer } from './postgres-server.js';
 
@@ -136,7 +137,7 @@ async function registerNamespace(clientEnv: Record<string, string>, address: str
   try {
     for (const deadline = Date.now() + 120_000; ; await sleep(1000)) {
       try {
-        await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: 3 * 24 * 3600 } });
+        await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('3 days') });
         break;
       } catch (error) {
         const message = (error as Error).message;

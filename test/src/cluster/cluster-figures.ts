@@ -1,0 +1,142 @@
+import type { Database } from '@leadflow/engine/db';
+import { type Usage, usageOf } from '@leadflow/bench/process-usage';
+import { summarize } from '@leadflow/bench/stats';
+import type { Kysely } from 'kysely';
+import type { ClusterStack } from './cluster-stack.js';
+import { type ExactlyOnceReport, notifiedAt } from './exactly-once.js';
+import type { SentLead } from './lead-traffic.js';
+import type { ShareScraper } from './worker-shares.js';
+
+export interface Kill {
+  /** The process killed (server-1, worker-1). */
+  name: string;
+  what: string;
+  at: number;
+  leadsBefore: number;
+}
+
+export interface ClusterFigures {
+  settings: Record<string, unknown>;
+  leads: number;
+  /** First post to last owner notified. */
+  seconds: number;
+  leadsPerSecond: number;
+  captureSeconds: number;
+  captureMs: ReturnType<typeof summarize>;
+  /** Post → owner notified (the alert-owner step's end). */
+  notifiedMs: ReturnType<typeof summarize>;
+  workerShares: Record<string, { steps: number; percent: number; workflowTasks: number }>;
+  kills: Array<Kill & { leadsInFlight: number; recoverySeconds: number; requestsRetried?: number; retriedWithinSeconds?: number }>;
+  /** CPU seconds per lead by process over the traffic (capture to the last run's end), and peak RSS in MiB. */
+  cpuMsPerLead: Record<string, number>;
+  rssMiB: Record<string, number>;
+  report: ExactlyOnceReport;
+  repsMarkedContacted: number;
+}
+
+/** CPU and memory of every process of the stack, sampled every second; a killed process keeps its last sample. */
+export function meterStack(stack: ClusterStack): { stop(): Record<string, { cpuSeconds: number; peakRss: number }> } {
+  const pids: Record<string, () => number | undefined> = {
+    ...Object.fromEntries(Object.entries(stack.temporal.pids).map(([service, pid]) => [`temporal-${service}`, () => pid])),
+    postgres: () => stack.postgres.pid,
+    ...Object.fromEntries([...stack.servers, ...stack.workers].map((process) => [process.name, () => (process.child.exitCode === null && process.child.signalCode === null ? process.child.pid : undefined)])),
+  };
+  const first: Record<string, Usage> = {};
+  const last: Record<string, Usage> = {};
+  const peak: Record<string, number> = {};
+  const sample = (): void => {
+    for (const [name, pid] of Object.entries(pids)) {
+      const id = pid();
+      if (id === undefined) continue;
+      const usage = usageOf(id, name === 'postgres');
+      if (usage.cpuSeconds === 0 && usage.rssBytes === 0) continue;
+      first[name] ??= usage;
+      last[name] = usage;
+      peak[name] = Math.max(peak[name] ?? 0, usage.rssBytes);
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 1000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return Object.fromEntries(Object.keys(last).map((name) => [name, { cpuSeconds: (last[name]?.cpuSeconds ?? 0) - (first[name]?.cpuSeconds ?? 0), peakRss: peak[name] ?? 0 }]));
+    },
+  };
+}
+
+export interface FigureInputs {
+  settings: Record<string, unknown>;
+  sent: readonly SentLead[];
+  kills: Kill[];
+  captureSeconds: number;
+  shares: ShareScraper;
+  report: ExactlyOnceReport;
+  marked: number;
+  usage: Record<string, { cpuSeconds: number; peakRss: number }>;
+}
+
+const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
+
+/**
+ * The run's figures from the data: throughput, latencies, each worker's share, and per kill the
+ * leads it caught in flight and how long until the last of them was notified (a killed worker's
+ * activities are retried elsewhere once their 30 s start-to-close timeout passes; a killed
+ * server's requests are retried by the client on the other one).
+ */
+export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Promise<ClusterFigures> {
+  const { sent, kills } = inputs;
+  const notified = await notifiedAt(db, sent.map((lead) => lead.leadId));
+  const firstSent = Math.min(...sent.map((lead) => lead.sentAt));
+  const lastNotified = Math.max(...notified.values());
+  const seconds = (lastNotified - firstSent) / 1000;
+  const steps = inputs.shares.steps();
+  const tasks = inputs.shares.workflowTasks();
+  const totalSteps = Object.values(steps).reduce((a, b) => a + b, 0);
+  return {
+    settings: inputs.settings,
+    leads: sent.length,
+    seconds: round(seconds),
+    leadsPerSecond: round(sent.length / seconds),
+    captureSeconds: round(inputs.captureSeconds),
+    captureMs: summarize(sent.map((lead) => lead.answeredAt - lead.sentAt)),
+    notifiedMs: summarize(sent.flatMap((lead) => (notified.has(lead.leadId) ? [(notified.get(lead.leadId) as number) - lead.sentAt] : []))),
+    workerShares: Object.fromEntries(Object.keys(steps).sort().map((name) => [name, { steps: steps[name] ?? 0, percent: round((100 * (steps[name] ?? 0)) / Math.max(1, totalSteps)), workflowTasks: tasks[name] ?? 0 }])),
+    kills: kills.map((kill) => {
+      // Leads posted before the kill and not yet notified when it happened.
+      const caught = sent.filter((lead) => lead.sentAt <= kill.at && (notified.get(lead.leadId) ?? Infinity) > kill.at);
+      const lastCaught = Math.max(kill.at, ...caught.map((lead) => notified.get(lead.leadId) ?? kill.at));
+      // Requests that got no answer from the killed server and were sent again to another.
+      const retried = sent.filter((lead) => lead.failures.some((failure) => failure.server === kill.name));
+      return {
+        ...kill,
+        leadsInFlight: caught.length,
+        recoverySeconds: round((lastCaught - kill.at) / 1000),
+        ...(retried.length > 0 && { requestsRetried: retried.length, retriedWithinSeconds: round((Math.max(...retried.map((lead) => lead.answeredAt)) - kill.at) / 1000) }),
+      };
+    }),
+    cpuMsPerLead: Object.fromEntries(Object.entries(inputs.usage).map(([name, usage]) => [name, round((1000 * usage.cpuSeconds) / sent.length)])),
+    rssMiB: Object.fromEntries(Object.entries(inputs.usage).map(([name, usage]) => [name, round(usage.peakRss / 2 ** 20, 0)])),
+    report: inputs.report,
+    repsMarkedContacted: inputs.marked,
+  };
+}
+
+export function printFigures(figures: ClusterFigures): void {
+  const lines = [
+    `cluster run: ${figures.leads} leads in ${figures.seconds} s = ${figures.leadsPerSecond} leads/s (posting took ${figures.captureSeconds} s)`,
+    `  capture ms p50/p95/p99/max ${figures.captureMs.p50} / ${figures.captureMs.p95} / ${figures.captureMs.p99} / ${figures.captureMs.max}`,
+    `  notified ms p50/p95/p99/max ${figures.notifiedMs.p50} / ${figures.notifiedMs.p95} / ${figures.notifiedMs.p99} / ${figures.notifiedMs.max}`,
+    `  worker shares: ${Object.entries(figures.workerShares).map(([name, share]) => `${name} ${share.percent} % (${share.steps} steps, ${share.workflowTasks} workflow tasks)`).join(', ')}`,
+    ...figures.kills.map(
+      (kill) =>
+        `  ${kill.what} after ${kill.leadsBefore} leads: ${kill.leadsInFlight} leads in flight, last of them notified ${kill.recoverySeconds} s after the kill` +
+        (kill.requestsRetried ? `; ${kill.requestsRetried} requests retried on the other server, all answered within ${kill.retriedWithinSeconds} s` : ''),
+    ),
+    `  CPU ms per lead: ${Object.entries(figures.cpuMsPerLead).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,
+    `  peak RSS MiB: ${Object.entries(figures.rssMiB).map(([name, mib]) => `${name} ${mib}`).join(', ')}`,
+    `  exactly once: ${JSON.stringify(figures.report)}`,
+  ];
+  console.log(lines.join('\n'));
+}

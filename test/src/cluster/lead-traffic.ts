@@ -1,0 +1,109 @@
+import type { Database } from '@leadflow/engine/db';
+import { type Kysely, sql } from 'kysely';
+import type { FailoverClient } from './failover-client.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One lead the run sent, as the client saw it. */
+export interface SentLead {
+  i: number;
+  email: string;
+  leadId: string;
+  sentAt: number;
+  answeredAt: number;
+  server: string;
+  /** Attempts that got no answer (their server died) before one did. */
+  failures: Array<{ server: string; error: string; at: number }>;
+}
+
+/** A demo request from a VP at a business domain: the seeded workflow's full path (tier 1 → assign → notify → wait). */
+function leadBody(runId: string, i: number): Record<string, unknown> {
+  return { workflow: 'inbound', email: `lead-${i}.${runId}@bigco.com`, name: `Cluster Lead ${i}`, company: 'BigCo', title: 'VP Sales', source: 'demo_request', country: 'US' };
+}
+
+export interface CaptureOptions {
+  runId: string;
+  total: number;
+  /** Posts in flight at once: form posts arriving as fast as the servers take them. */
+  concurrency: number;
+  /** Called (and awaited) after each accepted lead with how many were accepted so far (kills are scheduled on it). */
+  onAccepted?: (accepted: number) => Promise<void>;
+}
+
+/** Posts `total` leads through the client (each with its own Idempotency-Key) and returns what answered. */
+export async function captureLeads(client: FailoverClient, options: CaptureOptions): Promise<SentLead[]> {
+  const sent: SentLead[] = [];
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < options.total) {
+      const i = next++;
+      const body = leadBody(options.runId, i);
+      const sentAt = Date.now();
+      const answer = await client.send<{ lead?: { id: string } }>('POST', '/api/leads', body, `capture-${options.runId}-${i}`);
+      if ((answer.status !== 201 && answer.status !== 200) || !answer.body.lead) {
+        throw new Error(`lead ${i} refused by ${answer.server}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      sent.push({ i, email: body.email as string, leadId: answer.body.lead.id, sentAt, answeredAt: Date.now(), server: answer.server, failures: answer.failures });
+      await options.onAccepted?.(sent.length);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, lane));
+  return sent;
+}
+
+/**
+ * The reps: every lead that reaches the wait for first contact is marked contacted (through the
+ * API, with an Idempotency-Key, as the rep inbox posts it), so no lead's 5-minute SLA fires and
+ * every run ends. Runs until `stop()`; returns the leads it marked.
+ */
+export function startReps(client: FailoverClient, db: Kysely<Database>, emailSuffix: string): { stop(): Promise<Set<string>>; failures: number } {
+  const marked = new Set<string>();
+  const state = { running: true, failures: 0 };
+  const loop = (async () => {
+    while (state.running) {
+      const waiting = await db
+        .selectFrom('leads')
+        .select('id')
+        .where('email', 'like', `%${emailSuffix}`)
+        .where('run_status', '=', 'waiting')
+        .where('current_node_id', '=', 'await-contact')
+        .execute()
+        .catch(() => []);
+      const fresh = waiting.map((row) => row.id).filter((id) => !marked.has(id));
+      for (let i = 0; i < fresh.length; i += 8) {
+        await Promise.all(
+          fresh.slice(i, i + 8).map(async (id) => {
+            const answer = await client.send('POST', `/api/leads/${id}/events`, { type: 'contacted' }, `contacted-${id}`).catch(() => null);
+            if (answer && answer.status === 202) marked.add(id);
+            else state.failures++;
+          }),
+        );
+      }
+      await sleep(300);
+    }
+  })();
+  return {
+    get failures() {
+      return state.failures;
+    },
+    stop: async () => {
+      state.running = false;
+      await loop;
+      return marked;
+    },
+  };
+}
+
+/** Waits until every lead of the run has ended (run completed), or the deadline; returns how many still run. */
+export async function awaitAllEnded(db: Kysely<Database>, emailSuffix: string, total: number, deadlineMs: number): Promise<number> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const row = await db
+      .selectFrom('leads')
+      .select(sql<number>`count(*) FILTER (WHERE run_status = 'completed')::int`.as('done'))
+      .where('email', 'like', `%${emailSuffix}`)
+      .executeTakeFirstOrThrow();
+    if (row.done >= total || Date.now() > deadline) return total - row.done;
+    await sleep(1000);
+  }
+}

@@ -1,0 +1,57 @@
+/** The sum of a Prometheus metric's samples whose labels include every `match` pair. */
+export function sumMetric(text: string, name: string, match: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (!Object.entries(match).every(([label, value]) => line.includes(`${label}="${value}"`))) continue;
+    sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+export interface ShareScraper {
+  /** Steps each worker completed, as last scraped (a killed worker keeps its last scrape). */
+  steps(): Record<string, number>;
+  /** The Temporal SDK's own count of workflow tasks each worker completed, as last scraped. */
+  workflowTasks(): Record<string, number>;
+  /** Each worker's last scrape, as text. */
+  lastScrapes(): Record<string, string>;
+  /** Scrapes one worker now (before it is killed). */
+  scrapeNow(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads each worker's `/metrics` every `intervalMs`: how many node steps it ran (Leadflow's
+ * counter) and how many workflow tasks (the SDK's), so the share of work each worker took is
+ * known even for a worker killed mid-run.
+ */
+export function scrapeWorkerShares(workers: ReadonlyArray<{ name: string; metricsUrl: string }>, intervalMs = 1000): ShareScraper {
+  const steps: Record<string, number> = {};
+  const tasks: Record<string, number> = {};
+  const texts: Record<string, string> = {};
+  const scrapeOne = async (worker: { name: string; metricsUrl: string }): Promise<void> => {
+    const text = await fetch(worker.metricsUrl, { signal: AbortSignal.timeout(2000) }).then((r) => r.text(), () => null);
+    if (!text) return;
+    texts[worker.name] = text;
+    steps[worker.name] = sumMetric(text, 'leadflow_steps_total', { result: 'completed' });
+    tasks[worker.name] = sumMetric(text, 'temporal_workflow_task_execution_latency_count');
+  };
+  const scrape = async (): Promise<void> => {
+    await Promise.all(workers.map(scrapeOne));
+  };
+  const timer = setInterval(() => void scrape(), intervalMs);
+  return {
+    steps: () => ({ ...steps }),
+    workflowTasks: () => ({ ...tasks }),
+    lastScrapes: () => ({ ...texts }),
+    scrapeNow: async (name) => {
+      const worker = workers.find((one) => one.name === name);
+      if (worker) await scrapeOne(worker);
+    },
+    stop: async () => {
+      clearInterval(timer);
+      await scrape();
+    },
+  };
+}
