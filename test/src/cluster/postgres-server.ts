@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { chmod, chown, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,15 @@ import type { CertificateFiles } from './certificates.js';
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Debian's PostgreSQL (apt-get install postgresql-15), or LEADFLOW_PG_BIN. */
-export const PG_BIN = process.env.LEADFLOW_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** LEADFLOW_PG_BIN, else Debian's PostgreSQL (`apt-get install postgresql`), the newest installed. */
+function postgresBin(): string {
+  if (process.env.LEADFLOW_PG_BIN) return process.env.LEADFLOW_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((name) => existsSync(path.join(root, name, 'bin/initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error('no PostgreSQL server binaries: apt-get install postgresql, or set LEADFLOW_PG_BIN to a folder holding initdb and postgres');
+  return path.join(root, newest, 'bin');
+}
 
 export interface PostgresServer {
   port: number;
@@ -49,7 +57,8 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   const pwfile = path.join(options.dir, 'pwfile');
   await writeFile(pwfile, `${superPassword}\n`);
   await chown(pwfile, owner, group);
-  const as = (bin: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args]);
+  const bins = postgresBin();
+  const as = (bin: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bins, bin), ...args]] : [path.join(bins, bin), args]);
   await run(...as('initdb', ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--no-sync']));
 
   const port = await freePort();
