@@ -25,17 +25,19 @@ async function main(): Promise<void> {
   const config = readConfig();
   const token = adminToken(config.dataDir, config.adminToken);
   const handle = await startLeadflow({ ...config, adminToken: token });
+  // A token the operator set stays out of the output (and so out of collected logs).
+  const shown = config.adminToken ? '$LEADFLOW_ADMIN_TOKEN' : token;
   console.log(`
 Leadflow is running.
-  Designer          ${handle.url}/workflows#token=${token}   (signs you in)
+  Designer          ${handle.url}/workflows${config.adminToken ? '' : `#token=${token}   (signs you in)`}
   API               ${handle.url}/api
   API docs          ${handle.url}/docs
-  Admin token       ${token}
+  Admin token       ${config.adminToken ? 'from LEADFLOW_ADMIN_TOKEN (not printed)' : token}
   Temporal          ${handle.temporalAddress}${handle.temporalUiUrl ? `  (UI ${handle.temporalUiUrl})` : ''}
   Data              ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}
 ${handle.seeded ? '  Seeded workflows "inbound" (default) and "sla-escalation", team "inbound" and 6 reps.\n' : ''}
 Try it:
-  curl -s -X POST ${handle.url}/api/leads -H "Authorization: Bearer ${token}" -H 'Content-Type: application/json' \\
+  curl -s -X POST ${handle.url}/api/leads -H "Authorization: Bearer ${shown}" -H 'Content-Type: application/json' \\
     -d '{"email":"jane@acme.com","name":"Jane Doe","company":"Acme","title":"VP Sales","source":"demo_request"}'
 
 Ctrl-C stops everything.`);

@@ -33,6 +33,15 @@ export function leadFields(workflowId: string | undefined, runId: string | undef
   return { ...(leadId && { leadId }), ...(workflowId && { workflowId }), ...(runId && { runId }) };
 }
 
+/** Error texts can quote a recipient (an SMTP refusal names the mailbox); logs keep the rest. */
+const EMAIL = /[^\s<>"'@:/]+@[^\s<>"'@]+\.[a-z]{2,}/gi;
+export const withoutEmails = (text: string): string => text.replace(EMAIL, '<email>');
+
+/** An SDK log attribute that is an error, reduced to its kind and its message without addresses. */
+function safeError(value: unknown): unknown {
+  return value instanceof Error ? { type: value.name, message: withoutEmails(value.message) } : value;
+}
+
 const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
 
 /**
@@ -42,8 +51,9 @@ const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = 
  */
 export class TemporalPinoLogger implements TemporalLogger {
   log(level: LogLevel, message: string, meta: LogMetadata = {}): void {
-    const { workflowId, runId, workflowRunId, ...rest } = meta as LogMetadata & { workflowId?: string; runId?: string; workflowRunId?: string };
-    root[LEVELS[level] ?? 'info']({ ...leadFields(workflowId, runId ?? workflowRunId), ...rest }, message);
+    const { workflowId, runId, workflowRunId, error, failure, ...rest } = meta as LogMetadata & { workflowId?: string; runId?: string; workflowRunId?: string };
+    const errors = { ...(error !== undefined && { error: safeError(error) }), ...(failure !== undefined && { failure: safeError(failure) }) };
+    root[LEVELS[level] ?? 'info']({ ...leadFields(workflowId, runId ?? workflowRunId), ...rest, ...errors }, withoutEmails(message));
   }
   trace(message: string, meta?: LogMetadata): void {
     this.log('TRACE', message, meta);

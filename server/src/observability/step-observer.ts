@@ -1,7 +1,7 @@
 import type { Context as ActivityContext } from '@temporalio/activity';
 import type { ActivityExecuteInput, ActivityInboundCallsInterceptor, ActivityInterceptors, Next } from '@temporalio/worker';
 import { leadflowMetrics } from './leadflow-metrics.js';
-import { leadFields, logger } from './logger.js';
+import { leadFields, logger, withoutEmails } from './logger.js';
 
 /** Activity names are `node.<type>.v<version>` (engine's nodeActivityName); `recordSteps` writes control steps. */
 const NODE_ACTIVITY = /^node\.(.+)\.v(\d+)$/;
@@ -68,7 +68,7 @@ class StepObserver implements ActivityInboundCallsInterceptor {
       return result;
     } catch (error) {
       if (node) leadflowMetrics.steps.inc({ node_type: node[1] ?? '', node_version: node[2] ?? '', result: 'failed' });
-      logger().warn({ ...fields, activity: info.activityType, attempt: info.attempt, error: (error as Error).message }, 'step attempt failed');
+      logger().warn({ ...fields, activity: info.activityType, attempt: info.attempt, error: withoutEmails((error as Error).message) }, 'step attempt failed');
       throw error;
     }
   }

@@ -10,7 +10,7 @@ import { connectClient, temporalClient, type TemporalEndpoint } from '../infra/t
 import { beginDrain, closeHttp } from '../lifecycle/drain.js';
 import { withStartLock } from '../lifecycle/migrate-under-lock.js';
 import { Readiness } from '../lifecycle/readiness.js';
-import { httpLogger, loggingConfigured } from '../observability/logger.js';
+import { httpLogger, logger, loggingConfigured } from '../observability/logger.js';
 import { RunStartObserver } from '../observability/run-start-observer.js';
 import { tracing } from '../observability/tracing.js';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
@@ -69,7 +69,10 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     // Servers starting together migrate and seed one at a time. With LEADFLOW_MIGRATE=off the
     // schema is `npm run migrate`'s job; until it is current there is no seed and /readyz is 503.
     const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {
-      if (config.operations.migrateOnStart) await migrateToLatest(connection);
+      if (config.operations.migrateOnStart) {
+        const applied = await migrateToLatest(connection);
+        logger().info({ applied: applied.length, migrations: applied }, applied.length ? 'database migrated' : 'database schema already current');
+      }
       return (await pendingMigrations(connection)).length === 0 ? seedExample(services) : false;
     });
 

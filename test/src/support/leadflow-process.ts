@@ -1,0 +1,65 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@leadflow/server';
+
+const cli = (name: string) => fileURLToPath(new URL(`../../../server/dist/cli/${name}.js`, import.meta.url));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One JSON log line (pino). */
+export type LogLine = Record<string, unknown> & { level: number; msg: string };
+
+export interface LeadflowProcess {
+  child: ChildProcess;
+  /** The API server's URL, or the worker's metrics server. */
+  url: string;
+  output(): string;
+  /** Every stdout line that is a JSON log line. */
+  logLines(): LogLine[];
+  /** Settles with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+  /** Sends `signal` (SIGTERM: a graceful stop) and waits for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Runs one of Leadflow's commands as its own OS process, as a deployment does: `start` (the API
+ * server; `npm start`), `worker` (`npm run worker`, serving /metrics on `url`) or `migrate`.
+ * Configured only through the environment; its output is kept for the test to read.
+ */
+export async function spawnLeadflow(command: 'start' | 'worker' | 'migrate', env: Record<string, string>): Promise<LeadflowProcess> {
+  const port = await freePort();
+  const portEnv = command === 'start' ? { PORT: String(port) } : command === 'worker' ? { LEADFLOW_METRICS_PORT: String(port) } : {};
+  const child = spawn(process.execPath, [cli(command)], { env: { ...process.env, LOG_LEVEL: 'info', ...portEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    logLines: () =>
+      output.split('\n').flatMap((line) => {
+        if (!line.startsWith('{')) return [];
+        try {
+          return [JSON.parse(line) as LogLine];
+        } catch {
+          return [];
+        }
+      }),
+    exited,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Waits until `url` answers 200 (a server's /readyz), or fails with the process's output. */
+export async function untilReady(process: LeadflowProcess, path = '/readyz', timeoutMs = 120_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; ; await sleep(200)) {
+    if (process.child.exitCode !== null) throw new Error(`exited (${process.child.exitCode}) before ready:\n${process.output()}`);
+    if (await fetch(`${process.url}${path}`).then((response) => response.ok, () => false)) return;
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s:\n${process.output()}`);
+  }
+}
