@@ -4,7 +4,8 @@ import type { Database } from '@leadflow/engine/db';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
 import { buildApp, createAppServices, startWorkerHost, type Actor, type AppServices, type WorkerHost } from '@leadflow/server';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/client';
+import type { WorkflowBundle } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -50,7 +51,9 @@ export async function createIsolatedDatabase(serverUrl: string): Promise<string>
  * The real stack for one test file: a fresh database, the shared Temporal server with a task
  * queue of its own, the HTTP server on a loopback port and (unless told not to) a worker.
  */
-export async function startTestStack(options: { worker?: boolean; smtpUrl?: string; designer?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { worker?: boolean; smtpUrl?: string; designer?: boolean; clientInterceptors?: WorkflowClientInterceptor[]; workflowBundle?: WorkflowBundle } = {},
+): Promise<TestStack> {
   const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
   const temporalAddress = inject('temporalAddress');
   const taskQueue = `leadflow-test-${randomBytes(4).toString('hex')}`;
@@ -58,7 +61,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
   const db = createDatabase(databaseUrl);
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: temporalAddress });
-  const services = createAppServices(db, new Client({ connection }), nodeRegistry, taskQueue, databaseUrl);
+  const services = createAppServices(db, new Client({ connection, interceptors: { workflow: options.clientInterceptors ?? [] } }), nodeRegistry, taskQueue, databaseUrl);
   const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -72,7 +75,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
       mail: { smtpUrl: options.smtpUrl, from: 'Leadflow <leadflow@test.local>' },
       // Outside services in tests are local HTTP servers on loopback.
       http: { allowHosts: ['127.0.0.1', 'localhost'] },
-      workflowBundle: { code: inject('workflowBundleCode') },
+      workflowBundle: options.workflowBundle ?? { code: inject('workflowBundleCode') },
     });
 
   const stack: TestStack = {
