@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClusterStack, startClusterStack } from './cluster-stack.js';
 import { figuresOf, type Kill, meterStack, printFigures } from './cluster-figures.js';
 import { exactlyOnce } from './exactly-once.js';
-import { FailoverClient } from './failover-client.js';
+import { FailoverClient } from '../support/failover-client.js';
 import { awaitAllEnded, captureLeads, startReps } from './lead-traffic.js';
 import { scrapeWorkerShares } from './worker-shares.js';
 

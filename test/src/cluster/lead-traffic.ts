@@ -1,6 +1,6 @@
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
-import type { FailoverClient } from './failover-client.js';
+import type { FailoverClient } from '../support/failover-client.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
