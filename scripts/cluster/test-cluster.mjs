@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// npm run test:cluster [-- --smoke] [--plain] [--leads N]
+// npm run test:cluster [-- --smoke] [--plain] [--leads N] [--rate R]
 //
 // Builds the Temporal server once (scripts/cluster/build-temporal.sh; cached per version), then
 // runs test/src/cluster/cluster-run.cluster.ts: Postgres, a Temporal cluster on it, two API
-// servers and three workers, 2,000 leads (150 with --smoke), a worker and a server killed with
+// servers and three workers, 2,000 leads at 6/s (150 with --smoke), a worker and a server killed with
 // SIGKILL mid-run, under mTLS (--plain: without TLS). Figures and logs go to
 // test/artifacts/cluster/<run>/.
 import { spawnSync } from 'node:child_process';
@@ -17,8 +17,9 @@ for (let i = 0; i < args.length; i++) {
   if (args[i] === '--smoke') env.LEADFLOW_CLUSTER_RUN = 'smoke';
   else if (args[i] === '--plain') env.LEADFLOW_CLUSTER_PLAIN = '1';
   else if (args[i] === '--leads') env.LEADFLOW_CLUSTER_LEADS = args[++i];
+  else if (args[i] === '--rate') env.LEADFLOW_CLUSTER_RATE = args[++i];
   else {
-    console.error(`unknown option ${args[i]}; usage: npm run test:cluster [-- --smoke] [--plain] [--leads N]`);
+    console.error(`unknown option ${args[i]}; usage: npm run test:cluster [-- --smoke] [--plain] [--leads N] [--rate leads/s, 0: as fast as it goes]`);
     process.exit(2);
   }
 }

@@ -3,7 +3,7 @@ import { type Usage, usageOf } from '@leadflow/bench/process-usage';
 import { summarize } from '@leadflow/bench/stats';
 import type { Kysely } from 'kysely';
 import type { ClusterStack } from './cluster-stack.js';
-import { type ExactlyOnceReport, notifiedAt } from './exactly-once.js';
+import { type ExactlyOnceReport, leadsWithRetriedSteps, notifiedAt } from './exactly-once.js';
 import type { SentLead } from './lead-traffic.js';
 import type { ShareScraper } from './worker-shares.js';
 
@@ -26,7 +26,24 @@ export interface ClusterFigures {
   /** Post → owner notified (the alert-owner step's end). */
   notifiedMs: ReturnType<typeof summarize>;
   workerShares: Record<string, { steps: number; percent: number; workflowTasks: number }>;
-  kills: Array<Kill & { leadsInFlight: number; recoverySeconds: number; requestsRetried?: number; retriedWithinSeconds?: number }>;
+  /** The same, up to the moment the first worker was killed (all three running). */
+  workerSharesBeforeKill: Record<string, { steps: number; percent: number }>;
+  /** Post → notified for the leads posted before the first kill: the undisturbed latency to compare with. */
+  notifiedMsBeforeKills: ReturnType<typeof summarize>;
+  kills: Array<
+    Kill & {
+      /** Leads posted before the kill and not yet notified at it. */
+      leadsInFlight: number;
+      /** From the kill until the last of those was notified. */
+      recoverySeconds: number;
+      /** Worker kill: leads whose activity ran on the killed worker and was retried elsewhere, and when the last of them was notified. */
+      leadsRetried?: number;
+      retriedNotifiedAfterSeconds?: number;
+      /** Server kill: requests that got no answer from it and were sent again to the other server. */
+      requestsRetried?: number;
+      retriedWithinSeconds?: number;
+    }
+  >;
   /** CPU seconds per lead by process over the traffic (capture to the last run's end), and peak RSS in MiB. */
   cpuMsPerLead: Record<string, number>;
   rssMiB: Record<string, number>;
@@ -75,6 +92,13 @@ export interface FigureInputs {
   report: ExactlyOnceReport;
   marked: number;
   usage: Record<string, { cpuSeconds: number; peakRss: number }>;
+  /** Steps per worker when the first worker was killed. */
+  stepsAtFirstKill: Record<string, number>;
+}
+
+function shares(steps: Record<string, number>): Record<string, { steps: number; percent: number }> {
+  const total = Object.values(steps).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.keys(steps).sort().map((name) => [name, { steps: steps[name] ?? 0, percent: round((100 * (steps[name] ?? 0)) / Math.max(1, total)) }]));
 }
 
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
@@ -93,7 +117,9 @@ export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Pro
   const seconds = (lastNotified - firstSent) / 1000;
   const steps = inputs.shares.steps();
   const tasks = inputs.shares.workflowTasks();
-  const totalSteps = Object.values(steps).reduce((a, b) => a + b, 0);
+  const retried = await leadsWithRetriedSteps(db, sent.map((lead) => lead.leadId));
+  const firstKill = Math.min(...kills.map((kill) => kill.at));
+  const notifiedMs = (lead: SentLead) => (notified.get(lead.leadId) as number) - lead.sentAt;
   return {
     settings: inputs.settings,
     leads: sent.length,
@@ -102,18 +128,22 @@ export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Pro
     captureSeconds: round(inputs.captureSeconds),
     captureMs: summarize(sent.map((lead) => lead.answeredAt - lead.sentAt)),
     notifiedMs: summarize(sent.flatMap((lead) => (notified.has(lead.leadId) ? [(notified.get(lead.leadId) as number) - lead.sentAt] : []))),
-    workerShares: Object.fromEntries(Object.keys(steps).sort().map((name) => [name, { steps: steps[name] ?? 0, percent: round((100 * (steps[name] ?? 0)) / Math.max(1, totalSteps)), workflowTasks: tasks[name] ?? 0 }])),
+    workerShares: Object.fromEntries(Object.entries(shares(steps)).map(([name, share]) => [name, { ...share, workflowTasks: tasks[name] ?? 0 }])),
+    workerSharesBeforeKill: shares(inputs.stepsAtFirstKill),
+    notifiedMsBeforeKills: summarize(sent.filter((lead) => notified.has(lead.leadId) && (notified.get(lead.leadId) as number) < firstKill).map(notifiedMs)),
     kills: kills.map((kill) => {
       // Leads posted before the kill and not yet notified when it happened.
       const caught = sent.filter((lead) => lead.sentAt <= kill.at && (notified.get(lead.leadId) ?? Infinity) > kill.at);
       const lastCaught = Math.max(kill.at, ...caught.map((lead) => notified.get(lead.leadId) ?? kill.at));
       // Requests that got no answer from the killed server and were sent again to another.
-      const retried = sent.filter((lead) => lead.failures.some((failure) => failure.server === kill.name));
+      const resent = sent.filter((lead) => lead.failures.some((failure) => failure.server === kill.name));
+      const rerun = kill.name.startsWith('worker') ? caught.filter((lead) => retried.has(lead.leadId)) : [];
       return {
         ...kill,
         leadsInFlight: caught.length,
         recoverySeconds: round((lastCaught - kill.at) / 1000),
-        ...(retried.length > 0 && { requestsRetried: retried.length, retriedWithinSeconds: round((Math.max(...retried.map((lead) => lead.answeredAt)) - kill.at) / 1000) }),
+        ...(rerun.length > 0 && { leadsRetried: rerun.length, retriedNotifiedAfterSeconds: round((Math.max(...rerun.map((lead) => notified.get(lead.leadId) as number)) - kill.at) / 1000) }),
+        ...(resent.length > 0 && { requestsRetried: resent.length, retriedWithinSeconds: round((Math.max(...resent.map((lead) => lead.answeredAt)) - kill.at) / 1000) }),
       };
     }),
     cpuMsPerLead: Object.fromEntries(Object.entries(inputs.usage).map(([name, usage]) => [name, round((1000 * usage.cpuSeconds) / sent.length)])),
@@ -127,11 +157,14 @@ export function printFigures(figures: ClusterFigures): void {
   const lines = [
     `cluster run: ${figures.leads} leads in ${figures.seconds} s = ${figures.leadsPerSecond} leads/s (posting took ${figures.captureSeconds} s)`,
     `  capture ms p50/p95/p99/max ${figures.captureMs.p50} / ${figures.captureMs.p95} / ${figures.captureMs.p99} / ${figures.captureMs.max}`,
-    `  notified ms p50/p95/p99/max ${figures.notifiedMs.p50} / ${figures.notifiedMs.p95} / ${figures.notifiedMs.p99} / ${figures.notifiedMs.max}`,
-    `  worker shares: ${Object.entries(figures.workerShares).map(([name, share]) => `${name} ${share.percent} % (${share.steps} steps, ${share.workflowTasks} workflow tasks)`).join(', ')}`,
+    `  notified ms p50/p95/p99/max ${figures.notifiedMs.p50} / ${figures.notifiedMs.p95} / ${figures.notifiedMs.p99} / ${figures.notifiedMs.max}` +
+      ` (before the kills: ${figures.notifiedMsBeforeKills.p50} / ${figures.notifiedMsBeforeKills.p95} / ${figures.notifiedMsBeforeKills.p99} / ${figures.notifiedMsBeforeKills.max})`,
+    `  worker shares before the kill: ${Object.entries(figures.workerSharesBeforeKill).map(([name, share]) => `${name} ${share.percent} % (${share.steps} steps)`).join(', ')}`,
+    `  worker shares overall: ${Object.entries(figures.workerShares).map(([name, share]) => `${name} ${share.percent} % (${share.steps} steps, ${share.workflowTasks} workflow tasks)`).join(', ')}`,
     ...figures.kills.map(
       (kill) =>
         `  ${kill.what} after ${kill.leadsBefore} leads: ${kill.leadsInFlight} leads in flight, last of them notified ${kill.recoverySeconds} s after the kill` +
+        (kill.leadsRetried ? `; ${kill.leadsRetried} leads had an activity on it, retried elsewhere, last notified ${kill.retriedNotifiedAfterSeconds} s after the kill` : '') +
         (kill.requestsRetried ? `; ${kill.requestsRetried} requests retried on the other server, all answered within ${kill.retriedWithinSeconds} s` : ''),
     ),
     `  CPU ms per lead: ${Object.entries(figures.cpuMsPerLead).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,

@@ -70,3 +70,9 @@ export async function notifiedAt(db: Kysely<Database>, ids: readonly string[]): 
     SELECT lead_id, max(ended_at) AS at FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND node_id = 'alert-owner' AND ended_at IS NOT NULL GROUP BY lead_id`.execute(db);
   return new Map(rows.rows.map((row) => [row.lead_id, new Date(row.at).getTime()]));
 }
+
+/** Leads with a step whose activity needed more than one attempt (its first worker died under it). */
+export async function leadsWithRetriedSteps(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await sql<{ lead_id: string }>`SELECT DISTINCT lead_id FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND attempts > 1`.execute(db);
+  return new Set(rows.rows.map((row) => row.lead_id));
+}

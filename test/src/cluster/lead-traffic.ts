@@ -24,8 +24,13 @@ function leadBody(runId: string, i: number): Record<string, unknown> {
 export interface CaptureOptions {
   runId: string;
   total: number;
-  /** Posts in flight at once: form posts arriving as fast as the servers take them. */
-  concurrency: number;
+  /**
+   * Open loop: one post every 1/rate seconds whatever the answers, as forms arrive, so a slow
+   * or recovering cluster shows as latency. Unset: closed loop, `concurrency` posts at a time.
+   */
+  ratePerSecond?: number;
+  /** Closed loop: posts in flight at once. */
+  concurrency?: number;
   /** Called (and awaited) after each accepted lead with how many were accepted so far (kills are scheduled on it). */
   onAccepted?: (accepted: number) => Promise<void>;
 }
@@ -33,21 +38,33 @@ export interface CaptureOptions {
 /** Posts `total` leads through the client (each with its own Idempotency-Key) and returns what answered. */
 export async function captureLeads(client: FailoverClient, options: CaptureOptions): Promise<SentLead[]> {
   const sent: SentLead[] = [];
+  const post = async (i: number): Promise<void> => {
+    const body = leadBody(options.runId, i);
+    const sentAt = Date.now();
+    const answer = await client.send<{ lead?: { id: string } }>('POST', '/api/leads', body, `capture-${options.runId}-${i}`);
+    if ((answer.status !== 201 && answer.status !== 200) || !answer.body.lead) {
+      throw new Error(`lead ${i} refused by ${answer.server}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    sent.push({ i, email: body.email as string, leadId: answer.body.lead.id, sentAt, answeredAt: Date.now(), server: answer.server, failures: answer.failures });
+    await options.onAccepted?.(sent.length);
+  };
+  if (options.ratePerSecond) {
+    const rate = options.ratePerSecond;
+    const start = Date.now();
+    const posts: Array<Promise<void>> = [];
+    for (let i = 0; i < options.total; i++) {
+      const wait = start + (i * 1000) / rate - Date.now();
+      if (wait > 0) await sleep(wait);
+      posts.push(post(i));
+    }
+    await Promise.all(posts);
+    return sent;
+  }
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < options.total) {
-      const i = next++;
-      const body = leadBody(options.runId, i);
-      const sentAt = Date.now();
-      const answer = await client.send<{ lead?: { id: string } }>('POST', '/api/leads', body, `capture-${options.runId}-${i}`);
-      if ((answer.status !== 201 && answer.status !== 200) || !answer.body.lead) {
-        throw new Error(`lead ${i} refused by ${answer.server}: ${answer.status} ${JSON.stringify(answer.body)}`);
-      }
-      sent.push({ i, email: body.email as string, leadId: answer.body.lead.id, sentAt, answeredAt: Date.now(), server: answer.server, failures: answer.failures });
-      await options.onAccepted?.(sent.length);
-    }
+    while (next < options.total) await post(next++);
   };
-  await Promise.all(Array.from({ length: options.concurrency }, lane));
+  await Promise.all(Array.from({ length: options.concurrency ?? 16 }, lane));
   return sent;
 }
 

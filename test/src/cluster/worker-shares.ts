@@ -7,8 +7,8 @@ export interface ShareScraper {
   workflowTasks(): Record<string, number>;
   /** Each worker's last scrape, as text. */
   lastScrapes(): Record<string, string>;
-  /** Scrapes one worker now (before it is killed). */
-  scrapeNow(name: string): Promise<void>;
+  /** Scrapes every worker now (before one is killed). */
+  scrapeNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,10 +36,7 @@ export function scrapeWorkerShares(workers: ReadonlyArray<{ name: string; metric
     steps: () => ({ ...steps }),
     workflowTasks: () => ({ ...tasks }),
     lastScrapes: () => ({ ...texts }),
-    scrapeNow: async (name) => {
-      const worker = workers.find((one) => one.name === name);
-      if (worker) await scrapeOne(worker);
-    },
+    scrapeNow: scrape,
     stop: async () => {
       clearInterval(timer);
       await scrape();
