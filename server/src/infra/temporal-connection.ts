@@ -56,15 +56,22 @@ export function readTemporalTls(env: NodeJS.ProcessEnv): TemporalTls | undefined
   };
 }
 
-/** The connection options both SDK connections share (client: grpc-js; worker: Rust core). */
-function sharedOptions(endpoint: TemporalEndpoint): { address: string; tls?: TemporalTls; apiKey?: string } {
-  return { address: endpoint.address, ...(endpoint.tls && { tls: endpoint.tls }), ...(endpoint.apiKey && { apiKey: endpoint.apiKey }) };
+/**
+ * The connection options both SDK connections share (client: grpc-js; worker: Rust core). TLS
+ * is always stated: left out, the SDK would turn it on by itself for an API key, and
+ * TEMPORAL_TLS=false (an API-key-checking cluster on a private network) would be ignored.
+ */
+function sharedOptions(endpoint: TemporalEndpoint): { address: string; tls: TemporalTls | false; apiKey?: string } {
+  return { address: endpoint.address, tls: endpoint.tls ?? false, ...(endpoint.apiKey && { apiKey: endpoint.apiKey }) };
 }
 
 /** Why a connection failed, with where it went and how, since TLS mistakes look alike. */
 function connectError(endpoint: TemporalEndpoint, error: unknown): Error {
   const how = [endpoint.tls ? (endpoint.tls.clientCertPair ? 'mTLS' : 'TLS') : 'plain', endpoint.apiKey ? 'API key' : ''].filter(Boolean).join(' + ');
-  return new Error(`cannot connect to Temporal at ${endpoint.address} (${how}): ${(error as Error).message}`, { cause: error });
+  // The SDK wraps the server's answer ("PERMISSION_DENIED: Request unauthorized") in a generic one.
+  const reasons: string[] = [];
+  for (let at: unknown = error; at instanceof Error && reasons.length < 4; at = at.cause) reasons.push(at.message);
+  return new Error(`cannot connect to Temporal at ${endpoint.address} (${how}): ${reasons.join(': ')}`, { cause: error });
 }
 
 /** A client connection (API server). */

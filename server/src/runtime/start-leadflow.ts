@@ -65,7 +65,8 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     stops.push(() => connection.close());
     const client = temporalClient(connection, config.temporalNamespace, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
     const services = createAppServices(db, client, nodeRegistry, config.taskQueue, databaseUrl);
-    const readiness = new Readiness(db, () => client.workflowService.getSystemInfo({}));
+    // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
+    const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace: config.temporalNamespace }));
     // Servers starting together migrate and seed one at a time. With LEADFLOW_MIGRATE=off the
     // schema is `npm run migrate`'s job; until it is current there is no seed and /readyz is 503.
     const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {

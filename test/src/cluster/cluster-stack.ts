@@ -69,7 +69,7 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
     stops.push(smtp.stop);
 
     const token = `cluster-${Date.now().toString(36)}`;
-    const services: Services = { temporalAddress: temporal.address, databaseUrl, temporalPid: temporal.pids.frontend, postgresPid: postgres.pid, stop: async () => undefined };
+    const services: Services = { temporalAddress: temporal.address, databaseUrl, temporalPid: temporal.pids.frontend ?? null, postgresPid: postgres.pid, stop: async () => undefined };
     const common = { ...temporal.clientEnv, SMTP_URL: smtp.url, LOG_LEVEL: 'info', LEADFLOW_SHUTDOWN_GRACE_MS: '20000' };
     const servers: ApiServer[] = [];
     const workers: Worker[] = [];

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from '@leadflow/server';
 import type { Connection } from '@temporalio/client';
+import pg from 'pg';
 import { msToTs } from '@temporalio/common/lib/time.js';
 import type { CertificateFiles, TestPki } from './certificates.js';
 import type { PostgresServer } from './postgres-server.js';
@@ -38,7 +39,8 @@ export interface TemporalCluster {
   namespace: string;
   /** What a Leadflow process needs in its environment to connect (address, namespace, mTLS). */
   clientEnv: Record<string, string>;
-  pids: Record<TemporalService, number>;
+  /** The services running (all four, unless `auth` leaves out Temporal's worker service). */
+  pids: Partial<Record<TemporalService, number>>;
   /** Scrape address of each service's Prometheus metrics. */
   metrics: Record<TemporalService, string>;
   stop(): Promise<void>;
@@ -52,6 +54,12 @@ export interface TemporalClusterOptions {
   pki?: TestPki;
   /** Server logs go to `<logDir>/temporal-<service>.log`. */
   logDir: string;
+  /**
+   * API keys: the frontend accepts only JWTs signed by a key in this JWKS (a file:// or https://
+   * URI); `adminKey` (with `temporal-system:admin`) registers the namespace. Temporal's own
+   * worker service, which would need an internal frontend to pass the authorizer, is not run.
+   */
+  auth?: { jwksUri: string; adminKey: string };
 }
 
 const TEMPORAL_PG_USER = 'temporal';
@@ -113,6 +121,21 @@ async function tlsEnv(pki: TestPki): Promise<{ server: Record<string, string>; c
   };
 }
 
+/** Waits until a Temporal service has written the cluster metadata record. */
+async function clusterMetadataWritten(postgres: PostgresServer, exited: () => boolean): Promise<void> {
+  const client = new pg.Client({ connectionString: postgres.url(TEMPORAL_PG_USER, TEMPORAL_PG_PASSWORD, 'temporal') });
+  await client.connect();
+  try {
+    for (const deadline = Date.now() + 60_000; ; await sleep(250)) {
+      if (exited()) throw new Error('Temporal history exited before writing the cluster metadata');
+      if ((await client.query('SELECT 1 FROM cluster_metadata_info LIMIT 1')).rowCount) return;
+      if (Date.now() > deadline) throw new Error('Temporal history did not write the cluster metadata in 60 s');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 function startService(server: string, service: TemporalService, env: NodeJS.ProcessEnv, log: string): ChildProcess {
   mkdirSync(path.dirname(log), { recursive: true });
   const out = openSync(log, 'w');
@@ -120,9 +143,9 @@ function startService(server: string, service: TemporalService, env: NodeJS.Proc
 }
 
 /** Waits until the frontend answers and registers the namespace (idempotent: an existing one is kept). */
-async function registerNamespace(clientEnv: Record<string, string>, address: string, namespace: string, exited: () => string | null): Promise<void> {
+async function registerNamespace(clientEnv: Record<string, string>, address: string, namespace: string, exited: () => string | null, apiKey?: string): Promise<void> {
   const { connectClient, readTemporalTls } = await import('@leadflow/server');
-  const endpoint = { address, namespace, tls: readTemporalTls(clientEnv) };
+  const endpoint = { address, namespace, tls: readTemporalTls({ ...clientEnv, ...(apiKey && { TEMPORAL_API_KEY: apiKey }) }), ...(apiKey && { apiKey }) };
   let connection: Connection | undefined;
   let lastError = '';
   for (const deadline = Date.now() + 120_000; !connection; await sleep(500)) {
@@ -175,6 +198,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   const baseEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    ...(process.env.TEMPORAL_LOG_LEVEL && { TEMPORAL_LOG_LEVEL: process.env.TEMPORAL_LOG_LEVEL }),
     ...portEnv,
     TEMPORAL_PG_ADDRESS: `127.0.0.1:${options.postgres.port}`,
     TEMPORAL_PG_USER,
@@ -182,7 +206,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     ...(options.postgres.caFile && { TEMPORAL_PG_TLS_CA: options.postgres.caFile, TEMPORAL_PG_TLS_SERVER_NAME: 'localhost' }),
     TEMPORAL_DYNAMIC_CONFIG: DYNAMIC_CONFIG,
     ...tls?.server,
+    ...(options.auth && { TEMPORAL_JWKS_URI: options.auth.jwksUri }),
   };
+  const services = TEMPORAL_SERVICES.filter((service) => !(options.auth && service === 'worker'));
   const children = new Map<TemporalService, ChildProcess>();
   const stop = async (): Promise<void> => {
     // The reverse of the start order: frontend first, so clients see it go before the rest.
@@ -196,19 +222,26 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     }
   };
   try {
-    for (const service of TEMPORAL_SERVICES) {
+    const start = (service: TemporalService): void => {
       const env = { ...baseEnv, TEMPORAL_METRICS_ADDRESS: metrics[service] };
       children.set(service, startService(binaries.server, service, env, path.join(options.logDir, `temporal-${service}.log`)));
-    }
+    };
+    // The first service to start writes the cluster's metadata record; several at once on an
+    // empty database race for it and the losers exit. History first, the others once it is written.
+    start('history');
+    await clusterMetadataWritten(options.postgres, () => children.get('history')?.exitCode !== null);
+    for (const service of services.filter((one) => one !== 'history')) start(service);
     const address = `127.0.0.1:${portEnv.TEMPORAL_FRONTEND_PORT}`;
     const clientEnv: Record<string, string> = {
       TEMPORAL_ADDRESS: address,
       TEMPORAL_NAMESPACE: options.namespace,
       ...(tls && { TEMPORAL_TLS_CERT: tls.client.cert, TEMPORAL_TLS_KEY: tls.client.key, TEMPORAL_TLS_CA: options.pki!.ca, TEMPORAL_TLS_SERVER_NAME: FRONTEND_SERVER_NAME }),
+      // An API key alone would mean TLS (as Temporal Cloud wants); this cluster speaks plain.
+      ...(!tls && options.auth && { TEMPORAL_TLS: 'false' }),
     };
     const exited = (): string | null => [...children].find(([, child]) => child.exitCode !== null)?.[0] ?? null;
-    await registerNamespace(clientEnv, address, options.namespace, exited);
-    const pids = Object.fromEntries([...children].map(([service, child]) => [service, child.pid as number])) as Record<TemporalService, number>;
+    await registerNamespace(clientEnv, address, options.namespace, exited, options.auth?.adminKey);
+    const pids: Partial<Record<TemporalService, number>> = Object.fromEntries([...children].map(([service, child]) => [service, child.pid as number]));
     return { address, namespace: options.namespace, clientEnv, pids, metrics, stop };
   } catch (error) {
     await stop();

@@ -57,9 +57,12 @@ export async function spawnLeadflow(command: 'start' | 'worker' | 'migrate', env
 
 /** Waits until `url` answers 200 (a server's /readyz), or fails with the process's output. */
 export async function untilReady(process: LeadflowProcess, path = '/readyz', timeoutMs = 120_000): Promise<void> {
+  let last = 'no answer';
   for (const deadline = Date.now() + timeoutMs; ; await sleep(200)) {
     if (process.child.exitCode !== null) throw new Error(`exited (${process.child.exitCode}) before ready:\n${process.output()}`);
-    if (await fetch(`${process.url}${path}`).then((response) => response.ok, () => false)) return;
-    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s:\n${process.output()}`);
+    const response = await fetch(`${process.url}${path}`).catch(() => null);
+    if (response?.ok) return;
+    if (response) last = `${response.status} ${await response.text()}`;
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s; ${path} said ${last}\n${process.output().slice(-3000)}`);
   }
 }
