@@ -2,8 +2,8 @@ import { NodeRegistry } from '@leadflow/engine';
 import { nodeDefinitions } from './catalog.js';
 
 export { nodeDefinitions } from './catalog.js';
-export { intakeLead, type IntakeError, type IntakeResult, type NormalizedLead, type RawLead, type Touch } from './capture/intake.js';
-export { capture, captureConfigSchema } from './capture/definition.js';
+export { intakeLead, type IntakeError, type CaptureIntakeConfig, type IntakeHints, type IntakeResult, type NormalizedLead, type RawLead, type Touch } from './capture/intake.js';
+export { capture, captureConfigSchema, DEFAULT_MERGE_POLICY, MERGE_POLICIES, type MergePolicy } from './capture/definition.js';
 export { parseDuration } from './wait/duration.js';
 export { DISQUALIFICATION_REASONS, type DisqualificationReason, REASON_LABELS } from './disqualify/definition.js';
 export { INBOX_NOTIFY_CHANNEL } from './notify/inbox-channel.js';

@@ -49,5 +49,9 @@ export const Errors = {
   originNotAllowed: (origin: string) => new ApiError(403, 'ORIGIN_NOT_ALLOWED', `this form does not take posts from origin '${origin}'; add it to the form's allowed origins`),
   rateLimited: (retryAfterSeconds: number) => new ApiError(429, 'RATE_LIMITED', `too many submissions from your address; retry in ${retryAfterSeconds} s`),
   badSignature: (message: string) => new ApiError(401, 'BAD_SIGNATURE', message),
+  idempotencyKeyReused: (key: string) =>
+    new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key '${key}' was already used with a different request; send a new key for a new request`, [
+      { path: 'headers.idempotency-key', message: 'was already used with a different request' },
+    ]),
   replayed: () => new ApiError(409, 'REPLAYED', 'this signed delivery was already received; a sender retrying must sign again with a new timestamp'),
 } as const;

@@ -111,6 +111,11 @@ const MATRIX: Record<string, string> = {
   'GET /api/tokens':                               '-    Y     -      -      -   -',
   'DELETE /api/tokens/:id':                        '-    Y     -      -      -   -',
   'GET /api/audit':                                '-    Y     Y      -      -   -',
+  'GET /api/event-types':                          '-    Y     Y      Y      Y   Y',
+  'GET /api/event-types/:name':                    '-    Y     Y      Y      Y   Y',
+  'POST /api/event-types':                         '-    Y     Y      -      -   -',
+  'PATCH /api/event-types/:name':                  '-    Y     Y      -      -   -',
+  'DELETE /api/event-types/:name':                 '-    Y     Y      -      -   -',
 };
 
 const expectedRow = (route: string): Caller[] | undefined => {

@@ -87,7 +87,7 @@ describe('CSV import on the real stack', () => {
     const leads = await leadsLike('%@%');
     expect(leads.map((lead) => lead.email).sort()).toEqual(['erin@umbrella.com', 'gina@stark.com', 'jane@acme.com']);
     const jane = leads.find((lead) => lead.email === 'jane@acme.com');
-    expect(jane).toMatchObject({ first_name: 'Jane', company: 'Acme', channel: 'csv', source: 'trade_show', custom: { plan: 'pro' }, idempotency_key: `csv:${done.fileSha256}:2` });
+    expect(jane).toMatchObject({ first_name: 'Jane', company: 'Acme Inc.', company_normalized: 'acme', channel: 'csv', source: 'trade_show', custom: { plan: 'pro' }, idempotency_key: `csv:${done.fileSha256}:2` });
     expect(leads.find((lead) => lead.email === 'erin@umbrella.com')?.phone).toBe('+14155552671');
   });
 

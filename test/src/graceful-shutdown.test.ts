@@ -7,7 +7,7 @@ import { exactlyOnce } from './cluster/exactly-once.js';
 import { awaitAllEnded, captureLeads, startReps } from './cluster/lead-traffic.js';
 import { type Answer, FailoverClient } from './support/failover-client.js';
 import { type LeadflowProcess, spawnLeadflow, untilReady } from './support/leadflow-process.js';
-import { createIsolatedDatabase } from './support/test-stack.js';
+import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 
 const LEADS = 120;
 const STOP_AFTER = 40;

@@ -69,7 +69,7 @@ describe('the example workflow on real Temporal, Postgres and SMTP', () => {
     ]);
     expect(smtp.messages).toHaveLength(LEADS);
     expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(LEADS);
-    expect(smtp.messages[0]?.subject).toMatch(/^New lead: Buyer \d+ at BigCo \(tier 1\)$/);
+    expect(smtp.messages[0]?.subject).toMatch(/^New lead: Buyer \d+ at BigCo Inc. \(tier 1\)$/);
   });
 
   it('joins a duplicate submission to the existing lead as a resubmitted event', async () => {

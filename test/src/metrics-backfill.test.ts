@@ -1,7 +1,7 @@
 import { createDatabase, type Database, migrateTo, migrateToLatest } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createIsolatedDatabase } from './support/test-stack.js';
+import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 
 const t = (minute: number) => new Date(Date.parse('2025-06-02T10:00:00Z') + minute * 60_000);
 
@@ -31,10 +31,11 @@ describe('migration 008 backfills stages and node times from what existing leads
     // Scored MQL, then SQL; a meeting and a won status came as events.
     const won = await lead('won', 'won', { mql: true, sql: true });
     await db.insertInto('steps').values([step(won, 1, 'score', 'score', 1, { mql: true, sql: false }), step(won, 2, 'rescore', 'score', 30, { mql: true, sql: true })]).execute();
+    // The schema of migration 004 has no event sequence numbers yet (013 numbers these).
     await db.insertInto('lead_events').values([
       { lead_id: won, type: 'meeting_booked', data: '{}', occurred_at: t(60) },
       { lead_id: won, type: 'status_changed', data: JSON.stringify({ status: 'won' }), occurred_at: t(90) },
-    ]).execute();
+    ] as never).execute();
     // Disqualified by a disqualify node.
     const dq = await lead('dq', 'disqualified');
     await db.insertInto('steps').values([step(dq, 1, 'score', 'score', 1, { mql: false, sql: false }), step(dq, 2, 'dq', 'disqualify', 2, { reason: 'no_need' })]).execute();

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { type LeadflowProcess, spawnLeadflow, untilReady } from './support/leadflow-process.js';
-import { createIsolatedDatabase, eventually } from './support/test-stack.js';
+import { createIsolatedDatabase } from '@leadflow/engine/local-services';
+import { eventually } from './support/test-stack.js';
 
 /** Leadflow's start-up lock (server/src/lifecycle/migrate-under-lock.ts). */
 const MIGRATION_LOCK_KEY = '5496165372376793428';

@@ -1,7 +1,7 @@
 import { createDatabase, type Database, migrateToLatest } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createIsolatedDatabase } from './support/test-stack.js';
+import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 
 describe('migrations', () => {
   let db: Kysely<Database>;

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LeadflowProcess, spawnLeadflow, untilReady } from './support/leadflow-process.js';
 import { sumMetric } from './support/prometheus-text.js';
-import { createIsolatedDatabase, eventually, hotLead } from './support/test-stack.js';
+import { createIsolatedDatabase } from '@leadflow/engine/local-services';
+import { eventually, hotLead } from './support/test-stack.js';
 
 const LEADS = 4;
 

@@ -127,7 +127,7 @@ describe('rep outcomes: contacted, meeting booked, disqualified', () => {
     const again = await as(owner, 'POST', `/api/leads/${id}/events`, body);
     expect(again.body).toMatchObject({ replayed: true, event: { id: first.body.event.id } });
     const reused = await as(owner, 'POST', `/api/leads/${id}/events`, { type: 'contacted' }, { 'idempotency-key': key });
-    expect(reused).toMatchObject({ status: 409, body: { errors: [{ path: 'Idempotency-Key' }] } });
+    expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED', errors: [{ path: 'headers.idempotency-key' }] } });
     expect((await history(id)).events.map((e: { type: string }) => e.type)).toEqual(['disqualified']);
     const changes = await stack.db.selectFrom('lead_stage_changes').select('to_stage').where('lead_id', '=', id).where('to_stage', '=', 'disqualified').execute();
     expect(changes).toHaveLength(1);

@@ -65,9 +65,17 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
   useAutosave(api, workflow.id, !readOnly);
   useEditorShortcuts();
 
-  const team = useLoad(() => Promise.all([api.get<{ teams: Team[] }>('/api/teams'), api.get<{ reps: Rep[] }>('/api/reps')]), 'team-model');
+  const team = useLoad(
+    () =>
+      Promise.all([
+        api.get<{ teams: Team[] }>('/api/teams'),
+        api.get<{ reps: Rep[] }>('/api/reps'),
+        api.get<{ eventTypes: Array<{ name: string; label: string }> }>('/api/event-types'),
+      ]),
+    'team-model',
+  );
   const pickers = useMemo<Pickers>(
-    () => ({ teams: team.data?.[0].teams ?? [], reps: team.data?.[1].reps ?? [], leadFields }),
+    () => ({ teams: team.data?.[0].teams ?? [], reps: team.data?.[1].reps ?? [], eventTypes: team.data?.[2].eventTypes ?? [], leadFields }),
     [team.data, leadFields],
   );
 

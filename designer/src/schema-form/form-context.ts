@@ -7,6 +7,8 @@ import type { LeadFieldOption } from './insert-text';
 export interface Pickers {
   teams: readonly { id: string; name: string }[];
   reps: readonly { id: string; name: string; email: string }[];
+  /** The event catalog (`GET /api/event-types`): what waits and recycles may wait for. */
+  eventTypes?: readonly { name: string; label: string }[];
   leadFields: readonly LeadFieldOption[];
 }
 

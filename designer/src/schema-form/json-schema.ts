@@ -2,7 +2,7 @@
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
 /** Annotation: a select fed from `SchemaForm`'s `pickers` instead of free text. */
-export type PickerKind = 'team' | 'rep' | 'lead-field';
+export type PickerKind = 'team' | 'rep' | 'lead-field' | 'event-type';
 /** Annotation: a text editor with an "insert lead field" menu. */
 export type EditorKind = 'expression' | 'template';
 
@@ -136,7 +136,7 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   if (alternatives.length > 0) return alternatives.every((alternative) => typeOf(alternative) === 'object') ? 'variant' : 'json';
   const type = typeOf(schema);
   if (type === 'string' && schema['x-picker'] === 'lead-field') return 'lead-field';
-  if (type === 'string' && (schema['x-picker'] === 'team' || schema['x-picker'] === 'rep')) return 'picker';
+  if (type === 'string' && (schema['x-picker'] === 'team' || schema['x-picker'] === 'rep' || schema['x-picker'] === 'event-type')) return 'picker';
   if (type === 'string' && (schema['x-editor'] === 'expression' || schema['x-editor'] === 'template')) return 'code';
   if (type === 'string') return 'string';
   if (type === 'number' || type === 'integer') return 'number';

@@ -11,11 +11,12 @@ interface Choice {
 function choicesFor(kind: unknown, pickers: Pickers | undefined): Choice[] {
   if (kind === 'team') return (pickers?.teams ?? []).map((team) => ({ id: team.id, label: team.name.toLowerCase() === team.id.toLowerCase() ? team.name : `${team.name} (${team.id})` }));
   if (kind === 'rep') return (pickers?.reps ?? []).map((rep) => ({ id: rep.id, label: `${rep.name} <${rep.email}>` }));
+  if (kind === 'event-type') return (pickers?.eventTypes ?? []).map((type) => ({ id: type.name, label: `${type.label} (${type.name})` }));
   return [];
 }
 
 /**
- * `x-picker: team | rep`: a select of the known teams or reps, storing the id. A current value
+ * `x-picker: team | rep | event-type`: a select of the known teams, reps or catalog event types, storing the id (name). A current value
  * that names none of them stays (marked unknown) rather than being lost; with no list at all
  * the field is plain text.
  */

@@ -129,7 +129,7 @@ describe('SchemaForm on every node type in the catalog', () => {
   }
 
   it('uses only the annotation vocabulary the form knows', () => {
-    const allowed: Record<string, readonly unknown[]> = { 'x-picker': ['team', 'rep', 'lead-field'], 'x-editor': ['expression', 'template'], 'x-multiline': [true, false] };
+    const allowed: Record<string, readonly unknown[]> = { 'x-picker': ['team', 'rep', 'lead-field', 'event-type'], 'x-editor': ['expression', 'template'], 'x-multiline': [true, false] };
     const found: string[] = [];
     const walk = (schema: unknown, at: string): void => {
       if (typeof schema !== 'object' || schema === null) return;

@@ -3,6 +3,7 @@ import { GraphDocumentSchema, type GraphDocument } from '../graph/graph-document
 import type { Plan, PlanNode } from '../graph/plan.js';
 import { fieldErrors } from './ajv-errors.js';
 import { checkEdges } from './check-edges.js';
+import { checkEventTypes } from './check-event-types.js';
 import { checkNodes } from './check-nodes.js';
 import { checkCycles, checkReachable } from './check-structure.js';
 import type { CompileError } from './compile-error.js';
@@ -11,13 +12,18 @@ import { schemaValidator } from './schema-validator.js';
 
 export type CompileResult = { ok: true; plan: Plan } | { ok: false; errors: CompileError[] };
 
+export interface CompileOptions {
+  /** The event catalog: when given, every event type a node waits for or reads must be in it. */
+  eventTypes?: ReadonlySet<string>;
+}
+
 const validateDocument = schemaValidator(GraphDocumentSchema);
 
 /**
  * Validates a graph document and compiles it into a frozen plan with a content hash, or
  * returns every problem found. Pure: same document and registry, same result.
  */
-export function compileGraph(document: unknown, registry: NodeRegistry): CompileResult {
+export function compileGraph(document: unknown, registry: NodeRegistry, options: CompileOptions = {}): CompileResult {
   if (!validateDocument(document)) {
     const errors = fieldErrors(validateDocument.errors).map((error) => withNodeOrEdge(document, error));
     return { ok: false, errors };
@@ -25,6 +31,7 @@ export function compileGraph(document: unknown, registry: NodeRegistry): Compile
   const graph = document as GraphDocument;
   const errors: CompileError[] = [];
   const resolved = checkNodes(graph, registry, errors);
+  if (options.eventTypes) checkEventTypes(graph, resolved, options.eventTypes, errors);
   const { entry, wiring } = checkEdges(graph, resolved, errors);
   if (entry) checkReachable(graph.nodes.map((node) => node.id), entry, wiring, errors);
   checkCycles(resolved, wiring, errors);

@@ -1,4 +1,4 @@
-export { compileGraph, type CompileResult } from './compile-graph.js';
+export { compileGraph, type CompileOptions, type CompileResult } from './compile-graph.js';
 export type { CompileError } from './compile-error.js';
 export { canonicalJson, contentHash } from './content-hash.js';
 export { fieldErrors, pointerToPath, type FieldError } from './ajv-errors.js';

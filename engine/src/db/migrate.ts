@@ -11,6 +11,9 @@ import * as metrics from './migrations/008-metrics.js';
 import * as leadChangeNotify from './migrations/009-lead-change-notify.js';
 import * as teamModel from './migrations/010-team-model.js';
 import * as repOutcomes from './migrations/011-rep-outcomes.js';
+import * as intakeCorrectness from './migrations/012-intake-correctness.js';
+import * as eventMail from './migrations/013-event-mail.js';
+import * as sendClaims from './migrations/014-send-claims.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +28,9 @@ const migrations: Record<string, Migration> = {
   '009-lead-change-notify': leadChangeNotify,
   '010-team-model': teamModel,
   '011-rep-outcomes': repOutcomes,
+  '012-intake-correctness': intakeCorrectness,
+  '013-event-mail': eventMail,
+  '014-send-claims': sendClaims,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -100,9 +100,15 @@ export interface LeadTable {
   person_key: string | null;
   first_name: string | null;
   last_name: string | null;
+  /** As typed (whitespace tidied); `company_normalized` is the form duplicates and matching use. */
   company: string | null;
+  company_normalized: string | null;
   title: string | null;
   phone: string | null;
+  /** The phone number as typed, kept whether or not it could be read. */
+  phone_raw: string | null;
+  /** Whether `phone_raw` was read as a real number (then `phone` holds it in E.164); null: no phone. */
+  phone_valid: boolean | null;
   country: string | null;
   source: string | null;
   channel: string | null;
@@ -121,6 +127,8 @@ export interface LeadTable {
   first_touch: Json;
   last_touch: Json;
   idempotency_key: string | null;
+  /** SHA-256 of the request the Idempotency-Key came with: the same key with another body is refused. */
+  idempotency_hash: string | null;
   run_status: Generated<string>;
   current_node_id: string | null;
   waiting: Json<Record<string, unknown> | null> | null;
@@ -129,6 +137,12 @@ export interface LeadTable {
   workflow_started_at: Date | null;
   /** Funnel stage (new, mql, sql, meeting, won, disqualified); every move is in lead_stage_changes. */
   stage: Generated<string>;
+  /** The lead's newest event's sequence number (0: none). */
+  event_seq: Generated<number>;
+  /** How far the lead's run has read its mail; below event_seq, the redelivery sweep rings again. */
+  delivered_seq: Generated<number>;
+  /** When the newest event was recorded. */
+  event_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -151,12 +165,15 @@ export interface LeadStageChangeTable {
 export interface LeadEventTable {
   id: Generated<string>;
   lead_id: string;
+  /** The lead's mail sequence: 1, 2, 3, … per lead, in the order events were recorded (see lead-mail.ts). */
+  seq: number;
   type: string;
   data: Json;
   occurred_at: Timestamp;
   created_at: Generated<Date>;
   /** The poster's Idempotency-Key; unique per lead, so a retried POST records nothing twice. */
   idempotency_key: string | null;
+  idempotency_hash: string | null;
 }
 
 export interface StepTable {
@@ -211,6 +228,9 @@ export interface NotificationTable {
   status: string;
   error: string | null;
   message_id: string | null;
+  /** The activity attempt sending it now (status `sending`), and until when its claim holds. */
+  attempt_id: string | null;
+  lease_until: Date | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
   read_at: Date | null;
@@ -273,6 +293,8 @@ export interface FormTable {
   honeypot_field: Generated<string>;
   rate_limit_per_minute: Generated<number>;
   redirect_url: string | null;
+  /** ISO country the form's phone numbers are read in when a lead gives no country of its own. */
+  default_country: string | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -340,7 +362,20 @@ export interface ImportErrorTable {
   message: string;
 }
 
+/** A custom event type declared by an admin or editor; the built-in ones live in code. */
+export interface EventTypeTable {
+  name: string;
+  label: string;
+  description: Generated<string>;
+  /** JSON Schema of the event's `data`; null: any object. */
+  data_schema: Json<Record<string, unknown> | null> | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
+  event_types: EventTypeTable;
   workflows: WorkflowTable;
   workflow_versions: WorkflowVersionTable;
   teams: TeamTable;

@@ -17,7 +17,16 @@ const json = (value: unknown): string | null => (value === null || value === und
 export async function persistSteps(db: Kysely<Database>, leadId: string, steps: readonly StepRecord[], run: RunMarker): Promise<void> {
   const signals = steps.flatMap((step) => stageSignalsOfPatch(step.patch).map((signal) => ({ signal, at: step.endedAt ?? step.startedAt, stepSeq: step.seq })));
   const patch = mergePatches(steps.map((step) => step.patch));
-  const leadUpdate = { ...leadPatchToUpdate(patch), run_status: run.status, current_node_id: run.nodeId, waiting: json(run.waiting), node_since: nodeSince(steps, run), updated_at: sql<Date>`now()` };
+  const leadUpdate = {
+    ...leadPatchToUpdate(patch),
+    run_status: run.status,
+    current_node_id: run.nodeId,
+    waiting: json(run.waiting),
+    node_since: nodeSince(steps, run),
+    updated_at: sql<Date>`now()`,
+    // A migrated run writes the version it now runs on.
+    ...(run.version !== undefined && { workflow_version: run.version }),
+  };
   if (signals.length === 0) {
     const update = steps.length > 0 ? db.with('written', (qb) => insertSteps(qb, leadId, steps)).updateTable('leads') : db.updateTable('leads');
     await update.set(leadUpdate).where('id', '=', leadId).execute();

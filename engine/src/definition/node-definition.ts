@@ -21,6 +21,12 @@ export interface ConfigIssue {
   message: string;
 }
 
+/** An event type a node's config names, and where in the config. */
+export interface NamedEvent {
+  type: string;
+  path: string;
+}
+
 /** What a node decided: the port to leave by, and what it learned or changed. */
 export interface NodeOutcome {
   port: string;
@@ -86,6 +92,12 @@ interface NodeDefinitionBase<S extends TSchema> {
   waits?: boolean;
   /** Checks the schema cannot express (expressions, cross-field rules). */
   validate?(config: Static<S>): ConfigIssue[];
+  /**
+   * The lead event types this node waits for or reads, each with the config path that names it
+   * (`events[0]`), so the compiler can refuse one the event catalog does not declare — a typo
+   * would otherwise wait forever.
+   */
+  eventsOf?(config: Static<S>): readonly NamedEvent[];
   /** One line shown on the canvas node. */
   summary?(config: Static<S>): string;
 }

@@ -8,9 +8,17 @@ export interface LeadContext {
   firstName: string | null;
   lastName: string | null;
   fullName: string | null;
+  /** As the lead typed it. */
   company: string | null;
+  /** Legal suffix and case removed ("beispiel" for "Beispiel GmbH"): what matching compares. */
+  companyNormalized: string | null;
   title: string | null;
+  /** E.164, or null when the number given could not be read. */
   phone: string | null;
+  /** The phone number as typed. */
+  phoneRaw: string | null;
+  /** Whether the number could be read; null when the lead gave none. */
+  phoneValid: boolean | null;
   country: string | null;
   region: string | null;
   industry: string | null;
@@ -54,8 +62,11 @@ export const LEAD_FIELDS: Readonly<Record<keyof LeadContext, FieldType>> = {
   lastName: 'string',
   fullName: 'string',
   company: 'string',
+  companyNormalized: 'string',
   title: 'string',
   phone: 'string',
+  phoneRaw: 'string',
+  phoneValid: 'boolean',
   country: 'string',
   region: 'string',
   industry: 'string',
@@ -83,7 +94,7 @@ export const LEAD_FIELDS: Readonly<Record<keyof LeadContext, FieldType>> = {
   custom: 'object',
 };
 
-/** Lead events the product knows; other names are allowed for custom integrations. */
+/** Lead events the product knows; others are declared in the event catalog (`/api/event-types`). */
 export const LEAD_EVENT_TYPES = [
   'contacted',
   'replied',
@@ -96,6 +107,7 @@ export const LEAD_EVENT_TYPES = [
   'email_opened',
   'demo_requested',
   'retry',
+  'task_completed',
 ] as const;
 
 export function applyLeadPatch(lead: LeadContext, patch: LeadPatch): LeadContext {

@@ -127,6 +127,9 @@ export async function runPlanDry(input: TestRunInput): Promise<TestRunResult> {
       nodeId: node.id,
       visit,
       attempt: 1,
+      attemptId: `test-run:${input.leadId}:${node.id}:${visit}`,
+      leaseMs: 30_000,
+      heartbeat: () => undefined,
       idempotencyKey: `test-run:${input.leadId}:${node.id}:${visit}`,
       dryRun: true,
     });

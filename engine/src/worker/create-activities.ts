@@ -1,7 +1,8 @@
 import { Context } from '@temporalio/activity';
+import { readLeadMail } from '../db/lead-mail.js';
 import { persistSteps } from '../db/step-trail.js';
 import type { NodeOutcome } from '../definition/node-definition.js';
-import { type NodeActivityInput, nodeActivityName, type RecordStepsInput, type StepRecord } from '../workflow/lead-run.js';
+import { type NodeActivityInput, nodeActivityName, type ReadMailInput, type ReadMailResult, type RecordStepsInput, type StepRecord } from '../workflow/lead-run.js';
 import type { ActivityServices, NodeActivity } from './node-activity.js';
 
 export type LeadActivities = Record<string, (input: never) => Promise<unknown>>;
@@ -15,11 +16,13 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
     recordSteps: async ({ leadId, steps, run }: RecordStepsInput): Promise<void> => {
       await persistSteps(services.db, leadId, steps, run);
     },
+    readLeadMail: async ({ leadId, afterSeq, limit }: ReadMailInput): Promise<ReadMailResult> => readLeadMail(services.db, leadId, afterSeq, limit),
   };
   for (const nodeActivity of nodeActivities) {
     activities[nodeActivityName(nodeActivity.type, nodeActivity.version)] = async (input: NodeActivityInput): Promise<NodeOutcome> => {
       const startedAt = new Date().toISOString();
-      const attempt = Context.current().info.attempt;
+      const context = Context.current();
+      const { attempt, activityId, workflowExecution, startToCloseTimeoutMs } = context.info;
       const { node, leadId, visit } = input;
       const outcome = await nodeActivity.run(node.config, {
         services,
@@ -29,6 +32,9 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         nodeId: node.id,
         visit,
         attempt,
+        attemptId: `${workflowExecution?.runId ?? leadId}/${activityId}/${attempt}`,
+        leaseMs: startToCloseTimeoutMs,
+        heartbeat: () => context.heartbeat(),
         idempotencyKey: `${leadId}:${node.id}:${visit}`,
         dryRun: false,
       });

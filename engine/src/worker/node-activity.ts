@@ -34,6 +34,12 @@ export interface NodeActivityContext {
   readonly visit: number;
   /** 1 on the first try; a retry sees 2, 3, … */
   readonly attempt: number;
+  /** Unique to this attempt: what an outbox row is claimed by while this attempt sends it. */
+  readonly attemptId: string;
+  /** How long this attempt may run (its start-to-close timeout): a claim made by it lapses after that. */
+  readonly leaseMs: number;
+  /** Tells Temporal the attempt is alive (during a slow send). */
+  heartbeat(): void;
   /** Unique per lead + node + visit: the key that makes a retry harmless. */
   readonly idempotencyKey: string;
   /**

@@ -1,7 +1,10 @@
 import {
   ActivityFailure,
+  allHandlersFinished,
   condition,
+  ContinueAsNew,
   continueAsNew,
+  isCancellation,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -13,13 +16,18 @@ import { NodeRegistry } from '../definition/node-registry.js';
 import type { PlanNode } from '../graph/plan.js';
 import { applyLeadPatch } from '../lead/lead-context.js';
 import type { LeadEvent } from '../lead/lead-event.js';
+import { receiveEvent } from './lead-mailbox.js';
 import {
+  type ActiveWait,
   type AssignmentAnswer,
   type LeadStateView,
   type LeadWorkflowInput,
   type LeadWorkflowResult,
+  type MigrateRequest,
   type NodeActivityFunction,
   nodeActivityName,
+  type ReadMailInput,
+  type ReadMailResult,
   type RecordStepsInput,
   type ResumeState,
   type RunMarker,
@@ -27,11 +35,25 @@ import {
   type StepRecord,
   type Waiting,
 } from './lead-run.js';
-import { awaitAssignmentUpdate, leadEventSignal, leadStateQuery } from './messages.js';
+import { awaitAssignmentUpdate, leadEventSignal, leadMailSignal, leadStateQuery, migrateUpdate } from './messages.js';
 
-/** Keeps history far below Temporal's limits (warning at 10,240 events) on leads that loop for months. */
-const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 4000;
-const REMEMBERED_EVENT_IDS = 500;
+/** Runs from before EVENT_MAIL_PATCH continue as new only when entering a wait past this many events. */
+const LEGACY_EVENTS_BEFORE_CONTINUE_AS_NEW = 4000;
+/** Runs under EVENT_MAIL_PATCH continue as new at any loop point past these (Temporal warns at 10,240 events). */
+const HISTORY_EVENTS_BUDGET = 2000;
+const HISTORY_BYTES_BUDGET = 2 * 1024 * 1024;
+const MAIL_BATCH = 100;
+
+/** Leads started before local activities existed replay the remote calls their histories hold. */
+export const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+/**
+ * This release's interpreter: events read from the lead's mail on a doorbell, continue-as-new at
+ * every loop point (mid-wait too, keeping the wait's deadline), a capped inbox, migrations. Runs
+ * started before it replay and finish on the interpreter they started with.
+ */
+export const EVENT_MAIL_PATCH = 'event-mail-2026-12';
+/** A throw in sandbox code parks the lead instead of failing its workflow task forever. */
+export const PARK_SANDBOX_FAILURES_PATCH = 'park-sandbox-failures';
 
 const { recordSteps } = proxyActivities<{ recordSteps(input: RecordStepsInput): Promise<void> }>({
   startToCloseTimeout: '30 seconds',
@@ -39,8 +61,11 @@ const { recordSteps } = proxyActivities<{ recordSteps(input: RecordStepsInput): 
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-/** Leads started before local activities existed replay the remote calls their histories hold. */
-export const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+const { readLeadMail } = proxyLocalActivities<{ readLeadMail(input: ReadMailInput): Promise<ReadMailResult> }>({
+  startToCloseTimeout: '10 seconds',
+  // Mail waits in Postgres: an outage only delays it.
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
 
 function activityFor(definition: ActivityNodeDefinition): NodeActivityFunction {
   const retry = definition.retry ?? {};
@@ -65,6 +90,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Ends the run's current code path to continue as new or stop: never caught as a node failure. */
+const passesThrough = (error: unknown): boolean => error instanceof ContinueAsNew || isCancellation(error);
+
+const now = (): string => new Date().toISOString();
+
 /**
  * The one workflow that runs any plan: walks the graph from the entry, running control nodes
  * here in the sandbox and activity nodes as activities, and keeps the step trail.
@@ -76,18 +106,25 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
 
   return async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadWorkflowResult> {
     const { plan, leadId } = input;
-    const state: ResumeState = input.resume ?? { nodeId: plan.entry, seq: 0, visits: {}, lead: input.lead, seenEventIds: [], inbox: [] };
+    // Decided once, at the start: a run keeps the interpreter it began with for its whole life.
+    const mail = patched(EVENT_MAIL_PATCH);
+    const state: ResumeState = input.resume ?? { nodeId: plan.entry, seq: 0, visits: {}, lead: input.lead, seenEventIds: [], inbox: [], ...(mail && { eventSeq: 0 }) };
     let status: RunStatus = 'running';
     let waiting: Waiting | null = null;
     let pending: StepRecord[] = [];
+    let knownSeq = Math.max(input.eventSeq ?? 0, state.eventSeq ?? 0);
+    let migration: MigrateRequest | null = null;
+    /** Told of each event as it arrives, while a wait watches for events that make a node stale. */
+    let onArrival: ((event: LeadEvent) => void) | null = null;
     const inbox = state.inbox;
 
+    const mailPending = (): boolean => knownSeq > (state.eventSeq ?? 0);
+
     setHandler(leadEventSignal, (event) => {
-      if (state.seenEventIds.includes(event.id)) return;
-      state.seenEventIds.push(event.id);
-      if (state.seenEventIds.length > REMEMBERED_EVENT_IDS) state.seenEventIds.shift();
-      state.lead = { ...state.lead, events: { ...state.lead.events, [event.type]: (state.lead.events[event.type] ?? 0) + 1 } };
-      inbox.push(event);
+      if (receiveEvent(state, event, mail)) onArrival?.(event);
+    });
+    setHandler(leadMailSignal, ({ seq }) => {
+      knownSeq = Math.max(knownSeq, seq);
     });
     setHandler(leadStateQuery, (): LeadStateView => ({
       status,
@@ -103,11 +140,70 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       await condition(() => state.lead.ownerId != null || status !== 'running');
       return { ownerId: state.lead.ownerId, ownerName: state.lead.ownerName, status, nodeId: status === 'completed' ? null : state.nodeId };
     });
+    setHandler(
+      migrateUpdate,
+      (request) => {
+        migration = request;
+        return { accepted: true, reason: `moving from node '${request.fromNodeId}' to version ${request.toVersion}, node '${request.nodeId}'` };
+      },
+      {
+        validator: (request) => {
+          if (!mail) throw new Error('this run started before migrations existed; it finishes on its version');
+          if (migration) throw new Error('a migration of this lead is already under way');
+          if (status !== 'waiting' || waiting?.nodeId !== request.fromNodeId) throw new Error(`the lead is not waiting at '${request.fromNodeId}' any more (now ${status} at '${state.nodeId}')`);
+        },
+      },
+    );
 
-    const flush = async (extra: StepRecord[] = []): Promise<void> => {
+    const flush = async (extra: StepRecord[] = [], version?: number): Promise<void> => {
       const steps = [...pending, ...extra];
       pending = [];
-      await recordSteps({ leadId, steps, run: { status, nodeId: status === 'completed' ? null : state.nodeId, waiting } });
+      const run: RunMarker = { status, nodeId: status === 'completed' ? null : state.nodeId, waiting, ...(version !== undefined && { version }) };
+      await recordSteps({ leadId, steps, run });
+    };
+
+    /** Reads every event waiting in the lead's mail, in order, into the run. */
+    const readMail = async (): Promise<void> => {
+      for (;;) {
+        const { events, more } = await readLeadMail({ leadId, afterSeq: state.eventSeq ?? 0, limit: MAIL_BATCH });
+        for (const { seq, ...event } of events) {
+          state.eventSeq = Math.max(state.eventSeq ?? 0, seq);
+          if (receiveEvent(state, event, mail)) onArrival?.(event);
+        }
+        if (!more) break;
+      }
+      // Whatever the doorbell announced is read (an erased lead's events are gone): never ring again for it.
+      state.eventSeq = Math.max(state.eventSeq ?? 0, knownSeq);
+    };
+
+    const tooLong = (): boolean => {
+      const info = workflowInfo();
+      return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BUDGET || info.historySize > HISTORY_BYTES_BUDGET;
+    };
+
+    /** Continues as new with what the next run needs: the position, an active wait, the mail read so far. */
+    const continueNow = async (activeWait: ActiveWait | null): Promise<never> => {
+      if (pending.length > 0) await flush();
+      await condition(allHandlersFinished);
+      state.activeWait = activeWait;
+      return continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({ ...input, resume: state, eventSeq: knownSeq, migratedFrom: undefined });
+    };
+
+    /** Moves the lead onto the new version's plan at the mapped node; its wait counts from when it began. */
+    const migrateNow = async (request: MigrateRequest, step: StepRecord, since: string): Promise<never> => {
+      waiting = null;
+      status = 'running';
+      await flush([{ ...step, status: 'completed', waiting: null, endedAt: now(), reason: `left for version ${request.toVersion}, node '${request.nodeId}' (migrated by ${request.by})` }]);
+      await condition(allHandlersFinished);
+      const resume: ResumeState = { ...state, nodeId: request.nodeId, activeWait: { kind: 'migrated', nodeId: request.nodeId, seq: 0, visit: 0, since, until: null } };
+      return continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({
+        ...input,
+        version: request.toVersion,
+        plan: request.plan,
+        resume,
+        eventSeq: knownSeq,
+        migratedFrom: { version: input.version, nodeId: request.fromNodeId, by: request.by },
+      });
     };
 
     /** The node to re-run while waiting, and the events that make its answer stale. */
@@ -131,7 +227,7 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         pending.push({
           seq, nodeId: node.id, nodeType: node.type, typeVersion: node.typeVersion, visit, status: 'failed', port: null, input: null, output: null,
           reason: `re-run (${because}) failed; the lead keeps its fields`, error: errorText(error), attempts: 1,
-          startedAt: new Date().toISOString(), endedAt: new Date().toISOString(), waiting: null, patch: null,
+          startedAt: now(), endedAt: now(), waiting: null, patch: null,
         });
       }
     };
@@ -140,31 +236,70 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
      * Durable wait for events or time; writes the waiting step first so ops see where the lead is.
      * Events that arrived since the previous wait ended count too: a rep may mark a lead contacted
      * before the workflow reaches the wait. A finished wait consumes events up to the one it took
-     * (a timeout consumes all).
+     * (a timeout consumes all). `parked` marks the wait of a lead parked on an error.
      */
-    const waitFor = async (request: WaitRequest, step: StepRecord, waitStatus: RunStatus): Promise<LeadEvent | null> => {
-      const now = Date.now();
-      const until = request.until ?? (request.timeoutMs !== undefined ? new Date(now + request.timeoutMs) : null);
-      waiting = { nodeId: step.nodeId, events: [...request.events], until: until?.toISOString() ?? null, description: request.description, since: new Date(now).toISOString() };
+    const waitFor = async (request: WaitRequest, step: StepRecord, waitStatus: RunStatus, parked?: string): Promise<LeadEvent | null> => {
+      const resumed = state.activeWait?.nodeId === step.nodeId ? state.activeWait : null;
+      state.activeWait = null;
+      const since = resumed?.since ?? now();
+      const computed = request.until ?? (request.timeoutMs !== undefined ? new Date(Date.parse(since) + request.timeoutMs) : null);
+      const until = resumed?.kind === 'continue' ? (resumed.until === null ? null : new Date(resumed.until)) : computed;
+      waiting = { nodeId: step.nodeId, events: [...request.events], until: until?.toISOString() ?? null, description: request.description, since };
       status = waitStatus;
       if (request.patch) state.lead = applyLeadPatch(state.lead, request.patch);
-      await flush([{ ...step, status: 'waiting', waiting, patch: request.patch ?? null }]);
+      // A run resuming its predecessor's wait finds the waiting step already written.
+      if (resumed?.kind !== 'continue') await flush([{ ...step, status: 'waiting', waiting, patch: request.patch ?? null }]);
       const match = (): LeadEvent | undefined => inbox.find((event) => request.events.includes(event.type));
       const holds = (): boolean => request.predicate?.(state.lead) ?? false;
       const rerun = rerunnable();
-      let rerunSeen = 0;
-      const staleBy = (): LeadEvent | undefined => (rerun ? inbox.slice(rerunSeen).find((event) => rerun.events.includes(event.type)) : undefined);
-      const ready = (): boolean => staleBy() !== undefined || match() !== undefined || holds();
-      for (;;) {
-        const remaining = until === null ? null : until.getTime() - Date.now();
-        const woke = remaining === null ? (await condition(ready), true) : remaining > 0 ? await condition(ready, remaining) : ready();
-        const stale = woke ? staleBy() : undefined;
-        if (!rerun || !stale) break;
-        // Re-run first (a score reads the new page visit), so the wait's own check sees fresh fields.
-        rerunSeen = inbox.length;
-        await rerunWhileWaiting(rerun.node, `${stale.type} arrived`);
+      const remaining = (): number | null => (until === null ? null : until.getTime() - Date.now());
+      const sleep = async (ready: () => boolean): Promise<boolean> => {
+        const left = remaining();
+        return left === null ? (await condition(ready), true) : left > 0 ? condition(ready, left) : ready();
+      };
+
+      if (mail) {
+        // An event of the kinds that make the re-run node stale, arrived and not yet acted on.
+        let stale = rerun ? (inbox.find((event) => rerun.events.includes(event.type)) ?? null) : null;
+        onArrival = (event) => {
+          if (rerun?.events.includes(event.type)) stale = event;
+        };
+        try {
+          for (;;) {
+            if (!(await sleep(() => stale !== null || mailPending() || migration !== null || match() !== undefined || holds()))) break;
+            if (migration && !parked) return await migrateNow(migration, step, since);
+            if (mailPending()) await readMail();
+            else if (stale && rerun) {
+              const because = `${stale.type} arrived`;
+              stale = null;
+              await rerunWhileWaiting(rerun.node, because);
+            } else break;
+            if (tooLong()) {
+              const carried: ActiveWait = { kind: 'continue', nodeId: step.nodeId, seq: step.seq, visit: step.visit, since, until: until?.toISOString() ?? null };
+              return await continueNow(parked === undefined ? carried : { ...carried, parked });
+            }
+          }
+        } finally {
+          onArrival = null;
+        }
+      } else {
+        // The interpreter as it was before EVENT_MAIL_PATCH, for the runs that started on it.
+        let rerunSeen = 0;
+        const staleBy = (): LeadEvent | undefined => (rerun ? inbox.slice(rerunSeen).find((event) => rerun.events.includes(event.type)) : undefined);
+        for (;;) {
+          const woke = await sleep(() => staleBy() !== undefined || match() !== undefined || holds() || mailPending());
+          if (woke && mailPending()) {
+            await readMail();
+            continue;
+          }
+          const stale = woke ? staleBy() : undefined;
+          if (!rerun || !stale) break;
+          // Re-run first (a score reads the new page visit), so the wait's own check sees fresh fields.
+          rerunSeen = inbox.length;
+          await rerunWhileWaiting(rerun.node, `${stale.type} arrived`);
+        }
       }
-      const met = holds() ? { id: `condition-${step.seq}`, type: 'condition_met', at: new Date().toISOString() } : null;
+      const met = holds() ? { id: `condition-${step.seq}`, type: 'condition_met', at: now() } : null;
       const event = match() ?? met;
       // Consume up to the matching event; anything after it is left for the next wait.
       inbox.splice(0, event && event !== met ? inbox.indexOf(event) + 1 : inbox.length);
@@ -209,26 +344,58 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       }
     };
 
+    /**
+     * Parks the lead visibly at `step`'s node until an operator posts `retry`: the step is failed
+     * with the error, the run waits in status `error`. `resumed` skips the parts its predecessor
+     * run already wrote.
+     */
+    const park = async (step: StepRecord, error: string, resumed: boolean): Promise<void> => {
+      const failed: StepRecord = { ...step, status: 'failed', error, endedAt: step.endedAt ?? now() };
+      status = 'error';
+      if (!resumed) await flush([failed]);
+      const retryStep = resumed ? failed : { ...failed, seq: ++state.seq };
+      await waitFor({ events: ['retry'], description: `an operator to retry after: ${error}` }, retryStep, 'error', error);
+      pending.push({ ...retryStep, status: 'completed', port: null, reason: 'retried by operator', endedAt: now() });
+    };
+
     let current: string | undefined = state.nodeId;
     let lastNodeId = current;
+    if (input.migratedFrom && input.resume?.activeWait?.kind === 'migrated') {
+      const from = input.migratedFrom;
+      const node = plan.nodes[state.nodeId];
+      pending.push({
+        seq: ++state.seq, nodeId: state.nodeId, nodeType: node?.type ?? 'unknown', typeVersion: node?.typeVersion ?? 0, visit: state.visits[state.nodeId] ?? 0,
+        status: 'completed', port: null, input: null, output: { migratedFrom: from },
+        reason: `migrated by ${from.by} from version ${from.version}, node '${from.nodeId}', to version ${input.version}, node '${state.nodeId}'`,
+        error: null, attempts: 1, startedAt: now(), endedAt: now(), waiting: null, patch: null,
+      });
+      await flush([], input.version);
+    }
+    if (mail && mailPending()) await readMail();
+
     while (current !== undefined) {
       const node: PlanNode | undefined = plan.nodes[current];
-      if (!node) throw new Error(`plan has no node '${current}'`);
       state.nodeId = current;
       lastNodeId = current;
-      const definition = registry.get(node.type, node.typeVersion);
-      const info = workflowInfo();
-      if (definition?.waits && (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW)) {
-        await flush();
-        await continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({ ...input, resume: state });
+      const definition = node && registry.get(node.type, node.typeVersion);
+      if (mail) {
+        if (mailPending()) await readMail();
+        if (tooLong() && !state.activeWait) await continueNow(null);
+      } else {
+        const info = workflowInfo();
+        if (definition?.waits && (info.continueAsNewSuggested || info.historyLength > LEGACY_EVENTS_BEFORE_CONTINUE_AS_NEW)) {
+          await flush();
+          await continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({ ...input, resume: state });
+        }
       }
-      const visit = (state.visits[current] ?? 0) + 1;
+      const resumed = state.activeWait?.nodeId === current && state.activeWait.kind === 'continue' ? state.activeWait : null;
+      const visit = resumed ? resumed.visit : (state.visits[current] ?? 0) + 1;
       state.visits[current] = visit;
       const step: StepRecord = {
-        seq: ++state.seq,
-        nodeId: node.id,
-        nodeType: node.type,
-        typeVersion: node.typeVersion,
+        seq: resumed ? resumed.seq : ++state.seq,
+        nodeId: current,
+        nodeType: node?.type ?? 'unknown',
+        typeVersion: node?.typeVersion ?? 0,
         visit,
         status: 'completed',
         port: null,
@@ -237,36 +404,49 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         reason: null,
         error: null,
         attempts: 1,
-        startedAt: new Date().toISOString(),
+        startedAt: resumed?.since ?? now(),
         endedAt: null,
         waiting: null,
         patch: null,
       };
 
-      let outcome: NodeOutcome;
-      if (node.kind === 'control') {
-        outcome = await runControl(node, step);
-        pending.push({ ...step, port: outcome.port, output: outcome.output ?? null, reason: outcome.reason ?? null, patch: outcome.patch ?? null, endedAt: new Date().toISOString() });
-      } else {
-        try {
-          outcome = await runActivity(node, step);
-        } catch (error) {
-          // Retries are spent: park the lead visibly at this node until an operator sends `retry`.
-          const failed: StepRecord = { ...step, status: 'failed', error: errorText(error), endedAt: new Date().toISOString() };
-          status = 'error';
-          await flush([failed]);
-          const retryStep = { ...failed, seq: ++state.seq };
-          await waitFor({ events: ['retry'], description: `an operator to retry after: ${failed.error}` }, retryStep, 'error');
-          pending.push({ ...retryStep, status: 'completed', port: null, reason: 'retried by operator', endedAt: new Date().toISOString() });
-          state.visits[current] = visit - 1;
-          continue;
-        }
+      if (resumed?.parked !== undefined) {
+        state.activeWait = resumed;
+        await park(step, resumed.parked, true);
+        state.visits[current] = visit - 1;
+        continue;
       }
-      if (outcome.patch) state.lead = applyLeadPatch(state.lead, outcome.patch);
-      if (node.kind === 'activity' && definition?.kind === 'activity' && (definition.rerunOnEvents?.(node.config).length ?? 0) > 0) state.rerunNodeId = node.id;
-      current = node.next[outcome.port];
-      if (current === undefined && Object.keys(node.next).length > 0) {
-        throw new Error(`node '${node.id}' left by port '${outcome.port}', which the plan does not wire`);
+      let outcome: NodeOutcome;
+      // Whether a throw comes from the activity call: those park the lead in every interpreter.
+      let inActivity = false;
+      try {
+        if (!node) throw new Error(`plan has no node '${current}'`);
+        if (node.kind === 'control') {
+          outcome = await runControl(node, step);
+          pending.push({ ...step, port: outcome.port, output: outcome.output ?? null, reason: outcome.reason ?? null, patch: outcome.patch ?? null, endedAt: now() });
+        } else {
+          inActivity = true;
+          outcome = await runActivity(node, step);
+          inActivity = false;
+        }
+        state.activeWait = null;
+        if (outcome.patch) state.lead = applyLeadPatch(state.lead, outcome.patch);
+        if (node.kind === 'activity' && definition?.kind === 'activity' && (definition.rerunOnEvents?.(node.config).length ?? 0) > 0) state.rerunNodeId = node.id;
+        current = node.next[outcome.port];
+        if (current === undefined && Object.keys(node.next).length > 0) {
+          throw new Error(`node '${node.id}' left by port '${outcome.port}', which the plan does not wire`);
+        }
+      } catch (error) {
+        if (passesThrough(error)) throw error;
+        // An activity's retries are spent: park the lead visibly at this node until an operator
+        // sends `retry`. A throw in sandbox code (a control node, the interpreter) parks it too,
+        // instead of failing the workflow task forever; a non-determinism error still fails the
+        // task, as it never reaches this code.
+        if (!inActivity && !patched(PARK_SANDBOX_FAILURES_PATCH)) throw error;
+        current = state.nodeId;
+        await park({ ...step, endedAt: now() }, errorText(error), false);
+        state.visits[current] = visit - 1;
+        continue;
       }
     }
     status = 'completed';

@@ -1,4 +1,4 @@
 /** Sandbox-safe: imported by the workflow bundle. No I/O, no Node built-ins. */
 export { createLeadWorkflow } from './create-lead-workflow.js';
-export { awaitAssignmentUpdate, leadEventSignal, leadStateQuery, leadWorkflowId, LEAD_TASK_QUEUE } from './messages.js';
+export { awaitAssignmentUpdate, leadEventSignal, leadMailSignal, leadStateQuery, leadWorkflowId, LEAD_TASK_QUEUE, migrateUpdate } from './messages.js';
 export * from './lead-run.js';

@@ -40,29 +40,55 @@ export interface RunMarker {
   status: RunStatus;
   nodeId: string | null;
   waiting: Waiting | null;
+  /** Set when the run moved to another version of its workflow (a migration). */
+  version?: number;
 }
 
-/** State carried across continue-as-new. */
+/** State carried across continue-as-new: only what the next run needs, bounded whatever the lead's age. */
 export interface ResumeState {
   nodeId: string;
   seq: number;
   visits: Record<string, number>;
   lead: LeadContext;
+  /** Ids of events delivered as data signals (runs from before event mail), to drop one delivered twice. */
   seenEventIds: string[];
-  /** Events received and not yet consumed by a wait. */
+  /** Events received and not yet consumed by a wait (capped: see lead-mailbox.ts). */
   inbox: LeadEvent[];
   /** The last node passed whose answer events can make stale (a score), re-run while the lead waits. */
   rerunNodeId?: string | null;
+  /** The per-lead sequence number of the last event taken from the lead's mail (Postgres). */
+  eventSeq?: number;
+  /** A wait the previous run was in when it continued as new: the next run resumes it, same visit and deadline. */
+  activeWait?: ActiveWait | null;
+}
+
+/** A wait under way, as carried over continue-as-new or a migration. */
+export interface ActiveWait {
+  /** continue: the same visit of the same wait, same deadline. migrated: a new visit at the mapped wait, counting from `since`. */
+  kind: 'continue' | 'migrated';
+  nodeId: string;
+  seq: number;
+  visit: number;
+  /** When the wait began: a migrated wait's timeout counts from here. */
+  since: string;
+  /** The deadline already set; null when the wait has none, or a migration asks to recompute it. */
+  until: string | null;
+  /** Set when the lead is parked on this error, waiting for an operator's retry. */
+  parked?: string;
 }
 
 export interface LeadWorkflowInput {
   leadId: string;
   workflowId: string;
   version: number;
-  /** The plan is pinned in the input: the lead finishes on the version it started on. */
+  /** The plan is pinned in the input: the lead finishes on the version it started on (or migrates to). */
   plan: Plan;
   lead: LeadContext;
   resume?: ResumeState;
+  /** The lead's newest event sequence number when the run was started: events already waiting for it. */
+  eventSeq?: number;
+  /** Set on the first run after a migration: where it came from, for the trail. */
+  migratedFrom?: { version: number; nodeId: string; by: string };
 }
 
 export interface LeadWorkflowResult {
@@ -100,6 +126,35 @@ export interface NodeActivityInput {
   marker?: RunMarker;
   /** Set when the node runs again while the lead waits: why (e.g. "page_visited arrived"). */
   rerunBecause?: string;
+}
+
+/** The local activity a run reads its mail with: events after `afterSeq`, oldest first. */
+export interface ReadMailInput {
+  leadId: string;
+  afterSeq: number;
+  limit: number;
+}
+
+export interface ReadMailResult {
+  events: Array<LeadEvent & { seq: number }>;
+  /** More events wait after these (read again). */
+  more: boolean;
+}
+
+/** Moves a lead waiting on one version onto another, at the mapped node. */
+export interface MigrateRequest {
+  toVersion: number;
+  plan: Plan;
+  /** The node of the new plan the lead continues at (a wait). */
+  nodeId: string;
+  /** The node the lead must still be waiting at, or the migration is refused (it moved on). */
+  fromNodeId: string;
+  by: string;
+}
+
+export interface MigrateAnswer {
+  accepted: boolean;
+  reason: string;
 }
 
 export interface RecordStepsInput {

@@ -3,6 +3,10 @@ import { Type } from 'typebox';
 
 export const CAPTURE_CHANNELS = ['web_form', 'api', 'webhook', 'csv', 'chat', 'referral', 'outbound_reply'] as const;
 export const REQUIRABLE_FIELDS = ['email', 'name', 'company', 'source', 'phone', 'title', 'country'] as const;
+/** What a submission by a known person does to the lead's fields. */
+export const MERGE_POLICIES = ['fillEmpty', 'overwrite', 'keep'] as const;
+export type MergePolicy = (typeof MERGE_POLICIES)[number];
+export const DEFAULT_MERGE_POLICY: MergePolicy = 'fillEmpty';
 
 export const captureConfigSchema = Type.Object(
   {
@@ -20,8 +24,16 @@ export const captureConfigSchema = Type.Object(
     defaultCountry: Type.String({
       pattern: '^[A-Z]{2}$',
       title: 'Default phone country',
-      description: 'ISO country code used to read phone numbers written without +country.',
+      description:
+        "ISO country code used to read phone numbers written without +country when the lead gives no country of its own (and the form none). A number that still cannot be read is kept as typed and flagged, never refused.",
     }),
+    mergePolicy: Type.Optional(
+      Type.Enum(MERGE_POLICIES, {
+        title: 'When a known person submits again',
+        description:
+          'fillEmpty (default): fields the lead lacks are filled from the new submission. overwrite: every field the submission gives replaces the stored one. keep: the lead keeps its fields. Either way the last touch is updated and the run gets a resubmitted event listing what changed.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -34,7 +34,11 @@ export interface Touch {
 }
 
 /** A submission after intake: the contact fields of the lead context, plus where it came from. */
-export interface NormalizedLead extends Pick<LeadContext, 'email' | 'firstName' | 'lastName' | 'fullName' | 'company' | 'title' | 'phone' | 'country' | 'source' | 'custom'> {
+export interface NormalizedLead
+  extends Pick<
+    LeadContext,
+    'email' | 'firstName' | 'lastName' | 'fullName' | 'company' | 'companyNormalized' | 'title' | 'phone' | 'phoneRaw' | 'phoneValid' | 'country' | 'source' | 'custom'
+  > {
   channel: string;
   touch: Touch;
   /** Duplicate key for the same person at the same company; null unless the capture node matches on company_name. */
@@ -53,13 +57,33 @@ export interface IntakeError {
 
 export type IntakeResult = { ok: true; lead: NormalizedLead } | { ok: false; errors: IntakeError[] };
 
+/** What the channel knows beyond the submission: countries to read a phone number in. */
+export interface IntakeHints {
+  /** The web form's own default country. */
+  formCountry?: string | null;
+  /** The region of the sender's Accept-Language (de-DE → DE), tried last. */
+  localeCountry?: string | null;
+}
+
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+const tidy = (value: string): string => value.trim().replace(/\s+/g, ' ');
+const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+
+/** The number in E.164, read in the first of `countries` (ISO codes; others skipped) that makes it a real number. */
+function readPhone(typed: string, countries: ReadonlyArray<string | null | undefined>): string | null {
+  const codes = [...new Set(countries.filter((code): code is string => !!code && COUNTRY_CODE.test(code.trim())).map((code) => code.trim().toUpperCase()))];
+  for (const code of codes.length > 0 ? codes : [undefined]) {
+    const phone = normalizePhone(typed, code);
+    if (phone) return phone;
+  }
+  return null;
+}
 
 /**
  * Checks a submission against the capture node's config and normalizes it. Pure, so the API can
  * refuse a bad lead before anything is written.
  */
-export function intakeLead(raw: RawLead, config: CaptureIntakeConfig, now: Date): IntakeResult {
+export function intakeLead(raw: RawLead, config: CaptureIntakeConfig, now: Date, hints: IntakeHints = {}): IntakeResult {
   const errors: IntakeError[] = [];
   const required = new Set<string>(['email', ...config.requiredFields]);
   const channel = raw.channel ?? 'api';
@@ -81,11 +105,10 @@ export function intakeLead(raw: RawLead, config: CaptureIntakeConfig, now: Date)
     if (required.has(field) && blank(raw[field])) errors.push({ path: field, message: 'is required' });
   }
 
-  let phone: string | null = null;
-  if (!blank(raw.phone)) {
-    phone = normalizePhone(raw.phone as string, config.defaultCountry);
-    if (!phone) errors.push({ path: 'phone', message: `'${raw.phone}' is not a valid phone number (read with default country ${config.defaultCountry})` });
-  } else if (required.has('phone')) errors.push({ path: 'phone', message: 'is required' });
+  // A number that cannot be read is kept as typed and flagged: a lead is never lost for its phone.
+  const phoneRaw = blank(raw.phone) ? null : (raw.phone as string).trim();
+  if (!phoneRaw && required.has('phone')) errors.push({ path: 'phone', message: 'is required' });
+  const phone = phoneRaw ? readPhone(phoneRaw, [raw.country, hints.formCountry, config.defaultCountry, hints.localeCountry]) : null;
 
   if (!(config.channels as readonly string[]).includes(channel)) {
     errors.push({ path: 'channel', message: `this workflow does not take leads from '${channel}' (accepts: ${config.channels.join(', ')})` });
@@ -106,9 +129,12 @@ export function intakeLead(raw: RawLead, config: CaptureIntakeConfig, now: Date)
       firstName,
       lastName,
       fullName,
-      company: blank(raw.company) ? null : normalizeCompany(raw.company as string),
-      title: blank(raw.title) ? null : (raw.title as string).trim().replace(/\s+/g, ' '),
+      company: blank(raw.company) ? null : tidy(raw.company as string),
+      companyNormalized: blank(raw.company) ? null : normalizeCompany(raw.company as string).toLowerCase(),
+      title: blank(raw.title) ? null : tidy(raw.title as string),
       phone,
+      phoneRaw,
+      phoneValid: phoneRaw ? phone !== null : null,
       country: country && country.length === 2 ? country.toUpperCase() : country,
       source,
       channel,

@@ -32,8 +32,8 @@ export function normalizeCompany(raw: string): string {
 }
 
 /** To E.164 (+14155550123), reading numbers without +country in the default country; null if not a real number. */
-export function normalizePhone(raw: string, defaultCountry: string): string | null {
-  const phone = parsePhoneNumberFromString(raw, defaultCountry as CountryCode);
+export function normalizePhone(raw: string, defaultCountry: string | undefined): string | null {
+  const phone = parsePhoneNumberFromString(raw, defaultCountry as CountryCode | undefined);
   return phone && phone.isValid() ? phone.number : null;
 }
 

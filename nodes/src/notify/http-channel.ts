@@ -26,8 +26,9 @@ export function urlHost(url: string): string {
 }
 
 /**
- * Sends through the outbox: claims the row (`pending`), POSTs, marks it `sent`; a retry skips a
- * row already sent. A failure is recorded `failed` with the error. A transient one (network,
+ * Sends through the outbox: claims the row for this attempt (`sending`, so two overlapping
+ * attempts cannot both send), POSTs within CALL_TIMEOUT_MS, marks it `sent`; a retry skips a row
+ * already sent. A failure is recorded `failed` with the error. A transient one (network,
  * timeout, 408, 429, 5xx) is thrown so Temporal retries; a refusal (4xx, redirect, address not
  * allowed) would fail the same way again, so it is returned as a failed delivery instead.
  */
@@ -37,8 +38,8 @@ export async function sendOverHttp(ctx: NodeActivityContext, message: HttpMessag
   if (ctx.dryRun) return wouldSend(channel, host);
   // No rep: the message goes to a URL, not to a person's inbox.
   const outbox = { key, leadId: ctx.leadId, repId: null, channel, recipient: host, subject: message.subject, body: message.body };
-  const status = await claimMessage(ctx.db, outbox, { status: 'pending', error: null });
-  if (status === 'sent') return { channel, status: 'sent', detail: 'already sent (retry)' };
+  if ((await claimMessage(ctx.db, outbox, ctx)) === 'sent') return { channel, status: 'sent', detail: 'already sent (retry)' };
+  ctx.heartbeat();
   try {
     await requestJson({
       url,
@@ -50,10 +51,10 @@ export async function sendOverHttp(ctx: NodeActivityContext, message: HttpMessag
     });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    await markFailed(ctx.db, key, text);
+    await markFailed(ctx.db, key, ctx, text);
     if (error instanceof OutboundHttpError && !error.retryable) return { channel, status: 'failed', detail: text };
     throw error;
   }
-  await markSent(ctx.db, key);
+  await markSent(ctx.db, key, ctx);
   return { channel, status: 'sent', detail: host };
 }

@@ -1,10 +1,11 @@
 import { type ConfigIssue, checkCondition, defineControlNode, evaluateExpression, isTruthy } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
 import { parseDuration } from '../wait/duration.js';
+import { namedEvents } from '../shared/named-events.js';
 
 export const recycleConfigSchema = Type.Object(
   {
-    reengageOn: Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40 }), {
+    reengageOn: Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, 'x-picker': 'event-type' }), {
       uniqueItems: true,
       title: 'Re-engage on',
       description: 'Events that bring the lead back, e.g. page_visited (a return to the pricing page), demo_requested, replied.',
@@ -42,6 +43,7 @@ export const recycle = defineControlNode({
   defaultConfig: { reengageOn: ['page_visited', 'demo_requested', 'replied'], revisitAfter: '90d' },
   ports: (config) => [{ name: 're_engaged', label: 'Re-engaged' }, ...(config.revisitAfter ? [{ name: 'revisit', label: 'Revisit date' }] : [])],
   validate,
+  eventsOf: (config) => namedEvents(config.reengageOn, 'reengageOn'),
   summary: (config) => `until ${[...config.reengageOn, ...(config.reengageWhen ? [config.reengageWhen] : [])].join(' or ') || 'the date'}${config.revisitAfter ? `, at most ${config.revisitAfter}` : ''}`,
   run: async (config, ctx) => {
     const timeoutMs = config.revisitAfter ? (parseDuration(config.revisitAfter) ?? undefined) : undefined;

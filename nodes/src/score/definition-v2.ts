@@ -13,7 +13,13 @@ const conditionRule = scoreConfigSchema.properties.fitRules.items;
 const eventRuleSchema = Type.Object(
   {
     label: conditionRule.properties.label,
-    event: Type.String({ minLength: 1, maxLength: 64, title: 'Event', description: 'Lead event type, e.g. page_visited, content_downloaded, email_opened, demo_requested, webinar_attended' }),
+    event: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      title: 'Event',
+      description: 'A lead event type from the catalog, e.g. page_visited, content_downloaded, email_opened, demo_requested',
+      'x-picker': 'event-type',
+    }),
     urlContains: Type.Optional(
       Type.String({ minLength: 1, maxLength: 500, title: 'URL contains', description: "Only events whose data.url contains this text (any case), e.g. /pricing; events without a URL don't match." }),
     ),
@@ -76,6 +82,7 @@ export const scoreV2 = defineActivityNode({
   ports: score.ports,
   validate: validateScoreV2,
   // A lead that waits is re-scored when an event its rules read arrives (a return to the pricing page).
+  eventsOf: (config) => eventRulesOf(config).map((rule, index) => ({ type: rule.event, path: `eventRules[${index}].event` })),
   rerunOnEvents: (config) => [...new Set(eventRulesOf(config).map((rule) => rule.event))],
   summary: (config) => {
     const events = eventRulesOf(config).length;

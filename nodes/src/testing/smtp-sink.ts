@@ -15,8 +15,11 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server on loopback (no TLS, no auth) that keeps every message it receives. */
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+/**
+ * A real SMTP server on loopback (no TLS, no auth) that keeps every message it receives;
+ * `holdMs` makes it a slow one, accepting each message only after that long.
+ */
+export async function startSmtpSink(port = 0, options: { holdMs?: number } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -33,7 +36,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
           messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? null,
           subject: /^Subject:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? null,
         });
-        callback();
+        if (options.holdMs) setTimeout(() => callback(), options.holdMs).unref();
+        else callback();
       });
     },
   });

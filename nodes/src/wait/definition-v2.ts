@@ -5,6 +5,7 @@ import { wait, waitConfigSchema } from './definition.js';
 import { isTimeZone } from './time-zone.js';
 import { waitForEventWhere } from './wait-for-condition.js';
 import { DEFAULT_CLOSE, DEFAULT_FALLBACK_ZONE, DEFAULT_OPEN, describeBusinessTimeWait, OWNER_ZONE, waitUntilBusinessTime } from './wait-until.js';
+import { namedEvents } from '../shared/named-events.js';
 
 const clockTime = (title: string, description: string) => Type.Optional(Type.String({ maxLength: 5, title, description }));
 
@@ -109,6 +110,7 @@ export const waitV2 = defineControlNode({
   defaultConfig: wait.defaultConfig,
   ports: (config) => (config.mode === 'until' ? [{ name: 'done', label: 'Done' }] : portsOf(wait, asV1(config, config.mode))),
   validate: validateWaitV2,
+  eventsOf: (config) => (config.mode === 'event' ? namedEvents(config.events, 'events') : []),
   summary: (config) => {
     if (config.mode === 'until') return describeBusinessTimeWait(config);
     if (hasCondition(config)) return `until ${config.events?.join(' or ')} while ${config.condition}${config.timeout ? `, up to ${config.timeout}` : ''}`;

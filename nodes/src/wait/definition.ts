@@ -1,6 +1,7 @@
 import { type ConfigIssue, defineControlNode, LEAD_EVENT_TYPES } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
 import { parseDuration } from './duration.js';
+import { namedEvents } from '../shared/named-events.js';
 
 export const waitConfigSchema = Type.Object(
   {
@@ -10,10 +11,10 @@ export const waitConfigSchema = Type.Object(
     }),
     duration: Type.Optional(Type.String({ maxLength: 40, title: 'Duration', description: 'e.g. 5m, 2d, 1h30m (mode "duration")' })),
     events: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40 }), {
+      Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, 'x-picker': 'event-type' }), {
         uniqueItems: true,
         title: 'Events',
-        description: `Any of these ends the wait (mode "event"): ${LEAD_EVENT_TYPES.join(', ')}`,
+        description: `Any of these ends the wait (mode "event"): an event type from the catalog, built in (${LEAD_EVENT_TYPES.join(', ')}) or declared by you.`,
         examples: [['contacted']],
       }),
     ),
@@ -52,6 +53,7 @@ export const wait = defineControlNode({
       ? [{ name: 'done', label: 'Done' }]
       : [{ name: 'event', label: 'Event arrived' }, ...(config.timeout ? [{ name: 'timeout', label: 'Timed out' }] : [])],
   validate: validateWait,
+  eventsOf: (config) => (config.mode === 'event' ? namedEvents(config.events, 'events') : []),
   summary: (config) => (config.mode === 'duration' ? `for ${config.duration}` : `until ${config.events?.join(' or ')}${config.timeout ? `, up to ${config.timeout}` : ''}`),
   run: async (config, ctx) => {
     if (config.mode === 'duration') {

@@ -1,5 +1,5 @@
 import type { InjectedSinks, WorkerInterceptors } from '@temporalio/worker';
-import { freePort } from '../infra/free-port.js';
+import { freePort } from '@leadflow/engine/local-services';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
 import { loggingConfigured, TemporalPinoLogger } from './logger.js';
 import { stepObserverInterceptors } from './step-observer.js';

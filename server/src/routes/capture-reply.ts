@@ -8,6 +8,8 @@ export function captureReply(result: CaptureResult): { status: number; body: Sta
   if (result.outcome === 'created') {
     return { status: result.started ? 201 : 202, body: { lead: result.lead, duplicate: false, replayed: false, started: result.started, ...assignment } };
   }
-  if (result.outcome === 'duplicate') return { status: 200, body: { lead: result.lead, duplicate: true, matchedOn: result.matchedOn, replayed: false, started: false, ...assignment } };
+  if (result.outcome === 'duplicate') {
+    return { status: 200, body: { lead: result.lead, duplicate: true, matchedOn: result.matchedOn, changes: result.changes, replayed: false, started: false, ...assignment } };
+  }
   return { status: 200, body: { lead: result.lead, duplicate: false, replayed: true, started: false, ...assignment } };
 }

@@ -46,8 +46,16 @@ export async function importRoutes(untyped: FastifyInstance, services: AppServic
   const readers = { allow: ['admin', 'editor', 'viewer'] } as const;
   app.get(
     '/api/imports',
-    { config: readers, schema: { summary: 'List imports, newest first', tags, querystring: ImportListQuery, response: { 200: Type.Object({ imports: Type.Array(ImportSchema) }), ...errorResponses } } },
-    async (request) => ({ imports: await imports.store.list(request.query.limit) }),
+    {
+      config: readers,
+      schema: {
+        summary: 'List imports, newest first, with a cursor',
+        tags,
+        querystring: ImportListQuery,
+        response: { 200: Type.Object({ imports: Type.Array(ImportSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+      },
+    },
+    async (request) => imports.store.list(request.query),
   );
   app.post(
     '/api/imports/mapping',

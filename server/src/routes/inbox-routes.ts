@@ -17,6 +17,7 @@ const InboxQuery = Type.Object(
   {
     unread: Type.Optional(Type.Boolean({ description: 'Only notifications not yet read.' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the page before.' })),
   },
   { additionalProperties: false },
 );
@@ -55,10 +56,10 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
         tags,
         params: RepParams,
         querystring: InboxQuery,
-        response: { 200: Type.Object({ notifications: Type.Array(InboxItemSchema) }), ...errorResponses },
+        response: { 200: Type.Object({ notifications: Type.Array(InboxItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
       },
     },
-    async (request) => ({ notifications: await inbox.list(inboxRep(request, request.params.id), request.query) }),
+    async (request) => inbox.list(inboxRep(request, request.params.id), request.query),
   );
 
   app.post(

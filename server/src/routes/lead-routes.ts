@@ -5,6 +5,7 @@ import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
 import { CaptureBody, CaptureResponse, EventBody, EventResponse, IdempotencyHeaders, LeadListQuery, LeadSchema, OutcomeCatalogSchema, WaitQuery } from '../schemas/lead-schemas.js';
+import { localeCountry } from '../services/locale-country.js';
 import { OUTCOME_CATALOG } from '../services/rep-outcomes.js';
 import { captureReply } from './capture-reply.js';
 import { EventStreams, eventStreamResponse } from './event-streams.js';
@@ -32,9 +33,12 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       },
     },
     async (request, reply) => {
-      const key = request.headers['idempotency-key'];
+      const options = { idempotencyKey: request.headers['idempotency-key'], hints: { localeCountry: localeCountry(request.headers['accept-language']) } };
       const { wait, waitSeconds } = request.query;
-      const result = wait === 'assignment' ? await services.intake.captureAwaitingAssignment(request.body, key, (waitSeconds ?? 10) * 1000) : await services.intake.capture(request.body, key);
+      const result =
+        wait === 'assignment'
+          ? await services.intake.captureAwaitingAssignment(request.body, options, (waitSeconds ?? 10) * 1000)
+          : await services.intake.capture(request.body, options);
       const { status, body } = captureReply(result);
       return reply.status(status).send(body);
     },
@@ -131,7 +135,8 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
     {
       config: { allow: LEAD_READERS },
       schema: {
-        summary: 'Live state from the lead\'s running workflow (Temporal query); 404 when it is not running',
+        summary: "Live state from the lead's running workflow (Temporal query): its node, what it waits for, its fields as the run sees them",
+        description: 'Answers 404 NOT_RUNNING when the lead has no run that is still going: not started yet, finished, or no worker answered within 3 s. The history (GET /api/leads/:id/history) shows a finished run.',
         tags,
         params: UuidParams,
         response: { 200: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
@@ -140,7 +145,8 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
     async (request, reply) => {
       await services.leads.get(request.params.id, ownerScopeOf(request));
       const state = await services.runs.liveState(request.params.id);
-      if (!state) return reply.status(404).send({ statusCode: 404, code: 'NOT_RUNNING', error: 'Not Found', message: `lead '${request.params.id}' has no running workflow answering queries` });
+      // A finished workflow still answers queries while a worker holds its code; it is not running.
+      if (!state || state.status === 'completed') return reply.status(404).send({ statusCode: 404, code: 'NOT_RUNNING', error: 'Not Found', message: `lead '${request.params.id}' has no running workflow answering queries` });
       return state;
     },
   );
@@ -151,8 +157,9 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       // Capture posts activity (page visits, form re-submits); a rep reports on its own leads.
       config: { allow: ['admin', 'rep', 'capture'] },
       schema: {
-        summary: 'Post an event (contacted, replied, meeting_booked, disqualified, status_changed, …); it reaches the running workflow as a signal',
+        summary: 'Post an event of a declared type (see GET /api/event-types); it reaches the running workflow as a signal',
         description:
+          'An undeclared type is a 400 naming the close matches; a custom type\'s data is checked against its data schema. ' +
           'Rep outcomes (contacted, meeting_booked, disqualified) are checked by type and set the lead\'s status — a disqualification also its reason — ' +
           'in the transaction that records the event. Exactly once in effect: a retry with the same Idempotency-Key or, without a key, a repeat of ' +
           'the lead\'s latest outcome within 10 minutes returns the first event with replayed: true.',
@@ -163,7 +170,10 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         response: { 202: EventResponse, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(202).send(await services.events.post(request.params.id, request.body, ownerScopeOf(request), request.headers['idempotency-key'])),
+    async (request, reply) => {
+      await services.eventTypes.assertPostable(request.body.type, request.body.data ?? {});
+      return reply.status(202).send(await services.events.post(request.params.id, request.body, ownerScopeOf(request), request.headers['idempotency-key']));
+    },
   );
 
   app.get(

@@ -10,6 +10,7 @@ import { ErrorSchema, errorResponses } from '../schemas/common.js';
 import { FormPostBody, FormPostResponse } from '../schemas/intake-schemas.js';
 import { WaitQuery } from '../schemas/lead-schemas.js';
 import type { TypedApp } from './typed-app.js';
+import { localeCountry } from '../services/locale-country.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -91,7 +92,7 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
           const form = request.intakeForm as FormRow;
           const { wait, waitSeconds } = request.query;
           const waitMs = wait === 'assignment' ? (waitSeconds ?? 10) * 1000 : null;
-          const outcome = await services.channels.form(form, request.body, waitMs);
+          const outcome = await services.channels.form(form, request.body, waitMs, localeCountry(request.headers['accept-language']));
           // A bot sees the same answer as a person: nothing tells it the trap was sprung.
           const routed = outcome.honeypot ? { owner: null, timedOut: false } : (outcome.result.assignment ?? { owner: null, timedOut: true });
           if (form.redirect_url && !wantsJson(request)) return reply.redirect(form.redirect_url, 303);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ownerScopeOf, principalOf } from '../auth/principal.js';
-import { EDITORS, LEAD_READERS, READERS } from '../plugins/route-access.js';
+import { principalOf } from '../auth/principal.js';
+import { EDITORS, READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { errorResponses, IdParams, OpenObject, UuidParams } from '../schemas/common.js';
 import {
@@ -111,28 +111,5 @@ export async function teamRoutes(untyped: FastifyInstance, services: AppServices
   );
   app.post('/api/territories/bulk', { config: { allow: EDITORS }, bodyLimit: BULK_BODY_LIMIT, schema: { ...bulk('territories', 'id'), body: BulkTerritoriesBody } }, async (request) =>
     territories.bulkUpsert(request.body.territories, principalOf(request), request.query.dryRun),
-  );
-
-  const Task = OpenObject({ id: Type.String(), leadId: Type.String(), repId: Type.Union([Type.String(), Type.Null()]), title: Type.String(), dueAt: Type.String(), status: Type.String() });
-  app.get(
-    '/api/tasks',
-    {
-      config: { allow: LEAD_READERS },
-      schema: {
-        summary: 'Tasks made by task nodes, soonest due first',
-        tags: ['tasks'],
-        querystring: Type.Object({ rep: Type.Optional(Type.String({ format: 'uuid' })), lead: Type.Optional(Type.String({ format: 'uuid' })), status: Type.Optional(Type.Enum(['open', 'done'])) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ tasks: Type.Array(Task) }), ...errorResponses },
-      },
-    },
-    async (request) => ({ tasks: await services.tasks.list(request.query, ownerScopeOf(request)) }),
-  );
-  app.post(
-    '/api/tasks/:id/complete',
-    {
-      config: { allow: ['admin', 'rep'] },
-      schema: { summary: 'Mark a task done; the lead\'s run receives a task_completed event', tags: ['tasks'], params: UuidParams, response: { 200: Task, ...errorResponses } },
-    },
-    async (request) => services.tasks.complete(request.params.id, ownerScopeOf(request)),
   );
 }

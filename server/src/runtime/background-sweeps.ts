@@ -12,6 +12,8 @@ export interface SweepOptions {
   backlogLimit?: number;
   /** Leads younger than this are left to the path that captured them. @default 5000 */
   olderThanMs?: number;
+  /** Unread mail younger than this is left to the ring that announced it. @default 3000 */
+  mailOlderThanMs?: number;
 }
 
 /**
@@ -30,15 +32,18 @@ async function workerBacklog(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * One housekeeping pass: mark failed the imports whose server stopped mid-file, then start lead
+ * One housekeeping pass: mark failed the imports whose server stopped mid-file; start lead
  * workflows that have not started — Temporal was down, or a CSV import wrote the leads — but
- * only as many as the workers' backlog has room for. A 100,000-row import thus reaches Temporal
- * at the pace the workers run leads, not as a burst. Returns how many workflows it started.
+ * only as many as the workers' backlog has room for (a 100,000-row import thus reaches Temporal
+ * at the pace the workers run leads, not as a burst); ring again for leads whose run has unread
+ * mail (a ring lost while Temporal was down). Returns how many workflows it started.
  */
 export async function sweepOnce(services: AppServices, options: SweepOptions = {}): Promise<number> {
   await services.imports.store.failInterrupted();
   const room = (options.backlogLimit ?? 200) - (await workerBacklog(services.db));
-  return room > 0 ? services.runs.startPending(options.olderThanMs ?? 5000, room) : 0;
+  const started = room > 0 ? await services.runs.startPending(options.olderThanMs ?? 5000, room) : 0;
+  await services.runs.redeliverMail(options.mailOlderThanMs ?? 3000);
+  return started;
 }
 
 /**

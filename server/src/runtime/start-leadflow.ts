@@ -5,7 +5,7 @@ import { nodeRegistry } from '@leadflow/nodes';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
-import { startEmbeddedPostgres } from '../infra/embedded-postgres.js';
+import { startEmbeddedPostgres } from '@leadflow/engine/local-services';
 import { connectClient, temporalClient, type TemporalEndpoint } from '../infra/temporal-connection.js';
 import { beginDrain, closeHttp } from '../lifecycle/drain.js';
 import { withStartLock } from '../lifecycle/migrate-under-lock.js';

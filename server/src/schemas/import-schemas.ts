@@ -48,7 +48,13 @@ export const ImportSchema = Type.Object({
   finishedAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
-export const ImportListQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false });
+export const ImportListQuery = Type.Object(
+  {
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the page before.' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
 
 export const ImportErrorsQuery = Type.Object(
   {

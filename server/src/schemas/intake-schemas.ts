@@ -14,6 +14,14 @@ const FormFields = {
   honeypotField: Type.Optional(Type.String({ ...FieldName, description: 'A hidden input people leave empty; a post that fills it is answered as a success and dropped. Default "website".' })),
   rateLimitPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Posts per minute one IP address may make to this form (default 10).' })),
   redirectUrl: Type.Optional(Nullable(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000, description: 'Where a browser posting the plain HTML form (no script) is sent after a success.' }))),
+  defaultCountry: Type.Optional(
+    Nullable(
+      Type.String({
+        pattern: '^[A-Z]{2}$',
+        description: "ISO country phone numbers are read in when the visitor gives no country (before the workflow's own default and the browser's language).",
+      }),
+    ),
+  ),
   active: Type.Optional(Type.Boolean()),
 };
 
@@ -30,6 +38,7 @@ export const FormSchema = OpenObject({
   honeypotField: Type.String(),
   rateLimitPerMinute: Type.Integer(),
   redirectUrl: Nullable(Type.String()),
+  defaultCountry: Nullable(Type.String()),
   active: Type.Boolean(),
 });
 

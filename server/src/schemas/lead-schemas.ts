@@ -64,7 +64,12 @@ export const CaptureResponse = Type.Object({
   lead: LeadSchema,
   duplicate: Type.Boolean({ description: 'The email matched an existing lead, which got a resubmitted event.' }),
   matchedOn: Type.Optional(Type.Enum(['email', 'company_name'], { description: 'On a duplicate: the key that found the existing lead (company_name: capture v2, same company domain and full name).' })),
-  replayed: Type.Boolean({ description: 'The Idempotency-Key was seen before; this is the first answer.' }),
+  changes: Type.Optional(
+    Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }), {
+      description: "On a duplicate: the fields this submission changed under the capture node's merge policy (fillEmpty, overwrite or keep), also recorded in the resubmitted event.",
+    }),
+  ),
+  replayed: Type.Boolean({ description: 'The Idempotency-Key was seen before with the same request; this is the first answer.' }),
   started: Type.Boolean({ description: 'The lead\'s run started now (else it starts as soon as Temporal is reachable).' }),
   owner: Type.Optional(OwnerSchema),
   timedOut: Type.Optional(Type.Boolean({ description: 'With ?wait=assignment: no settled answer within the wait; the lead may still get an owner.' })),

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { AuditLog } from './audit-log.js';
 import { ActivityIntake } from './activity-intake.js';
 import { ChannelIntake } from './channel-intake.js';
+import { EventTypeStore } from './event-types/event-type-store.js';
 import { FormStore } from './form-store.js';
 import { CsvImports } from './imports/csv-imports.js';
 import { InboxFeed } from './inbox-feed.js';
@@ -30,6 +31,7 @@ export interface AppServices {
   temporal: Client;
   registry: NodeRegistry;
   workflows: WorkflowStore;
+  eventTypes: EventTypeStore;
   runs: LeadRuns;
   intake: LeadIntake;
   leads: LeadQueries;
@@ -54,7 +56,8 @@ export interface AppServices {
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
 export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, taskQueue?: string, databaseUrl?: string): AppServices {
-  const workflows = new WorkflowStore(db, registry);
+  const eventTypes = new EventTypeStore(db);
+  const workflows = new WorkflowStore(db, registry, eventTypes);
   const runs = new LeadRuns(db, temporal, taskQueue);
   const events = new LeadEvents(db, runs);
   const intake = new LeadIntake(db, workflows, runs);
@@ -65,6 +68,7 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     temporal,
     registry,
     workflows,
+    eventTypes,
     runs,
     intake,
     leads: new LeadQueries(db),

@@ -5,7 +5,7 @@ import { captureProblems } from './capture-payload.js';
 import { explainMapped, mapPayload } from './field-mapping.js';
 import type { FormRow } from './form-store.js';
 import { readFormPost } from './form-post.js';
-import type { CaptureRequest, CaptureResult, LeadIntake } from './lead-intake.js';
+import type { CaptureOptions, CaptureRequest, CaptureResult, LeadIntake } from './lead-intake.js';
 import type { WebhookSourceRow, WebhookSourceStore } from './webhook-source-store.js';
 
 export type FormOutcome = { honeypot: true } | { honeypot: false; result: CaptureResult };
@@ -23,13 +23,14 @@ export class ChannelIntake {
   ) {}
 
   /** A web form post; `waitMs` set: answer once the lead is routed (see captureAwaitingAssignment). */
-  async form(form: FormRow, body: Record<string, unknown>, waitMs: number | null): Promise<FormOutcome> {
+  async form(form: FormRow, body: Record<string, unknown>, waitMs: number | null, localeCountry: string | null = null): Promise<FormOutcome> {
     const post = readFormPost(body, form.honeypot_field);
     if (post.honeypot) return { honeypot: true };
     const request = { ...post.lead, channel: 'web_form', formId: form.id, ...(form.workflow_id && { workflow: form.workflow_id }) };
     const problems = [...post.problems, ...captureProblems(request)];
     if (problems.length > 0) throw Errors.invalidRequest(problems);
-    return { honeypot: false, result: await this.capture(request as CaptureRequest, undefined, waitMs) };
+    const options = { hints: { formCountry: form.default_country, localeCountry } };
+    return { honeypot: false, result: await this.capture(request as CaptureRequest, options, waitMs) };
   }
 
   /**
@@ -47,7 +48,7 @@ export class ChannelIntake {
     if (problems.length > 0) throw Errors.invalidRequest(mapping ? explainMapped(problems, mapped.from, mapping) : problems);
     // Keys are per source, so two senders' keys never meet.
     const key = idempotencyKey ? `webhook:${source.id}:${idempotencyKey}` : undefined;
-    return this.once(source.id, digest, () => this.capture(request as CaptureRequest, key, null));
+    return this.once(source.id, digest, () => this.capture(request as CaptureRequest, { idempotencyKey: key }, null));
   }
 
   /** An intent event from a verified webhook delivery, claimed once like a lead. */
@@ -55,8 +56,8 @@ export class ChannelIntake {
     return this.once(source.id, digest, () => this.activity.post(input));
   }
 
-  private capture(request: CaptureRequest, key: string | undefined, waitMs: number | null): Promise<CaptureResult> {
-    return waitMs === null ? this.intake.capture(request, key) : this.intake.captureAwaitingAssignment(request, key, waitMs);
+  private capture(request: CaptureRequest, options: CaptureOptions, waitMs: number | null): Promise<CaptureResult> {
+    return waitMs === null ? this.intake.capture(request, options) : this.intake.captureAwaitingAssignment(request, options, waitMs);
   }
 
   /**

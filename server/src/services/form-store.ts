@@ -15,6 +15,7 @@ export interface FormInput {
   honeypotField?: string;
   rateLimitPerMinute?: number;
   redirectUrl?: string | null;
+  defaultCountry?: string | null;
   active?: boolean;
 }
 
@@ -28,6 +29,7 @@ export interface FormView {
   honeypotField: string;
   rateLimitPerMinute: number;
   redirectUrl: string | null;
+  defaultCountry: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -46,6 +48,7 @@ export function formView(row: FormRow): FormView {
     honeypotField: row.honeypot_field,
     rateLimitPerMinute: row.rate_limit_per_minute,
     redirectUrl: row.redirect_url,
+    defaultCountry: row.default_country,
     active: row.active,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -139,6 +142,7 @@ export class FormStore {
       ...(input.honeypotField !== undefined && { honeypot_field: input.honeypotField }),
       ...(input.rateLimitPerMinute !== undefined && { rate_limit_per_minute: input.rateLimitPerMinute }),
       ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),
+      ...(input.defaultCountry !== undefined && { default_country: input.defaultCountry }),
       ...(input.active !== undefined && { active: input.active }),
     };
   }

@@ -3,6 +3,7 @@ import { INBOX_NOTIFY_CHANNEL } from '@leadflow/nodes';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError, Errors } from '../errors.js';
 import { PgListener, type PgListenerOptions } from './pg-listener.js';
+import { afterPosition, cursorTime, decodeCursor, keysetPage } from './keyset-cursor.js';
 
 /** How far before the last sign of life a catch-up after a reconnect looks (rows are stamped at transaction start). */
 const CATCH_UP_MARGIN_MS = 30_000;
@@ -70,19 +71,23 @@ export class InboxFeed {
     return this.listener !== null;
   }
 
-  /** The rep's inbox, newest first. */
-  async list(repId: string, options: { unread?: boolean; limit?: number } = {}): Promise<InboxItem[]> {
+  /** The rep's inbox, newest first; pass `nextCursor` back for the next page. */
+  async list(repId: string, options: { unread?: boolean; limit?: number; cursor?: string } = {}): Promise<{ notifications: InboxItem[]; nextCursor: string | null }> {
     await this.repNow(repId);
+    const limit = options.limit ?? 50;
     let query = this.db
       .selectFrom('notifications')
       .selectAll()
+      .select(cursorTime('created_at').as('cursor_at'))
       .where('rep_id', '=', repId)
       .where('channel', '=', 'inbox')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(options.limit ?? 50);
+      .limit(limit + 1);
     if (options.unread) query = query.where('read_at', 'is', null);
-    return (await query.execute()).map(inboxItem);
+    if (options.cursor) query = query.where(afterPosition('created_at', 'id', decodeCursor(options.cursor), 'desc'));
+    const { rows, nextCursor } = keysetPage(await query.execute(), limit);
+    return { notifications: rows.map(inboxItem), nextCursor };
   }
 
   /** Marks one of the rep's notifications read; marking it again keeps the first time. */

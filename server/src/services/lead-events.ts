@@ -1,9 +1,10 @@
 import type { LeadEvent } from '@leadflow/engine';
-import { type Database, recordStageSignals, stageSignalOfEvent } from '@leadflow/engine/db';
+import { appendLeadEvent, type Database, recordStageSignals, stageSignalOfEvent } from '@leadflow/engine/db';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadRuns } from './lead-runs.js';
 import type { OwnerScope } from './owner-scope.js';
+import { assertSameRequest, requestHash } from './idempotency.js';
 import { checkOutcome, isRepOutcome, type OutcomeEffect, REP_OUTCOMES } from './rep-outcomes.js';
 
 export interface PostedEvent {
@@ -20,7 +21,7 @@ export interface PostedEventResult {
   replayed: boolean;
 }
 
-type EventRow = Pick<Selectable<Database['lead_events']>, 'id' | 'type' | 'data' | 'occurred_at'>;
+type EventRow = Pick<Selectable<Database['lead_events']>, 'id' | 'seq' | 'type' | 'data' | 'occurred_at'>;
 
 /** Events that set what a lead's current outcome is; a post repeating the latest of them is a replay. */
 const STATE_EVENTS = [...REP_OUTCOMES, 'status_changed'];
@@ -62,6 +63,7 @@ export class LeadEvents {
     const outcome: OutcomeEffect | null = isRepOutcome(posted.type) ? checkOutcome(posted.type, data) : typeof status === 'string' ? { status } : null;
     const occurredAt = posted.occurredAt ? new Date(posted.occurredAt) : new Date();
     const signal = stageSignalOfEvent(posted.type, data);
+    const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash({ type: posted.type, data, occurredAt: posted.occurredAt }) } : undefined;
 
     const { row, replayed } = await this.db.transaction().execute(async (trx) => {
       // The lock orders concurrent posts on one lead, so a retry racing the first one finds it.
@@ -69,7 +71,7 @@ export class LeadEvents {
       if (scope) query = query.where('owner_id', '=', scope.repId);
       const lead = await query.executeTakeFirst();
       if (!lead) throw Errors.notFound('lead', leadId);
-      const earlier = await this.earlier(trx, leadId, posted.type, data, idempotencyKey, lead.stage);
+      const earlier = await this.earlier(trx, leadId, posted.type, data, idempotency, lead.stage);
       if (earlier) return { row: earlier, replayed: true };
       if (isRepOutcome(posted.type) && posted.type !== 'disqualified' && lead.stage === 'disqualified') {
         throw Errors.conflict(`lead '${leadId}' is disqualified; reopen it (a status_changed event) before recording ${posted.type}`, 'type');
@@ -79,26 +81,44 @@ export class LeadEvents {
         if (outcome.disqualificationReason) patch.disqualification_reason = outcome.disqualificationReason;
         await trx.updateTable('leads').set(patch).where('id', '=', leadId).execute();
       }
-      const inserted = await trx
-        .insertInto('lead_events')
-        .values({ lead_id: leadId, type: posted.type, data: JSON.stringify(data), occurred_at: occurredAt, idempotency_key: idempotencyKey ?? null })
-        .returning(['id', 'type', 'data', 'occurred_at'])
-        .executeTakeFirstOrThrow();
+      const inserted = await appendLeadEvent(trx, {
+        lead_id: leadId,
+        type: posted.type,
+        data: JSON.stringify(data),
+        occurred_at: occurredAt,
+        idempotency_key: idempotency?.key ?? null,
+        idempotency_hash: idempotency?.hash ?? null,
+      });
       if (signal) await recordStageSignals(trx, leadId, [{ signal, at: inserted.occurred_at, eventId: inserted.id }]);
       return { row: inserted, replayed: false };
     });
     const event: LeadEvent = { id: row.id, type: row.type, at: row.occurred_at.toISOString(), data: (row.data ?? {}) as Record<string, unknown> };
-    return { event, delivered: await this.runs.signal(leadId, event), replayed };
+    // The event is committed: ringing is only the doorbell, and a ring that fails is rung again by the sweep.
+    return { event, delivered: await this.runs.ring(leadId, row.seq), replayed };
   }
 
   /** The event this post repeats, if it does: the one with its Idempotency-Key, or (keyless) the same outcome as the lead's latest. */
-  private async earlier(trx: Kysely<Database>, leadId: string, type: string, data: Record<string, unknown>, key: string | undefined, stage: string): Promise<EventRow | null> {
-    const columns = ['id', 'type', 'data', 'occurred_at'] as const;
-    // A key says which post this is: a new key is a new outcome, whatever came before.
-    if (key) {
-      const keyed = await trx.selectFrom('lead_events').select(columns).where('lead_id', '=', leadId).where('idempotency_key', '=', key).executeTakeFirst();
-      if (keyed && keyed.type !== type) throw Errors.conflict(`Idempotency-Key '${key}' was used for a ${keyed.type} event on this lead; use a new key for a new event`, 'Idempotency-Key');
-      return keyed ?? null;
+  private async earlier(
+    trx: Kysely<Database>,
+    leadId: string,
+    type: string,
+    data: Record<string, unknown>,
+    idempotency: { key: string; hash: string } | undefined,
+    stage: string,
+  ): Promise<EventRow | null> {
+    const columns = ['id', 'seq', 'type', 'data', 'occurred_at'] as const;
+    // A key says which post this is: a new key is a new outcome, whatever came before; the same
+    // key with another body is refused, never taken for the first post.
+    if (idempotency) {
+      const keyed = await trx
+        .selectFrom('lead_events')
+        .select([...columns, 'idempotency_hash'])
+        .where('lead_id', '=', leadId)
+        .where('idempotency_key', '=', idempotency.key)
+        .executeTakeFirst();
+      if (!keyed) return null;
+      assertSameRequest(idempotency.key, keyed.idempotency_hash, idempotency.hash);
+      return keyed;
     }
     if (!isRepOutcome(type)) return null;
     const latest = await trx

@@ -16,7 +16,7 @@ export function leadInsertValues(
   workflow: { id: string; version: number },
   lead: NormalizedLead,
   account: LinkedAccount | undefined,
-  idempotencyKey: string | null,
+  idempotency: { key: string; hash?: string } | null,
 ): Insertable<LeadTable> {
   const touch = JSON.stringify(lead.touch);
   return {
@@ -29,8 +29,11 @@ export function leadInsertValues(
     first_name: lead.firstName,
     last_name: lead.lastName,
     company: lead.company,
+    company_normalized: lead.companyNormalized,
     title: lead.title,
     phone: lead.phone,
+    phone_raw: lead.phoneRaw,
+    phone_valid: lead.phoneValid,
     country: lead.country,
     source: lead.source,
     channel: lead.channel,
@@ -39,6 +42,7 @@ export function leadInsertValues(
     custom: JSON.stringify(lead.custom),
     first_touch: touch,
     last_touch: touch,
-    idempotency_key: idempotencyKey,
+    idempotency_key: idempotency?.key ?? null,
+    idempotency_hash: idempotency?.hash ?? null,
   };
 }

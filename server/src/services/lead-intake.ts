@@ -1,10 +1,11 @@
-import type { LeadEvent } from '@leadflow/engine';
-import type { Database, LeadRow } from '@leadflow/engine/db';
-import { intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
+import { appendLeadEvent, type Database, type LeadRow } from '@leadflow/engine/db';
+import { type CaptureIntakeConfig, DEFAULT_MERGE_POLICY, type IntakeHints, intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import { type AssignmentResult, assignmentResult } from './assignment-result.js';
+import { assertSameRequest, requestHash } from './idempotency.js';
 import { leadInsertValues } from './lead-insert.js';
+import { type FieldChange, mergeSubmission } from './lead-merge.js';
 import type { AssignmentWait, LeadRuns } from './lead-runs.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { WorkflowStore } from './workflow-store.js';
@@ -18,9 +19,15 @@ export interface CaptureRequest extends RawLead {
 /** The key a duplicate was found by: its email, or (capture v2) its company domain and full name. */
 export type MatchedOn = 'email' | 'company_name';
 
+/** What the channel adds to a submission: the caller's Idempotency-Key, hints for reading it. */
+export interface CaptureOptions {
+  idempotencyKey?: string;
+  hints?: IntakeHints;
+}
+
 export type CaptureResult = (
   | { outcome: 'created'; lead: LeadView; started: boolean }
-  | { outcome: 'duplicate'; lead: LeadView; delivered: boolean; matchedOn: MatchedOn }
+  | { outcome: 'duplicate'; lead: LeadView; delivered: boolean; matchedOn: MatchedOn; changes: Record<string, FieldChange> }
   | { outcome: 'replayed'; lead: LeadView }
 ) & {
   /** Set when the capture asked to wait for its assignment. */
@@ -42,8 +49,8 @@ export class LeadIntake {
     private readonly runs: LeadRuns,
   ) {}
 
-  async capture(request: CaptureRequest, idempotencyKey: string | undefined, now = new Date()): Promise<CaptureResult> {
-    return this.take(request, idempotencyKey, now, null);
+  async capture(request: CaptureRequest, options: CaptureOptions = {}, now = new Date()): Promise<CaptureResult> {
+    return this.take(request, options, now, null);
   }
 
   /**
@@ -51,37 +58,38 @@ export class LeadIntake {
    * (a wait, an end), for at most `timeoutMs` (capped at MAX_ASSIGNMENT_WAIT_MS). A new lead's run
    * starts with update-with-start, so the wait costs no extra round trip.
    */
-  async captureAwaitingAssignment(request: CaptureRequest, idempotencyKey: string | undefined, timeoutMs = MAX_ASSIGNMENT_WAIT_MS): Promise<CaptureResult> {
-    const result = await this.take(request, idempotencyKey, new Date(), Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS));
+  async captureAwaitingAssignment(request: CaptureRequest, options: CaptureOptions = {}, timeoutMs = MAX_ASSIGNMENT_WAIT_MS): Promise<CaptureResult> {
+    const result = await this.take(request, options, new Date(), Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS));
     if (result.assignment) return result;
     // A known lead: ask its running workflow (it answers at once if already settled).
     const { row, assignment } = await assignmentResult(this.db, result.lead.id, await this.runs.awaitAssignment(result.lead.id, Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS)));
     return { ...result, lead: leadView(row), assignment };
   }
 
-  private async take(request: CaptureRequest, idempotencyKey: string | undefined, now: Date, awaitMs: number | null): Promise<CaptureResult> {
-    if (idempotencyKey) {
-      const earlier = await this.db.selectFrom('leads').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-      if (earlier) return { outcome: 'replayed', lead: leadView(earlier) };
+  private async take(request: CaptureRequest, options: CaptureOptions, now: Date, awaitMs: number | null): Promise<CaptureResult> {
+    const key = options.idempotencyKey;
+    const idempotency = key ? { key, hash: requestHash(request) } : null;
+    if (idempotency) {
+      const earlier = await this.replayOf(idempotency);
+      if (earlier) return earlier;
     }
     const workflow = request.workflow ? await this.workflows.find(request.workflow) : await this.workflows.findDefault();
     if (workflow.archived_at) throw Errors.archived(workflow.slug);
     const { version, plan } = await this.workflows.latestPlan(workflow);
-    const entry = plan.nodes[plan.entry];
-    const result = intakeLead(request, entry?.config as never, now);
+    const config = plan.nodes[plan.entry]?.config as CaptureIntakeConfig;
+    const result = intakeLead(request, config, now, options.hints);
     if (!result.ok) throw Errors.invalidLead(result.errors);
     const lead = result.lead;
-    const touch = JSON.stringify(lead.touch);
     const account = lead.accountDomain ? await this.accountByDomain(lead.accountDomain) : undefined;
 
     const inserted = await this.db
       .insertInto('leads')
-      .values(leadInsertValues({ id: workflow.id, version }, lead, account, idempotencyKey ?? null))
+      .values(leadInsertValues({ id: workflow.id, version }, lead, account, idempotency))
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
 
-    if (!inserted) return this.joinExisting(lead, touch, idempotencyKey, now);
+    if (!inserted) return this.joinExisting(lead, config, idempotency, now);
     leadflowMetrics.leadsCaptured.inc({ channel: lead.channel });
     let wait: AssignmentWait;
     try {
@@ -96,28 +104,63 @@ export class LeadIntake {
   }
 
   /**
-   * The same person again: the existing lead gets a `resubmitted` event and a new last touch. A
-   * match by name also records the address it came with, which the lead does not keep.
+   * The answer a capture with this Idempotency-Key got before, if there was one: the lead it
+   * created, or the lead it joined as a resubmission. The same key with another request is a 422.
    */
-  private async joinExisting(lead: NormalizedLead, touch: string, idempotencyKey: string | undefined, now: Date): Promise<CaptureResult> {
-    if (idempotencyKey) {
-      const raced = await this.db.selectFrom('leads').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-      if (raced) return { outcome: 'replayed', lead: leadView(raced) };
+  private async replayOf(idempotency: { key: string; hash: string }): Promise<CaptureResult | null> {
+    const created = await this.db.selectFrom('leads').selectAll().where('idempotency_key', '=', idempotency.key).executeTakeFirst();
+    if (created) {
+      assertSameRequest(idempotency.key, created.idempotency_hash, idempotency.hash);
+      return { outcome: 'replayed', lead: leadView(created) };
+    }
+    const joined = await this.db
+      .selectFrom('lead_events')
+      .innerJoin('leads', 'leads.id', 'lead_events.lead_id')
+      .selectAll('leads')
+      .select('lead_events.idempotency_hash as event_hash')
+      .where('lead_events.type', '=', 'resubmitted')
+      .where('lead_events.idempotency_key', '=', captureEventKey(idempotency.key))
+      .executeTakeFirst();
+    if (!joined) return null;
+    assertSameRequest(idempotency.key, joined.event_hash, idempotency.hash);
+    return { outcome: 'replayed', lead: leadView(joined) };
+  }
+
+  /**
+   * The same person again: fields merge under the capture node's policy, the lead gets a new last
+   * touch and a `resubmitted` event that says what changed. A match by name also records the
+   * address it came with, which the lead does not keep.
+   */
+  private async joinExisting(lead: NormalizedLead, config: CaptureIntakeConfig, idempotency: { key: string; hash: string } | null, now: Date): Promise<CaptureResult> {
+    if (idempotency) {
+      const raced = await this.replayOf(idempotency);
+      if (raced) return raced;
     }
     const { existing, matchedOn } = await this.findDuplicate(lead);
-    const data = matchedOn === 'email' ? { touch: lead.touch } : { touch: lead.touch, matchedOn, email: lead.email };
-    const { fresh, event } = await this.db.transaction().execute(async (trx) => {
-      const fresh = await trx.updateTable('leads').set({ last_touch: touch, updated_at: now }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
-      const event = await trx
-        .insertInto('lead_events')
-        .values({ lead_id: existing.id, type: 'resubmitted', data: JSON.stringify(data), occurred_at: now })
-        .returning(['id', 'occurred_at'])
+    const { fresh, event, changes } = await this.db.transaction().execute(async (trx) => {
+      // Locked, so two resubmissions at once merge one after the other.
+      const current = await trx.selectFrom('leads').selectAll().where('id', '=', existing.id).forUpdate().executeTakeFirstOrThrow();
+      const { update, changes, patch } = mergeSubmission(current, lead, config.mergePolicy ?? DEFAULT_MERGE_POLICY);
+      // `patch` is what the run applies to its copy of the lead, so its conditions see the new fields.
+      const data = { touch: lead.touch, ...(matchedOn !== 'email' && { matchedOn, email: lead.email }), ...(Object.keys(changes).length > 0 && { changes, patch }) };
+      const fresh = await trx
+        .updateTable('leads')
+        .set({ ...update, last_touch: JSON.stringify(lead.touch), updated_at: now })
+        .where('id', '=', existing.id)
+        .returningAll()
         .executeTakeFirstOrThrow();
-      return { fresh, event };
+      const event = await appendLeadEvent(trx, {
+        lead_id: existing.id,
+        type: 'resubmitted',
+        data: JSON.stringify(data),
+        occurred_at: now,
+        idempotency_key: idempotency ? captureEventKey(idempotency.key) : null,
+        idempotency_hash: idempotency?.hash ?? null,
+      });
+      return { fresh, event, changes };
     });
-    const signal: LeadEvent = { id: event.id, type: 'resubmitted', at: event.occurred_at.toISOString(), data };
-    const delivered = await this.runs.signal(existing.id, signal).catch(() => false);
-    return { outcome: 'duplicate', lead: leadView(fresh), delivered, matchedOn };
+    const delivered = await this.runs.ring(existing.id, event.seq);
+    return { outcome: 'duplicate', lead: leadView(fresh), delivered, matchedOn, changes };
   }
 
   /**
@@ -138,4 +181,9 @@ export class LeadIntake {
   async accountByDomain(domain: string): Promise<{ id: string; owner_rep_id: string | null } | undefined> {
     return this.db.selectFrom('accounts').select(['id', 'owner_rep_id']).where('domain', '=', domain).executeTakeFirst();
   }
+}
+
+/** A capture's Idempotency-Key as kept on the `resubmitted` event it recorded (event keys are the posters'). */
+function captureEventKey(key: string): string {
+  return `capture:${key}`;
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
+import { afterPosition, cursorTime, decodeCursor, keysetPage } from './keyset-cursor.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { OwnerScope } from './owner-scope.js';
 
@@ -45,7 +46,6 @@ export interface LeadHistory {
   assignments: Array<{ nodeId: string; visit: number; repId: string | null; repName: string | null; reason: string; candidates: unknown; createdAt: string }>;
 }
 
-const cursorOf = (row: { created_at: Date; id: string }): string => Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
 
 /** Read side for leads: one, a filtered page, and the node-by-node history. */
 export class LeadQueries {
@@ -63,7 +63,7 @@ export class LeadQueries {
   /** A page of leads; within `scope` only the rep's own, whatever the filters say. */
   async list(filters: LeadFilters, scope?: OwnerScope): Promise<{ leads: LeadView[]; nextCursor: string | null }> {
     const limit = Math.min(filters.limit ?? 50, 500);
-    let query = this.db.selectFrom('leads').selectAll();
+    let query = this.db.selectFrom('leads').selectAll().select(cursorTime('created_at').as('cursor_at'));
     if (scope) query = query.where('owner_id', '=', scope.repId);
     if (filters.status) query = query.where('status', '=', filters.status);
     if (filters.tier !== undefined) query = query.where('tier', '=', filters.tier);
@@ -77,15 +77,9 @@ export class LeadQueries {
       const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       query = query.where((eb) => eb.or([eb('email', 'ilike', like), eb('company', 'ilike', like), eb('first_name', 'ilike', like), eb('last_name', 'ilike', like)]));
     }
-    if (filters.cursor) {
-      const [at, id] = Buffer.from(filters.cursor, 'base64url').toString().split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at))) throw Errors.invalidRequest([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
-      query = query.where((eb) => eb.or([eb('created_at', '<', new Date(at)), eb.and([eb('created_at', '=', new Date(at)), eb('id', '<', id)])]));
-    }
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { leads: page.map(leadView), nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+    if (filters.cursor) query = query.where(afterPosition('created_at', 'id', decodeCursor(filters.cursor), 'desc'));
+    const { rows, nextCursor } = keysetPage(await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute(), limit);
+    return { leads: rows.map(leadView), nextCursor };
   }
 
   /** Which of `ids` are in `scope`: what a rep's live lead stream may tell it changed. */

@@ -1,16 +1,16 @@
-import type { LeadEvent, Plan } from '@leadflow/engine';
-import { type Database, leadContextFromRow, type LeadRow } from '@leadflow/engine/db';
+import type { Plan } from '@leadflow/engine';
+import { type Database, leadContextFromRow, type LeadRow, leadsWithUnreadMail } from '@leadflow/engine/db';
 import {
   type AssignmentAnswer,
   awaitAssignmentUpdate,
   LEAD_TASK_QUEUE,
-  leadEventSignal,
+  leadMailSignal,
   leadStateQuery,
   leadWorkflowId,
   type LeadStateView,
   type LeadWorkflowInput,
 } from '@leadflow/engine/workflow';
-import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowStartOptions } from '@temporalio/client';
+import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
 
 /** What waiting for a lead's assignment gave: the workflow's answer, or why there is none. */
@@ -74,6 +74,8 @@ export class LeadRuns {
       version: row.workflow_version,
       plan,
       lead: leadContextFromRow(row),
+      // Events recorded before the run started wait in its mail; it reads them first.
+      eventSeq: row.event_seq,
     };
     return { workflowId: leadWorkflowId(row.id), taskQueue: this.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' };
   }
@@ -107,15 +109,28 @@ export class LeadRuns {
     }
   }
 
-  /** Delivers an event to a running lead; false if its run has finished (the event stays on record). */
-  async signal(leadId: string, event: LeadEvent): Promise<boolean> {
+  /**
+   * Rings the run's doorbell: new mail (events up to `seq`) waits for it in Postgres. True when a
+   * running workflow took the ring. Never throws: the event is already recorded, and a ring that
+   * did not get through (Temporal down, the run not started yet) is rung again by the sweep.
+   */
+  async ring(leadId: string, seq: number): Promise<boolean> {
     try {
-      await this.client.workflow.getHandle(leadWorkflowId(leadId)).signal(leadEventSignal, event);
+      await this.client.workflow.getHandle(leadWorkflowId(leadId)).signal(leadMailSignal, { seq });
       return true;
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return false;
-      throw error;
+    } catch {
+      return false;
     }
+  }
+
+  /**
+   * Rings again for leads whose run has not read mail older than `olderThanMs` — a ring lost with
+   * Temporal down, a run started after its events. Returns how many rings got through.
+   */
+  async redeliverMail(olderThanMs = 3000, limit = 500): Promise<number> {
+    let rung = 0;
+    for (const { id, seq } of await leadsWithUnreadMail(this.db, olderThanMs, limit)) if (await this.ring(id, seq)) rung++;
+    return rung;
   }
 
   /** The live state from the workflow itself; null if it is not running or no worker answers in time. */

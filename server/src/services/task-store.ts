@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { Errors } from '../errors.js';
 import type { LeadEvents } from './lead-events.js';
 import type { OwnerScope } from './owner-scope.js';
+import { afterPosition, cursorTime, decodeCursor, keysetPage } from './keyset-cursor.js';
 
 export interface TaskView {
   id: string;
@@ -32,6 +33,14 @@ function taskView(row: Selectable<Database['tasks']>): TaskView {
   };
 }
 
+export interface TaskFilters {
+  rep?: string;
+  lead?: string;
+  status?: string;
+  limit?: number;
+  cursor?: string;
+}
+
 /** Reps' to-dos made by task nodes; completing one tells the lead's run (`task_completed`). */
 export class TaskStore {
   constructor(
@@ -39,14 +48,17 @@ export class TaskStore {
     private readonly events: LeadEvents,
   ) {}
 
-  /** Tasks, soonest due first; within `scope` only the rep's own. */
-  async list(filters: { rep?: string; lead?: string; status?: string }, scope?: OwnerScope): Promise<TaskView[]> {
-    let query = this.db.selectFrom('tasks').selectAll().orderBy('due_at').limit(500);
+  /** Tasks, soonest due first; within `scope` only the rep's own. Pass `nextCursor` back for the next page. */
+  async list(filters: TaskFilters, scope?: OwnerScope): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
+    const limit = filters.limit ?? 100;
+    let query = this.db.selectFrom('tasks').selectAll().select(cursorTime('due_at').as('cursor_at')).orderBy('due_at').orderBy('id').limit(limit + 1);
     if (scope) query = query.where('rep_id', '=', scope.repId);
     if (filters.rep) query = query.where('rep_id', '=', filters.rep);
     if (filters.lead) query = query.where('lead_id', '=', filters.lead);
     if (filters.status) query = query.where('status', '=', filters.status);
-    return (await query.execute()).map(taskView);
+    if (filters.cursor) query = query.where(afterPosition('due_at', 'id', decodeCursor(filters.cursor), 'asc'));
+    const { rows, nextCursor } = keysetPage(await query.execute(), limit);
+    return { tasks: rows.map(taskView), nextCursor };
   }
 
   /** Marks a task done (again: keeps the first time); within `scope` only the rep's own tasks exist. */

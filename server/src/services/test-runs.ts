@@ -1,5 +1,4 @@
 import type { GraphDocument, NodeRegistry } from '@leadflow/engine';
-import { compileGraph } from '@leadflow/engine/compiler';
 import { type Database, leadContextFromRow, openDryRunDatabase } from '@leadflow/engine/db';
 import { runPlanDry, type ScriptedEvent, type TestRunResult } from '@leadflow/engine/test-run';
 import type { NodeActivity } from '@leadflow/engine/worker';
@@ -34,7 +33,7 @@ export class TestRuns {
   async run(workflowIdOrSlug: string, request: TestRunRequest, now = new Date()): Promise<TestRunResult & { leadId: string }> {
     const workflow = await this.workflows.find(workflowIdOrSlug);
     const document = request.document ?? (workflow.draft as unknown as GraphDocument);
-    const compiled = compileGraph(document, this.registry);
+    const compiled = await this.workflows.compile(document);
     if (!compiled.ok) throw Errors.invalidGraph(compiled.errors, 'run');
     const { plan } = compiled;
     const intake = intakeLead(request.lead, plan.nodes[plan.entry]?.config as never, now);

@@ -1,9 +1,10 @@
 import type { GraphDocument, NodeRegistry, Plan } from '@leadflow/engine';
-import { compileGraph, type CompileError, describeNodes, type NodeDescription } from '@leadflow/engine/compiler';
+import { compileGraph, type CompileError, type CompileResult, describeNodes, type NodeDescription } from '@leadflow/engine/compiler';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
 import { type Actor, writeAudit } from './audit-log.js';
+import type { EventTypeStore } from './event-types/event-type-store.js';
 import { slugify } from './slug.js';
 
 type WorkflowRow = Selectable<Database['workflows']>;
@@ -40,7 +41,28 @@ export class WorkflowStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly registry: NodeRegistry,
+    private readonly eventTypes: EventTypeStore,
   ) {}
+
+  /** Compiles a graph against the node registry and the event catalog as it is now. */
+  async compile(document: unknown): Promise<CompileResult> {
+    return compileGraph(document, this.registry, { eventTypes: await this.eventTypes.names() });
+  }
+
+  /** Workflows (by slug) whose draft or a published version waits for or reads the event type. */
+  async eventTypeUsers(name: string): Promise<string[]> {
+    const [drafts, versions] = await Promise.all([
+      this.db.selectFrom('workflows').select(['slug', 'draft as document']).execute(),
+      this.db.selectFrom('workflow_versions').innerJoin('workflows', 'workflows.id', 'workflow_versions.workflow_id').select(['workflows.slug', 'workflow_versions.document']).execute(),
+    ]);
+    const users = new Set<string>();
+    for (const { slug, document } of [...drafts, ...versions]) {
+      const nodes = (document as unknown as Partial<GraphDocument>).nodes ?? [];
+      const names = nodes.some((node) => this.registry.get(node.type, node.typeVersion)?.eventsOf?.(node.config).some((named) => named.type === name));
+      if (names) users.add(slug);
+    }
+    return [...users].sort();
+  }
 
   /** A new workflow's draft: just the entry node, ready to build on. */
   emptyDraft(name: string): GraphDocument {
@@ -183,12 +205,12 @@ export class WorkflowStore {
       }
       return saved;
     });
-    const result = compileGraph(draft, this.registry);
+    const result = await this.compile(draft);
     return { workflow: await this.detail(row), problems: result.ok ? [] : result.errors, nodes: describeNodes(draft, this.registry) };
   }
 
-  validate(document: unknown): { ok: boolean; hash: string | null; errors: CompileError[]; nodes: Record<string, NodeDescription> } {
-    const result = compileGraph(document, this.registry);
+  async validate(document: unknown): Promise<{ ok: boolean; hash: string | null; errors: CompileError[]; nodes: Record<string, NodeDescription> }> {
+    const result = await this.compile(document);
     // A body that is not even a graph has no nodes to describe; the errors say why.
     const nodes = result.ok || isGraphShaped(document) ? describeNodes(document as GraphDocument, this.registry) : {};
     return result.ok ? { ok: true, hash: result.plan.hash, errors: [], nodes } : { ok: false, hash: null, errors: result.errors, nodes };
@@ -198,7 +220,7 @@ export class WorkflowStore {
   async publish(idOrSlug: string, note: string, actor: Actor): Promise<PublishedVersion> {
     const workflow = await this.find(idOrSlug);
     if (workflow.archived_at) throw Errors.archived(workflow.slug);
-    const result = compileGraph(workflow.draft, this.registry);
+    const result = await this.compile(workflow.draft);
     if (!result.ok) throw Errors.invalidGraph(result.errors);
     const row = await this.db.transaction().execute(async (trx) => {
       // The row lock makes concurrent publishes take consecutive version numbers.

@@ -7,9 +7,17 @@ import type { temporal } from '@temporalio/proto';
 const require = createRequire(import.meta.url);
 const protoPath = require.resolve('@temporalio/proto');
 const fromProto = createRequire(protoPath);
-const { fromJson } = fromProto('protobufjs/ext/protojson') as { fromJson: (type: unknown, json: unknown, options: object) => unknown };
+const { fromJson, toJson } = fromProto('protobufjs/ext/protojson') as {
+  fromJson: (type: unknown, json: unknown, options: object) => unknown;
+  toJson: (type: unknown, message: unknown, options?: object) => unknown;
+};
 const root = require('@temporalio/proto') as { lookupType(name: string): unknown };
 const historyType = root.lookupType('temporal.api.history.v1.History');
+
+/** A history in the JSON form `temporal workflow show --output json` writes (proto3 JSON), as fixtures keep it. */
+export function historyToCliJson(history: temporal.api.history.v1.IHistory): unknown {
+  return toJson(historyType, history);
+}
 
 /** A history as `temporal workflow show --output json` writes it, read into the SDK's History type. */
 export function historyFromCliJson(json: unknown): temporal.api.history.v1.IHistory {

@@ -37,6 +37,33 @@ export function routedWorkflow(name: string, team: string): GraphDocument {
   } as GraphDocument;
 }
 
+/**
+ * capture (the given config over: every channel, email required) → wait for `events` (1 h) →
+ * end `done` (setting `status`, if given) or `quiet`.
+ */
+export function waitingWorkflow(name: string, options: { capture?: Record<string, unknown>; events?: string[]; status?: string } = {}): GraphDocument {
+  return {
+    name,
+    nodes: [
+      {
+        id: 'capture',
+        type: 'capture',
+        typeVersion: 1,
+        position: at(0),
+        config: { channels: ['web_form', 'webhook', 'api', 'csv'], requiredFields: ['email'], defaultCountry: 'US', ...options.capture },
+      },
+      { id: 'await', type: 'wait', typeVersion: 1, position: at(1), config: { mode: 'event', events: options.events ?? ['contacted'], timeout: '1h' } },
+      { id: 'done', type: 'end', typeVersion: 1, position: at(2), config: { outcome: 'event arrived', ...(options.status && { status: options.status }) } },
+      { id: 'quiet', type: 'end', typeVersion: 1, position: at(2, 120), config: { outcome: 'quiet' } },
+    ],
+    edges: [
+      { id: 'e1', source: 'capture', sourceHandle: 'out', target: 'await' },
+      { id: 'e2', source: 'await', sourceHandle: 'event', target: 'done' },
+      { id: 'e3', source: 'await', sourceHandle: 'timeout', target: 'quiet' },
+    ],
+  } as GraphDocument;
+}
+
 /** Creates and publishes `routedWorkflow`; reps named in `reps` join `team`. */
 export async function publishRoutedWorkflow(stack: TestStack, slug: string, team: string, reps: string[], isDefault = false): Promise<void> {
   await stack.api('POST', '/api/teams', { id: team, name: team });

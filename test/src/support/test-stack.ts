@@ -2,13 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@leadflow/engine/db';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
+import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { nodeRegistry } from '@leadflow/nodes';
 import { buildApp, createAppServices, startWorkerHost, type Actor, type AppServices, type WorkerHost } from '@leadflow/server';
 import { Client, Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import type { WorkflowBundle } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { inject } from 'vitest';
 
 /** Who tests that set data up through the services directly appear as in the audit log. */
@@ -30,21 +30,6 @@ export interface TestStack {
   api<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
   startWorker(): Promise<WorkerHost>;
   stop(): Promise<void>;
-}
-
-/** A database of its own inside the shared test Postgres, so test files never see each other's rows. */
-export async function createIsolatedDatabase(serverUrl: string): Promise<string> {
-  const name = `leadflow_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /**

@@ -6,7 +6,8 @@ export function testLead(fields: Partial<LeadContext> = {}): LeadContext {
   return {
     id: 'lead-1',
     email: 'jane@acme.com',
-    firstName: null, lastName: null, fullName: null, company: null, title: null, phone: null, country: null, region: null,
+    firstName: null, lastName: null, fullName: null, company: null, companyNormalized: null, title: null, phone: null, phoneRaw: null,
+    phoneValid: null, country: null, region: null,
     industry: null, employees: null, source: null, channel: null, status: 'new', emailDomain: null, companyDomain: null,
     isFreeEmail: null, accountId: null, accountOwnerId: null, fitScore: null, intentScore: null, score: null, tier: null,
     mql: null, sql: null, ownerId: null, ownerName: null, ownerTimezone: null, teamId: null, disqualificationReason: null,
@@ -17,20 +18,28 @@ export function testLead(fields: Partial<LeadContext> = {}): LeadContext {
 }
 
 /**
- * What the worker hands an activity, built by hand. `db` is whatever the node needs: nothing for
- * nodes that never touch the database, or a tiny fake of the one query it runs.
+ * What the worker hands an activity, built by hand. `db` is the real test database
+ * (`openTestDatabase`) for nodes that touch it; nodes that never do get none. The lead id is the
+ * lead's (`lead.id`), so a stored lead's rows are keyed as the worker would key them.
  */
-export function testActivityContext(options: { lead?: LeadContext; allowHosts?: readonly string[]; attempt?: number; db?: unknown; dryRun?: boolean } = {}): NodeActivityContext {
+export function testActivityContext(
+  options: { lead?: LeadContext; allowHosts?: readonly string[]; attempt?: number; attemptId?: string; db?: unknown; dryRun?: boolean; smtpUrl?: string } = {},
+): NodeActivityContext {
   const db = (options.db ?? {}) as NodeActivityContext['db'];
+  const lead = options.lead ?? testLead();
+  const attempt = options.attempt ?? 1;
   return {
-    services: { db, mail: { from: 'leadflow@test' }, http: { allowHosts: options.allowHosts ?? [] } },
+    services: { db, mail: { from: 'leadflow@test', ...(options.smtpUrl && { smtpUrl: options.smtpUrl }) }, http: { allowHosts: options.allowHosts ?? [] } },
     db,
-    lead: options.lead ?? testLead(),
-    leadId: 'lead-1',
+    lead,
+    leadId: lead.id,
     nodeId: 'node-1',
     visit: 1,
-    attempt: options.attempt ?? 1,
-    idempotencyKey: 'lead-1:node-1:1',
+    attempt,
+    attemptId: options.attemptId ?? `test-attempt-${attempt}`,
+    leaseMs: 30_000,
+    heartbeat: () => undefined,
+    idempotencyKey: `${lead.id}:node-1:1`,
     dryRun: options.dryRun ?? false,
   };
 }

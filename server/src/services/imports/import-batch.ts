@@ -62,7 +62,7 @@ export async function writeBatch(db: Kysely<Database>, importId: string, workflo
         const accounts = await accountsByDomain(trx, good);
         const created = good.length === 0 ? [] : await trx
           .insertInto('leads')
-          .values(good.map((row) => leadInsertValues(workflow, row.lead, row.lead.accountDomain ? accounts.get(row.lead.accountDomain) : undefined, row.key)))
+          .values(good.map((row) => leadInsertValues(workflow, row.lead, row.lead.accountDomain ? accounts.get(row.lead.accountDomain) : undefined, { key: row.key })))
           .onConflict((oc) => oc.doNothing())
           .returning('id')
           .execute();

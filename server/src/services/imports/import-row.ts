@@ -1,6 +1,7 @@
 import { fieldErrors, schemaValidator } from '@leadflow/engine/compiler';
 import { intakeLead, type IntakeResult, type RawLead } from '@leadflow/nodes';
 import { CaptureBody } from '../../schemas/lead-schemas.js';
+import { unstorableText } from '../storable-text.js';
 import type { ColumnMapping } from './column-mapping.js';
 
 /** A problem with one row, named by lead field and by the CSV column it was read from. */
@@ -65,7 +66,7 @@ export class ImportRowReader {
   check(fields: readonly string[], now: Date): RowResult {
     const raw = this.toRawLead(fields);
     const validate = schemaValidator(CaptureBody);
-    const schemaProblems = validate(raw) ? [] : fieldErrors(validate.errors);
+    const schemaProblems = [...unstorableText(raw), ...(validate(raw) ? [] : fieldErrors(validate.errors))];
     const intake = intakeLead(raw, this.config, now);
     if (intake.ok && schemaProblems.length === 0) return intake;
     const seen = new Set(schemaProblems.map((problem) => problem.path));

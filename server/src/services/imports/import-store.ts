@@ -2,6 +2,7 @@ import type { Database, ImportStatus } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 import { Errors } from '../../errors.js';
 import { type ImportRow, importLock, INTERRUPTED } from './import-runner.js';
+import { afterPosition, cursorTime, decodeCursor, keysetPage } from '../keyset-cursor.js';
 
 /** An import as the API shows it: where it stands, with its counters and pace. */
 export interface ImportView {
@@ -64,10 +65,13 @@ export class ImportStore {
     return importView(row);
   }
 
-  /** The newest imports first. */
-  async list(limit = 50): Promise<ImportView[]> {
-    const rows = await this.db.selectFrom('imports').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((row) => importView(row));
+  /** The newest imports first; pass `nextCursor` back for the next page. */
+  async list(page: { cursor?: string; limit?: number } = {}): Promise<{ imports: ImportView[]; nextCursor: string | null }> {
+    const limit = page.limit ?? 50;
+    let query = this.db.selectFrom('imports').selectAll().select(cursorTime('created_at').as('cursor_at'));
+    if (page.cursor) query = query.where(afterPosition('created_at', 'id', decodeCursor(page.cursor), 'desc'));
+    const { rows, nextCursor } = keysetPage(await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute(), limit);
+    return { imports: rows.map((row) => importView(row)), nextCursor };
   }
 
   /** A page of an import's row errors in file order; pass `nextCursor` back for the next page. */
@@ -76,7 +80,7 @@ export class ImportStore {
     const limit = page.limit ?? 100;
     let query = this.db.selectFrom('import_errors').select(['id', 'row_number', 'field', 'column_name', 'message']).where('import_id', '=', id);
     if (page.cursor !== undefined) {
-      if (!/^\d{1,18}$/.test(page.cursor)) throw Errors.invalidRequest([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+      if (!/^\d{1,18}$/.test(page.cursor)) throw Errors.invalidRequest([{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
       query = query.where('id', '>', page.cursor);
     }
     const rows = await query.orderBy('id').limit(limit + 1).execute();

