@@ -19,7 +19,9 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === '--leads') env.LEADFLOW_CLUSTER_LEADS = args[++i];
   else if (args[i] === '--rate') env.LEADFLOW_CLUSTER_RATE = args[++i];
   else {
-    console.error(`unknown option ${args[i]}; usage: npm run test:cluster [-- --smoke] [--plain] [--leads N] [--rate leads/s, 0: as fast as it goes]`);
+    console.error(
+      `unknown option ${args[i]}; usage: npm run test:cluster [-- --smoke] [--plain] [--leads N] [--rate leads/s, 0: as fast as it goes]`,
+    );
     process.exit(2);
   }
 }

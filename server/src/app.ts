@@ -46,7 +46,9 @@ export interface AppOptions {
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance, childLoggerFactory: leadAwareChildLogger } : { logger: options.logger ?? false }),
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance, childLoggerFactory: leadAwareChildLogger }
+      : { logger: options.logger ?? false }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
   });

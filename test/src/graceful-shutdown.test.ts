@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabase, type Database } from '@leadflow/engine/db';
-import { type SmtpSink, startSmtpSink } from '@leadflow/nodes/testing';
+import type { SmtpSink } from '@leadflow/nodes/testing';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exactlyOnce } from './cluster/exactly-once.js';
 import { awaitAllEnded, captureLeads, startReps } from './cluster/lead-traffic.js';
 import { type Answer, FailoverClient } from './support/failover-client.js';
-import { type LeadflowProcess, spawnLeadflow, untilReady } from './support/leadflow-process.js';
-import { createIsolatedDatabase } from '@leadflow/engine/local-services';
+import { type LeadflowProcess, processEnv, spawnLeadflow, untilReady } from './support/leadflow-process.js';
 
 const LEADS = 120;
 const STOP_AFTER = 40;
@@ -42,12 +41,14 @@ describe('graceful shutdown under load', () => {
   const token = `drain-${randomBytes(6).toString('hex')}`;
 
   beforeAll(async () => {
-    const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
-    db = createDatabase(databaseUrl);
-    smtp = await startSmtpSink();
-    const env = { TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: databaseUrl, LEADFLOW_TASK_QUEUE: `drain-${randomBytes(4).toString('hex')}`, SMTP_URL: smtp.url };
+    const shared = await processEnv('drain');
+    const env = shared.env;
+    smtp = shared.smtp;
+    db = createDatabase(shared.databaseUrl);
     // The first server migrates and seeds; the second finds that done.
-    servers.push(await spawnLeadflow('start', { ...env, LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: token, LEADFLOW_SHUTDOWN_DELAY_MS: '1500' }));
+    servers.push(
+      await spawnLeadflow('start', { ...env, LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: token, LEADFLOW_SHUTDOWN_DELAY_MS: '1500' }),
+    );
     await untilReady(servers[0]!);
     servers.push(await spawnLeadflow('start', { ...env, LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: token }));
     for (let i = 0; i < 2; i++) workers.push(await spawnLeadflow('worker', { ...env, LEADFLOW_SHUTDOWN_GRACE_MS: '20000' }));
@@ -61,7 +62,14 @@ describe('graceful shutdown under load', () => {
 
   it('stops an API server and a worker mid-load with 0 failed requests, clean SSE ends and no activity retried', async () => {
     const [leaving, staying] = [servers[0]!, servers[1]!];
-    const client = new FailoverClient([{ name: 'leaving', url: leaving.url }, { name: 'staying', url: staying.url }], token, 100);
+    const client = new FailoverClient(
+      [
+        { name: 'leaving', url: leaving.url },
+        { name: 'staying', url: staying.url },
+      ],
+      token,
+      100,
+    );
     const runId = randomBytes(4).toString('hex');
     const suffix = `.${runId}@bigco.com`;
     const reps = startReps(client, db, suffix);
@@ -101,15 +109,31 @@ describe('graceful shutdown under load', () => {
     expect(ended).toBe('cleanly');
     expect(frames).toContain('retry: 3000');
     // The leaving server said so in its logs.
-    expect(leaving.logLines().map((line) => line.msg)).toEqual(expect.arrayContaining(['draining: /readyz is 503, finishing requests in flight', 'stopped']));
-    expect(workers[0]!.logLines().map((line) => line.msg)).toEqual(expect.arrayContaining(['worker shutting down: finishing running tasks', 'worker stopped']));
+    expect(leaving.logLines().map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['draining: /readyz is 503, finishing requests in flight', 'stopped']),
+    );
+    expect(workers[0]!.logLines().map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['worker shutting down: finishing running tasks', 'worker stopped']),
+    );
 
     const report = await exactlyOnce(db, sent, smtp.messages);
-    expect(report).toMatchObject({ lost: 0, unassigned: 0, doubleAssigned: 0, missingNotifications: 0, doubledNotifications: 0, completed: LEADS, emailsReceived: LEADS, emailsRepeated: 0 });
+    expect(report).toMatchObject({
+      lost: 0,
+      unassigned: 0,
+      doubleAssigned: 0,
+      missingNotifications: 0,
+      doubledNotifications: 0,
+      completed: LEADS,
+      emailsReceived: LEADS,
+      emailsRepeated: 0,
+    });
     // The leaving worker finished what it had started: nothing ran twice.
     expect(report.retriedSteps).toBe(0);
     // And a new stream on the server that stayed works.
-    const again = await fetch(`${staying.url}/api/leads/stream`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(2000) });
+    const again = await fetch(`${staying.url}/api/leads/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(2000),
+    });
     expect(again.status).toBe(200);
     await again.body?.cancel();
   });

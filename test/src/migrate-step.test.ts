@@ -26,7 +26,12 @@ async function query<T>(url: string, text: string): Promise<T[]> {
 describe('migrating the database', () => {
   const processes: LeadflowProcess[] = [];
   const spawn = async (command: 'start' | 'migrate', env: Record<string, string>) => {
-    const process = await spawnLeadflow(command, { TEMPORAL_ADDRESS: inject('temporalAddress'), LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: `t-${randomBytes(6).toString('hex')}`, ...env });
+    const process = await spawnLeadflow(command, {
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      LEADFLOW_WORKER: 'off',
+      LEADFLOW_ADMIN_TOKEN: `t-${randomBytes(6).toString('hex')}`,
+      ...env,
+    });
     processes.push(process);
     return process;
   };
@@ -40,7 +45,9 @@ describe('migrating the database', () => {
     await Promise.all(servers.map((server) => untilReady(server)));
     const migrations = await query<{ name: string }>(url, 'SELECT name FROM kysely_migration');
     expect(migrations.length).toBeGreaterThan(10);
-    const reports = servers.map((server) => server.logLines().find((line) => line.msg === 'database migrated' || line.msg === 'database schema already current'));
+    const reports = servers.map((server) =>
+      server.logLines().find((line) => line.msg === 'database migrated' || line.msg === 'database schema already current'),
+    );
     // One server applied every migration; the others found the schema current.
     expect(reports.map((line) => line?.applied).sort()).toEqual([0, 0, migrations.length]);
     expect(await query(url, 'SELECT slug FROM workflows ORDER BY slug')).toEqual([{ slug: 'inbound' }, { slug: 'sla-escalation' }]);
@@ -53,7 +60,10 @@ describe('migrating the database', () => {
     await holder.connect();
     await holder.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     const runs = await Promise.all([1, 2, 3].map(() => spawn('migrate', { DATABASE_URL: url })));
-    await eventually(async () => runs.every((run) => run.output().includes('another process holds the migration lock; waiting for it')), 'all three to wait for the lock');
+    await eventually(
+      async () => runs.every((run) => run.output().includes('another process holds the migration lock; waiting for it')),
+      'all three to wait for the lock',
+    );
     expect(await query(url, "SELECT to_regclass('kysely_migration') IS NULL AS empty")).toEqual([{ empty: true }]);
     await holder.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     await holder.end();

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabase, type Database } from '@leadflow/engine/db';
-import { type SmtpSink, startSmtpSink } from '@leadflow/nodes/testing';
+import type { SmtpSink } from '@leadflow/nodes/testing';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LeadflowProcess, spawnLeadflow, untilReady } from './support/leadflow-process.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LeadflowProcess, processEnv, spawnLeadflow, untilReady } from './support/leadflow-process.js';
 import { sumMetric } from './support/prometheus-text.js';
-import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { eventually, hotLead } from './support/test-stack.js';
 
 const LEADS = 4;
@@ -25,10 +24,10 @@ describe('Prometheus metrics of the API server and the worker', () => {
   const token = `metrics-${randomBytes(6).toString('hex')}`;
 
   beforeAll(async () => {
-    const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
-    db = createDatabase(databaseUrl);
-    smtp = await startSmtpSink();
-    const env = { TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: databaseUrl, LEADFLOW_TASK_QUEUE: `metrics-${randomBytes(4).toString('hex')}`, SMTP_URL: smtp.url };
+    const shared = await processEnv('metrics');
+    const env = shared.env;
+    smtp = shared.smtp;
+    db = createDatabase(shared.databaseUrl);
     server = await spawnLeadflow('start', { ...env, LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: token });
     await untilReady(server);
     worker = await spawnLeadflow('worker', env);
@@ -46,7 +45,11 @@ describe('Prometheus metrics of the API server and the worker', () => {
     return response.text();
   };
   const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
 
@@ -56,7 +59,10 @@ describe('Prometheus metrics of the API server and the worker', () => {
 
     // A live lead list open while the leads arrive: one SSE client, gone once it disconnects.
     const stream = new AbortController();
-    const streaming = await fetch(`${server.url}/api/leads/stream`, { headers: { authorization: `Bearer ${token}` }, signal: stream.signal });
+    const streaming = await fetch(`${server.url}/api/leads/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: stream.signal,
+    });
     expect(streaming.status).toBe(200);
     await eventually(async () => sumMetric(await scrape(server), 'leadflow_sse_clients') === 1, 'the SSE client to be counted');
 
@@ -66,25 +72,48 @@ describe('Prometheus metrics of the API server and the worker', () => {
       expect(status).toBe(201);
       ids.push(body.lead.id);
     }
-    await eventually(async () => (await db.selectFrom('leads').select('id').where('current_node_id', '=', 'await-contact').execute()).length === LEADS, 'every lead to wait for contact');
+    await eventually(
+      async () => (await db.selectFrom('leads').select('id').where('current_node_id', '=', 'await-contact').execute()).length === LEADS,
+      'every lead to wait for contact',
+    );
     for (const id of ids) expect((await api('POST', `/api/leads/${id}/events`, { type: 'contacted' })).status).toBe(202);
-    await eventually(async () => (await db.selectFrom('leads').select('id').where('run_status', '=', 'completed').execute()).length === LEADS, 'every run to end');
+    await eventually(
+      async () => (await db.selectFrom('leads').select('id').where('run_status', '=', 'completed').execute()).length === LEADS,
+      'every run to end',
+    );
     stream.abort();
     await eventually(async () => sumMetric(await scrape(server), 'leadflow_sse_clients') === 0, 'the SSE client to be gone');
 
     const [serverAfter, workerAfter] = await Promise.all([scrape(server), scrape(worker)]);
-    const moved = (before: string, after: string, name: string, labels: Record<string, string> = {}) => sumMetric(after, name, labels) - sumMetric(before, name, labels);
+    const moved = (before: string, after: string, name: string, labels: Record<string, string> = {}) =>
+      sumMetric(after, name, labels) - sumMetric(before, name, labels);
 
     expect(moved(serverBefore, serverAfter, 'leadflow_leads_captured_total', { channel: 'api' })).toBe(LEADS);
     expect(moved(serverBefore, serverAfter, 'leadflow_runs_started_total')).toBe(LEADS);
-    expect(moved(serverBefore, serverAfter, 'leadflow_http_request_duration_seconds_count', { method: 'POST', route: '/api/leads', status: '201' })).toBe(LEADS);
-    expect(moved(serverBefore, serverAfter, 'leadflow_http_request_duration_seconds_count', { method: 'POST', route: '/api/leads/:id/events', status: '202' })).toBe(LEADS);
+    expect(
+      moved(serverBefore, serverAfter, 'leadflow_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/leads',
+        status: '201',
+      }),
+    ).toBe(LEADS);
+    expect(
+      moved(serverBefore, serverAfter, 'leadflow_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/leads/:id/events',
+        status: '202',
+      }),
+    ).toBe(LEADS);
     // Routes by template only: no lead id ever becomes a label.
     expect(serverAfter).not.toContain(ids[0]);
 
     for (const nodeType of ['assign', 'notify']) {
-      expect(moved(workerBefore, workerAfter, 'leadflow_steps_total', { node_type: nodeType, node_version: '1', result: 'completed' })).toBe(LEADS);
-      expect(moved(workerBefore, workerAfter, 'leadflow_step_duration_seconds_count', { node_type: nodeType, node_version: '1' })).toBe(LEADS);
+      expect(
+        moved(workerBefore, workerAfter, 'leadflow_steps_total', { node_type: nodeType, node_version: '1', result: 'completed' }),
+      ).toBe(LEADS);
+      expect(moved(workerBefore, workerAfter, 'leadflow_step_duration_seconds_count', { node_type: nodeType, node_version: '1' })).toBe(
+        LEADS,
+      );
     }
     expect(moved(workerBefore, workerAfter, 'leadflow_assignments_total', { team: 'inbound' })).toBe(LEADS);
     expect(moved(workerBefore, workerAfter, 'leadflow_notifications_total', { channel: 'email', status: 'sent' })).toBe(LEADS);
@@ -110,7 +139,9 @@ describe('Prometheus metrics of the API server and the worker', () => {
       // The same run, followed from the API server to the worker.
       expect(completed).toMatchObject({ service: 'leadflow-worker', workflowId: `lead-${leadId}`, runId: started?.runId });
       // The request that posted its rep's outcome carries it too.
-      expect(lines.some((line) => line.leadId === leadId && (line.req as { route?: string } | undefined)?.route === '/api/leads/:id/events')).toBe(true);
+      expect(
+        lines.some((line) => line.leadId === leadId && (line.req as { route?: string } | undefined)?.route === '/api/leads/:id/events'),
+      ).toBe(true);
     }
     const text = `${server.output()}${worker.output()}`;
     expect(text).not.toMatch(/buyer\d@metrics-bigco\.com/);

@@ -56,16 +56,30 @@ describe('OpenTelemetry traces', () => {
   it('follows a lead from POST /api/leads through its workflow, activities and their queries in one trace', async () => {
     exporter.reset();
     const email = 'traced.person@trace-bigco.com';
-    const { status, body } = await stack.api('POST', '/api/leads', { workflow: 'inbound', email, name: 'Traced Person', company: 'BigCo', title: 'VP Sales', source: 'demo_request', country: 'US' });
+    const { status, body } = await stack.api('POST', '/api/leads', {
+      workflow: 'inbound',
+      email,
+      name: 'Traced Person',
+      company: 'BigCo',
+      title: 'VP Sales',
+      source: 'demo_request',
+      country: 'US',
+    });
     expect(status, JSON.stringify(body)).toBe(201);
     const leadId: string = body.lead.id;
-    await eventually(async () => (await stack.api('GET', `/api/leads/${leadId}`)).body.run.nodeId === 'await-contact', 'the lead to wait for contact');
+    await eventually(
+      async () => (await stack.api('GET', `/api/leads/${leadId}`)).body.run.nodeId === 'await-contact',
+      'the lead to wait for contact',
+    );
     // The run's own span ends with the run: its rep makes contact.
     expect((await stack.api('POST', `/api/leads/${leadId}/events`, { type: 'contacted' })).status).toBe(202);
     // Workflow spans leave the sandbox through a sink, after the task that made them completes.
     const finished = await eventually(async () => {
       const spans = exporter.getFinishedSpans();
-      return spans.some((span) => span.name === 'RunActivity:node.notify.v1') && spans.some((span) => span.name === 'RunWorkflow:leadWorkflow') ? spans : undefined;
+      return spans.some((span) => span.name === 'RunActivity:node.notify.v1') &&
+        spans.some((span) => span.name === 'RunWorkflow:leadWorkflow')
+        ? spans
+        : undefined;
     }, 'the workflow and activity spans');
 
     const request = finished.find((span) => span.name === 'POST /api/leads');
@@ -74,7 +88,9 @@ describe('OpenTelemetry traces', () => {
     const trace = finished.filter((span) => span.spanContext().traceId === traceId);
     const spans = byId(trace);
     // One tree: every span but the request's has its parent in the trace.
-    expect(trace.filter((span) => !span.parentSpanId || !spans.has(span.parentSpanId)).map((span) => span.name)).toEqual(['POST /api/leads']);
+    expect(trace.filter((span) => !span.parentSpanId || !spans.has(span.parentSpanId)).map((span) => span.name)).toEqual([
+      'POST /api/leads',
+    ]);
 
     const named = (name: string) => trace.find((span) => span.name === name);
     expect(ancestry(named('RunActivity:node.assign.v1')!, spans)).toEqual([
@@ -89,7 +105,8 @@ describe('OpenTelemetry traces', () => {
     expect(trace.map((span) => span.name)).toEqual(expect.arrayContaining(['StartActivity:node.enrich.v1', 'StartActivity:node.score.v1']));
     // Postgres queries under the request (the lead's insert) and under the assign activity (its assignment).
     const queries = trace.filter((span) => span.name.startsWith('pg.query'));
-    const statementUnder = (parent: string) => queries.filter((span) => ancestry(span, spans).includes(parent)).map((span) => String(span.attributes['db.statement']));
+    const statementUnder = (parent: string) =>
+      queries.filter((span) => ancestry(span, spans).includes(parent)).map((span) => String(span.attributes['db.statement']));
     expect(statementUnder('POST /api/leads').some((statement) => /insert into "leads"/i.test(statement))).toBe(true);
     expect(statementUnder('RunActivity:node.assign.v1').some((statement) => /"assignments"/.test(statement))).toBe(true);
     // Statements, never their parameters: the lead's email is nowhere in the trace.
@@ -125,7 +142,12 @@ async function startCollector(): Promise<{ url: string; spans: OtlpSpan[]; stop(
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      const payload = JSON.parse(body) as { resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> }; scopeSpans: Array<{ spans: OtlpSpan[] }> }> };
+      const payload = JSON.parse(body) as {
+        resourceSpans: Array<{
+          resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
+          scopeSpans: Array<{ spans: OtlpSpan[] }>;
+        }>;
+      };
       for (const resource of payload.resourceSpans) {
         const service = resource.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '';
         for (const scope of resource.scopeSpans) for (const span of scope.spans) spans.push({ ...span, service });
@@ -155,22 +177,43 @@ describe('OTLP export from an API server and a worker process', () => {
       await untilReady(server);
       await untilReady(worker);
       const post = (path: string, body: unknown) =>
-        fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
-      const { lead } = await post('/api/leads', { email: 'otlp.person@otlp-bigco.com', name: 'Otlp Person', company: 'BigCo', title: 'VP Sales', source: 'demo_request' });
-      const read = () => fetch(`${server.url}/api/leads/${lead.id}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<any>);
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<any>);
+      const { lead } = await post('/api/leads', {
+        email: 'otlp.person@otlp-bigco.com',
+        name: 'Otlp Person',
+        company: 'BigCo',
+        title: 'VP Sales',
+        source: 'demo_request',
+      });
+      const read = () =>
+        fetch(`${server.url}/api/leads/${lead.id}`, { headers: { authorization: `Bearer ${token}` } }).then(
+          (r) => r.json() as Promise<any>,
+        );
       await eventually(async () => (await read()).run.nodeId === 'await-contact', 'the lead to wait for contact');
       await post(`/api/leads/${lead.id}/events`, { type: 'contacted' });
-      const request = await eventually(async () => collector.spans.find((span) => span.name === 'POST /api/leads'), 'the request span from the server');
+      const request = await eventually(
+        async () => collector.spans.find((span) => span.name === 'POST /api/leads'),
+        'the request span from the server',
+      );
       const trace = await eventually(async () => {
         const spans = collector.spans.filter((span) => span.traceId === request.traceId);
-        return spans.some((span) => span.name === 'RunWorkflow:leadWorkflow') && spans.some((span) => span.name === 'RunActivity:node.notify.v1') ? spans : undefined;
+        return spans.some((span) => span.name === 'RunWorkflow:leadWorkflow') &&
+          spans.some((span) => span.name === 'RunActivity:node.notify.v1')
+          ? spans
+          : undefined;
       }, 'the worker’s spans of the same trace');
       const services = (name: string) => new Set(trace.filter((span) => span.name === name).map((span) => span.service));
       expect(services('POST /api/leads')).toEqual(new Set(['leadflow-server']));
       expect(services('StartWorkflow:leadWorkflow')).toEqual(new Set(['leadflow-server']));
       expect(services('RunWorkflow:leadWorkflow')).toEqual(new Set(['leadflow-worker']));
       expect(services('RunActivity:node.assign.v1')).toEqual(new Set(['leadflow-worker']));
-      expect(trace.filter((span) => span.name.startsWith('pg.query')).map((span) => span.service)).toEqual(expect.arrayContaining(['leadflow-server', 'leadflow-worker']));
+      expect(trace.filter((span) => span.name.startsWith('pg.query')).map((span) => span.service)).toEqual(
+        expect.arrayContaining(['leadflow-server', 'leadflow-worker']),
+      );
     } finally {
       await Promise.all([server.stop(), worker.stop()]);
       await collector.stop();

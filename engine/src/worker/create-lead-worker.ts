@@ -1,4 +1,11 @@
-import { bundleWorkflowCode, type InjectedSinks, NativeConnection, Worker, type WorkerInterceptors, type WorkflowBundle } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  type InjectedSinks,
+  NativeConnection,
+  Worker,
+  type WorkerInterceptors,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 import { LEAD_TASK_QUEUE } from '../workflow/messages.js';
 import type { LeadActivities } from './create-activities.js';
 
@@ -30,8 +37,17 @@ export interface LeadWorkerOptions {
  * starts, and shared (frozen) by every workflow, instead of initialized again for each workflow
  * the worker runs or replays: only for modules with no per-workflow state (node definitions).
  */
-export async function bundleLeadWorkflows(workflowsPath: string, preloadModules: readonly string[] = [], workflowInterceptorModules: readonly string[] = []): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, preloadModules: [...preloadModules], workflowInterceptorModules: [...workflowInterceptorModules], logger: quietBundlerLogger });
+export async function bundleLeadWorkflows(
+  workflowsPath: string,
+  preloadModules: readonly string[] = [],
+  workflowInterceptorModules: readonly string[] = [],
+): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({
+    workflowsPath,
+    preloadModules: [...preloadModules],
+    workflowInterceptorModules: [...workflowInterceptorModules],
+    logger: quietBundlerLogger,
+  });
 }
 
 export async function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {

@@ -19,7 +19,11 @@ describe('readTemporalTls', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tls-'));
     writeFileSync(path.join(dir, 'client.crt'), PEM);
     writeFileSync(path.join(dir, 'client.key'), 'KEY');
-    const tls = readTemporalTls({ TEMPORAL_TLS_CERT: path.join(dir, 'client.crt'), TEMPORAL_TLS_KEY: path.join(dir, 'client.key'), TEMPORAL_TLS_CA: PEM });
+    const tls = readTemporalTls({
+      TEMPORAL_TLS_CERT: path.join(dir, 'client.crt'),
+      TEMPORAL_TLS_KEY: path.join(dir, 'client.key'),
+      TEMPORAL_TLS_CA: PEM,
+    });
     expect(tls?.clientCertPair?.crt.toString()).toBe(PEM);
     expect(tls?.clientCertPair?.key.toString()).toBe('KEY');
     expect(tls?.serverRootCACertificate?.toString()).toBe(PEM);
@@ -28,7 +32,9 @@ describe('readTemporalTls', () => {
   it('names the setting at fault', () => {
     expect(() => readTemporalTls({ TEMPORAL_TLS_CERT: '/no/such.crt' })).toThrow('TEMPORAL_TLS_KEY must be set too');
     expect(() => readTemporalTls({ TEMPORAL_TLS_KEY: '/no/such.key' })).toThrow('TEMPORAL_TLS_CERT must be set too');
-    expect(() => readTemporalTls({ TEMPORAL_TLS_CERT: '/no/such.crt', TEMPORAL_TLS_KEY: '/no/such.key' })).toThrow("TEMPORAL_TLS_CERT: cannot read '/no/such.crt' (ENOENT)");
+    expect(() => readTemporalTls({ TEMPORAL_TLS_CERT: '/no/such.crt', TEMPORAL_TLS_KEY: '/no/such.key' })).toThrow(
+      "TEMPORAL_TLS_CERT: cannot read '/no/such.crt' (ENOENT)",
+    );
     expect(() => readTemporalTls({ TEMPORAL_TLS: 'yes' })).toThrow("TEMPORAL_TLS must be true or false, got 'yes'");
   });
 });

@@ -41,7 +41,9 @@ export function readTemporalTls(env: NodeJS.ProcessEnv): TemporalTls | undefined
   const cert = env.TEMPORAL_TLS_CERT || undefined;
   const key = env.TEMPORAL_TLS_KEY || undefined;
   if (Boolean(cert) !== Boolean(key)) {
-    throw new Error(`${cert ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'} must be set too: mTLS needs both the certificate and its private key`);
+    throw new Error(
+      `${cert ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'} must be set too: mTLS needs both the certificate and its private key`,
+    );
   }
   const flag = env.TEMPORAL_TLS?.toLowerCase();
   if (flag && flag !== 'true' && flag !== 'false') throw new Error(`TEMPORAL_TLS must be true or false, got '${env.TEMPORAL_TLS}'`);
@@ -67,7 +69,9 @@ function sharedOptions(endpoint: TemporalEndpoint): { address: string; tls: Temp
 
 /** Why a connection failed, with where it went and how, since TLS mistakes look alike. */
 function connectError(endpoint: TemporalEndpoint, error: unknown): Error {
-  const how = [endpoint.tls ? (endpoint.tls.clientCertPair ? 'mTLS' : 'TLS') : 'plain', endpoint.apiKey ? 'API key' : ''].filter(Boolean).join(' + ');
+  const how = [endpoint.tls ? (endpoint.tls.clientCertPair ? 'mTLS' : 'TLS') : 'plain', endpoint.apiKey ? 'API key' : '']
+    .filter(Boolean)
+    .join(' + ');
   // The SDK wraps the server's answer ("PERMISSION_DENIED: Request unauthorized") in a generic one.
   const reasons: string[] = [];
   for (let at: unknown = error; at instanceof Error && reasons.length < 4; at = at.cause) reasons.push(at.message);

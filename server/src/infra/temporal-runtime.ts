@@ -28,7 +28,9 @@ export function installTemporalRuntime(options: LogLevel | TemporalRuntimeOption
       telemetryOptions: {
         // The core's own lines go through the same logger, so they are JSON lines like the rest.
         ...(logger && { logging: { filter: { core: level, other: 'ERROR' }, forward: {} } }),
-        ...(metricsPort !== undefined && { metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}`, countersTotalSuffix: true, useSecondsForDurations: true } } }),
+        ...(metricsPort !== undefined && {
+          metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}`, countersTotalSuffix: true, useSecondsForDurations: true } },
+        }),
       },
     });
     if (metricsPort !== undefined) metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;

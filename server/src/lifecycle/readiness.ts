@@ -17,7 +17,10 @@ export interface ReadinessReport {
 /** Runs a probe with a deadline, so a hung dependency reads as "not ready", not as a hung probe. */
 export async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<Check> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000}s`)), timeoutMs).unref())]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000}s`)), timeoutMs).unref()),
+    ]);
     return { ok: true };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
@@ -48,7 +51,11 @@ export class Readiness {
   }
 
   async report(): Promise<ReadinessReport> {
-    const [db, temporal, migrations] = await Promise.all([probe(() => sql`SELECT 1`.execute(this.db)), probe(this.temporal), this.migrations()]);
+    const [db, temporal, migrations] = await Promise.all([
+      probe(() => sql`SELECT 1`.execute(this.db)),
+      probe(this.temporal),
+      this.migrations(),
+    ]);
     return { ready: db.ok && temporal.ok && migrations.ok && !this.draining, db, temporal, migrations, draining: this.draining };
   }
 

@@ -12,7 +12,12 @@ const LEAD_PATH = /^\/api\/leads\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  * Fastify's per-request logger: a request about one lead (`/api/leads/<id>/…`) logs every line —
  * "incoming request", "request completed", errors — with `leadId` and `workflowId`.
  */
-export function leadAwareChildLogger(logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions, request: { url?: string }): FastifyBaseLogger {
+export function leadAwareChildLogger(
+  logger: FastifyBaseLogger,
+  bindings: Bindings,
+  options: ChildLoggerOptions,
+  request: { url?: string },
+): FastifyBaseLogger {
   const leadId = LEAD_PATH.exec(request.url ?? '')?.[1];
   return logger.child(leadId ? { ...bindings, leadId, workflowId: `lead-${leadId}` } : bindings, options);
 }
@@ -41,7 +46,12 @@ export function registerHttpObservability(app: FastifyInstance): void {
     }
   });
   app.addHook('onResponse', async (request, reply) => {
-    leadflowMetrics.httpSeconds.observe({ method: request.method, route: route(request), status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    leadflowMetrics.httpSeconds.observe(
+      { method: request.method, route: route(request), status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
-  app.get('/metrics', { config: { allow: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(await metricsText()));
+  app.get('/metrics', { config: { allow: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.type(METRICS_CONTENT_TYPE).send(await metricsText()),
+  );
 }

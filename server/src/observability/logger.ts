@@ -28,7 +28,10 @@ export function logger(): Logger {
 const LEAD_WORKFLOW = /^lead-(.+)$/;
 
 /** The fields every line about a lead carries, so one lead's lines are found across processes. */
-export function leadFields(workflowId: string | undefined, runId: string | undefined): { leadId?: string; workflowId?: string; runId?: string } {
+export function leadFields(
+  workflowId: string | undefined,
+  runId: string | undefined,
+): { leadId?: string; workflowId?: string; runId?: string } {
   const leadId = workflowId ? LEAD_WORKFLOW.exec(workflowId)?.[1] : undefined;
   return { ...(leadId && { leadId }), ...(workflowId && { workflowId }), ...(runId && { runId }) };
 }
@@ -42,7 +45,13 @@ function safeError(value: unknown): unknown {
   return value instanceof Error ? { type: value.name, message: withoutEmails(value.message) } : value;
 }
 
-const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 
 /**
  * The Temporal SDK's logger interface on pino: the SDK's, workflows' and activities' lines become
@@ -51,8 +60,15 @@ const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = 
  */
 export class TemporalPinoLogger implements TemporalLogger {
   log(level: LogLevel, message: string, meta: LogMetadata = {}): void {
-    const { workflowId, runId, workflowRunId, error, failure, ...rest } = meta as LogMetadata & { workflowId?: string; runId?: string; workflowRunId?: string };
-    const errors = { ...(error !== undefined && { error: safeError(error) }), ...(failure !== undefined && { failure: safeError(failure) }) };
+    const { workflowId, runId, workflowRunId, error, failure, ...rest } = meta as LogMetadata & {
+      workflowId?: string;
+      runId?: string;
+      workflowRunId?: string;
+    };
+    const errors = {
+      ...(error !== undefined && { error: safeError(error) }),
+      ...(failure !== undefined && { failure: safeError(failure) }),
+    };
     root[LEVELS[level] ?? 'info']({ ...leadFields(workflowId, runId ?? workflowRunId), ...rest, ...errors }, withoutEmails(message));
   }
   trace(message: string, meta?: LogMetadata): void {

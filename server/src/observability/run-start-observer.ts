@@ -15,7 +15,10 @@ import { leadFields, logger } from './logger.js';
  * duplicate is not counted (it throws).
  */
 export class RunStartObserver implements WorkflowClientInterceptor {
-  async startWithDetails(input: WorkflowStartInput, next: Next<WorkflowClientInterceptor, 'startWithDetails'>): Promise<WorkflowStartOutput> {
+  async startWithDetails(
+    input: WorkflowStartInput,
+    next: Next<WorkflowClientInterceptor, 'startWithDetails'>,
+  ): Promise<WorkflowStartOutput> {
     const output = await next(input);
     this.started(input.options.workflowId, output.runId);
     return output;
@@ -27,7 +30,8 @@ export class RunStartObserver implements WorkflowClientInterceptor {
   ): Promise<WorkflowStartUpdateWithStartOutput> {
     const output = await next(input);
     // With USE_EXISTING the run may be one already going; counted by whoever started it.
-    if (output.workflowExecution.runId) this.started(input.workflowStartOptions.workflowId, output.workflowExecution.runId, 'update-with-start');
+    if (output.workflowExecution.runId)
+      this.started(input.workflowStartOptions.workflowId, output.workflowExecution.runId, 'update-with-start');
     return output;
   }
 

@@ -27,7 +27,8 @@ function countOutcome(nodeType: string, outcome: StepOutcome | undefined): void 
   if (nodeType === 'assign' && outcome.port === 'assigned' && !outcome.output?.replayed) {
     leadflowMetrics.assignments.inc({ team: outcome.patch?.teamId ?? 'none' });
   }
-  for (const delivery of outcome.output?.deliveries ?? []) leadflowMetrics.notifications.inc({ channel: delivery.channel, status: delivery.status });
+  for (const delivery of outcome.output?.deliveries ?? [])
+    leadflowMetrics.notifications.inc({ channel: delivery.channel, status: delivery.status });
 }
 
 function countRunEnd(input: StepInput | undefined, fields: object): void {
@@ -53,7 +54,10 @@ class StepObserver implements ActivityInboundCallsInterceptor {
     const info = this.ctx.info;
     const node = NODE_ACTIVITY.exec(info.activityType);
     const stepInput = input.args[0] as StepInput | undefined;
-    const fields = { ...leadFields(info.workflowExecution?.workflowId, info.workflowExecution?.runId), ...(stepInput?.node && { nodeId: stepInput.node.id }) };
+    const fields = {
+      ...leadFields(info.workflowExecution?.workflowId, info.workflowExecution?.runId),
+      ...(stepInput?.node && { nodeId: stepInput.node.id }),
+    };
     const started = performance.now();
     try {
       const result = await next(input);
@@ -68,7 +72,10 @@ class StepObserver implements ActivityInboundCallsInterceptor {
       return result;
     } catch (error) {
       if (node) leadflowMetrics.steps.inc({ node_type: node[1] ?? '', node_version: node[2] ?? '', result: 'failed' });
-      logger().warn({ ...fields, activity: info.activityType, attempt: info.attempt, error: withoutEmails((error as Error).message) }, 'step attempt failed');
+      logger().warn(
+        { ...fields, activity: info.activityType, attempt: info.attempt, error: withoutEmails((error as Error).message) },
+        'step attempt failed',
+      );
       throw error;
     }
   }

@@ -65,7 +65,9 @@ export interface TracingOptions {
 export function startTracing(options: TracingOptions): Tracing {
   if (active) return active;
   const resource = new Resource({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME || options.serviceName });
-  const processor: SpanProcessor = options.exporter ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(new OTLPTraceExporter());
+  const processor: SpanProcessor = options.exporter
+    ? new SimpleSpanProcessor(options.exporter)
+    : new BatchSpanProcessor(new OTLPTraceExporter());
   const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   // Global tracer provider, AsyncLocalStorage context and W3C trace-context propagation.
   provider.register();
@@ -80,11 +82,18 @@ export function startTracing(options: TracingOptions): Tracing {
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
     ],
   });
-  const workflowInterceptorModule = createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+  const workflowInterceptorModule = createRequire(import.meta.url).resolve(
+    '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors',
+  );
   active = {
     clientInterceptors: [new OpenTelemetryWorkflowClientInterceptor()],
     worker: {
-      activity: [(ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })],
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
       sinks: { exporter: makeWorkflowExporter(processor, resource) },
       workflowInterceptorModule,
     },

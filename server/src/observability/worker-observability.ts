@@ -15,7 +15,11 @@ export async function installWorkerRuntime(): Promise<void> {
 }
 
 /** Interceptors, sinks and workflow interceptor modules for the lead worker: metrics always, traces when tracing runs. */
-export function workerObservability(): { interceptors: WorkerInterceptors; sinks?: InjectedSinks<any>; workflowInterceptorModules: string[] } {
+export function workerObservability(): {
+  interceptors: WorkerInterceptors;
+  sinks?: InjectedSinks<any>;
+  workflowInterceptorModules: string[];
+} {
   const traces = tracing();
   return {
     interceptors: { activity: [stepObserverInterceptors, ...(traces?.worker.activity ?? [])] },

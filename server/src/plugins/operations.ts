@@ -10,7 +10,11 @@ import type { AppServices } from '../services/app-services.js';
  * every answer, so clients move their keep-alive connections elsewhere before the listener closes.
  */
 export async function registerOperations(app: FastifyInstance, services: AppServices, readiness?: Readiness): Promise<Readiness> {
-  const ready = readiness ?? new Readiness(services.db, () => services.temporal.workflowService.describeNamespace({ namespace: services.temporal.options.namespace }));
+  const ready =
+    readiness ??
+    new Readiness(services.db, () =>
+      services.temporal.workflowService.describeNamespace({ namespace: services.temporal.options.namespace }),
+    );
   registerHttpObservability(app);
   app.addHook('onSend', async (_request, reply) => {
     if (ready.isDraining) reply.header('connection', 'close');

@@ -60,19 +60,21 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
 
     const db = createDatabase(databaseUrl, { maxConnections: config.dbPoolSize });
     stops.push(() => db.destroy());
-    const endpoint: TemporalEndpoint = { address: temporalAddress, namespace: config.temporalNamespace, tls: config.temporalTls, apiKey: config.temporalApiKey };
+    const namespace = config.temporalNamespace;
+    const endpoint: TemporalEndpoint = { address: temporalAddress, namespace, tls: config.temporalTls, apiKey: config.temporalApiKey };
     const connection = await connectClient(endpoint);
     stops.push(() => connection.close());
-    const client = temporalClient(connection, config.temporalNamespace, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
+    const client = temporalClient(connection, namespace, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
     const services = createAppServices(db, client, nodeRegistry, config.taskQueue, databaseUrl);
     // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
-    const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace: config.temporalNamespace }));
+    const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace }));
     // Servers starting together migrate and seed one at a time. With LEADFLOW_MIGRATE=off the
     // schema is `npm run migrate`'s job; until it is current there is no seed and /readyz is 503.
     const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {
       if (config.operations.migrateOnStart) {
         const applied = await migrateToLatest(connection);
-        logger().info({ applied: applied.length, migrations: applied }, applied.length ? 'database migrated' : 'database schema already current');
+        const message = applied.length ? 'database migrated' : 'database schema already current';
+        logger().info({ applied: applied.length, migrations: applied }, message);
       }
       return (await pendingMigrations(connection)).length === 0 ? seedExample(services) : false;
     });
@@ -97,7 +99,13 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
 
     stops.push(startBackgroundSweeps(services));
 
-    const app = await buildApp(services, { adminToken: config.adminToken, designerDir, trustProxy: config.trustProxy, readiness, ...(loggingConfigured() && { loggerInstance: httpLogger() }) });
+    const app = await buildApp(services, {
+      adminToken: config.adminToken,
+      designerDir,
+      trustProxy: config.trustProxy,
+      readiness,
+      ...(loggingConfigured() && { loggerInstance: httpLogger() }),
+    });
     stops.push(() => closeHttp(app, config.operations.shutdownGraceMs));
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

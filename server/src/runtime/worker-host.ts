@@ -38,8 +38,10 @@ export interface WorkerHost {
 export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
   await installWorkerRuntime();
   const namespace = options.namespace ?? 'default';
-  const connection = await connectWorker({ address: options.temporalAddress, namespace, tls: options.temporalTls, apiKey: options.temporalApiKey });
+  const endpoint = { address: options.temporalAddress, namespace, tls: options.temporalTls, apiKey: options.temporalApiKey };
+  const connection = await connectWorker(endpoint);
   const observability = workerObservability();
+  const preload = options.tuning?.preloadCatalog === false ? [] : workflowPreloadModules;
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
   const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } });
@@ -48,8 +50,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
     namespace,
     taskQueue: options.taskQueue,
     activities,
-    workflowBundle:
-      options.workflowBundle ?? (await bundleLeadWorkflows(workflowsPath, tuning.preloadCatalog === false ? [] : workflowPreloadModules, observability.workflowInterceptorModules)),
+    workflowBundle: options.workflowBundle ?? (await bundleLeadWorkflows(workflowsPath, preload, observability.workflowInterceptorModules)),
     interceptors: observability.interceptors,
     sinks: observability.sinks,
     shutdownGraceTimeMs: options.shutdownGraceMs ?? 30_000,

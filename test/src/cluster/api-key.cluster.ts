@@ -14,7 +14,9 @@ const base64url = (value: Buffer | string) => Buffer.from(value).toString('base6
 /** A JWT (RS256) with Temporal's `permissions` claim, as an identity provider would issue it. */
 function jwt(key: KeyObject, kid: string, permissions: string[]): string {
   const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }));
-  const payload = base64url(JSON.stringify({ sub: 'leadflow-test', permissions, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 }));
+  const payload = base64url(
+    JSON.stringify({ sub: 'leadflow-test', permissions, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 }),
+  );
   return `${header}.${payload}.${base64url(sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), key))}`;
 }
 
@@ -36,7 +38,10 @@ describe('TEMPORAL_API_KEY against a Temporal cluster that checks it', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'leadflow-api-key-'));
     await chmod(dir, 0o755);
     const jwks = path.join(dir, 'jwks.json');
-    await writeFile(jwks, JSON.stringify({ keys: [{ ...issuer.publicKey.export({ format: 'jwk' }), kid: 'leadflow-test', alg: 'RS256', use: 'sig' }] }));
+    await writeFile(
+      jwks,
+      JSON.stringify({ keys: [{ ...issuer.publicKey.export({ format: 'jwk' }), kid: 'leadflow-test', alg: 'RS256', use: 'sig' }] }),
+    );
     postgres = await startPostgresServer({ dir: path.join(dir, 'postgres') });
     const logDir = fileURLToPath(new URL(`../../artifacts/cluster/api-key-${Date.now().toString(36)}/`, import.meta.url));
     temporal = await startTemporalCluster({
@@ -55,7 +60,11 @@ describe('TEMPORAL_API_KEY against a Temporal cluster that checks it', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const env = (apiKey: string): Record<string, string> => ({ ...temporal.clientEnv, DATABASE_URL: postgres.url('leadflow', 'leadflow-test', 'leadflow'), TEMPORAL_API_KEY: apiKey });
+  const env = (apiKey: string): Record<string, string> => ({
+    ...temporal.clientEnv,
+    DATABASE_URL: postgres.url('leadflow', 'leadflow-test', 'leadflow'),
+    TEMPORAL_API_KEY: apiKey,
+  });
 
   it('runs a lead with a key for the namespace, on an API server and a worker', async () => {
     const key = jwt(issuer.privateKey, 'leadflow-test', ['leadflow:write']);
@@ -67,10 +76,22 @@ describe('TEMPORAL_API_KEY against a Temporal cluster that checks it', () => {
     processes.push(worker);
     await untilReady(worker);
     const api = (method: string, route: string, body?: unknown) =>
-      fetch(`${server.url}${route}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
-    const { lead } = await api('POST', '/api/leads', { email: 'keyed.person@keyed-bigco.com', name: 'Keyed Person', company: 'BigCo', title: 'VP Sales', source: 'demo_request' });
+      fetch(`${server.url}${route}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.json() as Promise<any>);
+    const { lead } = await api('POST', '/api/leads', {
+      email: 'keyed.person@keyed-bigco.com',
+      name: 'Keyed Person',
+      company: 'BigCo',
+      title: 'VP Sales',
+      source: 'demo_request',
+    });
     await eventually(async () => (await api('GET', `/api/leads/${lead.id}`)).run.nodeId === 'await-contact', 'the lead to reach its wait');
-    expect((await api('GET', `/api/leads/${lead.id}/history`)).steps.map((step: { nodeId: string }) => step.nodeId)).toEqual(expect.arrayContaining(['assign', 'alert-owner']));
+    expect((await api('GET', `/api/leads/${lead.id}/history`)).steps.map((step: { nodeId: string }) => step.nodeId)).toEqual(
+      expect.arrayContaining(['assign', 'alert-owner']),
+    );
     // The key never reaches the logs.
     expect(`${server.output()}${worker.output()}`).not.toContain(key);
   });
@@ -85,7 +106,9 @@ describe('TEMPORAL_API_KEY against a Temporal cluster that checks it', () => {
     const server = await spawnLeadflow('start', { ...env(forged), LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: 'unused' });
     processes.push(server);
     expect(await server.exited).toBe(1);
-    expect(server.output()).toMatch(/Leadflow could not start: cannot connect to Temporal at 127\.0\.0\.1:\d+ \(plain \+ API key\): .*PERMISSION_DENIED: Request unauthorized/);
+    expect(server.output()).toMatch(
+      /Leadflow could not start: cannot connect to Temporal at 127\.0\.0\.1:\d+ \(plain \+ API key\): .*PERMISSION_DENIED: Request unau/,
+    );
     expect(`${server.output()}${worker.output()}`).not.toContain(forged);
   });
 });

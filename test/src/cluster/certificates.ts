@@ -25,7 +25,23 @@ export interface TestPki {
 export async function createTestPki(dir: string): Promise<TestPki> {
   const ca = path.join(dir, 'ca.crt');
   const caKey = path.join(dir, 'ca.key');
-  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=Leadflow test CA', '-keyout', caKey, '-out', ca]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Leadflow test CA',
+    '-keyout',
+    caKey,
+    '-out',
+    ca,
+  ]);
   let serial = 1;
   return {
     ca,
@@ -35,10 +51,48 @@ export async function createTestPki(dir: string): Promise<TestPki> {
       const cert = path.join(dir, `${name}.crt`);
       const ext = path.join(dir, `${name}.ext`);
       const names = [...dnsNames.map((dns) => `DNS:${dns}`), 'IP:127.0.0.1'].join(',');
-      await writeFile(ext, `subjectAltName=${names}\nextendedKeyUsage=${usage === 'server' ? 'serverAuth,clientAuth' : 'clientAuth'}\nkeyUsage=digitalSignature\n`);
+      await writeFile(
+        ext,
+        [
+          `subjectAltName=${names}`,
+          `extendedKeyUsage=${usage === 'server' ? 'serverAuth,clientAuth' : 'clientAuth'}`,
+          'keyUsage=digitalSignature',
+          '',
+        ].join('\n'),
+      );
       // PKCS#8 keys: Postgres, Go and Node all read them.
-      await run('openssl', ['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', `/CN=${dnsNames[0] ?? name}`, '-keyout', key, '-out', csr]);
-      await run('openssl', ['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-set_serial', String(serial++), '-days', '2', '-extfile', ext, '-out', cert]);
+      await run('openssl', [
+        'req',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-subj',
+        `/CN=${dnsNames[0] ?? name}`,
+        '-keyout',
+        key,
+        '-out',
+        csr,
+      ]);
+      await run('openssl', [
+        'x509',
+        '-req',
+        '-in',
+        csr,
+        '-CA',
+        ca,
+        '-CAkey',
+        caKey,
+        '-set_serial',
+        String(serial++),
+        '-days',
+        '2',
+        '-extfile',
+        ext,
+        '-out',
+        cert,
+      ]);
       return { cert, key };
     },
   };

@@ -56,7 +56,12 @@ export function meterStack(stack: ClusterStack): { stop(): Record<string, { cpuS
   const pids: Record<string, () => number | undefined> = {
     ...Object.fromEntries(Object.entries(stack.temporal.pids).map(([service, pid]) => [`temporal-${service}`, () => pid])),
     postgres: () => stack.postgres.pid,
-    ...Object.fromEntries([...stack.servers, ...stack.workers].map((process) => [process.name, () => (process.child.exitCode === null && process.child.signalCode === null ? process.child.pid : undefined)])),
+    ...Object.fromEntries(
+      [...stack.servers, ...stack.workers].map((process) => [
+        process.name,
+        () => (process.child.exitCode === null && process.child.signalCode === null ? process.child.pid : undefined),
+      ]),
+    ),
   };
   const first: Record<string, Usage> = {};
   const last: Record<string, Usage> = {};
@@ -78,7 +83,12 @@ export function meterStack(stack: ClusterStack): { stop(): Record<string, { cpuS
     stop: () => {
       clearInterval(timer);
       sample();
-      return Object.fromEntries(Object.keys(last).map((name) => [name, { cpuSeconds: (last[name]?.cpuSeconds ?? 0) - (first[name]?.cpuSeconds ?? 0), peakRss: peak[name] ?? 0 }]));
+      return Object.fromEntries(
+        Object.keys(last).map((name) => [
+          name,
+          { cpuSeconds: (last[name]?.cpuSeconds ?? 0) - (first[name]?.cpuSeconds ?? 0), peakRss: peak[name] ?? 0 },
+        ]),
+      );
     },
   };
 }
@@ -98,7 +108,11 @@ export interface FigureInputs {
 
 function shares(steps: Record<string, number>): Record<string, { steps: number; percent: number }> {
   const total = Object.values(steps).reduce((a, b) => a + b, 0);
-  return Object.fromEntries(Object.keys(steps).sort().map((name) => [name, { steps: steps[name] ?? 0, percent: round((100 * (steps[name] ?? 0)) / Math.max(1, total)) }]));
+  return Object.fromEntries(
+    Object.keys(steps)
+      .sort()
+      .map((name) => [name, { steps: steps[name] ?? 0, percent: round((100 * (steps[name] ?? 0)) / Math.max(1, total)) }]),
+  );
 }
 
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
@@ -111,13 +125,19 @@ const round = (value: number, digits = 1): number => Number(value.toFixed(digits
  */
 export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Promise<ClusterFigures> {
   const { sent, kills } = inputs;
-  const notified = await notifiedAt(db, sent.map((lead) => lead.leadId));
+  const notified = await notifiedAt(
+    db,
+    sent.map((lead) => lead.leadId),
+  );
   const firstSent = Math.min(...sent.map((lead) => lead.sentAt));
   const lastNotified = Math.max(...notified.values());
   const seconds = (lastNotified - firstSent) / 1000;
   const steps = inputs.shares.steps();
   const tasks = inputs.shares.workflowTasks();
-  const retried = await leadsWithRetriedSteps(db, sent.map((lead) => lead.leadId));
+  const retried = await leadsWithRetriedSteps(
+    db,
+    sent.map((lead) => lead.leadId),
+  );
   const firstKill = Math.min(...kills.map((kill) => kill.at));
   const notifiedMs = (lead: SentLead) => (notified.get(lead.leadId) as number) - lead.sentAt;
   return {
@@ -128,9 +148,13 @@ export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Pro
     captureSeconds: round(inputs.captureSeconds),
     captureMs: summarize(sent.map((lead) => lead.answeredAt - lead.sentAt)),
     notifiedMs: summarize(sent.flatMap((lead) => (notified.has(lead.leadId) ? [(notified.get(lead.leadId) as number) - lead.sentAt] : []))),
-    workerShares: Object.fromEntries(Object.entries(shares(steps)).map(([name, share]) => [name, { ...share, workflowTasks: tasks[name] ?? 0 }])),
+    workerShares: Object.fromEntries(
+      Object.entries(shares(steps)).map(([name, share]) => [name, { ...share, workflowTasks: tasks[name] ?? 0 }]),
+    ),
     workerSharesBeforeKill: shares(inputs.stepsAtFirstKill),
-    notifiedMsBeforeKills: summarize(sent.filter((lead) => notified.has(lead.leadId) && (notified.get(lead.leadId) as number) < firstKill).map(notifiedMs)),
+    notifiedMsBeforeKills: summarize(
+      sent.filter((lead) => notified.has(lead.leadId) && (notified.get(lead.leadId) as number) < firstKill).map(notifiedMs),
+    ),
     kills: kills.map((kill) => {
       // Leads posted before the kill and not yet notified when it happened.
       const caught = sent.filter((lead) => lead.sentAt <= kill.at && (notified.get(lead.leadId) ?? Infinity) > kill.at);
@@ -142,33 +166,61 @@ export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Pro
         ...kill,
         leadsInFlight: caught.length,
         recoverySeconds: round((lastCaught - kill.at) / 1000),
-        ...(rerun.length > 0 && { leadsRetried: rerun.length, retriedNotifiedAfterSeconds: round((Math.max(...rerun.map((lead) => notified.get(lead.leadId) as number)) - kill.at) / 1000) }),
-        ...(resent.length > 0 && { requestsRetried: resent.length, retriedWithinSeconds: round((Math.max(...resent.map((lead) => lead.answeredAt)) - kill.at) / 1000) }),
+        ...(rerun.length > 0 && {
+          leadsRetried: rerun.length,
+          retriedNotifiedAfterSeconds: round((Math.max(...rerun.map((lead) => notified.get(lead.leadId) as number)) - kill.at) / 1000),
+        }),
+        ...(resent.length > 0 && {
+          requestsRetried: resent.length,
+          retriedWithinSeconds: round((Math.max(...resent.map((lead) => lead.answeredAt)) - kill.at) / 1000),
+        }),
       };
     }),
-    cpuMsPerLead: Object.fromEntries(Object.entries(inputs.usage).map(([name, usage]) => [name, round((1000 * usage.cpuSeconds) / sent.length)])),
+    cpuMsPerLead: Object.fromEntries(
+      Object.entries(inputs.usage).map(([name, usage]) => [name, round((1000 * usage.cpuSeconds) / sent.length)]),
+    ),
     rssMiB: Object.fromEntries(Object.entries(inputs.usage).map(([name, usage]) => [name, round(usage.peakRss / 2 ** 20, 0)])),
     report: inputs.report,
     repsMarkedContacted: inputs.marked,
   };
 }
 
+const percentiles = (ms: ReturnType<typeof summarize>): string => `${ms.p50} / ${ms.p95} / ${ms.p99} / ${ms.max}`;
+
+function killLine(kill: ClusterFigures['kills'][number]): string {
+  const parts = [`  ${kill.what} after ${kill.leadsBefore} leads: ${kill.leadsInFlight} leads in flight`];
+  parts.push(`last of them notified ${kill.recoverySeconds} s after the kill`);
+  if (kill.leadsRetried) {
+    parts.push(
+      `${kill.leadsRetried} leads had an activity on it, retried elsewhere, last notified ${kill.retriedNotifiedAfterSeconds} s after`,
+    );
+  }
+  if (kill.requestsRetried)
+    parts.push(`${kill.requestsRetried} requests resent to the other server, all answered within ${kill.retriedWithinSeconds} s`);
+  return parts.join('; ');
+}
+
 export function printFigures(figures: ClusterFigures): void {
+  const shares = (entries: Record<string, { percent: number; steps: number; workflowTasks?: number }>): string =>
+    Object.entries(entries)
+      .map(
+        ([name, share]) =>
+          `${name} ${share.percent} % (${share.steps} steps${share.workflowTasks === undefined ? '' : `, ${share.workflowTasks} workflow tasks`})`,
+      )
+      .join(', ');
   const lines = [
     `cluster run: ${figures.leads} leads in ${figures.seconds} s = ${figures.leadsPerSecond} leads/s (posting took ${figures.captureSeconds} s)`,
-    `  capture ms p50/p95/p99/max ${figures.captureMs.p50} / ${figures.captureMs.p95} / ${figures.captureMs.p99} / ${figures.captureMs.max}`,
-    `  notified ms p50/p95/p99/max ${figures.notifiedMs.p50} / ${figures.notifiedMs.p95} / ${figures.notifiedMs.p99} / ${figures.notifiedMs.max}` +
-      ` (before the kills: ${figures.notifiedMsBeforeKills.p50} / ${figures.notifiedMsBeforeKills.p95} / ${figures.notifiedMsBeforeKills.p99} / ${figures.notifiedMsBeforeKills.max})`,
-    `  worker shares before the kill: ${Object.entries(figures.workerSharesBeforeKill).map(([name, share]) => `${name} ${share.percent} % (${share.steps} steps)`).join(', ')}`,
-    `  worker shares overall: ${Object.entries(figures.workerShares).map(([name, share]) => `${name} ${share.percent} % (${share.steps} steps, ${share.workflowTasks} workflow tasks)`).join(', ')}`,
-    ...figures.kills.map(
-      (kill) =>
-        `  ${kill.what} after ${kill.leadsBefore} leads: ${kill.leadsInFlight} leads in flight, last of them notified ${kill.recoverySeconds} s after the kill` +
-        (kill.leadsRetried ? `; ${kill.leadsRetried} leads had an activity on it, retried elsewhere, last notified ${kill.retriedNotifiedAfterSeconds} s after the kill` : '') +
-        (kill.requestsRetried ? `; ${kill.requestsRetried} requests retried on the other server, all answered within ${kill.retriedWithinSeconds} s` : ''),
-    ),
-    `  CPU ms per lead: ${Object.entries(figures.cpuMsPerLead).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,
-    `  peak RSS MiB: ${Object.entries(figures.rssMiB).map(([name, mib]) => `${name} ${mib}`).join(', ')}`,
+    `  capture ms p50/p95/p99/max ${percentiles(figures.captureMs)}`,
+    `  notified ms p50/p95/p99/max ${percentiles(figures.notifiedMs)} (before the kills: ${percentiles(figures.notifiedMsBeforeKills)})`,
+    `  worker shares before the kill: ${shares(figures.workerSharesBeforeKill)}`,
+    `  worker shares overall: ${shares(figures.workerShares)}`,
+    ...figures.kills.map(killLine),
+    `  CPU ms per lead: ${Object.entries(figures.cpuMsPerLead)
+      .map(([name, ms]) => `${name} ${ms}`)
+      .join(', ')}`,
+    `  peak RSS MiB: ${Object.entries(figures.rssMiB)
+      .map(([name, mib]) => `${name} ${mib}`)
+      .join(', ')}`,
     `  exactly once: ${JSON.stringify(figures.report)}`,
   ];
   console.log(lines.join('\n'));

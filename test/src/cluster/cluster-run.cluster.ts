@@ -35,13 +35,20 @@ const settings = {
 const runId = Date.now().toString(36);
 const artifacts = fileURLToPath(new URL(`../../artifacts/cluster/${runId}/`, import.meta.url));
 
-describe(`a Temporal cluster on Postgres, ${settings.servers} API servers and ${settings.workers} workers${settings.secure ? ', mTLS' : ''}`, () => {
+const topology = `${settings.servers} API servers and ${settings.workers} workers${settings.secure ? ', mTLS' : ''}`;
+
+describe(`a Temporal cluster on Postgres, ${topology}`, () => {
   let stack: ClusterStack;
   let db: Kysely<Database>;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    stack = await startClusterStack({ servers: settings.servers, workers: settings.workers, secure: settings.secure, logDir: path.join(artifacts, 'logs') });
+    stack = await startClusterStack({
+      servers: settings.servers,
+      workers: settings.workers,
+      secure: settings.secure,
+      logDir: path.join(artifacts, 'logs'),
+    });
     db = createDatabase(stack.databaseUrl, { maxConnections: 4 });
   });
   afterAll(async () => {
@@ -49,7 +56,7 @@ describe(`a Temporal cluster on Postgres, ${settings.servers} API servers and ${
     await stack?.stop();
   });
 
-  it(`takes ${settings.leads} leads across both servers, loses a worker and a server mid-run, and ends every lead exactly once`, async () => {
+  it(`takes ${settings.leads} leads across both servers, loses a worker and a server, and ends every lead exactly once`, async () => {
     const client = new FailoverClient(stack.servers, stack.token);
     const shares = scrapeWorkerShares(stack.workers);
     const reps = startReps(client, db, `.${runId}@bigco.com`);
@@ -89,7 +96,17 @@ describe(`a Temporal cluster on Postgres, ${settings.servers} API servers and ${
     client.close();
 
     const report = await exactlyOnce(db, sent, stack.smtp.messages);
-    const figures = await figuresOf(db, { settings, sent, kills, captureSeconds, shares, report, marked: marked.size, usage, stepsAtFirstKill });
+    const figures = await figuresOf(db, {
+      settings,
+      sent,
+      kills,
+      captureSeconds,
+      shares,
+      report,
+      marked: marked.size,
+      usage,
+      stepsAtFirstKill,
+    });
     writeFileSync(path.join(artifacts, 'figures.json'), JSON.stringify(figures, null, 2));
     for (const [name, text] of Object.entries(shares.lastScrapes())) writeFileSync(path.join(artifacts, `${name}.metrics.txt`), text);
     printFigures(figures);
@@ -114,6 +131,7 @@ describe(`a Temporal cluster on Postgres, ${settings.servers} API servers and ${
     expect(kills.map((kill) => kill.what)).toEqual([`${victimWorker.name} (kill -9)`, `${victimServer.name} (kill -9)`]);
     // Both servers took leads, and every worker (the killed one before it died) ran steps.
     expect(new Set(sent.map((lead) => lead.server))).toEqual(new Set(stack.servers.map((server) => server.name)));
-    for (const worker of stack.workers) expect(figures.workerSharesBeforeKill[worker.name]?.steps ?? 0, `${worker.name}'s steps`).toBeGreaterThan(0);
+    for (const worker of stack.workers)
+      expect(figures.workerSharesBeforeKill[worker.name]?.steps ?? 0, `${worker.name}'s steps`).toBeGreaterThan(0);
   });
 });

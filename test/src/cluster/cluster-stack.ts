@@ -59,7 +59,10 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
   try {
     const pki = options.secure ? await createTestPki(dir) : undefined;
     const pgCert = pki ? await pki.issue('postgres', ['localhost'], 'server') : undefined;
-    const postgres = await startPostgresServer({ dir: path.join(dir, 'postgres'), ...(pki && pgCert && { tls: { ...pgCert, ca: pki.ca } }) });
+    const postgres = await startPostgresServer({
+      dir: path.join(dir, 'postgres'),
+      ...(pki && pgCert && { tls: { ...pgCert, ca: pki.ca } }),
+    });
     stops.push(postgres.stop);
     const temporal = await startTemporalCluster({ postgres, dir, namespace: 'leadflow', pki, logDir: options.logDir });
     stops.push(temporal.stop);
@@ -69,7 +72,13 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
     stops.push(smtp.stop);
 
     const token = `cluster-${Date.now().toString(36)}`;
-    const services: Services = { temporalAddress: temporal.address, databaseUrl, temporalPid: temporal.pids.frontend ?? null, postgresPid: postgres.pid, stop: async () => undefined };
+    const services: Services = {
+      temporalAddress: temporal.address,
+      databaseUrl,
+      temporalPid: temporal.pids.frontend ?? null,
+      postgresPid: postgres.pid,
+      stop: async () => undefined,
+    };
     const common = { ...temporal.clientEnv, SMTP_URL: smtp.url, LOG_LEVEL: 'info', LEADFLOW_SHUTDOWN_GRACE_MS: '20000' };
     const servers: ApiServer[] = [];
     const workers: Worker[] = [];
@@ -81,7 +90,13 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
       ...(await Promise.all(
         Array.from({ length: options.servers }, async (_, i) => {
           const name = `server-${i + 1}`;
-          const server = await startServerProcess({ services, token, dataDir: path.join(dir, name), log: path.join(options.logDir, `${name}.log`), env: common });
+          const server = await startServerProcess({
+            services,
+            token,
+            dataDir: path.join(dir, name),
+            log: path.join(options.logDir, `${name}.log`),
+            env: common,
+          });
           return { ...server, name };
         }),
       )),
@@ -89,7 +104,11 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
     for (let i = 0; i < options.workers; i++) {
       const name = `worker-${i + 1}`;
       const port = await freePort();
-      const worker = await startWorkerProcess({ services, log: path.join(options.logDir, `${name}.log`), env: { ...common, LEADFLOW_METRICS_PORT: String(port) } });
+      const worker = await startWorkerProcess({
+        services,
+        log: path.join(options.logDir, `${name}.log`),
+        env: { ...common, LEADFLOW_METRICS_PORT: String(port) },
+      });
       workers.push({ ...worker, name, metricsUrl: `http://127.0.0.1:${port}/metrics` });
     }
     return { postgres, temporal, smtp, databaseUrl, token, servers, workers, logDir: options.logDir, secure: options.secure, stop };

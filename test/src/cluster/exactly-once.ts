@@ -26,21 +26,25 @@ export interface ExactlyOnceReport {
   retriedSteps: number;
 }
 
-export async function exactlyOnce(db: Kysely<Database>, sent: readonly SentLead[], mails: readonly ReceivedMail[]): Promise<ExactlyOnceReport> {
+export async function exactlyOnce(
+  db: Kysely<Database>,
+  sent: readonly SentLead[],
+  mails: readonly ReceivedMail[],
+): Promise<ExactlyOnceReport> {
   const ids = sent.map((lead) => lead.leadId);
-  const leads = await db
-    .selectFrom('leads')
-    .select(['id', 'email', 'run_status', 'status'])
-    .where('id', 'in', ids)
-    .execute();
+  const leads = await db.selectFrom('leads').select(['id', 'email', 'run_status', 'status']).where('id', 'in', ids).execute();
   const assignments = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM assignments WHERE lead_id = ANY(${ids}::uuid[]) AND rep_id IS NOT NULL GROUP BY lead_id`.execute(db);
   const alerts = await sql<{ channel: string; n: number; failed: number }>`
     SELECT channel, count(*)::int AS n, count(*) FILTER (WHERE status NOT IN ('sent', 'delivered'))::int AS failed
-    FROM notifications WHERE lead_id = ANY(${ids}::uuid[]) AND idempotency_key LIKE '%:alert-owner:%' GROUP BY lead_id, channel`.execute(db);
+    FROM notifications WHERE lead_id = ANY(${ids}::uuid[]) AND idempotency_key LIKE '%:alert-owner:%' GROUP BY lead_id, channel`.execute(
+    db,
+  );
   const escalations = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM notifications WHERE lead_id = ANY(${ids}::uuid[]) AND idempotency_key LIKE '%:escalate:%'`.execute(db);
-  const retried = await sql<{ n: number }>`SELECT count(*)::int AS n FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND attempts > 1`.execute(db);
+  const retried = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND attempts > 1`.execute(db);
   const perChannel = (channel: string) => alerts.rows.filter((row) => row.channel === channel);
   // The run's SMTP server receives only this run's mail; owner alerts are the "New lead:" ones.
   const emails = mails.filter((mail) => mail.messageId && (mail.subject ?? '').startsWith('New lead:'));
@@ -67,12 +71,16 @@ export async function exactlyOnce(db: Kysely<Database>, sent: readonly SentLead[
 /** When each lead's owner was notified (the alert-owner step's end), by lead id. */
 export async function notifiedAt(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, number>> {
   const rows = await sql<{ lead_id: string; at: Date }>`
-    SELECT lead_id, max(ended_at) AS at FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND node_id = 'alert-owner' AND ended_at IS NOT NULL GROUP BY lead_id`.execute(db);
+    SELECT lead_id, max(ended_at) AS at FROM steps
+    WHERE lead_id = ANY(${ids}::uuid[]) AND node_id = 'alert-owner' AND ended_at IS NOT NULL
+    GROUP BY lead_id`.execute(db);
   return new Map(rows.rows.map((row) => [row.lead_id, new Date(row.at).getTime()]));
 }
 
 /** Leads with a step whose activity needed more than one attempt (its first worker died under it). */
 export async function leadsWithRetriedSteps(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await sql<{ lead_id: string }>`SELECT DISTINCT lead_id FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND attempts > 1`.execute(db);
+  const rows = await sql<{
+    lead_id: string;
+  }>`SELECT DISTINCT lead_id FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND attempts > 1`.execute(db);
   return new Set(rows.rows.map((row) => row.lead_id));
 }

@@ -18,7 +18,15 @@ export interface SentLead {
 
 /** A demo request from a VP at a business domain: the seeded workflow's full path (tier 1 → assign → notify → wait). */
 function leadBody(runId: string, i: number): Record<string, unknown> {
-  return { workflow: 'inbound', email: `lead-${i}.${runId}@bigco.com`, name: `Cluster Lead ${i}`, company: 'BigCo', title: 'VP Sales', source: 'demo_request', country: 'US' };
+  return {
+    workflow: 'inbound',
+    email: `lead-${i}.${runId}@bigco.com`,
+    name: `Cluster Lead ${i}`,
+    company: 'BigCo',
+    title: 'VP Sales',
+    source: 'demo_request',
+    country: 'US',
+  };
 }
 
 export interface CaptureOptions {
@@ -45,7 +53,15 @@ export async function captureLeads(client: FailoverClient, options: CaptureOptio
     if ((answer.status !== 201 && answer.status !== 200) || !answer.body.lead) {
       throw new Error(`lead ${i} refused by ${answer.server}: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
-    sent.push({ i, email: body.email as string, leadId: answer.body.lead.id, sentAt, answeredAt: Date.now(), server: answer.server, failures: answer.failures });
+    sent.push({
+      i,
+      email: body.email as string,
+      leadId: answer.body.lead.id,
+      sentAt,
+      answeredAt: Date.now(),
+      server: answer.server,
+      failures: answer.failures,
+    });
     await options.onAccepted?.(sent.length);
   };
   if (options.ratePerSecond) {
@@ -73,7 +89,11 @@ export async function captureLeads(client: FailoverClient, options: CaptureOptio
  * API, with an Idempotency-Key, as the rep inbox posts it), so no lead's 5-minute SLA fires and
  * every run ends. Runs until `stop()`; returns the leads it marked.
  */
-export function startReps(client: FailoverClient, db: Kysely<Database>, emailSuffix: string): { stop(): Promise<Set<string>>; failures: number } {
+export function startReps(
+  client: FailoverClient,
+  db: Kysely<Database>,
+  emailSuffix: string,
+): { stop(): Promise<Set<string>>; failures: number } {
   const marked = new Set<string>();
   const state = { running: true, failures: 0 };
   const loop = (async () => {

@@ -17,7 +17,10 @@ function postgresBin(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((name) => existsSync(path.join(root, name, 'bin/initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error('no PostgreSQL server binaries: apt-get install postgresql, or set LEADFLOW_PG_BIN to a folder holding initdb and postgres');
+  if (!newest)
+    throw new Error(
+      'no PostgreSQL server binaries: apt-get install postgresql, or set LEADFLOW_PG_BIN to a folder holding initdb and postgres',
+    );
   return path.join(root, newest, 'bin');
 }
 
@@ -58,7 +61,8 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   await writeFile(pwfile, `${superPassword}\n`);
   await chown(pwfile, owner, group);
   const bins = postgresBin();
-  const as = (bin: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bins, bin), ...args]] : [path.join(bins, bin), args]);
+  const as = (bin: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bins, bin), ...args]] : [path.join(bins, bin), args];
   await run(...as('initdb', ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--no-sync']));
 
   const port = await freePort();
@@ -73,7 +77,11 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   ];
   const hba = ['local all all scram-sha-256'];
   if (options.tls) {
-    for (const [from, to] of [[options.tls.cert, 'server.crt'], [options.tls.key, 'server.key'], [options.tls.ca, 'root.crt']] as const) {
+    for (const [from, to] of [
+      [options.tls.cert, 'server.crt'],
+      [options.tls.key, 'server.key'],
+      [options.tls.ca, 'root.crt'],
+    ] as const) {
       await copyFile(from, path.join(data, to));
       await chown(path.join(data, to), owner, group);
       await chmod(path.join(data, to), 0o600);
@@ -102,7 +110,10 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   for (const deadline = Date.now() + 30_000; ; await sleep(200)) {
     if (child.exitCode !== null) throw new Error(`postgres exited (${child.exitCode}): ${log}`);
     const client = new pg.Client({ connectionString: superUrl });
-    const up = await client.connect().then(() => true, () => false);
+    const up = await client.connect().then(
+      () => true,
+      () => false,
+    );
     await client.end().catch(() => undefined);
     if (up) break;
     if (Date.now() > deadline) throw new Error(`postgres did not accept connections in 30 s: ${log}`);

@@ -30,7 +30,11 @@ const INTERNODE_SERVER_NAME = 'internode.temporal.leadflow.test';
 export async function temporalBinaries(): Promise<{ server: string; sqlTool: string; schemaDir: string }> {
   const { stdout } = await run('bash', [BUILD_SCRIPT], { maxBuffer: 64 * 1024 * 1024, timeout: 30 * 60_000 });
   const cache = stdout.trim().split('\n').at(-1) as string;
-  return { server: path.join(cache, 'bin/temporal-server'), sqlTool: path.join(cache, 'bin/temporal-sql-tool'), schemaDir: path.join(cache, 'schema/postgresql/v12') };
+  return {
+    server: path.join(cache, 'bin/temporal-server'),
+    sqlTool: path.join(cache, 'bin/temporal-sql-tool'),
+    schemaDir: path.join(cache, 'schema/postgresql/v12'),
+  };
 }
 
 export interface TemporalCluster {
@@ -69,8 +73,23 @@ const TEMPORAL_PG_PASSWORD = 'temporal-test';
 async function setupSchemas(sqlTool: string, schemaDir: string, postgres: PostgresServer): Promise<void> {
   await postgres.createRole(TEMPORAL_PG_USER, TEMPORAL_PG_PASSWORD, null, { createdb: true });
   const tls = postgres.caFile ? ['--tls', '--tls-ca-file', postgres.caFile, '--tls-server-name', 'localhost'] : [];
-  for (const [database, folder] of [['temporal', 'temporal'], ['temporal_visibility', 'visibility']] as const) {
-    const base = ['--plugin', 'postgres12', '--endpoint', '127.0.0.1', '--port', String(postgres.port), '--user', TEMPORAL_PG_USER, '--password', TEMPORAL_PG_PASSWORD, ...tls];
+  for (const [database, folder] of [
+    ['temporal', 'temporal'],
+    ['temporal_visibility', 'visibility'],
+  ] as const) {
+    const base = [
+      '--plugin',
+      'postgres12',
+      '--endpoint',
+      '127.0.0.1',
+      '--port',
+      String(postgres.port),
+      '--user',
+      TEMPORAL_PG_USER,
+      '--password',
+      TEMPORAL_PG_PASSWORD,
+      ...tls,
+    ];
     await run(sqlTool, [...base, '--database', database, 'create-database']);
     await run(sqlTool, [...base, '--database', database, 'setup-schema', '-v', '0.0']);
     await run(sqlTool, [...base, '--database', database, 'update-schema', '-d', path.join(schemaDir, folder, 'versioned')]);
@@ -95,7 +114,17 @@ async function freeLowPort(taken: Set<number>): Promise<number> {
 }
 
 async function ports(): Promise<Record<string, string>> {
-  const names = ['FRONTEND', 'FRONTEND_HTTP', 'FRONTEND_MEMBERSHIP', 'HISTORY', 'HISTORY_MEMBERSHIP', 'MATCHING', 'MATCHING_MEMBERSHIP', 'WORKER', 'WORKER_MEMBERSHIP'];
+  const names = [
+    'FRONTEND',
+    'FRONTEND_HTTP',
+    'FRONTEND_MEMBERSHIP',
+    'HISTORY',
+    'HISTORY_MEMBERSHIP',
+    'MATCHING',
+    'MATCHING_MEMBERSHIP',
+    'WORKER',
+    'WORKER_MEMBERSHIP',
+  ];
   const env: Record<string, string> = {};
   const taken = new Set<number>();
   for (const name of names) env[`TEMPORAL_${name}_PORT`] = String(await freeLowPort(taken));
@@ -139,13 +168,27 @@ async function clusterMetadataWritten(postgres: PostgresServer, exited: () => bo
 function startService(server: string, service: TemporalService, env: NodeJS.ProcessEnv, log: string): ChildProcess {
   mkdirSync(path.dirname(log), { recursive: true });
   const out = openSync(log, 'w');
-  return spawn(server, ['--config-file', TEMPORAL_CONFIG, '--allow-no-auth', 'start', '--service', service], { env, stdio: ['ignore', out, out] });
+  return spawn(server, ['--config-file', TEMPORAL_CONFIG, '--allow-no-auth', 'start', '--service', service], {
+    env,
+    stdio: ['ignore', out, out],
+  });
 }
 
 /** Waits until the frontend answers and registers the namespace (idempotent: an existing one is kept). */
-async function registerNamespace(clientEnv: Record<string, string>, address: string, namespace: string, exited: () => string | null, apiKey?: string): Promise<void> {
+async function registerNamespace(
+  clientEnv: Record<string, string>,
+  address: string,
+  namespace: string,
+  exited: () => string | null,
+  apiKey?: string,
+): Promise<void> {
   const { connectClient, readTemporalTls } = await import('@leadflow/server');
-  const endpoint = { address, namespace, tls: readTemporalTls({ ...clientEnv, ...(apiKey && { TEMPORAL_API_KEY: apiKey }) }), ...(apiKey && { apiKey }) };
+  const endpoint = {
+    address,
+    namespace,
+    tls: readTemporalTls({ ...clientEnv, ...(apiKey && { TEMPORAL_API_KEY: apiKey }) }),
+    ...(apiKey && { apiKey }),
+  };
   let connection: Connection | undefined;
   let lastError = '';
   for (const deadline = Date.now() + 120_000; !connection; await sleep(500)) {
@@ -235,13 +278,20 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     const clientEnv: Record<string, string> = {
       TEMPORAL_ADDRESS: address,
       TEMPORAL_NAMESPACE: options.namespace,
-      ...(tls && { TEMPORAL_TLS_CERT: tls.client.cert, TEMPORAL_TLS_KEY: tls.client.key, TEMPORAL_TLS_CA: options.pki!.ca, TEMPORAL_TLS_SERVER_NAME: FRONTEND_SERVER_NAME }),
+      ...(tls && {
+        TEMPORAL_TLS_CERT: tls.client.cert,
+        TEMPORAL_TLS_KEY: tls.client.key,
+        TEMPORAL_TLS_CA: options.pki!.ca,
+        TEMPORAL_TLS_SERVER_NAME: FRONTEND_SERVER_NAME,
+      }),
       // An API key alone would mean TLS (as Temporal Cloud wants); this cluster speaks plain.
       ...(!tls && options.auth && { TEMPORAL_TLS: 'false' }),
     };
     const exited = (): string | null => [...children].find(([, child]) => child.exitCode !== null)?.[0] ?? null;
     await registerNamespace(clientEnv, address, options.namespace, exited, options.auth?.adminKey);
-    const pids: Partial<Record<TemporalService, number>> = Object.fromEntries([...children].map(([service, child]) => [service, child.pid as number]));
+    const pids: Partial<Record<TemporalService, number>> = Object.fromEntries(
+      [...children].map(([service, child]) => [service, child.pid as number]),
+    );
     return { address, namespace: options.namespace, clientEnv, pids, metrics, stop };
   } catch (error) {
     await stop();

@@ -22,7 +22,10 @@ export function scrapeWorkerShares(workers: ReadonlyArray<{ name: string; metric
   const tasks: Record<string, number> = {};
   const texts: Record<string, string> = {};
   const scrapeOne = async (worker: { name: string; metricsUrl: string }): Promise<void> => {
-    const text = await fetch(worker.metricsUrl, { signal: AbortSignal.timeout(2000) }).then((r) => r.text(), () => null);
+    const text = await fetch(worker.metricsUrl, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.text(),
+      () => null,
+    );
     if (!text) return;
     texts[worker.name] = text;
     steps[worker.name] = sumMetric(text, 'leadflow_steps_total', { result: 'completed' });

@@ -38,7 +38,10 @@ export class FailoverClient {
   private async poll(): Promise<void> {
     await Promise.all(
       this.backends.map(async (backend) => {
-        const ok = await fetch(`${backend.url}/readyz`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+        const ok = await fetch(`${backend.url}/readyz`, { signal: AbortSignal.timeout(1000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
         this.ready.set(backend.name, ok);
       }),
     );
@@ -60,7 +63,8 @@ export class FailoverClient {
     for (;;) {
       const backend = this.pick(tried);
       if (!backend) {
-        if (Date.now() > deadline) throw new Error(`${method} ${route}: no API server answered (${failures.map((f) => `${f.server}: ${f.error}`).join('; ')})`);
+        if (Date.now() > deadline)
+          throw new Error(`${method} ${route}: no API server answered (${failures.map((f) => `${f.server}: ${f.error}`).join('; ')})`);
         tried.clear();
         await sleep(200);
         continue;
@@ -76,7 +80,11 @@ export class FailoverClient {
         return { status: response.status, body: (text ? JSON.parse(text) : null) as T, server: backend.name, failures };
       } catch (error) {
         // No HTTP answer: the server is gone or going. Stop routing to it until /readyz says otherwise.
-        failures.push({ server: backend.name, error: ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message, at: Date.now() });
+        failures.push({
+          server: backend.name,
+          error: ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message,
+          at: Date.now(),
+        });
         this.ready.set(backend.name, false);
         tried.add(backend.name);
       }

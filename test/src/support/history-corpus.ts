@@ -10,6 +10,9 @@ export function historyCorpus(): Array<{ name: string; json: { events: Array<Rec
     .sort()
     .map((file) => {
       const raw = readFileSync(new URL(file, HISTORY_FIXTURES));
-      return { name: file.replace(/\.json(\.gz)?$/, ''), json: JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) };
+      return {
+        name: file.replace(/\.json(\.gz)?$/, ''),
+        json: JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')),
+      };
     });
 }

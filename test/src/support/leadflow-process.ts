@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createIsolatedDatabase } from '@leadflow/engine/local-services';
+import { type SmtpSink, startSmtpSink } from '@leadflow/nodes/testing';
 import { freePort } from '@leadflow/server';
+import { inject } from 'vitest';
 
 const cli = (name: string) => fileURLToPath(new URL(`../../../server/dist/cli/${name}.js`, import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,7 +33,10 @@ export interface LeadflowProcess {
 export async function spawnLeadflow(command: 'start' | 'worker' | 'migrate', env: Record<string, string>): Promise<LeadflowProcess> {
   const port = await freePort();
   const portEnv = command === 'start' ? { PORT: String(port) } : command === 'worker' ? { LEADFLOW_METRICS_PORT: String(port) } : {};
-  const child = spawn(process.execPath, [cli(command)], { env: { ...process.env, LOG_LEVEL: 'info', ...portEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli(command)], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...portEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -63,6 +70,23 @@ export async function untilReady(process: LeadflowProcess, path = '/readyz', tim
     const response = await fetch(`${process.url}${path}`).catch(() => null);
     if (response?.ok) return;
     if (response) last = `${response.status} ${await response.text()}`;
-    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s; ${path} said ${last}\n${process.output().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not ready within ${timeoutMs / 1000} s; ${path} said ${last}\n${process.output().slice(-3000)}`);
   }
+}
+
+/**
+ * What the processes of one test share: a database of their own in the test Postgres, the test
+ * Temporal with a task queue of their own, and a real SMTP server.
+ */
+export async function processEnv(name: string): Promise<{ env: Record<string, string>; databaseUrl: string; smtp: SmtpSink }> {
+  const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
+  const smtp = await startSmtpSink();
+  const env = {
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    DATABASE_URL: databaseUrl,
+    LEADFLOW_TASK_QUEUE: `${name}-${randomBytes(4).toString('hex')}`,
+    SMTP_URL: smtp.url,
+  };
+  return { env, databaseUrl, smtp };
 }

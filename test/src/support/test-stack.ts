@@ -37,7 +37,13 @@ export interface TestStack {
  * queue of its own, the HTTP server on a loopback port and (unless told not to) a worker.
  */
 export async function startTestStack(
-  options: { worker?: boolean; smtpUrl?: string; designer?: boolean; clientInterceptors?: WorkflowClientInterceptor[]; workflowBundle?: WorkflowBundle } = {},
+  options: {
+    worker?: boolean;
+    smtpUrl?: string;
+    designer?: boolean;
+    clientInterceptors?: WorkflowClientInterceptor[];
+    workflowBundle?: WorkflowBundle;
+  } = {},
 ): Promise<TestStack> {
   const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
   const temporalAddress = inject('temporalAddress');
@@ -46,7 +52,8 @@ export async function startTestStack(
   const db = createDatabase(databaseUrl);
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: temporalAddress });
-  const services = createAppServices(db, new Client({ connection, interceptors: { workflow: options.clientInterceptors ?? [] } }), nodeRegistry, taskQueue, databaseUrl);
+  const client = new Client({ connection, interceptors: { workflow: options.clientInterceptors ?? [] } });
+  const services = createAppServices(db, client, nodeRegistry, taskQueue, databaseUrl);
   const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
