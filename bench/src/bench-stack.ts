@@ -95,13 +95,15 @@ export interface ServerOptions {
   log: string;
   /** Where the server starts lead workflows; unset: Leadflow's own queue. */
   taskQueue?: string;
+  /** The port to listen on; unset: a free one. */
+  port?: number;
   /** Extra environment (TLS, namespace, SMTP, …). */
   env?: NodeJS.ProcessEnv;
 }
 
 /** `npm start` with its embedded worker off, against the bench's Temporal and Postgres. */
 export async function startServerProcess(options: ServerOptions): Promise<NodeProcess & { url: string }> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env = {
     TEMPORAL_ADDRESS: options.services.temporalAddress,

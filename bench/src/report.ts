@@ -126,6 +126,17 @@ export function markdownReport(results: BenchResults): string {
   if (d) {
     parts.push(
       `**Designer**, ${d.nodes}-node graph in headless Chromium (1280×800):\n\n` +
+        table(
+          ['first node on screen, seeded / big graph (median ms)', 'same over 10 Mbit/s + 40 ms', 'static KiB transferred'],
+          [
+            [
+              `${fmt(d.firstNodeOnScreenMs.seeded.median)} / ${fmt(d.firstNodeOnScreenMs.big.median)}`,
+              `${fmt(d.firstNodeOnScreenOfficeLinkMs?.seeded.median)} / ${fmt(d.firstNodeOnScreenOfficeLinkMs?.big.median)}`,
+              fmt(d.editorTransferBytes / 1024),
+            ],
+          ],
+        ) +
+        '\n\n' +
         table(['load to first paint (median ms)', 'frame interval while dragging p50 / p95 / p99 ms', 'mouse move → next frame p50 / p95 ms'], [[fmt(d.loadToFirstPaintMs.median), `${fmt(d.dragFrameMs.p50, 1)} / ${fmt(d.dragFrameMs.p95, 1)} / ${fmt(d.dragFrameMs.p99, 1)}`, `${fmt(d.dragMoveToFrameMs.p50, 1)} / ${fmt(d.dragMoveToFrameMs.p95, 1)}`]]),
     );
   }

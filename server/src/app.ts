@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Readiness } from './lifecycle/readiness.js';
@@ -78,7 +79,14 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   const designerDir = options.designerDir;
   if (designerDir && existsSync(designerDir)) {
     await registerPublicPlugin(app, async (scope) => {
-      await scope.register(fastifyStatic, { root: designerDir, wildcard: false });
+      await scope.register(fastifyStatic, {
+        root: designerDir,
+        wildcard: false,
+        // The designer build writes .br and .gz beside each asset: sent as is, never compressed per request.
+        preCompressed: true,
+        // Built assets carry a content hash in their names; index.html must be fetched fresh to find them.
+        setHeaders: (reply, filePath) => reply.header('cache-control', filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      });
       // The designer routes in the browser; unknown API paths stay JSON 404s.
       scope.get('/*', (request, reply) =>
         request.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'),

@@ -4,6 +4,8 @@ export interface ProblemDetail {
   message: string;
   nodeId?: string;
   edgeId?: string;
+  /** What to say at the form field itself (compile problems). */
+  field?: string;
 }
 
 /** Every error the API answers with carries an HTTP status, a stable code and a sentence. */
@@ -25,6 +27,13 @@ const list = (errors: ProblemDetail[]): string =>
     .map((e) => `${e.nodeId ? `node '${e.nodeId}' ` : e.edgeId ? `edge '${e.edgeId}' ` : ''}${e.path ? `${e.path}: ` : ''}${e.message}`)
     .join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '');
 
+/** Compile problems are whole sentences already ("Assign DACH: choose a team"): listed as they are. */
+const sentences = (errors: ProblemDetail[]): string =>
+  errors
+    .slice(0, 3)
+    .map((e) => e.message)
+    .join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '');
+
 /** The one registry of API errors. */
 export const Errors = {
   unauthorized: (why = 'send a valid token as "Authorization: Bearer <token>"') => new ApiError(401, 'UNAUTHORIZED', why),
@@ -32,7 +41,7 @@ export const Errors = {
     new ApiError(403, 'FORBIDDEN', `a ${role} token may not call ${route}: that needs the role ${allowed.join(' or ')}`),
   notFound: (what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${what} '${id}' was not found`),
   invalidRequest: (errors: ProblemDetail[]) => new ApiError(400, 'INVALID_REQUEST', `invalid request: ${list(errors)}`, errors),
-  invalidGraph: (errors: ProblemDetail[], action: 'published' | 'run' = 'published') => new ApiError(422, 'INVALID_GRAPH', `the graph cannot be ${action}: ${list(errors)}`, errors),
+  invalidGraph: (errors: ProblemDetail[], action: 'published' | 'run' = 'published') => new ApiError(422, 'INVALID_GRAPH', `the workflow cannot be ${action}: ${sentences(errors)}`, errors),
   unavailable: (message: string) => new ApiError(503, 'UNAVAILABLE', message),
   invalidLead: (errors: ProblemDetail[]) => new ApiError(422, 'INVALID_LEAD', `the lead was refused: ${list(errors)}`, errors),
   invalidImport: (errors: ProblemDetail[]) => new ApiError(422, 'INVALID_IMPORT', `the file cannot be imported: ${list(errors)}`, errors),

@@ -111,6 +111,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/tokens':                               '-    Y     -      -      -   -',
   'DELETE /api/tokens/:id':                        '-    Y     -      -      -   -',
   'GET /api/audit':                                '-    Y     Y      -      -   -',
+  'POST /api/workflows/:id/migrations':            '-    Y     Y      -      -   -',
   'GET /api/event-types':                          '-    Y     Y      Y      Y   Y',
   'GET /api/event-types/:name':                    '-    Y     Y      Y      Y   Y',
   'POST /api/event-types':                         '-    Y     Y      -      -   -',

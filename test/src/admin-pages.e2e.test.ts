@@ -220,9 +220,12 @@ describe('intake, imports and access pages in a real browser', () => {
 
     await page.getByLabel('Kind').selectOption('token');
     const audit = page.getByRole('table', { name: 'Audit log' });
-    await audit.getByText('token.revoked').waitFor();
-    await audit.getByText('token.created').waitFor();
+    // In words: who did what to which token, with its role; never raw JSON.
+    await audit.getByText('revoked token Ops dashboard').waitFor();
+    await audit.getByText('created token Ops dashboard').waitFor();
     expect(await audit.locator('tbody tr').count()).toBe(2);
+    expect(await audit.locator('tbody tr', { hasText: 'created token Ops dashboard' }).textContent()).toContain('Role: viewer');
+    expect(await audit.textContent()).not.toContain('{"');
     await screenshot(page, 'access');
     expect(await unlabelledControls(page)).toEqual([]);
   });

@@ -59,18 +59,23 @@ describe('designer in a real browser', () => {
     await dragBetween(page, source('assign', 'assigned'), target('end'));
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
 
-    // Live validation: a port connects once; the refusal says why.
+    // A port leads to one node: connecting it again re-routes it, and one undo puts it back.
     await dragBetween(page, source('capture', 'out'), target('end-2'));
-    await page.getByRole('status').filter({ hasText: 'Cannot connect' }).waitFor();
-    expect(await page.locator('.canvas-status').textContent()).toContain('port "out" of capture is already connected');
-    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+    await expect.poll(async () => (await page.locator('.react-flow__edge').evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id'))))).toHaveLength(2);
+    await saved();
+    expect((await stack.api('GET', '/api/workflows/demo-routing')).body.draft.edges.filter((edge: { source: string }) => edge.source === 'capture').map((edge: { target: string }) => edge.target)).toEqual(['end-2']);
+    await page.keyboard.press('Control+z');
+    await saved();
+    expect((await stack.api('GET', '/api/workflows/demo-routing')).body.draft.edges.filter((edge: { source: string }) => edge.source === 'capture').map((edge: { target: string }) => edge.target)).toEqual(['assign']);
+
+    // (A refused connection and its message: designer-ux.e2e.test.ts, fresh state.)
 
     // The server's problems are painted: end-2 unreachable, assign's "unassigned" port unwired.
     await saved();
     await expect.poll(() => page.locator('.lf-node.has-problems').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('publish').isDisabled()).toBe(true);
     await page.getByRole('tab', { name: /Problems/ }).click();
-    expect(await page.getByRole('list', { name: 'Problems' }).textContent()).toContain('unassigned');
+    expect(await page.getByRole('list', { name: 'Problems' }).textContent()).toContain("the 'Nobody available' path leads nowhere");
 
     // The form: clearing the team is an error on that field; picking one fixes it.
     await page.getByTestId('node-assign').click();
@@ -78,12 +83,15 @@ describe('designer in a real browser', () => {
     const team = page.locator('#node-assign-team');
     await team.selectOption('');
     await saved();
-    await page.locator('.config-panel').getByText('name the team').first().waitFor();
+    await page.locator('.config-panel').getByText('choose a team').first().waitFor();
     shots.push(await screenshot(page, 'side-panel-form-error'));
     await team.selectOption('inbound');
     await saved();
-    await expect.poll(() => page.locator('.config-panel').getByText('name the team').count()).toBe(0);
+    await expect.poll(() => page.locator('.config-panel').getByText('choose a team').count()).toBe(0);
 
+    // Choosing a node centres it; bring every node back into view before connecting.
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
     await dragBetween(page, source('assign', 'unassigned'), target('end-2'));
     await saved();
     await expect.poll(() => page.locator('.lf-node.has-problems').count()).toBe(0);

@@ -28,7 +28,14 @@ describe('the event catalog', () => {
     await stack.api('POST', '/api/workflows', { name: 'webinar', slug: 'webinar', draft: webinarFollowUp('webinar_attended'), isDefault: true });
     const checked = (await stack.api('POST', '/api/workflows/webinar/validate', webinarFollowUp('webinar_attended'))).body;
     expect(checked.ok).toBe(false);
-    expect(checked.errors).toEqual([{ nodeId: 'await', path: 'config.events[1]', message: expect.stringContaining("'webinar_attended' is not a declared event type") }]);
+    expect(checked.errors).toEqual([
+      {
+        nodeId: 'await',
+        path: 'config.events[1]',
+        message: "Wait 'await': 'webinar_attended' is not a declared event type; pick one from the event catalog or declare it first",
+        field: "'webinar_attended' is not a declared event type; pick one from the event catalog or declare it first",
+      },
+    ]);
     expect((await stack.api('POST', '/api/workflows/webinar/publish', { note: 'too soon' })).status).toBe(422);
   });
 

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import type { AuditEntry } from '../api/types';
+import { useMemo, useState } from 'react';
+import type { Account, AuditEntry, Rep, Team, WorkflowSummary } from '../api/types';
+import { type AuditNames, describeAudit } from './audit-words';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { EmptyRow } from '../app/EmptyRow';
@@ -25,14 +26,34 @@ function auditQuery(filters: Filters, cursor: string | null): string {
   return query.toString();
 }
 
-const detailText = (detail: Record<string, unknown>): string => {
-  const text = JSON.stringify(detail);
-  return text === '{}' ? '' : text;
-};
+/** Names for the ids in the log: reps (archived too), teams, workflows, accounts. */
+function useAuditNames(): AuditNames {
+  const { api } = useLeadflow();
+  const loaded = useLoad(
+    () =>
+      Promise.all([
+        api.get<{ reps: Rep[] }>('/api/reps?includeArchived=true').catch(() => ({ reps: [] })),
+        api.get<{ teams: Team[] }>('/api/teams').catch(() => ({ teams: [] })),
+        api.get<{ workflows: WorkflowSummary[] }>('/api/workflows').catch(() => ({ workflows: [] })),
+        api.get<{ accounts: Account[] }>('/api/accounts').catch(() => ({ accounts: [] })),
+      ]),
+    'audit-names',
+  );
+  return useMemo(() => {
+    const [reps, teams, workflows, accounts] = loaded.data ?? [{ reps: [] }, { teams: [] }, { workflows: [] }, { accounts: [] }];
+    return {
+      rep: new Map(reps.reps.map((rep) => [rep.id, rep.name])),
+      team: new Map(teams.teams.map((team) => [team.id, team.name])),
+      workflow: new Map(workflows.workflows.map((workflow) => [workflow.id, workflow.name])),
+      account: new Map(accounts.accounts.map((account) => [account.id, account.name ?? account.domain])),
+    };
+  }, [loaded.data]);
+}
 
 /** Who changed what, newest first: filter by actor, kind and day, page back and forth. `version` reloads it. */
 export function AuditLogSection({ version }: { version: number }) {
   const { api } = useLeadflow();
+  const names = useAuditNames();
   const [filters, setFilters] = useState<Filters>({ actor: '', kind: '', since: '' });
   // Cursors of the pages before the one shown, so "Newer" can go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -78,30 +99,37 @@ export function AuditLogSection({ version }: { version: number }) {
         <thead>
           <tr>
             <th>When</th>
-            <th>Actor</th>
-            <th>Action</th>
-            <th>Subject</th>
-            <th>Detail</th>
+            <th>Who</th>
+            <th>What</th>
+            <th>Details</th>
           </tr>
         </thead>
         <tbody>
-          {(page.data?.entries ?? []).map((entry) => (
-            <tr key={entry.id}>
-              <td>{new Date(entry.at).toLocaleString()}</td>
-              <td>{entry.actor}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
-              <td>
-                {entry.subjectType} <span className="muted">{entry.subjectId}</span>
-              </td>
-              <td className="muted">
-                <code>{detailText(entry.detail)}</code>
-              </td>
-            </tr>
-          ))}
+          {(page.data?.entries ?? []).map((entry) => {
+            const words = describeAudit(entry, names);
+            return (
+              <tr key={entry.id} data-testid="audit-row">
+                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>{entry.actor}</td>
+                <td title={entry.action}>
+                  {words.action} <strong>{words.subject}</strong>
+                </td>
+                <td>
+                  {words.details.length > 0 && (
+                    <ul className="audit-details">
+                      {words.details.map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
           {page.data?.entries.length === 0 && (
-            <EmptyRow colSpan={5}>Nothing recorded{filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.</EmptyRow>
+            <EmptyRow colSpan={4}>
+              Nothing recorded{filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.
+            </EmptyRow>
           )}
         </tbody>
       </table>

@@ -56,7 +56,10 @@ export interface Problem {
   nodeId?: string;
   edgeId?: string;
   path: string;
+  /** A whole sentence in words: "Assign DACH: choose a team". */
   message: string;
+  /** What to say at the form field itself: "choose a team". */
+  field?: string;
 }
 
 export interface NodeDescription {
@@ -78,6 +81,9 @@ export interface WorkflowSummary {
 
 export interface WorkflowDetail extends WorkflowSummary {
   draft: GraphDocument;
+  /** The draft's content hash when it compiles; equal to publishedHash when there is nothing to publish. */
+  draftHash: string | null;
+  publishedHash: string | null;
 }
 
 export interface Version {
@@ -342,4 +348,22 @@ export interface PostedEvent {
   event: { id: string; type: string };
   delivered: boolean;
   replayed: boolean;
+}
+
+/** A workflow to start from (GET /api/workflow-templates). */
+export interface WorkflowTemplate {
+  id: string;
+  name: string;
+  description: string;
+  practice: string;
+  nodeCount: number;
+  document: GraphDocument;
+}
+
+/** An account (GET /api/accounts): a company domain and its owner. */
+export interface Account {
+  id: string;
+  domain: string;
+  name: string | null;
+  ownerRepId: string | null;
 }

@@ -1,22 +1,28 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { ApiError, createApi, errorMessage } from '../api/api-client';
 import type { LeadField, NodeType, Principal } from '../api/types';
-import { EditorPage } from '../editor/EditorPage';
-import { InboxPage } from '../inbox/InboxPage';
-import { LeadExplorerPage } from '../leads/LeadExplorerPage';
-import { LeadPage } from '../leads/LeadPage';
-import { TeamPage } from '../team/TeamPage';
-import { ComparePage } from '../versions/ComparePage';
-import { WorkflowListPage } from '../workflows/WorkflowListPage';
 import { type Leadflow, LeadflowContext } from './leadflow-context';
 import { forgetToken, storedToken, storeToken, takeTokenFromUrl } from './session';
 import { SignIn } from './SignIn';
-import { DashboardRoute } from './DashboardRoute';
-import { AccessPage } from '../access/AccessPage';
-import { ImportsPage } from '../imports/ImportsPage';
-import { IntakePage } from '../intake/IntakePage';
 import { mayOpen, RoleGate } from './page-access';
+
+// One chunk per page: opening the editor does not download the dashboard's charts, and back.
+// The editor's chunk is fetched while signing in when the address is an editor's, not after.
+const loadEditor = () => import('../editor/EditorPage');
+if (/^\/workflows\/[^/]+/.test(window.location.pathname)) void loadEditor();
+const HomePage = lazy(() => import('../home/HomePage').then((module) => ({ default: module.HomePage })));
+const EditorPage = lazy(() => loadEditor().then((module) => ({ default: module.EditorPage })));
+const InboxPage = lazy(() => import('../inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
+const LeadExplorerPage = lazy(() => import('../leads/LeadExplorerPage').then((module) => ({ default: module.LeadExplorerPage })));
+const LeadPage = lazy(() => import('../leads/LeadPage').then((module) => ({ default: module.LeadPage })));
+const TeamPage = lazy(() => import('../team/TeamPage').then((module) => ({ default: module.TeamPage })));
+const ComparePage = lazy(() => import('../versions/ComparePage').then((module) => ({ default: module.ComparePage })));
+const WorkflowListPage = lazy(() => import('../workflows/WorkflowListPage').then((module) => ({ default: module.WorkflowListPage })));
+const DashboardRoute = lazy(() => import('./DashboardRoute').then((module) => ({ default: module.DashboardRoute })));
+const AccessPage = lazy(() => import('../access/AccessPage').then((module) => ({ default: module.AccessPage })));
+const ImportsPage = lazy(() => import('../imports/ImportsPage').then((module) => ({ default: module.ImportsPage })));
+const IntakePage = lazy(() => import('../intake/IntakePage').then((module) => ({ default: module.IntakePage })));
 
 /** Signs in (token from the start link, local storage or the form), loads the catalog, then routes. */
 export function App() {
@@ -42,6 +48,13 @@ export function App() {
     setBusy(true);
     setError(null);
     (async () => {
+      // Asked at once, not one after the other: opening a page waits for both.
+      // A rep or capture token may not read the catalog; the pages they can use do not need it.
+      const catalogRequest = api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types').catch((failure: unknown) => {
+        if (failure instanceof ApiError && failure.status === 403) return { nodeTypes: [], leadFields: [] };
+        throw failure;
+      });
+      catalogRequest.catch(() => undefined); // its failure is reported below, after the principal's
       let principal: Principal;
       try {
         principal = await api.get<Principal>('/api/me');
@@ -51,11 +64,7 @@ export function App() {
         await api.get('/api/workflows');
         principal = { name: 'admin', role: 'admin' };
       }
-      // A rep or capture token may not read the catalog; the pages they can use do not need it.
-      const catalog = await api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types').catch((failure: unknown) => {
-        if (failure instanceof ApiError && failure.status === 403) return { nodeTypes: [], leadFields: [] };
-        throw failure;
-      });
+      const catalog = await catalogRequest;
       if (!cancelled) setSession({ api: createApi(token, signOut), principal, nodeTypes: catalog.nodeTypes, leadFields: catalog.leadFields });
     })()
       .catch((failure: unknown) => {
@@ -89,7 +98,7 @@ export function App() {
   }
   // A rep works from the inbox; the other pages need roles a rep token does not have.
   const isRep = context.principal.role === 'rep';
-  const home = isRep ? '/inbox' : '/workflows';
+  const home = isRep ? '/inbox' : '/';
   return (
     <LeadflowContext.Provider value={context}>
       <BrowserRouter>
@@ -103,6 +112,9 @@ export function App() {
                 <NavLink to="/inbox">Inbox</NavLink>
               ) : (
                 <>
+                  <NavLink to="/" end>
+                    Start
+                  </NavLink>
                   <NavLink to="/workflows">Workflows</NavLink>
                   <NavLink to="/leads">Leads</NavLink>
                   <NavLink to="/dashboard">Dashboard</NavLink>
@@ -124,8 +136,9 @@ export function App() {
               Sign out
             </button>
           </header>
+          <Suspense fallback={<p className="page-status" aria-busy="true">Loading…</p>}>
           <Routes>
-            <Route path="/" element={<Navigate to={home} replace />} />
+            <Route path="/" element={isRep ? <Navigate to="/inbox" replace /> : <HomePage />} />
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="/workflows" element={<WorkflowListPage />} />
             <Route path="/workflows/:id" element={<EditorPage />} />
@@ -140,6 +153,7 @@ export function App() {
             <Route path="/access" element={<RoleGate page="access"><AccessPage /></RoleGate>} />
             <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to={home}>Go to the start page</NavLink></p>} />
           </Routes>
+          </Suspense>
         </div>
       </BrowserRouter>
     </LeadflowContext.Provider>

@@ -3,6 +3,8 @@ import type { Problem } from '../api/types';
 import { useLeadflow } from '../app/leadflow-context';
 import type { LeadflowNode } from '../graph/flow-model';
 import { type Pickers, SchemaForm, serverErrorsForNode } from '../schema-form';
+import type { JsonSchema } from '../schema-form';
+import { removedPorts, withDerivedPorts } from './derive-ports';
 import { useEditor } from './editor-store';
 
 export interface ConfigPanelProps {
@@ -38,8 +40,8 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
         </span>
         <div>
           <h2 id="config-title">{graphNode.label || nodeType?.title || graphNode.type}</h2>
-          <div className="muted">
-            <code>{graphNode.id}</code> · {graphNode.type} v{graphNode.typeVersion}
+          <div className="muted" title={`id ${graphNode.id}`}>
+            {nodeType?.title ?? graphNode.type} · version {graphNode.typeVersion}
             {nodeType && !nodeType.latest && <span className="badge warn"> newer version available</span>}
           </div>
         </div>
@@ -47,7 +49,6 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
       {nodeType ? <p className="muted">{nodeType.description}</p> : <p className="banner error">This node type is not installed on the server.</p>}
       {nodeLevel.map((problem) => (
         <p key={`${problem.path}-${problem.message}`} className="banner error" role="alert">
-          {problem.path ? `${problem.path}: ` : ''}
           {problem.message}
         </p>
       ))}
@@ -91,7 +92,24 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
           idPrefix={`node-${graphNode.id}`}
           schema={nodeType.configSchema}
           value={graphNode.config}
-          onChange={(config) => update({ config: config as Record<string, unknown> }, `config:${graphNode.id}`)}
+          onChange={(config) => {
+            // Ports named after labels follow the label until an edge uses them (derive-ports);
+            // a case removed takes its edge with it.
+            const schema = nodeType.configSchema as JsonSchema;
+            const leaving = useEditor.getState().edges.filter((edge) => edge.source === graphNode.id);
+            const used = new Set(leaving.map((edge) => edge.sourceHandle ?? ''));
+            const next = withDerivedPorts(schema, config as Record<string, unknown>, used);
+            const gone = removedPorts(schema, graphNode.config, next);
+            commit(
+              ({ nodes, edges }) => ({
+                nodes: nodes.map((candidate) =>
+                  candidate.id === graphNode.id ? { ...candidate, data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, config: next } } } : candidate,
+                ),
+                edges: gone.size ? edges.filter((edge) => !(edge.source === graphNode.id && gone.has(edge.sourceHandle ?? ''))) : edges,
+              }),
+              `config:${graphNode.id}`,
+            );
+          }}
           serverErrors={serverErrors}
           pickers={pickers}
           readOnly={readOnly}

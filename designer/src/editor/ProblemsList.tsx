@@ -1,6 +1,9 @@
 import { useEditor } from './editor-store';
 
-/** Every problem the server found, each one a button that selects the node it names. */
+/**
+ * Every problem the server found, in its own words (node labels, field titles); a problem on a
+ * node is a button that selects the node and shows its form.
+ */
 export function ProblemsList(props: { onSelect(nodeId: string): void }) {
   const problems = useEditor((state) => state.problems);
   const saveState = useEditor((state) => state.saveState);
@@ -8,21 +11,28 @@ export function ProblemsList(props: { onSelect(nodeId: string): void }) {
     return <p className="muted">{saveState === 'saved' ? 'No problems: this draft can be published.' : 'Checking the draft…'}</p>;
   }
   return (
-    <ul className="problems" aria-label="Problems">
-      {problems.map((problem, index) => (
-        <li key={`${problem.nodeId ?? problem.edgeId ?? ''}-${problem.path}-${index}`}>
-          {problem.nodeId ? (
-            <button type="button" className="link" onClick={() => props.onSelect(problem.nodeId as string)}>
-              {problem.nodeId}
-            </button>
-          ) : problem.edgeId ? (
-            <code>edge {problem.edgeId}</code>
-          ) : (
-            <strong>graph</strong>
-          )}
-          {problem.path ? <code> {problem.path}</code> : null}: {problem.message}
-        </li>
-      ))}
-    </ul>
+    <section aria-labelledby="problems-title">
+      <h2 id="problems-title">
+        {problems.length} problem{problems.length > 1 ? 's' : ''} to fix before publishing
+      </h2>
+      <ul className="problems" aria-label="Problems">
+        {problems.map((problem, index) => (
+          <li key={`${problem.nodeId ?? problem.edgeId ?? ''}-${problem.path}-${index}`}>
+            {problem.nodeId ? (
+              <button
+                type="button"
+                className="problem-link"
+                onClick={() => props.onSelect(problem.nodeId as string)}
+                title="Show this node"
+              >
+                {problem.message}
+              </button>
+            ) : (
+              <span>{problem.message}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

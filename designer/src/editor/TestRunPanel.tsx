@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/api-client';
 import type { TestRunResult } from '../api/types';
 import { useLeadflow } from '../app/leadflow-context';
 import type { NodeMark } from '../graph/flow-model';
 import { leadPath } from '../graph/lead-path';
+import { nodeNames } from '../graph/node-names';
 import { useEditor } from './editor-store';
 
 const SAMPLE_FIELDS = ['email', 'firstName', 'lastName', 'company', 'title', 'country', 'source'] as const;
@@ -17,6 +18,8 @@ interface ScriptedEvent {
 /** Runs a sample lead through the draft as it is on screen, without side effects, and paints its path. */
 export function TestRunPanel(props: { workflowId: string; onSelect(nodeId: string): void }) {
   const { api } = useLeadflow();
+  const nodes = useEditor((state) => state.nodes);
+  const names = useMemo(() => nodeNames(nodes), [nodes]);
   const [sample, setSample] = useState<Record<string, string>>(DEFAULT_SAMPLE);
   const [events, setEvents] = useState<ScriptedEvent[]>([{ type: 'contacted', afterMinutes: '2' }]);
   const [running, setRunning] = useState(false);
@@ -103,17 +106,17 @@ export function TestRunPanel(props: { workflowId: string; onSelect(nodeId: strin
         <div className="test-result" aria-live="polite">
           <p className={`banner ${result.outcome === 'completed' ? 'info' : result.outcome === 'waiting' ? 'warn' : 'error'}`} data-testid="test-outcome">
             {result.outcome === 'completed' && `Completed in ${result.steps.length} steps.`}
-            {result.outcome === 'waiting' && `Would wait at ${result.stoppedAt?.nodeId}: ${result.stoppedAt?.reason}`}
-            {result.outcome === 'failed' && `Failed at ${result.stoppedAt?.nodeId}: ${result.stoppedAt?.reason}`}
+            {result.outcome === 'waiting' && `Would wait at ${names.node(result.stoppedAt?.nodeId)}: ${result.stoppedAt?.reason}`}
+            {result.outcome === 'failed' && `Failed at ${names.node(result.stoppedAt?.nodeId)}: ${result.stoppedAt?.reason}`}
             {result.outcome === 'step_limit' && result.stoppedAt?.reason}
           </p>
           <ol className="steps">
             {result.steps.map((step) => (
               <li key={step.seq}>
-                <button type="button" className="link" onClick={() => props.onSelect(step.nodeId)}>
-                  {step.nodeId}
+                <button type="button" className="link step-node" onClick={() => props.onSelect(step.nodeId)} title="Show this node">
+                  {names.node(step.nodeId)}
                 </button>
-                {step.port && <span className="badge">→ {step.port}</span>}
+                {step.port && <span className="badge">→ {names.port(step.nodeId, step.port)}</span>}
                 {step.waited && (
                   <span className="muted">
                     {' '}

@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
+import type { Direction } from '../graph/layout-direction';
 import { autoLayout } from './auto-layout';
 import { useEditor } from './editor-store';
 
@@ -7,23 +8,34 @@ export type SidePanel = 'node' | 'problems' | 'test' | 'versions';
 const SAVE_TEXT = { saved: 'All changes saved', unsaved: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' } as const;
 
 /** Undo/redo, layout, view, save state, and the panels: problems, test run, versions; publish. */
-export function Toolbar(props: { panel: SidePanel; onPanel(panel: SidePanel): void; onPublish(): void; canPublish: boolean; publishHint: string | null }) {
+export function Toolbar(props: {
+  panel: SidePanel;
+  onPanel(panel: SidePanel): void;
+  panelOpen: boolean;
+  onTogglePanel(): void;
+  onPublish(): void;
+  canPublish: boolean;
+  publishHint: string | null;
+}) {
   const readOnly = useEditor((state) => state.readOnly);
   const canUndo = useEditor((state) => state.past.length > 0);
   const canRedo = useEditor((state) => state.future.length > 0);
   const saveState = useEditor((state) => state.saveState);
   const saveError = useEditor((state) => state.saveError);
   const problemCount = useEditor((state) => state.problems.length);
+  const direction = useEditor((state) => state.direction);
   const { fitView } = useReactFlow();
 
-  const layout = () => {
+  const layout = (to: Direction) => {
     const store = useEditor.getState();
     const positions = autoLayout(
       store.nodes.map((node) => ({ id: node.id, ports: node.data.ports.length })),
       store.edges,
+      to,
     );
+    store.setDirection(to);
     store.commit(({ nodes, edges }) => ({ nodes: nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })), edges }));
-    window.requestAnimationFrame(() => void fitView({ duration: 300 }));
+    window.requestAnimationFrame(() => void fitView({ duration: 300, minZoom: 0.5, maxZoom: 1 }));
   };
 
   const tab = (panel: SidePanel, label: string, extra?: string) => (
@@ -43,12 +55,19 @@ export function Toolbar(props: { panel: SidePanel; onPanel(panel: SidePanel): vo
           <button type="button" onClick={() => useEditor.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
             ↷ Redo
           </button>
-          <button type="button" onClick={layout}>
+          <button type="button" onClick={() => layout(direction)} title="Lay the graph out again">
             Auto-layout
           </button>
+          <label className="visually-hidden" htmlFor="layout-direction">
+            Layout direction
+          </label>
+          <select id="layout-direction" value={direction} title="Layout direction" onChange={(event) => layout(event.target.value as Direction)}>
+            <option value="TB">Top-down</option>
+            <option value="LR">Left to right</option>
+          </select>
         </>
       )}
-      <button type="button" onClick={() => void fitView({ duration: 300 })} title="Fit view (Ctrl+0)">
+      <button type="button" onClick={() => void fitView({ duration: 300, maxZoom: 1 })} title="Fit view (Ctrl+0)">
         Fit view
       </button>
       {!readOnly && (
@@ -71,6 +90,15 @@ export function Toolbar(props: { panel: SidePanel; onPanel(panel: SidePanel): vo
         {!readOnly && tab('test', 'Test run')}
         {tab('versions', 'Versions')}
       </div>
+      <button
+        type="button"
+        onClick={props.onTogglePanel}
+        aria-expanded={props.panelOpen}
+        aria-controls="side-panel"
+        title={props.panelOpen ? 'Hide the side panel' : 'Show the side panel'}
+      >
+        {props.panelOpen ? 'Hide panel ⟩' : '⟨ Show panel'}
+      </button>
       {!readOnly && (
         <button type="button" className="primary" onClick={props.onPublish} disabled={!props.canPublish} title={props.publishHint ?? undefined} data-testid="publish">
           Publish

@@ -1,15 +1,17 @@
 import dagre from '@dagrejs/dagre';
+import type { Direction } from '../graph/layout-direction';
+import { nodeHeight, nodeWidth } from '../graph/node-size';
 
-const NODE_WIDTH = 220;
-const BASE_HEIGHT = 56;
-const PORT_HEIGHT = 18;
-
-/** Left-to-right layered positions for every node (dagre), keeping the graph's ids and edges. */
-export function autoLayout(nodes: readonly { id: string; ports: number }[], edges: readonly { source: string; target: string }[]): Map<string, { x: number; y: number }> {
+/** Layered positions for every node (dagre), top-down by default, keeping the graph's ids and edges. */
+export function autoLayout(
+  nodes: readonly { id: string; ports: number }[],
+  edges: readonly { source: string; target: string }[],
+  direction: Direction = 'TB',
+): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 90 });
+  graph.setGraph(direction === 'TB' ? { rankdir: 'TB', nodesep: 60, ranksep: 80 } : { rankdir: 'LR', nodesep: 40, ranksep: 90 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes) graph.setNode(node.id, { width: NODE_WIDTH, height: BASE_HEIGHT + node.ports * PORT_HEIGHT });
+  for (const node of nodes) graph.setNode(node.id, { width: nodeWidth(node.ports, direction), height: nodeHeight(node.ports, direction) });
   for (const edge of edges) graph.setEdge(edge.source, edge.target);
   dagre.layout(graph);
   const positions = new Map<string, { x: number; y: number }>();

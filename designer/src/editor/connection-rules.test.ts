@@ -16,10 +16,16 @@ describe('connectionProblem', () => {
     expect(connectionProblem({ source: 'capture', sourceHandle: 'out', target: 'a' }, nodes, [])).toBeNull();
   });
 
-  it('refuses undeclared ports, edges into the entry, and a port wired twice', () => {
-    expect(connectionProblem({ source: 'b', sourceHandle: 'maybe', target: 'a' }, nodes, [])).toContain('no port');
-    expect(connectionProblem({ source: 'a', sourceHandle: 'out', target: 'capture' }, nodes, [])).toContain('entry');
-    expect(connectionProblem({ source: 'a', sourceHandle: 'out', target: 'b' }, nodes, [{ source: 'a', sourceHandle: 'out', target: 'wait' }])).toContain('already connected');
+  it('refuses undeclared ports and edges into the entry, naming the nodes', () => {
+    expect(connectionProblem({ source: 'b', sourceHandle: 'maybe', target: 'a' }, nodes, [])).toBe('b has no such path');
+    const named = new Map(nodes).set('capture', { ...node('capture', type('capture', { entry: true })), name: 'Web form' });
+    const intoEntry = connectionProblem({ source: 'a', sourceHandle: 'out', target: 'capture' }, named, []);
+    expect(intoEntry).toBe('nothing can lead back into Web form, where leads come in');
+  });
+
+  it('lets a port that already leads somewhere connect again (the edge is re-routed)', () => {
+    const used = [{ source: 'a', sourceHandle: 'out', target: 'wait' }];
+    expect(connectionProblem({ source: 'a', sourceHandle: 'out', target: 'b' }, nodes, used)).toBeNull();
   });
 
   it('refuses a loop without a wait, and allows one through a wait', () => {

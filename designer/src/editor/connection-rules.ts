@@ -2,8 +2,10 @@ import type { NodeType } from '../api/types';
 
 export interface RuleNode {
   id: string;
+  /** How messages name it: its label, else its type's title. */
+  name?: string;
   nodeType: NodeType | undefined;
-  ports: readonly { name: string }[];
+  ports: readonly { name: string; label?: string }[];
 }
 
 export interface RuleEdge {
@@ -20,17 +22,20 @@ export interface Connection {
 
 /**
  * Why a new edge may not be drawn, or null when it may: the same rules the server's compiler
- * applies, checked while the user drags so a bad edge is never made.
+ * applies, checked while the user drags so a bad edge is never made. A port that already leads
+ * somewhere is not a reason: connecting it again re-routes it (see edge-edits).
  */
 export function connectionProblem(connection: Connection, nodes: ReadonlyMap<string, RuleNode>, edges: readonly RuleEdge[]): string | null {
   const source = nodes.get(connection.source);
   const target = nodes.get(connection.target);
   if (!source || !target) return 'both ends must be nodes';
   if (connection.source === connection.target) return 'a node cannot lead to itself';
-  if (!connection.sourceHandle || !source.ports.some((port) => port.name === connection.sourceHandle)) return `${source.id} has no port "${connection.sourceHandle ?? ''}"`;
-  if (target.nodeType?.entry) return 'nothing can lead into the entry node';
-  if (edges.some((edge) => edge.source === connection.source && edge.sourceHandle === connection.sourceHandle)) return `port "${connection.sourceHandle}" of ${source.id} is already connected`;
-  if (closesCycleWithoutWait(connection, nodes, edges)) return 'this closes a loop without a wait; a lead would spin forever';
+  const declared = source.ports.some((port) => port.name === connection.sourceHandle);
+  if (!connection.sourceHandle || !declared) return `${source.name ?? source.id} has no such path`;
+  if (target.nodeType?.entry) return `nothing can lead back into ${target.name ?? 'the entry node'}, where leads come in`;
+  // The port's current edge is replaced, so it does not count for loops.
+  const others = edges.filter((edge) => !(edge.source === connection.source && edge.sourceHandle === connection.sourceHandle));
+  if (closesCycleWithoutWait(connection, nodes, others)) return 'this closes a loop without a Wait; a lead would go round forever';
   return null;
 }
 

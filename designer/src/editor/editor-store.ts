@@ -2,6 +2,7 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } 
 import { create } from 'zustand';
 import type { GraphDocument, NodeDescription, NodeType, Problem } from '../api/types';
 import { type LeadflowEdge, type LeadflowNode, type NodeMark, toDocument, toFlow, toFlowEdge, toFlowNode } from '../graph/flow-model';
+import { type Direction, inferDirection } from '../graph/layout-direction';
 
 interface Snapshot {
   nodes: LeadflowNode[];
@@ -25,6 +26,11 @@ export interface EditorState {
   future: Snapshot[];
   /** A test run's path painted over the canvas. */
   overlay: { nodes: Record<string, { mark: NodeMark; visits?: number }>; edges: Set<string> } | null;
+  /** Which way the graph reads (from its positions at load; auto-layout sets it). */
+  direction: Direction;
+  /** The draft's content hash as last compiled (null while it has problems) and the live version's. */
+  draftHash: string | null;
+  liveHash: string | null;
 
   load(document: GraphDocument, nodeTypes: NodeType[], readOnly: boolean): void;
   onNodesChange(changes: NodeChange<LeadflowNode>[]): void;
@@ -41,6 +47,8 @@ export interface EditorState {
   applyServerView(problems: Problem[], descriptions: Record<string, NodeDescription>): void;
   setSaveState(state: SaveState, error?: string | null): void;
   setOverlay(overlay: EditorState['overlay']): void;
+  setHashes(hashes: { draftHash?: string | null; liveHash?: string | null }): void;
+  setDirection(direction: Direction): void;
   document(): GraphDocument;
 }
 
@@ -68,10 +76,15 @@ export const useEditor = create<EditorState>((set, get) => ({
   past: [],
   future: [],
   overlay: null,
+  direction: 'TB',
+  draftHash: null,
+  liveHash: null,
 
   load(document, nodeTypes, readOnly) {
     const { nodes, edges } = toFlow(document, nodeTypes);
-    set({ name: document.name, nodes, edges, nodeTypes, readOnly, problems: [], revision: 0, saveState: 'saved', saveError: null, past: [], future: [], overlay: null });
+    const direction = inferDirection(document.nodes, document.edges);
+    const fresh = { problems: [], revision: 0, saveState: 'saved' as const, saveError: null, past: [], future: [], overlay: null, draftHash: null, liveHash: null };
+    set({ name: document.name, nodes, edges, nodeTypes, readOnly, direction, ...fresh });
   },
 
   onNodesChange(changes) {
@@ -118,7 +131,9 @@ export const useEditor = create<EditorState>((set, get) => ({
 
   applyServerView(problems, descriptions) {
     const byNode = new Map<string, string[]>();
-    for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.path ? `${problem.path}: ${problem.message}` : problem.message]);
+    for (const problem of problems) {
+      if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
+    }
     const badEdges = new Set(problems.flatMap((problem) => (problem.edgeId ? [problem.edgeId] : [])));
     set((state) => ({
       problems,
@@ -145,6 +160,14 @@ export const useEditor = create<EditorState>((set, get) => ({
     set({ overlay });
   },
 
+  setHashes(hashes) {
+    set(hashes);
+  },
+
+  setDirection(direction) {
+    set({ direction });
+  },
+
   document() {
     const { name, nodes, edges } = get();
     return toDocument(name, nodes, edges);
@@ -167,6 +190,7 @@ function recordEdit(get: () => EditorState, set: (partial: (state: EditorState) 
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
-const samePorts = (a: readonly { name: string }[], b: readonly { name: string }[]): boolean => a.length === b.length && a.every((port, index) => port.name === b[index]?.name);
+const samePorts = (a: readonly { name: string; label?: string }[], b: readonly { name: string; label?: string }[]): boolean =>
+  a.length === b.length && a.every((port, index) => port.name === b[index]?.name && port.label === b[index]?.label);
 
 export { toFlowEdge, toFlowNode };

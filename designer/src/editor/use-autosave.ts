@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Api } from '../api/api-client';
 import { errorMessage } from '../api/api-client';
-import type { NodeDescription, Problem } from '../api/types';
+import type { NodeDescription, Problem, WorkflowDetail } from '../api/types';
 import { useEditor } from './editor-store';
 
 const SAVE_DELAY_MS = 700;
@@ -26,10 +26,12 @@ export function useAutosave(api: Api, workflowId: string, enabled: boolean): voi
         if (target === savedRevision.current) return;
         store.setSaveState('saving');
         try {
-          const result = await api.request<{ problems: Problem[]; nodes: Record<string, NodeDescription> }>('PUT', `/api/workflows/${workflowId}/draft`, store.document());
+          type Saved = { problems: Problem[]; nodes: Record<string, NodeDescription>; workflow: WorkflowDetail };
+          const result = await api.request<Saved>('PUT', `/api/workflows/${workflowId}/draft`, store.document());
           savedRevision.current = target;
           const after = useEditor.getState();
           after.applyServerView(result.problems, result.nodes);
+          after.setHashes({ draftHash: result.workflow.draftHash, liveHash: result.workflow.publishedHash });
           after.setSaveState(after.revision === target ? 'saved' : 'unsaved');
         } catch (failure) {
           useEditor.getState().setSaveState('error', errorMessage(failure));

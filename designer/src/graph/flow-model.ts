@@ -39,11 +39,15 @@ export function toFlowNode(graphNode: GraphNode, nodeTypes: readonly NodeType[],
     position: graphNode.position,
     data: { graphNode, nodeType, ports: description?.ports ?? nodeType?.ports ?? [], summary: description?.summary ?? null, problems: [] },
     deletable: !nodeType?.entry,
+    // Until a node is drawn its size is a guess: the minimap and off-screen culling use it.
+    initialWidth: 240,
+    initialHeight: 100,
   };
 }
 
 export function toFlowEdge(edge: GraphEdge): LeadflowEdge {
-  return { id: edge.id, source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, label: edge.sourceHandle };
+  // No label on the edge: the port it leaves by is labelled on the node.
+  return { id: edge.id, source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target };
 }
 
 /** Back to the document the server stores (positions from the canvas, rounded). */

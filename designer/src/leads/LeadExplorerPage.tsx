@@ -1,3 +1,4 @@
+import { humanize } from '../app/humanize';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/api-client';
@@ -171,7 +172,8 @@ export function LeadExplorerPage() {
               <td>{lead.source ?? '–'}</td>
               <td>
                 <span className={`badge ${RUN_STATUS_BADGE[lead.run.status] ?? ''}`}>{lead.run.status}</span>
-                {lead.run.nodeId && <div className="muted">at {lead.run.nodeId}</div>}
+                {/* The node's id in words (the list does not load every version's graph); its label is on the lead page. */}
+                {lead.run.nodeId && <div className="muted" title={lead.run.nodeId}>at {humanize(lead.run.nodeId)}</div>}
               </td>
               <td>{new Date(lead.createdAt).toLocaleString()}</td>
             </tr>

@@ -1,12 +1,14 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { GraphDocument, LeadHistory, NodeDescription, Rep, VersionDetail } from '../api/types';
+import type { Account, GraphDocument, LeadHistory, NodeDescription, Rep, Team, VersionDetail } from '../api/types';
+import { humanize, showValue } from '../app/humanize';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import type { NodeMark } from '../graph/flow-model';
 import { GraphView } from '../graph/GraphView';
 import { leadPath } from '../graph/lead-path';
+import { documentNames, type NodeNames } from '../graph/node-names';
 import { describeGraph } from '../graph/use-node-descriptions';
 import { LiveBadge } from '../live/LiveBadge';
 import { useLeadChanges, useThrottled } from '../live/use-lead-changes';
@@ -23,19 +25,42 @@ interface Graph {
   descriptions: Record<string, NodeDescription>;
 }
 
-const FIELD_ROWS: Array<[string, (history: LeadHistory, reps: Map<string, Rep>) => unknown]> = [
-  ['Email', (h) => h.lead.email],
-  ['Company', (h) => h.lead.company],
-  ['Title', (h) => h.lead.title],
-  ['Phone', (h) => h.lead.phone],
-  ['Country', (h) => h.lead.country],
-  ['Source', (h) => h.lead.source],
-  ['Channel', (h) => h.lead.channel],
-  ['Status', (h) => h.lead.status],
-  ['Owner', (h, reps) => (h.lead.ownerId ? (reps.get(h.lead.ownerId)?.name ?? h.lead.ownerId) : 'unassigned')],
-  ['Team', (h) => h.lead.teamId],
-  ['Disqualified because', (h) => h.lead.disqualificationReason],
+/** Names for the ids a lead carries. */
+interface Directory {
+  reps: Map<string, string>;
+  teams: Map<string, string>;
+  accounts: Map<string, string>;
+}
+
+/** A field's value with ids resolved to names: owner, team, account. */
+function resolve(key: string, value: unknown, directory: Directory): string {
+  if (typeof value === 'string') {
+    const lower = key.toLowerCase();
+    if (lower.endsWith('ownerid') || lower.endsWith('repid')) return directory.reps.get(value) ?? value;
+    if (lower.endsWith('teamid')) return directory.teams.get(value) ?? value;
+    if (lower.endsWith('accountid')) return directory.accounts.get(value) ?? value;
+  }
+  return showValue(value);
+}
+
+const FIELD_ROWS: Array<[string, string, (history: LeadHistory, directory: Directory) => unknown]> = [
+  ['Email', 'email', (h) => h.lead.email],
+  ['Company', 'company', (h) => h.lead.company],
+  ['Title', 'title', (h) => h.lead.title],
+  ['Phone', 'phone', (h) => h.lead.phone],
+  ['Country', 'country', (h) => h.lead.country],
+  ['Source', 'source', (h) => h.lead.source],
+  ['Channel', 'channel', (h) => h.lead.channel],
+  ['Status', 'status', (h) => h.lead.status],
+  ['Stage', 'stage', (h) => h.lead.stage],
+  ['Owner', 'ownerId', (h, d) => (h.lead.ownerId ? (d.reps.get(h.lead.ownerId) ?? h.lead.ownerId) : 'unassigned')],
+  ['Team', 'teamId', (h, d) => (h.lead.teamId ? (d.teams.get(h.lead.teamId) ?? h.lead.teamId) : null)],
+  ['Disqualified because', 'disqualificationReason', (h) => h.lead.disqualificationReason],
 ];
+
+/** Steps in the order they happened: by start time, then by their place in the trail. */
+const inOrder = <T extends { startedAt: string; seq: number }>(steps: readonly T[]): T[] =>
+  [...steps].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.seq - b.seq);
 
 /** One lead: the graph of the exact version it ran with its path, where it waits, why, and what happened. */
 export function LeadPage() {
@@ -43,7 +68,23 @@ export function LeadPage() {
   const { api, nodeTypes } = useLeadflow();
   const [selectedNodeId, setSelectedNodeId] = useState<string | null>(null);
   const history = useLoad(() => api.get<LeadHistory>(`/api/leads/${id}/history`), id);
-  const reps = useLoad(() => api.get<{ reps: Rep[] }>('/api/reps?includeArchived=true'), 'reps');
+  const people = useLoad(
+    () =>
+      Promise.all([
+        api.get<{ reps: Rep[] }>('/api/reps?includeArchived=true').catch(() => ({ reps: [] as Rep[] })),
+        api.get<{ teams: Team[] }>('/api/teams').catch(() => ({ teams: [] as Team[] })),
+        api.get<{ accounts: Account[] }>('/api/accounts').catch(() => ({ accounts: [] as Account[] })),
+      ]),
+    'lead-directory',
+  );
+  const directory = useMemo<Directory>(() => {
+    const [reps, teams, accounts] = people.data ?? [{ reps: [] }, { teams: [] }, { accounts: [] }];
+    return {
+      reps: new Map(reps.reps.map((rep) => [rep.id, rep.name])),
+      teams: new Map(teams.teams.map((team) => [team.id, team.name])),
+      accounts: new Map(accounts.accounts.map((account) => [account.id, account.name ?? account.domain])),
+    };
+  }, [people.data]);
   const lead = history.data?.lead;
   const graph = useLoad<Graph | null>(async () => {
     if (!lead) return null;
@@ -56,6 +97,8 @@ export function LeadPage() {
   const live = useLeadChanges(api, (ids) => {
     if (ids === null || ids.includes(id)) reload();
   });
+
+  const names = useMemo<NodeNames>(() => documentNames(graph.data?.document ?? { name: '', nodes: [], edges: [] }, nodeTypes, graph.data?.descriptions), [graph.data, nodeTypes]);
 
   const marks = useMemo(() => {
     if (!history.data || !graph.data) return { nodes: {}, edges: {} };
@@ -71,10 +114,10 @@ export function LeadPage() {
   if (history.error && !history.data) return <p className="page-status banner error" role="alert">Could not load the lead: {history.error}</p>;
   if (!history.data || !lead) return <p className="page-status" aria-busy="true">Loading the lead…</p>;
   const data = history.data;
-  const repMap = new Map((reps.data?.reps ?? []).map((rep) => [rep.id, rep]));
   const waiting = data.waiting;
   const assignment = data.assignments.at(-1);
-  const steps = selectedNodeId ? data.steps.filter((step) => step.nodeId === selectedNodeId) : data.steps;
+  const ordered = inOrder(data.steps);
+  const steps = selectedNodeId ? ordered.filter((step) => step.nodeId === selectedNodeId) : ordered;
 
   return (
     <div className="lead-page">
@@ -93,7 +136,16 @@ export function LeadPage() {
       <div className="lead-canvas">
         {graph.data ? (
           <ReactFlowProvider>
-            <GraphView document={graph.data.document} descriptions={graph.data.descriptions} nodeTypes={nodeTypes} nodeMarks={marks.nodes} edgeMarks={marks.edges} onNodeClick={(nodeId) => setSelectedNodeId((current) => (current === nodeId ? null : nodeId))} label="The path this lead took" />
+            <GraphView
+              document={graph.data.document}
+              descriptions={graph.data.descriptions}
+              nodeTypes={nodeTypes}
+              nodeMarks={marks.nodes}
+              edgeMarks={marks.edges}
+              focusNodeId={selectedNodeId}
+              onNodeClick={(nodeId) => setSelectedNodeId((current) => (current === nodeId ? null : nodeId))}
+              label="The path this lead took"
+            />
           </ReactFlowProvider>
         ) : (
           <p className="page-status" aria-busy={graph.loading}>
@@ -104,7 +156,7 @@ export function LeadPage() {
       <div className="lead-side">
         {waiting && (
           <section className="waiting-now" aria-labelledby="waiting-title" data-testid="waiting-now">
-            <h2 id="waiting-title">{lead.run.status === 'error' ? 'Stopped' : 'Waiting'} at {waiting.nodeId}</h2>
+            <h2 id="waiting-title">{lead.run.status === 'error' ? 'Stopped' : 'Waiting'} at {names.node(waiting.nodeId)}</h2>
             <p>
               For {waiting.description}
               {waiting.until ? `, until ${new Date(waiting.until).toLocaleString()}` : ''} · since {new Date(waiting.since).toLocaleString()}
@@ -122,33 +174,35 @@ export function LeadPage() {
         <section aria-labelledby="fields-title">
           <h2 id="fields-title">Fields</h2>
           <dl className="lead-fields">
-            {FIELD_ROWS.map(([label, read]) => {
-              const value = read(data, repMap);
+            {FIELD_ROWS.map(([label, key, read]) => {
+              const value = read(data, directory);
               return value === null || value === undefined || value === '' ? null : (
                 <div key={label} style={{ display: 'contents' }}>
-                  <dt>{label}</dt>
+                  <dt title={key}>{label}</dt>
                   <dd>{String(value)}</dd>
                 </div>
               );
             })}
             {Object.entries({ ...lead.fields, ...Object.fromEntries(Object.entries(lead.custom).map(([key, value]) => [`custom.${key}`, value])) }).map(([key, value]) => (
               <div key={key} style={{ display: 'contents' }}>
-                <dt>{key}</dt>
-                <dd>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
+                <dt title={key} data-testid="field-name">
+                  {humanize(key)}
+                </dt>
+                <dd>{resolve(key, value, directory)}</dd>
               </div>
             ))}
           </dl>
         </section>
         <section aria-labelledby="steps-title">
           <h2 id="steps-title">
-            Steps {selectedNodeId && <span className="muted">at {selectedNodeId} </span>}
+            Steps {selectedNodeId && <span className="muted">at {names.node(selectedNodeId)} </span>}
             {selectedNodeId && (
               <button type="button" onClick={() => setSelectedNodeId(null)}>
                 Show all
               </button>
             )}
           </h2>
-          <StepTimeline steps={steps} selectedNodeId={selectedNodeId} onSelect={setSelectedNodeId} />
+          <StepTimeline steps={steps} names={names} nodeTypes={nodeTypes} selectedNodeId={selectedNodeId} onSelect={setSelectedNodeId} />
         </section>
         <section aria-labelledby="events-title">
           <h2 id="events-title">Events</h2>
@@ -158,8 +212,8 @@ export function LeadPage() {
             <ul aria-label="Events">
               {data.events.map((event) => (
                 <li key={event.id}>
-                  <strong>{event.type}</strong> <span className="muted">{new Date(event.occurredAt).toLocaleString()}</span>
-                  {Object.keys(event.data).length > 0 && <code> {JSON.stringify(event.data)}</code>}
+                  <strong>{humanize(event.type)}</strong> <span className="muted">{new Date(event.occurredAt).toLocaleString()}</span>
+                  {Object.keys(event.data).length > 0 && <span className="muted"> · {showValue(event.data)}</span>}
                 </li>
               ))}
             </ul>

@@ -37,6 +37,8 @@ export interface CompileErrorLike {
   edgeId?: string;
   path: string;
   message: string;
+  /** What to say at the field itself, when the server says it apart from the whole sentence. */
+  field?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export function serverErrorsForNode(errors: readonly CompileErrorLike[], nodeId:
   const result: FieldError[] = [];
   for (const error of errors) {
     if (error.nodeId !== nodeId || !isWithin(error.path, 'config') || error.path === '') continue;
-    result.push({ path: error.path.slice('config'.length).replace(/^\./, ''), message: error.message });
+    result.push({ path: error.path.slice('config'.length).replace(/^\./, ''), message: error.field ?? error.message });
   }
   return result;
 }

@@ -40,6 +40,8 @@ export interface JsonSchema {
   'x-picker'?: PickerKind;
   /** Edit as an expression (`score >= 80`) or a `{{field}}` template, with a lead-field menu. */
   'x-editor'?: EditorKind;
+  /** This string is an output port's name, derived from the sibling property named here (its label). */
+  'x-port-from'?: string;
   /** Edit in a multi-line textarea (also the default when `maxLength` exceeds 2000). */
   'x-multiline'?: boolean;
   [keyword: string]: unknown;

@@ -27,14 +27,15 @@ interface PropertiesProps {
   omit?: string;
 }
 
-/** The fields of an object's properties, in schema order. */
+/** The fields of an object's properties, in schema order (derived port names left out). */
 export function ObjectProperties({ schema, value, onChange, path, omit }: PropertiesProps) {
   const record = isRecord(value) ? value : {};
   const required = new Set(schema.required ?? []);
   return (
     <div className="sf-properties">
       {Object.entries(schema.properties ?? {})
-        .filter(([name]) => name !== omit)
+        // A port name derived from its label (x-port-from) is not typed: the label is the field.
+        .filter(([name, property]) => name !== omit && !property['x-port-from'])
         .map(([name, property]) => (
           <Field
             key={name}

@@ -49,6 +49,8 @@ export function summarise(schema: JsonSchema, item: unknown): string {
   const record = item as Record<string, unknown>;
   const properties = schema.properties ?? {};
   const scalar = (name: string): string | null => {
+    // A port name derived from the label only repeats the label.
+    if (properties[name]?.['x-port-from']) return null;
     const value = record[name];
     if (value === undefined || value === null || value === '' || typeof value === 'object') return null;
     const property = properties[name];

@@ -60,7 +60,7 @@ describe('SchemaForm on assign v2', () => {
     const invalid = render(assign.schema, { ...(assign.defaults as object), strategy: 'lottery' });
     expect(elementById(invalid, 'n-strategy')?.['aria-invalid']).toBe('true');
     expect(elementById(invalid, 'n-strategy')?.['aria-describedby']).toBe('n-strategy--errors n-strategy--help');
-    expect(textById(invalid, 'n-strategy--errors')).toBe('must be one of: round_robin, weighted_round_robin, least_loaded');
+    expect(textById(invalid, 'n-strategy--errors')).toBe('the pick by must be one of: round_robin, weighted_round_robin, least_loaded');
     expect(invalid).toMatch(/lottery \(not allowed\)/);
   });
 });
@@ -77,11 +77,17 @@ describe('SchemaForm on branch', () => {
     expect(textById(html, 'n-cases-0__when--errors')).toBe("unknown field 'tierr'");
   });
 
-  it("shows the browser's own validation the same way", () => {
+  it("shows the browser's own validation the same way, in the server's words", () => {
+    const html = render(branch.schema, { cases: [{ port: 'hot', when: 'tier == 1' }, { port: 'cold', when: '' }] });
+    expect(elementById(html, 'n-cases-1__when')?.['aria-invalid']).toBe('true');
+    expect(textById(html, 'n-cases-1__when--errors')).toBe('the condition is empty');
+    expect(elementById(html, 'n-cases-0__when')?.['aria-invalid']).toBeUndefined();
+  });
+
+  it('has no port field to type: a case is named by its label, and its port follows', () => {
     const html = render(branch.schema, value);
-    expect(elementById(html, 'n-cases-1__port')?.['aria-invalid']).toBe('true');
-    expect(textById(html, 'n-cases-1__port--errors')).toBe('must match pattern "^[a-z][a-z0-9_]*$"');
-    expect(elementById(html, 'n-cases-0__port')?.['aria-invalid']).toBeUndefined();
+    expect(elementById(html, 'n-cases-0__port')).toBeNull();
+    expect(elementById(html, 'n-cases-0__label')).not.toBeNull();
   });
 
   it('makes each case a collapsible group with a summary, reorder and remove buttons', () => {
@@ -90,7 +96,8 @@ describe('SchemaForm on branch', () => {
     expect(toggle?.['aria-expanded']).toBe('true');
     expect(toggle?.['aria-controls']).toBe('n-cases-0--body');
     expect(textById(html, 'n-cases-0--toggle')).toContain('Case 1');
-    expect(textById(html, 'n-cases-0--toggle')).toContain('hot · tierr == 1');
+    expect(textById(html, 'n-cases-0--toggle')).toContain('tierr == 1');
+    expect(textById(html, 'n-cases-0--toggle')).not.toContain('hot');
     expect(textById(html, 'n-cases-1--toggle')).toContain('1 problem');
     expect(elementById(html, 'n-cases-0--up')).toHaveProperty('disabled');
     expect(elementById(html, 'n-cases-1--down')).toHaveProperty('disabled');
@@ -103,7 +110,7 @@ describe('SchemaForm on branch', () => {
     const button = elementById(html, 'n-cases-0__when--insert');
     expect(button?.['aria-haspopup']).toBe('menu');
     expect(button?.['aria-expanded']).toBe('false');
-    expect(button?.['aria-label']).toBe('Insert field into When');
+    expect(button?.['aria-label']).toBe('Insert field into Condition');
   });
 
   it('read-only: nothing to add, remove or insert, and text cannot change', () => {
@@ -129,7 +136,7 @@ describe('SchemaForm on every node type in the catalog', () => {
   }
 
   it('uses only the annotation vocabulary the form knows', () => {
-    const allowed: Record<string, readonly unknown[]> = { 'x-picker': ['team', 'rep', 'lead-field', 'event-type'], 'x-editor': ['expression', 'template'], 'x-multiline': [true, false] };
+    const allowed: Record<string, readonly unknown[]> = { 'x-picker': ['team', 'rep', 'lead-field', 'event-type'], 'x-editor': ['expression', 'template'], 'x-multiline': [true, false], 'x-port-from': ['label'] };
     const found: string[] = [];
     const walk = (schema: unknown, at: string): void => {
       if (typeof schema !== 'object' || schema === null) return;

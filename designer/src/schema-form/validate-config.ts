@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ajvFieldErrors } from './ajv-field-errors';
+import { configProblems, type SchemaLike } from '@leadflow/engine/problem-words';
 import type { FieldError } from './field-path';
 import type { JsonSchema } from './json-schema';
 
@@ -28,7 +28,8 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 /**
  * Checks a node's config against its JSON Schema, as the server's compile does: one
  * `{ path, message }` per problem, `path` relative to the config (`cases[0].when`, `''` for the
- * config itself). Pure apart from a cache of compiled schemas.
+ * config itself), the message in the same words the server uses at the field ("the condition
+ * is empty", "choose a team"). Pure apart from a cache of compiled schemas.
  */
 export function validateConfig(schema: JsonSchema, value: unknown): FieldError[] {
   let validate: ValidateFunction;
@@ -37,5 +38,6 @@ export function validateConfig(schema: JsonSchema, value: unknown): FieldError[]
   } catch (error) {
     return [{ path: '', message: `this node type's schema cannot be checked here: ${(error as Error).message}` }];
   }
-  return validate(value) ? [] : ajvFieldErrors(validate.errors);
+  if (validate(value)) return [];
+  return configProblems(schema as SchemaLike, value, validate.errors).map((problem) => ({ path: problem.path, message: problem.phrase }));
 }

@@ -8,6 +8,7 @@ import { checkNodes } from './check-nodes.js';
 import { checkCycles, checkReachable } from './check-structure.js';
 import type { CompileError } from './compile-error.js';
 import { contentHash } from './content-hash.js';
+import { nodeNames } from './node-names.js';
 import { schemaValidator } from './schema-validator.js';
 
 export type CompileResult = { ok: true; plan: Plan } | { ok: false; errors: CompileError[] };
@@ -30,11 +31,12 @@ export function compileGraph(document: unknown, registry: NodeRegistry, options:
   }
   const graph = document as GraphDocument;
   const errors: CompileError[] = [];
-  const resolved = checkNodes(graph, registry, errors);
-  if (options.eventTypes) checkEventTypes(graph, resolved, options.eventTypes, errors);
-  const { entry, wiring } = checkEdges(graph, resolved, errors);
-  if (entry) checkReachable(graph.nodes.map((node) => node.id), entry, wiring, errors);
-  checkCycles(resolved, wiring, errors);
+  const names = nodeNames(graph, registry);
+  const resolved = checkNodes(graph, registry, names, errors);
+  if (options.eventTypes) checkEventTypes(graph, resolved, options.eventTypes, names, errors);
+  const { entry, wiring, reach } = checkEdges(graph, resolved, names, errors);
+  if (entry) checkReachable(graph.nodes.map((node) => node.id), entry, reach, names, errors);
+  checkCycles(resolved, wiring, names, errors);
   if (errors.length > 0 || !entry) return { ok: false, errors };
 
   const nodes: Record<string, PlanNode> = {};
@@ -57,11 +59,19 @@ export function compileGraph(document: unknown, registry: NodeRegistry, options:
 /** Schema errors under `nodes[3]` or `edges[1]` are reported on that node or edge by id. */
 function withNodeOrEdge(document: unknown, error: { path: string; message: string }): CompileError {
   const match = /^(nodes|edges)\[(\d+)\]\.?(.*)$/.exec(error.path);
-  if (!match) return error;
+  if (!match) return { path: error.path, message: `the workflow's ${words(error.path) || 'document'} ${error.message}` };
   const list = (document as Record<string, unknown>)[match[1] as string];
-  const item = Array.isArray(list) ? (list[Number(match[2])] as { id?: unknown } | undefined) : undefined;
-  if (!item || typeof item.id !== 'string') return error;
-  return match[1] === 'nodes' ? { nodeId: item.id, path: match[3] ?? '', message: error.message } : { edgeId: item.id, path: match[3] ?? '', message: error.message };
+  const item = Array.isArray(list) ? (list[Number(match[2])] as { id?: unknown; label?: unknown } | undefined) : undefined;
+  const field = words(match[3] ?? '');
+  if (!item || typeof item.id !== 'string') return { path: error.path, message: `${match[1] === 'nodes' ? 'node' : 'connection'} ${Number(match[2]) + 1}: ${field || 'it'} ${error.message}` };
+  if (match[1] === 'edges') return { edgeId: item.id, path: match[3] ?? '', message: `the connection '${item.id}': ${field || 'it'} ${error.message}` };
+  const name = typeof item.label === 'string' && item.label.trim() ? item.label.trim() : `node '${item.id}'`;
+  return { nodeId: item.id, path: match[3] ?? '', message: `${name}: ${field || 'it'} ${error.message}` };
+}
+
+/** `config.cases[0]` → "config cases 1": a document path in words, for the rare document that is not even a graph. */
+function words(path: string): string {
+  return path.replace(/\[(\d+)\]/g, (_all, index: string) => ` ${Number(index) + 1}`).replace(/\./g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,4 @@
-import { portsOf, type PortSpec } from '../definition/node-definition.js';
+import { type AnyNodeDefinition, portsOf, type PortSpec } from '../definition/node-definition.js';
 import type { NodeRegistry } from '../definition/node-registry.js';
 import type { GraphDocument } from '../graph/graph-document.js';
 import { schemaValidator } from './schema-validator.js';
@@ -10,8 +10,25 @@ export interface NodeDescription {
 }
 
 /**
- * Describes every node of a (possibly unfinished) graph. A config that does not validate still
- * gets the ports of the default config, so the canvas keeps its handles while the user types.
+ * The ports an unfinished config would have: a branch case whose condition is still empty keeps
+ * its port (and its edge on screen). Null when the config is too far off to say.
+ */
+function bestEffortPorts(definition: AnyNodeDefinition, config: unknown): readonly PortSpec[] | null {
+  if (typeof definition.ports !== 'function' || !config || typeof config !== 'object') return null;
+  try {
+    const ports = definition.ports(config);
+    const names = ports.map((port) => port.name);
+    const wellFormed = ports.every((port) => typeof port.name === 'string' && port.name.trim() !== '') && new Set(names).size === names.length;
+    return wellFormed ? ports : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Describes every node of a (possibly unfinished) graph. A config that does not validate keeps
+ * the ports it would have where they can be told, else the default config's, so the canvas
+ * keeps its handles and edges while the user types.
  */
 export function describeNodes(document: GraphDocument, registry: NodeRegistry): Record<string, NodeDescription> {
   const described: Record<string, NodeDescription> = {};
@@ -19,14 +36,14 @@ export function describeNodes(document: GraphDocument, registry: NodeRegistry): 
     const definition = registry.get(node.type, node.typeVersion);
     if (!definition) continue;
     const valid = schemaValidator(definition.configSchema)(node.config) === true;
-    const config = valid ? node.config : definition.defaultConfig;
     let summary: string | null = null;
     try {
-      summary = valid && definition.summary ? definition.summary(config) : null;
+      summary = valid && definition.summary ? definition.summary(node.config) : null;
     } catch {
       summary = null;
     }
-    described[node.id] = { ports: [...portsOf(definition, config)], summary };
+    const ports = valid ? portsOf(definition, node.config) : (bestEffortPorts(definition, node.config) ?? portsOf(definition, definition.defaultConfig));
+    described[node.id] = { ports: [...ports], summary };
   }
   return described;
 }

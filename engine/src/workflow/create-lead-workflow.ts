@@ -150,7 +150,10 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         validator: (request) => {
           if (!mail) throw new Error('this run started before migrations existed; it finishes on its version');
           if (migration) throw new Error('a migration of this lead is already under way');
-          if (status !== 'waiting' || waiting?.nodeId !== request.fromNodeId) throw new Error(`the lead is not waiting at '${request.fromNodeId}' any more (now ${status} at '${state.nodeId}')`);
+          // A lead parked on an error waits too: migrating it to a fixed version is how it gets out.
+          if ((status !== 'waiting' && status !== 'error') || waiting?.nodeId !== request.fromNodeId) {
+            throw new Error(`the lead is not waiting at '${request.fromNodeId}' any more (now ${status} at '${state.nodeId}')`);
+          }
         },
       },
     );
@@ -267,7 +270,7 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         try {
           for (;;) {
             if (!(await sleep(() => stale !== null || mailPending() || migration !== null || match() !== undefined || holds()))) break;
-            if (migration && !parked) return await migrateNow(migration, step, since);
+            if (migration) return await migrateNow(migration, step, since);
             if (mailPending()) await readMail();
             else if (stale && rerun) {
               const because = `${stale.type} arrived`;
@@ -351,6 +354,8 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
      */
     const park = async (step: StepRecord, error: string, resumed: boolean): Promise<void> => {
       const failed: StepRecord = { ...step, status: 'failed', error, endedAt: step.endedAt ?? now() };
+      // A control node that ran before the throw (a port the plan does not wire) left its step pending: the failure replaces it.
+      pending = pending.filter((record) => record.seq !== step.seq);
       status = 'error';
       if (!resumed) await flush([failed]);
       const retryStep = resumed ? failed : { ...failed, seq: ++state.seq };

@@ -24,7 +24,7 @@ export const assignV2ConfigSchema = Type.Object(
 export type AssignV2Config = Static<typeof assignV2ConfigSchema>;
 
 function validate(config: AssignV2Config): ConfigIssue[] {
-  if (config.source === 'team' && !config.team) return [{ path: 'team', message: 'name the team whose reps share these leads' }];
+  if (config.source === 'team' && !config.team) return [{ path: 'team', message: 'choose a team' }];
   return [];
 }
 

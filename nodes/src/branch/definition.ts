@@ -6,9 +6,9 @@ export const branchConfigSchema = Type.Object(
     cases: Type.Array(
       Type.Object(
         {
-          port: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Port', description: 'Name of the output this case leads to.' }),
+          port: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Port', description: 'Name of the output this case leads to; the designer derives it from the label and keeps it when the label changes.', 'x-port-from': 'label' }),
           label: Type.Optional(Type.String({ maxLength: 100, title: 'Label' })),
-          when: Type.String({ minLength: 1, maxLength: 1000, title: 'When', description: 'e.g. tier == 1 and country in ["US", "CA"]', 'x-editor': 'expression' }),
+          when: Type.String({ minLength: 1, maxLength: 1000, title: 'Condition', description: 'When this holds the lead takes this case, e.g. tier == 1 and country in ["US", "CA"]', 'x-editor': 'expression' }),
         },
         { additionalProperties: false },
       ),

@@ -7,7 +7,7 @@ export const splitConfigSchema = Type.Object(
     variants: Type.Array(
       Type.Object(
         {
-          port: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Port', description: 'Name of the output this variant leads to.' }),
+          port: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Port', description: 'Name of the output this variant leads to; the designer derives it from the label and keeps it when the label changes.', 'x-port-from': 'label' }),
           label: Type.Optional(Type.String({ maxLength: 100, title: 'Label' })),
           percent: Type.Integer({ minimum: 0, maximum: 100, title: 'Percent', description: 'Share of leads sent this way; all variants add up to 100.' }),
         },

@@ -10,6 +10,8 @@ import {
   DuplicateWorkflowBody,
   NodeDescriptionsSchema,
   PublishBody,
+  MigrationBody,
+  MigrationReportSchema,
   TestRunBody,
   TestRunResultSchema,
   UpdateWorkflowBody,
@@ -18,7 +20,10 @@ import {
   VersionSchema,
   WorkflowDetailSchema,
   WorkflowSummarySchema,
+  WorkflowTemplateSchema,
 } from '../schemas/workflow-schemas.js';
+import { Errors } from '../errors.js';
+import { WORKFLOW_TEMPLATES } from '../templates/index.js';
 import type { TypedApp } from './typed-app.js';
 
 const tags = ['workflows'];
@@ -32,10 +37,26 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
     workflows: await workflows.list(),
   }));
 
+  app.get(
+    '/api/workflow-templates',
+    { config: { allow: READERS }, schema: { summary: 'Workflows to start from, built from lead-management practice', tags, response: { 200: Type.Object({ templates: Type.Array(WorkflowTemplateSchema) }) } } },
+    async () => ({ templates: WORKFLOW_TEMPLATES.map((template) => ({ ...template, nodeCount: template.document.nodes.length })) }),
+  );
+
   app.post(
     '/api/workflows',
-    { config: { allow: EDITORS }, schema: { summary: 'Create a workflow (its draft starts with a capture node)', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await workflows.create(request.body, principalOf(request))),
+    {
+      config: { allow: EDITORS },
+      schema: { summary: 'Create a workflow: its draft starts with a capture node, the given draft, or a template', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const { template: templateId, ...input } = request.body;
+      const template = templateId === undefined ? undefined : WORKFLOW_TEMPLATES.find((candidate) => candidate.id === templateId);
+      if (templateId !== undefined && !template) throw Errors.invalidRequest([{ path: 'template', message: `there is no template '${templateId}'; GET /api/workflow-templates lists them` }]);
+      if (template && input.draft) throw Errors.invalidRequest([{ path: 'template', message: 'give a template or a draft, not both' }]);
+      const draft = template ? { ...structuredClone(template.document), name: input.name } : input.draft;
+      return reply.status(201).send(await workflows.create({ ...input, ...(draft && { draft }) }, principalOf(request)));
+    },
   );
 
   app.get('/api/workflows/:id', { config: { allow: READERS }, schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema, ...errorResponses } } }, async (request) =>
@@ -149,5 +170,24 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
       },
     },
     async (request) => workflows.version(request.params.id, request.params.version),
+  );
+
+  app.post(
+    '/api/workflows/:id/migrations',
+    {
+      config: { allow: EDITORS },
+      schema: {
+        summary: 'Move leads waiting on one version onto another, each at its wait (dryRun: only report who would move where)',
+        description:
+          'Each lead waiting at a node of fromVersion moves to the node nodeMap names (or the node of the same id) in toVersion, ' +
+          'which must be a wait; its wait counts from when it began. A lead parked on an error may move to any node, where it runs again. ' +
+          'Leads that cannot move are listed with why. Every move is in the lead\'s trail and the audit log.',
+        tags,
+        params: IdParams,
+        body: MigrationBody,
+        response: { 200: MigrationReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.migrations.migrate(request.params.id, request.body, principalOf(request)),
   );
 }

@@ -2,9 +2,10 @@ import { type TSchema, Type } from 'typebox';
 
 export const ProblemSchema = Type.Object({
   path: Type.String({ description: 'Dot path of the field, relative to the node when nodeId is set.' }),
-  message: Type.String(),
+  message: Type.String({ description: "A whole sentence naming the node by its label and the field by its title, e.g. \"Assign DACH: choose a team\"." }),
   nodeId: Type.Optional(Type.String()),
   edgeId: Type.Optional(Type.String()),
+  field: Type.Optional(Type.String({ description: 'What to say at the form field itself, e.g. "choose a team".' })),
 });
 
 export const ErrorSchema = Type.Object(

@@ -14,7 +14,14 @@ export const WorkflowSummarySchema = OpenObject({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
-export const WorkflowDetailSchema = Type.Intersect([WorkflowSummarySchema, Type.Object({ draft: GraphDocumentSchema })]);
+export const WorkflowDetailSchema = Type.Intersect([
+  WorkflowSummarySchema,
+  Type.Object({
+    draft: GraphDocumentSchema,
+    draftHash: Type.Union([Type.String(), Type.Null()], { description: 'Content hash of the draft when it compiles; equal to publishedHash when there is nothing to publish.' }),
+    publishedHash: Type.Union([Type.String(), Type.Null()], { description: 'Content hash of the live version (null before the first publish).' }),
+  }),
+]);
 
 export const CreateWorkflowBody = Type.Object(
   {
@@ -22,9 +29,19 @@ export const CreateWorkflowBody = Type.Object(
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 })),
     draft: Type.Optional(GraphDocumentSchema),
     isDefault: Type.Optional(Type.Boolean({ description: 'New leads without a workflow go here.' })),
+    template: Type.Optional(Type.String({ maxLength: 100, description: 'Start from this template (an id from GET /api/workflow-templates) instead of an empty draft.' })),
   },
   { additionalProperties: false },
 );
+
+export const WorkflowTemplateSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  practice: Type.String({ description: 'The lead-management practice the template follows.' }),
+  nodeCount: Type.Integer(),
+  document: GraphDocumentSchema,
+});
 
 export const PublishBody = Type.Object({ note: Type.String({ maxLength: 2000, description: 'What changed and why.' }) }, { additionalProperties: false });
 
@@ -92,3 +109,28 @@ export const TestRunResultSchema = OpenObject({
 });
 
 export const VersionParams = Type.Object({ id: Type.String({ minLength: 1 }), version: Type.Integer({ minimum: 1 }) });
+
+export const MigrationBody = Type.Object(
+  {
+    fromVersion: Type.Integer({ minimum: 1, description: 'The version whose waiting leads move.' }),
+    toVersion: Type.Integer({ minimum: 1, description: 'The version they move to.' }),
+    nodeMap: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 100 }), {
+        description: "Node of the old version → node of the new one; a node left out maps to the new version's node of the same id.",
+      }),
+    ),
+    dryRun: Type.Optional(Type.Boolean({ description: 'Only report who would move where, and who cannot and why (default false).' })),
+  },
+  { additionalProperties: false },
+);
+
+const MigrationMoveSchema = Type.Object({ leadId: Type.String(), email: Type.String(), from: Type.String(), to: Type.String() });
+
+export const MigrationReportSchema = Type.Object({
+  dryRun: Type.Boolean(),
+  fromVersion: Type.Integer(),
+  toVersion: Type.Integer(),
+  moves: Type.Array(MigrationMoveSchema, { description: 'Leads that would move (dry run) or moved, from node to node.' }),
+  blocked: Type.Array(Type.Object({ leadId: Type.String(), email: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+  byNode: Type.Array(Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]), leads: Type.Integer(), reason: Type.Optional(Type.String()) })),
+});

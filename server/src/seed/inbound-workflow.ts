@@ -3,7 +3,12 @@ import { REP_OUTCOME_EVENTS, repOutcomeBranch } from './rep-outcome-nodes.js';
 
 const at = (x: number, y: number) => ({ x, y });
 
-const outcome = repOutcomeBranch('await-contact', 'contacted', 1820, 0);
+// Laid out top-down (dagre, as the designer's auto-layout), so the example reads down the page.
+const outcome = repOutcomeBranch('await-contact', 'contacted', {
+  'rep-outcome': [528, 1288],
+  'rep-disqualified': [150, 1472],
+  'meeting-booked': [450, 1472],
+});
 
 /**
  * The example workflow, after the seven-step process: capture → enrich → score → branch by
@@ -13,13 +18,13 @@ const outcome = repOutcomeBranch('await-contact', 'contacted', 1820, 0);
 export const inboundWorkflow: GraphDocument = {
   name: 'Inbound lead — seven steps',
   nodes: [
-    { id: 'capture', type: 'capture', typeVersion: 1, position: at(0, 200), config: { channels: ['web_form', 'api', 'webhook', 'csv', 'chat', 'referral'], requiredFields: ['email', 'name', 'company', 'source'], defaultCountry: 'US' } },
-    { id: 'enrich', type: 'enrich', typeVersion: 1, position: at(260, 200), config: { providers: ['email_type', 'company_domain', 'known_accounts'], want: ['companyDomain', 'accountId'] } },
+    { id: 'capture', type: 'capture', typeVersion: 1, position: at(300, 0), config: { channels: ['web_form', 'api', 'webhook', 'csv', 'chat', 'referral'], requiredFields: ['email', 'name', 'company', 'source'], defaultCountry: 'US' } },
+    { id: 'enrich', type: 'enrich', typeVersion: 1, position: at(300, 184), config: { providers: ['email_type', 'company_domain', 'known_accounts'], want: ['companyDomain', 'accountId'] } },
     {
       id: 'score',
       type: 'score',
       typeVersion: 1,
-      position: at(520, 200),
+      position: at(300, 368),
       config: {
         fitRules: [
           { label: 'business email', when: 'isFreeEmail == false', points: 30 },
@@ -45,7 +50,7 @@ export const inboundWorkflow: GraphDocument = {
       id: 'route',
       type: 'branch',
       typeVersion: 1,
-      position: at(780, 200),
+      position: at(196, 552),
       config: {
         cases: [
           { port: 'sales_now', label: 'Tier 1: sales now', when: 'tier == 1' },
@@ -54,12 +59,12 @@ export const inboundWorkflow: GraphDocument = {
         ],
       },
     },
-    { id: 'assign', type: 'assign', typeVersion: 1, position: at(1040, 80), config: { strategy: 'round_robin', team: 'inbound' } },
+    { id: 'assign', type: 'assign', typeVersion: 1, position: at(600, 736), config: { strategy: 'round_robin', team: 'inbound' } },
     {
       id: 'alert-owner',
       type: 'notify',
       typeVersion: 1,
-      position: at(1300, 80),
+      position: at(750, 920),
       config: {
         channels: ['inbox', 'email'],
         to: 'owner',
@@ -67,20 +72,20 @@ export const inboundWorkflow: GraphDocument = {
         body: '{{fullName}} ({{title}}, {{company}}) is yours.\nScore {{score}} — fit {{fitScore}}, intent {{intentScore}}. Source: {{source}}.\nCall within 5 minutes.',
       },
     },
-    { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(1560, 80), config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout: '5m' } },
+    { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(750, 1104), config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout: '5m' } },
     ...outcome.nodes,
-    { id: 'contacted', type: 'end', typeVersion: 1, position: at(2080, 0), config: { outcome: 'contacted within SLA', status: 'contacted' } },
+    { id: 'contacted', type: 'end', typeVersion: 1, position: at(750, 1472), config: { outcome: 'contacted within SLA', status: 'contacted' } },
     {
       id: 'escalate',
       type: 'notify',
       typeVersion: 1,
-      position: at(1820, 160),
+      position: at(1050, 1288),
       config: { channels: ['inbox', 'email'], to: 'team_manager', subject: 'SLA missed: {{fullName}} at {{company}}', body: '{{fullName}} ({{company}}) was not contacted within 5 minutes of assignment.' },
     },
-    { id: 'escalated', type: 'end', typeVersion: 1, position: at(2080, 160), config: { outcome: 'SLA missed, manager alerted' } },
-    { id: 'unassigned', type: 'end', typeVersion: 1, position: at(1300, 240), config: { outcome: 'nobody available: left in the unassigned queue', status: 'unassigned' } },
-    { id: 'nurture', type: 'end', typeVersion: 1, position: at(1040, 320), config: { outcome: 'high fit, low intent: nurture', status: 'nurture' } },
-    { id: 'light-nurture', type: 'end', typeVersion: 1, position: at(1040, 440), config: { outcome: 'low fit: light nurture', status: 'light_nurture' } },
+    { id: 'escalated', type: 'end', typeVersion: 1, position: at(1050, 1472), config: { outcome: 'SLA missed, manager alerted' } },
+    { id: 'unassigned', type: 'end', typeVersion: 1, position: at(450, 937), config: { outcome: 'nobody available: left in the unassigned queue', status: 'unassigned' } },
+    { id: 'nurture', type: 'end', typeVersion: 1, position: at(300, 753), config: { outcome: 'high fit, low intent: nurture', status: 'nurture' } },
+    { id: 'light-nurture', type: 'end', typeVersion: 1, position: at(0, 753), config: { outcome: 'low fit: light nurture', status: 'light_nurture' } },
   ],
   edges: [
     { id: 'e-capture', source: 'capture', sourceHandle: 'out', target: 'enrich' },

@@ -12,14 +12,19 @@ export const REP_OUTCOME_EVENTS = ['contacted', 'meeting_booked', 'disqualified'
  * of being escalated, and a booked meeting ends as such. Contacted keeps the end node `contactedId`.
  * The branch reads event counts, so a disqualification wins over an earlier "contacted".
  */
-export function repOutcomeBranch(waitId: string, contactedId: string, x: number, y: number): { nodes: Node[]; edges: Edge[] } {
+export function repOutcomeBranch(
+  waitId: string,
+  contactedId: string,
+  at: Record<'rep-outcome' | 'rep-disqualified' | 'meeting-booked', [x: number, y: number]>,
+): { nodes: Node[]; edges: Edge[] } {
+  const position = (id: keyof typeof at) => ({ x: at[id][0], y: at[id][1] });
   return {
     nodes: [
       {
         id: 'rep-outcome',
         type: 'branch',
         typeVersion: 1,
-        position: { x, y },
+        position: position('rep-outcome'),
         config: {
           cases: [
             { port: 'disqualified', label: 'Rep disqualified the lead', when: 'events.disqualified >= 1' },
@@ -27,8 +32,8 @@ export function repOutcomeBranch(waitId: string, contactedId: string, x: number,
           ],
         },
       },
-      { id: 'rep-disqualified', type: 'end', typeVersion: 1, position: { x: x + 260, y: y - 160 }, config: { outcome: 'disqualified by the owner' } },
-      { id: 'meeting-booked', type: 'end', typeVersion: 1, position: { x: x + 260, y: y - 80 }, config: { outcome: 'meeting booked within SLA', status: 'meeting_booked' } },
+      { id: 'rep-disqualified', type: 'end', typeVersion: 1, position: position('rep-disqualified'), config: { outcome: 'disqualified by the owner' } },
+      { id: 'meeting-booked', type: 'end', typeVersion: 1, position: position('meeting-booked'), config: { outcome: 'meeting booked within SLA', status: 'meeting_booked' } },
     ],
     edges: [
       { id: 'e-rep-outcome', source: waitId, sourceHandle: 'event', target: 'rep-outcome' },

@@ -10,33 +10,37 @@ const at = (x: number, y: number) => ({ x, y });
  * A rep's outcome (contacted, meeting booked, disqualified) ends the loop and picks the ending.
  */
 export function slaEscalationWorkflow(team = 'inbound', timeout = '5m'): GraphDocument {
-  const outcome = repOutcomeBranch('await-contact', 'contacted', 960, 0);
+  const outcome = repOutcomeBranch('await-contact', 'contacted', {
+    'rep-outcome': [852, 736],
+    'rep-disqualified': [1200, 937],
+    'meeting-booked': [900, 937],
+  });
   return {
     name: 'SLA: reassign when not contacted in time',
     nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(0, 100), config: { channels: ['web_form', 'api'], requiredFields: ['email', 'name'], defaultCountry: 'US' } },
+      { id: 'capture', type: 'capture', typeVersion: 1, position: at(150, 0), config: { channels: ['web_form', 'api'], requiredFields: ['email', 'name'], defaultCountry: 'US' } },
       {
         id: 'assign',
         type: 'assign',
         typeVersion: 2,
-        position: at(240, 100),
+        position: at(150, 184),
         config: { source: 'team', team, strategy: 'round_robin', requireSkills: [], requireLanguages: [], respectWorkingHours: false, respectCapacity: true },
       },
-      { id: 'alert-owner', type: 'notify', typeVersion: 1, position: at(480, 100), config: { channels: ['inbox', 'email'], to: 'owner', subject: 'New lead: {{fullName}}', body: 'Contact {{fullName}} within ' + timeout + '.' } },
-      { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(720, 100), config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout } },
+      { id: 'alert-owner', type: 'notify', typeVersion: 1, position: at(300, 368), config: { channels: ['inbox', 'email'], to: 'owner', subject: 'New lead: {{fullName}}', body: 'Contact {{fullName}} within ' + timeout + '.' } },
+      { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(300, 552), config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout } },
       ...outcome.nodes,
-      { id: 'contacted', type: 'end', typeVersion: 1, position: at(1220, 0), config: { outcome: 'contacted within SLA', status: 'contacted' } },
-      { id: 'escalate', type: 'notify', typeVersion: 1, position: at(960, 200), config: { channels: ['inbox', 'email'], to: 'team_manager', subject: 'SLA missed: {{fullName}} ({{ownerName}})', body: '{{ownerName}} did not contact {{fullName}} within ' + timeout + '; reassigning.' } },
+      { id: 'contacted', type: 'end', typeVersion: 1, position: at(600, 937), config: { outcome: 'contacted within SLA', status: 'contacted' } },
+      { id: 'escalate', type: 'notify', typeVersion: 1, position: at(300, 736), config: { channels: ['inbox', 'email'], to: 'team_manager', subject: 'SLA missed: {{fullName}} ({{ownerName}})', body: '{{ownerName}} did not contact {{fullName}} within ' + timeout + '; reassigning.' } },
       {
         id: 'reassign',
         type: 'assign',
         typeVersion: 2,
-        position: at(1200, 200),
+        position: at(300, 920),
         config: { source: 'team', team, strategy: 'round_robin', requireSkills: [], requireLanguages: [], respectWorkingHours: false, respectCapacity: false, excludeCurrentOwner: true },
       },
-      { id: 'alert-new-owner', type: 'notify', typeVersion: 1, position: at(1440, 200), config: { channels: ['inbox', 'email'], to: 'owner', subject: 'Reassigned to you: {{fullName}}', body: 'The previous owner missed the SLA. Contact {{fullName}} now.' } },
-      { id: 'nobody-left', type: 'end', typeVersion: 1, position: at(1440, 360), config: { outcome: 'nobody left to reassign to', status: 'unassigned' } },
-      { id: 'unassigned', type: 'end', typeVersion: 1, position: at(480, 260), config: { outcome: 'nobody available', status: 'unassigned' } },
+      { id: 'alert-new-owner', type: 'notify', typeVersion: 1, position: at(10, 1104), config: { channels: ['inbox', 'email'], to: 'owner', subject: 'Reassigned to you: {{fullName}}', body: 'The previous owner missed the SLA. Contact {{fullName}} now.' } },
+      { id: 'nobody-left', type: 'end', typeVersion: 1, position: at(310, 1121), config: { outcome: 'nobody left to reassign to', status: 'unassigned' } },
+      { id: 'unassigned', type: 'end', typeVersion: 1, position: at(0, 385), config: { outcome: 'nobody available', status: 'unassigned' } },
     ],
     edges: [
       { id: 'e1', source: 'capture', sourceHandle: 'out', target: 'assign' },

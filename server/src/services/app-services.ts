@@ -11,6 +11,7 @@ import { CsvImports } from './imports/csv-imports.js';
 import { InboxFeed } from './inbox-feed.js';
 import { LeadEvents } from './lead-events.js';
 import { LeadIntake } from './lead-intake.js';
+import { LeadMigrations } from './lead-migrations.js';
 import { LeadQueries } from './lead-queries.js';
 import { LeadRuns } from './lead-runs.js';
 import { nodeActivities } from '@leadflow/nodes/activities';
@@ -33,6 +34,7 @@ export interface AppServices {
   workflows: WorkflowStore;
   eventTypes: EventTypeStore;
   runs: LeadRuns;
+  migrations: LeadMigrations;
   intake: LeadIntake;
   leads: LeadQueries;
   events: LeadEvents;
@@ -70,6 +72,7 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     workflows,
     eventTypes,
     runs,
+    migrations: new LeadMigrations(db, workflows, runs, registry),
     intake,
     leads: new LeadQueries(db),
     events,

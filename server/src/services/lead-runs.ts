@@ -9,9 +9,15 @@ import {
   leadWorkflowId,
   type LeadStateView,
   type LeadWorkflowInput,
+  type MigrateAnswer,
+  type MigrateRequest,
+  migrateUpdate,
 } from '@leadflow/engine/workflow';
 import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
+
+/** The longest a post waits for Temporal to take a doorbell ring. */
+const RING_DEADLINE_MS = 3000;
 
 /** What waiting for a lead's assignment gave: the workflow's answer, or why there is none. */
 export type AssignmentWait = { answer: AssignmentAnswer } | { timedOut: true } | { unavailable: true };
@@ -116,7 +122,8 @@ export class LeadRuns {
    */
   async ring(leadId: string, seq: number): Promise<boolean> {
     try {
-      await this.client.workflow.getHandle(leadWorkflowId(leadId)).signal(leadMailSignal, { seq });
+      // Bounded: with Temporal down, a post answers at once and the sweep rings later.
+      await this.client.withDeadline(Date.now() + RING_DEADLINE_MS, () => this.client.workflow.getHandle(leadWorkflowId(leadId)).signal(leadMailSignal, { seq }));
       return true;
     } catch {
       return false;
@@ -131,6 +138,19 @@ export class LeadRuns {
     let rung = 0;
     for (const { id, seq } of await leadsWithUnreadMail(this.db, olderThanMs, limit)) if (await this.ring(id, seq)) rung++;
     return rung;
+  }
+
+  /**
+   * Asks the lead's run to move onto `request.plan` at its wait. The run refuses (a rejected
+   * update) when it is no longer waiting where the caller thinks; the answer says why.
+   */
+  async migrate(leadId: string, request: MigrateRequest): Promise<MigrateAnswer> {
+    try {
+      return await this.client.workflow.getHandle(leadWorkflowId(leadId)).executeUpdate(migrateUpdate, { args: [request] });
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+      return { accepted: false, reason: cause };
+    }
   }
 
   /** The live state from the workflow itself; null if it is not running or no worker answers in time. */

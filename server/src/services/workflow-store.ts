@@ -23,6 +23,10 @@ export interface WorkflowSummary {
 
 export interface WorkflowDetail extends WorkflowSummary {
   draft: GraphDocument;
+  /** The content hash of the draft when it compiles, else null; equal to `publishedHash` when there is nothing to publish. */
+  draftHash: string | null;
+  /** The content hash of the live (latest) version, or null before the first publish. */
+  publishedHash: string | null;
 }
 
 export interface PublishedVersion {
@@ -273,10 +277,17 @@ export class WorkflowStore {
 
   private async detail(row: WorkflowRow): Promise<WorkflowDetail> {
     const [latest, inFlight] = await Promise.all([
-      this.db.selectFrom('workflow_versions').select((eb) => eb.fn.max('version').as('version')).where('workflow_id', '=', row.id).executeTakeFirst(),
+      this.db.selectFrom('workflow_versions').select(['version', 'hash']).where('workflow_id', '=', row.id).orderBy('version', 'desc').limit(1).executeTakeFirst(),
       this.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('count')).where('workflow_id', '=', row.id).where('run_status', 'in', ['starting', 'running', 'waiting', 'error']).executeTakeFirst(),
     ]);
-    return { ...this.summary(row, latest?.version ? Number(latest.version) : null, Number(inFlight?.count ?? 0)), draft: row.draft as unknown as GraphDocument };
+    const draft = row.draft as unknown as GraphDocument;
+    const compiled = compileGraph(draft, this.registry);
+    return {
+      ...this.summary(row, latest?.version ? Number(latest.version) : null, Number(inFlight?.count ?? 0)),
+      draft,
+      draftHash: compiled.ok ? compiled.plan.hash : null,
+      publishedHash: latest?.hash ?? null,
+    };
   }
 
   private summary(row: WorkflowRow, publishedVersion: number | null, leadsInFlight: number): WorkflowSummary {

@@ -41,12 +41,14 @@ export async function startTestStack(
     worker?: boolean;
     smtpUrl?: string;
     designer?: boolean;
+    temporalAddress?: string;
     clientInterceptors?: WorkflowClientInterceptor[];
     workflowBundle?: WorkflowBundle;
   } = {},
 ): Promise<TestStack> {
   const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
-  const temporalAddress = inject('temporalAddress');
+  // A test that stops Temporal runs its own server; the others share one.
+  const temporalAddress = options.temporalAddress ?? inject('temporalAddress');
   const taskQueue = `leadflow-test-${randomBytes(4).toString('hex')}`;
   const token = `test-${randomBytes(8).toString('hex')}`;
   const db = createDatabase(databaseUrl);

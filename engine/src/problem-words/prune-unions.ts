@@ -1,43 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import { childPath, type FieldError, pointerToPath } from './field-path';
 
 const UNIONS: ReadonlySet<string> = new Set(['anyOf', 'oneOf']);
 /** Errors that say "this is the wrong kind of value": a union branch that has one is the wrong branch. */
 const KIND_KEYWORDS: ReadonlySet<string> = new Set(['type', 'const', 'enum']);
-
-/**
- * Turns ajv's errors into one line per field, in the server's path format (`cases[0].when`).
- * A union's errors are cut down to the branch the value was meant for, so a wrong URL in an
- * "http" provider does not also report that it is not an "email_type" provider.
- */
-export function ajvFieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
-  const seen = new Set<string>();
-  const result: FieldError[] = [];
-  for (const error of pruneUnions(errors ?? [])) {
-    if (error.keyword === 'if') continue; // its "then" branch already reported the field itself
-    const field = toFieldError(error);
-    const key = `${field.path}\u0000${field.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(field);
-  }
-  return result;
-}
-
-function toFieldError(error: ErrorObject): FieldError {
-  const path = pointerToPath(error.instancePath);
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return { path: childPath(path, String(params.missingProperty)), message: 'is required' };
-    case 'additionalProperties':
-      return { path: childPath(path, String(params.additionalProperty)), message: 'is not a known field' };
-    case 'enum':
-      return { path, message: `must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
-    default:
-      return { path, message: error.message ?? 'is invalid' };
-  }
-}
+const TYPE_WORDS: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', boolean: 'yes or no', array: 'a list', object: 'a set of settings', null: 'empty' };
 
 /** The branch number of an error under a union at `unionSchemaPath`, or null if it is not under it. */
 function branchOf(error: ErrorObject, unionSchemaPath: string): string | null {
@@ -58,7 +24,7 @@ function isWrongBranch(branchErrors: readonly ErrorObject[], at: string): boolea
 /** "must be one of: a, b" for a union of literals; "must be string or null" for a union of types. */
 function literalUnionMessage(branchErrors: readonly ErrorObject[]): string {
   const consts = branchErrors.filter((error) => error.keyword === 'const').map((error) => String((error.params as { allowedValue: unknown }).allowedValue));
-  const types = branchErrors.filter((error) => error.keyword === 'type').map((error) => String((error.params as { type: unknown }).type));
+  const types = branchErrors.filter((error) => error.keyword === 'type').map((error) => TYPE_WORDS[String((error.params as { type: unknown }).type)] ?? String((error.params as { type: unknown }).type));
   const enums = branchErrors.filter((error) => error.keyword === 'enum').flatMap((error) => (error.params as { allowedValues: unknown[] }).allowedValues.map(String));
   const values = [...consts, ...enums];
   if (types.length === 0) return `must be one of: ${values.join(', ')}`;
