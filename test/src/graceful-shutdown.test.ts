@@ -89,7 +89,8 @@ describe('graceful shutdown under load', () => {
         }
       },
     });
-    expect(await stopped).toEqual([0, 0]);
+    const exits = await stopped;
+    expect(exits, `exit codes; their last output:\n${leaving.output().slice(-1500)}\n${workers[0]!.output().slice(-1500)}`).toEqual([0, 0]);
     expect(await awaitAllEnded(db, suffix, LEADS, 120_000)).toBe(0);
     const marked = await reps.stop();
     client.close();

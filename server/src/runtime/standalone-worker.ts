@@ -39,10 +39,17 @@ export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['wo
     void host
       .stop()
       .then(() => metrics?.stop())
-      .then(() => {
-        logger().info('worker stopped');
-        process.exit(0);
-      });
+      .then(
+        () => {
+          logger().info('worker stopped');
+          process.exit(0);
+        },
+        (error: Error) => {
+          logger().error({ error: error.message }, 'worker did not stop cleanly');
+          console.error(`worker did not stop cleanly: ${error.message}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
