@@ -9,7 +9,6 @@ export {
   connectClient,
   connectWorker,
   readTemporalTls,
-  temporalClient,
   type TemporalEndpoint,
   type TemporalTls,
 } from './infra/temporal-connection.js';
@@ -24,4 +23,10 @@ export { slaEscalationWorkflow } from './seed/sla-workflow.js';
 export { EXAMPLE_TEAM, seedExample } from './seed/seed-example.js';
 export { createAppServices, type AppServices } from './services/app-services.js';
 export { SEED_ACTOR, type Actor } from './services/audit-log.js';
-export { SIGNATURE_HEADER, signatureHeader, signPayload, verifySignature } from './services/webhook-signature.js';
+export { SIGNATURE_HEADER, signatureHeader, signPayload, verifySignature } from '@leadflow/nodes';
+export { leadflowClient, leadflowCodec } from './runtime/temporal-client.js';
+export { loadKeyring } from './runtime/keyring-file.js';
+export { secureStoredSecrets } from './runtime/secure-stored-secrets.js';
+export type { Security } from './services/app-services.js';
+export { startBanner } from './cli/start-banner.js';
+export { rotateKeyring } from './runtime/rotate-keyring.js';

@@ -3,7 +3,7 @@ import { createDatabase, type Database } from '@leadflow/engine/db';
 import type { SmtpSink } from '@leadflow/nodes/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LeadflowProcess, processEnv, spawnLeadflow, untilReady } from './support/leadflow-process.js';
+import { type LeadflowProcess, processEnv, spawnLeadflow, TEST_SECRET_KEY, untilReady } from './support/leadflow-process.js';
 import { sumMetric } from './support/prometheus-text.js';
 import { eventually, hotLead } from './support/test-stack.js';
 
@@ -146,5 +146,6 @@ describe('Prometheus metrics of the API server and the worker', () => {
     const text = `${server.output()}${worker.output()}`;
     expect(text).not.toMatch(/buyer\d@metrics-bigco\.com/);
     expect(text).not.toContain(token);
+    expect(text).not.toContain(TEST_SECRET_KEY.split(':')[1]);
   });
 });

@@ -14,6 +14,7 @@ import * as repOutcomes from './migrations/011-rep-outcomes.js';
 import * as intakeCorrectness from './migrations/012-intake-correctness.js';
 import * as eventMail from './migrations/013-event-mail.js';
 import * as sendClaims from './migrations/014-send-claims.js';
+import * as credentialsAndLeadKeys from './migrations/015-credentials-and-lead-keys.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '012-intake-correctness': intakeCorrectness,
   '013-event-mail': eventMail,
   '014-send-claims': sendClaims,
+  '015-credentials-and-lead-keys': credentialsAndLeadKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import type { PayloadCodec } from '@temporalio/common';
 import {
   bundleWorkflowCode,
   type InjectedSinks,
@@ -30,7 +31,12 @@ export interface LeadWorkerOptions {
   shutdownGraceTimeMs?: number;
   /** @default Temporal's `<pid>@<hostname>` */
   identity?: string;
+  /** Encrypts every payload the worker sends to Temporal and decrypts what it reads. */
+  payloadCodec?: PayloadCodec;
 }
+
+/** The failure converter module the worker and its bundle use (see failure-converter.ts). */
+export const failureConverterPath = new URL('./failure-converter.js', import.meta.url).pathname;
 
 /**
  * Bundles the workflow code. `preloadModules` are initialized once, when the worker's V8 context
@@ -46,6 +52,7 @@ export async function bundleLeadWorkflows(
     workflowsPath,
     preloadModules: [...preloadModules],
     workflowInterceptorModules: [...workflowInterceptorModules],
+    failureConverterPath,
     logger: quietBundlerLogger,
   });
 }
@@ -61,6 +68,7 @@ export async function createLeadWorker(options: LeadWorkerOptions): Promise<Work
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
     maxCachedWorkflows: options.maxCachedWorkflows ?? 2000,
     reuseV8Context: options.reuseV8Context ?? true,
+    dataConverter: { failureConverterPath, ...(options.payloadCodec && { payloadCodecs: [options.payloadCodec] }) },
     ...(options.interceptors && { interceptors: options.interceptors }),
     ...(options.sinks && { sinks: options.sinks }),
     ...(options.shutdownGraceTimeMs !== undefined && { shutdownGraceTime: options.shutdownGraceTimeMs }),

@@ -9,6 +9,7 @@ bootObservability('leadflow-server');
 const { readConfig } = await import('../config.js');
 const { startLeadflow } = await import('../runtime/start-leadflow.js');
 const { logger } = await import('../observability/logger.js');
+const { startBanner } = await import('./start-banner.js');
 
 /** The admin token: LEADFLOW_ADMIN_TOKEN, else one made on first start and kept in the data folder. */
 function adminToken(dataDir: string, fromEnv: string | undefined): string {
@@ -25,22 +26,18 @@ async function main(): Promise<void> {
   const config = readConfig();
   const token = adminToken(config.dataDir, config.adminToken);
   const handle = await startLeadflow({ ...config, adminToken: token });
-  // A token the operator set stays out of the output (and so out of collected logs).
-  const shown = config.adminToken ? '$LEADFLOW_ADMIN_TOKEN' : token;
-  console.log(`
-Leadflow is running.
-  Designer          ${handle.url}/workflows${config.adminToken ? '' : `#token=${token}   (signs you in)`}
-  API               ${handle.url}/api
-  API docs          ${handle.url}/docs
-  Admin token       ${config.adminToken ? 'from LEADFLOW_ADMIN_TOKEN (not printed)' : token}
-  Temporal          ${handle.temporalAddress}${handle.temporalUiUrl ? `  (UI ${handle.temporalUiUrl})` : ''}
-  Data              ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}
-${handle.seeded ? '  Seeded workflows "inbound" (default) and "sla-escalation", team "inbound" and 6 reps.\n' : ''}
-Try it:
-  curl -s -X POST ${handle.url}/api/leads -H "Authorization: Bearer ${shown}" -H 'Content-Type: application/json' \\
-    -d '{"email":"jane@acme.com","name":"Jane Doe","company":"Acme","title":"VP Sales","source":"demo_request"}'
-
-Ctrl-C stops everything.`);
+  console.log(
+    startBanner({
+      url: handle.url,
+      token,
+      // A token the operator set stays out of the output (and so out of collected logs).
+      tokenFromEnvironment: Boolean(config.adminToken),
+      temporalAddress: handle.temporalAddress,
+      temporalUiUrl: handle.temporalUiUrl,
+      data: config.databaseUrl ? 'DATABASE_URL' : config.dataDir,
+      seeded: handle.seeded,
+    }),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Client, Connection, type ConnectionOptions, type WorkflowClientInterceptor } from '@temporalio/client';
+import { Connection, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
 
 /** How to reach the Temporal frontend: where, and with which credentials. */
@@ -94,9 +94,4 @@ export async function connectWorker(endpoint: TemporalEndpoint, extra: Partial<N
   } catch (error) {
     throw connectError(endpoint, error);
   }
-}
-
-/** A Temporal client on `connection`, with the interceptors observability adds (metrics, traces). */
-export function temporalClient(connection: Connection, namespace: string, interceptors: WorkflowClientInterceptor[] = []): Client {
-  return new Client({ connection, namespace, interceptors: { workflow: interceptors } });
 }

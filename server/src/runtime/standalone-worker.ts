@@ -1,6 +1,7 @@
 import { readConfig } from '../config.js';
 import { logger } from '../observability/logger.js';
 import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
+import { loadKeyring } from './keyring-file.js';
 import { startWorkerHost, type WorkerHostOptions } from './worker-host.js';
 
 /**
@@ -24,6 +25,7 @@ export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['wo
     workflowBundle,
     tuning: config.worker,
     shutdownGraceMs: config.operations.shutdownGraceMs,
+    keyring: loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: false }),
   });
   let stopping = false;
   let metrics: MetricsServer | undefined;

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
 import { startEmbeddedPostgres } from '@leadflow/engine/local-services';
-import { connectClient, temporalClient, type TemporalEndpoint } from '../infra/temporal-connection.js';
+import { connectClient, type TemporalEndpoint } from '../infra/temporal-connection.js';
 import { beginDrain, closeHttp } from '../lifecycle/drain.js';
 import { withStartLock } from '../lifecycle/migrate-under-lock.js';
 import { Readiness } from '../lifecycle/readiness.js';
@@ -17,6 +17,9 @@ import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
 import { createAppServices } from '../services/app-services.js';
 import { startBackgroundSweeps } from './background-sweeps.js';
+import { loadKeyring } from './keyring-file.js';
+import { secureStoredSecrets } from './secure-stored-secrets.js';
+import { leadflowClient, leadflowCodec } from './temporal-client.js';
 import { startWorkerHost, type WorkerHost } from './worker-host.js';
 
 export interface LeadflowHandle {
@@ -61,22 +64,27 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     const db = createDatabase(databaseUrl, { maxConnections: config.dbPoolSize });
     stops.push(() => db.destroy());
     const namespace = config.temporalNamespace;
+    const keyring = loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: !config.databaseUrl });
     const endpoint: TemporalEndpoint = { address: temporalAddress, namespace, tls: config.temporalTls, apiKey: config.temporalApiKey };
     const connection = await connectClient(endpoint);
     stops.push(() => connection.close());
-    const client = temporalClient(connection, namespace, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
-    const services = createAppServices(db, client, nodeRegistry, config.taskQueue, databaseUrl);
+    const codec = leadflowCodec(db, keyring);
+    const client = leadflowClient(connection, namespace, codec, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
+    const services = createAppServices(db, client, nodeRegistry, { keyring, codec }, config.taskQueue, databaseUrl);
     // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
     const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace }));
-    // Servers starting together migrate and seed one at a time. With LEADFLOW_MIGRATE=off the
-    // schema is `npm run migrate`'s job; until it is current there is no seed and /readyz is 503.
+    // Servers starting together migrate, seal stored secrets and seed one at a time. With
+    // LEADFLOW_MIGRATE=off the schema is `npm run migrate`'s job; until it is current there is
+    // no seed and /readyz is 503.
     const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {
       if (config.operations.migrateOnStart) {
         const applied = await migrateToLatest(connection);
         const message = applied.length ? 'database migrated' : 'database schema already current';
         logger().info({ applied: applied.length, migrations: applied }, message);
       }
-      return (await pendingMigrations(connection)).length === 0 ? seedExample(services) : false;
+      if ((await pendingMigrations(connection)).length > 0) return false;
+      await secureStoredSecrets(db, keyring, nodeRegistry, log);
+      return seedExample(services);
     });
 
     let worker: WorkerHost | undefined;
@@ -93,6 +101,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
         http: { allowHosts: config.httpAllowHosts },
         tuning: config.worker,
         shutdownGraceMs: config.operations.shutdownGraceMs,
+        keyring,
       });
       stops.push(() => (worker as WorkerHost).stop());
     }

@@ -1,3 +1,5 @@
+import { CredentialResolver } from '@leadflow/engine/credentials';
+import type { Keyring } from '@leadflow/engine/crypto';
 import { createDatabase } from '@leadflow/engine/db';
 import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, type MailSettings } from '@leadflow/engine/worker';
 import { nodeActivities } from '@leadflow/nodes/activities';
@@ -6,6 +8,7 @@ import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
 import { connectWorker, type TemporalTls } from '../infra/temporal-connection.js';
 import { installWorkerRuntime, workerObservability } from '../observability/worker-observability.js';
+import { leadflowCodec } from './temporal-client.js';
 
 export interface WorkerHostOptions {
   temporalAddress: string;
@@ -24,6 +27,8 @@ export interface WorkerHostOptions {
   tuning?: Partial<WorkerTuning>;
   /** On stop, how long running activities get to finish before they are cancelled. @default 30 s */
   shutdownGraceMs?: number;
+  /** Seals credentials and the leads' payload keys; every worker and API server share it. */
+  keyring: Keyring;
 }
 
 export interface WorkerHost {
@@ -44,7 +49,8 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   const preload = options.tuning?.preloadCatalog === false ? [] : workflowPreloadModules;
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
-  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } });
+  const credentials = new CredentialResolver(db, options.keyring);
+  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials });
   const worker = await createLeadWorker({
     connection,
     namespace,
@@ -58,6 +64,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
     maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
     reuseV8Context: tuning.reuseV8Context,
+    payloadCodec: leadflowCodec(db, options.keyring),
   });
   const done = worker.run().finally(async () => {
     await db.destroy();

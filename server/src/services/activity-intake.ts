@@ -24,7 +24,7 @@ export class ActivityIntake {
   async post(input: ActivityInput): Promise<{ leadId: string; event: LeadEvent; delivered: boolean }> {
     const detail = DETAIL[input.type];
     const value = detail ? input[detail] : undefined;
-    if (detail && (value === undefined || value.trim() === '')) throw Errors.invalidRequest([{ path: detail, message: `is required for a ${input.type} event` }]);
+    if (detail && (value === undefined || value.trim() === '')) throw Errors.invalidField([{ path: detail, message: `is required for a ${input.type} event` }]);
     const leadId = await this.leadIdOf(input);
     const data = detail ? { [detail]: (value as string).trim() } : {};
     const posted = await this.events.post(leadId, { type: input.type, data, ...(input.occurredAt && { occurredAt: input.occurredAt }) });
@@ -32,9 +32,9 @@ export class ActivityIntake {
   }
 
   private async leadIdOf(input: ActivityInput): Promise<string> {
-    if (input.leadId !== undefined && input.email !== undefined) throw Errors.invalidRequest([{ path: 'email', message: 'send leadId or email, not both' }]);
+    if (input.leadId !== undefined && input.email !== undefined) throw Errors.invalidField([{ path: 'email', message: 'send leadId or email, not both' }]);
     if (input.leadId !== undefined) return input.leadId;
-    if (input.email === undefined) throw Errors.invalidRequest([{ path: 'leadId', message: 'is required (or send email)' }]);
+    if (input.email === undefined) throw Errors.invalidField([{ path: 'leadId', message: 'is required (or send email)' }]);
     // Leads keep their address trimmed and in lower case (see capture's normalizeEmail).
     const email = input.email.trim().toLowerCase();
     const lead = await this.db.selectFrom('leads').select('id').where('email_normalized', '=', email).executeTakeFirst();

@@ -61,10 +61,10 @@ export class TokenStore {
 
   /** Issues a token; the returned `token` is the only time its secret is ever seen. */
   async create(input: TokenInput, actor: Actor): Promise<TokenView & { token: string }> {
-    if (input.role === 'rep' && !input.repId) throw Errors.invalidRequest([{ path: 'repId', message: 'a rep token needs the rep it acts for' }]);
-    if (input.role !== 'rep' && input.repId) throw Errors.invalidRequest([{ path: 'repId', message: `only rep tokens act for a rep; a ${input.role} token takes no repId` }]);
+    if (input.role === 'rep' && !input.repId) throw Errors.invalidField([{ path: 'repId', message: 'a rep token needs the rep it acts for' }]);
+    if (input.role !== 'rep' && input.repId) throw Errors.invalidField([{ path: 'repId', message: `only rep tokens act for a rep; a ${input.role} token takes no repId` }]);
     if (input.repId && !(await this.db.selectFrom('reps').select('id').where('id', '=', input.repId).executeTakeFirst())) {
-      throw Errors.invalidRequest([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
+      throw Errors.invalidField([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
     }
     const secret = newTokenSecret(input.role);
     const row = await this.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type NodeProcess, type Services, startServerProcess, startWorkerProcess } from '@leadflow/bench/stack';
+import { Keyring, newSecretKey } from '@leadflow/engine/crypto';
 import { type SmtpSink, startSmtpSink } from '@leadflow/nodes/testing';
 import { freePort } from '@leadflow/server';
 import { createTestPki } from './certificates.js';
@@ -79,7 +80,9 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
       postgresPid: postgres.pid,
       stop: async () => undefined,
     };
-    const common = { ...temporal.clientEnv, SMTP_URL: smtp.url, LOG_LEVEL: 'info', LEADFLOW_SHUTDOWN_GRACE_MS: '20000' };
+    // One keyring for every API server and worker, as LEADFLOW_SECRET_KEY is in a deployment.
+    const secretKey = new Keyring([newSecretKey()]).toString();
+    const common = { ...temporal.clientEnv, SMTP_URL: smtp.url, LOG_LEVEL: 'info', LEADFLOW_SHUTDOWN_GRACE_MS: '20000', LEADFLOW_SECRET_KEY: secretKey };
     const servers: ApiServer[] = [];
     const workers: Worker[] = [];
     stops.push(async () => {

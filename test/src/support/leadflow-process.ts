@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { Keyring, newSecretKey } from '@leadflow/engine/crypto';
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { type SmtpSink, startSmtpSink } from '@leadflow/nodes/testing';
 import { freePort } from '@leadflow/server';
@@ -8,6 +9,9 @@ import { inject } from 'vitest';
 
 const cli = (name: string) => fileURLToPath(new URL(`../../../server/dist/cli/${name}.js`, import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The keyring every process a test file starts shares, as a deployment's LEADFLOW_SECRET_KEY. */
+export const TEST_SECRET_KEY = new Keyring([newSecretKey()]).toString();
 
 /** One JSON log line (pino). */
 export type LogLine = Record<string, unknown> & { level: number; msg: string };
@@ -34,7 +38,7 @@ export async function spawnLeadflow(command: 'start' | 'worker' | 'migrate', env
   const port = await freePort();
   const portEnv = command === 'start' ? { PORT: String(port) } : command === 'worker' ? { LEADFLOW_METRICS_PORT: String(port) } : {};
   const child = spawn(process.execPath, [cli(command)], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...portEnv, ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', LEADFLOW_SECRET_KEY: TEST_SECRET_KEY, ...portEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
