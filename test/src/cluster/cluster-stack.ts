@@ -76,13 +76,13 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
     const services: Services = {
       temporalAddress: temporal.address,
       databaseUrl,
+      // One keyring for every API server and worker, as LEADFLOW_SECRET_KEY is in a deployment.
+      secretKey: new Keyring([newSecretKey()]).toString(),
       temporalPid: temporal.pids.frontend ?? null,
       postgresPid: postgres.pid,
       stop: async () => undefined,
     };
-    // One keyring for every API server and worker, as LEADFLOW_SECRET_KEY is in a deployment.
-    const secretKey = new Keyring([newSecretKey()]).toString();
-    const common = { ...temporal.clientEnv, SMTP_URL: smtp.url, LOG_LEVEL: 'info', LEADFLOW_SHUTDOWN_GRACE_MS: '20000', LEADFLOW_SECRET_KEY: secretKey };
+    const common = { ...temporal.clientEnv, SMTP_URL: smtp.url, LOG_LEVEL: 'info', LEADFLOW_SHUTDOWN_GRACE_MS: '20000' };
     const servers: ApiServer[] = [];
     const workers: Worker[] = [];
     stops.push(async () => {
