@@ -124,6 +124,7 @@ describe(`a Temporal cluster on Postgres, ${topology}`, () => {
       escalations: 0,
       completed: settings.leads,
       contacted: settings.leads,
+      emailsRepeatedWithoutRetry: 0,
     });
     // Every owner alert reached the mail server; a copy could come only from the one window the
     // design leaves to the receiver (sent, then killed before marking sent), with the same Message-ID.

@@ -20,6 +20,12 @@ export interface ExactlyOnceReport {
   /** Owner-alert emails the SMTP server received, distinct by Message-ID; and how many arrived more than once. */
   emailsReceived: number;
   emailsRepeated: number;
+  /**
+   * Repeated emails whose lead's alert step ran only once: a repeat is acceptable only from the
+   * window the design leaves to the receiver (a worker killed after sending, before marking sent,
+   * so its step ran again), and then it carries the same Message-ID.
+   */
+  emailsRepeatedWithoutRetry: number;
   completed: number;
   contacted: number;
   /** Steps whose activity needed more than one attempt (a killed worker's steps are retried). */
@@ -50,6 +56,7 @@ export async function exactlyOnce(
   const emails = mails.filter((mail) => mail.messageId && (mail.subject ?? '').startsWith('New lead:'));
   const byMessageId = new Map<string, number>();
   for (const mail of emails) byMessageId.set(mail.messageId as string, (byMessageId.get(mail.messageId as string) ?? 0) + 1);
+  const repeated = [...byMessageId].filter(([, n]) => n > 1).map(([messageId]) => messageId);
   return {
     sent: sent.length,
     lost: sent.length - new Set(leads.map((lead) => lead.id)).size,
@@ -61,7 +68,8 @@ export async function exactlyOnce(
     failedNotifications: alerts.rows.reduce((sum, row) => sum + row.failed, 0),
     escalations: escalations.rows[0]?.n ?? 0,
     emailsReceived: byMessageId.size,
-    emailsRepeated: [...byMessageId.values()].filter((n) => n > 1).length,
+    emailsRepeated: repeated.length,
+    emailsRepeatedWithoutRetry: repeated.length === 0 ? 0 : await repeatsWithoutRetry(db, repeated),
     completed: leads.filter((lead) => lead.run_status === 'completed').length,
     contacted: leads.filter((lead) => lead.status === 'contacted').length,
     retriedSteps: retried.rows[0]?.n ?? 0,
@@ -83,4 +91,13 @@ export async function leadsWithRetriedSteps(db: Kysely<Database>, ids: readonly 
     lead_id: string;
   }>`SELECT DISTINCT lead_id FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND attempts > 1`.execute(db);
   return new Set(rows.rows.map((row) => row.lead_id));
+}
+
+/** Of these Message-IDs, how many belong to a lead whose alert-owner step needed only one attempt. */
+async function repeatsWithoutRetry(db: Kysely<Database>, messageIds: readonly string[]): Promise<number> {
+  const rows = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM notifications n
+    WHERE n.message_id = ANY(${messageIds}::text[])
+      AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.lead_id = n.lead_id AND s.node_id = 'alert-owner' AND s.attempts > 1)`.execute(db);
+  return rows.rows[0]?.n ?? 0;
 }
