@@ -85,6 +85,20 @@ export function markdownReport(results: BenchResults): string {
       ),
   );
 
+  const costed = results.speedToLead.filter((f) => f.temporalPerLead);
+  if (costed.length > 0) {
+    parts.push(
+      '**What a lead costs Temporal** (each lead\'s whole life, every run of its workflow; averaged over up to 20 leads per rate):\n\n' +
+        table(
+          ['target', 'offered/s', 'history events', 'workflow tasks', 'activity tasks', 'local activities', 'signals'],
+          costed.map((f) => {
+            const c = f.temporalPerLead as NonNullable<RateFigure['temporalPerLead']>;
+            return [f.target, f.rate, fmt(c.events, 1), fmt(c.workflowTasks, 1), fmt(c.activityTasks, 1), fmt(c.localActivities, 1), fmt(c.signals, 1)];
+          }),
+        ),
+    );
+  }
+
   const rates = [...new Set(results.speedToLead.map((f) => f.rate))];
   const others = [...new Set(results.speedToLead.map((f) => f.target))].filter((t) => t !== 'leadflow');
   for (const other of others) {
@@ -103,7 +117,7 @@ export function markdownReport(results: BenchResults): string {
   }
 
   parts.push(
-    `**Saturation** (a rate is sustained while ≥ 90 % of it completes per second, nothing fails and notified p99 ≤ ${P99_BOUND_MS / 1000} s):\n\n` +
+    `**Saturation** (a rate is sustained while ≥ 90 % of it completes per second, nothing fails and speed to lead — owner notified — p99 < ${P99_BOUND_MS / 1000} s):\n\n` +
       results.saturation
         .map((s) => `- ${s.target}: sustains ${s.sustainedRate ?? 'none of the rates tried'}${s.sustainedRate ? ' leads/s' : ''}; ${s.saturatedAt ? `at ${s.saturatedAt.rate}/s ${s.saturatedAt.why}; busiest: ${s.saturatedAt.busiest}` : 'did not saturate at the rates tried'}.`)
         .join('\n'),

@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       const order = round++ % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order.filter((t) => (saturatedAt.get(t.name) ?? Infinity) > rate)) {
         // The round keeps emails unique when a rate repeats (a known email is merged, not created).
-        const figure = await runRatePhase(target.api, db, target.meters, target.name, rate, settings.seconds, `${stamp}r${round}`);
+        const figure = await runRatePhase(target.api, db, target.meters, target.name, rate, settings.seconds, `${stamp}r${round}`, services.temporalAddress);
         results.speedToLead.push(figure);
         printRate(figure);
         if (saturation(figure)) saturatedAt.set(target.name, Math.min(rate, saturatedAt.get(target.name) ?? Infinity));

@@ -9,11 +9,12 @@
  */
 // Types only: the bundle holds this file and the Temporal SDK, nothing of Leadflow's code.
 import type { LeadContext, LeadEvent, LeadPatch, NodeOutcome, PlanNode } from '@leadflow/engine';
-import type { LeadWorkflowInput, LeadWorkflowResult, NodeActivityFunction, RecordStepsInput, RunMarker, StepRecord } from '@leadflow/engine/workflow';
+import type { LeadWorkflowInput, LeadWorkflowResult, NodeActivityFunction, ReadMailInput, ReadMailResult, RecordStepsInput, RunMarker, StepRecord } from '@leadflow/engine/workflow';
 import { condition, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
-/** The signal the API sends (`leadEvent`), declared by name as any hand-written workflow would. */
-const leadEventSignal = defineSignal<[LeadEvent]>('leadEvent');
+/** The doorbell the API rings (`leadMail`), declared by name as any hand-written workflow would; the events wait in Postgres. */
+const leadMailSignal = defineSignal<[{ seq: number }]>('leadMail');
+const { readLeadMail } = proxyLocalActivities<{ readLeadMail(input: ReadMailInput): Promise<ReadMailResult> }>({ startToCloseTimeout: '10 seconds' });
 const applyLeadPatch = (lead: LeadContext, patch: LeadPatch): LeadContext => ({ ...lead, ...patch, custom: patch.custom ? { ...lead.custom, ...patch.custom } : lead.custom });
 
 const retry = (maximumAttempts: number) => ({ maximumAttempts, initialInterval: 1_000, backoffCoefficient: 2, maximumInterval: '1 minute' });
@@ -39,10 +40,20 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadWorkfl
   let seq = 0;
   let pending: StepRecord[] = [];
   const contacted: LeadEvent[] = [];
-  setHandler(leadEventSignal, (event) => {
-    lead = { ...lead, events: { ...lead.events, [event.type]: (lead.events[event.type] ?? 0) + 1 } };
-    if (event.type === 'contacted') contacted.push(event);
+  let readSeq = 0;
+  let knownSeq = input.eventSeq ?? 0;
+  setHandler(leadMailSignal, ({ seq }) => {
+    knownSeq = Math.max(knownSeq, seq);
   });
+  const readMail = async (): Promise<void> => {
+    const { events } = await readLeadMail({ leadId, afterSeq: readSeq, limit: 100 });
+    for (const event of events) {
+      readSeq = Math.max(readSeq, event.seq);
+      lead = { ...lead, events: { ...lead.events, [event.type]: (lead.events[event.type] ?? 0) + 1 } };
+      if (event.type === 'contacted') contacted.push(event);
+    }
+    readSeq = Math.max(readSeq, knownSeq);
+  };
 
   const step = (nodeId: string, nodeType: string, port: string | null, reason: string, extra: Partial<StepRecord> = {}): StepRecord => {
     const now = new Date().toISOString();
@@ -76,7 +87,9 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadWorkfl
   const waitStep = step('await-contact', 'wait', null, 'waiting', { status: 'waiting', waiting, endedAt: null });
   await recordSteps({ leadId, steps: [...pending, waitStep], run: { status: 'waiting', nodeId: 'await-contact', waiting } });
   pending = [];
-  if (await condition(() => contacted.length > 0, SLA_MS)) {
+  const deadline = Date.now() + SLA_MS;
+  while (contacted.length === 0 && (await condition(() => knownSeq > readSeq, Math.max(1, deadline - Date.now())))) await readMail();
+  if (contacted.length > 0) {
     pending.push({ ...waitStep, status: 'completed', port: 'event', waiting: null, reason: `contacted arrived at ${contacted[0]?.at}`, endedAt: new Date().toISOString() });
     return finish('contacted', 'ended: contacted within SLA', 'contacted');
   }
