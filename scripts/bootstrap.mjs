@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Makes a fresh clone ready to run, then runs one of Leadflow's commands on a supported Node:
 //
-//   node scripts/bootstrap.mjs start|test|bench|worker|node <script> [args…]
+//   node scripts/bootstrap.mjs start|test|bench|worker|migrate|test:cluster|node <script> [args…]
 //
 // Plain Node with no dependencies and no syntax newer than Node 16's, because it runs before
 // `npm ci` and on whatever Node the machine has. Node 24 LTS is the floor we ship on (22.12+
@@ -21,6 +21,8 @@ const MIN = [22, 12];
 const commands = {
   start: { temporal: true, run: ['server/dist/cli/start.js'] },
   worker: { temporal: false, run: ['server/dist/cli/worker.js'] },
+  migrate: { temporal: false, run: ['server/dist/cli/migrate.js'] },
+  'test:cluster': { temporal: false, run: ['scripts/cluster/test-cluster.mjs'] },
   bench: { temporal: true, run: ['bench/dist/run.js'] },
   test: { temporal: true, bin: 'turbo', run: ['run', 'test', '--concurrency=1'] },
   /** Any script of ours: `node scripts/bootstrap.mjs node bench/dist/csv-import-bench.js`. */

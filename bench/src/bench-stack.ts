@@ -101,6 +101,8 @@ export interface ServerOptions {
   taskQueue?: string;
   /** The port to listen on; unset: a free one. */
   port?: number;
+  /** Extra environment (TLS, namespace, SMTP, …). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** `npm start` with its embedded worker off, against the bench's Temporal and Postgres. */
@@ -116,9 +118,10 @@ export async function startServerProcess(options: ServerOptions): Promise<NodePr
     LEADFLOW_WORKER: 'off',
     PORT: String(port),
     LEADFLOW_TASK_QUEUE: options.taskQueue ?? '',
+    ...options.env,
   };
   const server = await spawnNode(path.join(serverCli, 'start.js'), env, options.log, [], (child) =>
-    until(child, () => fetch(`${url}/healthz`).then((r) => r.ok, () => false), 'healthy'),
+    until(child, () => fetch(`${url}/readyz`).then((r) => r.ok, () => false), 'ready'),
   );
   return { ...server, url };
 }

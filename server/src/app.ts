@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Readiness } from './lifecycle/readiness.js';
+import { leadAwareChildLogger } from './observability/http-observability.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerJsonBody } from './plugins/json-body.js';
 import { isApiPath, registerMethodNotAllowed } from './plugins/method-not-allowed.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerOperations } from './plugins/operations.js';
 import { registerPublicPlugin, registerRouteAccess } from './plugins/route-access.js';
 import { registerStorableText } from './plugins/storable-text.js';
 import { registerValidation } from './plugins/validation.js';
@@ -36,6 +39,10 @@ export interface AppOptions {
   /** The built designer to serve at `/`; skipped when absent. */
   designerDir?: string;
   logger?: boolean;
+  /** A pino logger to log requests through (overrides `logger`). */
+  loggerInstance?: FastifyBaseLogger;
+  /** What `/readyz` reports; the process's shutdown turns it to draining. Default: a fresh one. */
+  readiness?: Readiness;
   /** Largest accepted request body. @default 1 MiB */
   bodyLimit?: number;
   /** Fastify's trustProxy: whose X-Forwarded-For gives the client address. @default false */
@@ -50,7 +57,9 @@ const EMBEDDED_TEMPORAL_UI = ['http://127.0.0.1:8233', 'http://localhost:8233'];
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance, childLoggerFactory: leadAwareChildLogger }
+      : { logger: options.logger ?? false }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     // Every path parameter's schema has a maxLength below this, so a long one is a 400 naming it, not a bare 414.
@@ -67,6 +76,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await registerOpenApi(app);
   registerAuth(app, options.adminToken, services.tokens);
   await healthRoutes(app, services);
+  await registerOperations(app, services, options.readiness);
   await nodeTypeRoutes(app, services);
   await workflowRoutes(app, services);
   await leadRoutes(app, services);

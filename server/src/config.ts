@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { readTemporalTls, type TemporalTls } from './infra/temporal-connection.js';
+import { type OperationsConfig, readOperationsConfig } from './operations-config.js';
 
 /** Worker settings an operator may tune (and the benchmark compares); defaults in `readConfig`. */
 export interface WorkerTuning {
@@ -45,6 +47,14 @@ export interface LeadflowConfig {
   trustProxy: boolean | string;
   /** Ports of the embedded services (used only when they are started). */
   embeddedPorts: { postgres: number; temporal: number; temporalUi: number };
+  /** TLS to Temporal (TEMPORAL_TLS, TEMPORAL_TLS_CERT / _KEY / _CA / _SERVER_NAME); unset: plain. */
+  temporalTls: TemporalTls | undefined;
+  /** Temporal Cloud API key (TEMPORAL_API_KEY). */
+  temporalApiKey: string | undefined;
+  /** Postgres connections of the API server's pool (LEADFLOW_DB_POOL). */
+  dbPoolSize: number;
+  /** Metrics, logs, migrations, shutdown. */
+  operations: OperationsConfig;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -52,6 +62,12 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a whole number, got '${value}'`);
   return number;
+}
+
+/** Start-up holds one connection for its lock while the seed uses another. */
+function atLeast(minimum: number, value: number, name: string): number {
+  if (value < minimum) throw new Error(`${name} must be at least ${minimum}, got ${value}`);
+  return value;
 }
 
 function trustProxy(value: string | undefined): boolean | string {
@@ -88,5 +104,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       temporal: integer(env.LEADFLOW_TEMPORAL_PORT, 7233, 'LEADFLOW_TEMPORAL_PORT'),
       temporalUi: integer(env.LEADFLOW_TEMPORAL_UI_PORT, 8233, 'LEADFLOW_TEMPORAL_UI_PORT'),
     },
+    temporalTls: readTemporalTls(env),
+    temporalApiKey: env.TEMPORAL_API_KEY || undefined,
+    dbPoolSize: atLeast(2, integer(env.LEADFLOW_DB_POOL, 10, 'LEADFLOW_DB_POOL'), 'LEADFLOW_DB_POOL'),
+    operations: readOperationsConfig(env),
   };
 }

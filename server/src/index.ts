@@ -5,6 +5,13 @@ export { ApiError, Errors, type ProblemDetail } from './errors.js';
 export { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@leadflow/engine/local-services';
 export { findTemporalCli } from './infra/temporal-cli.js';
 export { installTemporalRuntime } from './infra/temporal-runtime.js';
+export {
+  connectClient,
+  connectWorker,
+  readTemporalTls,
+  type TemporalEndpoint,
+  type TemporalTls,
+} from './infra/temporal-connection.js';
 export { startTemporalDevServer, type TemporalDevServerHandle } from './infra/temporal-dev-server.js';
 export { ROLES, routeAccessTable, type Role, type RouteAccess, type RouteAccessEntry } from './plugins/route-access.js';
 export { startLeadflow, type LeadflowHandle } from './runtime/start-leadflow.js';

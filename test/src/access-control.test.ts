@@ -15,6 +15,8 @@ const CALLERS: Caller[] = ['none', 'admin', 'editor', 'viewer', 'rep', 'capture'
 const MATRIX: Record<string, string> = {
   //                                               none admin editor viewer rep capture
   'GET /healthz':                                  'Y    Y     Y      Y      Y   Y',
+  'GET /readyz':                                   'Y    Y     Y      Y      Y   Y',
+  'GET /metrics':                                  'Y    Y     Y      Y      Y   Y',
   'GET /docs':                                     'Y    Y     Y      Y      Y   Y',
   'HEAD /docs/':                                   'Y    Y     Y      Y      Y   Y',
   'GET /docs/json':                                'Y    Y     Y      Y      Y   Y',

@@ -1,26 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { inboundWorkflow, installTemporalRuntime } from '@leadflow/server';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { failureConverterPath } from '@leadflow/engine/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HISTORY_FIXTURES, historyCorpus } from './support/history-corpus.js';
 import { historyFromCliJson } from './support/history-json.js';
 import { publishRoutedWorkflow } from './support/intake-fixtures.js';
 import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
 
-const fixtures = new URL('../fixtures/histories/', import.meta.url);
-
-/** Every recorded history, by `<release>/<scenario>`: one folder per release (see test/record/). */
-function corpus(): Array<{ name: string; json: { events: Array<Record<string, any>> } }> {
-  return readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.json(\.gz)?$/.test(file))
-    .sort()
-    .map((file) => {
-      const raw = readFileSync(new URL(file, fixtures));
-      return { name: file.replace(/\.json(\.gz)?$/, ''), json: JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) };
-    });
-}
+const fixtures = HISTORY_FIXTURES;
+const corpus = historyCorpus;
 
 /**
  * The interpreter is replayed against every history it must stay compatible with: leads in flight

@@ -62,3 +62,9 @@ export async function migrateTo(db: Kysely<any>, migrationName: string): Promise
   if (error) throw new Error(`migrating to ${migrationName} failed: ${error instanceof Error ? error.message : String(error)}`);
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
+
+/** Migrations this code knows that the database has not applied yet (all of them on an empty database). */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrations = await newMigrator(db).getMigrations();
+  return migrations.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}

@@ -1,5 +1,12 @@
 import type { PayloadCodec } from '@temporalio/common';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  type InjectedSinks,
+  NativeConnection,
+  Worker,
+  type WorkerInterceptors,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 import { LEAD_TASK_QUEUE } from '../workflow/messages.js';
 import type { LeadActivities } from './create-activities.js';
 
@@ -17,6 +24,13 @@ export interface LeadWorkerOptions {
   maxCachedWorkflows?: number;
   /** @default true (Temporal's default): workflows share one V8 context instead of one each. */
   reuseV8Context?: boolean;
+  /** Activity interceptors and the like (metrics, tracing); workflow interceptors go into the bundle. */
+  interceptors?: WorkerInterceptors;
+  sinks?: InjectedSinks<any>;
+  /** How long running activities get to finish after shutdown is asked for. @default 0 */
+  shutdownGraceTimeMs?: number;
+  /** @default Temporal's `<pid>@<hostname>` */
+  identity?: string;
   /** Encrypts every payload the worker sends to Temporal and decrypts what it reads. */
   payloadCodec?: PayloadCodec;
 }
@@ -29,8 +43,18 @@ export const failureConverterPath = new URL('./failure-converter.js', import.met
  * starts, and shared (frozen) by every workflow, instead of initialized again for each workflow
  * the worker runs or replays: only for modules with no per-workflow state (node definitions).
  */
-export async function bundleLeadWorkflows(workflowsPath: string, preloadModules: readonly string[] = []): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, preloadModules: [...preloadModules], failureConverterPath, logger: quietBundlerLogger });
+export async function bundleLeadWorkflows(
+  workflowsPath: string,
+  preloadModules: readonly string[] = [],
+  workflowInterceptorModules: readonly string[] = [],
+): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({
+    workflowsPath,
+    preloadModules: [...preloadModules],
+    workflowInterceptorModules: [...workflowInterceptorModules],
+    failureConverterPath,
+    logger: quietBundlerLogger,
+  });
 }
 
 export async function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
@@ -45,6 +69,10 @@ export async function createLeadWorker(options: LeadWorkerOptions): Promise<Work
     maxCachedWorkflows: options.maxCachedWorkflows ?? 2000,
     reuseV8Context: options.reuseV8Context ?? true,
     dataConverter: { failureConverterPath, ...(options.payloadCodec && { payloadCodecs: [options.payloadCodec] }) },
+    ...(options.interceptors && { interceptors: options.interceptors }),
+    ...(options.sinks && { sinks: options.sinks }),
+    ...(options.shutdownGraceTimeMs !== undefined && { shutdownGraceTime: options.shutdownGraceTimeMs }),
+    ...(options.identity && { identity: options.identity }),
   });
 }
 

@@ -1,12 +1,22 @@
 /** What `npm start` prints once Leadflow serves: where everything is, and a first lead to send. */
-export function startBanner(options: { url: string; token: string; temporalAddress: string; temporalUiUrl: string | null; data: string; seeded: boolean }): string {
-  const { url, token } = options;
+export function startBanner(options: {
+  url: string;
+  token: string;
+  /** The operator set LEADFLOW_ADMIN_TOKEN: it is not printed (logs are collected). */
+  tokenFromEnvironment?: boolean;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  data: string;
+  seeded: boolean;
+}): string {
+  const { url } = options;
+  const token = options.tokenFromEnvironment ? '$LEADFLOW_ADMIN_TOKEN' : options.token;
   return `
 Leadflow is running.
-  Designer          ${url}/workflows#token=${token}   (signs you in)
+  Designer          ${url}/workflows${options.tokenFromEnvironment ? '' : `#token=${token}   (signs you in)`}
   API               ${url}/api
   API docs          ${url}/docs
-  Admin token       ${token}
+  Admin token       ${options.tokenFromEnvironment ? 'from LEADFLOW_ADMIN_TOKEN (not printed)' : token}
   Temporal          ${options.temporalAddress}${options.temporalUiUrl ? `  (UI ${options.temporalUiUrl})` : ''}
   Data              ${options.data}
 ${options.seeded ? '  Seeded workflows "inbound" (default) and "sla-escalation", team "inbound" and 6 reps.\n' : ''}

@@ -2,9 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig } from '../config.js';
-import { startLeadflow } from '../runtime/start-leadflow.js';
-import { startBanner } from './start-banner.js';
+import { bootObservability } from '../observability/boot.js';
+
+bootObservability('leadflow-server');
+// Loaded after tracing starts, so its instrumentations see Fastify, pg and http load.
+const { readConfig } = await import('../config.js');
+const { startLeadflow } = await import('../runtime/start-leadflow.js');
+const { logger } = await import('../observability/logger.js');
+const { startBanner } = await import('./start-banner.js');
 
 /** The admin token: LEADFLOW_ADMIN_TOKEN, else one made on first start and kept in the data folder. */
 function adminToken(dataDir: string, fromEnv: string | undefined): string {
@@ -25,6 +30,8 @@ async function main(): Promise<void> {
     startBanner({
       url: handle.url,
       token,
+      // A token the operator set stays out of the output (and so out of collected logs).
+      tokenFromEnvironment: Boolean(config.adminToken),
       temporalAddress: handle.temporalAddress,
       temporalUiUrl: handle.temporalUiUrl,
       data: config.databaseUrl ? 'DATABASE_URL' : config.dataDir,
@@ -37,8 +44,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Leadflow …`);
+    const { shutdownDelayMs: delayMs, shutdownGraceMs: graceMs } = config.operations;
+    logger().info({ signal, delayMs, graceMs }, 'draining: /readyz is 503, finishing requests in flight');
     await handle.stop();
     console.log('stopped.');
+    logger().info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,18 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { probe as check } from '../lifecycle/readiness.js';
 import type { AppServices } from '../services/app-services.js';
 
 const Check = Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.String()) });
-
-async function check(probe: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
-  try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2s')), 2000).unref())]);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
-}
 
 export async function healthRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
   app.get(

@@ -1,11 +1,14 @@
 import { readConfig } from '../config.js';
+import { logger } from '../observability/logger.js';
+import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
 import { loadKeyring } from './keyring-file.js';
 import { startWorkerHost, type WorkerHostOptions } from './worker-host.js';
 
 /**
  * A worker process of its own, configured from the environment, that stops cleanly on SIGINT and
  * SIGTERM and exits when its host ends. `npm run worker` runs it with the lead workflows; the
- * benchmark's baseline runs it with its hand-written workflow bundle.
+ * benchmark's baseline runs it with its hand-written workflow bundle. With LEADFLOW_METRICS_PORT
+ * it serves `/metrics`, `/healthz` and `/readyz` there.
  */
 export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['workflowBundle']): Promise<void> {
   const config = readConfig();
@@ -13,17 +16,44 @@ export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['wo
   const host = await startWorkerHost({
     temporalAddress: config.temporalAddress,
     namespace: config.temporalNamespace,
+    temporalTls: config.temporalTls,
+    temporalApiKey: config.temporalApiKey,
     taskQueue: config.taskQueue,
     databaseUrl: config.databaseUrl,
     mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
     http: { allowHosts: config.httpAllowHosts },
     workflowBundle,
     tuning: config.worker,
+    shutdownGraceMs: config.operations.shutdownGraceMs,
     keyring: loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: false }),
   });
-  console.log('worker ready');
-  const stop = (): void => void host.stop().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  let stopping = false;
+  let metrics: MetricsServer | undefined;
+  if (config.operations.metricsPort !== undefined) {
+    metrics = await startMetricsServer(config.operations.metricsPort, config.host, () => !stopping && host.isRunning());
+  }
+  console.log(`worker ready${metrics ? ` (metrics ${metrics.url}/metrics)` : ''}`);
+  logger().info({ taskQueue: config.taskQueue ?? 'leadflow-leads', namespace: config.temporalNamespace }, 'worker polling');
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger().info({ signal, graceMs: config.operations.shutdownGraceMs }, 'worker shutting down: finishing running tasks');
+    void host
+      .stop()
+      .then(() => metrics?.stop())
+      .then(
+        () => {
+          logger().info('worker stopped');
+          process.exit(0);
+        },
+        (error: Error) => {
+          logger().error({ error: error.message }, 'worker did not stop cleanly');
+          console.error(`worker did not stop cleanly: ${error.message}`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   await host.done;
 }

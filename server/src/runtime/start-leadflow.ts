@@ -1,12 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
+import { createDatabase, migrateToLatest, pendingMigrations } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
-import { Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
 import { startEmbeddedPostgres } from '@leadflow/engine/local-services';
+import { connectClient, type TemporalEndpoint } from '../infra/temporal-connection.js';
+import { beginDrain, closeHttp } from '../lifecycle/drain.js';
+import { withStartLock } from '../lifecycle/migrate-under-lock.js';
+import { Readiness } from '../lifecycle/readiness.js';
+import { httpLogger, logger, loggingConfigured } from '../observability/logger.js';
+import { RunStartObserver } from '../observability/run-start-observer.js';
+import { tracing } from '../observability/tracing.js';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
 import { createAppServices } from '../services/app-services.js';
@@ -55,32 +61,69 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
       temporalUiUrl = temporal.uiUrl;
     }
 
-    const db = createDatabase(databaseUrl);
+    const db = createDatabase(databaseUrl, { maxConnections: config.dbPoolSize });
     stops.push(() => db.destroy());
-    await migrateToLatest(db);
+    const namespace = config.temporalNamespace;
     const keyring = loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: !config.databaseUrl });
-    await secureStoredSecrets(db, keyring, nodeRegistry, log);
-    const connection = await Connection.connect({ address: temporalAddress });
+    const endpoint: TemporalEndpoint = { address: temporalAddress, namespace, tls: config.temporalTls, apiKey: config.temporalApiKey };
+    const connection = await connectClient(endpoint);
     stops.push(() => connection.close());
     const codec = leadflowCodec(db, keyring);
-    const services = createAppServices(db, leadflowClient(connection, config.temporalNamespace, codec), nodeRegistry, { keyring, codec }, config.taskQueue, databaseUrl);
-    const seeded = await seedExample(services);
+    const client = leadflowClient(connection, namespace, codec, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
+    const services = createAppServices(db, client, nodeRegistry, { keyring, codec }, config.taskQueue, databaseUrl);
+    // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
+    const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace }));
+    // Servers starting together migrate, seal stored secrets and seed one at a time. With
+    // LEADFLOW_MIGRATE=off the schema is `npm run migrate`'s job; until it is current there is
+    // no seed and /readyz is 503.
+    const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {
+      if (config.operations.migrateOnStart) {
+        const applied = await migrateToLatest(connection);
+        const message = applied.length ? 'database migrated' : 'database schema already current';
+        logger().info({ applied: applied.length, migrations: applied }, message);
+      }
+      if ((await pendingMigrations(connection)).length > 0) return false;
+      await secureStoredSecrets(db, keyring, nodeRegistry, log);
+      return seedExample(services);
+    });
 
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
-      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker, keyring });
+      worker = await startWorkerHost({
+        temporalAddress,
+        namespace: config.temporalNamespace,
+        temporalTls: config.temporalTls,
+        temporalApiKey: config.temporalApiKey,
+        taskQueue: config.taskQueue,
+        databaseUrl,
+        mail: { smtpUrl: config.smtpUrl, from: config.mailFrom },
+        http: { allowHosts: config.httpAllowHosts },
+        tuning: config.worker,
+        shutdownGraceMs: config.operations.shutdownGraceMs,
+        keyring,
+      });
       stops.push(() => (worker as WorkerHost).stop());
     }
 
     stops.push(startBackgroundSweeps(services));
 
-    const app = await buildApp(services, { adminToken: config.adminToken, designerDir, trustProxy: config.trustProxy });
-    stops.push(() => app.close());
+    const app = await buildApp(services, {
+      adminToken: config.adminToken,
+      designerDir,
+      trustProxy: config.trustProxy,
+      readiness,
+      ...(loggingConfigured() && { loggerInstance: httpLogger() }),
+    });
+    stops.push(() => closeHttp(app, config.operations.shutdownGraceMs));
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    return { url: `http://${config.host}:${port}`, temporalAddress, temporalUiUrl, databaseUrl, seeded, app, stop: stopAll };
+    const stop = async (): Promise<void> => {
+      await beginDrain(readiness, config.operations.shutdownDelayMs);
+      await stopAll();
+    };
+    return { url: `http://${config.host}:${port}`, temporalAddress, temporalUiUrl, databaseUrl, seeded, app, stop };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,6 +1,6 @@
 import { type Keyring, LeadflowPayloadCodec, LeadKeys } from '@leadflow/engine/crypto';
 import type { Database } from '@leadflow/engine/db';
-import { Client, type Connection } from '@temporalio/client';
+import { Client, type Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import { failureConverterPath } from '@leadflow/engine/worker';
 import type { Kysely } from 'kysely';
 
@@ -9,11 +9,20 @@ export function leadflowCodec(db: Kysely<Database>, keyring: Keyring): LeadflowP
   return new LeadflowPayloadCodec(keyring, new LeadKeys(db, keyring)) as LeadflowPayloadCodec & { leadKeys: LeadKeys };
 }
 
-/** A Temporal client whose payloads (inputs, signals, updates, query answers, failures) are encrypted. */
-export function leadflowClient(connection: Connection, namespace: string | undefined, codec: LeadflowPayloadCodec): Client {
+/**
+ * A Temporal client whose payloads (inputs, signals, updates, query answers, failures) are
+ * encrypted; `interceptors` are observability's (run-start metrics and logs, traces).
+ */
+export function leadflowClient(
+  connection: Connection,
+  namespace: string | undefined,
+  codec: LeadflowPayloadCodec,
+  interceptors: WorkflowClientInterceptor[] = [],
+): Client {
   return new Client({
     connection,
     ...(namespace && { namespace }),
     dataConverter: { payloadCodecs: [codec], failureConverterPath },
+    interceptors: { workflow: interceptors },
   });
 }

@@ -1,17 +1,21 @@
 import { CredentialResolver } from '@leadflow/engine/credentials';
 import type { Keyring } from '@leadflow/engine/crypto';
 import { createDatabase } from '@leadflow/engine/db';
-import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
+import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, type MailSettings } from '@leadflow/engine/worker';
 import { nodeActivities } from '@leadflow/nodes/activities';
 import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
-import { installTemporalRuntime } from '../infra/temporal-runtime.js';
+import { connectWorker, type TemporalTls } from '../infra/temporal-connection.js';
+import { installWorkerRuntime, workerObservability } from '../observability/worker-observability.js';
 import { leadflowCodec } from './temporal-client.js';
 
 export interface WorkerHostOptions {
   temporalAddress: string;
   namespace?: string;
+  /** TLS / mTLS to Temporal and a Temporal Cloud API key; unset: a plain connection. */
+  temporalTls?: TemporalTls;
+  temporalApiKey?: string;
   taskQueue?: string;
   databaseUrl: string;
   mail: MailSettings;
@@ -21,6 +25,8 @@ export interface WorkerHostOptions {
   workflowBundle?: WorkflowBundle;
   /** @default readConfig's defaults */
   tuning?: Partial<WorkerTuning>;
+  /** On stop, how long running activities get to finish before they are cancelled. @default 30 s */
+  shutdownGraceMs?: number;
   /** Seals credentials and the leads' payload keys; every worker and API server share it. */
   keyring: Keyring;
 }
@@ -28,22 +34,32 @@ export interface WorkerHostOptions {
 export interface WorkerHost {
   /** Settles when the worker stops. */
   done: Promise<void>;
+  /** Polling for tasks (not starting, not shutting down). */
+  isRunning(): boolean;
   stop(): Promise<void>;
 }
 
 /** Runs the lead workflows and the node activities against Temporal and Postgres. */
 export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
-  installTemporalRuntime();
-  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  await installWorkerRuntime();
+  const namespace = options.namespace ?? 'default';
+  const endpoint = { address: options.temporalAddress, namespace, tls: options.temporalTls, apiKey: options.temporalApiKey };
+  const connection = await connectWorker(endpoint);
+  const observability = workerObservability();
+  const preload = options.tuning?.preloadCatalog === false ? [] : workflowPreloadModules;
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
-  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials: new CredentialResolver(db, options.keyring) });
+  const credentials = new CredentialResolver(db, options.keyring);
+  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials });
   const worker = await createLeadWorker({
     connection,
-    namespace: options.namespace,
+    namespace,
     taskQueue: options.taskQueue,
     activities,
-    workflowBundle: options.workflowBundle ?? (await bundleLeadWorkflows(workflowsPath, tuning.preloadCatalog === false ? [] : workflowPreloadModules)),
+    workflowBundle: options.workflowBundle ?? (await bundleLeadWorkflows(workflowsPath, preload, observability.workflowInterceptorModules)),
+    interceptors: observability.interceptors,
+    sinks: observability.sinks,
+    shutdownGraceTimeMs: options.shutdownGraceMs ?? 30_000,
     maxCachedWorkflows: tuning.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
@@ -56,6 +72,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   });
   return {
     done,
+    isRunning: () => worker.getState() === 'RUNNING',
     stop: async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await done;

@@ -9,6 +9,7 @@ import { type FieldChange, mergeSubmission } from './lead-merge.js';
 import type { AssignmentWait, LeadRuns } from './lead-runs.js';
 import { type LeadView, leadView } from './lead-view.js';
 import type { WorkflowStore } from './workflow-store.js';
+import { leadflowMetrics } from '../observability/leadflow-metrics.js';
 
 export interface CaptureRequest extends RawLead {
   /** Workflow id or slug; the default workflow when absent. */
@@ -89,6 +90,7 @@ export class LeadIntake {
       .executeTakeFirst();
 
     if (!inserted) return this.joinExisting(lead, config, idempotency, now);
+    leadflowMetrics.leadsCaptured.inc({ channel: lead.channel });
     let wait: AssignmentWait;
     try {
       if (awaitMs === null) return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };

@@ -6,7 +6,8 @@ import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { nodeRegistry } from '@leadflow/nodes';
 import { buildApp, createAppServices, leadflowClient, leadflowCodec, type Security, startWorkerHost, type Actor, type AppServices, type WorkerHost } from '@leadflow/server';
 import { Keyring, newSecretKey } from '@leadflow/engine/crypto';
-import { Connection } from '@temporalio/client';
+import { Connection, type WorkflowClientInterceptor } from '@temporalio/client';
+import type { WorkflowBundle } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
@@ -38,7 +39,16 @@ export interface TestStack {
  * The real stack for one test file: a fresh database, the shared Temporal server with a task
  * queue of its own, the HTTP server on a loopback port and (unless told not to) a worker.
  */
-export async function startTestStack(options: { worker?: boolean; smtpUrl?: string; designer?: boolean; temporalAddress?: string } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: {
+    worker?: boolean;
+    smtpUrl?: string;
+    designer?: boolean;
+    temporalAddress?: string;
+    clientInterceptors?: WorkflowClientInterceptor[];
+    workflowBundle?: WorkflowBundle;
+  } = {},
+): Promise<TestStack> {
   const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
   // A test that stops Temporal runs its own server; the others share one.
   const temporalAddress = options.temporalAddress ?? inject('temporalAddress');
@@ -50,7 +60,8 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
   // A keyring of the stack's own, shared by its API and its worker, as LEADFLOW_SECRET_KEY would be.
   const keyring = new Keyring([newSecretKey()]);
   const security = { keyring, codec: leadflowCodec(db, keyring) };
-  const services = createAppServices(db, leadflowClient(connection, undefined, security.codec), nodeRegistry, security, taskQueue, databaseUrl);
+  const client = leadflowClient(connection, undefined, security.codec, options.clientInterceptors);
+  const services = createAppServices(db, client, nodeRegistry, security, taskQueue, databaseUrl);
   const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -64,7 +75,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
       mail: { smtpUrl: options.smtpUrl, from: 'Leadflow <leadflow@test.local>' },
       // Outside services in tests are local HTTP servers on loopback.
       http: { allowHosts: ['127.0.0.1', 'localhost'] },
-      workflowBundle: { code: inject('workflowBundleCode') },
+      workflowBundle: options.workflowBundle ?? { code: inject('workflowBundleCode') },
       keyring,
     });
 

@@ -2,6 +2,7 @@ import type { Database } from '@leadflow/engine/db';
 import type { NormalizedLead } from '@leadflow/nodes';
 import type { Kysely, Transaction } from 'kysely';
 import { type LinkedAccount, leadInsertValues } from '../lead-insert.js';
+import { leadflowMetrics } from '../../observability/leadflow-metrics.js';
 import type { RowProblem } from './import-row.js';
 
 /** A row that passed intake, with the key that makes its lead exactly-once. */
@@ -57,7 +58,7 @@ export async function writeBatch(db: Kysely<Database>, importId: string, workflo
   const good = [...batch.good].sort((a, b) => (a.lead.email < b.lead.email ? -1 : a.lead.email > b.lead.email ? 1 : a.line - b.line));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      const counts = await db.transaction().execute(async (trx) => {
         const accounts = await accountsByDomain(trx, good);
         const created = good.length === 0 ? [] : await trx
           .insertInto('leads')
@@ -87,6 +88,8 @@ export async function writeBatch(db: Kysely<Database>, importId: string, workflo
         if (!running) throw new NotRunning();
         return counts;
       });
+      leadflowMetrics.leadsCaptured.inc({ channel: 'csv' }, counts.created);
+      return counts;
     } catch (error) {
       if (error instanceof NotRunning) return null;
       if (attempt < 3 && RETRYABLE.has(sqlState(error) ?? '')) continue;
