@@ -12,6 +12,10 @@ describe('readConfig', () => {
     expect(readConfig({ LEADFLOW_TRUST_PROXY: '10.0.0.0/8' }, '/').trustProxy).toBe('10.0.0.0/8');
     expect(readConfig({}, '/').trustProxy).toBe(false);
   });
+  it('lets the embedded Temporal UI call the codec unless other origins are listed', () => {
+    expect(readConfig({ LEADFLOW_TEMPORAL_UI_PORT: '9233' }, '/').codecOrigins).toEqual(['http://127.0.0.1:9233', 'http://localhost:9233']);
+    expect(readConfig({ LEADFLOW_CODEC_ORIGINS: 'https://ui.example.com/, https://ops.example.com' }, '/').codecOrigins).toEqual(['https://ui.example.com', 'https://ops.example.com']);
+  });
   it('names a malformed setting', () => {
     expect(() => readConfig({ PORT: 'eighty' }, '/')).toThrow("PORT must be a whole number, got 'eighty'");
   });

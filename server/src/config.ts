@@ -45,6 +45,11 @@ export interface LeadflowConfig {
    * addresses/CIDRs), so per-IP limits on public forms see the visitor's address.
    */
   trustProxy: boolean | string;
+  /**
+   * Browser origins that may call the codec endpoint: a deployment's Temporal Web UI
+   * (LEADFLOW_CODEC_ORIGINS, comma-separated); unset: the embedded dev server's UI.
+   */
+  codecOrigins: string[];
   /** Ports of the embedded services (used only when they are started). */
   embeddedPorts: { postgres: number; temporal: number; temporalUi: number };
   /** TLS to Temporal (TEMPORAL_TLS, TEMPORAL_TLS_CERT / _KEY / _CA / _SERVER_NAME); unset: plain. */
@@ -75,6 +80,13 @@ function trustProxy(value: string | undefined): boolean | string {
   return value === 'true' ? true : value;
 }
 
+function codecOrigins(env: NodeJS.ProcessEnv): string[] {
+  const listed = (env.LEADFLOW_CODEC_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
+  if (listed.length > 0) return listed;
+  const uiPort = integer(env.LEADFLOW_TEMPORAL_UI_PORT, 8233, 'LEADFLOW_TEMPORAL_UI_PORT');
+  return [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`];
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LeadflowConfig {
   return {
     temporalAddress: env.TEMPORAL_ADDRESS || undefined,
@@ -99,6 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       dbPoolSize: integer(env.LEADFLOW_WORKER_DB_POOL, 20, 'LEADFLOW_WORKER_DB_POOL'),
     },
     trustProxy: trustProxy(env.LEADFLOW_TRUST_PROXY),
+    codecOrigins: codecOrigins(env),
     embeddedPorts: {
       postgres: integer(env.LEADFLOW_POSTGRES_PORT, 54329, 'LEADFLOW_POSTGRES_PORT'),
       temporal: integer(env.LEADFLOW_TEMPORAL_PORT, 7233, 'LEADFLOW_TEMPORAL_PORT'),

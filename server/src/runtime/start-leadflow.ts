@@ -112,6 +112,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
       adminToken: config.adminToken,
       designerDir,
       trustProxy: config.trustProxy,
+      codecCorsOrigins: config.codecOrigins,
       readiness,
       ...(loggingConfigured() && { loggerInstance: httpLogger() }),
     });
