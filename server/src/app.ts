@@ -6,6 +6,7 @@ import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerPublicPlugin, registerRouteAccess } from './plugins/route-access.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerStorableText } from './plugins/storable-text.js';
 import { registerValidation } from './plugins/validation.js';
 import { accessRoutes } from './routes/access-routes.js';
@@ -24,6 +25,7 @@ import { repRoutes } from './routes/rep-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
+import type { FailedAuthLimitOptions } from './auth/failed-auth-limit.js';
 import type { AppServices } from './services/app-services.js';
 
 export interface AppOptions {
@@ -35,6 +37,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Fastify's trustProxy: whose X-Forwarded-For gives the client address. @default false */
   trustProxy?: boolean | string;
+  /** Refused tokens one address may present before it is refused with 429. @default 10 a minute */
+  failedAuthLimit?: FailedAuthLimitOptions;
 }
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
@@ -48,8 +52,9 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   registerValidation(app);
   registerErrorHandler(app);
   registerStorableText(app);
+  await registerSecurityHeaders(app);
   await registerOpenApi(app);
-  registerAuth(app, options.adminToken, services.tokens);
+  registerAuth(app, options.adminToken, services.tokens, options.failedAuthLimit);
   await healthRoutes(app, services);
   await nodeTypeRoutes(app, services);
   await workflowRoutes(app, services);
