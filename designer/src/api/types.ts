@@ -289,6 +289,8 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Refused from then on; null: never expires. */
+  expiresAt: string | null;
 }
 
 export interface AuditEntry {

@@ -4,14 +4,17 @@ import type { FastifyInstance } from 'fastify';
 type Directives = Record<string, string[]>;
 
 /**
- * The designer's policy: its own scripts, styles and API only — no inline script, no eval, no
- * other origin — and no page may frame it (clickjacking). React sets styles through the DOM,
- * which `style-src 'self'` allows; images may be data: URIs (icons in CSS).
+ * The designer's policy: its own scripts, styles and API only — no inline script, no other
+ * origin — and no page may frame it (clickjacking). React sets styles through the DOM, which
+ * `style-src 'self'` allows; images may be data: URIs (icons in CSS). `'unsafe-eval'` because the
+ * config forms check values with ajv, which compiles the JSON Schemas the server serves into
+ * functions at run time (new Function) — the same validator as the server's, so both agree;
+ * dropping it needs a validator that interprets schemas instead.
  */
 export const DESIGNER_CSP: Directives = {
   'default-src': ["'self'"],
   'base-uri': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'unsafe-eval'"],
   'script-src-attr': ["'none'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
@@ -23,10 +26,10 @@ export const DESIGNER_CSP: Directives = {
 };
 
 /**
- * The API docs (Swagger UI, /docs): its own bundle, which sets a few inline styles, and the
- * validator badge it loads from swagger.io is off; still never framed.
+ * The API docs (Swagger UI, /docs): the same without eval, which Swagger UI does not need; its
+ * bundle inserts a <style> element at run time, so styles (never scripts) may be inline there.
  */
-export const DOCS_CSP: Directives = { ...DESIGNER_CSP, 'style-src': ["'self'", "'unsafe-inline'"] };
+export const DOCS_CSP: Directives = { ...DESIGNER_CSP, 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] };
 
 /**
  * Security headers on every answer (helmet): the CSP above, X-Frame-Options DENY, nosniff, a
