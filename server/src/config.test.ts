@@ -12,6 +12,12 @@ describe('readConfig', () => {
     expect(readConfig({ LEADFLOW_TRUST_PROXY: '10.0.0.0/8' }, '/').trustProxy).toBe('10.0.0.0/8');
     expect(readConfig({}, '/').trustProxy).toBe(false);
   });
+  it('keeps step data unless LEADFLOW_STEP_DATA_DAYS names a number of days', () => {
+    expect(readConfig({}, '/').stepDataDays).toBeUndefined();
+    expect(readConfig({ LEADFLOW_STEP_DATA_DAYS: '30' }, '/').stepDataDays).toBe(30);
+    expect(() => readConfig({ LEADFLOW_STEP_DATA_DAYS: '0' }, '/')).toThrow("LEADFLOW_STEP_DATA_DAYS must be at least 1 (days), got '0'; unset it to keep step data");
+    expect(() => readConfig({ LEADFLOW_STEP_DATA_DAYS: '30d' }, '/')).toThrow("LEADFLOW_STEP_DATA_DAYS must be a whole number, got '30d'");
+  });
   it('names a malformed setting', () => {
     expect(() => readConfig({ PORT: 'eighty' }, '/')).toThrow("PORT must be a whole number, got 'eighty'");
   });

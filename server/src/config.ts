@@ -43,6 +43,11 @@ export interface LeadflowConfig {
   trustProxy: boolean | string;
   /** Ports of the embedded services (used only when they are started). */
   embeddedPorts: { postgres: number; temporal: number; temporalUi: number };
+  /**
+   * Days step inputs and outputs are kept (LEADFLOW_STEP_DATA_DAYS); older ones are pruned by an
+   * hourly Temporal Schedule. Unset: kept, and no schedule.
+   */
+  stepDataDays: number | undefined;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -50,6 +55,13 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a whole number, got '${value}'`);
   return number;
+}
+
+function positiveDays(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const days = integer(value, 0, name);
+  if (days < 1) throw new Error(`${name} must be at least 1 (days), got '${value}'; unset it to keep step data`);
+  return days;
 }
 
 function trustProxy(value: string | undefined): boolean | string {
@@ -85,5 +97,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       temporal: integer(env.LEADFLOW_TEMPORAL_PORT, 7233, 'LEADFLOW_TEMPORAL_PORT'),
       temporalUi: integer(env.LEADFLOW_TEMPORAL_UI_PORT, 8233, 'LEADFLOW_TEMPORAL_UI_PORT'),
     },
+    stepDataDays: positiveDays(env.LEADFLOW_STEP_DATA_DAYS, 'LEADFLOW_STEP_DATA_DAYS'),
   };
 }

@@ -153,6 +153,8 @@ export interface Step {
   startedAt: string;
   endedAt: string | null;
   waiting: Waiting | null;
+  /** When retention removed its input and output (LEADFLOW_STEP_DATA_DAYS); null: never. */
+  dataPrunedAt: string | null;
 }
 
 export interface LeadEventView {

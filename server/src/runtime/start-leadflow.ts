@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
+import { LEAD_TASK_QUEUE } from '@leadflow/engine/workflow';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
@@ -9,6 +10,7 @@ import type { LeadflowConfig } from '../config.js';
 import { startEmbeddedPostgres } from '@leadflow/engine/local-services';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
+import { syncStepRetentionSchedule } from '../retention/retention-schedule.js';
 import { createAppServices } from '../services/app-services.js';
 import { startBackgroundSweeps } from './background-sweeps.js';
 import { startWorkerHost, type WorkerHost } from './worker-host.js';
@@ -57,8 +59,13 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     await migrateToLatest(db);
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const services = createAppServices(db, new Client({ connection, namespace: config.temporalNamespace }), nodeRegistry, config.taskQueue, databaseUrl);
+    const client = new Client({ connection, namespace: config.temporalNamespace });
+    const services = createAppServices(db, client, nodeRegistry, config.taskQueue, databaseUrl);
     const seeded = await seedExample(services);
+    const retention = await syncStepRetentionSchedule(client, { taskQueue: config.taskQueue ?? LEAD_TASK_QUEUE, olderThanDays: config.stepDataDays }).catch((error: Error) => {
+      throw new Error(`could not set up the step-data retention schedule (LEADFLOW_STEP_DATA_DAYS): ${error.message}`);
+    });
+    if (config.stepDataDays !== undefined) log(`step inputs and outputs older than ${config.stepDataDays} days are pruned hourly (schedule ${retention})`);
 
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {

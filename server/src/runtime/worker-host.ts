@@ -5,6 +5,7 @@ import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
+import { createRetentionActivities } from '../retention/retention-activities.js';
 
 export interface WorkerHostOptions {
   temporalAddress: string;
@@ -26,13 +27,16 @@ export interface WorkerHost {
   stop(): Promise<void>;
 }
 
-/** Runs the lead workflows and the node activities against Temporal and Postgres. */
+/** Runs the lead workflows, the node activities and step-data retention against Temporal and Postgres. */
 export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
   installTemporalRuntime();
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
-  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } });
+  const activities = {
+    ...createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } }),
+    ...createRetentionActivities(db),
+  };
   const worker = await createLeadWorker({
     connection,
     namespace: options.namespace,
