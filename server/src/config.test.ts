@@ -15,7 +15,9 @@ describe('readConfig', () => {
   it('keeps step data unless LEADFLOW_STEP_DATA_DAYS names a number of days', () => {
     expect(readConfig({}, '/').stepDataDays).toBeUndefined();
     expect(readConfig({ LEADFLOW_STEP_DATA_DAYS: '30' }, '/').stepDataDays).toBe(30);
-    expect(() => readConfig({ LEADFLOW_STEP_DATA_DAYS: '0' }, '/')).toThrow("LEADFLOW_STEP_DATA_DAYS must be at least 1 (days), got '0'; unset it to keep step data");
+    expect(() => readConfig({ LEADFLOW_STEP_DATA_DAYS: '0' }, '/')).toThrow(
+      "LEADFLOW_STEP_DATA_DAYS must be at least 1 (days), got '0'; unset it to keep step data",
+    );
     expect(() => readConfig({ LEADFLOW_STEP_DATA_DAYS: '30d' }, '/')).toThrow("LEADFLOW_STEP_DATA_DAYS must be a whole number, got '30d'");
   });
   it('names a malformed setting', () => {

@@ -17,7 +17,9 @@ async function watchViolations(page: Page): Promise<() => Promise<Violation[]>> 
   await page.addInitScript(() => {
     const seen: Violation[] = [];
     (globalThis as unknown as { cspViolations: Violation[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push({ directive: event.violatedDirective, blocked: event.blockedURI, source: event.sourceFile }));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push({ directive: event.violatedDirective, blocked: event.blockedURI, source: event.sourceFile }),
+    );
   });
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -43,7 +45,10 @@ describe('designer security in a real browser', () => {
     stack = await startTestStack({ designer: true });
     await seedExample(stack.services);
     leadId = (await stack.api('POST', '/api/leads', hotLead(1))).body.lead.id;
-    ownerId = await eventually(async () => (await stack.api('GET', `/api/leads/${leadId}`)).body.ownerId ?? undefined, 'the lead to be assigned');
+    ownerId = await eventually(
+      async () => (await stack.api('GET', `/api/leads/${leadId}`)).body.ownerId ?? undefined,
+      'the lead to be assigned',
+    );
     browser = await launchChromium();
   });
 
@@ -54,11 +59,20 @@ describe('designer security in a real browser', () => {
 
   it('sends a CSP without inline script and with frame-ancestors none, for the designer and for the API docs', async () => {
     // The designer's config forms compile JSON Schemas with ajv (eval); the docs need no eval.
-    const scripts: Record<string, string[]> = { '/': ["'self'", "'unsafe-eval'"], '/workflows/inbound': ["'self'", "'unsafe-eval'"], '/docs/static/index.html': ["'self'"] };
+    const scripts: Record<string, string[]> = {
+      '/': ["'self'", "'unsafe-eval'"],
+      '/workflows/inbound': ["'self'", "'unsafe-eval'"],
+      '/docs/static/index.html': ["'self'"],
+    };
     for (const [path, scriptSrc] of Object.entries(scripts)) {
       const response = await fetch(`${stack.baseUrl}${path}`);
       const csp = response.headers.get('content-security-policy') ?? '';
-      const directives = Object.fromEntries(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((part) => part.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives['script-src'], path).toEqual(scriptSrc);
       expect(directives['script-src-attr'], path).toEqual(["'none'"]);
       expect(directives['frame-ancestors'], path).toEqual(["'none'"]);
@@ -133,7 +147,9 @@ describe('designer security in a real browser', () => {
   it('cannot be framed by another site', async () => {
     const framing: Server = createServer((_request, response) => {
       response.setHeader('content-type', 'text/html');
-      response.end(`<!doctype html><title>elsewhere</title><iframe id="designer" src="${stack.baseUrl}/workflows" width="800" height="600"></iframe>`);
+      response.end(
+        `<!doctype html><title>elsewhere</title><iframe id="designer" src="${stack.baseUrl}/workflows" width="800" height="600"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => framing.listen(0, '127.0.0.1', resolve));
     try {
@@ -158,7 +174,8 @@ describe('designer security in a real browser', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     };
-    const stored = (page: Page) => page.evaluate(() => ({ tab: sessionStorage.getItem('leadflow.token'), computer: localStorage.getItem('leadflow.token') }));
+    const stored = (page: Page) =>
+      page.evaluate(() => ({ tab: sessionStorage.getItem('leadflow.token'), computer: localStorage.getItem('leadflow.token') }));
 
     it('without "remember me": for this tab only; a new tab asks again', async () => {
       const context = await browser.newContext();
@@ -195,8 +212,18 @@ describe('designer security in a real browser', () => {
     });
 
     it('says why a token is refused: an expired one names its expiry', async () => {
-      const { id, token } = (await stack.api('POST', '/api/tokens', { name: 'Temp viewer', role: 'viewer', expiresAt: new Date(Date.now() + 60_000).toISOString() })).body;
-      await stack.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+      const { id, token } = (
+        await stack.api('POST', '/api/tokens', {
+          name: 'Temp viewer',
+          role: 'viewer',
+          expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        })
+      ).body;
+      await stack.db
+        .updateTable('api_tokens')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('id', '=', id)
+        .execute();
       const page = await browser.newPage();
       await page.goto(`${stack.baseUrl}/workflows`);
       await page.getByLabel('API token').fill(token);

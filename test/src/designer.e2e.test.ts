@@ -39,7 +39,8 @@ describe('designer in a real browser', () => {
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     expect(page.url()).not.toContain('token=');
     // Kept for this tab only: the start link does not remember the token on the computer.
-    expect(await page.evaluate(() => [sessionStorage.getItem('leadflow.token'), localStorage.getItem('leadflow.token')])).toEqual([stack.token, null]);
+    const kept = await page.evaluate(() => [sessionStorage.getItem('leadflow.token'), localStorage.getItem('leadflow.token')]);
+    expect(kept).toEqual([stack.token, null]);
   });
 
   it('builds a workflow by drag and drop, paints problems, and is fixed through the generated form', async () => {

@@ -16,14 +16,30 @@ describe('least privilege at the edges', () => {
   let source: { endpoint: string; secret: string };
 
   const asCapture = async (method: string, path: string, body: unknown) => {
-    const response = await fetch(`${stack.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${capture}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${capture}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: await response.json() };
   };
-  const typesOn = async (leadId: string) => (await stack.db.selectFrom('lead_events').select('type').where('lead_id', '=', leadId).orderBy('seq').execute()).map((e) => e.type);
-  const eventCount = async () => Number((await stack.db.selectFrom('lead_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const typesOn = async (leadId: string) =>
+    (await stack.db.selectFrom('lead_events').select('type').where('lead_id', '=', leadId).orderBy('seq').execute()).map((e) => e.type);
+  const eventCount = async () =>
+    Number(
+      (
+        await stack.db
+          .selectFrom('lead_events')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const signed = (path: string, payload: unknown) => {
     const body = JSON.stringify(payload);
-    return rawRequest(`${stack.baseUrl}${path}`, { headers: { 'content-type': 'application/json', 'leadflow-signature': signatureHeader(source.secret, body) }, body });
+    return rawRequest(`${stack.baseUrl}${path}`, {
+      headers: { 'content-type': 'application/json', 'leadflow-signature': signatureHeader(source.secret, body) },
+      body,
+    });
   };
 
   beforeAll(async () => {
@@ -35,7 +51,9 @@ describe('least privilege at the edges', () => {
     const id = (await stack.api('POST', '/api/leads', { email: 'known@buyer.io', name: 'Kim Known' })).body.lead.id as string;
     known = await eventually(async () => {
       const lead = (await stack.api('GET', `/api/leads/${id}`)).body;
-      return lead.ownerId && lead.run.nodeId === 'await-demo' ? { id, ownerId: lead.ownerId as string, status: lead.status as string } : undefined;
+      return lead.ownerId && lead.run.nodeId === 'await-demo'
+        ? { id, ownerId: lead.ownerId as string, status: lead.status as string }
+        : undefined;
     }, 'the known lead to be assigned and wait');
   });
   afterAll(() => stack?.stop());
@@ -59,17 +77,24 @@ describe('least privilege at the edges', () => {
     });
 
     it('may post intent activity, and custom types only once marked for intake', async () => {
-      const visit = await asCapture('POST', `/api/leads/${known.id}/events`, { type: 'page_visited', data: { url: 'https://acme.test/pricing' } });
+      const visit = await asCapture('POST', `/api/leads/${known.id}/events`, {
+        type: 'page_visited',
+        data: { url: 'https://acme.test/pricing' },
+      });
       expect(visit.status).toBe(202);
       expect(await typesOn(known.id)).toContain('page_visited');
 
-      expect((await stack.api('POST', '/api/event-types', { name: 'contract_signed', label: 'Contract signed' })).body).toMatchObject({ intake: false });
+      expect((await stack.api('POST', '/api/event-types', { name: 'contract_signed', label: 'Contract signed' })).body).toMatchObject({
+        intake: false,
+      });
       const closed = await asCapture('POST', `/api/leads/${known.id}/events`, { type: 'contract_signed' });
       expect(closed.status).toBe(403);
       expect(closed.body.message).toContain("'contract_signed' is a custom type not open to intake");
       expect((await stack.api('POST', `/api/leads/${known.id}/events`, { type: 'contract_signed' })).status).toBe(202);
 
-      expect((await stack.api('POST', '/api/event-types', { name: 'webinar_attended', label: 'Webinar attended', intake: true })).status).toBe(201);
+      expect(
+        (await stack.api('POST', '/api/event-types', { name: 'webinar_attended', label: 'Webinar attended', intake: true })).status,
+      ).toBe(201);
       expect((await asCapture('POST', `/api/leads/${known.id}/events`, { type: 'webinar_attended' })).status).toBe(202);
       const listed = (await stack.api('GET', '/api/event-types')).body.eventTypes as Array<{ name: string; intake: boolean }>;
       const intake = listed.filter((type) => type.intake).map((type) => type.name);
@@ -88,10 +113,14 @@ describe('least privilege at the edges', () => {
   });
 
   describe('answers that never tell who is a lead', () => {
-    it('POST /api/activity answers a capture token alike for a known and an unknown email or id, recording only for the known', async () => {
+    it('POST /api/activity answers a capture token alike for known and unknown leads, recording only for the known', async () => {
       const before = await typesOn(known.id);
       const forKnown = await asCapture('POST', '/api/activity', { email: 'KNOWN@buyer.io', type: 'email_opened', campaign: 'spring' });
-      const forUnknown = await asCapture('POST', '/api/activity', { email: 'stranger@nowhere.io', type: 'email_opened', campaign: 'spring' });
+      const forUnknown = await asCapture('POST', '/api/activity', {
+        email: 'stranger@nowhere.io',
+        type: 'email_opened',
+        campaign: 'spring',
+      });
       const forUnknownId = await asCapture('POST', '/api/activity', { leadId: randomUUID(), type: 'email_opened', campaign: 'spring' });
       expect(forKnown).toEqual({ status: 202, body: { accepted: true } });
       expect(forUnknown).toEqual(forKnown);
@@ -107,21 +136,38 @@ describe('least privilege at the edges', () => {
     });
 
     it('a signed webhook activity answers alike for a known and an unknown email', async () => {
-      const forKnown = await signed(`${source.endpoint}/activity`, { email: 'known@buyer.io', type: 'content_downloaded', asset: 'guide.pdf' });
-      const forUnknown = await signed(`${source.endpoint}/activity`, { email: 'nobody@nowhere.io', type: 'content_downloaded', asset: 'guide.pdf' });
+      const forKnown = await signed(`${source.endpoint}/activity`, {
+        email: 'known@buyer.io',
+        type: 'content_downloaded',
+        asset: 'guide.pdf',
+      });
+      const forUnknown = await signed(`${source.endpoint}/activity`, {
+        email: 'nobody@nowhere.io',
+        type: 'content_downloaded',
+        asset: 'guide.pdf',
+      });
       expect([forKnown.status, forKnown.body]).toEqual([202, { accepted: true }]);
       expect([forUnknown.status, forUnknown.body]).toEqual([202, { accepted: true }]);
       expect(await typesOn(known.id)).toContain('content_downloaded');
     });
 
-    it('a public form answers a known email like a new one, and ?wait=assignment names the rep only for the lead the post created', async () => {
-      const post = (email: string, query = '') => rawRequest(`${stack.baseUrl}${form.endpoint}${query}`, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, name: 'Someone' }) });
+    it('a public form answers a known email like a new one; ?wait=assignment names the rep only for a lead it created', async () => {
+      const post = (email: string, query = '') =>
+        rawRequest(`${stack.baseUrl}${form.endpoint}${query}`, {
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, name: 'Someone' }),
+        });
       const plainNew = await post('plain-new@buyer.io');
       const plainKnown = await post('known@buyer.io');
       expect(plainKnown).toMatchObject({ status: plainNew.status, body: plainNew.body });
 
       const fresh = await post('fresh@buyer.io', '?wait=assignment');
-      const rep = await stack.db.selectFrom('leads').innerJoin('reps', 'reps.id', 'leads.owner_id').select(['reps.id', 'reps.name', 'reps.email']).where('email_normalized', '=', 'fresh@buyer.io').executeTakeFirstOrThrow();
+      const rep = await stack.db
+        .selectFrom('leads')
+        .innerJoin('reps', 'reps.id', 'leads.owner_id')
+        .select(['reps.id', 'reps.name', 'reps.email'])
+        .where('email_normalized', '=', 'fresh@buyer.io')
+        .executeTakeFirstOrThrow();
       expect(fresh.body).toEqual({ ok: true, message: expect.any(String), owner: rep, timedOut: false });
 
       const again = await post('known@buyer.io', '?wait=assignment');

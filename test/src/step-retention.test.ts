@@ -22,7 +22,10 @@ describe('step data retention', () => {
 
   /** Shifts a lead's whole trail `days` into the past, as if it had run then. */
   const age = (leadId: string, days: number) =>
-    sql`UPDATE steps SET started_at = started_at - make_interval(days => ${days}), ended_at = ended_at - make_interval(days => ${days}) WHERE lead_id = ${leadId}`.execute(stack.db);
+    sql`
+      UPDATE steps SET started_at = started_at - make_interval(days => ${days}), ended_at = ended_at - make_interval(days => ${days})
+      WHERE lead_id = ${leadId}
+    `.execute(stack.db);
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -31,7 +34,10 @@ describe('step data retention', () => {
       leads[name] = (await stack.api('POST', '/api/leads', { email: `${name}@buyer.io`, name: `${name} buyer` })).body.lead.id;
     }
     for (const id of Object.values(leads)) {
-      await eventually(async () => (await stack.api('GET', `/api/leads/${id}`)).body.run.nodeId === 'await-demo', 'each lead to wait for a demo request');
+      await eventually(
+        async () => (await stack.api('GET', `/api/leads/${id}`)).body.run.nodeId === 'await-demo',
+        'each lead to wait for a demo request',
+      );
     }
     await age(leads.old, 40);
     await age(leads.middle, 10);
@@ -54,11 +60,19 @@ describe('step data retention', () => {
 
     expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: 30 })).toBe('created');
     const described = await handle().describe();
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'pruneStepDataWorkflow', taskQueue: stack.taskQueue, args: [{ olderThanDays: 30 }] });
+    expect(described.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'pruneStepDataWorkflow',
+      taskQueue: stack.taskQueue,
+      args: [{ olderThanDays: 30 }],
+    });
     expect(described.spec.intervals).toEqual([expect.objectContaining({ every: 3_600_000 })]);
 
     await handle().trigger();
-    const started = await eventually(async () => (await handle().describe()).info.recentActions[0]?.action.workflow.workflowId, 'the schedule to start its workflow');
+    const started = await eventually(
+      async () => (await handle().describe()).info.recentActions[0]?.action.workflow.workflowId,
+      'the schedule to start its workflow',
+    );
     const result = await client().workflow.getHandle(started).result();
     expect(result).toEqual({ pruned: withData.length });
 
@@ -78,7 +92,12 @@ describe('step data retention', () => {
 
     // What people read: the trail says the data was removed; the metrics did not move.
     const history = (await stack.api('GET', `/api/leads/${leads.old}/history`)).body;
-    expect(history.steps.find((s: { nodeId: string }) => s.nodeId === 'score')).toMatchObject({ input: null, output: null, dataPrunedAt: expect.any(String), port: 'out' });
+    expect(history.steps.find((s: { nodeId: string }) => s.nodeId === 'score')).toMatchObject({
+      input: null,
+      output: null,
+      dataPrunedAt: expect.any(String),
+      port: 'out',
+    });
     expect(await metrics()).toEqual(metricsBefore);
   });
 
@@ -95,7 +114,9 @@ describe('step data retention', () => {
     const plan = await stack.db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
       const { rows } = await sql<{ 'QUERY PLAN': string }>`
-        EXPLAIN SELECT lead_id, seq FROM steps WHERE (input IS NOT NULL OR output IS NOT NULL) AND started_at < now() - make_interval(days => 30) LIMIT 5000 FOR UPDATE SKIP LOCKED
+        EXPLAIN SELECT lead_id, seq FROM steps
+        WHERE (input IS NOT NULL OR output IS NOT NULL) AND started_at < now() - make_interval(days => 30)
+        LIMIT 5000 FOR UPDATE SKIP LOCKED
       `.execute(trx);
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
@@ -129,12 +150,22 @@ describe('step data retention', () => {
     const schedule = client().schedule.getHandle(stepRetentionScheduleId(taskQueue));
     const lines: string[] = [];
     try {
-      let server = await startLeadflow({ ...readConfig({ ...env, PORT: String(await freePort()), LEADFLOW_STEP_DATA_DAYS: '30' }), adminToken: 'retention-test' }, (line) => lines.push(line));
+      let server = await startLeadflow(
+        { ...readConfig({ ...env, PORT: String(await freePort()), LEADFLOW_STEP_DATA_DAYS: '30' }), adminToken: 'retention-test' },
+        (line) => lines.push(line),
+      );
       await server.stop();
-      expect((await schedule.describe()).action).toMatchObject({ workflowType: 'pruneStepDataWorkflow', taskQueue, args: [{ olderThanDays: 30 }] });
+      expect((await schedule.describe()).action).toMatchObject({
+        workflowType: 'pruneStepDataWorkflow',
+        taskQueue,
+        args: [{ olderThanDays: 30 }],
+      });
       expect(lines).toContain('step inputs and outputs older than 30 days are pruned hourly (schedule created)');
 
-      server = await startLeadflow({ ...readConfig({ ...env, PORT: String(await freePort()) }), adminToken: 'retention-test' }, () => undefined);
+      server = await startLeadflow(
+        { ...readConfig({ ...env, PORT: String(await freePort()) }), adminToken: 'retention-test' },
+        () => undefined,
+      );
       await server.stop();
       await expect(schedule.describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
     } finally {

@@ -10,7 +10,11 @@ describe('token hardening', () => {
 
   /** GET /api/me with `token` (none: no header) from a loopback address of its own, i.e. another client IP. */
   const me = (from: string, token?: string): Promise<RawResponse> =>
-    rawRequest(`${stack.baseUrl}/api/me`, { method: 'GET', headers: token ? { authorization: `Bearer ${token}` } : {}, localAddress: from });
+    rawRequest(`${stack.baseUrl}/api/me`, {
+      method: 'GET',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      localAddress: from,
+    });
   const guess = () => `lf_admin_${randomBytes(24).toString('base64url')}`;
 
   beforeAll(async () => {
@@ -30,14 +34,24 @@ describe('token hardening', () => {
       const audit = (await stack.api('GET', `/api/audit?subjectType=token&subjectId=${created.body.id}`)).body.entries;
       expect(audit[0].detail).toMatchObject({ role: 'viewer', expiresAt });
 
-      const past = await stack.api('POST', '/api/tokens', { name: 'late', role: 'viewer', expiresAt: new Date(Date.now() - 1000).toISOString() });
+      const past = await stack.api('POST', '/api/tokens', {
+        name: 'late',
+        role: 'viewer',
+        expiresAt: new Date(Date.now() - 1000).toISOString(),
+      });
       expect(past).toMatchObject({ status: 400, body: { errors: [{ path: 'expiresAt', message: 'must be in the future' }] } });
       const forever = await stack.api('POST', '/api/tokens', { name: 'forever', role: 'viewer' });
       expect(forever.body.expiresAt).toBeNull();
     });
 
     it('refuses an expired token with a 401 that says so, and stops stamping its last use', async () => {
-      const { id, token } = (await stack.api('POST', '/api/tokens', { name: 'short-lived', role: 'editor', expiresAt: new Date(Date.now() + 3_600_000).toISOString() })).body;
+      const { id, token } = (
+        await stack.api('POST', '/api/tokens', {
+          name: 'short-lived',
+          role: 'editor',
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        })
+      ).body;
       expect((await me('127.0.0.1', token)).status).toBe(200);
       // Its hour has passed (set in the database: a test does not wait an hour).
       await sql`UPDATE api_tokens SET expires_at = now() - interval '1 second', last_used_at = NULL WHERE id = ${id}`.execute(stack.db);
@@ -50,7 +64,7 @@ describe('token hardening', () => {
   });
 
   describe('failed authentications per address', () => {
-    it('refuses an address with 429 and Retry-After after 10 refused tokens, a right token included; other addresses and public routes go on', async () => {
+    it('refuses an address (429, Retry-After) after 10 refused tokens, a right one too; others and public routes go on', async () => {
       const from = '127.0.0.5';
       for (let i = 0; i < 10; i++) expect((await me(from, guess())).status, `guess ${i + 1}`).toBe(401);
       const locked = await me(from, guess());

@@ -110,7 +110,12 @@ describe('signed webhook intake', () => {
     // The same answer whether or not a lead has the email (see edge-privilege.test.ts).
     expect(response).toMatchObject({ status: 202, body: { accepted: true } });
     const lead = await stack.db.selectFrom('leads').select('id').where('email_normalized', '=', 'hook@buyer.io').executeTakeFirstOrThrow();
-    const events = await stack.db.selectFrom('lead_events').select(['type', 'data']).where('lead_id', '=', lead.id).where('type', '=', 'content_downloaded').execute();
+    const events = await stack.db
+      .selectFrom('lead_events')
+      .select(['type', 'data'])
+      .where('lead_id', '=', lead.id)
+      .where('type', '=', 'content_downloaded')
+      .execute();
     expect(events).toEqual([{ type: 'content_downloaded', data: { asset: 'pricing-guide.pdf' } }]);
   });
 });

@@ -10,7 +10,7 @@ export const ROLE_CHOICES: readonly { role: string; help: string }[] = [
   { role: 'editor', help: 'RevOps: edit and publish workflows, team model, intake, imports' },
   { role: 'viewer', help: 'ops: read leads, history and metrics' },
   { role: 'rep', help: 'one rep: their own leads and inbox' },
-  { role: 'capture', help: 'intake only: post leads and events' },
+  { role: 'capture', help: 'intake only: post leads and intent activity (never outcomes)' },
 ];
 
 /** How long a new token lasts; the server takes the instant it expires. */
@@ -44,7 +44,8 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
     setProblems({});
     try {
       const expiresAt = expiryDays ? new Date(Date.now() + Number(expiryDays) * 86_400_000).toISOString() : null;
-      onCreated(await api.request('POST', '/api/tokens', { name: name.trim(), role, ...(role === 'rep' && { repId }), ...(expiresAt && { expiresAt }) }));
+      const body = { name: name.trim(), role, ...(role === 'rep' && { repId }), ...(expiresAt && { expiresAt }) };
+      onCreated(await api.request('POST', '/api/tokens', body));
       onClose();
     } catch (failure) {
       setProblems(problemsByPath(failure));
@@ -87,7 +88,12 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
           </>
         )}
         <label htmlFor={`${id}-expiry`}>Expires</label>
-        <select id={`${id}-expiry`} value={expiryDays} onChange={(event) => setExpiryDays(event.target.value)} {...problemAria(id, 'expiresAt', problems)}>
+        <select
+          id={`${id}-expiry`}
+          value={expiryDays}
+          onChange={(event) => setExpiryDays(event.target.value)}
+          {...problemAria(id, 'expiresAt', problems)}
+        >
           {EXPIRY_CHOICES.map((choice) => (
             <option key={choice.label} value={choice.days ?? ''}>
               {choice.label}

@@ -16,7 +16,13 @@ export function SignIn(props: { error: string | null; busy: boolean; onSubmit(to
         <label htmlFor="token">API token</label>
         <input id="token" type="password" autoComplete="current-password" value={token} onChange={(event) => setToken(event.target.value)} aria-describedby={props.error ? 'sign-in-error' : undefined} autoFocus />
         <label className="remember" htmlFor="remember">
-          <input id="remember" type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} aria-describedby="remember-hint" />
+          <input
+            id="remember"
+            type="checkbox"
+            checked={remember}
+            onChange={(event) => setRemember(event.target.checked)}
+            aria-describedby="remember-hint"
+          />
           Remember me on this computer
         </label>
         <p id="remember-hint" className="muted">

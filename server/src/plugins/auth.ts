@@ -21,7 +21,12 @@ function accessFor(request: FastifyRequest): RouteAccess {
  * its hash on each request, so a revoked or expired token fails on the very next call, on every
  * server. An address that presents too many refused tokens is refused (429) for a while.
  */
-export function registerAuth(app: FastifyInstance, adminToken: string, tokens: TokenStore, failureLimit: FailedAuthLimitOptions = {}): void {
+export function registerAuth(
+  app: FastifyInstance,
+  adminToken: string,
+  tokens: TokenStore,
+  failureLimit: FailedAuthLimitOptions = {},
+): void {
   const adminDigest = hashToken(adminToken);
   const failures = new FailedAuthLimit(failureLimit);
 

@@ -40,7 +40,10 @@ export const DOCS_CSP: Directives = { ...DESIGNER_CSP, 'script-src': ["'self'"],
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   app.addHook('onRoute', (route) => {
     if (route.url === '/docs' || route.url.startsWith('/docs/')) {
-      route.config = { ...route.config, helmet: { contentSecurityPolicy: { useDefaults: false, directives: DOCS_CSP } } } as typeof route.config;
+      route.config = {
+        ...route.config,
+        helmet: { contentSecurityPolicy: { useDefaults: false, directives: DOCS_CSP } },
+      } as typeof route.config;
     }
   });
   await app.register(helmet, {

@@ -9,7 +9,8 @@ import type { CaptureResult } from '../services/lead-intake.js';
  */
 export function captureReply(result: CaptureResult, nameExistingOwner = true): { status: number; body: Static<typeof CaptureResponse> } {
   const named = nameExistingOwner || result.outcome === 'created';
-  const assignment = result.assignment ? { owner: named ? result.assignment.owner : null, timedOut: named ? result.assignment.timedOut : false } : {};
+  const routed = result.assignment && (named ? result.assignment : { owner: null, timedOut: false });
+  const assignment = routed ? { owner: routed.owner, timedOut: routed.timedOut } : {};
   if (result.outcome === 'created') {
     return { status: result.started ? 201 : 202, body: { lead: result.lead, duplicate: false, replayed: false, started: result.started, ...assignment } };
   }

@@ -161,7 +161,8 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'Post an event of a declared type (see GET /api/event-types); it reaches the running workflow as a signal',
         description:
           'An undeclared type is a 400 naming the close matches; a custom type\'s data is checked against its data schema. ' +
-          'A capture token may post only intake and activity types (see intake in GET /api/event-types): anything else is a 403 naming the type. ' +
+          'A capture token may post only intake and activity types (see intake in GET /api/event-types): ' +
+          'anything else is a 403 naming the type. ' +
           'Rep outcomes (contacted, meeting_booked, disqualified) are checked by type and set the lead\'s status — a disqualification also its reason — ' +
           'in the transaction that records the event. Exactly once in effect: a retry with the same Idempotency-Key or, without a key, a repeat of ' +
           'the lead\'s latest outcome within 10 minutes returns the first event with replayed: true.',

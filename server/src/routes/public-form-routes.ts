@@ -81,8 +81,9 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
           schema: {
             summary: 'Post a web form (JSON or URL-encoded) with the form\'s public key; ?wait=assignment answers with the rep the lead was routed to',
             description:
-              'The answer has the same shape whether or not the email was already a lead; with ?wait=assignment the rep is named only when this post ' +
-              'created the lead (a known email answers owner: null, timedOut: false).',
+              'The answer has the same shape whether or not the email was already a lead; ' +
+              'with ?wait=assignment the rep is named only when this post created the lead ' +
+              '(a known email answers owner: null, timedOut: false).',
             tags: ['public intake'],
             security: [],
             params: Type.Object({ publicKey: Type.String({ maxLength: 100 }) }),

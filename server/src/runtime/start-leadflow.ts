@@ -62,10 +62,13 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     const client = new Client({ connection, namespace: config.temporalNamespace });
     const services = createAppServices(db, client, nodeRegistry, config.taskQueue, databaseUrl);
     const seeded = await seedExample(services);
-    const retention = await syncStepRetentionSchedule(client, { taskQueue: config.taskQueue ?? LEAD_TASK_QUEUE, olderThanDays: config.stepDataDays }).catch((error: Error) => {
+    const retentionOptions = { taskQueue: config.taskQueue ?? LEAD_TASK_QUEUE, olderThanDays: config.stepDataDays };
+    const retention = await syncStepRetentionSchedule(client, retentionOptions).catch((error: Error) => {
       throw new Error(`could not set up the step-data retention schedule (LEADFLOW_STEP_DATA_DAYS): ${error.message}`);
     });
-    if (config.stepDataDays !== undefined) log(`step inputs and outputs older than ${config.stepDataDays} days are pruned hourly (schedule ${retention})`);
+    if (config.stepDataDays !== undefined) {
+      log(`step inputs and outputs older than ${config.stepDataDays} days are pruned hourly (schedule ${retention})`);
+    }
 
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {

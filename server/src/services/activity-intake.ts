@@ -46,8 +46,12 @@ export class ActivityIntake {
     const detail = DETAIL[input.type];
     const value = detail ? input[detail] : undefined;
     if (detail && (value === undefined || value.trim() === '')) throw Errors.invalidRequest([{ path: detail, message: `is required for a ${input.type} event` }]);
-    if (input.leadId !== undefined && input.email !== undefined) throw Errors.invalidRequest([{ path: 'email', message: 'send leadId or email, not both' }]);
-    if (input.leadId === undefined && input.email === undefined) throw Errors.invalidRequest([{ path: 'leadId', message: 'is required (or send email)' }]);
+    if (input.leadId !== undefined && input.email !== undefined) {
+      throw Errors.invalidRequest([{ path: 'email', message: 'send leadId or email, not both' }]);
+    }
+    if (input.leadId === undefined && input.email === undefined) {
+      throw Errors.invalidRequest([{ path: 'leadId', message: 'is required (or send email)' }]);
+    }
     const leadId = await this.leadIdOf(input);
     if (!leadId) return null;
     const data = detail ? { [detail]: (value as string).trim() } : {};
@@ -58,7 +62,10 @@ export class ActivityIntake {
   private async leadIdOf(input: ActivityInput): Promise<string | null> {
     const query = this.db.selectFrom('leads').select('id');
     // Leads keep their address trimmed and in lower case (see capture's normalizeEmail).
-    const found = input.leadId !== undefined ? query.where('id', '=', input.leadId) : query.where('email_normalized', '=', (input.email as string).trim().toLowerCase());
+    const found =
+      input.leadId !== undefined
+        ? query.where('id', '=', input.leadId)
+        : query.where('email_normalized', '=', (input.email as string).trim().toLowerCase());
     return (await found.executeTakeFirst())?.id ?? null;
   }
 }

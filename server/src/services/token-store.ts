@@ -59,7 +59,18 @@ function tokenView(row: TokenRow): TokenView {
   };
 }
 
-const VIEW_COLUMNS = ['id', 'name', 'role', 'rep_id', 'prefix', 'created_by', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'] as const;
+const VIEW_COLUMNS = [
+  'id',
+  'name',
+  'role',
+  'rep_id',
+  'prefix',
+  'created_by',
+  'created_at',
+  'last_used_at',
+  'revoked_at',
+  'expires_at',
+] as const;
 
 /** API tokens: issued with a role, stored as a hash, revoked (never deleted, audit rows point at them). */
 export class TokenStore {
@@ -73,15 +84,31 @@ export class TokenStore {
       throw Errors.invalidRequest([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-    if (expiresAt && expiresAt.getTime() <= Date.now()) throw Errors.invalidRequest([{ path: 'expiresAt', message: 'must be in the future' }]);
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw Errors.invalidRequest([{ path: 'expiresAt', message: 'must be in the future' }]);
+    }
     const secret = newTokenSecret(input.role);
     const row = await this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('api_tokens')
-        .values({ name: input.name, role: input.role, token_hash: secret.hash, prefix: secret.prefix, rep_id: input.repId ?? null, created_by: actor.name, expires_at: expiresAt })
+        .values({
+          name: input.name,
+          role: input.role,
+          token_hash: secret.hash,
+          prefix: secret.prefix,
+          rep_id: input.repId ?? null,
+          created_by: actor.name,
+          expires_at: expiresAt,
+        })
         .returning(VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
-      const detail = { name: input.name, role: input.role, repId: inserted.rep_id, prefix: secret.prefix, ...(expiresAt && { expiresAt: expiresAt.toISOString() }) };
+      const detail = {
+        name: input.name,
+        role: input.role,
+        repId: inserted.rep_id,
+        prefix: secret.prefix,
+        ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
+      };
       await writeAudit(trx, actor, { action: 'token.created', subjectType: 'token', subjectId: inserted.id, detail });
       return inserted;
     });
@@ -111,7 +138,8 @@ export class TokenStore {
    * found (so the refusal can say why) but not stamped.
    */
   async resolve(token: string): Promise<StoredToken | null> {
-    const { rows } = await sql<{ id: string; name: string; role: TokenRole; rep_id: string | null; revoked_at: Date | null; expires_at: Date | null }>`
+    type Found = { id: string; name: string; role: TokenRole; rep_id: string | null; revoked_at: Date | null; expires_at: Date | null };
+    const { rows } = await sql<Found>`
       WITH found AS (
         SELECT id, name, role, rep_id, revoked_at, expires_at, last_used_at FROM api_tokens WHERE token_hash = ${hashToken(token)}
       ), touched AS (
@@ -122,6 +150,7 @@ export class TokenStore {
       SELECT id, name, role, rep_id, revoked_at, expires_at FROM found
     `.execute(this.db);
     const row = rows[0];
-    return row ? { id: row.id, name: row.name, role: row.role, repId: row.rep_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at } : null;
+    if (!row) return null;
+    return { id: row.id, name: row.name, role: row.role, repId: row.rep_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at };
   }
 }

@@ -4,7 +4,7 @@ import { INTAKE_ACTIVITY_TYPES, type EventTypeView } from './builtin-event-types
 
 /** What a type is, in words, when a capture token may not post it. */
 function whatItIs(type: EventTypeView): string {
-  if (isRepOutcome(type.name)) return 'a rep outcome, which the lead\'s rep records';
+  if (isRepOutcome(type.name)) return "a rep outcome, which the lead's rep records";
   if (type.name === 'retry') return 'an operator action';
   if (type.name === 'status_changed') return 'a status change';
   if (!type.builtIn) return 'a custom type not open to intake (an admin or editor may set "intake": true on it)';
@@ -18,5 +18,9 @@ function whatItIs(type: EventTypeView): string {
 export function assertCaptureMayPost(type: EventTypeView): void {
   if (type.intake) return;
   const allowed = `${INTAKE_ACTIVITY_TYPES.join(', ')} or a custom type marked intake`;
-  throw Errors.eventNotForRole('capture', type.name, `'${type.name}' is ${whatItIs(type)}; a capture token may post only intake and activity events (${allowed})`);
+  throw Errors.eventNotForRole(
+    'capture',
+    type.name,
+    `'${type.name}' is ${whatItIs(type)}; a capture token may post only intake and activity events (${allowed})`,
+  );
 }
