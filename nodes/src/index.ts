@@ -19,3 +19,4 @@ export const workflowsPath = new URL('./workflows.js', import.meta.url).pathname
  * catalog (definitions, config schemas, the expression parser), which holds no per-workflow state.
  */
 export const workflowPreloadModules: readonly string[] = [new URL('./catalog.js', import.meta.url).pathname];
+export { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, signatureHeader, signPayload, type SignatureCheck, verifySignature } from './shared/webhook-signature.js';

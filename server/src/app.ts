@@ -4,12 +4,16 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerJsonBody } from './plugins/json-body.js';
+import { isApiPath, registerMethodNotAllowed } from './plugins/method-not-allowed.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerPublicPlugin, registerRouteAccess } from './plugins/route-access.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerStorableText } from './plugins/storable-text.js';
 import { registerValidation } from './plugins/validation.js';
 import { accessRoutes } from './routes/access-routes.js';
+import { codecRoutes } from './routes/codec-routes.js';
+import { credentialRoutes } from './routes/credential-routes.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { eventTypeRoutes } from './routes/event-type-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -25,6 +29,7 @@ import { repRoutes } from './routes/rep-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
+import { MAX_PARAM_LENGTH } from './schemas/common.js';
 import type { FailedAuthLimitOptions } from './auth/failed-auth-limit.js';
 import type { AppServices } from './services/app-services.js';
 
@@ -39,7 +44,12 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Refused tokens one address may present before it is refused with 429. @default 10 a minute */
   failedAuthLimit?: FailedAuthLimitOptions;
+  /** Browser origins (the Temporal Web UI) that may call the codec endpoint. @default the embedded UI's */
+  codecCorsOrigins?: readonly string[];
 }
+
+/** The Temporal Web UI the embedded dev server serves, which may call /codec from the browser. */
+const EMBEDDED_TEMPORAL_UI = ['http://127.0.0.1:8233', 'http://localhost:8233'];
 
 /** Builds the HTTP app without listening, so tests can use `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions): Promise<FastifyInstance> {
@@ -47,10 +57,16 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // Every path parameter's schema has a maxLength below this, so a long one is a 400 naming it, not a bare 414.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Room for every query string the schemas allow, even percent-encoded (up to 12 bytes a character), not a bare 431.
+    http: { maxHeaderSize: 128 * 1024 },
   });
   registerRouteAccess(app);
+  registerMethodNotAllowed(app);
   registerValidation(app);
   registerErrorHandler(app);
+  registerJsonBody(app);
   registerStorableText(app);
   await registerSecurityHeaders(app);
   await registerOpenApi(app);
@@ -71,6 +87,8 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await publicWebhookRoutes(app, services);
   await metricsRoutes(app, services);
   await accessRoutes(app, services);
+  await credentialRoutes(app, services);
+  await codecRoutes(app, services.codec, options.codecCorsOrigins ?? EMBEDDED_TEMPORAL_UI);
   const designerDir = options.designerDir;
   if (designerDir && existsSync(designerDir)) {
     await registerPublicPlugin(app, async (scope) => {
@@ -82,10 +100,8 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
         // Built assets carry a content hash in their names; index.html must be fetched fresh to find them.
         setHeaders: (reply, filePath) => reply.header('cache-control', filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
       });
-      // The designer routes in the browser; unknown API paths stay JSON 404s.
-      scope.get('/*', (request, reply) =>
-        request.url.startsWith('/api/') ? reply.callNotFound() : reply.sendFile('index.html'),
-      );
+      // The designer routes in the browser; unknown API and intake paths stay JSON 404s (or 405s).
+      scope.get('/*', (request, reply) => (isApiPath(request.url) ? reply.callNotFound() : reply.sendFile('index.html')));
     });
   }
   return app;

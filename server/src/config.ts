@@ -24,6 +24,8 @@ export interface LeadflowConfig {
   /** Unset: start an embedded PostgreSQL. */
   databaseUrl: string | undefined;
   adminToken: string | undefined;
+  /** The keyring (LEADFLOW_SECRET_KEY, `id:base64key,…`); unset: the embedded start keeps one in the data folder. */
+  secretKey: string | undefined;
   host: string;
   port: number;
   dataDir: string;
@@ -75,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.LEADFLOW_ADMIN_TOKEN || undefined,
+    secretKey: env.LEADFLOW_SECRET_KEY || undefined,
     host: env.HOST || '127.0.0.1',
     port: integer(env.PORT, 3000, 'PORT'),
     dataDir: path.resolve(cwd, env.LEADFLOW_DATA_DIR || '.data'),

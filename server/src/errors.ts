@@ -42,7 +42,14 @@ export const Errors = {
   eventNotForRole: (role: string, type: string, message: string) =>
     new ApiError(403, 'FORBIDDEN', `a ${role} token may not post '${type}' events: ${message}`, [{ path: 'type', message }]),
   notFound: (what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${what} '${id}' was not found`),
+  /** The request does not match the route's schema (what the OpenAPI document says it takes). */
   invalidRequest: (errors: ProblemDetail[]) => new ApiError(400, 'INVALID_REQUEST', `invalid request: ${list(errors)}`, errors),
+  /**
+   * The request matches the route's schema, but a rule refuses a field: a reference to something
+   * that does not exist, text the database cannot store, a time zone that is not one. 422, so a
+   * 400 always means "not what the API document describes".
+   */
+  invalidField: (errors: ProblemDetail[]) => new ApiError(422, 'INVALID_FIELD', `invalid request: ${list(errors)}`, errors),
   invalidGraph: (errors: ProblemDetail[], action: 'published' | 'run' = 'published') => new ApiError(422, 'INVALID_GRAPH', `the workflow cannot be ${action}: ${sentences(errors)}`, errors),
   unavailable: (message: string) => new ApiError(503, 'UNAVAILABLE', message),
   invalidLead: (errors: ProblemDetail[]) => new ApiError(422, 'INVALID_LEAD', `the lead was refused: ${list(errors)}`, errors),

@@ -40,11 +40,29 @@ describe(`recording lead histories for ${release}`, () => {
     }, `lead ${id} to be ${status}${nodeId ? ` at ${nodeId}` : ''}`, 90_000);
   const post = (id: string, type: string, data?: Record<string, unknown>) => stack.api('POST', `/api/leads/${id}/events`, { type, ...(data && { data }) });
 
+  /**
+   * A history with every payload decrypted by the stack's codec: the fixture must replay in CI,
+   * where this run's keyring and the leads' data keys are long gone.
+   */
+  async function decoded(value: unknown): Promise<unknown> {
+    if (Array.isArray(value)) return Promise.all(value.map(decoded));
+    if (!value || typeof value !== 'object' || value instanceof Uint8Array) return value;
+    const record = value as Record<string, unknown>;
+    const metadata = record.metadata as Record<string, Uint8Array> | undefined;
+    if (metadata?.encoding && Buffer.from(metadata.encoding).toString() === 'binary/encrypted') {
+      const [plain] = await stack.security.codec.decode([record as never]);
+      return plain;
+    }
+    return Object.fromEntries(await Promise.all(Object.entries(record).map(async ([key, item]) => [key, await decoded(item)])));
+  }
+
   /** Saves every run of the lead's workflow (continue-as-new makes more than one), oldest first. */
   async function save(name: string, leadId: string): Promise<void> {
     const runs: string[] = [];
     for await (const execution of stack.services.temporal.workflow.list({ query: `WorkflowId = 'lead-${leadId}'` })) runs.push(execution.runId);
-    const handles = await Promise.all(runs.map(async (runId) => ({ runId, history: await stack.services.temporal.workflow.getHandle(`lead-${leadId}`, runId).fetchHistory() })));
+    const handles = await Promise.all(
+      runs.map(async (runId) => ({ runId, history: (await decoded(await stack.services.temporal.workflow.getHandle(`lead-${leadId}`, runId).fetchHistory())) as Awaited<ReturnType<typeof fetchOne>> })),
+    );
     handles.sort((a, b) => Number(a.history.events?.[0]?.eventTime?.seconds ?? 0) - Number(b.history.events?.[0]?.eventTime?.seconds ?? 0));
     mkdirSync(folder, { recursive: true });
     handles.forEach(({ history }, index) => {
@@ -55,6 +73,8 @@ describe(`recording lead histories for ${release}`, () => {
       else writeFileSync(new URL(file, folder), json);
     });
   }
+
+  const fetchOne = (leadId: string) => stack.services.temporal.workflow.getHandle(`lead-${leadId}`).fetchHistory();
 
   async function publish(slug: string, draft: GraphDocument): Promise<void> {
     expect((await stack.api('POST', '/api/workflows', { name: slug, slug, draft })).status).toBe(201);

@@ -17,7 +17,7 @@ describe('intent activity by lead id or email', () => {
 
   it('names what a bad event lacks, and the email no lead has', async () => {
     const noUrl = await stack.api('POST', '/api/activity', { email: 'visitor@buyer.io', type: 'page_visited' });
-    expect(noUrl).toMatchObject({ status: 400, body: { errors: [{ path: 'url', message: 'is required for a page_visited event' }] } });
+    expect(noUrl).toMatchObject({ status: 422, body: { errors: [{ path: 'url', message: 'is required for a page_visited event' }] } });
     const stranger = await stack.api('POST', '/api/activity', { email: 'stranger@nowhere.io', type: 'demo_requested' });
     expect(stranger).toMatchObject({ status: 404, body: { message: "no lead has the email 'stranger@nowhere.io'", errors: [{ path: 'email' }] } });
     const neither = await stack.api('POST', '/api/activity', { type: 'demo_requested' });

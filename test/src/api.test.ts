@@ -198,7 +198,7 @@ describe('the HTTP API', () => {
       expect((await stack.api('POST', '/api/leads/00000000-0000-4000-8000-000000000000/events', { type: 'contacted' })).status).toBe(404);
       const { body } = await stack.api('GET', '/api/leads?limit=1');
       const bad = await stack.api('POST', `/api/leads/${body.leads[0].id}/events`, { type: 'status_changed' });
-      expect(bad.status).toBe(400);
+      expect(bad.status).toBe(422);
       expect(bad.body.errors).toEqual([{ path: 'data.status', message: 'a status_changed event needs data.status, e.g. "qualified"' }]);
     });
   });

@@ -7,6 +7,7 @@ import type { NodeActivityInput } from '@leadflow/engine/workflow';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack, TEST_ACTOR } from './support/test-stack.js';
+import { CredentialResolver } from '@leadflow/engine/credentials';
 
 type Outcome = { port: string; output?: Record<string, unknown>; reason?: string };
 
@@ -39,7 +40,7 @@ describe('the assign activity against a real Postgres', () => {
     for (const name of ['R1', 'R2', 'R3', 'R4', 'R5']) await stack.services.reps.create({ name, email: `${name}@pool.test`, teamId: 'pool' }, TEST_ACTOR);
     const workflow = await stack.services.workflows.create({ name: 'assign test' }, TEST_ACTOR);
     workflowId = workflow.id;
-    const activities = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] } });
+    const activities = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] }, credentials: new CredentialResolver(stack.db, stack.security.keyring) });
     assign = activities["node.assign.v1"] as typeof assign;
     expect(nodeRegistry.get('assign', 1)).toBeDefined();
   });

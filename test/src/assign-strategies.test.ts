@@ -6,6 +6,7 @@ import { nodeActivities } from '@leadflow/nodes/activities';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack, TEST_ACTOR } from './support/test-stack.js';
+import { CredentialResolver } from '@leadflow/engine/credentials';
 
 type Outcome = { port: string; output?: Record<string, unknown>; reason?: string };
 
@@ -58,7 +59,7 @@ describe('assign v2 strategies against a real Postgres', () => {
   beforeAll(async () => {
     stack = await startTestStack({ worker: false });
     workflowId = (await stack.services.workflows.create({ name: 'assign v2' }, TEST_ACTOR)).id;
-    assign = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] } })['node.assign.v2'] as typeof assign;
+    assign = createActivities(nodeActivities, { db: stack.db, mail: { from: 'x@test' }, http: { allowHosts: [] }, credentials: new CredentialResolver(stack.db, stack.security.keyring) })['node.assign.v2'] as typeof assign;
   });
   afterAll(() => stack?.stop());
 

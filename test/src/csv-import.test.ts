@@ -146,7 +146,7 @@ describe('CSV import on the real stack', () => {
   it('refuses a bad mapping, a file without an email column, a workflow without csv and a non-CSV body, writing nothing', async () => {
     const before = (await stack.api('GET', '/api/imports')).body.imports.length;
     const typo = await upload(MIXED, { workflow: 'imported', mapping: '{"Email":"emial"}' });
-    expect(typo).toMatchObject({ status: 400, body: { code: 'INVALID_REQUEST', errors: [{ path: 'mapping.Email', message: expect.stringContaining("'emial' is not a lead field") }] } });
+    expect(typo).toMatchObject({ status: 422, body: { code: 'INVALID_FIELD', errors: [{ path: 'mapping.Email', message: expect.stringContaining("'emial' is not a lead field") }] } });
     const missing = await upload(MIXED, { workflow: 'imported', mapping: '{"Mail":"email"}' });
     expect(missing).toMatchObject({ status: 422, body: { code: 'INVALID_IMPORT', errors: [{ path: 'mapping.Mail', message: expect.stringContaining('is not a column of the file') }] } });
     const noEmail = await upload('Name,Company\nA,B\n', { workflow: 'imported' });

@@ -91,7 +91,7 @@ describe('cursor paging', () => {
     exactlyOnce(await walk('/api/imports', 'imports', 1), imports);
     for (const path of ['/api/leads', '/api/imports', '/api/tasks']) {
       const bad = await stack.api('GET', `${path}?cursor=not-ours`);
-      expect(bad, path).toMatchObject({ status: 400, body: { errors: [{ path: 'query.cursor' }] } });
+      expect(bad, path).toMatchObject({ status: 422, body: { errors: [{ path: 'query.cursor' }] } });
     }
   });
 });

@@ -55,7 +55,7 @@ describe('the event catalog', () => {
     await eventually(async () => (await stack.db.selectFrom('leads').select('run_status').where('id', '=', lead.id).executeTakeFirstOrThrow()).run_status === 'waiting', 'the lead to wait');
     const before = await eventCount();
     const missing = await stack.api('POST', `/api/leads/${lead.id}/events`, { type: 'webinar_attended', data: {} });
-    expect(missing).toMatchObject({ status: 400, body: { errors: [{ path: 'data.webinarId' }] } });
+    expect(missing).toMatchObject({ status: 422, body: { errors: [{ path: 'data.webinarId' }] } });
     expect(await eventCount()).toBe(before);
     expect((await stack.api('POST', `/api/leads/${lead.id}/events`, { type: 'webinar_attended', data: { webinarId: 'w-42' } })).status).toBe(202);
     const ended = await eventually(async () => {
@@ -69,7 +69,7 @@ describe('the event catalog', () => {
     const lead = (await stack.api('POST', '/api/leads', { email: 'typo@webinar.test' })).body.lead;
     const before = await eventCount();
     const typo = await stack.api('POST', `/api/leads/${lead.id}/events`, { type: 'contacetd' });
-    expect(typo.status).toBe(400);
+    expect(typo.status).toBe(422);
     expect(typo.body.errors).toEqual([{ path: 'type', message: "'contacetd' is not a declared event type; did you mean 'contacted'?" }]);
     const custom = await stack.api('POST', `/api/leads/${lead.id}/events`, { type: 'webinar_attend', data: { webinarId: 'w' } });
     expect(custom.body.errors[0].message).toContain("did you mean 'webinar_attended'?");

@@ -108,7 +108,7 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
   beforeAll(async () => {
     stack = await startTestStack();
     // An app of our own over the same database, given the URL the live inbox LISTENs with.
-    const services = createAppServices(stack.db, stack.services.temporal, nodeRegistry, stack.taskQueue, stack.databaseUrl);
+    const services = createAppServices(stack.db, stack.services.temporal, nodeRegistry, stack.security, stack.taskQueue, stack.databaseUrl);
     app = await buildApp(services, { adminToken: stack.token });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();

@@ -154,7 +154,7 @@ describe('intake keeps every lead, as typed, and says what it changed', () => {
   describe('characters Postgres cannot store', () => {
     const NUL = '\u0000';
 
-    it('refuses a NUL in any field of a capture with a 400 naming the field, and writes nothing', async () => {
+    it('refuses a NUL in any field of a capture with a 422 naming the field, and writes nothing', async () => {
       const before = await leadCount();
       for (const [body, path] of [
         [{ email: `a@b.com${NUL}` }, 'email'],
@@ -164,7 +164,7 @@ describe('intake keeps every lead, as typed, and says what it changed', () => {
         [{ email: 'nul@b.com', utm: { source: `ads${NUL}` } }, 'utm.source'],
       ] as const) {
         const answer = await capture(body);
-        expect(answer.status, path).toBe(400);
+        expect(answer.status, path).toBe(422);
         expect(answer.body.errors, path).toEqual([expect.objectContaining({ path, message: expect.stringContaining('NUL') })]);
       }
       // Half a surrogate pair is as unstorable; JSON can carry one as an escape.
@@ -172,7 +172,7 @@ describe('intake keeps every lead, as typed, and says what it changed', () => {
         headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
         body: '{"email":"half@b.com","name":"\\ud800"}',
       });
-      expect(broken.status).toBe(400);
+      expect(broken.status).toBe(422);
       expect(broken.body.errors[0].path).toBe('name');
       expect(await leadCount()).toBe(before);
     });
@@ -180,20 +180,20 @@ describe('intake keeps every lead, as typed, and says what it changed', () => {
     it('refuses it in events, team records, query strings, form posts and webhook payloads too', async () => {
       const lead = (await capture({ email: 'target@acme.com' })).body.lead;
       const event = await stack.api('POST', `/api/leads/${lead.id}/events`, { type: 'replied', data: { note: `hi${NUL}` } });
-      expect(event).toMatchObject({ status: 400, body: { errors: [{ path: 'data.note' }] } });
+      expect(event).toMatchObject({ status: 422, body: { errors: [{ path: 'data.note' }] } });
       const rep = await stack.api('POST', '/api/reps', { name: `Ann${NUL}`, email: 'ann@acme.com' });
-      expect(rep).toMatchObject({ status: 400, body: { errors: [{ path: 'name' }] } });
+      expect(rep).toMatchObject({ status: 422, body: { errors: [{ path: 'name' }] } });
       const search = await stack.api('GET', `/api/leads?q=${encodeURIComponent(`a${NUL}b`)}`);
-      expect(search).toMatchObject({ status: 400, body: { errors: [{ path: 'query.q' }] } });
+      expect(search).toMatchObject({ status: 422, body: { errors: [{ path: 'query.q' }] } });
 
       const form = (await stack.api('POST', '/api/forms', { name: 'Plain', workflow: 'fill' })).body;
       const posted = await rawRequest(`${stack.baseUrl}${form.endpoint}`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=f%40acme.com&company=A%00B' });
-      expect(posted).toMatchObject({ status: 400, body: { errors: [{ path: 'company' }] } });
+      expect(posted).toMatchObject({ status: 422, body: { errors: [{ path: 'company' }] } });
 
       const source = (await stack.api('POST', '/api/webhook-sources', { name: 'Hooks', workflow: 'fill' })).body;
       const body = JSON.stringify({ email: 'w@acme.com', name: `W${NUL}` });
       const hooked = await rawRequest(`${stack.baseUrl}${source.endpoint}`, { headers: { 'content-type': 'application/json', 'leadflow-signature': signatureHeader(source.secret, body) }, body });
-      expect(hooked).toMatchObject({ status: 400, body: { errors: [{ path: 'name' }] } });
+      expect(hooked).toMatchObject({ status: 422, body: { errors: [{ path: 'name' }] } });
       for (const email of ['f@acme.com', 'w@acme.com']) expect(await stack.db.selectFrom('leads').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
     });
 

@@ -181,10 +181,10 @@ describe('metrics over leads whose timings the test controls', () => {
 
   it('refuses a bad range with an error naming the field', async () => {
     const reversed = await stack.api('GET', '/api/metrics/conversion?from=2025-03-10&to=2025-03-01');
-    expect(reversed.status).toBe(400);
+    expect(reversed.status).toBe(422);
     expect(reversed.body.message).toMatch(/from: must be before to/);
     const garbage = await stack.api('GET', '/api/metrics/sla?from=last-week');
-    expect(garbage.status).toBe(400);
+    expect(garbage.status).toBe(422);
     expect(garbage.body.message).toMatch(/from: 'last-week' is not an ISO date/);
     const unknown = await stack.api('GET', '/api/metrics/cohorts?slaMinutes=5');
     expect(unknown.status).toBe(400);

@@ -77,13 +77,13 @@ describe('public web forms', () => {
 
   it('names the field a bad post gets wrong, and writes nothing', async () => {
     const noEmail = await rawRequest(url(other.endpoint), { headers: URLENCODED, body: form({ name: 'No Email' }) });
-    expect(noEmail.status).toBe(400);
+    expect(noEmail.status).toBe(422);
     expect(noEmail.body.errors).toEqual([{ path: 'email', message: 'is required' }]);
     const badEmail = await rawRequest(url(other.endpoint), { headers: URLENCODED, body: form({ email: 'not-an-email' }) });
     expect(badEmail.status).toBe(422);
     expect(badEmail.body.errors[0].path).toBe('email');
     const steering = await rawRequest(url(other.endpoint), { headers: URLENCODED, body: form({ email: 'steer@buyer.io', workflow: 'routed' }) });
-    expect(steering.status).toBe(400);
+    expect(steering.status).toBe(422);
     expect(steering.body.errors[0]).toMatchObject({ path: 'workflow' });
     expect(await leadCount(stack, 'steer@buyer.io')).toBe(0);
   });

@@ -61,7 +61,7 @@ describe('rep outcomes: contacted, meeting booked, disqualified', () => {
   it('refuses a disqualification without a reason, naming the field, and records nothing', async () => {
     const { id, owner } = await waitingLead('Rita Reasonless');
     const missing = await as(owner, 'POST', `/api/leads/${id}/events`, { type: 'disqualified', data: { note: 'not a fit' } });
-    expect(missing.status).toBe(400);
+    expect(missing.status).toBe(422);
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'data.reason', message: expect.stringContaining('no_budget') })]);
     const unknown = await as(owner, 'POST', `/api/leads/${id}/events`, { type: 'disqualified', data: { reason: 'rude' } });
     expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'data.reason', message: expect.stringContaining("'rude' is not a known reason") })]);

@@ -69,7 +69,7 @@ describe('the sales team model', () => {
         workingHours: { tue: ['17:00', '09:00'] },
         outOfOffice: [{ from: '2026-12-10T00:00:00Z', until: '2026-12-01T00:00:00Z' }],
       });
-      expect(rep.status).toBe(400);
+      expect(rep.status).toBe(422);
       expect(problems(rep.body)).toEqual({
         timezone: "'Mars/Olympus' is not an IANA time zone (e.g. Europe/Berlin)",
         'workingHours.tue': 'closing time 09:00 must be after opening time 17:00',
@@ -123,7 +123,7 @@ describe('the sales team model', () => {
       const semantic = await stack.api('POST', '/api/reps/bulk', {
         reps: [{ name: 'Good', email: 'good@bad-batch.test' }, { name: 'Zone', email: 'zone@bad-batch.test', timezone: 'Nowhere/City' }, { name: 'Twin', email: 'GOOD@bad-batch.test', teamId: 'ghost' }],
       });
-      expect(semantic.status).toBe(400);
+      expect(semantic.status).toBe(422);
       expect(problems(semantic.body)).toEqual({
         'reps[1].timezone': "'Nowhere/City' is not an IANA time zone (e.g. Europe/Berlin)",
         'reps[2].email': "'good@bad-batch.test' is also at reps[0]; each email may appear once",

@@ -39,7 +39,7 @@ describe('token hardening', () => {
         role: 'viewer',
         expiresAt: new Date(Date.now() - 1000).toISOString(),
       });
-      expect(past).toMatchObject({ status: 400, body: { errors: [{ path: 'expiresAt', message: 'must be in the future' }] } });
+      expect(past).toMatchObject({ status: 422, body: { errors: [{ path: 'expiresAt', message: 'must be in the future' }] } });
       const forever = await stack.api('POST', '/api/tokens', { name: 'forever', role: 'viewer' });
       expect(forever.body.expiresAt).toBeNull();
     });

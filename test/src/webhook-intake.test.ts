@@ -75,7 +75,7 @@ describe('signed webhook intake', () => {
     expect(lead).toMatchObject({ email: 'ad@buyer.io', first_name: 'Ada', last_name: 'Lead', phone: '+14155550123', custom: { adId: 991 }, first_touch: { utm: { campaign: 'spring' } } });
 
     const missing = await signed(mapped.endpoint, mapped.secret, { user: { full_name: 'No Mail' } });
-    expect(missing.status).toBe(400);
+    expect(missing.status).toBe(422);
     expect(missing.body.errors).toEqual([{ path: 'email', message: 'is required (mapped from /user/email_address)' }]);
   });
 

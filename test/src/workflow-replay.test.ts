@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { inboundWorkflow, installTemporalRuntime } from '@leadflow/server';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { failureConverterPath } from '@leadflow/engine/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { historyFromCliJson } from './support/history-json.js';
 import { publishRoutedWorkflow } from './support/intake-fixtures.js';
@@ -72,7 +73,7 @@ describe('replaying lead histories with the current interpreter', () => {
     const types = (history.events ?? []).map((event) => event.eventType);
     const { EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: accepted, EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED: completed } = temporal.api.enums.v1.EventType;
     expect(types).toEqual(expect.arrayContaining([accepted, completed]));
-    await expect(Worker.runReplayHistory({ workflowBundle }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle, dataConverter: { payloadCodecs: [stack.security.codec], failureConverterPath } }, history)).resolves.toBeUndefined();
   });
 
   it('replays a run whose enrich and score ran as local activities, behind the local-activities patch', async () => {
@@ -95,6 +96,6 @@ describe('replaying lead histories with the current interpreter', () => {
     const markers = events.flatMap((event) => (event.markerRecordedEventAttributes ? [event.markerRecordedEventAttributes.markerName] : []));
     expect(markers.filter((name) => name === 'core_patch')).toHaveLength(2);
     expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(3);
-    await expect(Worker.runReplayHistory({ workflowBundle }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle, dataConverter: { payloadCodecs: [stack.security.codec], failureConverterPath } }, history)).resolves.toBeUndefined();
   });
 });

@@ -136,12 +136,22 @@ describe('SchemaForm on every node type in the catalog', () => {
   }
 
   it('uses only the annotation vocabulary the form knows', () => {
-    const allowed: Record<string, readonly unknown[]> = { 'x-picker': ['team', 'rep', 'lead-field', 'event-type'], 'x-editor': ['expression', 'template'], 'x-multiline': [true, false], 'x-port-from': ['label'] };
+    const allowed: Record<string, readonly unknown[]> = {
+      'x-picker': ['team', 'rep', 'lead-field', 'event-type', 'credential'],
+      'x-editor': ['expression', 'template'],
+      'x-multiline': [true, false],
+      'x-port-from': ['label'],
+      'x-secret': [true],
+    };
+    const credentialKinds = new Set(['http_header', 'bearer', 'basic_auth', 'slack_webhook', 'webhook', 'smtp']);
     const found: string[] = [];
     const walk = (schema: unknown, at: string): void => {
       if (typeof schema !== 'object' || schema === null) return;
       for (const [key, value] of Object.entries(schema)) {
-        if (key.startsWith('x-')) {
+        if (key === 'x-credential-kinds') {
+          expect(Array.isArray(value) && value.every((kind) => credentialKinds.has(kind)), `${at}: ${key} = ${String(value)}`).toBe(true);
+          found.push(`${at} ${key}=${String(value)}`);
+        } else if (key.startsWith('x-')) {
           expect(allowed[key], `${at}: unknown keyword ${key}`).toBeDefined();
           expect(allowed[key], `${at}: ${key} = ${String(value)}`).toContain(value);
           found.push(`${at} ${key}=${String(value)}`);

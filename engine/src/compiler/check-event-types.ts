@@ -23,3 +23,24 @@ export function checkEventTypes(
     }
   }
 }
+
+/** Each credential a node names must exist, and be of a kind the node can use (a Slack webhook is no bearer token). */
+export function checkCredentials(
+  document: GraphDocument,
+  resolved: ReadonlyMap<string, AnyNodeDefinition>,
+  known: ReadonlyMap<string, { name: string; kind: string }>,
+  names: ReadonlyMap<string, string>,
+  errors: CompileError[],
+): void {
+  for (const node of document.nodes) {
+    for (const named of resolved.get(node.id)?.credentialsOf?.(node.config) ?? []) {
+      const credential = known.get(named.id);
+      const message = !credential
+        ? 'the credential chosen here no longer exists; choose another'
+        : named.kinds.includes(credential.kind)
+          ? null
+          : `credential '${credential.name}' is a ${credential.kind}; this needs ${named.kinds.join(' or ')}`;
+      if (message) errors.push({ nodeId: node.id, path: `config.${named.path}`, message: sentence(names.get(node.id) ?? node.id, [], message), field: message });
+    }
+  }
+}

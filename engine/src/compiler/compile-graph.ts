@@ -3,7 +3,7 @@ import { GraphDocumentSchema, type GraphDocument } from '../graph/graph-document
 import type { Plan, PlanNode } from '../graph/plan.js';
 import { fieldErrors } from './ajv-errors.js';
 import { checkEdges } from './check-edges.js';
-import { checkEventTypes } from './check-event-types.js';
+import { checkCredentials, checkEventTypes } from './check-event-types.js';
 import { checkNodes } from './check-nodes.js';
 import { checkCycles, checkReachable } from './check-structure.js';
 import type { CompileError } from './compile-error.js';
@@ -16,6 +16,8 @@ export type CompileResult = { ok: true; plan: Plan } | { ok: false; errors: Comp
 export interface CompileOptions {
   /** The event catalog: when given, every event type a node waits for or reads must be in it. */
   eventTypes?: ReadonlySet<string>;
+  /** The credential store (id → kind): when given, every credential a node names must be in it, of a kind the node takes. */
+  credentials?: ReadonlyMap<string, { name: string; kind: string }>;
 }
 
 const validateDocument = schemaValidator(GraphDocumentSchema);
@@ -34,6 +36,7 @@ export function compileGraph(document: unknown, registry: NodeRegistry, options:
   const names = nodeNames(graph, registry);
   const resolved = checkNodes(graph, registry, names, errors);
   if (options.eventTypes) checkEventTypes(graph, resolved, options.eventTypes, names, errors);
+  if (options.credentials) checkCredentials(graph, resolved, options.credentials, names, errors);
   const { entry, wiring, reach } = checkEdges(graph, resolved, names, errors);
   if (entry) checkReachable(graph.nodes.map((node) => node.id), entry, reach, names, errors);
   checkCycles(resolved, wiring, names, errors);

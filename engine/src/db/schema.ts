@@ -143,6 +143,8 @@ export interface LeadTable {
   delivered_seq: Generated<number>;
   /** When the newest event was recorded. */
   event_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Set when the lead was erased on request: the row is a tombstone without personal data. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -366,6 +368,30 @@ export interface ImportErrorTable {
   message: string;
 }
 
+/** A secret a node config names by id (an API key, a webhook URL); sealed, never read back through the API. */
+export interface CredentialTable {
+  id: Generated<string>;
+  name: string;
+  /** http_header, bearer, basic_auth, slack_webhook, webhook, smtp. */
+  kind: string;
+  /** The secret's JSON, sealed under the keyring (`lf1:<key id>:…`). */
+  sealed_secret: string;
+  /** A short hash of the secret: tells two secrets apart without showing either. */
+  fingerprint: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  last_used_at: Date | null;
+}
+
+/** A lead's data key, sealed; null once the lead is erased (its Temporal history can no longer be read). */
+export interface LeadKeyTable {
+  lead_id: string;
+  sealed_key: string | null;
+  created_at: Generated<Date>;
+  erased_at: Date | null;
+}
+
 /** A custom event type declared by an admin or editor; the built-in ones live in code. */
 export interface EventTypeTable {
   name: string;
@@ -381,6 +407,8 @@ export interface EventTypeTable {
 }
 
 export interface Database {
+  credentials: CredentialTable;
+  lead_keys: LeadKeyTable;
   event_types: EventTypeTable;
   workflows: WorkflowTable;
   workflow_versions: WorkflowVersionTable;

@@ -27,6 +27,13 @@ export interface NamedEvent {
   path: string;
 }
 
+/** A credential a node's config names by id, where, and the kinds the node can use. */
+export interface NamedCredential {
+  id: string;
+  path: string;
+  kinds: readonly string[];
+}
+
 /** What a node decided: the port to leave by, and what it learned or changed. */
 export interface NodeOutcome {
   port: string;
@@ -98,6 +105,8 @@ interface NodeDefinitionBase<S extends TSchema> {
    * would otherwise wait forever.
    */
   eventsOf?(config: Static<S>): readonly NamedEvent[];
+  /** The credentials this node's config names, so the compiler can refuse one that is gone or of a kind the node cannot use. */
+  credentialsOf?(config: Static<S>): readonly NamedCredential[];
   /** One line shown on the canvas node. */
   summary?(config: Static<S>): string;
 }

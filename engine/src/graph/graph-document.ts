@@ -6,8 +6,8 @@ export const GraphNodeSchema = Type.Object(
   {
     id: Identifier,
     type: Type.String({ minLength: 1, maxLength: 100 }),
-    typeVersion: Type.Integer({ minimum: 1 }),
-    position: Type.Object({ x: Type.Number(), y: Type.Number() }),
+    typeVersion: Type.Integer({ minimum: 1, maximum: 1000 }),
+    position: Type.Object({ x: Type.Number(), y: Type.Number() }, { additionalProperties: false }),
     config: Type.Record(Type.String(), Type.Unknown()),
     label: Type.Optional(Type.String({ maxLength: 200 })),
   },

@@ -46,7 +46,7 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         visit,
         status: 'completed',
         port: outcome.port,
-        input: { config: node.config },
+        input: { config: nodeActivity.shown(node.config) },
         output: outcome.output ?? null,
         reason: input.rerunBecause ? `re-run (${input.rerunBecause}): ${outcome.reason ?? ''}` : (outcome.reason ?? null),
         error: null,

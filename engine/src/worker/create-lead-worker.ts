@@ -1,3 +1,4 @@
+import type { PayloadCodec } from '@temporalio/common';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { LEAD_TASK_QUEUE } from '../workflow/messages.js';
 import type { LeadActivities } from './create-activities.js';
@@ -16,7 +17,12 @@ export interface LeadWorkerOptions {
   maxCachedWorkflows?: number;
   /** @default true (Temporal's default): workflows share one V8 context instead of one each. */
   reuseV8Context?: boolean;
+  /** Encrypts every payload the worker sends to Temporal and decrypts what it reads. */
+  payloadCodec?: PayloadCodec;
 }
+
+/** The failure converter module the worker and its bundle use (see failure-converter.ts). */
+export const failureConverterPath = new URL('./failure-converter.js', import.meta.url).pathname;
 
 /**
  * Bundles the workflow code. `preloadModules` are initialized once, when the worker's V8 context
@@ -24,7 +30,7 @@ export interface LeadWorkerOptions {
  * the worker runs or replays: only for modules with no per-workflow state (node definitions).
  */
 export async function bundleLeadWorkflows(workflowsPath: string, preloadModules: readonly string[] = []): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, preloadModules: [...preloadModules], logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath, preloadModules: [...preloadModules], failureConverterPath, logger: quietBundlerLogger });
 }
 
 export async function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
@@ -38,6 +44,7 @@ export async function createLeadWorker(options: LeadWorkerOptions): Promise<Work
     maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions ?? 40,
     maxCachedWorkflows: options.maxCachedWorkflows ?? 2000,
     reuseV8Context: options.reuseV8Context ?? true,
+    dataConverter: { failureConverterPath, ...(options.payloadCodec && { payloadCodecs: [options.payloadCodec] }) },
   });
 }
 

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Credentials } from '../credentials/credential-resolver.js';
 import type { ActivityNodeDefinition, NodeOutcome } from '../definition/node-definition.js';
+import { redactSecrets } from '../definition/redact-secrets.js';
 import type { Static, TSchema } from 'typebox';
 import type { Database } from '../db/schema.js';
 import type { LeadContext } from '../lead/lead-context.js';
@@ -23,6 +25,8 @@ export interface ActivityServices {
   db: Kysely<Database>;
   mail: MailSettings;
   http: HttpSettings;
+  /** Opens the credentials node configs name; the secret never leaves the activity. */
+  credentials: Credentials;
 }
 
 export interface NodeActivityContext {
@@ -54,11 +58,13 @@ export interface NodeActivity {
   readonly type: string;
   readonly version: number;
   run(config: unknown, ctx: NodeActivityContext): Promise<NodeOutcome>;
+  /** The config as a step trail may show it: fields the schema marks `x-secret` replaced. */
+  shown(config: unknown): unknown;
 }
 
 export function defineNodeActivity<S extends TSchema>(
   definition: ActivityNodeDefinition<S>,
   run: (config: Static<S>, ctx: NodeActivityContext) => Promise<NodeOutcome>,
 ): NodeActivity {
-  return { type: definition.type, version: definition.version, run: run as NodeActivity['run'] };
+  return { type: definition.type, version: definition.version, run: run as NodeActivity['run'], shown: (config) => redactSecrets(definition.configSchema, config) };
 }

@@ -5,7 +5,7 @@ import { startVendorServer, type VendorServer } from '../shared/test-support/ven
 import { enrichV2Activity } from './activity-v2.js';
 import type { EnrichV2Config, EnrichV2Provider } from './definition-v2.js';
 import { vendorValue } from './http-provider.js';
-import { fakeAccountsDb } from './test-support/fake-accounts-db.js';
+import { openTestDatabase } from '../shared/test-support/test-database.js';
 
 let vendor: VendorServer;
 beforeAll(async () => {
@@ -86,12 +86,18 @@ describe('enrich v2: waterfall', () => {
   });
 
   it('uses known accounts before paying a vendor, naming the company from the account', async () => {
-    const { db } = fakeAccountsDb([{ id: 'acc-1', domain: 'acme.com', name: 'Acme', owner_rep_id: 'rep-7' }]);
-    const cfg: EnrichV2Config = { providers: [{ kind: 'company_domain' }, { kind: 'known_accounts' }, clearbit()], want: ['accountId', 'company'] };
-    const outcome = await run(cfg, { db });
-    expect(outcome.port).toBe('enriched');
-    expect(outcome.patch).toEqual({ companyDomain: 'acme.com', accountId: 'acc-1', accountOwnerId: 'rep-7', company: 'Acme' });
-    expect(vendor.requests).toHaveLength(0);
+    const store = await openTestDatabase();
+    try {
+      const owner = await store.rep({ name: 'Owen', email: 'owen@leadflow.test' });
+      const account = await store.db.insertInto('accounts').values({ domain: 'acme.com', name: 'Acme', owner_rep_id: owner }).returning('id').executeTakeFirstOrThrow();
+      const cfg: EnrichV2Config = { providers: [{ kind: 'company_domain' }, { kind: 'known_accounts' }, clearbit()], want: ['accountId', 'company'] };
+      const outcome = await run(cfg, { db: store.db });
+      expect(outcome.port).toBe('enriched');
+      expect(outcome.patch).toEqual({ companyDomain: 'acme.com', accountId: account.id, accountOwnerId: owner, company: 'Acme' });
+      expect(vendor.requests).toHaveLength(0);
+    } finally {
+      await store.close();
+    }
   });
 
   it('counts a field the lead already has as known and does not overwrite it', async () => {

@@ -63,7 +63,7 @@ function noteOf(run: ProviderRun): string | null {
  */
 export const enrichV2Activity = defineNodeActivity(enrichV2, async (config, ctx) => {
   const allowHosts = ctx.services.http.allowHosts;
-  const providers = config.providers.map((provider) => (provider.kind === 'http' ? httpEnrichProvider(provider, allowHosts, ctx.dryRun) : BUILT_IN[provider.kind]));
+  const providers = config.providers.map((provider) => (provider.kind === 'http' ? httpEnrichProvider(provider, allowHosts, ctx.dryRun, ctx.services.credentials) : BUILT_IN[provider.kind]));
   const fieldsOf = new Map(config.providers.map((provider) => [providerName(provider), providerFields(provider)]));
   const { found, missing, runs } = await runWaterfall(providers, config.want, ctx.lead, ctx.db, alreadyKnown(ctx.lead, config.want));
 

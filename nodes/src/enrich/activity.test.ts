@@ -1,17 +1,33 @@
-import { describe, expect, it } from 'vitest';
+import { createDatabase } from '@leadflow/engine/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testActivityContext, testLead } from '../shared/test-support/activity-context.js';
+import { openTestDatabase, type TestDatabase } from '../shared/test-support/test-database.js';
 import { enrichActivity } from './activity.js';
-import { fakeAccountsDb } from './test-support/fake-accounts-db.js';
 
-const accounts = [{ id: 'acc-1', domain: 'acme.com', name: 'Acme', owner_rep_id: 'rep-7' }];
 const allThree = ['email_type', 'company_domain', 'known_accounts'];
 
 describe('enrich v1', () => {
+  let store: TestDatabase;
+  /** The account acme.com, owned by a rep: what known_accounts finds. */
+  let account: { id: string; owner: string };
+  beforeAll(async () => {
+    store = await openTestDatabase();
+    const owner = await store.rep({ name: 'Owen', email: 'owen@leadflow.test' });
+    const row = await store.db.insertInto('accounts').values({ domain: 'acme.com', name: 'Acme', owner_rep_id: owner }).returning('id').executeTakeFirstOrThrow();
+    account = { id: row.id, owner };
+  });
+  afterAll(() => store?.close());
+  /** A database that fails every query: what known_accounts meets when Postgres is down, and proof a step never asked. */
+  const unreachable = () => {
+    const db = createDatabase('postgres://nobody:nothing@127.0.0.1:1/none', { maxConnections: 1 });
+    void db.destroy();
+    return db;
+  };
+
   it('fills company domain and account, with provenance, in the order v1 always wrote them', async () => {
-    const { db } = fakeAccountsDb(accounts);
-    const outcome = await enrichActivity.run({ providers: allThree, want: ['companyDomain', 'accountId'] }, testActivityContext({ lead: testLead({ email: 'Jane@Acme.com' }), db }));
+    const outcome = await enrichActivity.run({ providers: allThree, want: ['companyDomain', 'accountId'] }, testActivityContext({ lead: testLead({ email: 'Jane@Acme.com' }), db: store.db }));
     expect(outcome.port).toBe('enriched');
-    expect(JSON.stringify(outcome.patch)).toBe(JSON.stringify({ emailDomain: 'acme.com', isFreeEmail: false, companyDomain: 'acme.com', accountId: 'acc-1', accountOwnerId: 'rep-7' }));
+    expect(JSON.stringify(outcome.patch)).toBe(JSON.stringify({ emailDomain: 'acme.com', isFreeEmail: false, companyDomain: 'acme.com', accountId: account.id, accountOwnerId: account.owner }));
     expect(outcome.reason).toBe(
       'found companyDomain, accountId (emailDomain from email_type; isFreeEmail from email_type; companyDomain from company_domain; accountId from known_accounts; accountName from known_accounts; accountOwnerId from known_accounts)',
     );
@@ -20,25 +36,24 @@ describe('enrich v1', () => {
         emailDomain: { value: 'acme.com', provider: 'email_type', confidence: 1 },
         isFreeEmail: { value: false, provider: 'email_type', confidence: 0.95 },
         companyDomain: { value: 'acme.com', provider: 'company_domain', confidence: 0.9 },
-        accountId: { value: 'acc-1', provider: 'known_accounts', confidence: 1 },
+        accountId: { value: account.id, provider: 'known_accounts', confidence: 1 },
         accountName: { value: 'Acme', provider: 'known_accounts', confidence: 1 },
-        accountOwnerId: { value: 'rep-7', provider: 'known_accounts', confidence: 1 },
+        accountOwnerId: { value: account.owner, provider: 'known_accounts', confidence: 1 },
       },
       missing: [],
       notes: [],
     });
   });
 
-  it('stops once every wanted field is known', async () => {
-    const { db, queries } = fakeAccountsDb(accounts);
-    const outcome = await enrichActivity.run({ providers: allThree, want: ['companyDomain'] }, testActivityContext({ db }));
+  it('stops once every wanted field is known, before asking the database', async () => {
+    // The accounts lookup would fail on this database and say so in the notes; it is never made.
+    const outcome = await enrichActivity.run({ providers: allThree, want: ['companyDomain'] }, testActivityContext({ db: unreachable() }));
     expect(outcome.port).toBe('enriched');
-    expect(queries).toEqual([]);
+    expect(outcome.output).toMatchObject({ notes: [] });
   });
 
   it('leaves by empty for a free-mail address', async () => {
-    const { db } = fakeAccountsDb(accounts);
-    const outcome = await enrichActivity.run({ providers: allThree, want: ['companyDomain'] }, testActivityContext({ lead: testLead({ email: 'jane@gmail.com' }), db }));
+    const outcome = await enrichActivity.run({ providers: allThree, want: ['companyDomain'] }, testActivityContext({ lead: testLead({ email: 'jane@gmail.com' }), db: store.db }));
     expect(outcome).toEqual({
       port: 'empty',
       patch: { emailDomain: 'gmail.com', isFreeEmail: true },
@@ -48,10 +63,11 @@ describe('enrich v1', () => {
   });
 
   it('notes a failing provider and leaves by empty', async () => {
-    const { db } = fakeAccountsDb(accounts, { fail: 'connection refused' });
-    const outcome = await enrichActivity.run({ providers: allThree, want: ['accountId'] }, testActivityContext({ db }));
+    const outcome = await enrichActivity.run({ providers: allThree, want: ['accountId'] }, testActivityContext({ db: unreachable() }));
     expect(outcome.port).toBe('empty');
-    expect(outcome.output).toMatchObject({ missing: ['accountId'], notes: ['known_accounts failed: connection refused'] });
-    expect(outcome.reason).toBe('could not find accountId after email_type, company_domain, known_accounts (known_accounts failed: connection refused); continuing without');
+    const notes = (outcome.output as { notes: string[] }).notes;
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^known_accounts failed: /);
+    expect(outcome.reason).toBe(`could not find accountId after email_type, company_domain, known_accounts (${notes[0]}); continuing without`);
   });
 });

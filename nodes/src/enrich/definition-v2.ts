@@ -1,5 +1,6 @@
-import { type ConfigIssue, defineActivityNode } from '@leadflow/engine';
+import { type ConfigIssue, defineActivityNode, HTTP_AUTH_KINDS } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
+import { credentialField, namedCredential } from '../shared/credential-field.js';
 import { unknownPlaceholders } from '../shared/template.js';
 import { urlTemplateProblem } from '../shared/request-templates.js';
 import { worstCaseCallMs } from '../shared/retry-delay.js';
@@ -31,7 +32,7 @@ const MAX_VENDOR_CALL_MS = 20_000;
 const VENDOR_BUDGET_MS = 50_000;
 
 /** Fields only a `kind: 'http'` provider has. */
-const VENDOR_ONLY = ['name', 'url', 'authHeader', 'fieldMap', 'timeout', 'retries'] as const;
+const VENDOR_ONLY = ['name', 'url', 'credential', 'authHeader', 'fieldMap', 'timeout', 'retries'] as const;
 const AUTH_HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*[^\s])$/;
 
 const providerSchema = Type.Object(
@@ -42,7 +43,16 @@ const providerSchema = Type.Object(
     }),
     name: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Name', description: '(http) Shown as the source of the fields it fills, e.g. clearbit.' })),
     url: Type.Optional(Type.String({ maxLength: 2000, title: 'URL', description: '(http) GET, e.g. https://company.clearbit.com/v2/companies/find?domain={{companyDomain}}. Placeholders are URL-encoded; fields found by earlier providers can be used.', 'x-editor': 'template' })),
-    authHeader: Type.Optional(Type.String({ maxLength: 2000, title: 'Auth header', description: '(http) One header written as "Name: value", e.g. "Authorization: Bearer sk_123".' })),
+    credential: credentialField('API key', '(http) The credential the vendor call authenticates with: an HTTP header, a bearer token or basic auth.', HTTP_AUTH_KINDS),
+    authHeader: Type.Optional(
+      Type.String({
+        maxLength: 2000,
+        title: 'Auth header (deprecated)',
+        description: '(http) Kept for graphs made before credentials; a secret written here is moved to a credential at the next start. Choose an API key instead.',
+        'x-secret': true,
+        deprecated: true,
+      }),
+    ),
     fieldMap: Type.Optional(
       Type.Array(
         Type.Object(
@@ -144,5 +154,6 @@ export const enrichV2 = defineActivityNode({
   // Few and short: a vendor outage should delay the lead by seconds, then let it go on by "empty".
   retry: { maximumAttempts: 3, initialIntervalMs: 2_000, backoffCoefficient: 2 },
   validate: validateEnrichV2,
+  credentialsOf: (config) => config.providers.flatMap((provider, index) => namedCredential(provider.credential, `providers[${index}].credential`, HTTP_AUTH_KINDS)),
   summary: (config) => `${config.providers.map(providerName).join(' → ')} · wants ${config.want.join(', ')}`,
 });

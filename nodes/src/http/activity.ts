@@ -5,6 +5,8 @@ import { renderBodyTemplate, renderUrlTemplate } from '../shared/request-templat
 import { valueAtPath } from '../shared/value-at-path.js';
 import { parseDuration } from '../wait/duration.js';
 import { DEFAULT_CALL_TIMEOUT, httpNode } from './definition.js';
+import { HTTP_AUTH_KINDS } from '@leadflow/engine';
+import { authHeaders } from '@leadflow/engine/credentials';
 
 /** The step trail keeps answers, not archives: a larger body is cut to a text preview. */
 const MAX_BODY_IN_TRAIL = 4_000;
@@ -48,6 +50,8 @@ export const httpActivity = defineNodeActivity(httpNode, async (config, ctx) => 
   if (ctx.dryRun) {
     return { port: 'ok', output: { request, dryRun: true }, reason: `test run: would call ${config.method} ${target.host}${target.pathname}; continuing as if it answered 2xx` };
   }
+  // Opened here, at run time: the secret reaches the request and nothing else (not the trail, not Temporal).
+  if (config.credential) Object.assign(headers, authHeaders(await ctx.services.credentials.resolve(config.credential, HTTP_AUTH_KINDS)));
   let response: OutboundResponse;
   try {
     response = await requestJson({

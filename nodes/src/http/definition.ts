@@ -1,9 +1,10 @@
-import { type ConfigIssue, defineActivityNode } from '@leadflow/engine';
+import { type ConfigIssue, defineActivityNode, HTTP_AUTH_KINDS } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
 import { unknownPlaceholders } from '../shared/template.js';
 import { bodyTemplateProblem, urlTemplateProblem } from '../shared/request-templates.js';
 import { timeoutProblem } from '../shared/timeout-setting.js';
 import { VALUE_PATH_PATTERN } from '../shared/value-at-path.js';
+import { credentialField, namedCredential } from '../shared/credential-field.js';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -25,10 +26,11 @@ export const httpConfigSchema = Type.Object(
       description: 'e.g. https://api.hubapi.com/crm/v3/objects/contacts?email={{email}}. Placeholders are URL-encoded; the host is written out, never filled from the lead.',
       'x-editor': 'template',
     }),
+    credential: credentialField('Authentication', 'The credential the call authenticates with: an HTTP header (an API key), a bearer token or basic auth.', HTTP_AUTH_KINDS),
     headers: Type.Optional(
       Type.Record(Type.String(), Type.String({ maxLength: 2000, 'x-editor': 'template' }), {
         title: 'Headers',
-        description: 'Name → value; values may use {{placeholders}}. An Idempotency-Key header is always sent.',
+        description: 'Name → value; values may use {{placeholders}}. An Idempotency-Key header is always sent. Put API keys in a credential (above), not here.',
       }),
     ),
     body: Type.Optional(
@@ -110,6 +112,7 @@ export const httpNode = defineActivityNode({
   // A transient failure (network, timeout, 429, 5xx) is retried by Temporal with the same Idempotency-Key.
   timeoutMs: MAX_CALL_MS + 5_000,
   validate: validateHttp,
+  credentialsOf: (config) => namedCredential(config.credential, 'credential', HTTP_AUTH_KINDS),
   summary: (config) => {
     const target = config.url.replace(/^https?:\/\//, '');
     return `${config.method} ${target.length > 60 ? `${target.slice(0, 59)}…` : target}`;

@@ -35,7 +35,20 @@ function sentence(parts: readonly string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-function deliver(channel: Channel, config: NotifyV2Config, ctx: NodeActivityContext, recipient: Recipient | null, message: Message): Promise<Delivery> | Delivery {
+/** The Slack webhook URL: from the credential (opened here, at run time), else the deprecated inline field. */
+async function slackUrl(config: NotifyV2Config, ctx: NodeActivityContext): Promise<string | undefined> {
+  if (!config.slackCredential) return config.slackWebhookUrl;
+  const credential = await ctx.services.credentials.resolve(config.slackCredential, ['slack_webhook']);
+  return credential.kind === 'slack_webhook' ? credential.secret.url : undefined;
+}
+
+async function webhookTarget(config: NotifyV2Config, ctx: NodeActivityContext): Promise<{ url: string; signingSecret?: string } | undefined> {
+  if (!config.webhookCredential) return config.webhookUrl ? { url: config.webhookUrl } : undefined;
+  const credential = await ctx.services.credentials.resolve(config.webhookCredential, ['webhook']);
+  return credential.kind === 'webhook' ? credential.secret : undefined;
+}
+
+async function deliver(channel: Channel, config: NotifyV2Config, ctx: NodeActivityContext, recipient: Recipient | null, message: Message): Promise<Delivery> {
   const key = `${ctx.idempotencyKey}:${channel}`;
   const nobody: Delivery = { channel, status: 'skipped', detail: `the lead has no ${config.to === 'owner' ? 'owner' : 'team manager'}` };
   switch (channel) {
@@ -43,11 +56,15 @@ function deliver(channel: Channel, config: NotifyV2Config, ctx: NodeActivityCont
       return recipient ? deliverToInbox(ctx, key, recipient, message.subject, message.body) : nobody;
     case 'email':
       return recipient ? sendEmail(ctx, key, recipient, message.subject, message.body) : nobody;
-    case 'slack':
-      // validate() requires the URL for a checked graph; a retry could not supply it either.
-      return config.slackWebhookUrl ? sendToSlack(ctx, key, config.slackWebhookUrl, message) : { channel, status: 'failed', detail: 'slackWebhookUrl is not set' };
-    case 'webhook':
-      return config.webhookUrl ? sendToWebhook(ctx, key, config.webhookUrl, message.subject, message.body) : { channel, status: 'failed', detail: 'webhookUrl is not set' };
+    case 'slack': {
+      // validate() requires one for a checked graph; a retry could not supply it either.
+      const url = await slackUrl(config, ctx);
+      return url ? sendToSlack(ctx, key, url, message) : { channel, status: 'failed', detail: 'no Slack webhook is set' };
+    }
+    case 'webhook': {
+      const target = await webhookTarget(config, ctx);
+      return target ? sendToWebhook(ctx, key, target, message.subject, message.body) : { channel, status: 'failed', detail: 'no webhook is set' };
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { type ConfigIssue, defineActivityNode } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
 import { notify, notifyConfigSchema } from './definition.js';
+import { credentialField, namedCredential } from '../shared/credential-field.js';
 import { templateIssues } from './template-issues.js';
 
 /** Per slack or webhook call; the activity's time limit below leaves room for both and the email. */
@@ -24,18 +25,32 @@ export const notifyV2ConfigSchema = Type.Object(
     to,
     subject,
     body,
+    slackCredential: credentialField(
+      'Slack webhook',
+      '(slack) The Slack incoming webhook to post to. Lead values are escaped; Slack formatting you write yourself (<!here>, <url|label>) works.',
+      ['slack_webhook'],
+    ),
+    webhookCredential: credentialField(
+      'Webhook',
+      '(webhook) Receives {event, idempotencyKey, lead, subject, body} with an Idempotency-Key header that stays the same on retries; signed (Leadflow-Signature) when the credential has a signing secret.',
+      ['webhook'],
+    ),
     slackWebhookUrl: Type.Optional(
       Type.String({
         maxLength: 2000,
-        title: 'Slack webhook URL',
-        description: '(slack) https://hooks.slack.com/services/… Lead values are escaped; Slack formatting you write yourself (<!here>, <url|label>) works.',
+        title: 'Slack webhook URL (deprecated)',
+        description: '(slack) Kept for graphs made before credentials; moved to a credential at the next start. Choose a Slack webhook credential instead.',
+        'x-secret': true,
+        deprecated: true,
       }),
     ),
     webhookUrl: Type.Optional(
       Type.String({
         maxLength: 2000,
-        title: 'Webhook URL',
-        description: '(webhook) Receives {event, idempotencyKey, lead, subject, body} with an Idempotency-Key header that stays the same on retries.',
+        title: 'Webhook URL (deprecated)',
+        description: '(webhook) Kept for graphs made before credentials; moved to a credential at the next start. Choose a webhook credential instead.',
+        'x-secret': true,
+        deprecated: true,
       }),
     ),
   },
@@ -62,8 +77,10 @@ function urlProblem(value: string, protocols: readonly string[]): string | null 
 
 function urlIssues(config: NotifyV2Config, channel: 'slack' | 'webhook', path: UrlField, protocols: readonly string[]): ConfigIssue[] {
   if (!config.channels.includes(channel)) return [];
+  const credential = channel === 'slack' ? 'slackCredential' : 'webhookCredential';
+  if (config[credential]) return [];
   const value = config[path];
-  if (value === undefined || value.trim() === '') return [{ path, message: `is required for the ${channel} channel` }];
+  if (value === undefined || value.trim() === '') return [{ path: credential, message: `is required for the ${channel} channel` }];
   const problem = urlProblem(value, protocols);
   return problem ? [{ path, message: problem }] : [];
 }
@@ -96,6 +113,10 @@ export const notifyV2 = defineActivityNode({
   // v1's allowance for the email, plus one call each for slack and webhook.
   timeoutMs: 20_000 + 2 * CALL_TIMEOUT_MS,
   validate: validateNotifyV2,
+  credentialsOf: (config) => [
+    ...namedCredential(config.slackCredential, 'slackCredential', ['slack_webhook']),
+    ...namedCredential(config.webhookCredential, 'webhookCredential', ['webhook']),
+  ],
   summary: (config) => {
     const channels = config.channels.join(' + ');
     return config.channels.some((channel) => REP_CHANNELS.has(channel)) ? `${channels} to ${config.to.replace('_', ' ')}` : channels;

@@ -3,6 +3,7 @@ import { OutboundHttpError, requestJson } from '../shared/outbound-http.js';
 import { CALL_TIMEOUT_MS } from './definition-v2.js';
 import { type Delivery, wouldSend } from './delivery.js';
 import { claimMessage, markFailed, markSent } from './outbox.js';
+import { SIGNATURE_HEADER, signatureHeader } from '../shared/webhook-signature.js';
 
 /** A message POSTed as JSON to a configured URL (slack, webhook). */
 export interface HttpMessage {
@@ -14,6 +15,8 @@ export interface HttpMessage {
   body: string;
   payload: unknown;
   headers?: Readonly<Record<string, string>>;
+  /** Signs the body (Leadflow-Signature: t=…,v1=HMAC-SHA256 of "<t>.<body>"). */
+  signingSecret?: string;
 }
 
 /** `host` or `host:port` of a URL: safe to record, as webhook URLs carry their secret in the path or query. */
@@ -40,12 +43,14 @@ export async function sendOverHttp(ctx: NodeActivityContext, message: HttpMessag
   const outbox = { key, leadId: ctx.leadId, repId: null, channel, recipient: host, subject: message.subject, body: message.body };
   if ((await claimMessage(ctx.db, outbox, ctx)) === 'sent') return { channel, status: 'sent', detail: 'already sent (retry)' };
   ctx.heartbeat();
+  const body = JSON.stringify(message.payload);
+  const signature: Record<string, string> = message.signingSecret ? { [SIGNATURE_HEADER]: signatureHeader(message.signingSecret, body) } : {};
   try {
     await requestJson({
       url,
       method: 'POST',
-      headers: message.headers ?? {},
-      body: JSON.stringify(message.payload),
+      headers: { ...message.headers, ...signature },
+      body,
       timeoutMs: CALL_TIMEOUT_MS,
       allowHosts: ctx.services.http.allowHosts,
     });

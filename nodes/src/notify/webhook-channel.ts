@@ -11,8 +11,11 @@ export interface WebhookPayload {
   body: string;
 }
 
-/** POSTs the notification as JSON to any URL, keyed so the receiver can drop a repeat. */
-export function sendToWebhook(ctx: NodeActivityContext, key: string, webhookUrl: string, subject: string, body: string): Promise<Delivery> {
+/**
+ * POSTs the notification as JSON to any URL, keyed so the receiver can drop a repeat, and signed
+ * (`Leadflow-Signature`, as Leadflow's own intake checks) when the credential has a signing secret.
+ */
+export function sendToWebhook(ctx: NodeActivityContext, key: string, target: { url: string; signingSecret?: string }, subject: string, body: string): Promise<Delivery> {
   const { email, fullName, company, score, tier, ownerId, ownerName } = ctx.lead;
   const payload: WebhookPayload = {
     event: 'lead.notification',
@@ -21,5 +24,5 @@ export function sendToWebhook(ctx: NodeActivityContext, key: string, webhookUrl:
     subject,
     body,
   };
-  return sendOverHttp(ctx, { channel: 'webhook', key, url: webhookUrl, subject, body, payload, headers: { 'Idempotency-Key': key } });
+  return sendOverHttp(ctx, { channel: 'webhook', key, url: target.url, subject, body, payload, headers: { 'Idempotency-Key': key }, ...(target.signingSecret && { signingSecret: target.signingSecret }) });
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../config.js';
 import { startLeadflow } from '../runtime/start-leadflow.js';
+import { startBanner } from './start-banner.js';
 
 /** The admin token: LEADFLOW_ADMIN_TOKEN, else one made on first start and kept in the data folder. */
 function adminToken(dataDir: string, fromEnv: string | undefined): string {
@@ -20,20 +21,16 @@ async function main(): Promise<void> {
   const config = readConfig();
   const token = adminToken(config.dataDir, config.adminToken);
   const handle = await startLeadflow({ ...config, adminToken: token });
-  console.log(`
-Leadflow is running.
-  Designer          ${handle.url}/workflows#token=${token}   (signs you in)
-  API               ${handle.url}/api
-  API docs          ${handle.url}/docs
-  Admin token       ${token}
-  Temporal          ${handle.temporalAddress}${handle.temporalUiUrl ? `  (UI ${handle.temporalUiUrl})` : ''}
-  Data              ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}
-${handle.seeded ? '  Seeded workflows "inbound" (default) and "sla-escalation", team "inbound" and 6 reps.\n' : ''}
-Try it:
-  curl -s -X POST ${handle.url}/api/leads -H "Authorization: Bearer ${token}" -H 'Content-Type: application/json' \\
-    -d '{"email":"jane@acme.com","name":"Jane Doe","company":"Acme","title":"VP Sales","source":"demo_request"}'
-
-Ctrl-C stops everything.`);
+  console.log(
+    startBanner({
+      url: handle.url,
+      token,
+      temporalAddress: handle.temporalAddress,
+      temporalUiUrl: handle.temporalUiUrl,
+      data: config.databaseUrl ? 'DATABASE_URL' : config.dataDir,
+      seeded: handle.seeded,
+    }),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

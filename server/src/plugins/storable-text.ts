@@ -17,6 +17,6 @@ export function registerStorableText(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     const problems: ProblemDetail[] = [];
     for (const [part, prefix] of PARTS) problems.push(...unstorableText(request[part], prefix));
-    if (problems.length > 0) throw Errors.invalidRequest(problems);
+    if (problems.length > 0) throw Errors.invalidField(problems);
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { principalOf } from '../auth/principal.js';
 import type { AppServices } from '../services/app-services.js';
-import { errorResponses } from '../schemas/common.js';
+import { refusal } from '../schemas/common.js';
 import { ActivityBody, ActivityResponse } from '../schemas/intake-schemas.js';
 import type { TypedApp } from './typed-app.js';
 
@@ -20,7 +20,7 @@ export async function activityRoutes(untyped: FastifyInstance, services: AppServ
           'Admin and editor tokens get the lead id, the event and whether the run took it, and a 404 for an unknown lead.',
         tags: ['leads'],
         body: ActivityBody,
-        response: { 202: ActivityResponse, ...errorResponses },
+        response: { 202: ActivityResponse, 404: refusal('No lead has this id or email.') },
       },
     },
     async (request, reply) => {

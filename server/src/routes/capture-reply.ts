@@ -7,7 +7,10 @@ import type { CaptureResult } from '../services/lead-intake.js';
  * Without `nameExistingOwner` (capture tokens: website code), a wait for assignment names the rep
  * only when this submission created the lead.
  */
-export function captureReply(result: CaptureResult, nameExistingOwner = true): { status: number; body: Static<typeof CaptureResponse> } {
+export function captureReply(
+  result: CaptureResult,
+  nameExistingOwner = true,
+): { status: 200 | 201 | 202; body: Static<typeof CaptureResponse> } {
   const named = nameExistingOwner || result.outcome === 'created';
   const routed = result.assignment && (named ? result.assignment : { owner: null, timedOut: false });
   const assignment = routed ? { owner: routed.owner, timedOut: routed.timedOut } : {};

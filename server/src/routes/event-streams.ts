@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type TSchema, Type } from 'typebox';
 
 /** A comment line this often keeps proxies and load balancers from closing a quiet stream. */
 export const SSE_HEARTBEAT_MS = 15_000;
@@ -56,5 +57,26 @@ export class EventStreams {
   }
 }
 
-/** The OpenAPI response of a stream route. */
-export const eventStreamResponse = { description: 'An endless text/event-stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } };
+/**
+ * The OpenAPI response of a stream route: each event (`event`, its `data` as JSON text, and the
+ * `retry` the first one carries) by its name, with the schema of its data.
+ */
+export function eventStreamResponse(description: string, events: Record<string, TSchema>) {
+  const event = (name: string, data: TSchema) => ({
+    type: 'object',
+    required: ['event', 'data'],
+    properties: {
+      event: { type: 'string', enum: [name] },
+      data: { type: 'string', contentMediaType: 'application/json', contentSchema: data },
+      retry: { type: 'integer', minimum: 0 },
+      id: { type: 'string' },
+    },
+  });
+  return { description, content: { 'text/event-stream': { schema: { anyOf: Object.entries(events).map(([name, data]) => event(name, data)) } } } };
+}
+
+/** `GET /api/leads/stream`: which leads changed. */
+export const leadStreamResponse = eventStreamResponse('An endless text/event-stream: `ready` once live, then `leads` per change.', {
+  ready: Type.Object({}),
+  leads: Type.Object({ ids: Type.Union([Type.Array(Type.String({ format: 'uuid' })), Type.Null()], { description: 'null: many changed, or some may have been missed; reload.' }) }),
+});

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
 import { EDITORS, LEAD_READERS } from '../plugins/route-access.js';
-import { errorResponses } from '../schemas/common.js';
+import { refusal } from '../schemas/common.js';
 import { CreateEventTypeBody, EventTypeParams, EventTypeSchema, UpdateEventTypeBody } from '../schemas/event-type-schemas.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 
 const tags = ['event types'];
+const builtIn = refusal('The type is built in and cannot be changed.');
 
 /** The event catalog: what a workflow may wait for and a caller may post to a lead. */
 export async function eventTypeRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
@@ -21,14 +22,14 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
       schema: {
         summary: 'The event catalog: built-in event types and the custom ones declared here',
         tags,
-        response: { 200: Type.Object({ eventTypes: Type.Array(EventTypeSchema) }), ...errorResponses },
+        response: { 200: Type.Object({ eventTypes: Type.Array(EventTypeSchema) }) },
       },
     },
     async () => ({ eventTypes: await eventTypes.list() }),
   );
   app.get(
     '/api/event-types/:name',
-    { config: { allow: [...LEAD_READERS, 'capture'] }, schema: { summary: 'One event type', tags, params: EventTypeParams, response: { 200: EventTypeSchema, ...errorResponses } } },
+    { config: { allow: [...LEAD_READERS, 'capture'] }, schema: { summary: 'One event type', tags, params: EventTypeParams, response: { 200: EventTypeSchema } } },
     async (request) => eventTypes.get(request.params.name),
   );
   app.post(
@@ -39,7 +40,7 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
         summary: 'Declare a custom event type (optionally with a JSON Schema for its data); workflows may then wait for it and callers post it',
         tags,
         body: CreateEventTypeBody,
-        response: { 201: EventTypeSchema, ...errorResponses },
+        response: { 201: EventTypeSchema, 409: refusal('An event type (built-in or custom) has this name.') },
       },
     },
     async (request, reply) => reply.status(201).send(await eventTypes.create(request.body, principalOf(request))),
@@ -48,7 +49,7 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
     '/api/event-types/:name',
     {
       config: { allow: EDITORS },
-      schema: { summary: "Change a custom event type's label, description or data schema", tags, params: EventTypeParams, body: UpdateEventTypeBody, response: { 200: EventTypeSchema, ...errorResponses } },
+      schema: { summary: "Change a custom event type's label, description or data schema", tags, params: EventTypeParams, body: UpdateEventTypeBody, response: { 200: EventTypeSchema, 409: builtIn } },
     },
     async (request) => eventTypes.update(request.params.name, request.body, principalOf(request)),
   );
@@ -60,7 +61,7 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
         summary: 'Delete a custom event type that no workflow draft or version waits for or reads (409 names them)',
         tags,
         params: EventTypeParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: { 204: Type.Null({ description: 'Deleted.' }), 409: refusal('The type is built in, or a workflow draft or version waits for or reads it; `errors` names them.') },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorSchema, errorResponses, UuidParams } from '../schemas/common.js';
+import { refusal, UuidParams } from '../schemas/common.js';
 import { CsvBody, ImportErrorPage, ImportErrorsQuery, ImportListQuery, ImportQuery, ImportSchema, MappingSuggestion, MappingSuggestionBody } from '../schemas/import-schemas.js';
 import { autoMapping, mappableFields } from '../services/imports/column-mapping.js';
 import type { AppServices } from '../services/app-services.js';
@@ -32,7 +32,13 @@ export async function importRoutes(untyped: FastifyInstance, services: AppServic
           consumes: CSV_TYPES,
           querystring: ImportQuery,
           body: CsvBody,
-          response: { 202: ImportSchema, ...errorResponses, 413: ErrorSchema },
+          response: {
+            202: ImportSchema,
+            404: refusal('The workflow named does not exist.'),
+            409: refusal('Two imports already run on this server; start this one when one has finished.'),
+            413: refusal('The file is larger than 200 MiB; split it.'),
+            422: refusal('The file, its header, the mapping, the workflow or another option cannot be used; `errors` names each, and nothing is stored.'),
+          },
         },
       },
       async (request, reply) => {
@@ -52,7 +58,7 @@ export async function importRoutes(untyped: FastifyInstance, services: AppServic
         summary: 'List imports, newest first, with a cursor',
         tags,
         querystring: ImportListQuery,
-        response: { 200: Type.Object({ imports: Type.Array(ImportSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: { 200: Type.Object({ imports: Type.Array(ImportSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
     async (request) => imports.store.list(request.query),
@@ -65,21 +71,21 @@ export async function importRoutes(untyped: FastifyInstance, services: AppServic
         summary: 'The fields a CSV column can fill, and the mapping an import of a file with this header would use if given none',
         tags,
         body: MappingSuggestionBody,
-        response: { 200: MappingSuggestion, ...errorResponses },
+        response: { 200: MappingSuggestion },
       },
     },
     async (request) => ({ fields: mappableFields(), mapping: autoMapping(request.body.header) }),
   );
   app.get(
     '/api/imports/:id',
-    { config: readers, schema: { summary: 'An import\'s status, row counts and pace; poll it while the import runs', tags, params: UuidParams, response: { 200: ImportSchema, ...errorResponses } } },
+    { config: readers, schema: { summary: 'An import\'s status, row counts and pace; poll it while the import runs', tags, params: UuidParams, response: { 200: ImportSchema } } },
     async (request) => imports.store.get(request.params.id),
   );
   app.get(
     '/api/imports/:id/errors',
     {
       config: readers,
-      schema: { summary: 'The rows an import refused, in file order: row number, field, column and why', tags, params: UuidParams, querystring: ImportErrorsQuery, response: { 200: ImportErrorPage, ...errorResponses } },
+      schema: { summary: 'The rows an import refused, in file order: row number, field, column and why', tags, params: UuidParams, querystring: ImportErrorsQuery, response: { 200: ImportErrorPage } },
     },
     async (request) => imports.store.errors(request.params.id, request.query),
   );
@@ -87,7 +93,7 @@ export async function importRoutes(untyped: FastifyInstance, services: AppServic
     '/api/imports/:id',
     {
       config: { allow: ['admin', 'editor'] },
-      schema: { summary: 'Cancel a running import: the batch in flight is rolled back, rows already imported stay', tags, params: UuidParams, response: { 200: ImportSchema, ...errorResponses } },
+      schema: { summary: 'Cancel a running import: the batch in flight is rolled back, rows already imported stay', tags, params: UuidParams, response: { 200: ImportSchema, 409: refusal('The import has already ended.') } },
     },
     async (request) => imports.store.cancel(request.params.id),
   );

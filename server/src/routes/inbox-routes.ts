@@ -5,14 +5,14 @@ import { Errors } from '../errors.js';
 import type { Role } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import type { InboxItem } from '../services/inbox-feed.js';
-import { ErrorSchema, errorResponses, OpenObject } from '../schemas/common.js';
+import { OpenObject, refusal } from '../schemas/common.js';
 import { EventStreams, eventStreamResponse, SSE_HEARTBEAT_MS } from './event-streams.js';
 import type { TypedApp } from './typed-app.js';
 
-
 const tags = ['inbox'];
-const RepParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const NotificationParams = Type.Object({ id: Type.String({ format: 'uuid' }), notificationId: Type.String({ format: 'uuid' }) });
+const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+const RepParams = Type.Object({ id: Uuid });
+const NotificationParams = Type.Object({ id: Uuid, notificationId: Uuid });
 const InboxQuery = Type.Object(
   {
     unread: Type.Optional(Type.Boolean({ description: 'Only notifications not yet read.' })),
@@ -56,7 +56,7 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
         tags,
         params: RepParams,
         querystring: InboxQuery,
-        response: { 200: Type.Object({ notifications: Type.Array(InboxItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: { 200: Type.Object({ notifications: Type.Array(InboxItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
     async (request) => inbox.list(inboxRep(request, request.params.id), request.query),
@@ -66,7 +66,7 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
     '/api/reps/:id/inbox/:notificationId/read',
     {
       config: { allow: INBOX_READERS },
-      schema: { summary: 'Mark an inbox notification read (again: keeps the first time)', tags, params: NotificationParams, response: { 200: InboxItemSchema, ...errorResponses } },
+      schema: { summary: 'Mark an inbox notification read (again: keeps the first time)', tags, params: NotificationParams, response: { 200: InboxItemSchema } },
     },
     async (request) => inbox.markRead(inboxRep(request, request.params.id), request.params.notificationId),
   );
@@ -83,9 +83,11 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
         tags,
         params: RepParams,
         response: {
-          200: eventStreamResponse,
-          ...errorResponses,
-          503: ErrorSchema,
+          200: eventStreamResponse('An endless text/event-stream: `ready` once live, then `notification` per new inbox item.', {
+            ready: Type.Object({ repId: Type.String({ format: 'uuid' }) }),
+            notification: InboxItemSchema,
+          }),
+          503: refusal('Live inbox updates cannot reach the database right now; list the inbox instead.'),
         },
       },
     },

@@ -3,13 +3,13 @@ import { Type } from 'typebox';
 import { ownerScopeOf, principalOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
+import { OpenObject, refusal, UuidParams } from '../schemas/common.js';
 import { CaptureBody, CaptureResponse, EventBody, EventResponse, IdempotencyHeaders, LeadListQuery, LeadSchema, OutcomeCatalogSchema, WaitQuery } from '../schemas/lead-schemas.js';
 import { assertCaptureMayPost } from '../services/event-types/capture-events.js';
 import { localeCountry } from '../services/locale-country.js';
 import { OUTCOME_CATALOG } from '../services/rep-outcomes.js';
 import { captureReply } from './capture-reply.js';
-import { EventStreams, eventStreamResponse } from './event-streams.js';
+import { EventStreams, leadStreamResponse } from './event-streams.js';
 import type { TypedApp } from './typed-app.js';
 
 const tags = ['leads'];
@@ -30,7 +30,14 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         headers: IdempotencyHeaders,
         querystring: WaitQuery,
         body: CaptureBody,
-        response: { 200: CaptureResponse, 201: CaptureResponse, 202: CaptureResponse, ...errorResponses },
+        response: {
+          200: { ...CaptureResponse, description: 'A duplicate (joined to the lead with the same email or person key) or a replay of the same Idempotency-Key.' },
+          201: { ...CaptureResponse, description: 'A new lead, its run started.' },
+          202: { ...CaptureResponse, description: 'A new lead, kept; its run starts as soon as Temporal is reachable.' },
+          404: refusal('The workflow named does not exist.'),
+          409: refusal('The workflow is archived, or none was named and no default workflow is set.'),
+          422: refusal("The workflow's capture node refuses the lead (a required field missing, an email that is not one), or the Idempotency-Key was used with another request; `errors` names each."),
+        },
       },
     },
     async (request, reply) => {
@@ -53,7 +60,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'List leads, newest first, with filters and a cursor',
         tags,
         querystring: LeadListQuery,
-        response: { 200: Type.Object({ leads: Type.Array(LeadSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: { 200: Type.Object({ leads: Type.Array(LeadSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
     async (request) => services.leads.list(request.query, ownerScopeOf(request)),
@@ -77,7 +84,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
           'or `null` when many did (a bulk import) or some may have been missed (reload what you show). Fetch the leads you show after `ready`. ' +
           'A rep token hears only of its own leads.',
         tags,
-        response: { 200: eventStreamResponse, ...errorResponses },
+        response: { 200: leadStreamResponse, 503: refusal('Live updates cannot reach the database right now.') },
       },
       config: { allow: LEAD_READERS },
     },
@@ -104,7 +111,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
     },
   );
 
-  app.get('/api/leads/:id', { config: { allow: LEAD_READERS }, schema: { summary: 'Get a lead', tags, params: UuidParams, response: { 200: LeadSchema, ...errorResponses } } }, async (request) =>
+  app.get('/api/leads/:id', { config: { allow: LEAD_READERS }, schema: { summary: 'Get a lead', tags, params: UuidParams, response: { 200: LeadSchema } } }, async (request) =>
     services.leads.get(request.params.id, ownerScopeOf(request)),
   );
 
@@ -124,7 +131,6 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
             events: Type.Array(OpenObject({ type: Type.String() })),
             assignments: Type.Array(OpenObject({ nodeId: Type.String() })),
           }),
-          ...errorResponses,
         },
       },
     },
@@ -140,7 +146,10 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         description: 'Answers 404 NOT_RUNNING when the lead has no run that is still going: not started yet, finished, or no worker answered within 3 s. The history (GET /api/leads/:id/history) shows a finished run.',
         tags,
         params: UuidParams,
-        response: { 200: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: {
+          200: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }),
+          404: refusal('No such lead, or (code NOT_RUNNING) it has no run still going.'),
+        },
       },
     },
     async (request, reply) => {
@@ -170,7 +179,11 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         params: UuidParams,
         headers: IdempotencyHeaders,
         body: EventBody,
-        response: { 202: EventResponse, ...errorResponses },
+        response: {
+          202: EventResponse,
+          409: refusal('The lead is disqualified: reopen it (a status_changed event) before recording another outcome.'),
+          422: refusal("The type is not a declared event type (the message lists close matches) or not one callers may post, the data does not match the type's, or the Idempotency-Key was used with another request."),
+        },
       },
     },
     async (request, reply) => {
@@ -180,11 +193,29 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
     },
   );
 
+  app.delete(
+    '/api/leads/:id',
+    {
+      config: { allow: ['admin'] },
+      schema: {
+        summary: 'Erase a lead on request (GDPR, CCPA): its personal data goes for good, a tombstone keeps the metrics right',
+        description:
+          'The run is terminated; personal fields, event data, step inputs and outputs, notifications and tasks are removed or scrubbed in one ' +
+          'transaction, and the lead\'s data key is destroyed, so its Temporal history can no longer be decrypted. Needs erase=true. Audited.',
+        tags,
+        params: UuidParams,
+        querystring: Type.Object({ erase: Type.Literal(true, { description: 'Say so: erasing cannot be undone.' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Type.String(), erasedAt: Type.String({ format: 'date-time' }) }), 503: refusal("The lead's run could not be stopped; nothing was erased.") },
+      },
+    },
+    async (request) => services.erasure.erase(request.params.id, principalOf(request)),
+  );
+
   app.get(
     '/api/lead-outcomes',
     {
       config: { allow: LEAD_READERS },
-      schema: { summary: 'The outcomes a rep records on a lead, and the reasons a disqualification takes', tags, response: { 200: OutcomeCatalogSchema, ...errorResponses } },
+      schema: { summary: 'The outcomes a rep records on a lead, and the reasons a disqualification takes', tags, response: { 200: OutcomeCatalogSchema } },
     },
     async () => OUTCOME_CATALOG,
   );

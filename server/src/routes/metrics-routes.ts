@@ -12,7 +12,6 @@ import {
   StuckMetricQuery,
   StuckSchema,
 } from '../schemas/metric-schemas.js';
-import { errorResponses } from '../schemas/common.js';
 import type { AppServices } from '../services/app-services.js';
 import { LeadMetrics } from '../services/metrics/lead-metrics.js';
 import type { TypedApp } from './typed-app.js';
@@ -36,7 +35,7 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
         description: cohortNote,
         tags,
         querystring: SlaMetricQuery,
-        response: { 200: ResponseTimesSchema, ...errorResponses },
+        response: { 200: ResponseTimesSchema },
       },
     },
     async (request) => metrics.responseTimes(request.query),
@@ -51,7 +50,7 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
         description: `${cohortNote} The team filter is the assignment's team.`,
         tags,
         querystring: SlaMetricQuery,
-        response: { 200: SlaSchema, ...errorResponses },
+        response: { 200: SlaSchema },
       },
     },
     async (request) => metrics.sla(request.query),
@@ -66,7 +65,7 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
         description: cohortNote,
         tags,
         querystring: MetricQuery,
-        response: { 200: ConversionSchema, ...errorResponses },
+        response: { 200: ConversionSchema },
       },
     },
     async (request) => metrics.conversion(request.query),
@@ -76,7 +75,7 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     '/api/metrics/sources',
     {
       config,
-      schema: { summary: 'Leads and conversion by source, credited to the first touch and to the last touch', description: cohortNote, tags, querystring: MetricQuery, response: { 200: SourcesSchema, ...errorResponses } },
+      schema: { summary: 'Leads and conversion by source, credited to the first touch and to the last touch', description: cohortNote, tags, querystring: MetricQuery, response: { 200: SourcesSchema } },
     },
     async (request) => metrics.sources(request.query),
   );
@@ -85,7 +84,7 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     '/api/metrics/disqualifications',
     {
       config,
-      schema: { summary: 'Disqualified leads by reason and by the stage they had reached', description: cohortNote, tags, querystring: MetricQuery, response: { 200: DisqualificationsSchema, ...errorResponses } },
+      schema: { summary: 'Disqualified leads by reason and by the stage they had reached', description: cohortNote, tags, querystring: MetricQuery, response: { 200: DisqualificationsSchema } },
     },
     async (request) => metrics.disqualifications(request.query),
   );
@@ -94,7 +93,7 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     '/api/metrics/cohorts',
     {
       config,
-      schema: { summary: 'Weekly capture cohorts (weeks from Monday, UTC) followed through the funnel to now', description: cohortNote, tags, querystring: MetricQuery, response: { 200: CohortsSchema, ...errorResponses } },
+      schema: { summary: 'Weekly capture cohorts (weeks from Monday, UTC) followed through the funnel to now', description: cohortNote, tags, querystring: MetricQuery, response: { 200: CohortsSchema } },
     },
     async (request) => metrics.cohorts(request.query),
   );
@@ -108,7 +107,7 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
         description: 'Describes now: the capture range does not apply; team and source do.',
         tags,
         querystring: StuckMetricQuery,
-        response: { 200: StuckSchema, ...errorResponses },
+        response: { 200: StuckSchema },
       },
     },
     async (request) => metrics.stuck(request.query),

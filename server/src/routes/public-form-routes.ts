@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import { Errors } from '../errors.js';
 import type { AppServices } from '../services/app-services.js';
 import type { FormRow } from '../services/form-store.js';
-import { ErrorSchema, errorResponses } from '../schemas/common.js';
+import { refusal } from '../schemas/common.js';
 import { FormPostBody, FormPostResponse } from '../schemas/intake-schemas.js';
 import { WaitQuery } from '../schemas/lead-schemas.js';
 import type { TypedApp } from './typed-app.js';
@@ -89,7 +89,15 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
             params: Type.Object({ publicKey: Type.String({ maxLength: 100 }) }),
             querystring: WaitQuery,
             body: FormPostBody,
-            response: { 200: FormPostResponse, 303: Type.Null(), 413: ErrorSchema, 429: ErrorSchema, ...errorResponses },
+            response: {
+              200: FormPostResponse,
+              303: Type.Null({ description: "Posted as a plain HTML form (no Accept: application/json) to a form with a redirectUrl: the browser is sent there." }),
+              403: refusal("The page's Origin is not one of the form's allowed origins."),
+              404: refusal('No active form has this public key.'),
+              413: refusal('The post is larger than 16 KiB.'),
+              422: refusal("The workflow's capture node refuses the lead (a required field missing, an email that is not one); `errors` names each."),
+              429: refusal('More posts from this address to this form than its rate limit allows in a minute; see Retry-After.'),
+            },
           },
         },
         async (request, reply) => {

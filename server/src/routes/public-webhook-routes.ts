@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { Errors } from '../errors.js';
+import { prototypeKeyPath } from '../plugins/json-body.js';
 import type { AppServices } from '../services/app-services.js';
 import { secretsInForce, type WebhookSourceRow } from '../services/webhook-source-store.js';
-import { SIGNATURE_HEADER, verifySignature } from '../services/webhook-signature.js';
-import { ErrorSchema, errorResponses } from '../schemas/common.js';
+import { SIGNATURE_HEADER, verifySignature } from '@leadflow/nodes';
+import { refusal } from '../schemas/common.js';
 import { ActivityBody, ActivityResponse, WebhookLeadResponse } from '../schemas/intake-schemas.js';
 import type { TypedApp } from './typed-app.js';
 
@@ -21,11 +22,16 @@ export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const headers = Type.Object({
-  [SIGNATURE_HEADER]: Type.Optional(Type.String({ description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under the source\'s secret>' })),
+  [SIGNATURE_HEADER]: Type.Optional(Type.String({ maxLength: 2000, description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under the source\'s secret>' })),
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 const params = Type.Object({ sourceId: Type.String({ maxLength: 100 }) });
-const failures = { ...errorResponses, 413: ErrorSchema };
+const failures = {
+  401: refusal('The Leadflow-Signature header is missing, malformed, wrong or stale (over 5 minutes old, or 30 seconds ahead).'),
+  404: refusal('No active webhook source has this id.'),
+  409: refusal('This signed delivery (same timestamp and body) was received before; sign a retry again with a new timestamp.'),
+  413: refusal('The delivery is larger than 64 KiB.'),
+};
 
 /**
  * `POST /intake/webhooks/:sourceId` (a lead) and `…/activity` (an intent event), signed by the
@@ -49,7 +55,7 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
         const delivery = request.webhookDelivery as { source: WebhookSourceRow; digest: string };
         const raw = typeof request.body === 'string' ? request.body : '';
         const signature = request.headers[SIGNATURE_HEADER];
-        const check = verifySignature(typeof signature === 'string' ? signature : undefined, raw, secretsInForce(delivery.source));
+        const check = verifySignature(typeof signature === 'string' ? signature : undefined, raw, secretsInForce(services.webhookSources.keyring, delivery.source));
         if (!check.ok) throw Errors.badSignature(check.reason);
         delivery.digest = check.digest;
         try {
@@ -57,6 +63,8 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
         } catch {
           throw Errors.invalidRequest([{ path: '', message: 'the body is not valid JSON' }]);
         }
+        const path = prototypeKeyPath(request.body);
+        if (path !== null) throw Errors.invalidField([{ path, message: 'is a field name Leadflow does not take (__proto__, or constructor with prototype)' }]);
       });
       const app = scope as TypedApp;
       const config = { allow: 'public' } as const;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ownerScopeOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
-import { errorResponses, OpenObject, UuidParams } from '../schemas/common.js';
+import { OpenObject, UuidParams } from '../schemas/common.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 
@@ -19,8 +19,8 @@ const Task = OpenObject({
 
 const TaskListQuery = Type.Object(
   {
-    rep: Type.Optional(Type.String({ format: 'uuid' })),
-    lead: Type.Optional(Type.String({ format: 'uuid' })),
+    rep: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+    lead: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
     status: Type.Optional(Type.Enum(['open', 'done'])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Tasks per page (default 100).' })),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the page before.' })),
@@ -39,7 +39,7 @@ export async function taskRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'Tasks made by task nodes, soonest due first, with a cursor',
         tags,
         querystring: TaskListQuery,
-        response: { 200: Type.Object({ tasks: Type.Array(Task), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: { 200: Type.Object({ tasks: Type.Array(Task), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
     async (request) => services.tasks.list(request.query, ownerScopeOf(request)),
@@ -48,7 +48,7 @@ export async function taskRoutes(untyped: FastifyInstance, services: AppServices
     '/api/tasks/:id/complete',
     {
       config: { allow: ['admin', 'rep'] },
-      schema: { summary: "Mark a task done; the lead's run receives a task_completed event", tags, params: UuidParams, response: { 200: Task, ...errorResponses } },
+      schema: { summary: "Mark a task done; the lead's run receives a task_completed event", tags, params: UuidParams, response: { 200: Task } },
     },
     async (request) => services.tasks.complete(request.params.id, ownerScopeOf(request)),
   );

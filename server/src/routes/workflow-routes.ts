@@ -2,9 +2,10 @@ import { GraphDocumentSchema } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
+import { OPTIONAL_BODY } from '../plugins/openapi-contract.js';
 import { EDITORS, READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { errorResponses, IdParams, ProblemSchema } from '../schemas/common.js';
+import { IdParams, ProblemSchema, refusal } from '../schemas/common.js';
 import {
   CreateWorkflowBody,
   DuplicateWorkflowBody,
@@ -27,6 +28,8 @@ import { WORKFLOW_TEMPLATES } from '../templates/index.js';
 import type { TypedApp } from './typed-app.js';
 
 const tags = ['workflows'];
+const isArchived = refusal('The workflow is archived: unarchive it first.');
+const isDefault = refusal('The workflow is the default: make another one the default first.');
 
 /** Workflows: drafts that RevOps edit, validated and published as immutable versions. */
 export async function workflowRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
@@ -47,31 +50,31 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
     '/api/workflows',
     {
       config: { allow: EDITORS },
-      schema: { summary: 'Create a workflow: its draft starts with a capture node, the given draft, or a template', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } },
+      schema: { summary: 'Create a workflow: its draft starts with a capture node, the given draft, or a template', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, 409: refusal('A workflow with this slug exists.') } },
     },
     async (request, reply) => {
       const { template: templateId, ...input } = request.body;
       const template = templateId === undefined ? undefined : WORKFLOW_TEMPLATES.find((candidate) => candidate.id === templateId);
-      if (templateId !== undefined && !template) throw Errors.invalidRequest([{ path: 'template', message: `there is no template '${templateId}'; GET /api/workflow-templates lists them` }]);
-      if (template && input.draft) throw Errors.invalidRequest([{ path: 'template', message: 'give a template or a draft, not both' }]);
+      if (templateId !== undefined && !template) throw Errors.invalidField([{ path: 'template', message: `there is no template '${templateId}'; GET /api/workflow-templates lists them` }]);
+      if (template && input.draft) throw Errors.invalidField([{ path: 'template', message: 'give a template or a draft, not both' }]);
       const draft = template ? { ...structuredClone(template.document), name: input.name } : input.draft;
       return reply.status(201).send(await workflows.create({ ...input, ...(draft && { draft }) }, principalOf(request)));
     },
   );
 
-  app.get('/api/workflows/:id', { config: { allow: READERS }, schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema, ...errorResponses } } }, async (request) =>
+  app.get('/api/workflows/:id', { config: { allow: READERS }, schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema } } }, async (request) =>
     workflows.get(request.params.id),
   );
 
   app.patch(
     '/api/workflows/:id',
-    { schema: { summary: 'Rename a workflow, or make it the default', tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: WorkflowDetailSchema, ...errorResponses } }, config: { allow: EDITORS } },
+    { schema: { summary: 'Rename a workflow, or make it the default', tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: WorkflowDetailSchema, 409: isArchived } }, config: { allow: EDITORS } },
     async (request) => workflows.update(request.params.id, request.body, principalOf(request)),
   );
 
   app.post(
     '/api/workflows/:id/duplicate',
-    { schema: { summary: "Copy a workflow's draft into a new workflow", tags, params: IdParams, body: DuplicateWorkflowBody, response: { 201: WorkflowDetailSchema, ...errorResponses } }, config: { allow: EDITORS } },
+    { schema: { summary: "Copy a workflow's draft into a new workflow", tags, params: IdParams, body: DuplicateWorkflowBody, response: { 201: WorkflowDetailSchema } }, config: { allow: EDITORS } },
     async (request, reply) => reply.status(201).send(await workflows.duplicate(request.params.id, request.body.name, principalOf(request))),
   );
 
@@ -83,7 +86,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
           summary: archived ? 'Archive: no new leads, no edits; leads in flight finish on their version' : 'Bring an archived workflow back',
           tags,
           params: IdParams,
-          response: { 200: WorkflowDetailSchema, ...errorResponses },
+          response: { 200: WorkflowDetailSchema, ...(archived && { 409: isDefault }) },
         },
         config: { allow: EDITORS },
       },
@@ -102,7 +105,11 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         tags,
         params: IdParams,
         body: TestRunBody,
-        response: { 200: TestRunResultSchema, ...errorResponses },
+        response: {
+          200: TestRunResultSchema,
+          422: refusal("The graph does not compile, or the sample lead is one the capture node refuses; `errors` names the node or lead field."),
+          503: refusal('The server was started without a database URL, which test runs need.'),
+        },
       },
       config: { allow: EDITORS },
     },
@@ -118,7 +125,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         tags,
         params: IdParams,
         body: GraphDocumentSchema,
-        response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema), nodes: NodeDescriptionsSchema }), ...errorResponses },
+        response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema), nodes: NodeDescriptionsSchema }), 409: isArchived },
       },
     },
     async (request) => workflows.saveDraft(request.params.id, request.body, principalOf(request)),
@@ -134,7 +141,8 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         tags,
         params: IdParams,
         body: Type.Optional(Type.Unknown()),
-        response: { 200: ValidationResultSchema, ...errorResponses },
+        [OPTIONAL_BODY]: true,
+        response: { 200: ValidationResultSchema },
       },
     },
     async (request) => {
@@ -147,14 +155,24 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
     '/api/workflows/:id/publish',
     {
       config: { allow: EDITORS },
-      schema: { summary: 'Compile the draft and store it as the next immutable version (its author: the calling token\'s name)', tags, params: IdParams, body: PublishBody, response: { 201: VersionSchema, ...errorResponses } },
+      schema: {
+        summary: 'Compile the draft and store it as the next immutable version (its author: the calling token\'s name)',
+        tags,
+        params: IdParams,
+        body: PublishBody,
+        response: {
+          201: VersionSchema,
+          409: refusal('The workflow is archived, or nothing changed since the latest version.'),
+          422: refusal('The draft does not compile; `errors` names each node and field.'),
+        },
+      },
     },
     async (request, reply) => reply.status(201).send(await workflows.publish(request.params.id, request.body.note, principalOf(request))),
   );
 
   app.get(
     '/api/workflows/:id/versions',
-    { config: { allow: READERS }, schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errorResponses } } },
+    { config: { allow: READERS }, schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }) } } },
     async (request) => ({ versions: await workflows.versions(request.params.id) }),
   );
 
@@ -166,7 +184,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         summary: 'Get one version: its graph and compiled plan',
         tags,
         params: VersionParams,
-        response: { 200: Type.Intersect([VersionSchema, Type.Object({ document: GraphDocumentSchema, plan: Type.Unknown() })]), ...errorResponses },
+        response: { 200: Type.Intersect([VersionSchema, Type.Object({ document: GraphDocumentSchema, plan: Type.Unknown() })]) },
       },
     },
     async (request) => workflows.version(request.params.id, request.params.version),
@@ -185,7 +203,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         tags,
         params: IdParams,
         body: MigrationBody,
-        response: { 200: MigrationReportSchema, ...errorResponses },
+        response: { 200: MigrationReportSchema },
       },
     },
     async (request) => services.migrations.migrate(request.params.id, request.body, principalOf(request)),

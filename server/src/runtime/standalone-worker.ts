@@ -1,4 +1,5 @@
 import { readConfig } from '../config.js';
+import { loadKeyring } from './keyring-file.js';
 import { startWorkerHost, type WorkerHostOptions } from './worker-host.js';
 
 /**
@@ -18,6 +19,7 @@ export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['wo
     http: { allowHosts: config.httpAllowHosts },
     workflowBundle,
     tuning: config.worker,
+    keyring: loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: false }),
   });
   console.log('worker ready');
   const stop = (): void => void host.stop().then(() => process.exit(0));

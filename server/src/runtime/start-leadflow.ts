@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
 import { LEAD_TASK_QUEUE } from '@leadflow/engine/workflow';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
@@ -13,6 +13,9 @@ import { seedExample } from '../seed/seed-example.js';
 import { syncStepRetentionSchedule } from '../retention/retention-schedule.js';
 import { createAppServices } from '../services/app-services.js';
 import { startBackgroundSweeps } from './background-sweeps.js';
+import { loadKeyring } from './keyring-file.js';
+import { secureStoredSecrets } from './secure-stored-secrets.js';
+import { leadflowClient, leadflowCodec } from './temporal-client.js';
 import { startWorkerHost, type WorkerHost } from './worker-host.js';
 
 export interface LeadflowHandle {
@@ -57,10 +60,13 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     const db = createDatabase(databaseUrl);
     stops.push(() => db.destroy());
     await migrateToLatest(db);
+    const keyring = loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: !config.databaseUrl });
+    await secureStoredSecrets(db, keyring, nodeRegistry, log);
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const client = new Client({ connection, namespace: config.temporalNamespace });
-    const services = createAppServices(db, client, nodeRegistry, config.taskQueue, databaseUrl);
+    const codec = leadflowCodec(db, keyring);
+    const client = leadflowClient(connection, config.temporalNamespace, codec);
+    const services = createAppServices(db, client, nodeRegistry, { keyring, codec }, config.taskQueue, databaseUrl);
     const seeded = await seedExample(services);
     const retentionOptions = { taskQueue: config.taskQueue ?? LEAD_TASK_QUEUE, olderThanDays: config.stepDataDays };
     const retention = await syncStepRetentionSchedule(client, retentionOptions).catch((error: Error) => {
@@ -73,7 +79,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
-      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker });
+      worker = await startWorkerHost({ temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue, databaseUrl, mail: { smtpUrl: config.smtpUrl, from: config.mailFrom }, http: { allowHosts: config.httpAllowHosts }, tuning: config.worker, keyring });
       stops.push(() => (worker as WorkerHost).stop());
     }
 

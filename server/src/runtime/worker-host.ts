@@ -1,3 +1,5 @@
+import { CredentialResolver } from '@leadflow/engine/credentials';
+import type { Keyring } from '@leadflow/engine/crypto';
 import { createDatabase } from '@leadflow/engine/db';
 import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, NativeConnection, type MailSettings } from '@leadflow/engine/worker';
 import { nodeActivities } from '@leadflow/nodes/activities';
@@ -6,6 +8,7 @@ import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
 import { createRetentionActivities } from '../retention/retention-activities.js';
+import { leadflowCodec } from './temporal-client.js';
 
 export interface WorkerHostOptions {
   temporalAddress: string;
@@ -19,6 +22,8 @@ export interface WorkerHostOptions {
   workflowBundle?: WorkflowBundle;
   /** @default readConfig's defaults */
   tuning?: Partial<WorkerTuning>;
+  /** Seals credentials and the leads' payload keys; every worker and API server share it. */
+  keyring: Keyring;
 }
 
 export interface WorkerHost {
@@ -34,7 +39,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
   const activities = {
-    ...createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] } }),
+    ...createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials: new CredentialResolver(db, options.keyring) }),
     ...createRetentionActivities(db),
   };
   const worker = await createLeadWorker({
@@ -47,6 +52,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
     maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivityTaskExecutions,
     reuseV8Context: tuning.reuseV8Context,
+    payloadCodec: leadflowCodec(db, options.keyring),
   });
   const done = worker.run().finally(async () => {
     await db.destroy();

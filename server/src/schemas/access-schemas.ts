@@ -56,9 +56,9 @@ export const AuditQuery = Type.Object(
     subjectId: Type.Optional(Type.String({ maxLength: 200 })),
     actor: Type.Optional(Type.String({ maxLength: 100, description: 'Token name, `admin` (bootstrap token) or `seed`.' })),
     action: Type.Optional(Type.String({ maxLength: 100, description: 'e.g. workflow.published.' })),
-    since: Type.Optional(Type.String({ format: 'date-time' })),
+    since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'nextCursor of the previous page.' })),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', maxLength: 15, description: 'nextCursor of the previous page.' })),
   },
   { additionalProperties: false },
 );

@@ -23,14 +23,15 @@ export function OpenObject<T extends Record<string, TSchema>>(properties: T, opt
   return Type.Object(properties, { additionalProperties: true, ...options });
 }
 
-export const errorResponses = {
-  400: ErrorSchema,
-  401: ErrorSchema,
-  403: ErrorSchema,
-  404: ErrorSchema,
-  409: ErrorSchema,
-  422: ErrorSchema,
-};
+/**
+ * An error answer a route documents beyond the standard ones every route gets from the shared
+ * plugins (400, 401, 403, 404 for an id, 413, 415, 422: see plugins/openapi-contract.ts), saying
+ * when this route gives it.
+ */
+export const refusal = (description: string) => Type.Object(ErrorSchema.properties, { description });
+
+/** Longest path parameter the router takes; every parameter schema stays below it (see app.ts). */
+export const MAX_PARAM_LENGTH = 500;
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
-export const UuidParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const UuidParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) });

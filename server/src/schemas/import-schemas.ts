@@ -7,7 +7,8 @@ export const ImportQuery = Type.Object(
     workflow: Type.Optional(Type.String({ maxLength: 100, description: 'Workflow id or slug the leads enter; the default workflow when absent. Its capture node must take csv.' })),
     mapping: Type.Optional(
       Type.String({
-        maxLength: 20_000,
+        // Within the server's 128 KiB request head even percent-encoded: a column map for a few hundred columns.
+        maxLength: 8_000,
         description:
           'JSON object of CSV column → lead field: email, firstName, lastName, name, company, title, phone, country, source, formId, referrerId, utm.source … utm.content, or custom.<name>; null ignores a column. Columns left out are ignored. Absent: columns are mapped by their names (Email, E-mail Address, First Name, Company Name, Job Title, Phone Number, …).',
       }),

@@ -26,7 +26,7 @@ const FormFields = {
 };
 
 export const CreateFormBody = Type.Object(FormFields, { additionalProperties: false });
-export const UpdateFormBody = Type.Partial(Type.Object(FormFields, { additionalProperties: false }));
+export const UpdateFormBody = Type.Partial(Type.Object(FormFields), { additionalProperties: false });
 
 export const FormSchema = OpenObject({
   id: Type.String({ format: 'uuid' }),
@@ -59,7 +59,7 @@ const SourceFields = {
 };
 
 export const CreateWebhookSourceBody = Type.Object(SourceFields, { additionalProperties: false });
-export const UpdateWebhookSourceBody = Type.Partial(Type.Object(SourceFields, { additionalProperties: false }));
+export const UpdateWebhookSourceBody = Type.Partial(Type.Object(SourceFields), { additionalProperties: false });
 
 export const WebhookSourceSchema = OpenObject({
   id: Type.String({ format: 'uuid' }),

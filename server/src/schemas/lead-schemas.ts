@@ -26,7 +26,7 @@ export const CaptureBody = Type.Object(
     ),
     custom: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'Your own fields; readable in conditions as custom.<name>.' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ email: 'jane@acme.com', name: 'Jane Doe', company: 'Acme', title: 'VP Sales', source: 'demo_request', country: 'US' }] },
 );
 
 /** An optional Idempotency-Key on posts that must take effect once (a capture, a rep's outcome). */
@@ -77,12 +77,12 @@ export const CaptureResponse = Type.Object({
 
 export const LeadListQuery = Type.Object(
   {
-    status: Type.Optional(Type.String()),
+    status: Type.Optional(Type.String({ maxLength: 100 })),
     tier: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
-    owner: Type.Optional(Type.String({ format: 'uuid' })),
-    source: Type.Optional(Type.String()),
-    workflow: Type.Optional(Type.String({ format: 'uuid' })),
-    node: Type.Optional(Type.String({ description: 'Leads now at this node.' })),
+    owner: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+    source: Type.Optional(Type.String({ maxLength: 100 })),
+    workflow: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+    node: Type.Optional(Type.String({ maxLength: 100, description: 'Leads now at this node.' })),
     runStatus: Type.Optional(Type.Enum(['starting', 'running', 'waiting', 'error', 'completed'])),
     open: Type.Optional(Type.Boolean({ description: 'Only leads still being worked: not disqualified and not won.' })),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Search email, name and company.' })),

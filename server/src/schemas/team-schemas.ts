@@ -19,7 +19,7 @@ const RepFields = {
   role: Type.Optional(nullable(Type.String({ maxLength: 50 }), { title: 'Role', description: 'e.g. SDR, AE, manager.' })),
   active: Type.Optional(Type.Boolean({ title: 'Active', description: 'Inactive reps get no new leads; their leads in flight are reassigned by SLA steps.' })),
   timezone: Type.Optional(Type.String({ maxLength: 64, title: 'Time zone', description: 'IANA time zone, e.g. America/New_York.' })),
-  capacity: Type.Optional(nullable(Type.Integer({ minimum: 0 }), { title: 'Capacity', description: 'Most open leads at once; not set: no limit; 0: takes no new leads.' })),
+  capacity: Type.Optional(nullable(Type.Integer({ minimum: 0, maximum: 100_000 }), { title: 'Capacity', description: 'Most open leads at once; not set: no limit; 0: takes no new leads.' })),
   weight: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, title: 'Weight', description: 'Share of leads under weighted round robin.' })),
   workingHours: Type.Optional(
     nullable(
@@ -43,10 +43,11 @@ const RepFields = {
   languages: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 10 }), { uniqueItems: true, title: 'Languages', description: 'e.g. en, de.' })),
 };
 
-export const CreateRepBody = Type.Object(RepFields, { additionalProperties: false });
-export const UpdateRepBody = Type.Partial(Type.Object(RepFields, { additionalProperties: false }));
+export const CreateRepBody = Type.Object(RepFields, { additionalProperties: false, examples: [{ name: 'Ivy Chen', email: 'ivy.chen@example.com', teamId: 'inbound', timezone: 'America/New_York' }] });
+// Type.Partial drops the object's options: additionalProperties is given again.
+export const UpdateRepBody = Type.Partial(Type.Object(RepFields), { additionalProperties: false });
 export const RepListQuery = Type.Object(
-  { team: Type.Optional(Type.String()), includeArchived: Type.Optional(Type.Boolean({ description: 'Also list archived reps.' })) },
+  { team: Type.Optional(Type.String({ maxLength: 100 })), includeArchived: Type.Optional(Type.Boolean({ description: 'Also list archived reps.' })) },
   { additionalProperties: false },
 );
 
@@ -58,15 +59,15 @@ export const CreateTeamBody = Type.Object(
   { id: Type.String({ pattern: SLUG, maxLength: 100, title: 'Id', description: 'Stable id used in assign nodes, e.g. inbound-sdr.' }), ...TeamFields },
   { additionalProperties: false },
 );
-export const UpdateTeamBody = Type.Partial(Type.Object(TeamFields, { additionalProperties: false }));
+export const UpdateTeamBody = Type.Partial(Type.Object(TeamFields), { additionalProperties: false });
 
 const AccountFields = {
   domain: Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', maxLength: 255, title: 'Domain', description: 'Leads whose email has this domain belong to the account; bulk upserts match accounts by it.' }),
   name: Type.String({ minLength: 1, maxLength: 200, title: 'Name' }),
   ownerRepId: repRef('Owner', 'Gets the account\'s leads under "account owner" routing.'),
 };
-export const CreateAccountBody = Type.Object(AccountFields, { additionalProperties: false });
-export const UpdateAccountBody = Type.Partial(Type.Object(AccountFields, { additionalProperties: false }));
+export const CreateAccountBody = Type.Object(AccountFields, { additionalProperties: false, examples: [{ domain: 'globex.com', name: 'Globex' }] });
+export const UpdateAccountBody = Type.Partial(Type.Object(AccountFields), { additionalProperties: false });
 
 const TerritoryFields = {
   name: Type.String({ minLength: 1, maxLength: 200, title: 'Name' }),
@@ -76,16 +77,19 @@ const TerritoryFields = {
       countries: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 100 }), { title: 'Countries', description: 'ISO codes or names, e.g. DE, France.' })),
       regions: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { title: 'Regions / states' })),
       industries: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { title: 'Industries' })),
-      minEmployees: Type.Optional(Type.Integer({ minimum: 0, title: 'Employees at least' })),
-      maxEmployees: Type.Optional(Type.Integer({ minimum: 0, title: 'Employees at most' })),
+      minEmployees: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, title: 'Employees at least' })),
+      maxEmployees: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000, title: 'Employees at most' })),
     },
     { additionalProperties: false, title: 'Rules', description: 'A lead must meet every rule set; an empty rule matches anything.' },
   ),
   teamId: teamRef('Team', 'Route matching leads to this team (or set a rep).'),
   repId: repRef('Rep', 'Route matching leads to this rep (or set a team).'),
 };
-export const TerritoryBody = Type.Object({ id: Type.String({ pattern: SLUG, maxLength: 100, title: 'Id' }), ...TerritoryFields }, { additionalProperties: false });
-export const UpdateTerritoryBody = Type.Partial(Type.Object(TerritoryFields, { additionalProperties: false }));
+export const TerritoryBody = Type.Object(
+  { id: Type.String({ pattern: SLUG, maxLength: 100, title: 'Id' }), ...TerritoryFields },
+  { additionalProperties: false, description: 'Routes to exactly one of teamId and repId (naming both, or neither, is refused with 422).' },
+);
+export const UpdateTerritoryBody = Type.Partial(Type.Object(TerritoryFields), { additionalProperties: false });
 
 /** What the designer's forms are generated from: the very schemas the create routes validate with. */
 export const TEAM_MODEL_SCHEMAS = { rep: CreateRepBody, team: CreateTeamBody, territory: TerritoryBody, account: CreateAccountBody } as const;

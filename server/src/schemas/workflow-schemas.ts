@@ -43,7 +43,7 @@ export const WorkflowTemplateSchema = Type.Object({
   document: GraphDocumentSchema,
 });
 
-export const PublishBody = Type.Object({ note: Type.String({ maxLength: 2000, description: 'What changed and why.' }) }, { additionalProperties: false });
+export const PublishBody = Type.Object({ note: Type.String({ maxLength: 2000, description: 'What changed and why.' }) }, { additionalProperties: false, examples: [{ note: 'Score demo requests higher' }] });
 
 export const VersionSchema = OpenObject({
   workflowId: Type.String(),
@@ -87,7 +87,7 @@ export const TestRunBody = Type.Object(
         Type.Object(
           {
             type: Type.String({ minLength: 1, maxLength: 60 }),
-            afterMs: Type.Optional(Type.Integer({ minimum: 0, description: 'How long after the wait begins the event arrives.' })),
+            afterMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 31_622_400_000, description: 'How long after the wait begins the event arrives (at most 366 days).' })),
             data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
           },
           { additionalProperties: false },
@@ -108,12 +108,12 @@ export const TestRunResultSchema = OpenObject({
   simulatedMs: Type.Number(),
 });
 
-export const VersionParams = Type.Object({ id: Type.String({ minLength: 1 }), version: Type.Integer({ minimum: 1 }) });
+export const VersionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 export const MigrationBody = Type.Object(
   {
-    fromVersion: Type.Integer({ minimum: 1, description: 'The version whose waiting leads move.' }),
-    toVersion: Type.Integer({ minimum: 1, description: 'The version they move to.' }),
+    fromVersion: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The version whose waiting leads move.' }),
+    toVersion: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The version they move to.' }),
     nodeMap: Type.Optional(
       Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 100 }), {
         description: "Node of the old version → node of the new one; a node left out maps to the new version's node of the same id.",

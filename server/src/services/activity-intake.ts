@@ -45,12 +45,14 @@ export class ActivityIntake {
   async record(input: ActivityInput): Promise<PostedActivity | null> {
     const detail = DETAIL[input.type];
     const value = detail ? input[detail] : undefined;
-    if (detail && (value === undefined || value.trim() === '')) throw Errors.invalidRequest([{ path: detail, message: `is required for a ${input.type} event` }]);
+    if (detail && (value === undefined || value.trim() === '')) {
+      throw Errors.invalidField([{ path: detail, message: `is required for a ${input.type} event` }]);
+    }
     if (input.leadId !== undefined && input.email !== undefined) {
-      throw Errors.invalidRequest([{ path: 'email', message: 'send leadId or email, not both' }]);
+      throw Errors.invalidField([{ path: 'email', message: 'send leadId or email, not both' }]);
     }
     if (input.leadId === undefined && input.email === undefined) {
-      throw Errors.invalidRequest([{ path: 'leadId', message: 'is required (or send email)' }]);
+      throw Errors.invalidField([{ path: 'leadId', message: 'is required (or send email)' }]);
     }
     const leadId = await this.leadIdOf(input);
     if (!leadId) return null;

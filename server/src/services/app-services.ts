@@ -1,11 +1,14 @@
 import type { NodeRegistry } from '@leadflow/engine';
+import type { Keyring, LeadflowPayloadCodec, LeadKeys } from '@leadflow/engine/crypto';
 import type { Database } from '@leadflow/engine/db';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { AuditLog } from './audit-log.js';
 import { ActivityIntake } from './activity-intake.js';
 import { ChannelIntake } from './channel-intake.js';
+import { CredentialStore } from './credentials/credential-store.js';
 import { EventTypeStore } from './event-types/event-type-store.js';
+import { LeadErasure } from './lead-erasure.js';
 import { FormStore } from './form-store.js';
 import { CsvImports } from './imports/csv-imports.js';
 import { InboxFeed } from './inbox-feed.js';
@@ -54,16 +57,27 @@ export interface AppServices {
   /** Web forms and webhooks, in front of `intake`. */
   channels: ChannelIntake;
   imports: CsvImports;
+  credentials: CredentialStore;
+  erasure: LeadErasure;
+  /** The payload codec the Temporal client uses; the codec endpoint serves it. */
+  codec: LeadflowPayloadCodec;
+}
+
+/** What seals secrets and payloads: the keyring, and the payload codec the Temporal client was made with. */
+export interface Security {
+  keyring: Keyring;
+  codec: LeadflowPayloadCodec & { leadKeys: LeadKeys };
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
-export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, taskQueue?: string, databaseUrl?: string): AppServices {
+export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, security: Security, taskQueue?: string, databaseUrl?: string): AppServices {
   const eventTypes = new EventTypeStore(db);
-  const workflows = new WorkflowStore(db, registry, eventTypes);
+  const credentials = new CredentialStore(db, security.keyring);
+  const workflows = new WorkflowStore(db, registry, eventTypes, credentials);
   const runs = new LeadRuns(db, temporal, taskQueue);
   const events = new LeadEvents(db, runs);
   const intake = new LeadIntake(db, workflows, runs);
-  const webhookSources = new WebhookSourceStore(db, workflows);
+  const webhookSources = new WebhookSourceStore(db, workflows, security.keyring);
   const activity = new ActivityIntake(db, events);
   return {
     db,
@@ -91,5 +105,8 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     activity,
     channels: new ChannelIntake(intake, activity, webhookSources),
     imports: new CsvImports(db, workflows),
+    credentials,
+    erasure: new LeadErasure(db, temporal, security.codec.leadKeys),
+    codec: security.codec,
   };
 }

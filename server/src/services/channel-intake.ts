@@ -28,7 +28,7 @@ export class ChannelIntake {
     if (post.honeypot) return { honeypot: true };
     const request = { ...post.lead, channel: 'web_form', formId: form.id, ...(form.workflow_id && { workflow: form.workflow_id }) };
     const problems = [...post.problems, ...captureProblems(request)];
-    if (problems.length > 0) throw Errors.invalidRequest(problems);
+    if (problems.length > 0) throw Errors.invalidField(problems);
     const options = { hints: { formCountry: form.default_country, localeCountry } };
     return { honeypot: false, result: await this.capture(request as CaptureRequest, options, waitMs) };
   }
@@ -45,7 +45,7 @@ export class ChannelIntake {
     }
     const request = { ...mapped.lead, channel: 'webhook', ...(source.workflow_id && { workflow: source.workflow_id }) };
     const problems = captureProblems(request);
-    if (problems.length > 0) throw Errors.invalidRequest(mapping ? explainMapped(problems, mapped.from, mapping) : problems);
+    if (problems.length > 0) throw Errors.invalidField(mapping ? explainMapped(problems, mapped.from, mapping) : problems);
     // Keys are per source, so two senders' keys never meet.
     const key = idempotencyKey ? `webhook:${source.id}:${idempotencyKey}` : undefined;
     return this.once(source.id, digest, () => this.capture(request as CaptureRequest, { idempotencyKey: key }, null));

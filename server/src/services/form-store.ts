@@ -133,7 +133,7 @@ export class FormStore {
 
   private async columns(input: Partial<FormInput>) {
     if (input.honeypotField !== undefined && isLeadFieldName(input.honeypotField)) {
-      throw Errors.invalidRequest([{ path: 'honeypotField', message: `'${input.honeypotField}' is a lead field; name the trap something people never fill, e.g. website` }]);
+      throw Errors.invalidField([{ path: 'honeypotField', message: `'${input.honeypotField}' is a lead field; name the trap something people never fill, e.g. website` }]);
     }
     return {
       ...(input.workflow !== undefined && { workflow_id: await workflowIdFor(this.workflows, input.workflow) }),

@@ -19,7 +19,7 @@ export async function workflowIdFor(workflows: WorkflowStore, ref: string | null
   try {
     return (await workflows.find(ref)).id;
   } catch {
-    throw Errors.invalidRequest([{ path: 'workflow', message: `no workflow has id or slug '${ref}'` }]);
+    throw Errors.invalidField([{ path: 'workflow', message: `no workflow has id or slug '${ref}'` }]);
   }
 }
 

@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string): KeysetPosition {
   } catch {
     // Not ours; answered below.
   }
-  throw Errors.invalidRequest([{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
+  throw Errors.invalidField([{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
 }
 
 /**

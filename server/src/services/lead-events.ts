@@ -58,7 +58,7 @@ export class LeadEvents {
     const data = posted.data ?? {};
     const status = posted.type === 'status_changed' ? data.status : undefined;
     if (posted.type === 'status_changed' && (typeof status !== 'string' || !/^[a-z][a-z_]*$/.test(status))) {
-      throw Errors.invalidRequest([{ path: 'data.status', message: 'a status_changed event needs data.status, e.g. "qualified"' }]);
+      throw Errors.invalidField([{ path: 'data.status', message: 'a status_changed event needs data.status, e.g. "qualified"' }]);
     }
     const outcome: OutcomeEffect | null = isRepOutcome(posted.type) ? checkOutcome(posted.type, data) : typeof status === 'string' ? { status } : null;
     const occurredAt = posted.occurredAt ? new Date(posted.occurredAt) : new Date();

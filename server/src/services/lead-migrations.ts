@@ -51,7 +51,7 @@ export class LeadMigrations {
   ) {}
 
   async migrate(workflowIdOrSlug: string, request: MigrationRequest, actor: Actor): Promise<MigrationReport> {
-    if (request.toVersion === request.fromVersion) throw Errors.invalidRequest([{ path: 'toVersion', message: 'must differ from fromVersion' }]);
+    if (request.toVersion === request.fromVersion) throw Errors.invalidField([{ path: 'toVersion', message: 'must differ from fromVersion' }]);
     const workflow = await this.workflows.find(workflowIdOrSlug);
     const [, to] = await Promise.all([this.workflows.version(workflow.id, request.fromVersion), this.workflows.version(workflow.id, request.toVersion)]);
     const leads = await this.db

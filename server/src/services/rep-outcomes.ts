@@ -43,6 +43,6 @@ export function checkOutcome(type: RepOutcome, data: Record<string, unknown>): O
     if (data.reason === undefined || data.reason === '') problems.push({ path: 'data.reason', message: `is required to disqualify a lead: one of ${known}` });
     else if (!(DISQUALIFICATION_REASONS as readonly unknown[]).includes(data.reason)) problems.push({ path: 'data.reason', message: `'${String(data.reason)}' is not a known reason: one of ${known}` });
   }
-  if (problems.length > 0) throw Errors.invalidRequest(problems);
+  if (problems.length > 0) throw Errors.invalidField(problems);
   return type === 'disqualified' ? { status: 'disqualified', disqualificationReason: data.reason as string } : { status: type };
 }

@@ -21,6 +21,12 @@ export interface TestRunRequest {
  * kept — the lead, assignments, tasks and messages live in a transaction that is rolled back, and
  * nodes that reach the outside world say what they would send instead.
  */
+const NO_CREDENTIALS = {
+  resolve: async (): Promise<never> => {
+    throw new Error('a test run does not open credentials: it calls no outside service');
+  },
+};
+
 export class TestRuns {
   constructor(
     private readonly db: Kysely<Database>,
@@ -53,7 +59,8 @@ export class TestRuns {
         plan,
         registry: this.registry,
         activities: this.activities,
-        services: { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] } },
+        // Test runs reach no outside service, so they open no credential either.
+        services: { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] }, credentials: NO_CREDENTIALS },
         leadId,
         lead: leadContextFromRow(row),
         events: request.events ?? [],

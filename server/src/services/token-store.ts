@@ -78,14 +78,14 @@ export class TokenStore {
 
   /** Issues a token; the returned `token` is the only time its secret is ever seen. */
   async create(input: TokenInput, actor: Actor): Promise<TokenView & { token: string }> {
-    if (input.role === 'rep' && !input.repId) throw Errors.invalidRequest([{ path: 'repId', message: 'a rep token needs the rep it acts for' }]);
-    if (input.role !== 'rep' && input.repId) throw Errors.invalidRequest([{ path: 'repId', message: `only rep tokens act for a rep; a ${input.role} token takes no repId` }]);
+    if (input.role === 'rep' && !input.repId) throw Errors.invalidField([{ path: 'repId', message: 'a rep token needs the rep it acts for' }]);
+    if (input.role !== 'rep' && input.repId) throw Errors.invalidField([{ path: 'repId', message: `only rep tokens act for a rep; a ${input.role} token takes no repId` }]);
     if (input.repId && !(await this.db.selectFrom('reps').select('id').where('id', '=', input.repId).executeTakeFirst())) {
-      throw Errors.invalidRequest([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
+      throw Errors.invalidField([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw Errors.invalidRequest([{ path: 'expiresAt', message: 'must be in the future' }]);
+      throw Errors.invalidField([{ path: 'expiresAt', message: 'must be in the future' }]);
     }
     const secret = newTokenSecret(input.role);
     const row = await this.db.transaction().execute(async (trx) => {

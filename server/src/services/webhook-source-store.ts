@@ -1,9 +1,10 @@
+import { type Keyring, openSealed, seal } from '@leadflow/engine/crypto';
 import type { Database, FieldMapping } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
 import { mappingProblems } from './field-mapping.js';
 import { deleteById, newSigningSecret, workflowIdFor } from './intake-keys.js';
-import { SIGNATURE_TOLERANCE_SECONDS } from './webhook-signature.js';
+import { SIGNATURE_TOLERANCE_SECONDS } from '@leadflow/nodes';
 import type { WorkflowStore } from './workflow-store.js';
 
 export type WebhookSourceRow = Selectable<Database['webhook_sources']>;
@@ -45,10 +46,15 @@ function sourceView(row: WebhookSourceRow, now = new Date()): WebhookSourceView 
   };
 }
 
+/** A stored signing secret opened: sealed under the keyring (`lf1:…`), or as stored before secrets were sealed. */
+export function openSigningSecret(keyring: Keyring, stored: string): string {
+  return stored.startsWith('lf1:') ? openSealed(keyring, stored).toString('utf8') : stored;
+}
+
 /** The secrets a delivery may be signed with now: the current one, and the previous during its grace. */
-export function secretsInForce(row: WebhookSourceRow, now = new Date()): string[] {
-  const previous = row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at > now ? [row.previous_secret] : [];
-  return [row.secret, ...previous];
+export function secretsInForce(keyring: Keyring, row: WebhookSourceRow, now = new Date()): string[] {
+  const previous = row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at > now ? [openSigningSecret(keyring, row.previous_secret)] : [];
+  return [openSigningSecret(keyring, row.secret), ...previous];
 }
 
 /**
@@ -59,6 +65,8 @@ export class WebhookSourceStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly workflows: WorkflowStore,
+    /** Secrets are stored sealed under it. */
+    readonly keyring: Keyring,
   ) {}
 
   async list(): Promise<WebhookSourceView[]> {
@@ -72,7 +80,7 @@ export class WebhookSourceStore {
   async create(input: WebhookSourceInput): Promise<WebhookSourceView & { secret: string }> {
     const values = await this.columns(input);
     const secret = newSigningSecret();
-    const row = await this.db.insertInto('webhook_sources').values({ name: input.name, secret, ...values }).returningAll().executeTakeFirstOrThrow();
+    const row = await this.db.insertInto('webhook_sources').values({ name: input.name, secret: seal(this.keyring, secret), ...values }).returningAll().executeTakeFirstOrThrow();
     return { ...sourceView(row), secret };
   }
 
@@ -94,7 +102,7 @@ export class WebhookSourceStore {
     const secret = newSigningSecret();
     const row = await this.db
       .updateTable('webhook_sources')
-      .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_expires_at: new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS), secret, updated_at: sql<Date>`now()` }))
+      .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_expires_at: new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS), secret: seal(this.keyring, secret), updated_at: sql<Date>`now()` }))
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -135,7 +143,7 @@ export class WebhookSourceStore {
   private async columns(input: Partial<WebhookSourceInput>) {
     if (input.fieldMapping) {
       const problems = mappingProblems(input.fieldMapping);
-      if (problems.length > 0) throw Errors.invalidRequest(problems);
+      if (problems.length > 0) throw Errors.invalidField(problems);
     }
     return {
       ...(input.workflow !== undefined && { workflow_id: await workflowIdFor(this.workflows, input.workflow) }),

@@ -4,6 +4,7 @@ import type { Database } from '@leadflow/engine/db';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../errors.js';
 import { type Actor, writeAudit } from './audit-log.js';
+import type { CredentialStore } from './credentials/credential-store.js';
 import type { EventTypeStore } from './event-types/event-type-store.js';
 import { slugify } from './slug.js';
 
@@ -46,11 +47,13 @@ export class WorkflowStore {
     private readonly db: Kysely<Database>,
     private readonly registry: NodeRegistry,
     private readonly eventTypes: EventTypeStore,
+    private readonly credentials: CredentialStore,
   ) {}
 
-  /** Compiles a graph against the node registry and the event catalog as it is now. */
+  /** Compiles a graph against the node registry, the event catalog and the credential store as they are now. */
   async compile(document: unknown): Promise<CompileResult> {
-    return compileGraph(document, this.registry, { eventTypes: await this.eventTypes.names() });
+    const [eventTypes, credentials] = await Promise.all([this.eventTypes.names(), this.credentials.index()]);
+    return compileGraph(document, this.registry, { eventTypes, credentials });
   }
 
   /** Workflows (by slug) whose draft or a published version waits for or reads the event type. */

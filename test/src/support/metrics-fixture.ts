@@ -116,8 +116,8 @@ export async function addOldLeads(stack: TestStack, workflowId: string, repId: s
       (ARRAY['east', 'west'])[1 + g % 2], timestamptz '2020-01-01' + g * interval '7 minutes', 'completed'
     FROM generate_series(1, ${count}::int) g`.execute(stack.db);
   await sql`
-    INSERT INTO lead_events (lead_id, type, occurred_at)
-    SELECT id, t, created_at + interval '4 minutes' FROM leads, unnest(ARRAY['contacted', 'page_visited', 'email_opened']) t WHERE email LIKE 'old%'`.execute(stack.db);
+    INSERT INTO lead_events (lead_id, seq, type, occurred_at)
+    SELECT id, n, t, created_at + interval '4 minutes' FROM leads, unnest(ARRAY['contacted', 'page_visited', 'email_opened']) WITH ORDINALITY AS e(t, n) WHERE email LIKE 'old%'`.execute(stack.db);
   await sql`
     INSERT INTO assignments (lead_id, node_id, visit, rep_id, team_id, strategy, reason, created_at)
     SELECT id, 'assign', 1, ${repId}, team_id, 'round_robin', 'old', created_at + interval '1 minute' FROM leads WHERE email LIKE 'old%'`.execute(stack.db);
@@ -132,7 +132,7 @@ export async function queriesRunBy(stack: TestStack, path: string): Promise<Comp
   const queries: CompiledQuery[] = [];
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => void (event.level === 'query' && queries.push(event.query)) });
-  const app = await buildApp(createAppServices(db, stack.services.temporal, nodeRegistry, stack.taskQueue), { adminToken: stack.token });
+  const app = await buildApp(createAppServices(db, stack.services.temporal, nodeRegistry, stack.security, stack.taskQueue), { adminToken: stack.token });
   try {
     const response = await app.inject({ method: 'GET', url: path, headers: { authorization: `Bearer ${stack.token}` } });
     expect(response.statusCode, response.body).toBe(200);

@@ -4,8 +4,9 @@ import type { Database } from '@leadflow/engine/db';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { nodeRegistry } from '@leadflow/nodes';
-import { buildApp, createAppServices, startWorkerHost, type Actor, type AppServices, type WorkerHost } from '@leadflow/server';
-import { Client, Connection } from '@temporalio/client';
+import { buildApp, createAppServices, leadflowClient, leadflowCodec, type Security, startWorkerHost, type Actor, type AppServices, type WorkerHost } from '@leadflow/server';
+import { Keyring, newSecretKey } from '@leadflow/engine/crypto';
+import { Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
@@ -25,6 +26,8 @@ export interface TestStack {
   taskQueue: string;
   db: Kysely<Database>;
   services: AppServices;
+  /** The stack's keyring and the payload codec its client and worker use. */
+  security: Security;
   worker: WorkerHost | null;
   api<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
   startWorker(): Promise<WorkerHost>;
@@ -44,7 +47,10 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
   const db = createDatabase(databaseUrl);
   await migrateToLatest(db);
   const connection = await Connection.connect({ address: temporalAddress });
-  const services = createAppServices(db, new Client({ connection }), nodeRegistry, taskQueue, databaseUrl);
+  // A keyring of the stack's own, shared by its API and its worker, as LEADFLOW_SECRET_KEY would be.
+  const keyring = new Keyring([newSecretKey()]);
+  const security = { keyring, codec: leadflowCodec(db, keyring) };
+  const services = createAppServices(db, leadflowClient(connection, undefined, security.codec), nodeRegistry, security, taskQueue, databaseUrl);
   const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -59,6 +65,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
       // Outside services in tests are local HTTP servers on loopback.
       http: { allowHosts: ['127.0.0.1', 'localhost'] },
       workflowBundle: { code: inject('workflowBundleCode') },
+      keyring,
     });
 
   const stack: TestStack = {
@@ -70,6 +77,7 @@ export async function startTestStack(options: { worker?: boolean; smtpUrl?: stri
     taskQueue,
     db,
     services,
+    security,
     worker: options.worker === false ? null : await startWorker(),
     async api(method, path, body, headers = {}) {
       const response = await fetch(`${baseUrl}${path}`, {

@@ -23,13 +23,27 @@ export function testLead(fields: Partial<LeadContext> = {}): LeadContext {
  * lead's (`lead.id`), so a stored lead's rows are keyed as the worker would key them.
  */
 export function testActivityContext(
-  options: { lead?: LeadContext; allowHosts?: readonly string[]; attempt?: number; attemptId?: string; db?: unknown; dryRun?: boolean; smtpUrl?: string } = {},
+  options: {
+    lead?: LeadContext;
+    allowHosts?: readonly string[];
+    attempt?: number;
+    attemptId?: string;
+    db?: unknown;
+    dryRun?: boolean;
+    smtpUrl?: string;
+    credentials?: NodeActivityContext['services']['credentials'];
+  } = {},
 ): NodeActivityContext {
   const db = (options.db ?? {}) as NodeActivityContext['db'];
   const lead = options.lead ?? testLead();
   const attempt = options.attempt ?? 1;
   return {
-    services: { db, mail: { from: 'leadflow@test', ...(options.smtpUrl && { smtpUrl: options.smtpUrl }) }, http: { allowHosts: options.allowHosts ?? [] } },
+    services: {
+      db,
+      mail: { from: 'leadflow@test', ...(options.smtpUrl && { smtpUrl: options.smtpUrl }) },
+      http: { allowHosts: options.allowHosts ?? [] },
+      credentials: options.credentials ?? { resolve: async (id) => Promise.reject(new Error(`no credential '${id}' in this test`)) },
+    },
     db,
     lead,
     leadId: lead.id,

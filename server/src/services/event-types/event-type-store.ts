@@ -136,7 +136,7 @@ export class EventTypeStore {
   async assertPostable(type: string, data: Record<string, unknown>): Promise<EventTypeView> {
     const builtIn = BUILTIN_EVENT_TYPES.find((known) => known.name === type);
     if (builtIn) {
-      if (!builtIn.postable) throw Errors.invalidRequest([{ path: 'type', message: `'${type}' events are recorded by Leadflow itself and cannot be posted` }]);
+      if (!builtIn.postable) throw Errors.invalidField([{ path: 'type', message: `'${type}' events are recorded by Leadflow itself and cannot be posted` }]);
       return builtIn;
     }
     const row = await this.db.selectFrom('event_types').selectAll().where('name', '=', type).executeTakeFirst();
@@ -144,11 +144,11 @@ export class EventTypeStore {
       const postable = [...BUILTIN_EVENT_TYPES.filter((known) => known.postable).map((known) => known.name), ...(await this.customNames())];
       const near = closeMatches(type, postable);
       const hint = near.length > 0 ? `did you mean ${near.map((name) => `'${name}'`).join(' or ')}?` : 'declare it with POST /api/event-types first';
-      throw Errors.invalidRequest([{ path: 'type', message: `'${type}' is not a declared event type; ${hint}` }]);
+      throw Errors.invalidField([{ path: 'type', message: `'${type}' is not a declared event type; ${hint}` }]);
     }
     if (row.data_schema) {
       const validate = this.validatorFor(row);
-      if (!validate(data)) throw Errors.invalidRequest(fieldErrors(validate.errors, 'data'));
+      if (!validate(data)) throw Errors.invalidField(fieldErrors(validate.errors, 'data'));
     }
     return view(row);
   }
@@ -176,6 +176,6 @@ export class EventTypeStore {
     } catch (error) {
       problems.push({ path: 'dataSchema', message: `is not a JSON Schema ajv can use: ${error instanceof Error ? error.message : String(error)}` });
     }
-    if (problems.length > 0) throw Errors.invalidRequest(problems);
+    if (problems.length > 0) throw Errors.invalidField(problems);
   }
 }

@@ -73,7 +73,7 @@ export class CsvImports {
     let given: ColumnMapping | undefined;
     if (request.mapping !== undefined) {
       const parsed = parseMappingOption(request.mapping);
-      if (!parsed.ok) throw Errors.invalidRequest(parsed.errors);
+      if (!parsed.ok) throw Errors.invalidField(parsed.errors);
       given = parsed.mapping;
     }
     const target = await this.captureTarget(request.workflow);

@@ -80,7 +80,7 @@ export class ImportStore {
     const limit = page.limit ?? 100;
     let query = this.db.selectFrom('import_errors').select(['id', 'row_number', 'field', 'column_name', 'message']).where('import_id', '=', id);
     if (page.cursor !== undefined) {
-      if (!/^\d{1,18}$/.test(page.cursor)) throw Errors.invalidRequest([{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
+      if (!/^\d{1,18}$/.test(page.cursor)) throw Errors.invalidField([{ path: 'query.cursor', message: 'is not a cursor this API returned' }]);
       query = query.where('id', '>', page.cursor);
     }
     const rows = await query.orderBy('id').limit(limit + 1).execute();

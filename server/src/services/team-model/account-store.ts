@@ -18,13 +18,16 @@ async function insertAccounts(trx: Transaction<Database>, inputs: AccountInput[]
 }
 
 async function updateAccountRow(trx: Transaction<Database>, before: AccountView, input: Partial<AccountInput>, actor: Actor): Promise<AccountView> {
+  const changes = {
+    ...(input.domain !== undefined && { domain: normalDomain(input.domain) }),
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.ownerRepId !== undefined && { owner_rep_id: input.ownerRepId }),
+  };
+  // A PATCH that names no field changes nothing (an UPDATE with an empty SET is not SQL).
+  if (Object.keys(changes).length === 0) return before;
   const row = await trx
     .updateTable('accounts')
-    .set({
-      ...(input.domain !== undefined && { domain: normalDomain(input.domain) }),
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.ownerRepId !== undefined && { owner_rep_id: input.ownerRepId }),
-    })
+    .set(changes)
     .where('id', '=', before.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -49,7 +52,7 @@ export class AccountStore {
 
   private async checkOne(input: Partial<AccountInput>, id?: string): Promise<void> {
     const problems = checkAccount(input, await loadRefs(this.db));
-    if (problems.length) throw Errors.invalidRequest(problems);
+    if (problems.length) throw Errors.invalidField(problems);
     if (input.domain !== undefined) {
       const domain = normalDomain(input.domain);
       let query = this.db.selectFrom('accounts').select('id').where('domain', '=', domain);

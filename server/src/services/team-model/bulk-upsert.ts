@@ -70,7 +70,7 @@ export async function bulkUpsert<I extends object, V extends object>(db: Kysely<
       else firstAt.set(key, i);
       problems.push(...spec.check(item, existing.get(key), refs, prefix));
     });
-    if (problems.length) throw Errors.invalidRequest(problems);
+    if (problems.length) throw Errors.invalidField(problems);
     const creates: I[] = [];
     for (const [i, item] of items.entries()) {
       const before = existing.get(keys[i] as string);

@@ -73,7 +73,7 @@ export class RepStore {
 
   private async checkOne(input: Partial<RepInput>, id?: string): Promise<void> {
     const problems = checkRep(input, await loadRefs(this.db));
-    if (problems.length) throw Errors.invalidRequest(problems);
+    if (problems.length) throw Errors.invalidField(problems);
     if (input.email) {
       let query = this.db.selectFrom('reps').select('id').where('email', '=', input.email.toLowerCase());
       if (id) query = query.where('id', '!=', id);

@@ -18,9 +18,12 @@ async function insertTeams(trx: Transaction<Database>, inputs: TeamInput[], acto
 }
 
 async function updateTeamRow(trx: Transaction<Database>, before: TeamView, input: Partial<TeamInput>, actor: Actor): Promise<TeamView> {
+  const changes = { ...(input.name !== undefined && { name: input.name }), ...(input.managerRepId !== undefined && { manager_rep_id: input.managerRepId }) };
+  // A PATCH that names no field changes nothing (an UPDATE with an empty SET is not SQL).
+  if (Object.keys(changes).length === 0) return before;
   const row = await trx
     .updateTable('teams')
-    .set({ ...(input.name !== undefined && { name: input.name }), ...(input.managerRepId !== undefined && { manager_rep_id: input.managerRepId }) })
+    .set(changes)
     .where('id', '=', before.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -45,7 +48,7 @@ export class TeamStore {
 
   private async checkOne(input: Partial<TeamInput>): Promise<void> {
     const problems = checkTeam(input, await loadRefs(this.db));
-    if (problems.length) throw Errors.invalidRequest(problems);
+    if (problems.length) throw Errors.invalidField(problems);
   }
 
   async create(input: TeamInput, actor: Actor): Promise<TeamView> {

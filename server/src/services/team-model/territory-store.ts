@@ -55,7 +55,7 @@ export class TerritoryStore {
 
   async create(input: TerritoryInput, actor: Actor): Promise<TerritoryView> {
     const problems = checkTerritory(input, await loadRefs(this.db));
-    if (problems.length) throw Errors.invalidRequest(problems);
+    if (problems.length) throw Errors.invalidField(problems);
     if (await this.db.selectFrom('territories').select('id').where('id', '=', input.id).executeTakeFirst()) throw Errors.conflict(`territory '${input.id}' already exists`, 'id');
     return this.db.transaction().execute(async (trx) => (await insertTerritories(trx, [input], actor))[0] as TerritoryView);
   }
@@ -67,7 +67,7 @@ export class TerritoryStore {
       const before = territoryView(row);
       const next = merged(before, input);
       const problems = checkTerritory(next, await loadRefs(trx));
-      if (problems.length) throw Errors.invalidRequest(problems);
+      if (problems.length) throw Errors.invalidField(problems);
       return updateTerritoryRow(trx, before, next, actor);
     });
   }
