@@ -55,7 +55,6 @@ const MATRIX: Record<string, string> = {
   'GET /api/me':                                   '-    Y     Y      Y      Y   Y',
   'GET /api/node-types':                           '-    Y     Y      Y      -   -',
   'GET /api/workflows':                            '-    Y     Y      Y      -   -',
-  'GET /api/workflow-templates':                   '-    Y     Y      Y      -   -',
   'POST /api/workflows':                           '-    Y     Y      -      -   -',
   'GET /api/workflows/:id':                        '-    Y     Y      Y      -   -',
   'PUT /api/workflows/:id/draft':                  '-    Y     Y      -      -   -',

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
-import { freePort, readConfig, startLeadflow, stepRetentionScheduleId, syncStepRetentionSchedule } from '@leadflow/server';
-import { ScheduleNotFoundError } from '@temporalio/client';
+import { parseKeyring } from '@leadflow/engine/crypto';
+import { freePort, leadflowClient, leadflowCodec, readConfig, startLeadflow, stepRetentionScheduleId, syncStepRetentionSchedule } from '@leadflow/server';
+import { Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishRoutedWorkflow } from './support/intake-fixtures.js';
@@ -140,14 +142,20 @@ describe('step data retention', () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'leadflow-retention-'));
     await chmod(dataDir, 0o755);
     const taskQueue = `${stack.taskQueue}-server`;
+    // On its own Postgres the server needs a keyring, as a deployment would; the schedule's
+    // arguments are sealed under it, so the test reads them with a client holding the same one.
+    const secretKey = `k1:${randomBytes(32).toString('base64')}`;
     const env = {
       TEMPORAL_ADDRESS: inject('temporalAddress'),
+      LEADFLOW_SECRET_KEY: secretKey,
       DATABASE_URL: await createIsolatedDatabase(inject('databaseUrl')),
       LEADFLOW_WORKER: 'off',
       LEADFLOW_TASK_QUEUE: taskQueue,
       LEADFLOW_DATA_DIR: dataDir,
     };
-    const schedule = client().schedule.getHandle(stepRetentionScheduleId(taskQueue));
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    const serverClient = leadflowClient(connection, undefined, leadflowCodec(stack.db, parseKeyring(secretKey)));
+    const schedule = serverClient.schedule.getHandle(stepRetentionScheduleId(taskQueue));
     const lines: string[] = [];
     try {
       let server = await startLeadflow(
@@ -170,6 +178,7 @@ describe('step data retention', () => {
       await expect(schedule.describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
     } finally {
       await schedule.delete().catch(() => undefined);
+      await connection.close();
       await rm(dataDir, { recursive: true, force: true });
     }
   });
