@@ -63,12 +63,13 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
     http: { maxHeaderSize: 128 * 1024 },
   });
   registerRouteAccess(app);
+  // First among the request hooks, so every answer carries the headers, early refusals (405) too.
+  await registerSecurityHeaders(app);
   registerMethodNotAllowed(app);
   registerValidation(app);
   registerErrorHandler(app);
   registerJsonBody(app);
   registerStorableText(app);
-  await registerSecurityHeaders(app);
   await registerOpenApi(app);
   registerAuth(app, options.adminToken, services.tokens, options.failedAuthLimit);
   await healthRoutes(app, services);

@@ -62,7 +62,7 @@ describe('designer security in a real browser', () => {
     const scripts: Record<string, string[]> = {
       '/': ["'self'", "'unsafe-eval'"],
       '/workflows/inbound': ["'self'", "'unsafe-eval'"],
-      '/docs/static/index.html': ["'self'"],
+      '/docs': ["'self'"],
     };
     for (const [path, scriptSrc] of Object.entries(scripts)) {
       const response = await fetch(`${stack.baseUrl}${path}`);
@@ -80,6 +80,11 @@ describe('designer security in a real browser', () => {
       expect(response.headers.get('x-frame-options'), path).toBe('DENY');
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
     }
+    // Every answer, refusals included.
+    const refused = await fetch(`${stack.baseUrl}/api/leads`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-frame-options')).toBe('DENY');
+    expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('runs every page of the designer, and the API docs, with no CSP violation; an injected inline script is blocked', async () => {
