@@ -20,6 +20,10 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ LEADFLOW_STEP_DATA_DAYS: '30d' }, '/')).toThrow("LEADFLOW_STEP_DATA_DAYS must be a whole number, got '30d'");
   });
+  it('limits refused tokens to 10 a minute per address unless told otherwise (0: no limit)', () => {
+    expect(readConfig({}, '/').authFailuresPerMinute).toBe(10);
+    expect(readConfig({ LEADFLOW_AUTH_FAILURES_PER_MINUTE: '0' }, '/').authFailuresPerMinute).toBe(0);
+  });
   it('names a malformed setting', () => {
     expect(() => readConfig({ PORT: 'eighty' }, '/')).toThrow("PORT must be a whole number, got 'eighty'");
   });

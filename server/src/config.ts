@@ -50,6 +50,8 @@ export interface LeadflowConfig {
    * hourly Temporal Schedule. Unset: kept, and no schedule.
    */
   stepDataDays: number | undefined;
+  /** Refused tokens one client address may present in a minute before it gets 429s (LEADFLOW_AUTH_FAILURES_PER_MINUTE; 0: no limit). */
+  authFailuresPerMinute: number;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -101,5 +103,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       temporalUi: integer(env.LEADFLOW_TEMPORAL_UI_PORT, 8233, 'LEADFLOW_TEMPORAL_UI_PORT'),
     },
     stepDataDays: positiveDays(env.LEADFLOW_STEP_DATA_DAYS, 'LEADFLOW_STEP_DATA_DAYS'),
+    authFailuresPerMinute: integer(env.LEADFLOW_AUTH_FAILURES_PER_MINUTE, 10, 'LEADFLOW_AUTH_FAILURES_PER_MINUTE'),
   };
 }

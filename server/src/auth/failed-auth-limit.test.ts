@@ -21,6 +21,12 @@ describe('failed authentication limit', () => {
     expect(limit.retryAfterSeconds('10.0.0.2', 0)).toBeNull();
   });
 
+  it('never refuses with maxFailures 0 (no limit)', () => {
+    const limit = new FailedAuthLimit({ maxFailures: 0 });
+    for (let i = 0; i < 100; i++) limit.recordFailure('a', i);
+    expect(limit.retryAfterSeconds('a', 100)).toBeNull();
+  });
+
   it('starts a fresh window after one ends', () => {
     const limit = new FailedAuthLimit({ maxFailures: 2, windowMs: 1_000 });
     limit.recordFailure('a', 0);

@@ -1,6 +1,6 @@
 /** How many failed authentications one address may make in a window before it is refused. */
 export interface FailedAuthLimitOptions {
-  /** @default 10 */
+  /** 0: no limit. @default 10 */
   maxFailures?: number;
   /** @default 60 s */
   windowMs?: number;
@@ -30,11 +30,13 @@ export class FailedAuthLimit {
 
   /** Seconds until `address` may try again (null: it may now). */
   retryAfterSeconds(address: string, now = Date.now()): number | null {
+    if (this.maxFailures === 0) return null;
     const window = this.current(address, now);
     return window && window.failures >= this.maxFailures ? Math.max(1, Math.ceil((window.endsAt - now) / 1000)) : null;
   }
 
   recordFailure(address: string, now = Date.now()): void {
+    if (this.maxFailures === 0) return;
     const window = this.current(address, now);
     if (window) window.failures += 1;
     else this.windows.set(address, { failures: 1, endsAt: now + this.windowMs });

@@ -85,7 +85,12 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
 
     stops.push(startBackgroundSweeps(services));
 
-    const app = await buildApp(services, { adminToken: config.adminToken, designerDir, trustProxy: config.trustProxy });
+    const app = await buildApp(services, {
+      adminToken: config.adminToken,
+      designerDir,
+      trustProxy: config.trustProxy,
+      failedAuthLimit: { maxFailures: config.authFailuresPerMinute },
+    });
     stops.push(() => app.close());
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
