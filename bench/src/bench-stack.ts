@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Keyring, newSecretKey } from '@leadflow/engine/crypto';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer } from '@leadflow/server';
 import { findPid, type Usage, usageOf } from './process-usage.js';
 
@@ -14,6 +15,8 @@ export const BASELINE_TASK_QUEUE = 'leadflow-bench-baseline';
 export interface Services {
   temporalAddress: string;
   databaseUrl: string;
+  /** The keyring every server and worker of the run shares (LEADFLOW_SECRET_KEY, else a new one). */
+  secretKey: string;
   /** Processes to measure; absent for services the bench did not start. */
   temporalPid: number | null;
   postgresPid: number | null;
@@ -43,6 +46,7 @@ export async function startServices(dataDir: string): Promise<Services> {
   return {
     temporalAddress,
     databaseUrl,
+    secretKey: process.env.LEADFLOW_SECRET_KEY ?? new Keyring([newSecretKey()]).toString(),
     temporalPid,
     postgresPid,
     stop: async () => {
@@ -106,6 +110,7 @@ export async function startServerProcess(options: ServerOptions): Promise<NodePr
   const env = {
     TEMPORAL_ADDRESS: options.services.temporalAddress,
     DATABASE_URL: options.services.databaseUrl,
+    LEADFLOW_SECRET_KEY: options.services.secretKey,
     LEADFLOW_ADMIN_TOKEN: options.token,
     LEADFLOW_DATA_DIR: options.dataDir,
     LEADFLOW_WORKER: 'off',
@@ -133,6 +138,7 @@ export async function startWorkerProcess(options: WorkerOptions): Promise<NodePr
   const env = {
     TEMPORAL_ADDRESS: options.services.temporalAddress,
     DATABASE_URL: options.services.databaseUrl,
+    LEADFLOW_SECRET_KEY: options.services.secretKey,
     LEADFLOW_TASK_QUEUE: options.baseline ? BASELINE_TASK_QUEUE : '',
     ...options.env,
   };

@@ -98,7 +98,7 @@ describe('the HTTP API', () => {
       expect(published.status).toBe(201);
       expect((await stack.api('GET', `/api/workflows/${created.body.id}`)).body.publishedHash).toBe(created.body.draftHash);
       const unknown = await stack.api('POST', '/api/workflows', { name: 'Nope', template: 'nope' });
-      expect(unknown.status).toBe(400);
+      expect(unknown.status).toBe(422);
       expect(unknown.body.errors).toEqual([{ path: 'template', message: "there is no template 'nope'; GET /api/workflow-templates lists them" }]);
     });
 

@@ -142,8 +142,10 @@ describe('the newer node types on the real Temporal dev server', () => {
 
     // One visit does not meet the condition; the second does.
     await stack.api('POST', `/api/leads/${id}/events`, { type: 'page_visited', data: { url: '/pricing' } });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await lead(id)).run.nodeId).toBe('engaged');
+    // The run has read the visit from its mail and still waits: one visit is not enough.
+    await eventually(async () => (await stack.db.selectFrom('leads').select('delivered_seq').where('id', '=', id).executeTakeFirstOrThrow()).delivered_seq === 1 && true, 'the run to read the visit');
+    const afterOne = await lead(id);
+    expect(afterOne.run).toMatchObject({ nodeId: 'engaged', status: 'waiting' });
     await stack.api('POST', `/api/leads/${id}/events`, { type: 'page_visited', data: { url: '/pricing' } });
     const recycled = await eventually(async () => {
       const current = await lead(id);

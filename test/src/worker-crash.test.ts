@@ -1,4 +1,5 @@
 import type { GraphDocument } from '@leadflow/engine';
+import { temporal } from '@temporalio/proto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '@leadflow/nodes/testing';
@@ -35,7 +36,7 @@ describe('a worker killed while leads wait', () => {
   beforeAll(async () => {
     smtp = await startSmtpSink();
     stack = await startTestStack({ worker: false });
-    env = { TEMPORAL_ADDRESS: stack.temporalAddress, DATABASE_URL: stack.databaseUrl, LEADFLOW_TASK_QUEUE: stack.taskQueue, SMTP_URL: smtp.url };
+    env = { TEMPORAL_ADDRESS: stack.temporalAddress, DATABASE_URL: stack.databaseUrl, LEADFLOW_TASK_QUEUE: stack.taskQueue, SMTP_URL: smtp.url, LEADFLOW_SECRET_KEY: stack.security.keyring.toString() };
     expect((await stack.api('POST', '/api/teams', { id: 'crash', name: 'Crash team' })).status).toBe(201);
     for (const name of ['Kim', 'Lou', 'Max', 'Noa']) {
       expect((await stack.api('POST', '/api/reps', { name, email: `${name.toLowerCase()}@crash.test`, teamId: 'crash' })).status).toBe(201);
@@ -58,9 +59,19 @@ describe('a worker killed while leads wait', () => {
       return row.n === LEADS;
     }, 'every lead waiting at the pause');
 
+    // Every pause timer is started (in Temporal's history) before the worker dies; they then fire
+    // while no worker runs, and nothing may happen until one comes back: no notification is
+    // recorded and none reaches the SMTP server.
+    const leadIds = (await stack.db.selectFrom('leads').select('id').execute()).map((row) => row.id);
+    const { EVENT_TYPE_TIMER_STARTED: timerStarted, EVENT_TYPE_TIMER_FIRED: timerFired } = temporal.api.enums.v1.EventType;
+    const allHave = (eventType: number) => async () => {
+      const histories = await Promise.all(leadIds.map(async (id) => (await stack.services.temporal.workflow.getHandle(`lead-${id}`).fetchHistory()).events ?? []));
+      return histories.every((events) => events.some((event) => event.eventType === eventType));
+    };
+    await eventually(allHave(timerStarted), 'every pause timer to be started', 30_000, 500);
     await worker.kill();
-    // The timers fire while no worker runs; nothing may happen until one comes back.
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await eventually(allHave(timerFired), 'every pause timer to have fired with no worker running', 30_000, 500);
+    expect(await stack.db.selectFrom('notifications').select('id').execute()).toEqual([]);
     expect(smtp.messages).toHaveLength(0);
 
     worker = await spawnWorker(env);
@@ -73,8 +84,8 @@ describe('a worker killed while leads wait', () => {
     expect(assignments.map((a) => a.n).sort()).toEqual([10, 10, 10, 10]);
     const notifications = await stack.db.selectFrom('notifications').select(['channel', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('channel').orderBy('channel').execute();
     expect(notifications).toEqual([{ channel: 'email', n: LEADS }, { channel: 'inbox', n: LEADS }]);
-    // Let any straggling retry land before counting what the SMTP server received.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Every outbox row is sent, each claimed by one attempt: the SMTP server got exactly one message per lead.
+    await eventually(async () => (await stack.db.selectFrom('notifications').select('id').where('channel', '=', 'email').where('status', '=', 'sent').execute()).length === LEADS && true, 'every email marked sent');
     expect(smtp.messages).toHaveLength(LEADS);
     expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(4);
     const paths = await stack.db.selectFrom('steps').select(sql<string>`string_agg(node_id, ',' ORDER BY seq)`.as('path')).groupBy('lead_id').execute();

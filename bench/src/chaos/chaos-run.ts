@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Keyring, newSecretKey } from '@leadflow/engine/crypto';
 import { createDatabase } from '@leadflow/engine/db';
 import { freePort } from '@leadflow/engine/local-services';
 import { startSmtpSink } from '@leadflow/nodes/testing';
@@ -69,7 +70,14 @@ async function main(): Promise<void> {
 
   const postgres = await killablePostgres(path.join(dir, 'postgres'), await freePort());
   const temporal = await killableTemporal(path.join(dir, 'temporal.sqlite'), await freePort(), path.join(logs, 'temporal.log'));
-  const services: Services = { temporalAddress: temporal.address, databaseUrl: postgres.url, temporalPid: null, postgresPid: null, stop: async () => undefined };
+  const services: Services = {
+    temporalAddress: temporal.address,
+    databaseUrl: postgres.url,
+    secretKey: new Keyring([newSecretKey()]).toString(),
+    temporalPid: null,
+    postgresPid: null,
+    stop: async () => undefined,
+  };
   const workerEnv = { SMTP_URL: smtp.url, LEADFLOW_HTTP_ALLOW: '127.0.0.1' };
   let server: NodeProcess & { url: string } = await startServerProcess({ services, token: TOKEN, dataDir: dir, log: path.join(logs, 'server-1.log') });
   let worker: NodeProcess = await startWorkerProcess({ services, log: path.join(logs, 'worker-1.log'), env: workerEnv });

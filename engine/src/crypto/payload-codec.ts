@@ -1,9 +1,11 @@
 import { type Payload, type PayloadCodec, type SerializationContext, ValueError } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import type { Keyring } from './keyring.js';
 import type { LeadKeys } from './lead-keys.js';
 import { decrypt, encrypt } from './sealed.js';
 
+// A CommonJS module: its namespace comes as the default export under Node's ESM loader.
+const { temporal } = proto;
 const ENCODING = 'binary/encrypted';
 const text = new TextEncoder();
 const readText = new TextDecoder();
