@@ -11,6 +11,7 @@ import { isApiPath, registerMethodNotAllowed } from './plugins/method-not-allowe
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerOperations } from './plugins/operations.js';
 import { registerPublicPlugin, registerRouteAccess } from './plugins/route-access.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerStorableText } from './plugins/storable-text.js';
 import { registerValidation } from './plugins/validation.js';
 import { accessRoutes } from './routes/access-routes.js';
@@ -32,6 +33,7 @@ import { taskRoutes } from './routes/task-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
 import { MAX_PARAM_LENGTH } from './schemas/common.js';
+import type { FailedAuthLimitOptions } from './auth/failed-auth-limit.js';
 import type { AppServices } from './services/app-services.js';
 
 export interface AppOptions {
@@ -47,6 +49,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Fastify's trustProxy: whose X-Forwarded-For gives the client address. @default false */
   trustProxy?: boolean | string;
+  /** Refused tokens one address may present before it is refused with 429. @default 10 a minute */
+  failedAuthLimit?: FailedAuthLimitOptions;
   /** Browser origins (the Temporal Web UI) that may call the codec endpoint. @default the embedded UI's */
   codecCorsOrigins?: readonly string[];
 }
@@ -68,13 +72,15 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
     http: { maxHeaderSize: 128 * 1024 },
   });
   registerRouteAccess(app);
+  // First among the request hooks, so every answer carries the headers, early refusals (405) too.
+  await registerSecurityHeaders(app);
   registerMethodNotAllowed(app);
   registerValidation(app);
   registerErrorHandler(app);
   registerJsonBody(app);
   registerStorableText(app);
   await registerOpenApi(app);
-  registerAuth(app, options.adminToken, services.tokens);
+  registerAuth(app, options.adminToken, services.tokens, options.failedAuthLimit);
   await healthRoutes(app, services);
   await registerOperations(app, services, options.readiness);
   await nodeTypeRoutes(app, services);

@@ -60,6 +60,13 @@ export interface LeadflowConfig {
   dbPoolSize: number;
   /** Metrics, logs, migrations, shutdown. */
   operations: OperationsConfig;
+  /**
+   * Days step inputs and outputs are kept (LEADFLOW_STEP_DATA_DAYS); older ones are pruned by an
+   * hourly Temporal Schedule. Unset: kept, and no schedule.
+   */
+  stepDataDays: number | undefined;
+  /** Refused tokens one client address may present in a minute before it gets 429s (LEADFLOW_AUTH_FAILURES_PER_MINUTE; 0: no limit). */
+  authFailuresPerMinute: number;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -73,6 +80,13 @@ function integer(value: string | undefined, fallback: number, name: string): num
 function atLeast(minimum: number, value: number, name: string): number {
   if (value < minimum) throw new Error(`${name} must be at least ${minimum}, got ${value}`);
   return value;
+}
+
+function positiveDays(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const days = integer(value, 0, name);
+  if (days < 1) throw new Error(`${name} must be at least 1 (days), got '${value}'; unset it to keep step data`);
+  return days;
 }
 
 function trustProxy(value: string | undefined): boolean | string {
@@ -121,5 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     temporalApiKey: env.TEMPORAL_API_KEY || undefined,
     dbPoolSize: atLeast(2, integer(env.LEADFLOW_DB_POOL, 10, 'LEADFLOW_DB_POOL'), 'LEADFLOW_DB_POOL'),
     operations: readOperationsConfig(env),
+    stepDataDays: positiveDays(env.LEADFLOW_STEP_DATA_DAYS, 'LEADFLOW_STEP_DATA_DAYS'),
+    authFailuresPerMinute: integer(env.LEADFLOW_AUTH_FAILURES_PER_MINUTE, 10, 'LEADFLOW_AUTH_FAILURES_PER_MINUTE'),
   };
 }

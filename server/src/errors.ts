@@ -39,6 +39,8 @@ export const Errors = {
   unauthorized: (why = 'send a valid token as "Authorization: Bearer <token>"') => new ApiError(401, 'UNAUTHORIZED', why),
   forbidden: (role: string, route: string, allowed: readonly string[]) =>
     new ApiError(403, 'FORBIDDEN', `a ${role} token may not call ${route}: that needs the role ${allowed.join(' or ')}`),
+  eventNotForRole: (role: string, type: string, message: string) =>
+    new ApiError(403, 'FORBIDDEN', `a ${role} token may not post '${type}' events: ${message}`, [{ path: 'type', message }]),
   notFound: (what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${what} '${id}' was not found`),
   /** The request does not match the route's schema (what the OpenAPI document says it takes). */
   invalidRequest: (errors: ProblemDetail[]) => new ApiError(400, 'INVALID_REQUEST', `invalid request: ${list(errors)}`, errors),
@@ -64,6 +66,8 @@ export const Errors = {
   noLeadWithEmail: (email: string) => new ApiError(404, 'NOT_FOUND', `no lead has the email '${email}'`, [{ path: 'email', message: `no lead has the email '${email}'` }]),
   originNotAllowed: (origin: string) => new ApiError(403, 'ORIGIN_NOT_ALLOWED', `this form does not take posts from origin '${origin}'; add it to the form's allowed origins`),
   rateLimited: (retryAfterSeconds: number) => new ApiError(429, 'RATE_LIMITED', `too many submissions from your address; retry in ${retryAfterSeconds} s`),
+  tooManyFailedAuthentications: (retryAfterSeconds: number) =>
+    new ApiError(429, 'TOO_MANY_FAILED_AUTHENTICATIONS', `too many refused tokens from your address; retry in ${retryAfterSeconds} s`),
   badSignature: (message: string) => new ApiError(401, 'BAD_SIGNATURE', message),
   idempotencyKeyReused: (key: string) =>
     new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key '${key}' was already used with a different request; send a new key for a new request`, [

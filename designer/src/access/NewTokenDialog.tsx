@@ -10,7 +10,17 @@ export const ROLE_CHOICES: readonly { role: string; help: string }[] = [
   { role: 'editor', help: 'RevOps: edit and publish workflows, team model, intake, imports' },
   { role: 'viewer', help: 'ops: read leads, history and metrics' },
   { role: 'rep', help: 'one rep: their own leads and inbox' },
-  { role: 'capture', help: 'intake only: post leads and events' },
+  { role: 'capture', help: 'intake only: post leads and intent activity (never outcomes)' },
+];
+
+/** How long a new token lasts; the server takes the instant it expires. */
+export const EXPIRY_CHOICES: readonly { days: number | null; label: string }[] = [
+  { days: null, label: 'Never (revoke it when no longer needed)' },
+  { days: 1, label: 'In 1 day' },
+  { days: 7, label: 'In 7 days' },
+  { days: 30, label: 'In 30 days' },
+  { days: 90, label: 'In 90 days' },
+  { days: 365, label: 'In 1 year' },
 ];
 
 /** Asks for a token's name, role and (for a rep token) rep; hands the created token, secret included, to `onCreated`. */
@@ -21,6 +31,7 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
   const [name, setName] = useState('');
   const [role, setRole] = useState('viewer');
   const [repId, setRepId] = useState('');
+  const [expiryDays, setExpiryDays] = useState('');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -32,7 +43,9 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
     setBusy(true);
     setProblems({});
     try {
-      onCreated(await api.request('POST', '/api/tokens', { name: name.trim(), role, ...(role === 'rep' && { repId }) }));
+      const expiresAt = expiryDays ? new Date(Date.now() + Number(expiryDays) * 86_400_000).toISOString() : null;
+      const body = { name: name.trim(), role, ...(role === 'rep' && { repId }), ...(expiresAt && { expiresAt }) };
+      onCreated(await api.request('POST', '/api/tokens', body));
       onClose();
     } catch (failure) {
       setProblems(problemsByPath(failure));
@@ -74,6 +87,20 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
             <FieldProblem formId={id} path="repId" problems={problems} />
           </>
         )}
+        <label htmlFor={`${id}-expiry`}>Expires</label>
+        <select
+          id={`${id}-expiry`}
+          value={expiryDays}
+          onChange={(event) => setExpiryDays(event.target.value)}
+          {...problemAria(id, 'expiresAt', problems)}
+        >
+          {EXPIRY_CHOICES.map((choice) => (
+            <option key={choice.label} value={choice.days ?? ''}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+        <FieldProblem formId={id} path="expiresAt" problems={problems} />
         <FieldProblem formId={id} path="" problems={problems} />
         <div className="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>

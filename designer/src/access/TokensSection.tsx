@@ -54,6 +54,7 @@ export function TokensSection({ onChange }: { onChange(): void }) {
             <th>Rep</th>
             <th>Created</th>
             <th>Last used</th>
+            <th>Expires</th>
             <th>Revoked</th>
             <th>
               <span className="visually-hidden">Actions</span>
@@ -76,6 +77,15 @@ export function TokensSection({ onChange }: { onChange(): void }) {
                 <div className="muted">by {token.createdBy}</div>
               </td>
               <td>{when(token.lastUsedAt) || <span className="muted">never</span>}</td>
+              <td>
+                {!token.expiresAt ? (
+                  <span className="muted">never</span>
+                ) : Date.parse(token.expiresAt) <= Date.now() ? (
+                  <span className="badge error">expired {when(token.expiresAt)}</span>
+                ) : (
+                  when(token.expiresAt)
+                )}
+              </td>
               <td>{token.revokedAt ? <span className="badge error">{when(token.revokedAt)}</span> : ''}</td>
               <td className="actions">
                 {!token.revokedAt && (

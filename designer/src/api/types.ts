@@ -153,6 +153,8 @@ export interface Step {
   startedAt: string;
   endedAt: string | null;
   waiting: Waiting | null;
+  /** When retention removed its input and output (LEADFLOW_STEP_DATA_DAYS); null: never. */
+  dataPrunedAt: string | null;
 }
 
 export interface LeadEventView {
@@ -289,6 +291,8 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Refused from then on; null: never expires. */
+  expiresAt: string | null;
 }
 
 export interface AuditEntry {

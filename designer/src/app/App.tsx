@@ -24,11 +24,11 @@ const AccessPage = lazy(() => import('../access/AccessPage').then((module) => ({
 const ImportsPage = lazy(() => import('../imports/ImportsPage').then((module) => ({ default: module.ImportsPage })));
 const IntakePage = lazy(() => import('../intake/IntakePage').then((module) => ({ default: module.IntakePage })));
 
-/** Signs in (token from the start link, local storage or the form), loads the catalog, then routes. */
+/** Signs in (token from the start link, this tab's or this computer's storage, or the form), loads the catalog, then routes. */
 export function App() {
   const [token, setToken] = useState<string | null>(() => {
     const fromUrl = takeTokenFromUrl();
-    if (fromUrl) storeToken(fromUrl);
+    if (fromUrl) storeToken(fromUrl, false);
     return fromUrl ?? storedToken();
   });
   const [session, setSession] = useState<Omit<Leadflow, 'signOut'> | null>(null);
@@ -72,7 +72,8 @@ export function App() {
         if (failure instanceof ApiError && failure.status === 401) {
           forgetToken();
           setToken(null);
-          setError('That token was not accepted. Check it and try again.');
+          // The server says why (expired, revoked, unknown); its sentence is for people.
+          setError(`That token was not accepted: ${failure.message}`);
         } else setError(errorMessage(failure));
       })
       .finally(() => !cancelled && setBusy(false));
@@ -89,8 +90,8 @@ export function App() {
       <SignIn
         error={error}
         busy={busy}
-        onSubmit={(value) => {
-          storeToken(value);
+        onSubmit={(value, remember) => {
+          storeToken(value, remember);
           setToken(value);
         }}
       />

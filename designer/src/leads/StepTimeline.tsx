@@ -54,6 +54,9 @@ export function StepTimeline(props: {
               {step.output && <pre aria-label="Output">{JSON.stringify(step.output, null, 2)}</pre>}
             </details>
           )}
+          {step.dataPrunedAt && !step.input && !step.output && (
+            <div className="muted">Input and output removed {new Date(step.dataPrunedAt).toLocaleDateString()} (step data retention)</div>
+          )}
         </li>
       ))}
     </ol>

@@ -15,6 +15,9 @@ import * as intakeCorrectness from './migrations/012-intake-correctness.js';
 import * as eventMail from './migrations/013-event-mail.js';
 import * as sendClaims from './migrations/014-send-claims.js';
 import * as credentialsAndLeadKeys from './migrations/015-credentials-and-lead-keys.js';
+import * as stepDataRetention from './migrations/070-step-data-retention.js';
+import * as tokenExpiry from './migrations/071-token-expiry.js';
+import * as eventTypeIntake from './migrations/072-event-type-intake.js';
 
 /** Migrations listed in code, not read from disk, so they ship inside the built package. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +36,9 @@ const migrations: Record<string, Migration> = {
   '013-event-mail': eventMail,
   '014-send-claims': sendClaims,
   '015-credentials-and-lead-keys': credentialsAndLeadKeys,
+  '070-step-data-retention': stepDataRetention,
+  '071-token-expiry': tokenExpiry,
+  '072-event-type-intake': eventTypeIntake,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

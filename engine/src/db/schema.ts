@@ -195,6 +195,8 @@ export interface StepTable {
   started_at: Timestamp;
   ended_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   waiting: Json<Record<string, unknown> | null> | null;
+  /** When retention nulled `input` and `output` (LEADFLOW_STEP_DATA_DAYS); null: never pruned. */
+  data_pruned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AssignmentTable {
@@ -268,6 +270,8 @@ export interface ApiTokenTable {
   created_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** Refused from then on; null: never expires. */
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AuditLogTable {
@@ -395,6 +399,8 @@ export interface EventTypeTable {
   description: Generated<string>;
   /** JSON Schema of the event's `data`; null: any object. */
   data_schema: Json<Record<string, unknown> | null> | null;
+  /** Capture tokens may post it (false: admins and reps only). */
+  intake: Generated<boolean>;
   created_by: string;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -5,6 +5,7 @@ import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
 import { OpenObject, refusal, UuidParams } from '../schemas/common.js';
 import { CaptureBody, CaptureResponse, EventBody, EventResponse, IdempotencyHeaders, LeadListQuery, LeadSchema, OutcomeCatalogSchema, WaitQuery } from '../schemas/lead-schemas.js';
+import { assertCaptureMayPost } from '../services/event-types/capture-events.js';
 import { localeCountry } from '../services/locale-country.js';
 import { OUTCOME_CATALOG } from '../services/rep-outcomes.js';
 import { captureReply } from './capture-reply.js';
@@ -46,7 +47,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         wait === 'assignment'
           ? await services.intake.captureAwaitingAssignment(request.body, options, (waitSeconds ?? 10) * 1000)
           : await services.intake.capture(request.body, options);
-      const { status, body } = captureReply(result);
+      const { status, body } = captureReply(result, principalOf(request).role !== 'capture');
       return reply.status(status).send(body);
     },
   );
@@ -163,12 +164,14 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
   app.post(
     '/api/leads/:id/events',
     {
-      // Capture posts activity (page visits, form re-submits); a rep reports on its own leads.
+      // Capture posts intent activity only (page visits, downloads, …); a rep reports on its own leads.
       config: { allow: ['admin', 'rep', 'capture'] },
       schema: {
         summary: 'Post an event of a declared type (see GET /api/event-types); it reaches the running workflow as a signal',
         description:
           'An undeclared type is a 400 naming the close matches; a custom type\'s data is checked against its data schema. ' +
+          'A capture token may post only intake and activity types (see intake in GET /api/event-types): ' +
+          'anything else is a 403 naming the type. ' +
           'Rep outcomes (contacted, meeting_booked, disqualified) are checked by type and set the lead\'s status — a disqualification also its reason — ' +
           'in the transaction that records the event. Exactly once in effect: a retry with the same Idempotency-Key or, without a key, a repeat of ' +
           'the lead\'s latest outcome within 10 minutes returns the first event with replayed: true.',
@@ -184,7 +187,8 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
       },
     },
     async (request, reply) => {
-      await services.eventTypes.assertPostable(request.body.type, request.body.data ?? {});
+      const type = await services.eventTypes.assertPostable(request.body.type, request.body.data ?? {});
+      if (principalOf(request).role === 'capture') assertCaptureMayPost(type);
       return reply.status(202).send(await services.events.post(request.params.id, request.body, ownerScopeOf(request), request.headers['idempotency-key']));
     },
   );

@@ -80,6 +80,10 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
           },
           schema: {
             summary: 'Post a web form (JSON or URL-encoded) with the form\'s public key; ?wait=assignment answers with the rep the lead was routed to',
+            description:
+              'The answer has the same shape whether or not the email was already a lead; ' +
+              'with ?wait=assignment the rep is named only when this post created the lead ' +
+              '(a known email answers owner: null, timedOut: false).',
             tags: ['public intake'],
             security: [],
             params: Type.Object({ publicKey: Type.String({ maxLength: 100 }) }),
@@ -101,8 +105,11 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
           const { wait, waitSeconds } = request.query;
           const waitMs = wait === 'assignment' ? (waitSeconds ?? 10) * 1000 : null;
           const outcome = await services.channels.form(form, request.body, waitMs, localeCountry(request.headers['accept-language']));
-          // A bot sees the same answer as a person: nothing tells it the trap was sprung.
-          const routed = outcome.honeypot ? { owner: null, timedOut: false } : (outcome.result.assignment ?? { owner: null, timedOut: true });
+          // A bot sees the same answer as a person: nothing tells it the trap was sprung. And a rep is
+          // named only to whoever created the lead with this post: an address already known (or a
+          // trap) answers like a new lead routed to no one, so a form is no way to ask who is a lead.
+          const created = !outcome.honeypot && outcome.result.outcome === 'created';
+          const routed = created ? (outcome.result.assignment ?? { owner: null, timedOut: true }) : { owner: null, timedOut: false };
           if (form.redirect_url && !wantsJson(request)) return reply.redirect(form.redirect_url, 303);
           return reply.status(200).send({ ok: true, message: THANKS, ...(waitMs !== null && routed) });
         },

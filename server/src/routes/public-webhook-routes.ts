@@ -101,6 +101,7 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
           config,
           schema: {
             summary: 'An intent event (as POST /api/activity takes it) from a signed webhook delivery',
+            description: 'Answers 202 {accepted: true} whether or not a lead has that email or id; an event for no lead is dropped.',
             tags,
             security: [],
             params,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, migrateToLatest, pendingMigrations } from '@leadflow/engine/db';
 import { nodeRegistry } from '@leadflow/nodes';
+import { LEAD_TASK_QUEUE } from '@leadflow/engine/workflow';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { LeadflowConfig } from '../config.js';
@@ -15,6 +16,7 @@ import { RunStartObserver } from '../observability/run-start-observer.js';
 import { tracing } from '../observability/tracing.js';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.js';
 import { seedExample } from '../seed/seed-example.js';
+import { syncStepRetentionSchedule } from '../retention/retention-schedule.js';
 import { createAppServices } from '../services/app-services.js';
 import { startBackgroundSweeps } from './background-sweeps.js';
 import { loadKeyring } from './keyring-file.js';
@@ -86,6 +88,13 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
       await secureStoredSecrets(db, keyring, nodeRegistry, log);
       return seedExample(services);
     });
+    const retentionOptions = { taskQueue: config.taskQueue ?? LEAD_TASK_QUEUE, olderThanDays: config.stepDataDays };
+    const retention = await syncStepRetentionSchedule(client, retentionOptions).catch((error: Error) => {
+      throw new Error(`could not set up the step-data retention schedule (LEADFLOW_STEP_DATA_DAYS): ${error.message}`);
+    });
+    if (config.stepDataDays !== undefined) {
+      log(`step inputs and outputs older than ${config.stepDataDays} days are pruned hourly (schedule ${retention})`);
+    }
 
     let worker: WorkerHost | undefined;
     if (config.embeddedWorker) {
@@ -114,6 +123,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
       trustProxy: config.trustProxy,
       codecCorsOrigins: config.codecOrigins,
       readiness,
+      failedAuthLimit: { maxFailures: config.authFailuresPerMinute },
       ...(loggingConfigured() && { loggerInstance: httpLogger() }),
     });
     stops.push(() => closeHttp(app, config.operations.shutdownGraceMs));

@@ -8,6 +8,7 @@ import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
 import { connectWorker, type TemporalTls } from '../infra/temporal-connection.js';
 import { installWorkerRuntime, workerObservability } from '../observability/worker-observability.js';
+import { createRetentionActivities } from '../retention/retention-activities.js';
 import { leadflowCodec } from './temporal-client.js';
 
 export interface WorkerHostOptions {
@@ -39,7 +40,7 @@ export interface WorkerHost {
   stop(): Promise<void>;
 }
 
-/** Runs the lead workflows and the node activities against Temporal and Postgres. */
+/** Runs the lead workflows, the node activities and step-data retention against Temporal and Postgres. */
 export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
   await installWorkerRuntime();
   const namespace = options.namespace ?? 'default';
@@ -50,7 +51,10 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
   const credentials = new CredentialResolver(db, options.keyring);
-  const activities = createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials });
+  const activities = {
+    ...createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials }),
+    ...createRetentionActivities(db),
+  };
   const worker = await createLeadWorker({
     connection,
     namespace,

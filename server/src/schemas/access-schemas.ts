@@ -17,6 +17,18 @@ export const CreateTokenBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 100, description: 'Who or what holds the token, e.g. "Dana (RevOps)" or "website form". Audit rows name it.' }),
     role: RoleSchema,
     repId: Type.Optional(Type.Union([Type.String({ format: 'uuid', description: 'Required for role rep: the rep the token acts for.' }), Type.Null()])),
+    expiresAt: Type.Optional(
+      Type.Union(
+        [
+          Type.String({
+            format: 'date-time',
+            description: 'From this time on the token is refused (401 saying it expired). Must be in the future.',
+          }),
+          Type.Null(),
+        ],
+        { description: 'Absent or null: the token never expires (revoke it when it is no longer needed).' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -31,6 +43,9 @@ export const TokenSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time', description: 'Updated at most once a minute.' }), Type.Null()]),
   revokedAt: NullableTime,
+  expiresAt: Type.Union([Type.String({ format: 'date-time', description: 'Refused from then on.' }), Type.Null()], {
+    description: 'Null: never expires.',
+  }),
 });
 
 export const CreatedTokenSchema = Type.Intersect([TokenSchema, Type.Object({ token: Type.String({ description: 'The secret: shown this once, stored only as a hash.' }) })]);

@@ -8,6 +8,9 @@ export const EventTypeSchema = Type.Object({
   description: Type.String(),
   builtIn: Type.Boolean({ description: 'Shipped with Leadflow; cannot be changed or deleted.' }),
   postable: Type.Boolean({ description: 'May be posted to POST /api/leads/:id/events (the rest Leadflow records itself).' }),
+  intake: Type.Boolean({
+    description: 'Capture tokens (website code, integrations) may post it too; rep outcomes, retry and status changes never are.',
+  }),
   dataSchema: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: "JSON Schema of the event's data; null: any object." }),
   createdBy: Type.Optional(Type.String()),
   createdAt: Type.Optional(Type.String({ format: 'date-time' })),
@@ -16,12 +19,17 @@ export const EventTypeSchema = Type.Object({
 
 const DataSchema = Type.Union([Type.Record(Type.String(), Type.Unknown(), { description: "A JSON Schema (type object) the event's data must match." }), Type.Null()]);
 
+const IntakeFlag = Type.Boolean({
+  description: 'Let capture tokens (website code, integrations) post it. Default false: admins and reps only.',
+});
+
 export const CreateEventTypeBody = Type.Object(
   {
     name: EventTypeName,
     label: Type.String({ minLength: 1, maxLength: 100 }),
     description: Type.Optional(Type.String({ maxLength: 500 })),
     dataSchema: Type.Optional(DataSchema),
+    intake: Type.Optional(IntakeFlag),
   },
   { additionalProperties: false },
 );
@@ -31,6 +39,7 @@ export const UpdateEventTypeBody = Type.Object(
     label: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     description: Type.Optional(Type.String({ maxLength: 500 })),
     dataSchema: Type.Optional(DataSchema),
+    intake: Type.Optional(IntakeFlag),
   },
   { additionalProperties: false },
 );

@@ -92,9 +92,18 @@ export const ActivityBody = Type.Object(
 );
 
 export const ActivityResponse = Type.Object({
-  leadId: Type.String(),
-  event: OpenObject({ id: Type.String(), type: Type.String() }),
-  delivered: Type.Boolean({ description: 'The lead\'s run was running and received the event (it is recorded either way).' }),
+  accepted: Type.Literal(true, {
+    description:
+      'Taken. Capture tokens and signed webhooks get only this, the same whether or not a lead has that id or email ' +
+      '(an event for no lead is dropped).',
+  }),
+  leadId: Type.Optional(
+    Type.String({ description: 'Admin and editor tokens: the lead the event was recorded for (an unknown lead is a 404 for them).' }),
+  ),
+  event: Type.Optional(OpenObject({ id: Type.String(), type: Type.String() })),
+  delivered: Type.Optional(
+    Type.Boolean({ description: 'The lead\'s run was running and received the event (it is recorded either way).' }),
+  ),
 });
 
 export const FormPostBody = Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), {

@@ -51,9 +51,13 @@ export class ChannelIntake {
     return this.once(source.id, digest, () => this.capture(request as CaptureRequest, { idempotencyKey: key }, null));
   }
 
-  /** An intent event from a verified webhook delivery, claimed once like a lead. */
-  async webhookActivity(source: WebhookSourceRow, input: ActivityInput, digest: string) {
-    return this.once(source.id, digest, () => this.activity.post(input));
+  /**
+   * An intent event from a verified webhook delivery, claimed once like a lead. Answered alike
+   * whether a lead has that email or not: a source's secret is not a key to the lead list.
+   */
+  async webhookActivity(source: WebhookSourceRow, input: ActivityInput, digest: string): Promise<{ accepted: true }> {
+    await this.once(source.id, digest, () => this.activity.record(input));
+    return { accepted: true };
   }
 
   private capture(request: CaptureRequest, options: CaptureOptions, waitMs: number | null): Promise<CaptureResult> {

@@ -36,6 +36,8 @@ export interface StepView {
   startedAt: string;
   endedAt: string | null;
   waiting: unknown;
+  /** When retention nulled input and output (LEADFLOW_STEP_DATA_DAYS); null: never. */
+  dataPrunedAt: string | null;
 }
 
 export interface LeadHistory {
@@ -122,6 +124,7 @@ export class LeadQueries {
         startedAt: new Date(s.started_at).toISOString(),
         endedAt: s.ended_at ? new Date(s.ended_at).toISOString() : null,
         waiting: s.waiting,
+        dataPrunedAt: s.data_pruned_at ? new Date(s.data_pruned_at).toISOString() : null,
       })),
       events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, occurredAt: new Date(e.occurred_at).toISOString() })),
       assignments: assignments.map((a) => ({ nodeId: a.node_id, visit: a.visit, repId: a.rep_id, repName: a.name, reason: a.reason, candidates: a.candidates, createdAt: a.created_at.toISOString() })),

@@ -12,6 +12,8 @@ export interface TokenInput {
   role: TokenRole;
   /** Required for role rep, refused for the others. */
   repId?: string | null;
+  /** ISO time from which the token is refused; absent or null: never. */
+  expiresAt?: string | null;
 }
 
 /** A token as lists show it: never its hash, never its secret. */
@@ -25,6 +27,7 @@ export interface TokenView {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 }
 
 /** A token a request presented, as found in the table. */
@@ -34,6 +37,8 @@ export interface StoredToken {
   role: TokenRole;
   repId: string | null;
   revoked: boolean;
+  /** Null: never expires. */
+  expiresAt: Date | null;
 }
 
 /** Every column but the hash, which never leaves the table. */
@@ -50,10 +55,22 @@ function tokenView(row: TokenRow): TokenView {
     createdAt: row.created_at.toISOString(),
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
+    expiresAt: row.expires_at?.toISOString() ?? null,
   };
 }
 
-const VIEW_COLUMNS = ['id', 'name', 'role', 'rep_id', 'prefix', 'created_by', 'created_at', 'last_used_at', 'revoked_at'] as const;
+const VIEW_COLUMNS = [
+  'id',
+  'name',
+  'role',
+  'rep_id',
+  'prefix',
+  'created_by',
+  'created_at',
+  'last_used_at',
+  'revoked_at',
+  'expires_at',
+] as const;
 
 /** API tokens: issued with a role, stored as a hash, revoked (never deleted, audit rows point at them). */
 export class TokenStore {
@@ -66,14 +83,33 @@ export class TokenStore {
     if (input.repId && !(await this.db.selectFrom('reps').select('id').where('id', '=', input.repId).executeTakeFirst())) {
       throw Errors.invalidField([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
     }
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw Errors.invalidField([{ path: 'expiresAt', message: 'must be in the future' }]);
+    }
     const secret = newTokenSecret(input.role);
     const row = await this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('api_tokens')
-        .values({ name: input.name, role: input.role, token_hash: secret.hash, prefix: secret.prefix, rep_id: input.repId ?? null, created_by: actor.name })
+        .values({
+          name: input.name,
+          role: input.role,
+          token_hash: secret.hash,
+          prefix: secret.prefix,
+          rep_id: input.repId ?? null,
+          created_by: actor.name,
+          expires_at: expiresAt,
+        })
         .returning(VIEW_COLUMNS)
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'token.created', subjectType: 'token', subjectId: inserted.id, detail: { name: input.name, role: input.role, repId: inserted.rep_id, prefix: secret.prefix } });
+      const detail = {
+        name: input.name,
+        role: input.role,
+        repId: inserted.rep_id,
+        prefix: secret.prefix,
+        ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
+      };
+      await writeAudit(trx, actor, { action: 'token.created', subjectType: 'token', subjectId: inserted.id, detail });
       return inserted;
     });
     return { ...tokenView(row), token: secret.token };
@@ -98,20 +134,23 @@ export class TokenStore {
   /**
    * Finds the token a request presented, in one round trip that also stamps `last_used_at` when
    * the stamp is older than LAST_USED_RESOLUTION_SECONDS: a busy token costs one write a minute,
-   * decided by the database so it holds across server processes.
+   * decided by the database so it holds across server processes. Revoked and expired tokens are
+   * found (so the refusal can say why) but not stamped.
    */
   async resolve(token: string): Promise<StoredToken | null> {
-    const { rows } = await sql<{ id: string; name: string; role: TokenRole; rep_id: string | null; revoked_at: Date | null }>`
+    type Found = { id: string; name: string; role: TokenRole; rep_id: string | null; revoked_at: Date | null; expires_at: Date | null };
+    const { rows } = await sql<Found>`
       WITH found AS (
-        SELECT id, name, role, rep_id, revoked_at, last_used_at FROM api_tokens WHERE token_hash = ${hashToken(token)}
+        SELECT id, name, role, rep_id, revoked_at, expires_at, last_used_at FROM api_tokens WHERE token_hash = ${hashToken(token)}
       ), touched AS (
         UPDATE api_tokens SET last_used_at = now() FROM found
-        WHERE api_tokens.id = found.id AND found.revoked_at IS NULL
+        WHERE api_tokens.id = found.id AND found.revoked_at IS NULL AND (found.expires_at IS NULL OR found.expires_at > now())
           AND (found.last_used_at IS NULL OR found.last_used_at < now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS}))
       )
-      SELECT id, name, role, rep_id, revoked_at FROM found
+      SELECT id, name, role, rep_id, revoked_at, expires_at FROM found
     `.execute(this.db);
     const row = rows[0];
-    return row ? { id: row.id, name: row.name, role: row.role, repId: row.rep_id, revoked: row.revoked_at !== null } : null;
+    if (!row) return null;
+    return { id: row.id, name: row.name, role: row.role, repId: row.rep_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at };
   }
 }

@@ -6,11 +6,24 @@ export interface EventTypeView {
   builtIn: boolean;
   /** Whether callers may post it to `POST /api/leads/:id/events`; the rest Leadflow records itself. */
   postable: boolean;
+  /** Whether capture tokens (website code, integrations) may post it: intake and activity, never outcomes. */
+  intake: boolean;
   /** JSON Schema of the event's `data`; null: any object. */
   dataSchema: Record<string, unknown> | null;
 }
 
-const builtIn = (name: string, label: string, description: string, postable = true): EventTypeView => ({ name, label, description, builtIn: true, postable, dataSchema: null });
+/** Intent activity from a site or a tracker: what a capture token may post (see capture-events.ts). */
+export const INTAKE_ACTIVITY_TYPES: readonly string[] = ['page_visited', 'content_downloaded', 'email_opened', 'demo_requested'];
+
+const builtIn = (name: string, label: string, description: string, postable = true): EventTypeView => ({
+  name,
+  label,
+  description,
+  builtIn: true,
+  postable,
+  intake: INTAKE_ACTIVITY_TYPES.includes(name),
+  dataSchema: null,
+});
 
 /**
  * The events Leadflow itself knows: rep outcomes, intent activity, operator actions and what

@@ -15,6 +15,8 @@ export interface EventTypeInput {
   label: string;
   description?: string;
   dataSchema?: Record<string, unknown> | null;
+  /** Capture tokens may post it. @default false */
+  intake?: boolean;
 }
 
 /** Who still names an event type: workflows whose draft or a published version waits for or reads it. */
@@ -29,6 +31,7 @@ function view(row: EventTypeRow): EventTypeView & { createdBy: string; createdAt
     description: row.description,
     builtIn: false,
     postable: true,
+    intake: row.intake,
     dataSchema: (row.data_schema as Record<string, unknown> | null) ?? null,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
@@ -71,7 +74,14 @@ export class EventTypeStore {
     const row = await this.db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('event_types')
-        .values({ name: input.name, label: input.label, description: input.description ?? '', data_schema: input.dataSchema ? JSON.stringify(input.dataSchema) : null, created_by: actor.name })
+        .values({
+          name: input.name,
+          label: input.label,
+          description: input.description ?? '',
+          data_schema: input.dataSchema ? JSON.stringify(input.dataSchema) : null,
+          intake: input.intake ?? false,
+          created_by: actor.name,
+        })
         .onConflict((oc) => oc.column('name').doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -94,6 +104,7 @@ export class EventTypeStore {
           ...(input.label !== undefined && { label: input.label }),
           ...(input.description !== undefined && { description: input.description }),
           ...(input.dataSchema !== undefined && { data_schema: input.dataSchema ? JSON.stringify(input.dataSchema) : null }),
+          ...(input.intake !== undefined && { intake: input.intake }),
           updated_at: new Date(),
         })
         .where('name', '=', name)
@@ -119,13 +130,14 @@ export class EventTypeStore {
 
   /**
    * Refuses a post of an event type the catalog lacks (naming the close matches), one Leadflow
-   * records itself, or one whose data its schema refuses (naming each field under `data.`).
+   * records itself, or one whose data its schema refuses (naming each field under `data.`). Answers
+   * the type as the catalog shows it.
    */
-  async assertPostable(type: string, data: Record<string, unknown>): Promise<void> {
+  async assertPostable(type: string, data: Record<string, unknown>): Promise<EventTypeView> {
     const builtIn = BUILTIN_EVENT_TYPES.find((known) => known.name === type);
     if (builtIn) {
       if (!builtIn.postable) throw Errors.invalidField([{ path: 'type', message: `'${type}' events are recorded by Leadflow itself and cannot be posted` }]);
-      return;
+      return builtIn;
     }
     const row = await this.db.selectFrom('event_types').selectAll().where('name', '=', type).executeTakeFirst();
     if (!row) {
@@ -134,9 +146,11 @@ export class EventTypeStore {
       const hint = near.length > 0 ? `did you mean ${near.map((name) => `'${name}'`).join(' or ')}?` : 'declare it with POST /api/event-types first';
       throw Errors.invalidField([{ path: 'type', message: `'${type}' is not a declared event type; ${hint}` }]);
     }
-    if (!row.data_schema) return;
-    const validate = this.validatorFor(row);
-    if (!validate(data)) throw Errors.invalidField(fieldErrors(validate.errors, 'data'));
+    if (row.data_schema) {
+      const validate = this.validatorFor(row);
+      if (!validate(data)) throw Errors.invalidField(fieldErrors(validate.errors, 'data'));
+    }
+    return view(row);
   }
 
   private async customNames(): Promise<string[]> {
