@@ -3,7 +3,7 @@ import type { ResolvedField } from './field-props';
 import { childPath, type FieldPath } from './field-path';
 import { ClearButton, GroupShell, useFieldIds } from './field-shell';
 import { useForm } from './form-context';
-import type { JsonSchema } from './json-schema';
+import { isHiddenProperty, type JsonSchema } from './json-schema';
 import { defaultFor } from './schema-defaults';
 
 /** Whether a value is a plain JSON object. */
@@ -29,13 +29,14 @@ interface PropertiesProps {
 
 /** The fields of an object's properties, in schema order (derived port names left out). */
 export function ObjectProperties({ schema, value, onChange, path, omit }: PropertiesProps) {
+  const { readOnly } = useForm();
   const record = isRecord(value) ? value : {};
   const required = new Set(schema.required ?? []);
   return (
     <div className="sf-properties">
       {Object.entries(schema.properties ?? {})
         // A port name derived from its label (x-port-from) is not typed: the label is the field.
-        .filter(([name, property]) => name !== omit && !property['x-port-from'])
+        .filter(([name, property]) => name !== omit && !property['x-port-from'] && !isHiddenProperty(property, record[name], readOnly))
         .map(([name, property]) => (
           <Field
             key={name}

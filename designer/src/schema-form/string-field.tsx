@@ -20,7 +20,9 @@ export function textChange(field: ResolvedField, text: string): void {
 export function StringField({ field }: { field: ResolvedField }) {
   const ids = useFieldIds(field.path, field.description);
   const { readOnly } = useForm();
-  const type = INPUT_TYPES[field.schema.format ?? ''] ?? 'text';
+  // A secret is masked as it is typed, and the browser is told not to offer saved passwords for it.
+  const secret = field.schema['x-secret'] === true;
+  const type = secret ? 'password' : (INPUT_TYPES[field.schema.format ?? ''] ?? 'text');
   const isDateTime = type === 'datetime-local';
   const text = textOf(field.value);
   const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => textChange(field, isDateTime ? localInputToIso(event.target.value) : event.target.value);
@@ -31,6 +33,7 @@ export function StringField({ field }: { field: ResolvedField }) {
     onBlur: field.touch,
     readOnly,
     placeholder: field.absent ? 'Not set' : undefined,
+    ...(secret && { autoComplete: 'new-password', spellCheck: false }),
     'aria-required': field.markRequired || undefined,
     ...ids.aria,
   };
