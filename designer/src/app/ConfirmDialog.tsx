@@ -37,7 +37,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     }
   };
   return (
-    <dialog ref={ref} onClose={props.onClose} aria-labelledby={`${id}-title`} aria-describedby={`${id}-message`}>
+    <dialog ref={ref} onClose={props.onClose} aria-labelledby={`${id}-title`} aria-describedby={`${id}-message`} className="confirm-dialog">
       <h2 id={`${id}-title`}>{props.title}</h2>
       <p id={`${id}-message`}>{props.message}</p>
       {props.children}

@@ -54,7 +54,7 @@ export function CredentialDialog({ kinds, replacing, initialKind, onSaved, onClo
   };
 
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="schema-dialog">
+    <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="schema-dialog form-dialog">
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>{title}</h2>
         {!replacing && (

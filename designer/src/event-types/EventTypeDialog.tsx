@@ -60,7 +60,7 @@ export function EventTypeDialog({ editing, onSaved, onClose }: { editing?: Event
   };
 
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="schema-dialog">
+    <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="schema-dialog form-dialog">
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>{editing ? `Edit ${editing.label}` : 'New event type'}</h2>
         {!editing && (
@@ -94,7 +94,7 @@ export function EventTypeDialog({ editing, onSaved, onClose }: { editing?: Event
           id={`${id}-schema`}
           className="code-input"
           value={schemaText}
-          rows={9}
+          rows={7}
           spellCheck={false}
           placeholder="Empty: the event may carry any data."
           onChange={(event) => {
@@ -103,8 +103,8 @@ export function EventTypeDialog({ editing, onSaved, onClose }: { editing?: Event
             }}
           {...problemAria(id, 'dataSchema', shown)}
         />
-        <p className="muted">A JSON Schema of the event's data; posts whose data does not match are refused, naming the field.</p>
         <FieldProblem formId={id} path="dataSchema" problems={shown} />
+        <p className="muted">A JSON Schema of the event's data; posts whose data does not match are refused, naming the field.</p>
         <FieldProblem formId={id} path="" problems={shown} />
         <div className="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>

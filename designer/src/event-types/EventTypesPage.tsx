@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { WorkflowSummary } from '../api/types';
-import { EmptyRow } from '../app/EmptyRow';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
-import { describeDataSchema } from './data-schema-text';
 import { DeleteEventTypeDialog } from './DeleteEventTypeDialog';
 import { EventTypeDialog } from './EventTypeDialog';
 import type { EventType } from './event-type-types';
+import { EventTypeTable } from './EventTypeTable';
 import '../app/admin-pages.css';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'delete'; type: EventType } | null;
@@ -22,7 +21,8 @@ export function EventTypesPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const list = useLoad(() => api.get<{ eventTypes: EventType[] }>('/api/event-types').then((body) => body.eventTypes), 'event-types');
   const workflows = useLoad(() => api.get<{ workflows: WorkflowSummary[] }>('/api/workflows').then((body) => body.workflows), 'event-type-workflows');
-  const types = list.data ?? [];
+  const custom = (list.data ?? []).filter((type) => !type.builtIn);
+  const builtIn = (list.data ?? []).filter((type) => type.builtIn);
 
   return (
     <main className="page event-types">
@@ -49,51 +49,28 @@ export function EventTypesPage() {
           {notice}
         </p>
       )}
-      <table className="data" aria-label="Event types" aria-busy={list.loading}>
-        <thead>
-          <tr>
-            <th>Event</th>
-            <th>Description</th>
-            <th>Data</th>
-            <th>Origin</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {types.map((type) => (
-            <tr key={type.name}>
-              <td>
-                {type.label}
-                <div className="muted">
-                  <code>{type.name}</code>
-                </div>
-              </td>
-              <td>{type.description || <span className="muted">—</span>}</td>
-              <td>{describeDataSchema(type.dataSchema)}</td>
-              <td>
-                {type.builtIn ? <span className="badge">built in</span> : <span className="badge accent">custom</span>}{' '}
-                {type.postable ? <span className="muted">callers may post it</span> : <span className="muted">recorded by Leadflow only</span>}
-                {type.createdBy && <div className="muted">by {type.createdBy}</div>}
-              </td>
-              <td className="actions">
-                {mayEdit && !type.builtIn && (
-                  <>
-                    <button type="button" onClick={() => setDialog({ kind: 'edit', type })} aria-label={`Edit ${type.label}`}>
-                      Edit
-                    </button>{' '}
-                    <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', type })} aria-label={`Delete ${type.label}`}>
-                      Delete
-                    </button>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-          {types.length === 0 && <EmptyRow colSpan={5}>{list.loading ? 'Loading the event types…' : 'No event types.'}</EmptyRow>}
-        </tbody>
-      </table>
+      <h2>Your event types</h2>
+      <EventTypeTable
+        label="Custom event types"
+        types={custom}
+        empty={list.loading ? 'Loading the event types…' : 'None yet. Declare the events your other systems send: webinar attended, trial started, …'}
+        actions={
+          mayEdit
+            ? (type) => (
+                <>
+                  <button type="button" onClick={() => setDialog({ kind: 'edit', type })} aria-label={`Edit ${type.label}`}>
+                    Edit
+                  </button>{' '}
+                  <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', type })} aria-label={`Delete ${type.label}`}>
+                    Delete
+                  </button>
+                </>
+              )
+            : undefined
+        }
+      />
+      <h2 className="section-gap">Built in</h2>
+      <EventTypeTable label="Built-in event types" types={builtIn} empty={list.loading ? 'Loading the event types…' : 'None.'} />
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <EventTypeDialog
           editing={dialog.kind === 'edit' ? dialog.type : undefined}

@@ -35,7 +35,7 @@ export function EraseLeadDialog({ lead, onErased, onClose }: { lead: Lead; onEra
   };
 
   return (
-    <dialog ref={ref} onClose={onClose} onCancel={(event) => busy && event.preventDefault()} aria-labelledby={`${id}-title`}>
+    <dialog ref={ref} onClose={onClose} onCancel={(event) => busy && event.preventDefault()} aria-labelledby={`${id}-title`} className="form-dialog">
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>Erase this lead?</h2>
         <p>Erasing honours a request to be forgotten. It cannot be undone:</p>

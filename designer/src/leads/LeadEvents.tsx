@@ -18,8 +18,8 @@ function EventData({ event }: { event: LeadEventView }) {
   return Object.keys(event.data).length > 0 ? <span className="muted"> · {showValue(event.data)}</span> : null;
 }
 
-/** The lead's events, oldest first: what was posted or recorded, when, and what it carried. */
-export function LeadEvents({ events }: { events: readonly LeadEventView[] }) {
+/** The lead's events, oldest first: what was posted or recorded, when, and what it carried (nothing, once erased). */
+export function LeadEvents({ events, erased }: { events: readonly LeadEventView[]; erased: boolean }) {
   return (
     <section aria-labelledby="events-title">
       <h2 id="events-title">Events</h2>
@@ -31,7 +31,7 @@ export function LeadEvents({ events }: { events: readonly LeadEventView[] }) {
             <li key={event.id}>
               <strong>{event.type === 'resubmitted' ? 'Submitted again' : humanize(event.type)}</strong>{' '}
               <span className="muted">{new Date(event.occurredAt).toLocaleString()}</span>
-              <EventData event={event} />
+              {!erased && <EventData event={event} />}
             </li>
           ))}
         </ul>

@@ -97,8 +97,8 @@ export function LeadPage() {
         <h1>
           <Link to="/leads">Leads</Link> / {leadName(lead)}
         </h1>
-        <span className={`badge ${RUN_STATUS_BADGE[lead.run.status] ?? ''}`} data-testid="run-status">
-          {lead.run.status}
+        <span className={`badge ${erased ? '' : (RUN_STATUS_BADGE[lead.run.status] ?? '')}`} data-testid="run-status">
+          {erased ? 'erased' : lead.run.status}
         </span>
         <span className="muted">
           runs version {lead.workflowVersion} · captured {new Date(lead.createdAt).toLocaleString()}
@@ -164,7 +164,7 @@ export function LeadPage() {
           </h2>
           <StepTimeline steps={steps} names={names} nodeTypes={nodeTypes} selectedNodeId={selectedNodeId} onSelect={setSelectedNodeId} />
         </section>
-        <LeadEvents events={data.events} />
+        <LeadEvents events={data.events} erased={erased} />
         {!erased && principal.role === 'admin' && (
           <section className="erase-section" aria-labelledby="erase-title">
             <h2 id="erase-title">Privacy</h2>

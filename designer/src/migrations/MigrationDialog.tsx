@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-client';
 import type { VersionDetail } from '../api/types';
-import { findNodeType, useLeadflow } from '../app/leadflow-context';
+import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
-import { documentNames } from '../graph/node-names';
-import { isMappable, leadCount, reasonInWords, reviewRows } from './migration-review';
+import { migrationNames } from './migration-names';
+import { leadCount, reasonInWords, reviewRows } from './migration-review';
 import type { MigrationReport } from './migration-types';
 import { MigrationResult } from './MigrationResult';
+import { MigrationTable } from './MigrationTable';
 import { dryRun } from './use-waiting-versions';
 
 interface Props {
@@ -42,19 +43,7 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
   const check = useLoad(() => dryRun(api, workflowId, fromVersion, toVersion, nodeMap), `migration-check-${JSON.stringify(nodeMap)}`);
   const report = check.data ?? initial;
 
-  const names = useMemo(() => {
-    const [oldDoc, newDoc] = documents.data ?? [];
-    const oldNames = oldDoc ? documentNames(oldDoc, nodeTypes) : null;
-    const newNames = newDoc ? documentNames(newDoc, nodeTypes) : null;
-    const has = (doc: typeof oldDoc, nodeId: string) => doc?.nodes.some((node) => node.id === nodeId) ?? false;
-    const waits = (newDoc?.nodes ?? []).filter((node) => findNodeType(nodeTypes, node.type, node.typeVersion)?.waits);
-    return {
-      old: (nodeId: string) => (nodeId === '(running)' ? 'between nodes' : (oldNames?.node(nodeId) ?? nodeId)),
-      new: (nodeId: string) => newNames?.node(nodeId) ?? nodeId,
-      either: (nodeId: string) => (has(newDoc, nodeId) ? (newNames?.node(nodeId) ?? null) : has(oldDoc, nodeId) ? (oldNames?.node(nodeId) ?? null) : null),
-      waits: waits.map((node) => ({ id: node.id, label: newNames?.node(node.id) ?? node.id })),
-    };
-  }, [documents.data, nodeTypes]);
+  const names = useMemo(() => migrationNames(documents.data?.[0], documents.data?.[1], nodeTypes), [documents.data, nodeTypes]);
 
   const rows = reviewRows(report);
   const movable = report.moves.length;
@@ -87,62 +76,19 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
         {toVersion}; its wait keeps counting from when it began.
       </p>
       {documents.error && <p className="banner error">Could not load the versions' nodes: {documents.error}. Ids are shown instead of names.</p>}
-      <table className="data" aria-label="Leads by node" aria-busy={check.loading}>
-        <thead>
-          <tr>
-            <th>Waiting at (v{fromVersion})</th>
-            <th>Leads</th>
-            <th>Goes to (v{toVersion})</th>
-            <th>Cannot move</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const choosable = !result && row.from !== '(running)' && (row.moving > 0 || row.blocked.some((part) => isMappable(part.reason)));
-            const total = row.moving + row.blocked.reduce((sum, part) => sum + part.leads, 0);
-            return (
-              <tr key={row.from}>
-                <td>{names.old(row.from)}</td>
-                <td>{total}</td>
-                <td>
-                  {choosable ? (
-                    <select
-                      aria-label={`Where the leads at ${names.old(row.from)} go`}
-                      value={nodeMap[row.from] ?? row.to ?? ''}
-                      disabled={moving}
-                      onChange={(event) => setNodeMap((current) => ({ ...current, [row.from]: event.target.value }))}
-                    >
-                      {!(nodeMap[row.from] ?? row.to) && (
-                        <option value="" disabled>
-                          Choose a wait…
-                        </option>
-                      )}
-                      {names.waits.map((wait) => (
-                        <option key={wait.id} value={wait.id}>
-                          {wait.label}
-                        </option>
-                      ))}
-                    </select>
-                  ) : row.to ? (
-                    names.new(row.to)
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                  {row.moving > 0 && <div className="muted">{leadCount(row.moving)} would move</div>}
-                </td>
-                <td>
-                  {row.blocked.map((part) => (
-                    <div key={part.reason} className="blocked-reason">
-                      <strong>{leadCount(part.leads)}</strong>: {reasonInWords(part.reason, names.either)}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {check.loading && (
+      {!result && (
+        <MigrationTable
+          rows={rows}
+          names={names}
+          fromVersion={fromVersion}
+          toVersion={toVersion}
+          nodeMap={nodeMap}
+          checking={check.loading}
+          disabled={moving}
+          onChoose={(from, to) => setNodeMap((current) => ({ ...current, [from]: to }))}
+        />
+      )}
+      {check.loading && !result && (
         <p className="muted" aria-busy="true">
           <span className="spinner" aria-hidden="true" /> Checking where they would go…
         </p>
@@ -154,7 +100,7 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
           <span>Moving {leadCount(movable)}… each moves at its own wait.</span>
         </div>
       )}
-      {result && <MigrationResult result={result} label={names.old} words={(reason) => reasonInWords(reason, names.either)} />}
+      {result && <MigrationResult result={result} label={names.oldNode} words={(reason) => reasonInWords(reason, names.either)} />}
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -164,6 +110,7 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
         <button type="button" onClick={() => ref.current?.close()} disabled={moving}>
           {result ? 'Close' : 'Cancel'}
         </button>
+        {!result && movable === 0 && !check.loading && <span className="muted">Choose where the leads go to move them.</span>}
         {!result && (
           <button type="button" className="primary" disabled={moving || check.loading || movable === 0} onClick={move}>
             {moving && <span className="spinner" aria-hidden="true" />}

@@ -10,7 +10,7 @@ export function MigrationResult({ result, label, words }: { result: MigrationRep
   const refusals = new Map<string, MigrationReport['blocked']>();
   for (const lead of result.blocked) refusals.set(lead.reason, [...(refusals.get(lead.reason) ?? []), lead]);
   return (
-    <div className="panel" role="status" aria-label="Migration result">
+    <div className="migration-result" role="status" aria-label="Migration result">
       <p>
         <strong>
           Moved {leadCount(result.moves.length)} to version {result.toVersion}.

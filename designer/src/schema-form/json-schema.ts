@@ -182,12 +182,8 @@ export function labelOf(schema: JsonSchema, name: string): string {
   return schema.title ?? humanise(name);
 }
 
-/**
- * Whether a property is left out of the form: a deprecated one that holds nothing (it is kept
- * only for old configs), or a secret in a read-only view (the API shows it as "[secret]" anyway).
- */
-export function isHiddenProperty(schema: JsonSchema, value: unknown, readOnly: boolean): boolean {
-  if (readOnly && schema['x-secret']) return true;
+/** Whether a property is left out of the form: a deprecated one that holds nothing (it is kept only for old configs). */
+export function isHiddenProperty(schema: JsonSchema, value: unknown): boolean {
   return schema.deprecated === true && (value === undefined || value === null || value === '');
 }
 

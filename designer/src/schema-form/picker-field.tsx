@@ -1,9 +1,11 @@
 import type { ResolvedField } from './field-props';
 import { FieldShell, useFieldIds } from './field-shell';
 import { type Pickers, useForm } from './form-context';
+import type { JsonSchema } from './json-schema';
 import { StringField, textOf } from './string-field';
 
-interface Choice {
+/** One thing a picker offers: the id stored and what the user reads. */
+export interface Choice {
   id: string;
   label: string;
 }
@@ -15,13 +17,19 @@ function credentialChoices(kinds: readonly string[], pickers: Pickers | undefine
     .map((credential) => ({ id: credential.id, label: kinds.length > 1 && credential.kindTitle ? `${credential.name} (${credential.kindTitle})` : credential.name }));
 }
 
-function choicesFor(field: ResolvedField, kind: string, pickers: Pickers | undefined): Choice[] | null {
+/**
+ * The choices of an `x-picker` string: teams, reps, catalog event types or credentials (of the
+ * schema's `x-credential-kinds`), by id. Null where there is no list to pick from (not a picker,
+ * or the list was not given), so the field is typed instead.
+ */
+export function pickerChoices(schema: JsonSchema, pickers: Pickers | undefined): Choice[] | null {
+  const kind = schema['x-picker'];
   if (kind === 'team') return (pickers?.teams ?? []).map((team) => ({ id: team.id, label: team.name.toLowerCase() === team.id.toLowerCase() ? team.name : `${team.name} (${team.id})` }));
   if (kind === 'rep') return (pickers?.reps ?? []).map((rep) => ({ id: rep.id, label: `${rep.name} <${rep.email}>` }));
-  if (kind === 'event-type') return (pickers?.eventTypes ?? []).map((type) => ({ id: type.name, label: `${type.label} (${type.name})` }));
+  if (kind === 'event-type') return pickers?.eventTypes ? pickers.eventTypes.map((type) => ({ id: type.name, label: `${type.label} (${type.name})` })) : null;
   // An empty list is still a list: "no credential of this kind yet", with the way to make one.
-  if (kind === 'credential') return pickers?.credentials ? credentialChoices(field.schema['x-credential-kinds'] ?? [], pickers) : null;
-  return [];
+  if (kind === 'credential') return pickers?.credentials ? credentialChoices(schema['x-credential-kinds'] ?? [], pickers) : null;
+  return null;
 }
 
 /** Where a new credential of the field's first kind is made: the Credentials page, in a new tab (the editor keeps its state). */
@@ -43,7 +51,7 @@ export function PickerField({ field }: { field: ResolvedField }) {
   const ids = useFieldIds(field.path, field.description);
   const { pickers, readOnly } = useForm();
   const kind = String(field.schema['x-picker']);
-  const choices = choicesFor(field, kind, pickers);
+  const choices = pickerChoices(field.schema, pickers);
   const isCredential = kind === 'credential';
   if (choices === null || (choices.length === 0 && !isCredential)) return <StringField field={field} />;
   const current = textOf(field.value);

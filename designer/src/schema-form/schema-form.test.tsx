@@ -175,9 +175,22 @@ describe('SchemaForm credentials, secrets and deprecated fields', () => {
     const html = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack'], slackWebhookUrl: '[secret]' }, { readOnly: true });
     expect(elementById(html, 'n-slackWebhookUrl')).toBeNull();
     expect(html).not.toContain('[secret]');
+    expect(html).toContain('Slack webhook URL (deprecated): set — secrets are not shown here');
     expect(html).not.toContain('New credential');
     const provider = renderWith(enrich.schema, { ...(enrich.defaults as object), providers: [{ kind: 'http', name: 'v', url: 'https://x.example', authHeader: '[secret]' }] }, { readOnly: true });
     expect(provider).not.toContain('[secret]');
+  });
+});
+
+describe('SchemaForm event type lists', () => {
+  it('picks each event of a list from the catalog, by label', () => {
+    const wait = definition('wait', 1);
+    const withCatalog: Pickers = { ...pickers, eventTypes: [{ name: 'contacted', label: 'Contacted' }, { name: 'webinar_attended', label: 'Webinar attended' }] };
+    const html = renderToStaticMarkup(<SchemaForm idPrefix="n" schema={wait.schema} value={{ mode: 'event', events: ['contacted'] }} onChange={() => {}} pickers={withCatalog} />);
+    expect(html).toMatch(/<select[^>]*id="n-events--new"/);
+    expect(html).toContain('<option value="1">Webinar attended (webinar_attended)</option>');
+    // Without the catalog the name is typed.
+    expect(render(wait.schema, { mode: 'event', events: [] })).toMatch(/<input[^>]*id="n-events--new"/);
   });
 });
 

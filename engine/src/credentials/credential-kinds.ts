@@ -3,7 +3,7 @@ import { type Static, type TSchema, Type } from 'typebox';
 const Text = (title: string, maxLength = 2000) => Type.String({ minLength: 1, maxLength, title });
 /** A value that is itself the secret (a form masks it as it is typed); a header name or user name is not. */
 const Secret = (title: string) => Type.String({ minLength: 1, maxLength: 2000, title, 'x-secret': true });
-const Url = (title: string) => Type.String({ minLength: 1, maxLength: 2000, pattern: '^https?://', title, 'x-secret': true });
+const Url = (title: string) => Type.String({ minLength: 1, maxLength: 2000, pattern: '^https?://', title, description: 'Starts with https:// (or http://).', 'x-secret': true });
 
 /**
  * What each kind of credential holds. The one source of the secret's type, the API's body
@@ -18,7 +18,7 @@ export const CREDENTIAL_KINDS = {
     { url: Url('URL'), signingSecret: Type.Optional(Type.String({ minLength: 16, maxLength: 200, title: 'Signing secret', 'x-secret': true, description: 'Deliveries carry Leadflow-Signature: t=…,v1=HMAC-SHA256 of "<t>.<body>".' })) },
     { additionalProperties: false, title: 'Outgoing webhook', description: 'An address notify posts JSON to, optionally signed.' },
   ),
-  smtp: Type.Object({ url: Type.String({ minLength: 1, maxLength: 2000, pattern: '^smtps?://', title: 'SMTP URL', 'x-secret': true }) }, { additionalProperties: false, title: 'SMTP server', description: 'smtp://user:password@host:587 (smtps:// for TLS from the start).' }),
+  smtp: Type.Object({ url: Type.String({ minLength: 1, maxLength: 2000, pattern: '^smtps?://', title: 'SMTP URL', description: 'Starts with smtp:// or smtps://.', 'x-secret': true }) }, { additionalProperties: false, title: 'SMTP server', description: 'smtp://user:password@host:587 (smtps:// for TLS from the start).' }),
 } as const satisfies Record<string, TSchema>;
 
 export type CredentialKind = keyof typeof CREDENTIAL_KINDS;
