@@ -1,29 +1,21 @@
-import type { GraphDocument } from '@leadflow/engine';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, unlabelledControls } from './support/browser.js';
+import { unlabelledControls } from './support/browser.js';
+import { openDesigner } from './support/designer-page.js';
+import { oneStepGraph } from './support/one-step-graph.js';
 import { startTestStack, type TestStack } from './support/test-stack.js';
 import { screenshotAtBothSizes, SIZES } from './support/two-sizes.js';
 
 const SLACK_URL = 'https://hooks.slack.example/services/T0001/B0001/abcdefSECRETxyz';
 const LEGACY_URL = 'https://hooks.slack.example/services/T0002/B0002/LEGACYinlineSECRET';
-const at = (x: number) => ({ x: 0, y: x * 160 });
-
 /** capture → notify (Slack) → end; `notify` is the notify node's config beyond its channels. */
-function alertsGraph(name: string, notify: Record<string, unknown>): GraphDocument {
-  return {
+const alertsGraph = (name: string, notify: Record<string, unknown>) =>
+  oneStepGraph(
     name,
-    nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(0), config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
-      { id: 'alert', type: 'notify', typeVersion: 2, label: 'Alert sales', position: at(1), config: { channels: ['slack'], to: 'owner', subject: 'New lead', body: '{{email}}', ...notify } },
-      { id: 'done', type: 'end', typeVersion: 1, position: at(2), config: { outcome: 'alerted' } },
-    ],
-    edges: [
-      { id: 'e1', source: 'capture', sourceHandle: 'out', target: 'alert' },
-      { id: 'e2', source: 'alert', sourceHandle: 'out', target: 'done' },
-    ],
-  } as GraphDocument;
-}
+    { id: 'alert', type: 'notify', typeVersion: 2, label: 'Alert sales', config: { channels: ['slack'], to: 'owner', subject: 'New lead', body: '{{email}}', ...notify } },
+    'out',
+    { outcome: 'alerted' },
+  );
 
 /**
  * Credentials in Chromium on the real stack: made from the kind's own form with the secret
@@ -36,7 +28,7 @@ describe('credentials in a real browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const saved = () => page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
   const credentials = async () => (await stack.api('GET', '/api/credentials')).body.credentials as Array<{ id: string; name: string; fingerprint: string; usedBy: string[] }>;
 
@@ -46,12 +38,7 @@ describe('credentials in a real browser', () => {
     expect((await stack.api('POST', '/api/workflows', { name: 'Legacy alerts', slug: 'legacy', draft: alertsGraph('Legacy alerts', { slackWebhookUrl: LEGACY_URL }) })).status).toBe(201);
     const published = await stack.api('POST', '/api/workflows/legacy/publish', { note: 'inline Slack URL, from before credentials' });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: SIZES[0] });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${stack.baseUrl}/workflows#token=${stack.token}`);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    ({ browser, context, page, pageErrors } = await openDesigner(stack.baseUrl, stack.token));
   });
 
   afterAll(async () => {
@@ -67,7 +54,7 @@ describe('credentials in a real browser', () => {
     await dialog.getByLabel('Name', { exact: true }).fill('Sales channel');
     await dialog.getByLabel('Kind').selectOption({ label: 'Slack incoming webhook' });
     await dialog.getByText('The https://hooks.slack.com/… address Slack gives an incoming webhook.').waitFor();
-    const url = dialog.getByLabel('Incoming webhook URL');
+    const url = dialog.getByRole('textbox', { name: 'Incoming webhook URL' });
     expect(await url.getAttribute('type')).toBe('password');
     await url.fill('hooks.slack.example/no-scheme');
     await url.blur();
@@ -99,7 +86,7 @@ describe('credentials in a real browser', () => {
     await page.getByRole('button', { name: 'New credential' }).click();
     await dialog.getByLabel('Name', { exact: true }).fill('Sales channel');
     await dialog.getByLabel('Kind').selectOption({ label: 'Bearer token' });
-    await dialog.getByLabel('Token').fill('sk_test_123');
+    await dialog.getByRole('textbox', { name: 'Token' }).fill('sk_test_123');
     await dialog.getByRole('button', { name: 'Save credential' }).click();
     await dialog.getByText("a credential named 'Sales channel' already exists").waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -113,7 +100,7 @@ describe('credentials in a real browser', () => {
     const picker = page.getByLabel('Slack webhook', { exact: true });
     await picker.waitFor();
     expect(await picker.locator('option').allTextContents()).toEqual(['Not set', 'Sales channel']);
-    expect(await page.getByLabel('Slack webhook URL (deprecated)').count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'Slack webhook URL (deprecated)' }).count()).toBe(0);
     await picker.selectOption({ label: 'Sales channel' });
     await saved();
     const [credential] = await credentials();
@@ -131,7 +118,7 @@ describe('credentials in a real browser', () => {
     await dialog.waitFor();
     expect(await dialog.getByLabel('Kind').inputValue()).toBe('slack_webhook');
     await dialog.getByLabel('Name', { exact: true }).fill('Escalations channel');
-    await dialog.getByLabel('Incoming webhook URL').fill('https://hooks.slack.example/services/T0001/B0002/other');
+    await dialog.getByRole('textbox', { name: 'Incoming webhook URL' }).fill('https://hooks.slack.example/services/T0001/B0002/other');
     await dialog.getByRole('button', { name: 'Save credential' }).click();
     await tab.getByRole('status').filter({ hasText: 'Saved Escalations channel' }).waitFor();
     await tab.close();
@@ -145,14 +132,14 @@ describe('credentials in a real browser', () => {
   it('shows a deprecated inline secret only while it holds one, masked, and never on a read-only version', async () => {
     await page.goto(`${stack.baseUrl}/workflows/legacy`);
     await page.getByTestId('node-alert').click();
-    const inline = page.getByLabel('Slack webhook URL (deprecated)');
+    const inline = page.getByRole('textbox', { name: 'Slack webhook URL (deprecated)' });
     await inline.waitFor();
     expect(await inline.getAttribute('type')).toBe('password');
 
     await page.goto(`${stack.baseUrl}/workflows/legacy/versions/1`);
     await page.getByTestId('node-alert').click();
     await page.getByLabel('Slack webhook', { exact: true }).waitFor();
-    expect(await page.getByLabel('Slack webhook URL (deprecated)').count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'Slack webhook URL (deprecated)' }).count()).toBe(0);
     await page.getByText('Slack webhook URL (deprecated): set — secrets are not shown here').scrollIntoViewIfNeeded();
     expect(await page.getByRole('link', { name: 'New credential…' }).count()).toBe(0);
     expect(await page.content()).not.toContain('LEGACYinlineSECRET');
@@ -173,8 +160,8 @@ describe('credentials in a real browser', () => {
 
     await page.getByRole('button', { name: 'Replace the secret of Sales alerts channel' }).click();
     const replace = page.getByRole('dialog', { name: 'Replace the secret of Sales alerts channel' });
-    expect(await replace.getByLabel('Incoming webhook URL').inputValue()).toBe('');
-    await replace.getByLabel('Incoming webhook URL').fill('https://hooks.slack.example/services/T0001/B0001/rotated');
+    expect(await replace.getByRole('textbox', { name: 'Incoming webhook URL' }).inputValue()).toBe('');
+    await replace.getByRole('textbox', { name: 'Incoming webhook URL' }).fill('https://hooks.slack.example/services/T0001/B0001/rotated');
     await replace.getByRole('button', { name: 'Replace secret' }).click();
     await page.getByRole('status').filter({ hasText: 'Replaced the secret of Sales alerts channel' }).waitFor();
     const after = (await credentials()).find((credential) => credential.id === before?.id);

@@ -1,25 +1,14 @@
-import type { GraphDocument } from '@leadflow/engine';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, unlabelledControls } from './support/browser.js';
+import { unlabelledControls } from './support/browser.js';
+import { openDesigner } from './support/designer-page.js';
+import { oneStepGraph } from './support/one-step-graph.js';
 import { startTestStack, type TestStack } from './support/test-stack.js';
 import { screenshotAtBothSizes, SIZES } from './support/two-sizes.js';
 
 /** capture → wait for `events` → end. */
-function waitGraph(events: string[]): GraphDocument {
-  return {
-    name: 'Webinar follow-up',
-    nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: { x: 0, y: 0 }, config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
-      { id: 'attend', type: 'wait', typeVersion: 1, label: 'Wait for the webinar', position: { x: 0, y: 160 }, config: { mode: 'event', events } },
-      { id: 'done', type: 'end', typeVersion: 1, position: { x: 0, y: 320 }, config: { outcome: 'attended' } },
-    ],
-    edges: [
-      { id: 'e1', source: 'capture', sourceHandle: 'out', target: 'attend' },
-      { id: 'e2', source: 'attend', sourceHandle: 'event', target: 'done' },
-    ],
-  } as GraphDocument;
-}
+const waitGraph = (events: string[]) =>
+  oneStepGraph('Webinar follow-up', { id: 'attend', type: 'wait', typeVersion: 1, label: 'Wait for the webinar', config: { mode: 'event', events } }, 'event', { outcome: 'attended' });
 
 /**
  * The event catalog in Chromium on the real stack: built-in types marked, a custom type declared
@@ -30,16 +19,12 @@ describe('event types page in a real browser', () => {
   let stack: TestStack;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     stack = await startTestStack({ designer: true, worker: false });
     expect((await stack.api('POST', '/api/workflows', { name: 'Webinar follow-up', slug: 'webinars', draft: waitGraph(['contacted']) })).status).toBe(201);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: SIZES[0] });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${stack.baseUrl}/workflows#token=${stack.token}`);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    ({ browser, page, pageErrors } = await openDesigner(stack.baseUrl, stack.token));
   });
 
   afterAll(async () => {

@@ -1,25 +1,14 @@
-import type { GraphDocument } from '@leadflow/engine';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, unlabelledControls } from './support/browser.js';
+import { unlabelledControls } from './support/browser.js';
+import { openDesigner } from './support/designer-page.js';
+import { oneStepGraph } from './support/one-step-graph.js';
 import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
 import { screenshotAtBothSizes, SIZES } from './support/two-sizes.js';
 
 /** capture → a wait for contact (id and label given) → end. */
-function followUp(waitId: string, label: string): GraphDocument {
-  return {
-    name: 'Follow-up',
-    nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: { x: 0, y: 0 }, config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
-      { id: waitId, type: 'wait', typeVersion: 1, label, position: { x: 0, y: 160 }, config: { mode: 'event', events: ['contacted'] } },
-      { id: 'done', type: 'end', typeVersion: 1, position: { x: 0, y: 320 }, config: { outcome: 'contacted', status: 'contacted' } },
-    ],
-    edges: [
-      { id: 'e1', source: 'capture', sourceHandle: 'out', target: waitId },
-      { id: 'e2', source: waitId, sourceHandle: 'event', target: 'done' },
-    ],
-  } as GraphDocument;
-}
+const followUp = (waitId: string, label: string) =>
+  oneStepGraph('Follow-up', { id: waitId, type: 'wait', typeVersion: 1, label, config: { mode: 'event', events: ['contacted'] } }, 'event', { outcome: 'contacted', status: 'contacted' });
 
 /**
  * After publishing, the leads still waiting on the old version in Chromium on the real stack:
@@ -31,7 +20,7 @@ describe('migration review and lead page in a real browser', () => {
   let stack: TestStack;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const lead = async (id: string) => (await stack.api('GET', `/api/leads/${id}`)).body;
   const capture = async (body: Record<string, unknown>) => {
     const answer = await stack.api('POST', '/api/leads', { workflow: 'follow-up', ...body });
@@ -45,11 +34,7 @@ describe('migration review and lead page in a real browser', () => {
     stack = await startTestStack({ designer: true });
     expect((await stack.api('POST', '/api/workflows', { name: 'Follow-up', slug: 'follow-up', draft: followUp('hold', 'Hold for contact') })).status).toBe(201);
     expect((await stack.api('POST', '/api/workflows/follow-up/publish', { note: 'v1' })).status).toBe(201);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: SIZES[0] });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${stack.baseUrl}/workflows#token=${stack.token}`);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+    ({ browser, page, pageErrors } = await openDesigner(stack.baseUrl, stack.token));
   });
 
   afterAll(async () => {
