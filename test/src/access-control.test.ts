@@ -120,6 +120,7 @@ const MATRIX: Record<string, string> = {
   'PUT /api/credentials/:id/secret':               '-    Y     Y      -      -   -',
   'PATCH /api/credentials/:id':                    '-    Y     Y      -      -   -',
   'DELETE /api/credentials/:id':                   '-    Y     Y      -      -   -',
+  'GET /api/credential-kinds':                     '-    Y     Y      -      -   -',
   'OPTIONS /codec/*':                              'Y    Y     Y      Y      Y   Y',
   'POST /codec/decode':                            '-    Y     -      -      -   -',
   'POST /codec/encode':                            '-    Y     -      -      -   -',

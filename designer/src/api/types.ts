@@ -115,6 +115,12 @@ export interface Lead {
   company: string | null;
   title: string | null;
   phone: string | null;
+  /** The phone as typed; kept even when no country could read it. */
+  phoneRaw: string | null;
+  /** False when the typed phone could not be read as a number (then `phone` is null); null without a phone. */
+  phoneValid: boolean | null;
+  /** The company as matching reads it ("Beispiel GmbH" → "beispiel"). */
+  companyNormalized: string | null;
   country: string | null;
   source: string | null;
   channel: string | null;
@@ -135,6 +141,8 @@ export interface Lead {
   run: { status: string; nodeId: string | null; waiting: Waiting | null };
   createdAt: string;
   updatedAt: string;
+  /** When the lead was erased on request: the row is then a tombstone without personal data. */
+  erasedAt: string | null;
 }
 
 export interface Step {

@@ -22,6 +22,8 @@ const WorkflowListPage = lazy(() => import('../workflows/WorkflowListPage').then
 const DashboardRoute = lazy(() => import('./DashboardRoute').then((module) => ({ default: module.DashboardRoute })));
 const AccessPage = lazy(() => import('../access/AccessPage').then((module) => ({ default: module.AccessPage })));
 const ImportsPage = lazy(() => import('../imports/ImportsPage').then((module) => ({ default: module.ImportsPage })));
+const CredentialsPage = lazy(() => import('../credentials/CredentialsPage').then((module) => ({ default: module.CredentialsPage })));
+const EventTypesPage = lazy(() => import('../event-types/EventTypesPage').then((module) => ({ default: module.EventTypesPage })));
 const IntakePage = lazy(() => import('../intake/IntakePage').then((module) => ({ default: module.IntakePage })));
 
 /** Signs in (token from the start link, this tab's or this computer's storage, or the form), loads the catalog, then routes. */
@@ -121,8 +123,10 @@ export function App() {
                   <NavLink to="/dashboard">Dashboard</NavLink>
                   {context.principal.role === 'admin' && <NavLink to="/inbox">Inbox</NavLink>}
                   {mayOpen(context.principal.role, 'team') && <NavLink to="/team">Team</NavLink>}
+                  {mayOpen(context.principal.role, 'eventTypes') && <NavLink to="/event-types">Event types</NavLink>}
                   {mayOpen(context.principal.role, 'intake') && <NavLink to="/intake">Intake</NavLink>}
                   {mayOpen(context.principal.role, 'imports') && <NavLink to="/imports">Imports</NavLink>}
+                  {mayOpen(context.principal.role, 'credentials') && <NavLink to="/credentials">Credentials</NavLink>}
                   {mayOpen(context.principal.role, 'access') && <NavLink to="/access">Access</NavLink>}
                 </>
               )}
@@ -152,6 +156,8 @@ export function App() {
             <Route path="/intake" element={<RoleGate page="intake"><IntakePage /></RoleGate>} />
             <Route path="/imports" element={<RoleGate page="imports"><ImportsPage /></RoleGate>} />
             <Route path="/access" element={<RoleGate page="access"><AccessPage /></RoleGate>} />
+            <Route path="/credentials" element={<RoleGate page="credentials"><CredentialsPage /></RoleGate>} />
+            <Route path="/event-types" element={<RoleGate page="eventTypes"><EventTypesPage /></RoleGate>} />
             <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to={home}>Go to the start page</NavLink></p>} />
           </Routes>
           </Suspense>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-client';
 import './admin-pages.css';
 
@@ -7,6 +7,10 @@ export interface ConfirmDialogProps {
   /** What happens and what cannot be undone. */
   message: string;
   confirmLabel: string;
+  /** More to read under the message (e.g. the workflows that still use what is being deleted). */
+  children?: ReactNode;
+  /** The action cannot be taken now; `children` should say why. */
+  confirmDisabled?: boolean;
   /** Resolves when done; a thrown error is shown in the dialog, which stays open. */
   onConfirm(): Promise<void>;
   onClose(): void;
@@ -33,9 +37,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     }
   };
   return (
-    <dialog ref={ref} onClose={props.onClose} aria-labelledby={`${id}-title`} aria-describedby={`${id}-message`}>
+    <dialog ref={ref} onClose={props.onClose} aria-labelledby={`${id}-title`} aria-describedby={`${id}-message`} className="confirm-dialog">
       <h2 id={`${id}-title`}>{props.title}</h2>
       <p id={`${id}-message`}>{props.message}</p>
+      {props.children}
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -45,7 +50,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <button type="button" onClick={() => ref.current?.close()} autoFocus>
           Cancel
         </button>
-        <button type="button" className="primary danger-fill" disabled={busy} onClick={confirm}>
+        <button type="button" className="primary danger-fill" disabled={busy || props.confirmDisabled} onClick={confirm}>
           {busy ? <span className="spinner" aria-hidden="true" /> : null}
           {props.confirmLabel}
         </button>

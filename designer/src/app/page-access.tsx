@@ -11,6 +11,9 @@ export const PAGE_ROLES = {
   intake: ['admin', 'editor'],
   imports: ['admin', 'editor', 'viewer'],
   access: ['admin', 'editor'],
+  credentials: ['admin', 'editor'],
+  // Viewers read the catalog; admins and editors declare and change custom types.
+  eventTypes: ['admin', 'editor', 'viewer'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SetupPage = keyof typeof PAGE_ROLES;

@@ -6,7 +6,9 @@ import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';
 import { useLoad } from '../app/use-load';
 import { centreNode } from '../graph/readable-view';
+import { useCredentialChoices } from '../credentials/use-credential-choices';
 import { describeGraph } from '../graph/use-node-descriptions';
+import { MigrationBanner } from '../migrations/MigrationBanner';
 import type { Pickers } from '../schema-form';
 import { addNodeAt } from './canvas-edits';
 import { Canvas } from './Canvas';
@@ -69,7 +71,8 @@ export function EditorPage() {
 }
 
 function Editor(props: { workflow: WorkflowDetail; version: Version | null; nodeTypes: NodeType[] }) {
-  const { api, leadFields } = useLeadflow();
+  const { api, leadFields, principal } = useLeadflow();
+  const mayEdit = principal.role === 'admin' || principal.role === 'editor';
   const { version } = props;
   const [workflow, setWorkflow] = useState(props.workflow);
   const readOnly = useEditor((state) => state.readOnly);
@@ -97,9 +100,11 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
       ]),
     'team-model',
   );
+  // Viewers may not list credentials: their (read-only) forms show a credential field as its id.
+  const credentials = useCredentialChoices(api, mayEdit);
   const pickers = useMemo<Pickers>(
-    () => ({ teams: team.data?.[0].teams ?? [], reps: team.data?.[1].reps ?? [], eventTypes: team.data?.[2].eventTypes ?? [], leadFields }),
-    [team.data, leadFields],
+    () => ({ teams: team.data?.[0].teams ?? [], reps: team.data?.[1].reps ?? [], eventTypes: team.data?.[2].eventTypes ?? [], credentials: credentials.choices, leadFields }),
+    [team.data, credentials.choices, leadFields],
   );
 
   const showForm = useCallback((nodeId: string | null) => {
@@ -148,6 +153,13 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
             {workflow.publishedVersion ? `Live: version ${workflow.publishedVersion}` : 'Not published yet'} · {workflow.leadsInFlight}{' '}
             leads in flight
           </span>
+        )}
+        {!version && (
+          <MigrationBanner
+            workflow={workflow}
+            refresh={versionsKey}
+            onReviewed={() => void api.get<WorkflowDetail>(`/api/workflows/${workflow.id}`).then(setWorkflow, () => undefined)}
+          />
         )}
         {bannerShown && (
           <span className="banner info" role="status">

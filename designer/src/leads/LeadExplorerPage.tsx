@@ -162,7 +162,7 @@ export function LeadExplorerPage() {
               <td>
                 <Link to={`/leads/${lead.id}`}>{leadName(lead)}</Link>
                 <div className="muted">
-                  {lead.email}
+                  {lead.erasedAt ? `erased ${new Date(lead.erasedAt).toLocaleDateString()}` : lead.email}
                   {lead.company ? ` · ${lead.company}` : ''}
                 </div>
               </td>

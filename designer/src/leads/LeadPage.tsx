@@ -2,7 +2,6 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Account, GraphDocument, LeadHistory, NodeDescription, Rep, Team, VersionDetail } from '../api/types';
-import { humanize, showValue } from '../app/humanize';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import type { NodeMark } from '../graph/flow-model';
@@ -12,7 +11,10 @@ import { documentNames, type NodeNames } from '../graph/node-names';
 import { describeGraph } from '../graph/use-node-descriptions';
 import { LiveBadge } from '../live/LiveBadge';
 import { useLeadChanges, useThrottled } from '../live/use-lead-changes';
+import { EraseLeadDialog } from './EraseLeadDialog';
 import { LeadActions } from './LeadActions';
+import { LeadEvents } from './LeadEvents';
+import { type Directory, LeadFields } from './LeadFields';
 import { leadName, RUN_STATUS_BADGE } from './lead-names';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { StepTimeline } from './StepTimeline';
@@ -25,39 +27,6 @@ interface Graph {
   descriptions: Record<string, NodeDescription>;
 }
 
-/** Names for the ids a lead carries. */
-interface Directory {
-  reps: Map<string, string>;
-  teams: Map<string, string>;
-  accounts: Map<string, string>;
-}
-
-/** A field's value with ids resolved to names: owner, team, account. */
-function resolve(key: string, value: unknown, directory: Directory): string {
-  if (typeof value === 'string') {
-    const lower = key.toLowerCase();
-    if (lower.endsWith('ownerid') || lower.endsWith('repid')) return directory.reps.get(value) ?? value;
-    if (lower.endsWith('teamid')) return directory.teams.get(value) ?? value;
-    if (lower.endsWith('accountid')) return directory.accounts.get(value) ?? value;
-  }
-  return showValue(value);
-}
-
-const FIELD_ROWS: Array<[string, string, (history: LeadHistory, directory: Directory) => unknown]> = [
-  ['Email', 'email', (h) => h.lead.email],
-  ['Company', 'company', (h) => h.lead.company],
-  ['Title', 'title', (h) => h.lead.title],
-  ['Phone', 'phone', (h) => h.lead.phone],
-  ['Country', 'country', (h) => h.lead.country],
-  ['Source', 'source', (h) => h.lead.source],
-  ['Channel', 'channel', (h) => h.lead.channel],
-  ['Status', 'status', (h) => h.lead.status],
-  ['Stage', 'stage', (h) => h.lead.stage],
-  ['Owner', 'ownerId', (h, d) => (h.lead.ownerId ? (d.reps.get(h.lead.ownerId) ?? h.lead.ownerId) : 'unassigned')],
-  ['Team', 'teamId', (h, d) => (h.lead.teamId ? (d.teams.get(h.lead.teamId) ?? h.lead.teamId) : null)],
-  ['Disqualified because', 'disqualificationReason', (h) => h.lead.disqualificationReason],
-];
-
 /** Steps in the order they happened: by start time, then by their place in the trail. */
 const inOrder = <T extends { startedAt: string; seq: number }>(steps: readonly T[]): T[] =>
   [...steps].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.seq - b.seq);
@@ -65,8 +34,9 @@ const inOrder = <T extends { startedAt: string; seq: number }>(steps: readonly T
 /** One lead: the graph of the exact version it ran with its path, where it waits, why, and what happened. */
 export function LeadPage() {
   const { id = '' } = useParams();
-  const { api, nodeTypes } = useLeadflow();
+  const { api, nodeTypes, principal } = useLeadflow();
   const [selectedNodeId, setSelectedNodeId] = useState<string | null>(null);
+  const [erasing, setErasing] = useState(false);
   const history = useLoad(() => api.get<LeadHistory>(`/api/leads/${id}/history`), id);
   const people = useLoad(
     () =>
@@ -118,6 +88,8 @@ export function LeadPage() {
   const assignment = data.assignments.at(-1);
   const ordered = inOrder(data.steps);
   const steps = selectedNodeId ? ordered.filter((step) => step.nodeId === selectedNodeId) : ordered;
+  // An erased lead is a tombstone: its path, step and event kinds and times, nothing personal.
+  const erased = lead.erasedAt !== null;
 
   return (
     <div className="lead-page">
@@ -125,8 +97,8 @@ export function LeadPage() {
         <h1>
           <Link to="/leads">Leads</Link> / {leadName(lead)}
         </h1>
-        <span className={`badge ${RUN_STATUS_BADGE[lead.run.status] ?? ''}`} data-testid="run-status">
-          {lead.run.status}
+        <span className={`badge ${erased ? '' : (RUN_STATUS_BADGE[lead.run.status] ?? '')}`} data-testid="run-status">
+          {erased ? 'erased' : lead.run.status}
         </span>
         <span className="muted">
           runs version {lead.workflowVersion} · captured {new Date(lead.createdAt).toLocaleString()}
@@ -154,7 +126,16 @@ export function LeadPage() {
         )}
       </div>
       <div className="lead-side">
-        {waiting && (
+        {erased && (
+          <section className="erased-notice" aria-labelledby="erased-title" data-testid="erased-notice">
+            <h2 id="erased-title">Erased on {new Date(lead.erasedAt as string).toLocaleString()}</h2>
+            <p>
+              At a request to be forgotten: its personal data, event data and step details were removed, its run was stopped and its
+              history can no longer be read. What is left — the path it took, step and event kinds and times — keeps the metrics honest.
+            </p>
+          </section>
+        )}
+        {!erased && waiting && (
           <section className="waiting-now" aria-labelledby="waiting-title" data-testid="waiting-now">
             <h2 id="waiting-title">{lead.run.status === 'error' ? 'Stopped' : 'Waiting'} at {names.node(waiting.nodeId)}</h2>
             <p>
@@ -163,36 +144,15 @@ export function LeadPage() {
             </p>
           </section>
         )}
-        {assignment && (
+        {!erased && assignment && (
           <section aria-labelledby="why-owner">
             <h2 id="why-owner">Why {assignment.repName ?? 'nobody'}?</h2>
             <p data-testid="assignment-reason">{assignment.reason}</p>
           </section>
         )}
-        <LeadActions lead={lead} onPosted={history.reload} />
-        <ScoreBreakdown lead={lead} steps={data.steps} />
-        <section aria-labelledby="fields-title">
-          <h2 id="fields-title">Fields</h2>
-          <dl className="lead-fields">
-            {FIELD_ROWS.map(([label, key, read]) => {
-              const value = read(data, directory);
-              return value === null || value === undefined || value === '' ? null : (
-                <div key={label} style={{ display: 'contents' }}>
-                  <dt title={key}>{label}</dt>
-                  <dd>{String(value)}</dd>
-                </div>
-              );
-            })}
-            {Object.entries({ ...lead.fields, ...Object.fromEntries(Object.entries(lead.custom).map(([key, value]) => [`custom.${key}`, value])) }).map(([key, value]) => (
-              <div key={key} style={{ display: 'contents' }}>
-                <dt title={key} data-testid="field-name">
-                  {humanize(key)}
-                </dt>
-                <dd>{resolve(key, value, directory)}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        {!erased && <LeadActions lead={lead} onPosted={history.reload} />}
+        {!erased && <ScoreBreakdown lead={lead} steps={data.steps} />}
+        {!erased && <LeadFields lead={lead} directory={directory} />}
         <section aria-labelledby="steps-title">
           <h2 id="steps-title">
             Steps {selectedNodeId && <span className="muted">at {names.node(selectedNodeId)} </span>}
@@ -204,21 +164,17 @@ export function LeadPage() {
           </h2>
           <StepTimeline steps={steps} names={names} nodeTypes={nodeTypes} selectedNodeId={selectedNodeId} onSelect={setSelectedNodeId} />
         </section>
-        <section aria-labelledby="events-title">
-          <h2 id="events-title">Events</h2>
-          {data.events.length === 0 ? (
-            <p className="muted">No events yet.</p>
-          ) : (
-            <ul aria-label="Events">
-              {data.events.map((event) => (
-                <li key={event.id}>
-                  <strong>{humanize(event.type)}</strong> <span className="muted">{new Date(event.occurredAt).toLocaleString()}</span>
-                  {Object.keys(event.data).length > 0 && <span className="muted"> · {showValue(event.data)}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <LeadEvents events={data.events} erased={erased} />
+        {!erased && principal.role === 'admin' && (
+          <section className="erase-section" aria-labelledby="erase-title">
+            <h2 id="erase-title">Privacy</h2>
+            <p className="muted">On a request to be forgotten: remove this lead's personal data for good, keeping only what the metrics count.</p>
+            <button type="button" className="danger" onClick={() => setErasing(true)}>
+              Erase this lead…
+            </button>
+          </section>
+        )}
+        {erasing && <EraseLeadDialog lead={lead} onErased={history.reload} onClose={() => setErasing(false)} />}
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 import type { Lead } from '../api/types';
 
-/** How a lead is named in lists: its name, else its email. */
-export function leadName(lead: Pick<Lead, 'firstName' | 'lastName' | 'email' | 'fields'>): string {
+/** How a lead is named in lists: its name, else its email; an erased lead has neither. */
+export function leadName(lead: Pick<Lead, 'firstName' | 'lastName' | 'email' | 'fields'> & { erasedAt?: string | null }): string {
+  if (lead.erasedAt) return 'Erased lead';
   const full = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || (typeof lead.fields?.fullName === 'string' ? lead.fields.fullName : '');
   return full || lead.email;
 }

@@ -9,7 +9,17 @@ export interface Pickers {
   reps: readonly { id: string; name: string; email: string }[];
   /** The event catalog (`GET /api/event-types`): what waits and recycles may wait for. */
   eventTypes?: readonly { name: string; label: string }[];
+  /** The stored credentials (`GET /api/credentials`; never their secrets), for `x-picker: credential`. Absent: the caller may not list them. */
+  credentials?: readonly CredentialChoice[];
   leadFields: readonly LeadFieldOption[];
+}
+
+/** A credential as a picker offers it: by name, with its kind's title to tell kinds apart. */
+export interface CredentialChoice {
+  id: string;
+  name: string;
+  kind: string;
+  kindTitle?: string;
 }
 
 /** What every field of one form shares. */

@@ -4,7 +4,7 @@
  * canvas's error badges and tests.
  */
 export { SchemaForm, type SchemaFormProps } from './schema-form';
-export type { Pickers } from './form-context';
+export type { CredentialChoice, Pickers } from './form-context';
 export type { LeadFieldOption } from './insert-text';
 export type { EditorKind, FieldKind, JsonSchema, JsonType, PickerKind } from './json-schema';
 export { fieldKind, humanise, labelOf, unwrapNullable } from './json-schema';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { chooseVariant, discriminatorOf, enumOptions, fieldKind, humanise, itemNoun, type JsonSchema, unwrapNullable } from './json-schema';
+import { chooseVariant, discriminatorOf, enumOptions, fieldKind, humanise, isHiddenProperty, itemNoun, type JsonSchema, unwrapNullable } from './json-schema';
 import { defaultFor, summarise } from './schema-defaults';
 
 const s = (schema: unknown): JsonSchema => schema as JsonSchema;
@@ -16,6 +16,7 @@ describe('fieldKind', () => {
     expect(kindOf(Type.String({ 'x-editor': 'template' }))).toBe('code');
     expect(kindOf(Type.String({ 'x-picker': 'team' }))).toBe('picker');
     expect(kindOf(Type.String({ 'x-picker': 'rep' }))).toBe('picker');
+    expect(kindOf(Type.String({ 'x-picker': 'credential', 'x-credential-kinds': ['bearer'] }))).toBe('picker');
     expect(kindOf(Type.String({ 'x-picker': 'lead-field' }))).toBe('lead-field');
     expect(kindOf(Type.Integer({ minimum: 0 }))).toBe('number');
     expect(kindOf(Type.Number())).toBe('number');
@@ -114,5 +115,21 @@ describe('summarise', () => {
     expect(summarise(rule, { when: 'tier == 1', port: 'hot', points: 10 })).toBe('hot · tier == 1 · 10');
     expect(summarise(rule, { when: 'tier == 1', port: 'hot', label: 'Hot leads', points: 10 })).toBe('Hot leads · hot · tier == 1');
     expect(summarise(rule, { when: 'x'.repeat(200), port: 'p', points: 1 })).toHaveLength(80);
+  });
+
+  it('never shows a secret or a credential id', () => {
+    const provider = s(
+      Type.Object({ kind: Type.String(), credential: Type.String({ 'x-picker': 'credential' }), authHeader: Type.String({ 'x-secret': true }), url: Type.String() }),
+    );
+    expect(summarise(provider, { kind: 'http', credential: '2f0c…', authHeader: 'Authorization: Bearer sk_live', url: 'https://v.example' })).toBe('http · https://v.example');
+  });
+});
+
+describe('isHiddenProperty', () => {
+  it('hides a deprecated field that holds nothing', () => {
+    expect(isHiddenProperty(s({ type: 'string', deprecated: true }), undefined)).toBe(true);
+    expect(isHiddenProperty(s({ type: 'string', deprecated: true }), '')).toBe(true);
+    expect(isHiddenProperty(s({ type: 'string', deprecated: true }), 'https://old.example')).toBe(false);
+    expect(isHiddenProperty(s({ type: 'string', 'x-secret': true }), undefined)).toBe(false);
   });
 });

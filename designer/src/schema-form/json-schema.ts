@@ -2,7 +2,7 @@
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
 /** Annotation: a select fed from `SchemaForm`'s `pickers` instead of free text. */
-export type PickerKind = 'team' | 'rep' | 'lead-field' | 'event-type';
+export type PickerKind = 'team' | 'rep' | 'lead-field' | 'event-type' | 'credential';
 /** Annotation: a text editor with an "insert lead field" menu. */
 export type EditorKind = 'expression' | 'template';
 
@@ -36,8 +36,14 @@ export interface JsonSchema {
   maxLength?: number;
   pattern?: string;
   format?: string;
-  /** Pick the value from a list (teams, reps, lead fields) instead of typing it. */
+  /** Pick the value from a list (teams, reps, lead fields, event types, credentials) instead of typing it. */
   'x-picker'?: PickerKind;
+  /** With `x-picker: credential`: the kinds of credential the field takes (`bearer`, `slack_webhook`, …). */
+  'x-credential-kinds'?: readonly string[];
+  /** The value is a secret: masked while typed, never shown read-only (the API shows it as "[secret]"). */
+  'x-secret'?: boolean;
+  /** Kept for old configs only: hidden unless it holds a value. */
+  deprecated?: boolean;
   /** Edit as an expression (`score >= 80`) or a `{{field}}` template, with a lead-field menu. */
   'x-editor'?: EditorKind;
   /** This string is an output port's name, derived from the sibling property named here (its label). */
@@ -128,6 +134,9 @@ export function recordValueSchema(schema: JsonSchema): JsonSchema | undefined {
   return isSchema(schema.additionalProperties) ? schema.additionalProperties : undefined;
 }
 
+/** The `x-picker` kinds a select of known ids edits (lead fields have an input of their own). */
+const PICKED: ReadonlySet<PickerKind> = new Set(['team', 'rep', 'event-type', 'credential']);
+
 const PRIMITIVES: ReadonlySet<JsonType | undefined> = new Set(['string', 'number', 'integer', 'boolean']);
 
 /** Decides which control edits a (non-nullable) schema. */
@@ -138,7 +147,7 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   if (alternatives.length > 0) return alternatives.every((alternative) => typeOf(alternative) === 'object') ? 'variant' : 'json';
   const type = typeOf(schema);
   if (type === 'string' && schema['x-picker'] === 'lead-field') return 'lead-field';
-  if (type === 'string' && (schema['x-picker'] === 'team' || schema['x-picker'] === 'rep' || schema['x-picker'] === 'event-type')) return 'picker';
+  if (type === 'string' && schema['x-picker'] !== undefined && PICKED.has(schema['x-picker'])) return 'picker';
   if (type === 'string' && (schema['x-editor'] === 'expression' || schema['x-editor'] === 'template')) return 'code';
   if (type === 'string') return 'string';
   if (type === 'number' || type === 'integer') return 'number';
@@ -171,6 +180,11 @@ export function humanise(name: string): string {
 /** A field's label: its schema's title, else its humanised property name. */
 export function labelOf(schema: JsonSchema, name: string): string {
   return schema.title ?? humanise(name);
+}
+
+/** Whether a property is left out of the form: a deprecated one that holds nothing (it is kept only for old configs). */
+export function isHiddenProperty(schema: JsonSchema, value: unknown): boolean {
+  return schema.deprecated === true && (value === undefined || value === null || value === '');
 }
 
 /** Whether a string is better edited in a textarea. */

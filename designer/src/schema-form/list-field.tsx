@@ -1,20 +1,23 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { ResolvedField } from './field-props';
 import { ClearButton, GroupShell, useFieldIds } from './field-shell';
-import { useForm } from './form-context';
+import { type Pickers, useForm } from './form-context';
 import { type EnumOption, enumOptions, type JsonSchema, typeOf, unwrapNullable } from './json-schema';
 import { parseNumber } from './number-field';
+import { pickerChoices } from './picker-field';
 import { usePendingFocus } from './use-pending-focus';
 import { sameJson } from './same-json';
 
-
-/** The choices for a new item, when it is picked rather than typed. */
-const itemOptions = (schema: JsonSchema): EnumOption[] | null =>
-  enumOptions(schema) ?? (typeOf(schema) === 'boolean' ? [{ value: true, label: 'true' }, { value: false, label: 'false' }] : null);
+/** The choices for a new item, when it is picked rather than typed: an enum, a boolean, or a non-empty picker list (event types). */
+function itemOptions(schema: JsonSchema, pickers: Pickers | undefined): EnumOption[] | null {
+  const fixed = enumOptions(schema) ?? (typeOf(schema) === 'boolean' ? [{ value: true, label: 'true' }, { value: false, label: 'false' }] : null);
+  if (fixed) return fixed;
+  const picked = pickerChoices(schema, pickers);
+  return picked && picked.length > 0 ? picked.map((choice) => ({ value: choice.id, label: choice.label })) : null;
+}
 
 /** What the "new item" control holds, read as an item; or why it cannot be one. */
-function readItem(schema: JsonSchema, draft: string): { value: unknown } | { problem: string } | null {
-  const options = itemOptions(schema);
+function readItem(schema: JsonSchema, options: EnumOption[] | null, draft: string): { value: unknown } | { problem: string } | null {
   if (options) return draft === '' ? null : { value: options[Number(draft)]?.value };
   const text = draft.trim();
   if (text === '') return null;
@@ -26,19 +29,19 @@ function readItem(schema: JsonSchema, draft: string): { value: unknown } | { pro
 /** A list of plain values (skills, event names) as removable chips, with a box to add one more. */
 export function ListField({ field }: { field: ResolvedField }) {
   const ids = useFieldIds(field.path, field.description);
-  const { readOnly } = useForm();
+  const { readOnly, pickers } = useForm();
   const focusLater = usePendingFocus();
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const items = Array.isArray(field.value) ? field.value : [];
   const itemSchema = unwrapNullable(field.schema.items as JsonSchema).schema;
-  const options = itemOptions(itemSchema);
+  const options = itemOptions(itemSchema, pickers);
   const newId = `${ids.id}--new`;
   const problemId = `${ids.id}--new-problem`;
   const chipId = (i: number) => `${ids.id}--item-${i}`;
 
   const add = () => {
-    const item = readItem(itemSchema, draft);
+    const item = readItem(itemSchema, options, draft);
     if (!item) return;
     if ('problem' in item) return setProblem(item.problem);
     if (field.schema.uniqueItems && items.some((existing) => sameJson(existing, item.value))) return setProblem(`${String(item.value)} is already in the list`);

@@ -3,7 +3,7 @@ import type { ResolvedField } from './field-props';
 import { childPath, type FieldPath } from './field-path';
 import { ClearButton, GroupShell, useFieldIds } from './field-shell';
 import { useForm } from './form-context';
-import type { JsonSchema } from './json-schema';
+import { isHiddenProperty, type JsonSchema, labelOf } from './json-schema';
 import { defaultFor } from './schema-defaults';
 
 /** Whether a value is a plain JSON object. */
@@ -29,25 +29,41 @@ interface PropertiesProps {
 
 /** The fields of an object's properties, in schema order (derived port names left out). */
 export function ObjectProperties({ schema, value, onChange, path, omit }: PropertiesProps) {
+  const { readOnly } = useForm();
   const record = isRecord(value) ? value : {};
   const required = new Set(schema.required ?? []);
   return (
     <div className="sf-properties">
       {Object.entries(schema.properties ?? {})
         // A port name derived from its label (x-port-from) is not typed: the label is the field.
-        .filter(([name, property]) => name !== omit && !property['x-port-from'])
-        .map(([name, property]) => (
-          <Field
-            key={name}
-            schema={property}
-            value={record[name]}
-            onChange={(next) => onChange(withProperty(record, name, next))}
-            path={childPath(path, name)}
-            name={name}
-            required={required.has(name)}
-          />
-        ))}
+        .filter(([name, property]) => name !== omit && !property['x-port-from'] && !isHiddenProperty(property, record[name]))
+        .map(([name, property]) =>
+          // Read-only, a secret that is set says so, never what it is (the API shows it as "[secret]" anyway).
+          readOnly && property['x-secret'] ? (
+            <HiddenSecret key={name} label={labelOf(property, name)} value={record[name]} />
+          ) : (
+            <Field
+              key={name}
+              schema={property}
+              value={record[name]}
+              onChange={(next) => onChange(withProperty(record, name, next))}
+              path={childPath(path, name)}
+              name={name}
+              required={required.has(name)}
+            />
+          ),
+        )}
     </div>
+  );
+}
+
+/** A secret field read-only: "set, not shown" when it holds one, nothing when it does not. */
+function HiddenSecret({ label, value }: { label: string; value: unknown }) {
+  if (value === undefined || value === null || value === '') return null;
+  return (
+    <p className="sf-help sf-secret-note">
+      {label}: set — secrets are not shown here
+    </p>
   );
 }
 

@@ -49,8 +49,8 @@ export function summarise(schema: JsonSchema, item: unknown): string {
   const record = item as Record<string, unknown>;
   const properties = schema.properties ?? {};
   const scalar = (name: string): string | null => {
-    // A port name derived from the label only repeats the label.
-    if (properties[name]?.['x-port-from']) return null;
+    // A port name derived from the label only repeats the label; a secret or a credential's id says nothing to show.
+    if (properties[name]?.['x-port-from'] || properties[name]?.['x-secret'] || properties[name]?.['x-picker'] === 'credential') return null;
     const value = record[name];
     if (value === undefined || value === null || value === '' || typeof value === 'object') return null;
     const property = properties[name];

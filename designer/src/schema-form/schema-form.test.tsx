@@ -120,6 +120,80 @@ describe('SchemaForm on branch', () => {
   });
 });
 
+describe('SchemaForm credentials, secrets and deprecated fields', () => {
+  const notify = definition('notify', 2);
+  const http = definition('http', 1);
+  const enrich = definition('enrich', 2);
+  const withCredentials: Pickers = {
+    ...pickers,
+    credentials: [
+      { id: '11111111-1111-4111-8111-111111111111', name: 'Sales alerts', kind: 'slack_webhook', kindTitle: 'Slack incoming webhook' },
+      { id: '22222222-2222-4222-8222-222222222222', name: 'Clearbit key', kind: 'bearer', kindTitle: 'Bearer token' },
+      { id: '33333333-3333-4333-8333-333333333333', name: 'CRM header', kind: 'http_header', kindTitle: 'HTTP header' },
+    ],
+  };
+  const renderWith = (schema: JsonSchema, value: unknown, options: { readOnly?: boolean; pickers?: Pickers } = {}) =>
+    renderToStaticMarkup(<SchemaForm idPrefix="n" schema={schema} value={value} onChange={() => {}} pickers={options.pickers ?? withCredentials} readOnly={options.readOnly} />);
+  const options = (html: string, id: string) => [...(new RegExp(`<select[^>]*id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '').matchAll(/<option[^>]*>([^<]*)</g)].map((m) => m[1]);
+
+  it('offers only the credentials of the kinds a field takes, by name, with a link to make a new one', () => {
+    const html = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack'] });
+    expect(options(html, 'n-slackCredential')).toEqual(['Not set', 'Sales alerts']);
+    expect(options(html, 'n-webhookCredential')).toEqual(['Not set']);
+    expect(html).toContain('href="/credentials?new=slack_webhook"');
+    expect(html).toContain('href="/credentials?new=webhook"');
+    expect(html).toContain('No credential of this kind yet');
+  });
+
+  it('names the kind beside each credential where a field takes several kinds', () => {
+    const html = renderWith(http.schema, { ...(http.defaults as object), credential: '22222222-2222-4222-8222-222222222222' });
+    expect(options(html, 'n-credential')).toEqual(['Not set', 'Clearbit key (Bearer token)', 'CRM header (HTTP header)']);
+    expect(html).toMatch(/<option value="22222222-2222-4222-8222-222222222222" selected="">Clearbit key/);
+  });
+
+  it('keeps a credential that no longer exists, saying so; without the list (a viewer) the field is plain text', () => {
+    const gone = renderWith(http.schema, { ...(http.defaults as object), credential: '44444444-4444-4444-8444-444444444444' });
+    expect(gone).toMatch(/<option value="44444444-4444-4444-8444-444444444444" selected="">a credential that no longer exists<\/option>/);
+    const viewer = renderWith(http.schema, { ...(http.defaults as object), credential: '22222222-2222-4222-8222-222222222222' }, { pickers, readOnly: true });
+    expect(viewer).toMatch(/<input[^>]*id="n-credential"/);
+    expect(viewer).not.toContain('New credential');
+  });
+
+  it('hides deprecated inline secrets unless they hold a value, and then masks them', () => {
+    const empty = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack', 'webhook'] });
+    expect(elementById(empty, 'n-slackWebhookUrl')).toBeNull();
+    expect(elementById(empty, 'n-webhookUrl')).toBeNull();
+    const old = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack'], slackWebhookUrl: 'https://hooks.slack.example/T0/B0/x' });
+    expect(elementById(old, 'n-slackWebhookUrl')).toMatchObject({ type: 'password', autocomplete: 'new-password' });
+    expect(elementById(old, 'n-webhookUrl')).toBeNull();
+    const provider = renderWith(enrich.schema, { ...(enrich.defaults as object), providers: [{ kind: 'http', name: 'clearbit', url: 'https://x.example' }] });
+    expect(provider).not.toContain('Auth header (deprecated)');
+    expect(provider).toContain('API key');
+  });
+
+  it('never shows a secret read-only, not even the API\'s "[secret]"', () => {
+    const html = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack'], slackWebhookUrl: '[secret]' }, { readOnly: true });
+    expect(elementById(html, 'n-slackWebhookUrl')).toBeNull();
+    expect(html).not.toContain('[secret]');
+    expect(html).toContain('Slack webhook URL (deprecated): set — secrets are not shown here');
+    expect(html).not.toContain('New credential');
+    const provider = renderWith(enrich.schema, { ...(enrich.defaults as object), providers: [{ kind: 'http', name: 'v', url: 'https://x.example', authHeader: '[secret]' }] }, { readOnly: true });
+    expect(provider).not.toContain('[secret]');
+  });
+});
+
+describe('SchemaForm event type lists', () => {
+  it('picks each event of a list from the catalog, by label', () => {
+    const wait = definition('wait', 1);
+    const withCatalog: Pickers = { ...pickers, eventTypes: [{ name: 'contacted', label: 'Contacted' }, { name: 'webinar_attended', label: 'Webinar attended' }] };
+    const html = renderToStaticMarkup(<SchemaForm idPrefix="n" schema={wait.schema} value={{ mode: 'event', events: ['contacted'] }} onChange={() => {}} pickers={withCatalog} />);
+    expect(html).toMatch(/<select[^>]*id="n-events--new"/);
+    expect(html).toContain('<option value="1">Webinar attended (webinar_attended)</option>');
+    // Without the catalog the name is typed.
+    expect(render(wait.schema, { mode: 'event', events: [] })).toMatch(/<input[^>]*id="n-events--new"/);
+  });
+});
+
 describe('SchemaForm on every node type in the catalog', () => {
   for (const node of nodeDefinitions) {
     it(`${node.type} v${node.version}: default config is valid, every control labelled, every reference resolves`, () => {
@@ -162,5 +236,6 @@ describe('SchemaForm on every node type in the catalog', () => {
     expect(found).toContain('branch@1/properties/cases/items/properties/when x-editor=expression');
     expect(found).toContain('notify@2/properties/body x-editor=template');
     expect(found).toContain('assign@2/properties/team x-picker=team');
+    expect(found).toContain('notify@2/properties/slackCredential x-picker=credential');
   });
 });

@@ -1,9 +1,10 @@
+import { CREDENTIAL_KIND_NAMES, CREDENTIAL_KINDS } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
 import { EDITORS } from '../plugins/route-access.js';
 import { refusal, UuidParams } from '../schemas/common.js';
-import { CreateCredentialBody, CredentialSchema, RenameCredentialBody, ReplaceSecretBody } from '../schemas/credential-schemas.js';
+import { CreateCredentialBody, CredentialKindsSchema, CredentialSchema, RenameCredentialBody, ReplaceSecretBody } from '../schemas/credential-schemas.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 
@@ -14,6 +15,12 @@ const config = { allow: EDITORS };
 export async function credentialRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
   const app = untyped as TypedApp;
   const { credentials } = services;
+  // What a designer form asks for, per kind: the schemas the create and replace bodies are checked against.
+  const kinds = CREDENTIAL_KIND_NAMES.map((kind) => {
+    const schema = CREDENTIAL_KINDS[kind] as unknown as Record<string, unknown> & { title: string; description: string };
+    return { kind, title: schema.title, description: schema.description, schema };
+  });
+  app.get('/api/credential-kinds', { config, schema: { summary: 'The kinds of credential and the JSON Schema of what each holds', tags, response: { 200: CredentialKindsSchema } } }, async () => ({ kinds }));
   app.get('/api/credentials', { config, schema: { summary: 'List credentials (never their secrets)', tags, response: { 200: Type.Object({ credentials: Type.Array(CredentialSchema) }) } } }, async () => ({
     credentials: await credentials.list(),
   }));

@@ -21,3 +21,14 @@ const SecretBody = Type.Union(Object.values(CREDENTIAL_KINDS), {
 export const CreateCredentialBody = Type.Object({ name: Name, kind: Type.Enum(CREDENTIAL_KIND_NAMES), secret: SecretBody }, { additionalProperties: false });
 export const ReplaceSecretBody = Type.Object({ secret: SecretBody }, { additionalProperties: false });
 export const RenameCredentialBody = Type.Object({ name: Name }, { additionalProperties: false });
+
+export const CredentialKindsSchema = Type.Object({
+  kinds: Type.Array(
+    Type.Object({
+      kind: Type.Enum(CREDENTIAL_KIND_NAMES),
+      title: Type.String(),
+      description: Type.String(),
+      schema: Type.Record(Type.String(), Type.Unknown(), { description: "JSON Schema of the kind's secret; fields marked x-secret are the secret itself." }),
+    }),
+  ),
+});

@@ -44,6 +44,7 @@ export const LeadSchema = OpenObject({
   tier: Type.Union([Type.Integer(), Type.Null()]),
   ownerId: Type.Union([Type.String(), Type.Null()]),
   run: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }),
+  erasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the lead was erased on request (a tombstone without personal data), else null.' }),
 });
 
 /** The rep a lead was routed to, as a capture that waited for it gets it back. */

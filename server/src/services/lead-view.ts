@@ -13,6 +13,8 @@ export type LeadView = ReturnType<typeof leadColumns> & {
   run: { status: string; nodeId: string | null; waiting: Record<string, unknown> | null };
   createdAt: string;
   updatedAt: string;
+  /** When the lead was erased on request (its row is then a tombstone without personal data), else null. */
+  erasedAt: string | null;
 };
 
 export function leadView(row: LeadRow): LeadView {
@@ -28,5 +30,6 @@ export function leadView(row: LeadRow): LeadView {
     run: { status: row.run_status, nodeId: row.current_node_id, waiting: row.waiting as Record<string, unknown> | null },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    erasedAt: row.erased_at?.toISOString() ?? null,
   };
 }
