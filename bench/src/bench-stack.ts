@@ -121,7 +121,7 @@ export async function startServerProcess(options: ServerOptions): Promise<NodePr
     ...options.env,
   };
   const server = await spawnNode(path.join(serverCli, 'start.js'), env, options.log, [], (child) =>
-    until(child, () => fetch(`${url}/readyz`).then((r) => r.ok, () => false), 'ready'),
+    until(child, () => fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false), 'ready'),
   );
   return { ...server, url };
 }

@@ -4,14 +4,16 @@
  * while the worker, the API server, the Temporal dev server and Postgres are each killed with
  * SIGKILL in turn and started again. Afterwards, from Postgres and the SMTP and webhook sinks:
  * every lead reached its end, none lost, none assigned twice, no notification doubled, every
- * event delivered once; and how long each fault took to heal. Exits 1 when any count is off.
+ * event delivered once; and how long each fault took to heal. Exits 1 when any count is off, a
+ * fault is not healed within 4 minutes, or the run outlasts its limit (it then prints each
+ * process's last log lines rather than hang).
  *
  *   --leads N     leads to post (default 2000)
  *   --rate R      leads per second (default 10)
  *   --sla S       the SLA wait (default 20s)
  *   --short       CI: 300 leads, SLA 8s
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +36,10 @@ const settings = {
   sla: option('--sla') ?? (short ? '8s' : '20s'),
 };
 const slaMs = Number.parseInt(settings.sla, 10) * 1000;
+/** A fault not healed by then counts as a failure; the run goes on to the next one. */
+const HEAL_LIMIT_MS = 4 * 60_000;
+/** The whole run's limit: past it the run fails with each process's last log lines instead of hanging. */
+const RUN_LIMIT_MS = (settings.leads / settings.rate) * 1000 + (short ? 12 : 30) * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TOKEN = 'chaos';
 const TEAM = 'chaos';
@@ -84,6 +90,19 @@ async function main(): Promise<void> {
   const serverPort = Number(new URL(server.url).port);
   const api = new BenchApi(server.url, TOKEN);
   const db = createDatabase(postgres.url);
+  let phase = 'setting up';
+  const watchdog = setTimeout(() => {
+    console.log(`\nchaos: FAILED — still ${phase} after ${Math.round(RUN_LIMIT_MS / 60_000)} minutes; the last lines of each log:`);
+    for (const file of readdirSync(logs)) {
+      const lines = readFileSync(path.join(logs, file), 'utf8').trimEnd().split('\n').slice(-15);
+      console.log(`--- ${file}\n${lines.join('\n')}`);
+    }
+    worker.child.kill('SIGKILL');
+    server.child.kill('SIGKILL');
+    temporal.kill();
+    postgres.kill();
+    process.exit(1);
+  }, RUN_LIMIT_MS);
 
   try {
     await api.call('POST', '/api/teams', { id: TEAM, name: 'Chaos' });
@@ -134,6 +153,7 @@ async function main(): Promise<void> {
       for (const [index, target] of restartable.entries()) {
         await sleep(Math.max(0, started + loadMs * (0.15 + 0.2 * index) - Date.now()));
         const killedAt = Date.now();
+        phase = `healing after kill -9 ${target.name}`;
         console.log(`  kill -9 ${target.name}`);
         target.kill();
         await sleep(3000);
@@ -143,6 +163,7 @@ async function main(): Promise<void> {
         const probe = `probe-${target.name.replace(/\W/g, '').toLowerCase()}@chaos.test`;
         await post(100_000 + index, probe);
         for (;;) {
+          if (Date.now() - killedAt > HEAL_LIMIT_MS) break;
           const sent = await db
             .selectFrom('notifications')
             .innerJoin('leads', 'leads.id', 'notifications.lead_id')
@@ -154,11 +175,14 @@ async function main(): Promise<void> {
           if (sent) break;
           await sleep(200);
         }
-        heals.push({ fault: target.name, downMs: upAt - killedAt, healMs: Date.now() - killedAt });
-        console.log(`  ${target.name} healed ${Date.now() - killedAt} ms after the kill`);
+        const healMs = Date.now() - killedAt;
+        const healed = healMs <= HEAL_LIMIT_MS;
+        heals.push({ fault: target.name, downMs: upAt - killedAt, healMs: healed ? healMs : -1 });
+        console.log(healed ? `  ${target.name} healed ${healMs} ms after the kill` : `  ${target.name} NOT healed ${HEAL_LIMIT_MS / 60_000} minutes after the kill`);
       }
     })();
 
+    phase = 'posting leads';
     const lanes: Array<Promise<void>> = [];
     for (let i = 0; i < settings.leads; i++) {
       const due = started + (i * 1000) / settings.rate;
@@ -167,7 +191,9 @@ async function main(): Promise<void> {
     }
     await Promise.all(lanes);
     await faults;
+    phase = 'posting the reps\' answers';
     await Promise.all(outcomes);
+    phase = 'waiting for every run to end';
     console.log(`  all ${posted.length} leads posted and answered; waiting for every run to end`);
 
     const endBy = Date.now() + 10 * 60_000;
@@ -178,15 +204,17 @@ async function main(): Promise<void> {
       await sleep(1000);
     }
     await sleep(2000);
-    const report = await check(db, posted, smtp.messages.map((message) => message.messageId ?? ''), hooks);
+    phase = 'checking';
+    const report = { ...(await check(db, posted, smtp.messages.map((message) => message.messageId ?? ''), hooks)), faultsNotHealed: heals.filter((heal) => heal.healMs < 0).length };
     console.log('\n| fault | down (ms) | healed after kill (ms) |\n| --- | --- | --- |');
-    for (const heal of heals) console.log(`| ${heal.fault} | ${heal.downMs} | ${heal.healMs} |`);
+    for (const heal of heals) console.log(`| ${heal.fault} | ${heal.downMs} | ${heal.healMs < 0 ? 'not healed' : heal.healMs} |`);
     console.log('\n| check | count |\n| --- | --- |');
     for (const [name, value] of Object.entries(report)) console.log(`| ${name} | ${value} |`);
-    const failed = report.lost + report.notEnded + report.assignedTwice + report.emailsDoubled + report.webhooksDoubled + report.eventsUndelivered + report.sentNotReceived > 0;
+    const failed = report.lost + report.notEnded + report.assignedTwice + report.emailsDoubled + report.webhooksDoubled + report.eventsUndelivered + report.sentNotReceived + report.faultsNotHealed > 0;
     console.log(failed ? '\nchaos: FAILED' : '\nchaos: every lead handled exactly once');
     process.exitCode = failed ? 1 : 0;
   } finally {
+    phase = 'stopping';
     await db.destroy();
     await worker.stop().catch(() => undefined);
     await server.stop().catch(() => undefined);
@@ -194,6 +222,7 @@ async function main(): Promise<void> {
     await postgres.stop().catch(() => undefined);
     await smtp.stop();
     hookServer.close();
+    clearTimeout(watchdog);
     if (process.exitCode === 0) rmSync(dir, { recursive: true, force: true });
   }
 }

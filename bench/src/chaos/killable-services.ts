@@ -14,12 +14,28 @@ export interface Killable {
   stop(): Promise<void>;
 }
 
-/** Tries `start` until it works: a killed server's port, lock files and shared memory take a moment to let go. */
-async function again(what: string, start: () => Promise<void>, attempts = 30): Promise<void> {
+/** Rejects when `work` has not settled within `ms`; `onTimeout` clears up what it left running. */
+function within<T>(ms: number, what: string, work: Promise<T>, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new Error(`${what} did not answer within ${ms / 1000} s`));
+    }, ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Tries `start` until it works: a killed server's port, lock files and shared memory take a
+ * moment to let go. Each attempt has a minute: a start that hangs is abandoned, not waited on.
+ */
+async function again(what: string, start: () => Promise<void>, abandon: () => void, attempts = 10): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await start();
+      return await within(60_000, `${what} start ${attempt}`, start(), abandon);
     } catch (error) {
+      console.log(`  ${what} start ${attempt} failed: ${(error as Error).message.split('\n')[0]}`);
       if (attempt >= attempts) throw new Error(`${what} did not start again: ${(error as Error).message}`);
       await sleep(1000);
     }
@@ -30,14 +46,25 @@ async function again(what: string, start: () => Promise<void>, attempts = 30): P
 export async function killablePostgres(dataDir: string, port: number): Promise<Killable & { url: string }> {
   let handle = await startEmbeddedPostgres({ dataDir, port });
   const postmaster = (): number => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const kill = (): void => {
+    try {
+      process.kill(postmaster(), 'SIGKILL');
+    } catch {
+      // no postmaster.pid, or its process is gone already
+    }
+  };
   return {
     name: 'Postgres',
     url: handle.url,
-    kill: () => process.kill(postmaster(), 'SIGKILL'),
+    kill,
     restart: () =>
-      again('Postgres', async () => {
-        handle = await startEmbeddedPostgres({ dataDir, port });
-      }),
+      again(
+        'Postgres',
+        async () => {
+          handle = await startEmbeddedPostgres({ dataDir, port });
+        },
+        kill,
+      ),
     stop: () => handle.stop(),
   };
 }
@@ -67,7 +94,7 @@ export async function killableTemporal(dbFile: string, port: number, log: string
     name: 'Temporal',
     address,
     kill: () => child?.kill('SIGKILL'),
-    restart: () => again('Temporal', start),
+    restart: () => again('Temporal', start, () => child?.kill('SIGKILL')),
     stop: async () => {
       child?.kill('SIGTERM');
       await sleep(500);

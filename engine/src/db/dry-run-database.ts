@@ -40,6 +40,8 @@ class SavepointDriver extends PostgresDriver {
  */
 export async function openDryRunDatabase(connectionString: string, options: { lockTimeoutMs?: number; statementTimeoutMs?: number } = {}): Promise<DryRunDatabase> {
   const client = new pg.Client({ connectionString });
+  // A lost connection fails the test run's next query; unheard, its 'error' would crash the server.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('begin');
