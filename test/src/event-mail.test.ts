@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GraphDocument } from '@leadflow/engine';
+import { appendLeadEvent } from '@leadflow/engine/db';
+import { leadMailSignal } from '@leadflow/engine/workflow';
 import { freePort, startTemporalDevServer, sweepOnce, type TemporalDevServerHandle } from '@leadflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
@@ -132,6 +134,34 @@ describe('events as mail: never lost, never doubled', () => {
       const row = await stack.db.selectFrom('leads').select(['event_seq', 'delivered_seq']).where('id', '=', id).executeTakeFirstOrThrow();
       expect(row).toEqual({ event_seq: want(id), delivered_seq: want(id) });
     }
+  });
+
+  it('does not skip an event whose doorbell rang before the event had committed', async () => {
+    const id = (await stack.api('POST', '/api/leads', { workflow: 'replies', email: 'early-bell@mail.test' })).body.lead.id as string;
+    await eventually(async () => (await lead(id)).run.status === 'waiting' && true, 'the lead to wait');
+    const run = stack.services.temporal.workflow.getHandle(`lead-${id}`);
+    const tasksDone = async (): Promise<number> => (await run.fetchHistory()).events?.filter((event) => event.workflowTaskCompletedEventAttributes).length ?? 0;
+    // What a busy lead meets: the run reads its mail while a reply is being recorded, and a
+    // doorbell for that reply arrives before the read sees it. Here the reply's transaction is
+    // held open while the doorbell rings and the run's read completes.
+    await stack.db.transaction().execute(async (trx) => {
+      const event = await appendLeadEvent(trx, { lead_id: id, type: 'replied', data: {}, occurred_at: new Date(), idempotency_key: null, idempotency_hash: null });
+      const before = await tasksDone();
+      await run.signal(leadMailSignal, { seq: event.seq });
+      await eventually(async () => (await tasksDone()) > before, 'the run to have read its mail');
+    });
+    await eventually(
+      async () => {
+        await sweepOnce(stack.services, { olderThanMs: 0, mailOlderThanMs: 0 });
+        return (await lead(id)).custom.replies === 1;
+      },
+      'the reply to reach the run once it committed',
+      30_000,
+      500,
+    );
+    const row = await stack.db.selectFrom('leads').select(['event_seq', 'delivered_seq']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ event_seq: 1, delivered_seq: 1 });
+    expect(await visits(id, 'count')).toHaveLength(1);
   });
 
   it('takes 20,000 events in one wait without its history passing 10,240 events, and ends right', async () => {

@@ -81,10 +81,11 @@ describe('replaying lead histories with the current interpreter', () => {
     expect(scheduled).not.toContain('node.enrich.v1');
     expect(scheduled).not.toContain('node.score.v1');
     expect(scheduled).toEqual(expect.arrayContaining(['node.assign.v1', 'node.notify.v1']));
-    // The event-mail interpreter's patch marker and the local-activities one, then one marker per
-    // local activity: enrich, score, and the read of the mail the contacted event came in.
+    // The patch markers of the event-mail interpreter, of local activities and of reading mail
+    // through what committed, then one marker per local activity: enrich, score, and the read of
+    // the mail the contacted event came in.
     const markers = events.flatMap((event) => (event.markerRecordedEventAttributes ? [event.markerRecordedEventAttributes.markerName] : []));
-    expect(markers.filter((name) => name === 'core_patch')).toHaveLength(2);
+    expect(markers.filter((name) => name === 'core_patch')).toHaveLength(3);
     expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(3);
     await expect(Worker.runReplayHistory({ workflowBundle, dataConverter: { payloadCodecs: [stack.security.codec], failureConverterPath } }, history)).resolves.toBeUndefined();
   });

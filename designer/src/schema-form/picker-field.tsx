@@ -32,10 +32,15 @@ export function pickerChoices(schema: JsonSchema, pickers: Pickers | undefined):
   return null;
 }
 
-/** Where a new credential of the field's first kind is made: the Credentials page, in a new tab (the editor keeps its state). */
+/**
+ * Where a new credential of the field's first kind is made: the Credentials page, in a new tab
+ * (the editor keeps its state). `rel="opener"`: the sign-in lives in this tab's sessionStorage,
+ * which the browser copies only into a tab this one opens as its opener (our own origin, so
+ * nothing is exposed); with `noopener` the new tab would ask to sign in again.
+ */
 function NewCredentialLink({ kinds }: { kinds: readonly string[] }) {
   return (
-    <a className="sf-link-button" href={`/credentials?new=${encodeURIComponent(kinds[0] ?? '')}`} target="_blank" rel="noopener">
+    <a className="sf-link-button" href={`/credentials?new=${encodeURIComponent(kinds[0] ?? '')}`} target="_blank" rel="opener">
       New credential…
     </a>
   );

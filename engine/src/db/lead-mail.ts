@@ -20,24 +20,33 @@ export async function appendLeadEvent(trx: Kysely<Database>, values: Omit<Insert
 }
 
 /**
- * The lead's events after `afterSeq`, oldest first, at most `limit`; and notes that its run has
- * read up to the last one (what the redelivery sweep compares against).
+ * The lead's events after `afterSeq`, oldest first, at most `limit`; how far that reads the run
+ * (`through`); and notes that its run has read up to there (what the redelivery sweep compares
+ * against). `event_seq` is read first: an event committed after it waits for the next read,
+ * instead of being skipped as if erased.
  */
-export async function readLeadMail(db: Kysely<Database>, leadId: string, afterSeq: number, limit: number): Promise<{ events: Array<LeadEvent & { seq: number }>; more: boolean }> {
+export async function readLeadMail(db: Kysely<Database>, leadId: string, afterSeq: number, limit: number): Promise<{ events: Array<LeadEvent & { seq: number }>; more: boolean; through?: number }> {
+  const lead = await db.selectFrom('leads').select('event_seq').where('id', '=', leadId).executeTakeFirst();
+  // No lead row: nothing more will come; the run takes its doorbell's word (no `through`).
+  if (!lead) return { events: [], more: false };
+  const committed = lead.event_seq;
   const rows = await db
     .selectFrom('lead_events')
     .select(['id', 'seq', 'type', 'data', 'occurred_at'])
     .where('lead_id', '=', leadId)
     .where('seq', '>', afterSeq)
+    .where('seq', '<=', committed)
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  if (last) await db.updateTable('leads').set({ delivered_seq: sql<number>`greatest(delivered_seq, ${last.seq})` }).where('id', '=', leadId).execute();
+  const more = rows.length > limit;
+  const through = Math.max(afterSeq, more ? (page.at(-1)?.seq ?? afterSeq) : committed);
+  if (through > afterSeq) await db.updateTable('leads').set({ delivered_seq: sql<number>`greatest(delivered_seq, ${through})` }).where('id', '=', leadId).execute();
   return {
     events: page.map((row) => ({ id: row.id, seq: row.seq, type: row.type, at: row.occurred_at.toISOString(), data: (row.data ?? {}) as Record<string, unknown> })),
-    more: rows.length > limit,
+    more,
+    through,
   };
 }
 

@@ -54,6 +54,11 @@ export const LOCAL_ACTIVITIES_PATCH = 'local-activities';
 export const EVENT_MAIL_PATCH = 'event-mail-2026-12';
 /** A throw in sandbox code parks the lead instead of failing its workflow task forever. */
 export const PARK_SANDBOX_FAILURES_PATCH = 'park-sandbox-failures';
+/**
+ * A read of the mail moves the run on only as far as it read (`through`). Before, it jumped to
+ * the newest doorbell, and an event committed while the read ran was skipped.
+ */
+export const MAIL_READ_THROUGH_PATCH = 'mail-read-through';
 
 const { recordSteps } = proxyActivities<{ recordSteps(input: RecordStepsInput): Promise<void> }>({
   startToCloseTimeout: '30 seconds',
@@ -167,16 +172,32 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
 
     /** Reads every event waiting in the lead's mail, in order, into the run. */
     const readMail = async (): Promise<void> => {
+      let reread = false;
       for (;;) {
-        const { events, more } = await readLeadMail({ leadId, afterSeq: state.eventSeq ?? 0, limit: MAIL_BATCH });
+        const { events, more, through } = await readLeadMail({ leadId, afterSeq: state.eventSeq ?? 0, limit: MAIL_BATCH });
         for (const { seq, ...event } of events) {
           state.eventSeq = Math.max(state.eventSeq ?? 0, seq);
           if (receiveEvent(state, event, mail)) onArrival?.(event);
         }
-        if (!more) break;
+        const readThrough = through !== undefined && patched(MAIL_READ_THROUGH_PATCH);
+        // Events up to `through` that were not returned were erased: gone for good.
+        if (readThrough) state.eventSeq = Math.max(state.eventSeq ?? 0, through);
+        if (more) continue;
+        if (!readThrough) {
+          // Before MAIL_READ_THROUGH_PATCH (and for a lead row that is gone): whatever the doorbell announced counts as read.
+          state.eventSeq = Math.max(state.eventSeq ?? 0, knownSeq);
+          return;
+        }
+        if (knownSeq <= (state.eventSeq ?? 0)) return;
+        // A doorbell rang for mail committed after this read began: read once more.
+        if (!reread) {
+          reread = true;
+          continue;
+        }
+        // Rung before its mail committed: the redelivery sweep rings again once it has.
+        knownSeq = state.eventSeq ?? 0;
+        return;
       }
-      // Whatever the doorbell announced is read (an erased lead's events are gone): never ring again for it.
-      state.eventSeq = Math.max(state.eventSeq ?? 0, knownSeq);
     };
 
     const tooLong = (): boolean => {

@@ -139,6 +139,13 @@ export interface ReadMailResult {
   events: Array<LeadEvent & { seq: number }>;
   /** More events wait after these (read again). */
   more: boolean;
+  /**
+   * The run has read everything up to this sequence number: the lead's `event_seq` as committed
+   * before the read (sequence numbers commit in order, so every event up to it that was not
+   * returned has been erased), or the last returned event's when `more`. Absent in histories
+   * recorded before MAIL_READ_THROUGH_PATCH.
+   */
+  through?: number;
 }
 
 /** Moves a lead waiting on one version onto another, at the mapped node. */
