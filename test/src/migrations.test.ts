@@ -93,6 +93,15 @@ describe('migrating waiting leads to a newer version', () => {
     expect(await ended(waiting)).toMatchObject({ status: 'contacted' });
   });
 
+  it('refuses a version the workflow lacks as bad input naming the field, and keeps 404 for an unknown workflow', async () => {
+    const refused = await migrate({ fromVersion: 909, toVersion: 910, dryRun: true });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual(['fromVersion', 'toVersion']);
+    expect(refused.body.errors[0].message).toMatch(/^workflow “SLA” has no version 909 \(its versions are 1(, \d+)*\)$/);
+    const unknown = await stack.api('POST', '/api/workflows/no-such-workflow/migrations', { fromVersion: 1, toVersion: 2, dryRun: true });
+    expect(unknown.status).toBe(404);
+  });
+
   it('delivers an event posted during the migration exactly once, to whichever run is waiting', async () => {
     const v5 = await publish(slaGraph(null));
     const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => capture(`race${i}@migrate.test`)));

@@ -53,7 +53,15 @@ export class LeadMigrations {
   async migrate(workflowIdOrSlug: string, request: MigrationRequest, actor: Actor): Promise<MigrationReport> {
     if (request.toVersion === request.fromVersion) throw Errors.invalidField([{ path: 'toVersion', message: 'must differ from fromVersion' }]);
     const workflow = await this.workflows.find(workflowIdOrSlug);
-    const [, to] = await Promise.all([this.workflows.version(workflow.id, request.fromVersion), this.workflows.version(workflow.id, request.toVersion)]);
+    // A version number in the body that the workflow lacks is bad input naming its field (422);
+    // 404 stays for the workflow in the path.
+    const published = (await this.workflows.versions(workflow.id)).map((version) => version.version);
+    const missing = (['fromVersion', 'toVersion'] as const).filter((field) => !published.includes(request[field]));
+    if (missing.length > 0) {
+      const have = published.length > 0 ? `its versions are ${[...published].reverse().join(', ')}` : 'it has no published version yet';
+      throw Errors.invalidField(missing.map((field) => ({ path: field, message: `workflow “${workflow.name}” has no version ${request[field]} (${have})` })));
+    }
+    const to = await this.workflows.version(workflow.id, request.toVersion);
     const leads = await this.db
       .selectFrom('leads')
       .select(['id', 'email', 'current_node_id', 'run_status'])
