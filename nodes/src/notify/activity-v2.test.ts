@@ -135,6 +135,25 @@ describe('notify v2: exactly once in effect', () => {
     expect(await row('email')).toMatchObject({ status: 'sent', attempt_id: 'test-attempt-2' });
   });
 
+  it('asks Temporal to retry once a live claim of a dead attempt runs out, not sooner', async () => {
+    const { run, key, lead } = await setup({ smtpUrl: smtp.url });
+    // An attempt claimed the email, then lost Postgres before it could mark it sent; its claim
+    // holds for 40 s more. Retrying on the policy's 1, 2, 4, 8 s would use up every attempt first.
+    const leaseUntil = new Date(Date.now() + 40_000);
+    await store.db
+      .insertInto('notifications')
+      .values({ idempotency_key: key('email'), lead_id: lead.id, rep_id: ava, channel: 'email', recipient: 'ava@leadflow.test', subject: 's', body: 'b', status: 'sending', attempt_id: 'dead', lease_until: leaseUntil })
+      .execute();
+    const failure = await run(config({ channels: ['email'] }), 2).then(
+      () => null,
+      (error: unknown) => error as { nextRetryDelay?: number; message: string },
+    );
+    expect(failure?.message).toMatch(/being sent by another attempt/);
+    expect(failure?.nextRetryDelay).toBeGreaterThan(38_000);
+    expect(failure?.nextRetryDelay).toBeLessThanOrEqual(41_000);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('throws a 500 so Temporal retries, and the retry sends it with the same key', async () => {
     const { run, row, key } = await setup();
     hooks.next(500);

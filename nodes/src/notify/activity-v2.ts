@@ -1,8 +1,10 @@
 import { defineNodeActivity, type NodeActivityContext } from '@leadflow/engine/worker';
+import { ApplicationFailure } from '@temporalio/activity';
 import { renderTemplate } from '../shared/template.js';
 import { type NotifyV2Config, notifyV2, REP_CHANNELS } from './definition-v2.js';
 import type { Delivery } from './delivery.js';
 import { sendEmail } from './email-channel.js';
+import { MessageBusyError } from './outbox.js';
 import { deliverToInbox } from './inbox-channel.js';
 import { findRecipient, type Recipient } from './recipient.js';
 import { type Message, sendToSlack } from './slack-channel.js';
@@ -12,18 +14,26 @@ type Channel = NotifyV2Config['channels'][number];
 
 /**
  * Thrown after every channel was tried when at least one failed in a way a later attempt can fix.
- * Temporal retries the activity; the retry skips the messages already sent.
+ * Temporal retries the activity; the retry skips the messages already sent. When a message is
+ * claimed by an attempt that died (a worker or Postgres lost mid-send), the next attempt comes
+ * once that claim has run out, not on the retry policy's schedule: otherwise the attempts run out
+ * first and the lead parks on an error that was only waiting.
  */
-export class NotificationsNotSentError extends Error {
-  override readonly name = 'NotificationsNotSentError';
+export class NotificationsNotSentError extends ApplicationFailure {
   readonly retryable = true;
   /** The errors of the channels to retry, in channel order. */
   readonly failures: readonly unknown[];
 
-  constructor(message: string, failures: readonly unknown[]) {
-    super(message, { cause: failures[0] });
+  constructor(message: string, failures: readonly unknown[], nextRetryDelayMs?: number) {
+    super(message, 'NotificationsNotSentError', false, undefined, failures[0] instanceof Error ? failures[0] : undefined, nextRetryDelayMs);
     this.failures = failures;
   }
+}
+
+/** How long until the last claim held by another attempt runs out (plus a second for clocks), if any is held. */
+function untilClaimsLapse(failures: readonly unknown[], now = Date.now()): number | undefined {
+  const until = Math.max(0, ...failures.map((error) => (error instanceof MessageBusyError && error.leaseUntil ? error.leaseUntil.getTime() : 0)));
+  return until > now ? until - now + 1_000 : undefined;
 }
 
 function describe(delivery: Delivery): string {
@@ -98,6 +108,6 @@ export const notifyV2Activity = defineNodeActivity(notifyV2, async (config, ctx)
     }
   }
   const summary = sentence(deliveries.map(describe));
-  if (toRetry.length > 0) throw new NotificationsNotSentError(`${summary}; retrying what was not sent`, toRetry);
+  if (toRetry.length > 0) throw new NotificationsNotSentError(`${summary}; retrying what was not sent`, toRetry, untilClaimsLapse(toRetry));
   return { port: 'out', output: { recipient, subject: message.subject, deliveries }, reason: summary };
 });

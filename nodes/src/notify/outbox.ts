@@ -26,6 +26,13 @@ export interface Sender {
 export class MessageBusyError extends Error {
   override readonly name = 'MessageBusyError';
   readonly retryable = true;
+  /** When the other attempt's claim runs out: the next attempt waits until then. */
+  readonly leaseUntil: Date | null;
+
+  constructor(message: string, leaseUntil: Date | null) {
+    super(message);
+    this.leaseUntil = leaseUntil;
+  }
 }
 
 /**
@@ -56,7 +63,7 @@ export async function claimMessage(db: Kysely<Database>, message: OutboxMessage,
   if (claimed) return 'send';
   const row = await db.selectFrom('notifications').select(['status', 'lease_until']).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
   if (row.status === 'sent') return 'sent';
-  throw new MessageBusyError(`${channel} message ${key} is being sent by another attempt (its claim holds until ${row.lease_until?.toISOString()}); retrying`);
+  throw new MessageBusyError(`${channel} message ${key} is being sent by another attempt (its claim holds until ${row.lease_until?.toISOString()}); retrying`, row.lease_until);
 }
 
 /** Records a message that will not be sent (no SMTP configured), once; returns the row's status. */
