@@ -11,6 +11,9 @@ export { INBOX_NOTIFY_CHANNEL } from './notify/inbox-channel.js';
 /** The registry of every node type this library ships. */
 export const nodeRegistry = new NodeRegistry(nodeDefinitions);
 
+/** Absolute path of the catalog module (`nodeDefinitions`), for a workflow entry that adds node packages to it. */
+export const catalogModulePath: string = new URL('./catalog.js', import.meta.url).pathname;
+
 /** Absolute path of the workflow bundle entry, for `Worker.create({ workflowsPath })`. */
 export const workflowsPath = new URL('./workflows.js', import.meta.url).pathname;
 
@@ -18,5 +21,5 @@ export const workflowsPath = new URL('./workflows.js', import.meta.url).pathname
  * Modules the workflow bundle initializes once per worker rather than once per workflow: the node
  * catalog (definitions, config schemas, the expression parser), which holds no per-workflow state.
  */
-export const workflowPreloadModules: readonly string[] = [new URL('./catalog.js', import.meta.url).pathname];
+export const workflowPreloadModules: readonly string[] = [catalogModulePath];
 export { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, signatureHeader, signPayload, type SignatureCheck, verifySignature } from './shared/webhook-signature.js';

@@ -35,6 +35,8 @@ export interface LeadflowConfig {
   mailFrom: string;
   /** Private or loopback hosts that http nodes and HTTP enrichment may call (LEADFLOW_HTTP_ALLOW, comma-separated). */
   httpAllowHosts: string[];
+  /** npm packages of node types to load beside Leadflow's own (LEADFLOW_NODE_PACKAGES, comma-separated). */
+  nodePackages: string[];
   /** Run the worker inside the server process. */
   embeddedWorker: boolean;
   /** Task queue lead workflows are started on (LEADFLOW_TASK_QUEUE); unset: Leadflow's own. */
@@ -114,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
     httpAllowHosts: (env.LEADFLOW_HTTP_ALLOW ?? '').split(',').map((host) => host.trim()).filter(Boolean),
+    nodePackages: (env.LEADFLOW_NODE_PACKAGES ?? '').split(',').map((name) => name.trim()).filter(Boolean),
     embeddedWorker: env.LEADFLOW_WORKER !== 'off',
     taskQueue: env.LEADFLOW_TASK_QUEUE || undefined,
     worker: {

@@ -1,6 +1,7 @@
 import { readConfig } from '../config.js';
 import { logger } from '../observability/logger.js';
 import { type MetricsServer, startMetricsServer } from '../observability/metrics-server.js';
+import { describePackages, loadNodeLibrary } from '../node-packages/node-library.js';
 import { loadKeyring } from './keyring-file.js';
 import { startWorkerHost, type WorkerHostOptions } from './worker-host.js';
 
@@ -13,7 +14,10 @@ import { startWorkerHost, type WorkerHostOptions } from './worker-host.js';
 export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['workflowBundle']): Promise<void> {
   const config = readConfig();
   if (!config.temporalAddress || !config.databaseUrl) throw new Error('a standalone worker needs TEMPORAL_ADDRESS and DATABASE_URL');
+  const nodes = await loadNodeLibrary(config.nodePackages);
+  for (const line of describePackages(nodes)) console.log(`node package ${line}`);
   const host = await startWorkerHost({
+    nodes,
     temporalAddress: config.temporalAddress,
     namespace: config.temporalNamespace,
     temporalTls: config.temporalTls,

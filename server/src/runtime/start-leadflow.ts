@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, migrateToLatest, pendingMigrations } from '@leadflow/engine/db';
-import { nodeRegistry } from '@leadflow/nodes';
 import { LEAD_TASK_QUEUE } from '@leadflow/engine/workflow';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
@@ -19,6 +18,7 @@ import { seedExample } from '../seed/seed-example.js';
 import { syncStepRetentionSchedule } from '../retention/retention-schedule.js';
 import { createAppServices } from '../services/app-services.js';
 import { startBackgroundSweeps } from './background-sweeps.js';
+import { describePackages, loadNodeLibrary } from '../node-packages/node-library.js';
 import { loadKeyring } from './keyring-file.js';
 import { secureStoredSecrets } from './secure-stored-secrets.js';
 import { leadflowClient, leadflowCodec } from './temporal-client.js';
@@ -46,6 +46,9 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     for (const stop of stops.reverse()) await stop().catch((error: Error) => log(`shutdown: ${error.message}`));
   };
   try {
+    // First: a package that cannot be loaded stops the start before anything else is started.
+    const nodes = await loadNodeLibrary(config.nodePackages);
+    for (const line of describePackages(nodes)) log(`node package ${line}`);
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       log('starting embedded PostgreSQL …');
@@ -72,7 +75,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     stops.push(() => connection.close());
     const codec = leadflowCodec(db, keyring);
     const client = leadflowClient(connection, namespace, codec, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
-    const services = createAppServices(db, client, nodeRegistry, { keyring, codec }, config.taskQueue, databaseUrl);
+    const services = createAppServices(db, client, nodes.registry, { keyring, codec }, config.taskQueue, databaseUrl, nodes.activities);
     // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
     const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace }));
     // Servers starting together migrate, seal stored secrets and seed one at a time. With
@@ -85,7 +88,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
         logger().info({ applied: applied.length, migrations: applied }, message);
       }
       if ((await pendingMigrations(connection)).length > 0) return false;
-      await secureStoredSecrets(db, keyring, nodeRegistry, log);
+      await secureStoredSecrets(db, keyring, nodes.registry, log);
       return seedExample(services);
     });
     const retentionOptions = { taskQueue: config.taskQueue ?? LEAD_TASK_QUEUE, olderThanDays: config.stepDataDays };
@@ -100,6 +103,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     if (config.embeddedWorker) {
       log('starting worker (bundling workflow code) …');
       worker = await startWorkerHost({
+        nodes,
         temporalAddress,
         namespace: config.temporalNamespace,
         temporalTls: config.temporalTls,

@@ -2,11 +2,10 @@ import { CredentialResolver } from '@leadflow/engine/credentials';
 import type { Keyring } from '@leadflow/engine/crypto';
 import { createDatabase } from '@leadflow/engine/db';
 import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, type MailSettings } from '@leadflow/engine/worker';
-import { nodeActivities } from '@leadflow/nodes/activities';
-import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
 import { connectWorker, type TemporalTls } from '../infra/temporal-connection.js';
+import { builtInNodeLibrary, type NodeLibrary } from '../node-packages/node-library.js';
 import { installWorkerRuntime, workerObservability } from '../observability/worker-observability.js';
 import { createRetentionActivities } from '../retention/retention-activities.js';
 import { leadflowCodec } from './temporal-client.js';
@@ -22,6 +21,8 @@ export interface WorkerHostOptions {
   mail: MailSettings;
   /** Private hosts outbound calls may reach. @default none */
   http?: HttpSettings;
+  /** The node types it runs (`loadNodeLibrary`). @default Leadflow's own */
+  nodes?: NodeLibrary;
   /** A prebuilt bundle; without it the workflow code is bundled at start (a few seconds). */
   workflowBundle?: WorkflowBundle;
   /** @default readConfig's defaults */
@@ -47,12 +48,13 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   const endpoint = { address: options.temporalAddress, namespace, tls: options.temporalTls, apiKey: options.temporalApiKey };
   const connection = await connectWorker(endpoint);
   const observability = workerObservability();
-  const preload = options.tuning?.preloadCatalog === false ? [] : workflowPreloadModules;
+  const nodes = options.nodes ?? builtInNodeLibrary;
+  const preload = options.tuning?.preloadCatalog === false ? [] : nodes.preloadModules;
   const tuning = options.tuning ?? {};
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
   const credentials = new CredentialResolver(db, options.keyring);
   const activities = {
-    ...createActivities(nodeActivities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials }),
+    ...createActivities(nodes.activities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials }),
     ...createRetentionActivities(db),
   };
   const worker = await createLeadWorker({
@@ -60,7 +62,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
     namespace,
     taskQueue: options.taskQueue,
     activities,
-    workflowBundle: options.workflowBundle ?? (await bundleLeadWorkflows(workflowsPath, preload, observability.workflowInterceptorModules)),
+    workflowBundle: options.workflowBundle ?? (await bundleLeadWorkflows(nodes.workflowsPath, preload, observability.workflowInterceptorModules)),
     interceptors: observability.interceptors,
     sinks: observability.sinks,
     shutdownGraceTimeMs: options.shutdownGraceMs ?? 30_000,

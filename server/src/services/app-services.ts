@@ -1,6 +1,7 @@
 import type { NodeRegistry } from '@leadflow/engine';
 import type { Keyring, LeadflowPayloadCodec, LeadKeys } from '@leadflow/engine/crypto';
 import type { Database } from '@leadflow/engine/db';
+import type { NodeActivity } from '@leadflow/engine/worker';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { AuditLog } from './audit-log.js';
@@ -70,7 +71,16 @@ export interface Security {
 }
 
 /** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
-export function createAppServices(db: Kysely<Database>, temporal: Client, registry: NodeRegistry, security: Security, taskQueue?: string, databaseUrl?: string): AppServices {
+/** `activities`: the Node-side halves test runs call (dry run); the node library's, as the worker's. */
+export function createAppServices(
+  db: Kysely<Database>,
+  temporal: Client,
+  registry: NodeRegistry,
+  security: Security,
+  taskQueue?: string,
+  databaseUrl?: string,
+  activities: readonly NodeActivity[] = nodeActivities,
+): AppServices {
   const eventTypes = new EventTypeStore(db);
   const credentials = new CredentialStore(db, security.keyring);
   const workflows = new WorkflowStore(db, registry, eventTypes, credentials);
@@ -96,7 +106,7 @@ export function createAppServices(db: Kysely<Database>, temporal: Client, regist
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),
-    testRuns: new TestRuns(db, workflows, registry, nodeActivities, databaseUrl),
+    testRuns: new TestRuns(db, workflows, registry, activities, databaseUrl),
     leadChanges: new LeadChangeFeed(databaseUrl),
     tokens: new TokenStore(db),
     audit: new AuditLog(db),
