@@ -145,7 +145,7 @@ describe('events as mail: never lost, never doubled', () => {
     // doorbell for that reply arrives before the read sees it. Here the reply's transaction is
     // held open while the doorbell rings and the run's read completes.
     await stack.db.transaction().execute(async (trx) => {
-      const event = await appendLeadEvent(trx, { lead_id: id, type: 'replied', data: {}, occurred_at: new Date(), idempotency_key: null, idempotency_hash: null });
+      const event = await appendLeadEvent(trx, { lead_id: id, type: 'replied', data: '{}', occurred_at: new Date(), idempotency_key: null, idempotency_hash: null });
       const before = await tasksDone();
       await run.signal(leadMailSignal, { seq: event.seq });
       await eventually(async () => (await tasksDone()) > before, 'the run to have read its mail');
