@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Account, AuditEntry, Rep, Team, WorkflowSummary } from '../api/types';
-import { type AuditNames, describeAudit } from './audit-words';
+import { type Column, DataTable } from '../app/DataTable';
+import { type AuditNames, type AuditWords, describeAudit } from './audit-words';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
-import { EmptyRow } from '../app/EmptyRow';
 
 const PAGE_SIZE = 25;
 /** What the audit log records changes to (the API's subjectType). */
@@ -24,6 +24,12 @@ function auditQuery(filters: Filters, cursor: string | null): string {
   if (filters.since) query.set('since', new Date(`${filters.since}T00:00`).toISOString());
   if (cursor) query.set('cursor', cursor);
   return query.toString();
+}
+
+/** An entry with its words, worked out once for the two cells that show them. */
+interface DescribedEntry {
+  entry: AuditEntry;
+  words: AuditWords;
 }
 
 /** Names for the ids in the log: reps (archived too), teams, workflows, accounts. */
@@ -64,6 +70,22 @@ export function AuditLogSection({ version }: { version: number }) {
     setFilters({ ...filters, ...change });
     setCursors([null]);
   };
+  const columns: Column<DescribedEntry>[] = [
+    { header: 'When', cell: ({ entry }) => new Date(entry.at).toLocaleString() },
+    { header: 'Who', cell: ({ entry }) => entry.actor },
+    { header: 'What', title: ({ entry }) => entry.action, cell: ({ words }) => <>{words.action} <strong>{words.subject}</strong></> },
+    {
+      header: 'Details',
+      cell: ({ words }) =>
+        words.details.length > 0 && (
+          <ul className="audit-details">
+            {words.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ),
+    },
+  ];
 
   return (
     <section className="section" aria-labelledby="audit-heading">
@@ -90,49 +112,16 @@ export function AuditLogSection({ version }: { version: number }) {
           <input type="date" value={filters.since} onChange={(event) => filter({ since: event.target.value })} />
         </label>
       </form>
-      {page.error && (
-        <p className="banner error" role="alert">
-          Could not load the audit log: {page.error}
-        </p>
-      )}
-      <table className="data" aria-label="Audit log">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>What</th>
-            <th>Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(page.data?.entries ?? []).map((entry) => {
-            const words = describeAudit(entry, names);
-            return (
-              <tr key={entry.id} data-testid="audit-row">
-                <td>{new Date(entry.at).toLocaleString()}</td>
-                <td>{entry.actor}</td>
-                <td title={entry.action}>
-                  {words.action} <strong>{words.subject}</strong>
-                </td>
-                <td>
-                  {words.details.length > 0 && (
-                    <ul className="audit-details">
-                      {words.details.map((line) => (
-                        <li key={line}>{line}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-          {page.data?.entries.length === 0 && (
-            <EmptyRow colSpan={4}>
-              Nothing recorded{filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.
-            </EmptyRow>
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        label="Audit log"
+        columns={columns}
+        rows={(page.data?.entries ?? []).map((entry) => ({ entry, words: describeAudit(entry, names) }))}
+        rowKey={({ entry }) => entry.id}
+        rowAttributes={() => ({ 'data-testid': 'audit-row' })}
+        loading={!page.data}
+        empty={`Nothing recorded${filters.actor || filters.kind || filters.since ? ' that matches these filters' : ''}.`}
+        error={page.error && `Could not load the audit log: ${page.error}`}
+      />
       <div className="pager">
         <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
           ← Newer

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiToken, Rep } from '../api/types';
 import { ConfirmDialog } from '../app/ConfirmDialog';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { SecretOnce } from '../app/SecretOnce';
 import { useLoad } from '../app/use-load';
@@ -21,6 +22,47 @@ export function TokensSection({ onChange }: { onChange(): void }) {
     list.reload();
     onChange();
   };
+  const columns: Column<ApiToken>[] = [
+    {
+      header: 'Name',
+      cell: (token) => (
+        <>
+          {token.name}
+          <div className="muted">
+            <code>{token.prefix}…</code>
+          </div>
+        </>
+      ),
+    },
+    { header: 'Role', cell: (token) => token.role },
+    { header: 'Rep', cell: (token) => repName(token.repId) },
+    { header: 'Created', cell: (token) => <>{when(token.createdAt)}<div className="muted">by {token.createdBy}</div></> },
+    { header: 'Last used', cell: (token) => when(token.lastUsedAt) || <span className="muted">never</span> },
+    {
+      header: 'Expires',
+      cell: (token) =>
+        !token.expiresAt ? <span className="muted">never</span> : Date.parse(token.expiresAt) <= Date.now() ? <span className="badge error">expired {when(token.expiresAt)}</span> : when(token.expiresAt),
+    },
+    { header: 'Revoked', cell: (token) => (token.revokedAt ? <span className="badge error">{when(token.revokedAt)}</span> : '') },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      className: 'actions',
+      cell: (token) =>
+        !token.revokedAt && (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setRevoking(token)}
+            aria-label={`Revoke ${token.name}`}
+            disabled={token.id === principal.tokenId}
+            title={token.id === principal.tokenId ? 'This is the token you are signed in with' : undefined}
+          >
+            Revoke
+          </button>
+        ),
+    },
+  ];
 
   return (
     <section className="section" aria-labelledby="tokens-heading">
@@ -46,65 +88,7 @@ export function TokensSection({ onChange }: { onChange(): void }) {
           </button>
         </div>
       )}
-      <table className="data" aria-label="API tokens">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Rep</th>
-            <th>Created</th>
-            <th>Last used</th>
-            <th>Expires</th>
-            <th>Revoked</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.tokens ?? []).map((token) => (
-            <tr key={token.id}>
-              <td>
-                {token.name}
-                <div className="muted">
-                  <code>{token.prefix}…</code>
-                </div>
-              </td>
-              <td>{token.role}</td>
-              <td>{repName(token.repId)}</td>
-              <td>
-                {when(token.createdAt)}
-                <div className="muted">by {token.createdBy}</div>
-              </td>
-              <td>{when(token.lastUsedAt) || <span className="muted">never</span>}</td>
-              <td>
-                {!token.expiresAt ? (
-                  <span className="muted">never</span>
-                ) : Date.parse(token.expiresAt) <= Date.now() ? (
-                  <span className="badge error">expired {when(token.expiresAt)}</span>
-                ) : (
-                  when(token.expiresAt)
-                )}
-              </td>
-              <td>{token.revokedAt ? <span className="badge error">{when(token.revokedAt)}</span> : ''}</td>
-              <td className="actions">
-                {!token.revokedAt && (
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => setRevoking(token)}
-                    aria-label={`Revoke ${token.name}`}
-                    disabled={token.id === principal.tokenId}
-                    title={token.id === principal.tokenId ? 'This is the token you are signed in with' : undefined}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="API tokens" columns={columns} rows={list.data?.tokens ?? []} rowKey={(token) => token.id} />
       {creating && (
         <NewTokenDialog
           reps={reps.data?.reps ?? []}

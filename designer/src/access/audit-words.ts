@@ -1,6 +1,13 @@
 import type { AuditEntry } from '../api/types';
 import { humanize, showValue } from '../app/humanize';
 
+/** What `describeAudit` makes of an entry. */
+export interface AuditWords {
+  action: string;
+  subject: string;
+  details: string[];
+}
+
 /** Names for the ids an audit entry carries: reps, teams, workflows, accounts. */
 export interface AuditNames {
   rep: ReadonlyMap<string, string>;
@@ -55,7 +62,7 @@ function valueOf(names: AuditNames, field: string, value: unknown): string {
  * One audit entry in words: what was done ("changed"), to what ("rep Ava Patel"), and each
  * changed field as "Team: Inbound sales → DACH", never raw JSON or ids where a name is known.
  */
-export function describeAudit(entry: AuditEntry, names: AuditNames): { action: string; subject: string; details: string[] } {
+export function describeAudit(entry: AuditEntry, names: AuditNames): AuditWords {
   const verb = entry.action.split('.').at(-1) ?? entry.action;
   const detail = entry.detail;
   const subjectName =

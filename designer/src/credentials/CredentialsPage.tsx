@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { WorkflowSummary } from '../api/types';
-import { EmptyRow } from '../app/EmptyRow';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';
 import { useLoad } from '../app/use-load';
@@ -32,6 +32,43 @@ export function CredentialsPage() {
   const credentials = list.data?.credentials ?? [];
   const kinds = list.data?.kinds ?? [];
   const kindTitle = (kind: string) => kinds.find((known) => known.kind === kind)?.title ?? kind;
+  const columns: Column<Credential>[] = [
+    { header: 'Name', cell: (credential) => <>{credential.name}<div className="muted">by {credential.createdBy}</div></> },
+    { header: 'Kind', cell: (credential) => kindTitle(credential.kind) },
+    {
+      header: 'Fingerprint',
+      cell: (credential) => (
+        <>
+          <code title="A one-way hash of the secret: it tells two secrets apart and reveals nothing">{credential.fingerprint}</code>
+          <div className="muted">changed {when(credential.updatedAt)}</div>
+        </>
+      ),
+    },
+    { header: 'Last used', cell: (credential) => when(credential.lastUsedAt) ?? <span className="muted">never</span> },
+    {
+      header: 'Used by',
+      cell: (credential) =>
+        credential.usedBy.length > 0 ? <WorkflowLinks slugs={credential.usedBy} workflows={workflows.data ?? []} label={`Workflows using ${credential.name}`} /> : <span className="muted">no workflow</span>,
+    },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      className: 'actions',
+      cell: (credential) => (
+        <>
+          <button type="button" onClick={() => setDialog({ kind: 'rename', credential })} aria-label={`Rename ${credential.name}`}>
+            Rename
+          </button>{' '}
+          <button type="button" onClick={() => setDialog({ kind: 'replace', credential })} aria-label={`Replace the secret of ${credential.name}`}>
+            Replace secret
+          </button>{' '}
+          <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', credential })} aria-label={`Delete ${credential.name}`}>
+            Delete
+          </button>
+        </>
+      ),
+    },
+  ];
   const close = () => {
     setDialog(null);
     if (search.has('new')) setSearch({}, { replace: true });
@@ -59,56 +96,16 @@ export function CredentialsPage() {
           {saved}
         </p>
       )}
-      <table className="data" aria-label="Credentials" aria-busy={list.loading}>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Fingerprint</th>
-            <th>Last used</th>
-            <th>Used by</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {credentials.map((credential) => (
-            <tr key={credential.id}>
-              <td>
-                {credential.name}
-                <div className="muted">by {credential.createdBy}</div>
-              </td>
-              <td>{kindTitle(credential.kind)}</td>
-              <td>
-                <code title="A one-way hash of the secret: it tells two secrets apart and reveals nothing">{credential.fingerprint}</code>
-                <div className="muted">changed {when(credential.updatedAt)}</div>
-              </td>
-              <td>{when(credential.lastUsedAt) ?? <span className="muted">never</span>}</td>
-              <td>
-                {credential.usedBy.length > 0 ? (
-                  <WorkflowLinks slugs={credential.usedBy} workflows={workflows.data ?? []} label={`Workflows using ${credential.name}`} />
-                ) : (
-                  <span className="muted">no workflow</span>
-                )}
-              </td>
-              <td className="actions">
-                <button type="button" onClick={() => setDialog({ kind: 'rename', credential })} aria-label={`Rename ${credential.name}`}>
-                  Rename
-                </button>{' '}
-                <button type="button" onClick={() => setDialog({ kind: 'replace', credential })} aria-label={`Replace the secret of ${credential.name}`}>
-                  Replace secret
-                </button>{' '}
-                <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', credential })} aria-label={`Delete ${credential.name}`}>
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-          {credentials.length === 0 && !list.loading && <EmptyRow colSpan={6}>No credentials yet. Make one for each API key or webhook a node needs.</EmptyRow>}
-          {credentials.length === 0 && list.loading && <EmptyRow colSpan={6}>Loading the credentials…</EmptyRow>}
-        </tbody>
-      </table>
+      <DataTable
+        label="Credentials"
+        busy={list.loading}
+        columns={columns}
+        rows={credentials}
+        rowKey={(credential) => credential.id}
+        loading={list.loading}
+        loadingRow="Loading the credentials…"
+        empty="No credentials yet. Make one for each API key or webhook a node needs."
+      />
       {(dialog?.kind === 'create' || dialog?.kind === 'replace') && kinds.length > 0 && (
         <CredentialDialog
           kinds={kinds}

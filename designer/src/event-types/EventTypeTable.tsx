@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { EmptyRow } from '../app/EmptyRow';
+import { type Column, DataTable } from '../app/DataTable';
 import { describeDataSchema } from './data-schema-text';
 import type { EventType } from './event-type-types';
 
@@ -11,44 +11,41 @@ interface Props {
   actions?: (type: EventType) => ReactNode;
 }
 
+const columns: Column<EventType>[] = [
+  {
+    header: 'Event',
+    cell: (type) => (
+      <>
+        {type.label}
+        <div className="muted">
+          <code>{type.name}</code>
+        </div>
+      </>
+    ),
+  },
+  {
+    header: 'Description',
+    cell: (type) => (
+      <>
+        {type.description || <span className="muted">—</span>}
+        {type.createdBy && <div className="muted">declared by {type.createdBy}</div>}
+      </>
+    ),
+  },
+  { header: 'Data', cell: (type) => describeDataSchema(type.dataSchema) },
+  { header: 'Posted by', cell: (type) => (type.postable ? 'your systems and reps' : <span className="muted">Leadflow only</span>) },
+];
+
 /** Event types with what each means, the data it carries and who posts it. */
 export function EventTypeTable({ label, types, empty, actions }: Props) {
-  const columns = actions ? 5 : 4;
   return (
-    <table className="data event-type-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th>Event</th>
-          <th>Description</th>
-          <th>Data</th>
-          <th>Posted by</th>
-          {actions && (
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {types.map((type) => (
-          <tr key={type.name}>
-            <td>
-              {type.label}
-              <div className="muted">
-                <code>{type.name}</code>
-              </div>
-            </td>
-            <td>
-              {type.description || <span className="muted">—</span>}
-              {type.createdBy && <div className="muted">declared by {type.createdBy}</div>}
-            </td>
-            <td>{describeDataSchema(type.dataSchema)}</td>
-            <td>{type.postable ? 'your systems and reps' : <span className="muted">Leadflow only</span>}</td>
-            {actions && <td className="actions">{actions(type)}</td>}
-          </tr>
-        ))}
-        {types.length === 0 && <EmptyRow colSpan={columns}>{empty}</EmptyRow>}
-      </tbody>
-    </table>
+    <DataTable
+      label={label}
+      className="event-type-table"
+      columns={actions ? [...columns, { header: 'Actions', hideHeader: true, className: 'actions', cell: actions }] : columns}
+      rows={types}
+      rowKey={(type) => type.name}
+      empty={empty}
+    />
   );
 }

@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-client';
 import type { ImportRowError } from '../api/types';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { errorsCsv } from './errors-csv';
 import { allErrors } from './use-import';
+
+const columns: Column<ImportRowError>[] = [
+  { header: 'Row', cell: (error) => error.row },
+  { header: 'Field', cell: (error) => error.field ?? <span className="muted">(whole row)</span> },
+  { header: 'Column', cell: (error) => error.column ?? '' },
+  { header: 'Message', cell: (error) => error.message },
+];
 
 /** Saves `text` as a file the browser downloads. */
 function download(fileName: string, text: string): void {
@@ -47,26 +55,7 @@ export function ImportErrorsTable({ importId, fileName, errors, more }: { import
           Could not download the errors: {failure}
         </p>
       )}
-      <table className="data" aria-label="Refused rows">
-        <thead>
-          <tr>
-            <th>Row</th>
-            <th>Field</th>
-            <th>Column</th>
-            <th>Message</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, index) => (
-            <tr key={`${error.row}-${index}`}>
-              <td>{error.row}</td>
-              <td>{error.field ?? <span className="muted">(whole row)</span>}</td>
-              <td>{error.column ?? ''}</td>
-              <td>{error.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Refused rows" columns={columns} rows={errors} rowKey={(error, index) => `${error.row}-${index}`} />
       {more && <p className="muted">Showing the first {errors.length}; the download has them all.</p>}
     </div>
   );

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { WebForm, WorkflowSummary } from '../api/types';
 import { ConfirmDialog } from '../app/ConfirmDialog';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { SchemaFormDialog } from '../app/SchemaFormDialog';
 import { useLoad } from '../app/use-load';
 import { workflowName, workflowSlug } from './channel-schema';
 import { FormSnippet } from './FormSnippet';
 import { useChannelSchema } from './use-body-schema';
-import { EmptyRow } from '../app/EmptyRow';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'delete'; form: WebForm } | null;
 
@@ -33,6 +33,31 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
   const [shown, setShown] = useState<string | null>(null);
   const forms = list.data?.forms ?? [];
   const shownForm = forms.find((form) => form.id === shown);
+  const columns: Column<WebForm>[] = [
+    { header: 'Name', cell: (form) => <>{form.name} {!form.active && <span className="badge warn">inactive</span>}</> },
+    { header: 'Workflow', cell: (form) => workflowName(form.workflowId, workflows) },
+    { header: 'Allowed origins', cell: (form) => (form.allowedOrigins.length ? form.allowedOrigins.join(', ') : <span className="muted">any (server-side posts only)</span>) },
+    { header: 'Rate limit', cell: (form) => `${form.rateLimitPerMinute}/min per IP` },
+    { header: 'Public key', cell: (form) => <code>{form.publicKey}</code> },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      className: 'actions',
+      cell: (form) => (
+        <>
+          <button type="button" aria-pressed={shown === form.id} onClick={() => setShown(shown === form.id ? null : form.id)} aria-label={`Snippet of ${form.name}`}>
+            Snippet
+          </button>{' '}
+          <button type="button" disabled={!schema} onClick={() => setDialog({ kind: 'edit', form })} aria-label={`Edit ${form.name}`}>
+            Edit
+          </button>{' '}
+          <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', form })} aria-label={`Delete ${form.name}`}>
+            Delete
+          </button>
+        </>
+      ),
+    },
+  ];
 
   return (
     <section className="section" aria-labelledby="forms-heading">
@@ -43,54 +68,15 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
         </button>
       </div>
       <p className="muted">A form on your site posts to Leadflow with its public key; only pages on its allowed origins may post it from a browser.</p>
-      {(list.error ?? schemaError) && (
-        <p className="banner error" role="alert">
-          {list.error ? `Could not load the forms: ${list.error}` : `The form editor is unavailable: ${schemaError}`}
-        </p>
-      )}
-      <table className="data" aria-label="Web forms">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Workflow</th>
-            <th>Allowed origins</th>
-            <th>Rate limit</th>
-            <th>Public key</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {forms.map((form) => (
-            <tr key={form.id}>
-              <td>
-                {form.name} {!form.active && <span className="badge warn">inactive</span>}
-              </td>
-              <td>{workflowName(form.workflowId, workflows)}</td>
-              <td>{form.allowedOrigins.length ? form.allowedOrigins.join(', ') : <span className="muted">any (server-side posts only)</span>}</td>
-              <td>{form.rateLimitPerMinute}/min per IP</td>
-              <td>
-                <code>{form.publicKey}</code>
-              </td>
-              <td className="actions">
-                <button type="button" aria-pressed={shown === form.id} onClick={() => setShown(shown === form.id ? null : form.id)} aria-label={`Snippet of ${form.name}`}>
-                  Snippet
-                </button>{' '}
-                <button type="button" disabled={!schema} onClick={() => setDialog({ kind: 'edit', form })} aria-label={`Edit ${form.name}`}>
-                  Edit
-                </button>{' '}
-                <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', form })} aria-label={`Delete ${form.name}`}>
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-          {forms.length === 0 && !list.loading && (
-            <EmptyRow colSpan={6}>No web forms yet.</EmptyRow>
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        label="Web forms"
+        columns={columns}
+        rows={forms}
+        rowKey={(form) => form.id}
+        loading={list.loading}
+        empty="No web forms yet."
+        error={list.error ? `Could not load the forms: ${list.error}` : schemaError && `The form editor is unavailable: ${schemaError}`}
+      />
       {shownForm && <FormSnippet form={shownForm} />}
       {schema && (dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <SchemaFormDialog

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WebhookSource, WorkflowSummary } from '../api/types';
 import { ConfirmDialog } from '../app/ConfirmDialog';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { SchemaFormDialog } from '../app/SchemaFormDialog';
 import { SecretOnce } from '../app/SecretOnce';
@@ -8,7 +9,6 @@ import { useLoad } from '../app/use-load';
 import { workflowName, workflowSlug } from './channel-schema';
 import { SigningHelp } from './SigningHelp';
 import { useChannelSchema } from './use-body-schema';
-import { EmptyRow } from '../app/EmptyRow';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'rotate' | 'delete'; source: WebhookSource } | null;
 
@@ -20,6 +20,38 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
   const [dialog, setDialog] = useState<Dialog>(null);
   const [revealed, setRevealed] = useState<WebhookSource | null>(null);
   const sources = list.data?.sources ?? [];
+  const columns: Column<WebhookSource>[] = [
+    {
+      header: 'Name',
+      cell: (source) => (
+        <>
+          {source.name} {!source.active && <span className="badge warn">inactive</span>}
+          {source.previousSecretValidUntil && <div className="muted">old secret accepted until {new Date(source.previousSecretValidUntil).toLocaleString()}</div>}
+        </>
+      ),
+    },
+    { header: 'Workflow', cell: (source) => workflowName(source.workflowId, workflows) },
+    { header: 'Endpoint', cell: (source) => <code>{source.endpoint}</code> },
+    { header: 'Field mapping', cell: (source) => (source.fieldMapping ? Object.keys(source.fieldMapping).join(', ') : <span className="muted">none: the body is a lead as POST /api/leads takes it</span>) },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      className: 'actions',
+      cell: (source) => (
+        <>
+          <button type="button" disabled={!schema} onClick={() => setDialog({ kind: 'edit', source })} aria-label={`Edit ${source.name}`}>
+            Edit
+          </button>{' '}
+          <button type="button" onClick={() => setDialog({ kind: 'rotate', source })} aria-label={`Rotate the secret of ${source.name}`}>
+            Rotate secret
+          </button>{' '}
+          <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', source })} aria-label={`Delete ${source.name}`}>
+            Delete
+          </button>
+        </>
+      ),
+    },
+  ];
 
   return (
     <section className="section" aria-labelledby="webhooks-heading">
@@ -44,48 +76,7 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
           </button>
         </div>
       )}
-      <table className="data" aria-label="Webhook sources">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Workflow</th>
-            <th>Endpoint</th>
-            <th>Field mapping</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((source) => (
-            <tr key={source.id}>
-              <td>
-                {source.name} {!source.active && <span className="badge warn">inactive</span>}
-                {source.previousSecretValidUntil && <div className="muted">old secret accepted until {new Date(source.previousSecretValidUntil).toLocaleString()}</div>}
-              </td>
-              <td>{workflowName(source.workflowId, workflows)}</td>
-              <td>
-                <code>{source.endpoint}</code>
-              </td>
-              <td>{source.fieldMapping ? Object.keys(source.fieldMapping).join(', ') : <span className="muted">none: the body is a lead as POST /api/leads takes it</span>}</td>
-              <td className="actions">
-                <button type="button" disabled={!schema} onClick={() => setDialog({ kind: 'edit', source })} aria-label={`Edit ${source.name}`}>
-                  Edit
-                </button>{' '}
-                <button type="button" onClick={() => setDialog({ kind: 'rotate', source })} aria-label={`Rotate the secret of ${source.name}`}>
-                  Rotate secret
-                </button>{' '}
-                <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', source })} aria-label={`Delete ${source.name}`}>
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-          {sources.length === 0 && !list.loading && (
-            <EmptyRow colSpan={5}>No webhook sources yet.</EmptyRow>
-          )}
-        </tbody>
-      </table>
+      <DataTable label="Webhook sources" columns={columns} rows={sources} rowKey={(source) => source.id} loading={list.loading} empty="No webhook sources yet." />
       <SigningHelp endpoint={revealed?.endpoint ?? sources[0]?.endpoint ?? '/intake/webhooks/<source id>'} />
       {schema && (dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <SchemaFormDialog

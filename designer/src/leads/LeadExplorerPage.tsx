@@ -3,13 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/api-client';
 import type { Lead, Rep, WorkflowSummary } from '../api/types';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { LiveBadge } from '../live/LiveBadge';
 import { useLeadChanges, useThrottled } from '../live/use-lead-changes';
 import { leadName, RUN_STATUS_BADGE } from './lead-names';
 import './leads.css';
-import { EmptyRow } from '../app/EmptyRow';
 
 const FILTERS = ['q', 'status', 'tier', 'owner', 'source', 'workflow', 'node', 'runStatus'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -71,6 +71,35 @@ export function LeadExplorerPage() {
     else next.delete(name);
     setSearch(next, { replace: true });
   };
+  const columns: Column<Lead>[] = [
+    {
+      header: 'Lead',
+      cell: (lead) => (
+        <>
+          <Link to={`/leads/${lead.id}`}>{leadName(lead)}</Link>
+          <div className="muted">
+            {lead.erasedAt ? `erased ${new Date(lead.erasedAt).toLocaleDateString()}` : lead.email}
+            {lead.company ? ` · ${lead.company}` : ''}
+          </div>
+        </>
+      ),
+    },
+    { header: 'Status', cell: (lead) => lead.status },
+    { header: 'Score', cell: (lead) => <>{lead.score ?? '–'}{lead.tier ? <span className="badge"> tier {lead.tier}</span> : null}</> },
+    { header: 'Owner', cell: (lead) => (lead.ownerId ? (reps.get(lead.ownerId)?.name ?? lead.ownerId.slice(0, 8)) : <span className="muted">unassigned</span>) },
+    { header: 'Source', cell: (lead) => lead.source ?? '–' },
+    {
+      header: 'Run',
+      cell: (lead) => (
+        <>
+          <span className={`badge ${RUN_STATUS_BADGE[lead.run.status] ?? ''}`}>{lead.run.status}</span>
+          {/* The node's id in words (the list does not load every version's graph); its label is on the lead page. */}
+          {lead.run.nodeId && <div className="muted" title={lead.run.nodeId}>at {humanize(lead.run.nodeId)}</div>}
+        </>
+      ),
+    },
+    { header: 'Captured', cell: (lead) => new Date(lead.createdAt).toLocaleString() },
+  ];
 
   return (
     <main className="page">
@@ -139,50 +168,16 @@ export function LeadExplorerPage() {
           <input defaultValue={search.get('node') ?? ''} placeholder="node id" onChange={(event) => setFilter('node', event.target.value)} />
         </label>
       </form>
-      {error && (
-        <p className="banner error" role="alert">
-          Could not load leads: {error}
-        </p>
-      )}
-      <table className="data" aria-label="Leads">
-        <thead>
-          <tr>
-            <th>Lead</th>
-            <th>Status</th>
-            <th>Score</th>
-            <th>Owner</th>
-            <th>Source</th>
-            <th>Run</th>
-            <th>Captured</th>
-          </tr>
-        </thead>
-        <tbody>
-          {leads.map((lead) => (
-            <tr key={lead.id} data-testid="lead-row">
-              <td>
-                <Link to={`/leads/${lead.id}`}>{leadName(lead)}</Link>
-                <div className="muted">
-                  {lead.erasedAt ? `erased ${new Date(lead.erasedAt).toLocaleDateString()}` : lead.email}
-                  {lead.company ? ` · ${lead.company}` : ''}
-                </div>
-              </td>
-              <td>{lead.status}</td>
-              <td>{lead.score ?? '–'}{lead.tier ? <span className="badge"> tier {lead.tier}</span> : null}</td>
-              <td>{lead.ownerId ? (reps.get(lead.ownerId)?.name ?? lead.ownerId.slice(0, 8)) : <span className="muted">unassigned</span>}</td>
-              <td>{lead.source ?? '–'}</td>
-              <td>
-                <span className={`badge ${RUN_STATUS_BADGE[lead.run.status] ?? ''}`}>{lead.run.status}</span>
-                {/* The node's id in words (the list does not load every version's graph); its label is on the lead page. */}
-                {lead.run.nodeId && <div className="muted" title={lead.run.nodeId}>at {humanize(lead.run.nodeId)}</div>}
-              </td>
-              <td>{new Date(lead.createdAt).toLocaleString()}</td>
-            </tr>
-          ))}
-          {!loading && leads.length === 0 && (
-            <EmptyRow colSpan={7}>No leads match.</EmptyRow>
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        label="Leads"
+        columns={columns}
+        rows={leads}
+        rowKey={(lead) => lead.id}
+        rowAttributes={() => ({ 'data-testid': 'lead-row' })}
+        loading={loading}
+        empty="No leads match."
+        error={error && `Could not load leads: ${error}`}
+      />
       {cursor && (
         <button
           type="button"

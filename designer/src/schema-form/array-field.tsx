@@ -3,9 +3,10 @@ import { ArrayItem } from './array-item';
 import { countErrorsWithin } from './errors-by-path';
 import type { ResolvedField } from './field-props';
 import { childPath, fieldId } from './field-path';
-import { ClearButton, GroupShell, useFieldIds } from './field-shell';
+import { useFieldIds } from './field-shell';
 import { useForm } from './form-context';
 import { itemNoun, type JsonSchema } from './json-schema';
+import { ListShell } from './list-shell';
 import { defaultFor } from './schema-defaults';
 import { moveItem, useItemKeys } from './use-item-keys';
 import { usePendingFocus } from './use-pending-focus';
@@ -53,15 +54,13 @@ export function ArrayField({ field }: { field: ResolvedField }) {
   const isOpen = (key: string, index: number) => toggled[key] ?? (items.length <= OPEN_UP_TO || countErrorsWithin(errors, childPath(field.path, index)) > 0);
 
   return (
-    <GroupShell
+    <ListShell
+      field={field}
       ids={ids}
-      label={field.label}
-      required={field.markRequired}
-      description={field.description}
       className="sf-array"
-      actions={field.clearable && !field.absent && <ClearButton label={field.label} onClear={field.clear} />}
-    >
-      {items.length > 0 ? (
+      count={items.length}
+      none="None yet"
+      items={
         <ol className="sf-items">
           {items.map((item, index) => {
             const key = keys.keys[index] as string;
@@ -84,15 +83,14 @@ export function ArrayField({ field }: { field: ResolvedField }) {
             );
           })}
         </ol>
-      ) : (
-        <p className="sf-empty">{field.absent ? 'Not set' : 'None yet'}</p>
-      )}
+      }
+    >
       {!readOnly && (
         <button type="button" className="sf-button" id={addId} aria-label={`Add ${noun.toLowerCase()} to ${field.label}`} onClick={add} disabled={full}>
           Add {noun.toLowerCase()}
         </button>
       )}
       {!readOnly && full && <p className="sf-help">At most {field.schema.maxItems}.</p>}
-    </GroupShell>
+    </ListShell>
   );
 }

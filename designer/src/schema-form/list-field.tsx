@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { ResolvedField } from './field-props';
-import { ClearButton, GroupShell, useFieldIds } from './field-shell';
+import { useFieldIds } from './field-shell';
 import { type Pickers, useForm } from './form-context';
 import { type EnumOption, enumOptions, type JsonSchema, typeOf, unwrapNullable } from './json-schema';
+import { ListShell } from './list-shell';
 import { parseNumber } from './number-field';
 import { pickerChoices } from './picker-field';
 import { usePendingFocus } from './use-pending-focus';
@@ -69,15 +70,13 @@ export function ListField({ field }: { field: ResolvedField }) {
   };
 
   return (
-    <GroupShell
+    <ListShell
+      field={field}
       ids={ids}
-      label={field.label}
-      required={field.markRequired}
-      description={field.description}
       className="sf-list"
-      actions={field.clearable && !field.absent && <ClearButton label={field.label} onClear={field.clear} />}
-    >
-      {items.length > 0 ? (
+      count={items.length}
+      none="None"
+      items={
         <ul className="sf-chips">
           {items.map((item, i) => (
             <li className="sf-chip" key={`${i}:${String(item)}`}>
@@ -90,9 +89,8 @@ export function ListField({ field }: { field: ResolvedField }) {
             </li>
           ))}
         </ul>
-      ) : (
-        <p className="sf-empty">{field.absent ? 'Not set' : 'None'}</p>
-      )}
+      }
+    >
       {!readOnly && (
         <div className="sf-add-row">
           <label className="sf-visually-hidden" htmlFor={newId}>
@@ -120,6 +118,6 @@ export function ListField({ field }: { field: ResolvedField }) {
           {problem}
         </p>
       )}
-    </GroupShell>
+    </ListShell>
   );
 }

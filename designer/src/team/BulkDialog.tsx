@@ -1,12 +1,26 @@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage, teamModelApi } from '../api/api-client';
 import type { BulkResult } from '../api/types';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import type { JsonSchema } from '../schema-form';
 import { parseBulkText, problemsByRow } from './bulk-rows';
 import type { EntityConfig } from './entities';
 
 type Outcome = { kind: 'checked' | 'written'; result: BulkResult } | { kind: 'problems'; rows: Map<number, { field: string; message: string }[]>; message: string } | null;
+
+/** One problem the server found, with the index of its row (-1: one not tied to a row). */
+interface RowProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+const problemColumns: Column<RowProblem>[] = [
+  { header: 'Row', cell: (problem) => (problem.index >= 0 ? problem.index + 1 : '—') },
+  { header: 'Field', cell: (problem) => problem.field },
+  { header: 'Problem', cell: (problem) => problem.message },
+];
 
 /**
  * Bulk upsert from a pasted or uploaded CSV or JSON file: "Check" asks the server for a dry run and
@@ -58,26 +72,12 @@ export function BulkDialog({ config, schema, onDone, onClose }: { config: Entity
       {outcome?.kind === 'problems' && (
         <div className="banner error" role="alert">
           <p>{outcome.message}</p>
-          <table className="data" aria-label="Problems by row">
-            <thead>
-              <tr>
-                <th>Row</th>
-                <th>Field</th>
-                <th>Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...outcome.rows].flatMap(([index, problems]) =>
-                problems.map((problem) => (
-                  <tr key={`${index}-${problem.field}-${problem.message}`}>
-                    <td>{index >= 0 ? index + 1 : '—'}</td>
-                    <td>{problem.field}</td>
-                    <td>{problem.message}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <DataTable
+            label="Problems by row"
+            columns={problemColumns}
+            rows={[...outcome.rows].flatMap(([index, problems]) => problems.map((problem) => ({ index, ...problem })))}
+            rowKey={(problem) => `${problem.index}-${problem.field}-${problem.message}`}
+          />
         </div>
       )}
       {(outcome?.kind === 'checked' || outcome?.kind === 'written') && (

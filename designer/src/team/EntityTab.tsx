@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { teamModelApi } from '../api/api-client';
 import type { TeamRow } from '../api/types';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import type { JsonSchema, Pickers } from '../schema-form';
@@ -8,7 +9,6 @@ import { BulkDialog } from './BulkDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { EditPanel } from './EditPanel';
 import { type EntityConfig, type Lookups, searchText } from './entities';
-import { EmptyRow } from '../app/EmptyRow';
 
 export interface EntityTabProps {
   config: EntityConfig;
@@ -38,6 +38,26 @@ export function EntityTab({ config, schema, pickers, lookups, readOnly, onChange
     rows.reload();
     onChanged();
   };
+  const columns: Column<TeamRow>[] = [
+    ...config.columns.map((column): Column<TeamRow> => ({ header: column.header, cell: (row) => column.cell(row, lookups) })),
+    {
+      header: 'Actions',
+      hideHeader: true,
+      className: 'team-actions',
+      cell: (row) => (
+        <>
+          <button type="button" onClick={() => setOpen({ kind: 'edit', row })} aria-label={`${readOnly ? 'View' : 'Edit'} ${config.noun} ${config.label(row)}`}>
+            {readOnly ? 'View' : 'Edit'}
+          </button>
+          {!readOnly && (
+            <button type="button" className="danger" onClick={() => setOpen({ kind: 'delete', row })} aria-label={`Delete ${config.noun} ${config.label(row)}`}>
+              Delete
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="team-tab">
@@ -64,45 +84,17 @@ export function EntityTab({ config, schema, pickers, lookups, readOnly, onChange
             </>
           )}
         </div>
-        {rows.error && <p className="banner error" role="alert">Could not load {config.title.toLowerCase()}: {rows.error}</p>}
-        {rows.loading && !rows.data ? (
-          <p className="page-status" aria-busy="true">Loading {config.title.toLowerCase()}…</p>
-        ) : (
-          <table className="data" aria-label={config.title}>
-            <thead>
-              <tr>
-                {config.columns.map((column) => (
-                  <th key={column.header}>{column.header}</th>
-                ))}
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <tr key={row.id} aria-selected={open?.kind === 'edit' && open.row?.id === row.id}>
-                  {config.columns.map((column) => (
-                    <td key={column.header}>{column.cell(row, lookups)}</td>
-                  ))}
-                  <td className="team-actions">
-                    <button type="button" onClick={() => setOpen({ kind: 'edit', row })} aria-label={`${readOnly ? 'View' : 'Edit'} ${config.noun} ${config.label(row)}`}>
-                      {readOnly ? 'View' : 'Edit'}
-                    </button>
-                    {!readOnly && (
-                      <button type="button" className="danger" onClick={() => setOpen({ kind: 'delete', row })} aria-label={`Delete ${config.noun} ${config.label(row)}`}>
-                        Delete
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {shown.length === 0 && (
-                <EmptyRow colSpan={config.columns.length + 1}>{query ? `No ${config.title.toLowerCase()} match “${query}”.` : `No ${config.title.toLowerCase()} yet.`}</EmptyRow>
-              )}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          label={config.title}
+          columns={columns}
+          rows={shown}
+          rowKey={(row) => row.id}
+          rowAttributes={(row) => ({ 'aria-selected': open?.kind === 'edit' && open.row?.id === row.id })}
+          loading={rows.loading && !rows.data}
+          loadingStatus={`Loading ${config.title.toLowerCase()}…`}
+          empty={query ? `No ${config.title.toLowerCase()} match “${query}”.` : `No ${config.title.toLowerCase()} yet.`}
+          error={rows.error && `Could not load ${config.title.toLowerCase()}: ${rows.error}`}
+        />
       </div>
       {open?.kind === 'edit' && (
         <EditPanel

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { WorkflowDetail, WorkflowSummary } from '../api/types';
+import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';
 import { useLoad } from '../app/use-load';
 import { errorMessage } from '../api/api-client';
-import { EmptyRow } from '../app/EmptyRow';
 
 type Dialog = { kind: 'create' } | { kind: 'rename' | 'duplicate'; workflow: WorkflowSummary } | null;
 
@@ -29,6 +29,46 @@ export function WorkflowListPage() {
     }
   };
 
+  const columns: Column<WorkflowSummary>[] = [
+    {
+      header: 'Name',
+      cell: (workflow) => (
+        <>
+          <Link to={`/workflows/${workflow.slug}`}>{workflow.name}</Link> {workflow.isDefault && <span className="badge accent">default</span>}{' '}
+          {workflow.archived && <span className="badge">archived</span>}
+          <div className="muted">{workflow.slug}</div>
+        </>
+      ),
+    },
+    { header: 'Published', cell: (workflow) => (workflow.publishedVersion ? `v${workflow.publishedVersion}` : <span className="badge warn">not published</span>) },
+    { header: 'Leads in flight', cell: (workflow) => workflow.leadsInFlight },
+    { header: 'Draft saved', cell: (workflow) => new Date(workflow.updatedAt).toLocaleString() },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      style: { whiteSpace: 'nowrap' },
+      cell: (workflow) => (
+        <>
+          <button type="button" onClick={() => setDialog({ kind: 'rename', workflow })} aria-label={`Rename ${workflow.name}`}>
+            Rename
+          </button>{' '}
+          <button type="button" onClick={() => setDialog({ kind: 'duplicate', workflow })} aria-label={`Duplicate ${workflow.name}`}>
+            Duplicate
+          </button>{' '}
+          {workflow.archived ? (
+            <button type="button" onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/unarchive`))} aria-label={`Unarchive ${workflow.name}`}>
+              Unarchive
+            </button>
+          ) : (
+            <button type="button" className="danger" disabled={workflow.isDefault} title={workflow.isDefault ? 'The default workflow cannot be archived' : undefined} onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/archive`))} aria-label={`Archive ${workflow.name}`}>
+              Archive
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
+
   return (
     <main className="page">
       <div className="page-header">
@@ -42,57 +82,15 @@ export function WorkflowListPage() {
       </div>
       {list.error && <p className="banner error" role="alert">Could not load workflows: {list.error}</p>}
       {actionError && <p className="banner error" role="alert">{actionError}</p>}
-      {list.loading && !list.data ? (
-        <p className="page-status" aria-busy="true">Loading workflows…</p>
-      ) : (
-        <table className="data" aria-label="Workflows">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Published</th>
-              <th>Leads in flight</th>
-              <th>Draft saved</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {workflows.map((workflow) => (
-              <tr key={workflow.id}>
-                <td>
-                  <Link to={`/workflows/${workflow.slug}`}>{workflow.name}</Link> {workflow.isDefault && <span className="badge accent">default</span>}{' '}
-                  {workflow.archived && <span className="badge">archived</span>}
-                  <div className="muted">{workflow.slug}</div>
-                </td>
-                <td>{workflow.publishedVersion ? `v${workflow.publishedVersion}` : <span className="badge warn">not published</span>}</td>
-                <td>{workflow.leadsInFlight}</td>
-                <td>{new Date(workflow.updatedAt).toLocaleString()}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>
-                  <button type="button" onClick={() => setDialog({ kind: 'rename', workflow })} aria-label={`Rename ${workflow.name}`}>
-                    Rename
-                  </button>{' '}
-                  <button type="button" onClick={() => setDialog({ kind: 'duplicate', workflow })} aria-label={`Duplicate ${workflow.name}`}>
-                    Duplicate
-                  </button>{' '}
-                  {workflow.archived ? (
-                    <button type="button" onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/unarchive`))} aria-label={`Unarchive ${workflow.name}`}>
-                      Unarchive
-                    </button>
-                  ) : (
-                    <button type="button" className="danger" disabled={workflow.isDefault} title={workflow.isDefault ? 'The default workflow cannot be archived' : undefined} onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/archive`))} aria-label={`Archive ${workflow.name}`}>
-                      Archive
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {workflows.length === 0 && (
-              <EmptyRow colSpan={5}>No workflows yet. Create one to start drawing.</EmptyRow>
-            )}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label="Workflows"
+        columns={columns}
+        rows={workflows}
+        rowKey={(workflow) => workflow.id}
+        loading={list.loading && !list.data}
+        loadingStatus="Loading workflows…"
+        empty="No workflows yet. Create one to start drawing."
+      />
       {dialog?.kind === 'create' && (
         <PromptDialog
           title="New workflow"
