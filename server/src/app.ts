@@ -30,6 +30,8 @@ import { publicFormRoutes } from './routes/public-form-routes.js';
 import { publicWebhookRoutes } from './routes/public-webhook-routes.js';
 import { repRoutes } from './routes/rep-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
+import { nodePackageRoutes } from './node-packages/node-package-routes.js';
+import type { NodePackage } from './node-packages/load-node-package.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
 import { MAX_PARAM_LENGTH } from './schemas/common.js';
@@ -53,6 +55,8 @@ export interface AppOptions {
   failedAuthLimit?: FailedAuthLimitOptions;
   /** Browser origins (the Temporal Web UI) that may call the codec endpoint. @default the embedded UI's */
   codecCorsOrigins?: readonly string[];
+  /** Node packages whose routes to serve under /api/packages/<name>. @default none */
+  nodePackages?: readonly NodePackage[];
 }
 
 /** The Temporal Web UI the embedded dev server serves, which may call /codec from the browser. */
@@ -100,6 +104,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await accessRoutes(app, services);
   await credentialRoutes(app, services);
   await codecRoutes(app, services.codec, options.codecCorsOrigins ?? EMBEDDED_TEMPORAL_UI);
+  await nodePackageRoutes(app, services, options.nodePackages ?? []);
   const designerDir = options.designerDir;
   if (designerDir && existsSync(designerDir)) {
     await registerPublicPlugin(app, async (scope) => {

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createDatabase, type Database } from '@leadflow/engine/db';
 import type { SmtpSink } from '@leadflow/nodes/testing';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesigner, type SignedIn } from './support/designer-page.js';
 import { type LeadflowProcess, processEnv, spawnLeadflow, untilReady } from './support/leadflow-process.js';
@@ -48,6 +50,7 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
   let smtp: SmtpSink;
   let companyApi: Awaited<ReturnType<typeof startCompanyApi>>;
   let designer: SignedIn | undefined;
+  let db: Kysely<Database>;
   const token = `package-${randomBytes(6).toString('hex')}`;
   const api = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${server.url}${route}`, {
@@ -62,11 +65,14 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'leadflow-node-package-'));
     const source = path.join(folder, PACKAGE);
     await cp(SOURCE, source, { recursive: true });
-    // The author's dev dependencies: Leadflow's engine (its public types) and TypeBox.
+    // The author's dev dependencies: Leadflow's engine (its public types), TypeBox, kysely and Fastify.
     await mkdir(path.join(source, 'node_modules/@leadflow'), { recursive: true });
     await symlink(path.join(ROOT, 'engine'), path.join(source, 'node_modules/@leadflow/engine'));
-    await symlink(path.join(ROOT, 'node_modules/typebox'), path.join(source, 'node_modules/typebox'));
-    await run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: source });
+    for (const dependency of ['typebox', 'kysely', 'fastify']) await symlink(path.join(ROOT, 'node_modules', dependency), path.join(source, 'node_modules', dependency));
+    // tsc reports its errors on stdout: a failed build says them.
+    await run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: source }).catch((error: Error & { stdout?: string }) => {
+      throw new Error(`the example package does not build: ${error.stdout ?? error.message}`);
+    });
     const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder], { cwd: source });
     const tarball = path.join(folder, stdout.trim().split('\n').pop() as string);
     // Installed the way an operator would, without recording it in Leadflow's package.json.
@@ -75,6 +81,7 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     companyApi = await startCompanyApi();
     const shared = await processEnv('node-package');
     smtp = shared.smtp;
+    db = createDatabase(shared.databaseUrl);
     const env = { ...shared.env, LEADFLOW_NODE_PACKAGES: PACKAGE, LEADFLOW_HTTP_ALLOW: '127.0.0.1' };
     server = await spawnLeadflow('start', { ...env, LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: token });
     worker = await spawnLeadflow('worker', env);
@@ -85,6 +92,7 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     await designer?.browser.close();
     await Promise.all([server?.stop(), worker?.stop()]);
     await smtp?.stop();
+    await db?.destroy();
     companyApi?.server.close();
     await rm(INSTALLED, { recursive: true, force: true });
     if (folder) await rm(folder, { recursive: true, force: true });
@@ -93,6 +101,13 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
   it('says at start which packages and node types it loaded', () => {
     expect(server.output()).toContain(`node package ${PACKAGE} 1.0.0 (clearbit_enrich v1)`);
     expect(worker.output()).toContain(`node package ${PACKAGE} 1.0.0 (clearbit_enrich v1)`);
+  });
+
+  it('keeps the package’s migrations in a table of their own, applied at the server’s start', async () => {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM node_package_migrations_lead_enrich_clearbit`.execute(db);
+    expect(rows.map((row) => row.name)).toEqual(['001-lookups']);
+    const leadflowOwn = await sql<{ name: string }>`SELECT name FROM kysely_migration WHERE name LIKE '%lookups%'`.execute(db);
+    expect(leadflowOwn.rows).toEqual([]);
   });
 
   it('lists the package’s node type in the catalog beside Leadflow’s own', async () => {
@@ -137,6 +152,28 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     expect(unknownHistory.steps.find((step: { nodeId: string }) => step.nodeId === 'lookup')).toMatchObject({ port: 'not_found', reason: 'the company API does not know nobody.example' });
     expect(unknownHistory.steps.at(-1)).toMatchObject({ nodeId: 'unknown' });
     expect(companyApi.asked.sort()).toEqual(['acme.example', 'nobody.example']);
+
+    // The package's own table (its migration ran at the server's start) and its own route.
+    const lookups = await api('GET', `/api/packages/${PACKAGE}/lookups`);
+    expect(lookups.status, JSON.stringify(lookups.body)).toBe(200);
+    expect(lookups.body.lookups.map((row: { domain: string; company: string | null; leadId: string }) => [row.domain, row.company, row.leadId]).sort()).toEqual([
+      ['acme.example', 'Acme Corp', known.body.lead.id],
+      ['nobody.example', null, unknown.body.lead.id],
+    ]);
+    const acme = await api('GET', `/api/packages/${PACKAGE}/lookups?domain=ACME.example`);
+    expect(acme.body.lookups).toHaveLength(1);
+    expect((await api('GET', `/api/packages/${PACKAGE}/lookups?colour=red`)).status).toBe(400);
+  });
+
+  it('holds the package’s routes to Leadflow’s access rules and documents them', async () => {
+    const anonymous = await fetch(`${server.url}/api/packages/${PACKAGE}/lookups`);
+    expect(anonymous.status).toBe(401);
+    const issued = await api('POST', '/api/tokens', { name: 'capture form', role: 'capture' });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    const asCapture = await fetch(`${server.url}/api/packages/${PACKAGE}/lookups`, { headers: { authorization: `Bearer ${issued.body.token}` } });
+    expect(asCapture.status).toBe(403);
+    const document = await (await fetch(`${server.url}/docs/json`)).json();
+    expect(document.paths[`/api/packages/${PACKAGE}/lookups`].get.summary).toBe('Company lookups the Clearbit node made, newest first (100 at most)');
   });
 
   it('test-runs the node without calling the API (its dry run)', async () => {

@@ -44,21 +44,54 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
+ * Migrations that are not Leadflow's own: a node package's. Each set is recorded in a table of its
+ * own, so a package can be added or removed without Leadflow's list or another package's looking
+ * corrupted (kysely refuses a recorded migration its provider no longer has).
+ */
+export interface MigrationSet {
+  /** The package's name; its migrations are reported as `<name>: <migration>`. */
+  name: string;
+  migrations: Readonly<Record<string, Migration>>;
+}
+
+/** `node_package_migrations_<name>` with the name made a Postgres identifier (63 bytes at most). */
+export function migrationTableOf(set: MigrationSet): string {
+  return `node_package_migrations_${set.name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`.slice(0, 58);
+}
+
+/**
  * Features land on parallel branches, so a database may already hold a later-numbered migration
  * when an earlier-numbered one arrives; each migration stands alone, so apply the missing ones
  * rather than refuse to start.
  */
 const newMigrator = (db: Kysely<any>): Migrator => new Migrator({ db, provider, allowUnorderedMigrations: true });
 
-/** Brings the schema to the latest version; safe to run at every start and from many processes. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = newMigrator(db);
+const setMigrator = (db: Kysely<any>, set: MigrationSet): Migrator =>
+  new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...set.migrations }) },
+    allowUnorderedMigrations: true,
+    migrationTableName: migrationTableOf(set),
+    migrationLockTableName: `${migrationTableOf(set)}_lock`,
+  });
+
+async function latest(migrator: Migrator, label: (name: string) => string): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`database migration ${failed ? label(failed.migrationName) : ''} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => label(result.migrationName));
+}
+
+/**
+ * Brings the schema to the latest version, Leadflow's own first, then each set's; safe to run at
+ * every start and from many processes.
+ */
+export async function migrateToLatest(db: Kysely<any>, sets: readonly MigrationSet[] = []): Promise<string[]> {
+  const applied = await latest(newMigrator(db), (name) => name);
+  for (const set of sets) applied.push(...(await latest(setMigrator(db, set), (name) => `${set.name}: ${name}`)));
+  return applied;
 }
 
 /** Brings the schema up or down to the named migration (for rollbacks, and for testing a migration against data of the schema before it). */
@@ -70,7 +103,11 @@ export async function migrateTo(db: Kysely<any>, migrationName: string): Promise
 }
 
 /** Migrations this code knows that the database has not applied yet (all of them on an empty database). */
-export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
-  const migrations = await newMigrator(db).getMigrations();
-  return migrations.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+export async function pendingMigrations(db: Kysely<any>, sets: readonly MigrationSet[] = []): Promise<string[]> {
+  const pending = (await newMigrator(db).getMigrations()).filter((migration) => !migration.executedAt).map((migration) => migration.name);
+  for (const set of sets) {
+    const ofSet = await setMigrator(db, set).getMigrations();
+    pending.push(...ofSet.filter((migration) => !migration.executedAt).map((migration) => `${set.name}: ${migration.name}`));
+  }
+  return pending;
 }

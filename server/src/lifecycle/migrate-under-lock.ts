@@ -1,4 +1,4 @@
-import { migrateToLatest } from '@leadflow/engine/db';
+import { type MigrationSet, migrateToLatest } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 
 /** Leadflow's advisory lock key for start-up work on the schema (any fixed bigint; "LFMIGRAT" in ASCII). */
@@ -24,7 +24,7 @@ export async function withStartLock<T>(db: Kysely<any>, onWait: () => void, work
   });
 }
 
-/** Brings the schema to the latest version under the start lock; returns the migrations this call applied. */
-export async function migrateUnderLock(db: Kysely<any>, onWait: () => void = () => undefined): Promise<string[]> {
-  return withStartLock(db, onWait, (connection) => migrateToLatest(connection));
+/** Brings the schema (and node packages' tables) to the latest version under the start lock; returns the migrations this call applied. */
+export async function migrateUnderLock(db: Kysely<any>, onWait: () => void = () => undefined, sets: readonly MigrationSet[] = []): Promise<string[]> {
+  return withStartLock(db, onWait, (connection) => migrateToLatest(connection, sets));
 }

@@ -1,4 +1,4 @@
-import { pendingMigrations } from '@leadflow/engine/db';
+import { type MigrationSet, pendingMigrations } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 
 export interface Check {
@@ -39,6 +39,8 @@ export class Readiness {
   constructor(
     private readonly db: Kysely<any>,
     private readonly temporal: () => Promise<unknown>,
+    /** Node packages' migrations, which must be applied too. */
+    private readonly migrationSets: readonly MigrationSet[] = [],
   ) {}
 
   /** From now on `/readyz` answers 503 and responses ask clients to close their connections. */
@@ -63,7 +65,7 @@ export class Readiness {
     // A schema once current stays current for this code.
     if (this.migrated) return { ok: true };
     const check = await probe(async () => {
-      const pending = await pendingMigrations(this.db);
+      const pending = await pendingMigrations(this.db, this.migrationSets);
       if (pending.length) throw new Error(`${pending.length} migration(s) not applied yet: ${pending.join(', ')} (run npm run migrate)`);
     });
     this.migrated = check.ok;

@@ -3,17 +3,34 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyNodeDefinition } from '@leadflow/engine';
+import type { MigrationSet } from '@leadflow/engine/db';
 import type { NodeActivity } from '@leadflow/engine/worker';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 
 /**
  * What a node package's package.json says under "leadflow": its sandbox-safe module (exports
- * `nodeDefinitions`, bundled into the workflow code) and, for activity nodes, its Node-side module
- * (exports `nodeActivities`) — the same two halves as `@leadflow/nodes`.
+ * `nodeDefinitions`, bundled into the workflow code), for activity nodes its Node-side module
+ * (exports `nodeActivities`) — the same two halves as `@leadflow/nodes` — and, for a node that
+ * keeps data of its own, its API-server module (exports `nodeMigrations` and/or `nodeRoutes`).
  */
 interface NodePackageManifest {
   nodes: string;
   activities?: string;
+  server?: string;
 }
+
+/** What a package's routes get besides their Fastify scope: the API server's database. */
+export interface NodeRouteContext {
+  db: Kysely<any>;
+}
+
+/**
+ * A package's API routes, registered under `/api/packages/<package name>`. Each route states who
+ * may call it in `config.allow` (roles: admin, editor, viewer, rep, capture); one that does not is
+ * admin-only, as Leadflow's own routes are.
+ */
+export type NodeRoutes = (app: FastifyInstance, context: NodeRouteContext) => Promise<void>;
 
 export interface NodePackage {
   name: string;
@@ -22,6 +39,9 @@ export interface NodePackage {
   nodesModule: string;
   definitions: readonly AnyNodeDefinition[];
   activities: readonly NodeActivity[];
+  /** Its tables, in a migration table of its own. */
+  migrations: MigrationSet | null;
+  routes: NodeRoutes | null;
 }
 
 /** A node package that cannot be used; the message names the package and what is wrong. */
@@ -53,10 +73,10 @@ function manifestOf(name: string, json: Record<string, unknown>): NodePackageMan
   if (!manifest || typeof manifest.nodes !== 'string') {
     throw new NodePackageError(name, 'is not a Leadflow node package: its package.json needs "leadflow": { "nodes": "<module exporting nodeDefinitions>", "activities": "<module exporting nodeActivities>" }');
   }
-  if (manifest.activities !== undefined && typeof manifest.activities !== 'string') {
-    throw new NodePackageError(name, '"leadflow.activities" in its package.json must be a module path');
+  for (const field of ['activities', 'server'] as const) {
+    if (manifest[field] !== undefined && typeof manifest[field] !== 'string') throw new NodePackageError(name, `"leadflow.${field}" in its package.json must be a module path`);
   }
-  return { nodes: manifest.nodes, activities: manifest.activities };
+  return { nodes: manifest.nodes, activities: manifest.activities, server: manifest.server };
 }
 
 /** A module of the package, by the path its manifest gives; it must stay inside the package. */
@@ -84,19 +104,39 @@ function isActivity(value: unknown): value is NodeActivity {
   return typeof activity === 'object' && activity !== null && typeof activity.type === 'string' && Number.isInteger(activity.version) && typeof activity.run === 'function' && typeof activity.shown === 'function';
 }
 
-async function exportedList<T>(name: string, file: string, exportName: string, accept: (value: unknown) => value is T, what: string): Promise<T[]> {
-  let module: Record<string, unknown>;
+async function importModule(name: string, file: string): Promise<Record<string, unknown>> {
   try {
-    module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
     throw new NodePackageError(name, `${path.basename(file)} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const list = module[exportName];
+}
+
+async function exportedList<T>(name: string, file: string, exportName: string, accept: (value: unknown) => value is T, what: string): Promise<T[]> {
+  const list = (await importModule(name, file))[exportName];
   if (!Array.isArray(list)) throw new NodePackageError(name, `${path.basename(file)} must export ${exportName}, a list of ${what}`);
   list.forEach((item, index) => {
     if (!accept(item)) throw new NodePackageError(name, `item ${index + 1} of ${exportName} is not a ${what.replace(/s$/, '')}`);
   });
   return list as T[];
+}
+
+/** `nodeMigrations`: migration name → { up, down? }, applied in name order; `nodeRoutes`: a function. */
+async function serverExports(name: string, file: string): Promise<Pick<NodePackage, 'migrations' | 'routes'>> {
+  const module = await importModule(name, file);
+  const { nodeMigrations, nodeRoutes } = module;
+  if (nodeMigrations === undefined && nodeRoutes === undefined) throw new NodePackageError(name, `${path.basename(file)} must export nodeMigrations or nodeRoutes`);
+  if (nodeRoutes !== undefined && typeof nodeRoutes !== 'function') throw new NodePackageError(name, 'nodeRoutes must be a function (app, { db }) that registers routes');
+  if (nodeMigrations !== undefined) {
+    const entries = typeof nodeMigrations === 'object' && nodeMigrations !== null ? Object.entries(nodeMigrations) : [];
+    if (entries.length === 0 || entries.some(([, migration]) => typeof (migration as { up?: unknown })?.up !== 'function')) {
+      throw new NodePackageError(name, 'nodeMigrations must map each migration name to { up(db), down?(db) }');
+    }
+  }
+  return {
+    migrations: nodeMigrations === undefined ? null : { name, migrations: nodeMigrations as MigrationSet['migrations'] },
+    routes: (nodeRoutes as NodeRoutes | undefined) ?? null,
+  };
 }
 
 /**
@@ -113,5 +153,6 @@ export async function loadNodePackage(name: string, from: readonly string[] = [p
   const definitions = await exportedList(name, nodesModule, 'nodeDefinitions', isDefinition, 'node definitions');
   const activities = manifest.activities ? await exportedList(name, moduleFile(name, folder, manifest.activities, 'activities'), 'nodeActivities', isActivity, 'node activities') : [];
   if (definitions.length === 0) throw new NodePackageError(name, 'exports no node definitions');
-  return { name, version: typeof json.version === 'string' ? json.version : '0.0.0', nodesModule, definitions, activities };
+  const server = manifest.server ? await serverExports(name, moduleFile(name, folder, manifest.server, 'server')) : { migrations: null, routes: null };
+  return { name, version: typeof json.version === 'string' ? json.version : '0.0.0', nodesModule, definitions, activities, ...server };
 }

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtInNodeLibrary, loadNodeLibrary } from './node-library.js';
+import { type MigrationSet, migrationTableOf } from '@leadflow/engine/db';
+import { builtInNodeLibrary, loadNodeLibrary, migrationSetsOf } from './node-library.js';
 
 /** A control node as a package would declare it, written as plain objects (no imports needed). */
 const controlNode = (type: string) => `{ type: '${type}', version: 1, kind: 'control', title: 'Stamp', category: 'data', description: 'Stamps the lead.', icon: '*',
@@ -33,6 +34,18 @@ describe('loading node packages (LEADFLOW_NODE_PACKAGES)', () => {
     await install('wrong-export', { leadflow: { nodes: './nodes.js' } }, { 'nodes.js': 'export const definitions = [];' });
     await install('unbuilt', { leadflow: { nodes: './dist/nodes.js' } }, {});
     await install('broken-module', { leadflow: { nodes: './nodes.js' } }, { 'nodes.js': 'export const nodeDefinitions = [;' });
+    await install('server-without-exports', { leadflow: { nodes: './nodes.js', server: './server.js' } }, {
+      'nodes.js': `export const nodeDefinitions = [${controlNode('plain')}];`,
+      'server.js': 'export const somethingElse = 1;',
+    });
+    await install('bad-migrations', { leadflow: { nodes: './nodes.js', server: './server.js' } }, {
+      'nodes.js': `export const nodeDefinitions = [${controlNode('plain')}];`,
+      'server.js': "export const nodeMigrations = { '001-table': { sql: 'CREATE TABLE t ()' } };",
+    });
+    await install('with-server', { leadflow: { nodes: './nodes.js', server: './server.js' } }, {
+      'nodes.js': `export const nodeDefinitions = [${controlNode('kept')}];`,
+      'server.js': "export const nodeMigrations = { '001-table': { up: async () => {} } }; export async function nodeRoutes() {}",
+    });
     await install('bad-type', { leadflow: { nodes: './nodes.js' } }, { 'nodes.js': `export const nodeDefinitions = [${controlNode('Stamp-It')}];` });
   });
   afterAll(async () => {
@@ -68,9 +81,19 @@ describe('loading node packages (LEADFLOW_NODE_PACKAGES)', () => {
     ['unbuilt', 'node package unbuilt: "leadflow.nodes" names ./dist/nodes.js, which the package does not have (was it built before it was packed?)'],
     ['broken-module', 'node package broken-module: nodes.js could not be loaded: '],
     ['Bad_Type', 'node package Bad_Type: is not an npm package name'],
+    ['server-without-exports', 'node package server-without-exports: server.js must export nodeMigrations or nodeRoutes'],
+    ['bad-migrations', 'node package bad-migrations: nodeMigrations must map each migration name to { up(db), down?(db) }'],
     ['bad-type', 'node package bad-type: node type "Stamp-It" must be lowercase letters, digits and _ (2-60, a letter first)'],
   ])('refuses %s, saying why', async (name, message) => {
     await expect(load(name)).rejects.toThrow(message);
+  });
+
+  it('takes a package’s migrations as a set of its own, and its routes', async () => {
+    const library = await load('with-server');
+    expect(migrationSetsOf(library).map((set) => [set.name, Object.keys(set.migrations)])).toEqual([['with-server', ['001-table']]]);
+    expect(migrationTableOf(migrationSetsOf(library)[0] as MigrationSet)).toBe('node_package_migrations_with_server');
+    expect(typeof library.packages[0]?.routes).toBe('function');
+    expect(migrationSetsOf(await load('stamp-nodes'))).toEqual([]);
   });
 
   it('refuses a type that another package already has', async () => {

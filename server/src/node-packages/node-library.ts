@@ -1,4 +1,5 @@
 import { type AnyNodeDefinition, NodeRegistry } from '@leadflow/engine';
+import type { MigrationSet } from '@leadflow/engine/db';
 import type { NodeActivity } from '@leadflow/engine/worker';
 import { nodeDefinitions, nodeRegistry, workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import { nodeActivities } from '@leadflow/nodes/activities';
@@ -65,6 +66,11 @@ export async function loadNodeLibrary(packageNames: readonly string[], from?: re
     preloadModules: [...workflowPreloadModules, ...packages.map((pkg) => pkg.nodesModule)],
     packages,
   };
+}
+
+/** The packages' own tables: applied with Leadflow's migrations, each package in a migration table of its own. */
+export function migrationSetsOf(library: NodeLibrary): MigrationSet[] {
+  return library.packages.flatMap((pkg) => (pkg.migrations ? [pkg.migrations] : []));
 }
 
 /** "lead-enrich-clearbit 1.0.0 (clearbit_enrich v1)" for each package: what a start prints. */

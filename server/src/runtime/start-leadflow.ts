@@ -18,7 +18,7 @@ import { seedExample } from '../seed/seed-example.js';
 import { syncStepRetentionSchedule } from '../retention/retention-schedule.js';
 import { createAppServices } from '../services/app-services.js';
 import { startBackgroundSweeps } from './background-sweeps.js';
-import { describePackages, loadNodeLibrary } from '../node-packages/node-library.js';
+import { describePackages, loadNodeLibrary, migrationSetsOf } from '../node-packages/node-library.js';
 import { loadKeyring } from './keyring-file.js';
 import { secureStoredSecrets } from './secure-stored-secrets.js';
 import { leadflowClient, leadflowCodec } from './temporal-client.js';
@@ -77,17 +77,18 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     const client = leadflowClient(connection, namespace, codec, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
     const services = createAppServices(db, client, nodes.registry, { keyring, codec }, config.taskQueue, databaseUrl, nodes.activities);
     // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
-    const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace }));
+    const migrationSets = migrationSetsOf(nodes);
+    const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace }), migrationSets);
     // Servers starting together migrate, seal stored secrets and seed one at a time. With
     // LEADFLOW_MIGRATE=off the schema is `npm run migrate`'s job; until it is current there is
     // no seed and /readyz is 503.
     const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {
       if (config.operations.migrateOnStart) {
-        const applied = await migrateToLatest(connection);
+        const applied = await migrateToLatest(connection, migrationSets);
         const message = applied.length ? 'database migrated' : 'database schema already current';
         logger().info({ applied: applied.length, migrations: applied }, message);
       }
-      if ((await pendingMigrations(connection)).length > 0) return false;
+      if ((await pendingMigrations(connection, migrationSets)).length > 0) return false;
       await secureStoredSecrets(db, keyring, nodes.registry, log);
       return seedExample(services);
     });
@@ -127,6 +128,7 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
       trustProxy: config.trustProxy,
       codecCorsOrigins: config.codecOrigins,
       readiness,
+      nodePackages: nodes.packages,
       failedAuthLimit: { maxFailures: config.authFailuresPerMinute },
       ...(loggingConfigured() && { loggerInstance: httpLogger() }),
     });
