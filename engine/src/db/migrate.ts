@@ -44,14 +44,22 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
+ * A database at whatever version of the schema it holds: what migrating and the start-up checks
+ * take. Kysely's own type for this is `Kysely<any>` (a `Kysely<Database>` is not assignable to
+ * `Kysely<unknown>`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnySchemaDb = Kysely<any>;
+
+/**
  * Features land on parallel branches, so a database may already hold a later-numbered migration
  * when an earlier-numbered one arrives; each migration stands alone, so apply the missing ones
  * rather than refuse to start.
  */
-const newMigrator = (db: Kysely<any>): Migrator => new Migrator({ db, provider, allowUnorderedMigrations: true });
+const newMigrator = (db: AnySchemaDb): Migrator => new Migrator({ db, provider, allowUnorderedMigrations: true });
 
 /** Brings the schema to the latest version; safe to run at every start and from many processes. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: AnySchemaDb): Promise<string[]> {
   const migrator = newMigrator(db);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -62,7 +70,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 }
 
 /** Brings the schema up or down to the named migration (for rollbacks, and for testing a migration against data of the schema before it). */
-export async function migrateTo(db: Kysely<any>, migrationName: string): Promise<string[]> {
+export async function migrateTo(db: AnySchemaDb, migrationName: string): Promise<string[]> {
   const migrator = newMigrator(db);
   const { error, results } = await migrator.migrateTo(migrationName);
   if (error) throw new Error(`migrating to ${migrationName} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -70,7 +78,7 @@ export async function migrateTo(db: Kysely<any>, migrationName: string): Promise
 }
 
 /** Migrations this code knows that the database has not applied yet (all of them on an empty database). */
-export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+export async function pendingMigrations(db: AnySchemaDb): Promise<string[]> {
   const migrations = await newMigrator(db).getMigrations();
   return migrations.filter((migration) => !migration.executedAt).map((migration) => migration.name);
 }
