@@ -90,7 +90,9 @@ function findTemporal() {
   try {
     const scripts = execFileSync('python3', ['-c', "import sysconfig;print(sysconfig.get_path('scripts'))"], { encoding: 'utf8' }).trim();
     if (executable(path.join(scripts, 'temporal'))) return path.join(scripts, 'temporal');
-  } catch {}
+  } catch {
+    // No python3 (or no scripts folder): the CLI is not installed that way.
+  }
   return null;
 }
 

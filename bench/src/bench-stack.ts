@@ -79,7 +79,7 @@ async function spawnNode(script: string, env: NodeJS.ProcessEnv, log: string, no
     await ready(child);
   } catch (error) {
     await handle.stop();
-    throw new Error(`${path.basename(script)}: ${(error as Error).message} (see ${log})`);
+    throw new Error(`${path.basename(script)}: ${(error as Error).message} (see ${log})`, { cause: error });
   }
   return handle;
 }

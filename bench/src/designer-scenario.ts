@@ -60,7 +60,7 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
   const api = async (method: string, url: string, body?: unknown) => {
     const response = await fetch(`${handle.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<any>;
+    return response.json() as Promise<{ slug: string }>;
   };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       // Headless Chromium paces frames with a timer; unpaced, a frame's interval is its real cost.

@@ -15,7 +15,7 @@ export interface MachineFacts {
 
 export function machineFacts(): MachineFacts {
   const cli = findTemporalCli();
-  let temporalCli: string | null = null;
+  let temporalCli: string | null;
   try {
     temporalCli = cli ? execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim() : null;
   } catch {

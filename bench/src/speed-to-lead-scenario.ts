@@ -53,9 +53,8 @@ function read(meters: Meters): Record<string, Usage> {
 /** Steps' end times of the assign and notify nodes per lead, once every lead is notified or the deadline passes. */
 async function awaitNotified(db: Kysely<Database>, ids: readonly string[], deadlineMs: number) {
   const deadline = Date.now() + deadlineMs;
-  let rows: Array<{ lead_id: string; assigned: Date | null; notified: Date | null }> = [];
   for (;;) {
-    rows = ids.length
+    const rows: Array<{ lead_id: string; assigned: Date | null; notified: Date | null }> = ids.length
       ? await db
           .selectFrom('steps')
           .select(['lead_id', sql<Date | null>`max(ended_at) FILTER (WHERE node_id = 'assign')`.as('assigned'), sql<Date | null>`max(ended_at) FILTER (WHERE node_id = 'alert-owner')`.as('notified')])

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { GraphDocument } from '@leadflow/engine';
+import type { temporal } from '@temporalio/proto';
 import { startSmtpSink } from '@leadflow/nodes/testing';
 import { freePort, inboundWorkflow, slaEscalationWorkflow } from '@leadflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ describe(`recording lead histories for ${release}`, () => {
     const runs: string[] = [];
     for await (const execution of stack.services.temporal.workflow.list({ query: `WorkflowId = 'lead-${leadId}'` })) runs.push(execution.runId);
     const handles = await Promise.all(
-      runs.map(async (runId) => ({ runId, history: (await decoded(await stack.services.temporal.workflow.getHandle(`lead-${leadId}`, runId).fetchHistory())) as Awaited<ReturnType<typeof fetchOne>> })),
+      runs.map(async (runId) => ({ runId, history: (await decoded(await stack.services.temporal.workflow.getHandle(`lead-${leadId}`, runId).fetchHistory())) as temporal.api.history.v1.IHistory })),
     );
     handles.sort((a, b) => Number(a.history.events?.[0]?.eventTime?.seconds ?? 0) - Number(b.history.events?.[0]?.eventTime?.seconds ?? 0));
     mkdirSync(folder, { recursive: true });
@@ -73,8 +74,6 @@ describe(`recording lead histories for ${release}`, () => {
       else writeFileSync(new URL(file, folder), json);
     });
   }
-
-  const fetchOne = (leadId: string) => stack.services.temporal.workflow.getHandle(`lead-${leadId}`).fetchHistory();
 
   async function publish(slug: string, draft: GraphDocument): Promise<void> {
     expect((await stack.api('POST', '/api/workflows', { name: slug, slug, draft })).status).toBe(201);

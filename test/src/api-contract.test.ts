@@ -7,7 +7,6 @@ import { startTestStack, type TestStack } from './support/test-stack.js';
  */
 describe('the API contract', () => {
   let stack: TestStack;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let doc: any;
 
   beforeAll(async () => {

@@ -27,7 +27,6 @@ describe('starting on the embedded defaults', () => {
     return startLeadflow({ ...readConfig(env), adminToken: token }, () => undefined);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${handle?.url}${url}`, {
       method,

@@ -36,7 +36,7 @@ async function again(what: string, start: () => Promise<void>, abandon: () => vo
       return await within(60_000, `${what} start ${attempt}`, start(), abandon);
     } catch (error) {
       console.log(`  ${what} start ${attempt} failed: ${(error as Error).message.split('\n')[0]}`);
-      if (attempt >= attempts) throw new Error(`${what} did not start again: ${(error as Error).message}`);
+      if (attempt >= attempts) throw new Error(`${what} did not start again: ${(error as Error).message}`, { cause: error });
       await sleep(1000);
     }
   }

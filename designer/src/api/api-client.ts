@@ -45,7 +45,7 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
       throw unreachable();
     }
     const text = await response.text();
-    let payload: Record<string, unknown> | null = null;
+    let payload: Record<string, unknown> | null;
     try {
       payload = text ? (JSON.parse(text) as Record<string, unknown>) : null;
     } catch {

@@ -40,7 +40,7 @@ export function DeleteCredentialDialog({ credential, workflows, onDeleted, onClo
           // A workflow started using it since the dialog opened: show which, by name.
           if (failure instanceof ApiError && failure.status === 409) {
             fresh.reload();
-            throw new Error('A workflow started using it meanwhile; see the list above.');
+            throw new Error('A workflow started using it meanwhile; see the list above.', { cause: failure });
           }
           throw failure;
         }

@@ -36,7 +36,7 @@ export function DeleteEventTypeDialog({ type, workflows, onDeleted, onClose }: P
           const named = failure instanceof ApiError && failure.status === 409 ? workflowsNamed(failure.problems.map((problem) => problem.message)) : [];
           if (named.length === 0) throw failure;
           setUsers(named);
-          throw new Error(`${named.length === 1 ? 'One workflow uses' : `${named.length} workflows use`} it.`);
+          throw new Error(`${named.length === 1 ? 'One workflow uses' : `${named.length} workflows use`} it.`, { cause: failure });
         }
         onDeleted();
       }}

@@ -54,6 +54,9 @@ export function useImport(started: CsvImport, onFinished: () => void): FollowedI
       stopped = true;
       clearTimeout(timer);
     };
+    // Keyed on the import's id: the same import handed in again as a new object (picked again from
+    // the history list) must not restart the poll or put older counts back on screen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `started` is read for its id only, see above
   }, [api, started.id]);
 
   return { current, errors: errors?.list ?? null, moreErrors: errors?.more ?? false, pollError };

@@ -44,7 +44,9 @@ export function ArrayItem({ schema, value, onChange, path, index, count, noun, o
 
   useEffect(() => {
     if (focusPath !== undefined && isWithin(focusPath, path) && !open) onToggle(true);
-    // Only when asked to reveal a field: the user's own collapsing must stick.
+    // Only when asked to reveal a field: the user's own collapsing must stick (with `open` as a
+    // dependency, collapsing an item that holds the focused field would open it again at once).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on focusPath only, see above
   }, [focusPath]);
   useEffect(() => {
     if (autoFocus) body.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();

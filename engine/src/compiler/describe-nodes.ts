@@ -36,7 +36,7 @@ export function describeNodes(document: GraphDocument, registry: NodeRegistry): 
     const definition = registry.get(node.type, node.typeVersion);
     if (!definition) continue;
     const valid = schemaValidator(definition.configSchema)(node.config) === true;
-    let summary: string | null = null;
+    let summary: string | null;
     try {
       summary = valid && definition.summary ? definition.summary(node.config) : null;
     } catch {

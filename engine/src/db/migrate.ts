@@ -44,6 +44,14 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
+ * A database at whatever version of the schema it holds: what migrating and the start-up checks
+ * take. Kysely's own type for this is `Kysely<any>` (a `Kysely<Database>` is not assignable to
+ * `Kysely<unknown>`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnySchemaDb = Kysely<any>;
+
+/**
  * Migrations that are not Leadflow's own: a node package's. Each set is recorded in a table of its
  * own, so a package can be added or removed without Leadflow's list or another package's looking
  * corrupted (kysely refuses a recorded migration its provider no longer has).
@@ -64,9 +72,9 @@ export function migrationTableOf(set: MigrationSet): string {
  * when an earlier-numbered one arrives; each migration stands alone, so apply the missing ones
  * rather than refuse to start.
  */
-const newMigrator = (db: Kysely<any>): Migrator => new Migrator({ db, provider, allowUnorderedMigrations: true });
+const newMigrator = (db: AnySchemaDb): Migrator => new Migrator({ db, provider, allowUnorderedMigrations: true });
 
-const setMigrator = (db: Kysely<any>, set: MigrationSet): Migrator =>
+const setMigrator = (db: AnySchemaDb, set: MigrationSet): Migrator =>
   new Migrator({
     db,
     provider: { getMigrations: async () => ({ ...set.migrations }) },
@@ -88,14 +96,14 @@ async function latest(migrator: Migrator, label: (name: string) => string): Prom
  * Brings the schema to the latest version, Leadflow's own first, then each set's; safe to run at
  * every start and from many processes.
  */
-export async function migrateToLatest(db: Kysely<any>, sets: readonly MigrationSet[] = []): Promise<string[]> {
+export async function migrateToLatest(db: AnySchemaDb, sets: readonly MigrationSet[] = []): Promise<string[]> {
   const applied = await latest(newMigrator(db), (name) => name);
   for (const set of sets) applied.push(...(await latest(setMigrator(db, set), (name) => `${set.name}: ${name}`)));
   return applied;
 }
 
 /** Brings the schema up or down to the named migration (for rollbacks, and for testing a migration against data of the schema before it). */
-export async function migrateTo(db: Kysely<any>, migrationName: string): Promise<string[]> {
+export async function migrateTo(db: AnySchemaDb, migrationName: string): Promise<string[]> {
   const migrator = newMigrator(db);
   const { error, results } = await migrator.migrateTo(migrationName);
   if (error) throw new Error(`migrating to ${migrationName} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -103,7 +111,7 @@ export async function migrateTo(db: Kysely<any>, migrationName: string): Promise
 }
 
 /** Migrations this code knows that the database has not applied yet (all of them on an empty database). */
-export async function pendingMigrations(db: Kysely<any>, sets: readonly MigrationSet[] = []): Promise<string[]> {
+export async function pendingMigrations(db: AnySchemaDb, sets: readonly MigrationSet[] = []): Promise<string[]> {
   const pending = (await newMigrator(db).getMigrations()).filter((migration) => !migration.executedAt).map((migration) => migration.name);
   for (const set of sets) {
     const ofSet = await setMigrator(db, set).getMigrations();

@@ -95,7 +95,7 @@ async function startServer(server: EmbeddedPostgres, options: EmbeddedPostgresOp
           : /address already in use|could not bind/i.test(said)
             ? `port ${options.port} is taken: free it, or set LEADFLOW_POSTGRES_PORT to another port`
             : `see Postgres's message above; the data directory is ${options.dataDir}`;
-      throw new Error(`embedded PostgreSQL did not start.\n  Postgres said: ${said}\n  What to do: ${what}`);
+      throw new Error(`embedded PostgreSQL did not start.\n  Postgres said: ${said}\n  What to do: ${what}`, { cause: error });
     }
   }
 }

@@ -1,10 +1,10 @@
 import type { PayloadCodec } from '@temporalio/common';
 import {
   bundleWorkflowCode,
-  type InjectedSinks,
   NativeConnection,
   Worker,
   type WorkerInterceptors,
+  type WorkerOptions,
   type WorkflowBundle,
 } from '@temporalio/worker';
 import { LEAD_TASK_QUEUE } from '../workflow/messages.js';
@@ -26,7 +26,7 @@ export interface LeadWorkerOptions {
   reuseV8Context?: boolean;
   /** Activity interceptors and the like (metrics, tracing); workflow interceptors go into the bundle. */
   interceptors?: WorkerInterceptors;
-  sinks?: InjectedSinks<any>;
+  sinks?: WorkerOptions['sinks'];
   /** How long running activities get to finish after shutdown is asked for. @default 0 */
   shutdownGraceTimeMs?: number;
   /** @default Temporal's `<pid>@<hostname>` */

@@ -1,4 +1,4 @@
-import { checkCondition, type ConfigIssue, defineActivityNode } from '@leadflow/engine';
+import { type ConfigIssue, defineActivityNode } from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
 import { parseDuration } from '../wait/duration.js';
 import { score, scoreConfigSchema } from './definition.js';

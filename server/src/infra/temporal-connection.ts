@@ -28,7 +28,7 @@ function pem(value: string, variable: string): Buffer {
   try {
     return readFileSync(value);
   } catch (error) {
-    throw new Error(`${variable}: cannot read '${value}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(`${variable}: cannot read '${value}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
   }
 }
 

@@ -1,5 +1,5 @@
-import { type MigrationSet, pendingMigrations } from '@leadflow/engine/db';
-import { type Kysely, sql } from 'kysely';
+import { type AnySchemaDb, type MigrationSet, pendingMigrations } from '@leadflow/engine/db';
+import { sql } from 'kysely';
 
 export interface Check {
   ok: boolean;
@@ -37,7 +37,7 @@ export class Readiness {
   private migrated = false;
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: AnySchemaDb,
     private readonly temporal: () => Promise<unknown>,
     /** Node packages' migrations, which must be applied too. */
     private readonly migrationSets: readonly MigrationSet[] = [],

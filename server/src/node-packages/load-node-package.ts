@@ -3,10 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyNodeDefinition } from '@leadflow/engine';
-import type { MigrationSet } from '@leadflow/engine/db';
+import type { AnySchemaDb, MigrationSet } from '@leadflow/engine/db';
 import type { NodeActivity } from '@leadflow/engine/worker';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 
 /**
  * What a node package's package.json says under "leadflow": its sandbox-safe module (exports
@@ -22,7 +21,7 @@ interface NodePackageManifest {
 
 /** What a package's routes get besides their Fastify scope: the API server's database. */
 export interface NodeRouteContext {
-  db: Kysely<any>;
+  db: AnySchemaDb;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   OpenTelemetryWorkflowClientInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
 import type { WorkflowClientInterceptor } from '@temporalio/client';
-import type { ActivityInterceptorsFactory, InjectedSinks } from '@temporalio/worker';
+import type { ActivityInterceptorsFactory, WorkerOptions } from '@temporalio/worker';
 
 /**
  * OpenTelemetry traces: an HTTP request's span, the Temporal client's start, the workflow run,
@@ -29,7 +29,7 @@ export interface Tracing {
   /** Client interceptors: the start of a run becomes a span and carries the trace to the workflow. */
   clientInterceptors: WorkflowClientInterceptor[];
   /** Worker settings: activity spans, and workflow spans exported from the sandbox through a sink. */
-  worker: { activity: ActivityInterceptorsFactory[]; sinks: InjectedSinks<any>; workflowInterceptorModule: string };
+  worker: { activity: ActivityInterceptorsFactory[]; sinks: NonNullable<WorkerOptions['sinks']>; workflowInterceptorModule: string };
   /** Exports what is buffered and stops. */
   shutdown(): Promise<void>;
 }

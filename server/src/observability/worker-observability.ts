@@ -1,4 +1,4 @@
-import type { InjectedSinks, WorkerInterceptors } from '@temporalio/worker';
+import type { WorkerInterceptors, WorkerOptions } from '@temporalio/worker';
 import { freePort } from '@leadflow/engine/local-services';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
 import { loggingConfigured, TemporalPinoLogger } from './logger.js';
@@ -17,7 +17,7 @@ export async function installWorkerRuntime(): Promise<void> {
 /** Interceptors, sinks and workflow interceptor modules for the lead worker: metrics always, traces when tracing runs. */
 export function workerObservability(): {
   interceptors: WorkerInterceptors;
-  sinks?: InjectedSinks<any>;
+  sinks?: WorkerOptions['sinks'];
   workflowInterceptorModules: string[];
 } {
   const traces = tracing();

@@ -1,6 +1,7 @@
 import type { ProblemDetail } from '../errors.js';
 
 /** NUL, which Postgres text and jsonb cannot hold, and UTF-16 halves without their pair, which no UTF-8 can. */
+// eslint-disable-next-line no-control-regex -- matching NUL (U+0000) is this pattern's purpose
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function why(text: string): string {

@@ -209,7 +209,7 @@ async function registerNamespace(
         const message = (error as Error).message;
         if (/already exists|AlreadyExists/i.test(message)) break;
         // History and matching join the ring a few seconds after the frontend answers.
-        if (Date.now() > deadline) throw new Error(`registering namespace ${namespace} failed: ${message}`);
+        if (Date.now() > deadline) throw new Error(`registering namespace ${namespace} failed: ${message}`, { cause: error });
       }
     }
     // The namespace is usable once every frontend's cache has it (system.namespaceCacheRefreshInterval).
@@ -218,7 +218,7 @@ async function registerNamespace(
         await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 });
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`namespace ${namespace} not usable in 60 s: ${(error as Error).message}`);
+        if (Date.now() > deadline) throw new Error(`namespace ${namespace} not usable in 60 s: ${(error as Error).message}`, { cause: error });
       }
     }
   } finally {

@@ -114,7 +114,7 @@ async function backfillStages(db: Kysely<unknown>): Promise<void> {
       stages.set(row.lead_id, next);
     }
     if (moves.length === 0) continue;
-    await (db as Kysely<any>).insertInto('lead_stage_changes').values(moves).onConflict((oc) => oc.doNothing()).execute();
+    await (db as Kysely<{ lead_stage_changes: (typeof moves)[number] }>).insertInto('lead_stage_changes').values(moves).onConflict((oc) => oc.doNothing()).execute();
     const leadIds = [...stages.keys()];
     const leadStages = leadIds.map((id) => stages.get(id) as string);
     await sql`UPDATE leads SET stage = s.stage FROM unnest(${leadIds}::uuid[], ${leadStages}::text[]) AS s(id, stage) WHERE leads.id = s.id`.execute(db);
