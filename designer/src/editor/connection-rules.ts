@@ -1,9 +1,10 @@
+import { edgeProblem, type EdgeProblem, type RuleNodeView } from '@leadflow/engine/edge-rules';
 import type { NodeType } from '../api/types';
 
 export interface RuleNode {
   id: string;
   /** How messages name it: its label, else its type's title. */
-  name?: string;
+  name: string;
   nodeType: NodeType | undefined;
   ports: readonly { name: string; label?: string }[];
 }
@@ -21,22 +22,39 @@ export interface Connection {
 }
 
 /**
- * Why a new edge may not be drawn, or null when it may: the same rules the server's compiler
- * applies, checked while the user drags so a bad edge is never made. A port that already leads
- * somewhere is not a reason: connecting it again re-routes it (see edge-edits).
+ * Why a new edge may not be drawn, or null when it may: the server's compiler applies the same
+ * edge rules (@leadflow/engine/edge-rules), checked while the user drags so a bad edge is never
+ * made. A port that already leads somewhere is not a reason: connecting it again re-routes it.
  */
 export function connectionProblem(connection: Connection, nodes: ReadonlyMap<string, RuleNode>, edges: readonly RuleEdge[]): string | null {
-  const source = nodes.get(connection.source);
-  const target = nodes.get(connection.target);
-  if (!source || !target) return 'both ends must be nodes';
-  if (connection.source === connection.target) return 'a node cannot lead to itself';
-  const declared = source.ports.some((port) => port.name === connection.sourceHandle);
-  if (!connection.sourceHandle || !declared) return `${source.name ?? source.id} has no such path`;
-  if (target.nodeType?.entry) return `nothing can lead back into ${target.name ?? 'the entry node'}, where leads come in`;
+  // Only the drag refuses this: dropping on the node the drag started from is a slip, while the compiler accepts a Wait that leads back to itself.
+  if (connection.source === connection.target && nodes.has(connection.source)) return 'a node cannot lead to itself';
+  const view = (id: string): RuleNodeView | undefined => {
+    const node = nodes.get(id);
+    return node && { entry: node.nodeType?.entry ?? false, ports: node.ports };
+  };
+  const leadsTo = (source: string, port: string): string | undefined => edges.find((edge) => edge.source === source && edge.sourceHandle === port)?.target;
+  const problem = edgeProblem(connection, view, leadsTo);
+  // The compiler refuses a second edge from a port; the drag re-routes the first instead (edge-edits).
+  if (problem && problem.rule !== 'port-taken') return refusal(problem, connection, nodes);
   // The port's current edge is replaced, so it does not count for loops.
   const others = edges.filter((edge) => !(edge.source === connection.source && edge.sourceHandle === connection.sourceHandle));
   if (closesCycleWithoutWait(connection, nodes, others)) return 'this closes a loop without a Wait; a lead would go round forever';
   return null;
+}
+
+/** A broken rule in the drag's words: short, since it shows while the pointer is still down. */
+function refusal(problem: Exclude<EdgeProblem, { rule: 'port-taken' }>, connection: Connection, nodes: ReadonlyMap<string, RuleNode>): string {
+  const name = (id: string): string => nodes.get(id)?.name ?? 'this node';
+  switch (problem.rule) {
+    case 'missing-source':
+    case 'missing-target':
+      return 'both ends must be nodes';
+    case 'into-entry':
+      return `nothing can lead back into ${name(connection.target)}, where leads come in`;
+    case 'undeclared-port':
+      return `${name(connection.source)} has no such path`;
+  }
 }
 
 /** Whether target can already reach source along edges that avoid every waiting node (so the new edge would close a loop without one). */

@@ -1,5 +1,6 @@
 import { type AnyNodeDefinition, portsOf } from '../definition/node-definition.js';
-import type { GraphDocument } from '../graph/graph-document.js';
+import { edgeProblem, type EdgeProblem, type RuleNodeView } from '../graph/edge-rules.js';
+import type { GraphDocument, GraphEdge } from '../graph/graph-document.js';
 import { portName } from '../problem-words/index.js';
 import type { CompileError } from './compile-error.js';
 
@@ -10,8 +11,8 @@ export type Wiring = Map<string, Map<string, string>>;
 export type Reach = Map<string, string[]>;
 
 /**
- * Checks the entry node and every edge: both ends exist, the source port is declared, a port
- * leads to one place only, nothing points back into the entry. Then every declared port must be wired.
+ * Checks the entry node and every edge against the rules the designer also applies while dragging
+ * (graph/edge-rules), then that every declared port is wired.
  * Nodes whose config has a problem are not checked for ports: that problem is the one to fix.
  */
 export function checkEdges(
@@ -33,53 +34,52 @@ export function checkEdges(
   const wiring: Wiring = new Map();
   const reach: Reach = new Map();
   const edgeIds = new Set<string>();
+  const ports = new Map([...resolved].map(([id, definition]) => [id, portsOf(definition, configs.get(id))]));
+  const view = (id: string): RuleNodeView | undefined => (known.has(id) ? { entry: id === entry, ports: ports.get(id) } : undefined);
+  const leadsTo = (source: string, port: string): string | undefined => wiring.get(source)?.get(port);
   for (const edge of document.edges) {
-    const fail = (path: string, message: string): void => {
-      errors.push({ edgeId: edge.id, path, message });
-    };
     if (edgeIds.has(edge.id)) {
-      fail('id', `two connections have the id '${edge.id}'; give one of them another id`);
+      errors.push({ edgeId: edge.id, path: 'id', message: `two connections have the id '${edge.id}'; give one of them another id` });
       continue;
     }
     edgeIds.add(edge.id);
-    if (!known.has(edge.source)) {
-      fail('source', `a connection starts at a node that does not exist ('${edge.source}'); delete it`);
-      continue;
+    const problem = edgeProblem(edge, view, leadsTo);
+    if (problem) errors.push({ edgeId: edge.id, ...edgeError(edge, problem, name) });
+    // A lead could follow an edge whose only fault is its port, once that is fixed: what lies behind it is reachable.
+    if (problem === null || problem.rule === 'undeclared-port' || problem.rule === 'port-taken') {
+      reach.set(edge.source, [...(reach.get(edge.source) ?? []), edge.target]);
     }
-    if (!known.has(edge.target)) {
-      fail('target', `${name(edge.source)}: a connection leads to a node that does not exist ('${edge.target}'); delete it`);
-      continue;
-    }
-    if (edge.target === entry) {
-      fail('target', `${name(edge.source)}: nothing may lead back into ${name(entry)}, where leads come in`);
-      continue;
-    }
-    reach.set(edge.source, [...(reach.get(edge.source) ?? []), edge.target]);
-    const definition = resolved.get(edge.source);
-    if (!definition) continue; // the node's own problem already explains it
-    const ports = portsOf(definition, configs.get(edge.source));
-    if (!ports.some((port) => port.name === edge.sourceHandle)) {
-      const declared = ports.length ? ports.map((port) => `'${port.label ?? port.name}'`).join(', ') : 'none';
-      fail('sourceHandle', `${name(edge.source)} has no '${edge.sourceHandle}' path any more; connect one of its paths (${declared}) instead`);
-      continue;
-    }
+    // A node whose type is unknown has no ports to wire; its own problem explains it.
+    if (problem || !ports.has(edge.source)) continue;
     const nodeWiring = wiring.get(edge.source) ?? new Map<string, string>();
-    const taken = nodeWiring.get(edge.sourceHandle);
-    if (taken !== undefined) {
-      const port = ports.find((candidate) => candidate.name === edge.sourceHandle) as { name: string; label?: string };
-      fail('sourceHandle', `${name(edge.source)}: ${portName(port)} already leads to ${name(taken)}; a path leads to one node`);
-      continue;
-    }
     nodeWiring.set(edge.sourceHandle, edge.target);
     wiring.set(edge.source, nodeWiring);
   }
 
-  for (const [id, definition] of resolved) {
-    for (const port of portsOf(definition, configs.get(id))) {
+  for (const [id, nodePorts] of ports) {
+    for (const port of nodePorts) {
       if (!wiring.get(id)?.has(port.name)) {
         errors.push({ nodeId: id, path: `ports.${port.name}`, message: `${name(id)}: ${portName(port)} leads nowhere; connect it to the next step (an End node finishes a path)` });
       }
     }
   }
   return { entry, wiring, reach };
+}
+
+/** A broken rule in the compiler's words: the error says what to do about the stored edge. */
+function edgeError(edge: GraphEdge, problem: EdgeProblem, name: (id: string) => string): { path: string; message: string } {
+  switch (problem.rule) {
+    case 'missing-source':
+      return { path: 'source', message: `a connection starts at a node that does not exist ('${edge.source}'); delete it` };
+    case 'missing-target':
+      return { path: 'target', message: `${name(edge.source)}: a connection leads to a node that does not exist ('${edge.target}'); delete it` };
+    case 'into-entry':
+      return { path: 'target', message: `${name(edge.source)}: nothing may lead back into ${name(edge.target)}, where leads come in` };
+    case 'undeclared-port': {
+      const declared = problem.declared.length ? problem.declared.map((port) => `'${port.label ?? port.name}'`).join(', ') : 'none';
+      return { path: 'sourceHandle', message: `${name(edge.source)} has no '${edge.sourceHandle}' path any more; connect one of its paths (${declared}) instead` };
+    }
+    case 'port-taken':
+      return { path: 'sourceHandle', message: `${name(edge.source)}: ${portName(problem.port)} already leads to ${name(problem.takenBy)}; a path leads to one node` };
+  }
 }
