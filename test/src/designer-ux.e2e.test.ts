@@ -3,7 +3,7 @@ import { seedExample } from '@leadflow/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dragBetween, launchChromium, screenshot } from './support/browser.js';
-import { canvasZoom, edgeStartOffsets, overlappingNodes, shareEdges } from './support/canvas.js';
+import { canvasZoom, edgeStartOffsets, overlappingNodes, shareEdges, untilCanvasStill } from './support/canvas.js';
 import { eventually, hotLead, startTestStack, type TestStack } from './support/test-stack.js';
 
 const source = (node: string, port: string) => `.canvas .react-flow__handle.source[data-nodeid="${node}"][data-handleid="${port}"]`;
@@ -185,7 +185,7 @@ describe('designer: readable, re-routable, in plain words', () => {
     await page.getByRole('tab', { name: /Problems/ }).click();
     await page.getByRole('list', { name: 'Problems' }).getByRole('button', { name: "Notify 'escalate': the subject is empty" }).click();
     await page.locator('.config-panel').waitFor();
-    await page.waitForTimeout(400); // the centring animation (300 ms) settles
+    await untilCanvasStill(page);
     const area = (await page.locator('.canvas').boundingBox())!;
     const node = (await page.getByTestId('node-escalate').boundingBox())!;
     expect(Math.abs(node.x + node.width / 2 - (area.x + area.width / 2))).toBeLessThan(40);
@@ -253,7 +253,7 @@ describe('designer: readable, re-routable, in plain words', () => {
     // Every node in view (choosing the branch centred it), then grab the edge just above its end
     // (the end itself sits under the target node's handle) and drop it on Rest of world.
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-    await page.waitForTimeout(400);
+    await untilCanvasStill(page);
     const end = (await page.locator(`.react-flow__edge[data-id="${germanyEdge.id}"] .react-flow__edgeupdater-target`).boundingBox())!;
     const rest = (await page.locator(target('rest')).boundingBox())!;
     await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2 - 9);
@@ -444,7 +444,7 @@ describe('designer: readable, re-routable, in plain words', () => {
     expect(stepButtons.some((name) => name === 'alert-owner' || name === 'await-contact')).toBe(false);
     // Choosing a step's node centres it on the graph.
     await page.locator('.timeline .step-node', { hasText: 'Notify' }).first().click();
-    await page.waitForTimeout(350);
+    await untilCanvasStill(page, '.lead-canvas');
     const graph = (await page.locator('.lead-canvas').boundingBox())!;
     const notify = (await page.locator('.lead-canvas [data-testid="node-alert-owner"]').boundingBox())!;
     expect(Math.abs(notify.x + notify.width / 2 - (graph.x + graph.width / 2))).toBeLessThan(40);

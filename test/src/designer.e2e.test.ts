@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dragBetween, launchChromium, screenshot } from './support/browser.js';
+import { untilCanvasStill } from './support/canvas.js';
 import { eventually, hotLead, startTestStack, type TestStack } from './support/test-stack.js';
 
 const source = (node: string, port: string) => `.react-flow__handle.source[data-nodeid="${node}"][data-handleid="${port}"]`;
@@ -55,7 +56,7 @@ describe('designer in a real browser', () => {
     await page.dragAndDrop('[data-testid="palette-end"]', '.canvas', { targetPosition: { x: 560, y: 520 } });
     expect(await page.locator('.react-flow__node').count()).toBe(4);
     await page.getByRole('button', { name: 'Auto-layout' }).click();
-    await page.waitForTimeout(500);
+    await untilCanvasStill(page);
 
     await dragBetween(page, source('capture', 'out'), target('assign'));
     await dragBetween(page, source('assign', 'assigned'), target('end'));
@@ -93,7 +94,7 @@ describe('designer in a real browser', () => {
 
     // Choosing a node centres it; bring every node back into view before connecting.
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-    await page.waitForTimeout(400);
+    await untilCanvasStill(page);
     await dragBetween(page, source('assign', 'unassigned'), target('end-2'));
     await saved();
     await expect.poll(() => page.locator('.lf-node.has-problems').count()).toBe(0);

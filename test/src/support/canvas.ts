@@ -72,3 +72,27 @@ export async function overlappingNodes(page: Page): Promise<string[][]> {
     return pairs;
   });
 }
+
+/**
+ * Waits until the canvas has settled after an animated move (fit view, centring on a node,
+ * auto-layout): the viewport's transform and every node's position read the same three times in a
+ * row, 100 ms apart. Fails with the last positions when it keeps moving past `timeoutMs`.
+ */
+export async function untilCanvasStill(page: Page, scope = '.canvas', timeoutMs = 5_000): Promise<void> {
+  const read = () =>
+    page.evaluate((root) => {
+      const canvas = document.querySelector(root);
+      const viewport = canvas?.querySelector('.react-flow__viewport') as HTMLElement | null;
+      const nodes = [...(canvas?.querySelectorAll('.react-flow__node') ?? [])].map((node) => (node as HTMLElement).style.transform);
+      return JSON.stringify([viewport ? getComputedStyle(viewport).transform : null, nodes]);
+    }, scope);
+  let last = await read();
+  let same = 0;
+  for (const deadline = Date.now() + timeoutMs; same < 2; ) {
+    if (Date.now() > deadline) throw new Error(`the canvas was still moving after ${timeoutMs} ms: ${last}`);
+    await page.waitForTimeout(100);
+    const now = await read();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}
