@@ -34,7 +34,7 @@ import { nodePackageRoutes } from './node-packages/node-package-routes.js';
 import type { NodePackage } from './node-packages/load-node-package.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
-import { MAX_PARAM_LENGTH } from './schemas/common.js';
+import { MAX_PARAM_LENGTH } from './contract/common.js';
 import type { FailedAuthLimitOptions } from './auth/failed-auth-limit.js';
 import type { AppServices } from './services/app-services.js';
 

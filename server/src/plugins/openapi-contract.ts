@@ -1,4 +1,4 @@
-import { ErrorSchema } from '../schemas/common.js';
+import { ErrorSchema } from '../contract/common.js';
 
 /**
  * What makes the OpenAPI document a contract a fuzzer (schemathesis) can hold the server to:
