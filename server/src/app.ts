@@ -83,7 +83,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   registerErrorHandler(app);
   registerJsonBody(app);
   registerStorableText(app);
-  await registerOpenApi(app);
+  await registerOpenApi(app, () => services.registry.all());
   registerAuth(app, options.adminToken, services.tokens, options.failedAuthLimit);
   await healthRoutes(app, services);
   await registerOperations(app, services, options.readiness);
