@@ -34,7 +34,7 @@ import { nodePackageRoutes } from './node-packages/node-package-routes.js';
 import type { NodePackage } from './node-packages/load-node-package.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
-import { MAX_PARAM_LENGTH } from './schemas/common.js';
+import { MAX_PARAM_LENGTH } from './contract/common.js';
 import type { FailedAuthLimitOptions } from './auth/failed-auth-limit.js';
 import type { AppServices } from './services/app-services.js';
 
@@ -83,7 +83,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   registerErrorHandler(app);
   registerJsonBody(app);
   registerStorableText(app);
-  await registerOpenApi(app);
+  await registerOpenApi(app, () => services.registry.all());
   registerAuth(app, options.adminToken, services.tokens, options.failedAuthLimit);
   await healthRoutes(app, services);
   await registerOperations(app, services, options.readiness);

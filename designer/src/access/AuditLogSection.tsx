@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Account, AuditEntry, Rep, Team, WorkflowSummary } from '../api/types';
+import type { Account, AuditEntry, Rep, Team, WorkflowSummary } from '@leadflow/server/contract';
 import { type Column, DataTable } from '../app/DataTable';
 import { type AuditNames, type AuditWords, describeAudit } from './audit-words';
 import { useLeadflow } from '../app/leadflow-context';

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { problemsByPath } from '../api/api-client';
-import type { ApiToken, Rep } from '../api/types';
+import type { ApiToken, Rep } from '@leadflow/server/contract';
 import { FieldProblem, problemAria } from '../app/FieldProblem';
 import { useLeadflow } from '../app/leadflow-context';
 

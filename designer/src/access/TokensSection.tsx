@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiToken, Rep } from '../api/types';
+import type { ApiToken, Rep } from '@leadflow/server/contract';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';

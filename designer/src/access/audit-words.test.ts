@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../api/types';
+import type { AuditEntry } from '@leadflow/server/contract';
 import { describeAudit } from './audit-words';
 
 const names = {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../api/types';
+import type { AuditEntry } from '@leadflow/server/contract';
 import { humanize, showValue } from '../app/humanize';
 
 /** What `describeAudit` makes of an entry. */

@@ -1,7 +1,16 @@
-import type { BulkResult, Problem, TeamEntity, TeamRow } from './types';
+import type { BulkResult, Problem, TeamModelEntity } from '@leadflow/server/contract';
 
 /** A JSON Schema as the server sends it (the schema form reads it). */
 type JsonSchemaLike = Record<string, unknown>;
+
+/** One kind of row in the sales team model (`GET /api/team-model/schemas` keys). */
+export type TeamEntity = TeamModelEntity;
+
+/**
+ * A row of the team model (rep, team, territory or account) as the generic team pages handle it:
+ * the pages are built from each kind's JSON Schema, so they read rows by field name.
+ */
+export type TeamRow = Record<string, unknown> & { id: string };
 
 /** An API answer other than 2xx, with the server's message and the fields or nodes it names. */
 export class ApiError extends Error {

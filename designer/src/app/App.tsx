@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { ApiError, createApi, errorMessage } from '../api/api-client';
-import type { LeadField, NodeType, Principal } from '../api/types';
+import type { LeadField, NodeType, Principal } from '@leadflow/server/contract';
 import { type Leadflow, LeadflowContext } from './leadflow-context';
 import { forgetToken, storedToken, storeToken, takeTokenFromUrl } from './session';
 import { SignIn } from './SignIn';
@@ -64,7 +64,7 @@ export function App() {
         // A server without token roles answers 404 here; any accepted token is then the admin's.
         if (!(failure instanceof ApiError && failure.status === 404)) throw failure;
         await api.get('/api/workflows');
-        principal = { name: 'admin', role: 'admin' };
+        principal = { name: 'admin', role: 'admin', tokenId: null, repId: null };
       }
       const catalog = await catalogRequest;
       if (!cancelled) setSession({ api: createApi(token, signOut), principal, nodeTypes: catalog.nodeTypes, leadFields: catalog.leadFields });

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 
 /** Workflows named by slug (what usedBy and 409 answers carry), as links to their editor, by name. */
 export function WorkflowLinks({ slugs, workflows, label }: { slugs: readonly string[]; workflows: readonly WorkflowSummary[]; label: string }) {

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Api } from '../api/api-client';
-import type { LeadField, NodeType, Principal } from '../api/types';
+import type { LeadField, NodeType, Principal } from '@leadflow/server/contract';
 
 /** What every page needs: the signed API, who is signed in, and the node catalog. */
 export interface Leadflow {

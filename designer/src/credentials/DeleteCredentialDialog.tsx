@@ -1,5 +1,5 @@
 import { ApiError } from '../api/api-client';
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';

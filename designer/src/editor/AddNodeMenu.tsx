@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { NodeType } from '../api/types';
+import type { NodeType } from '@leadflow/server/contract';
 
 /**
  * The palette as a small menu at a port's "+": search, pick a node type, and it is added

@@ -1,6 +1,6 @@
 import { type Connection, type IsValidConnection, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { NodeType } from '../api/types';
+import type { NodeType } from '@leadflow/server/contract';
 import type { LeadflowEdge, LeadflowNode } from '../graph/flow-model';
 import { AddFromPortContext, DirectionContext } from '../graph/layout-direction';
 import { nodeTypes as nodeComponents } from '../graph/LeadflowNodeCard';

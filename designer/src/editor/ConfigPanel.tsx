@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Problem } from '../api/types';
+import type { Problem } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import type { LeadflowNode } from '../graph/flow-model';
 import { type Pickers, SchemaForm, serverErrorsForNode } from '../schema-form';

@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { NodeType, Rep, Team, Version, VersionDetail, WorkflowDetail } from '../api/types';
+import type { NodeType, Rep, Team, Version, VersionDetail, WorkflowDetail } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';
 import { useLoad } from '../app/use-load';

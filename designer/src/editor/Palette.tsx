@@ -1,5 +1,5 @@
 import { type DragEvent, useMemo, useState } from 'react';
-import type { NodeType } from '../api/types';
+import type { NodeType } from '@leadflow/server/contract';
 
 export const DRAG_MIME = 'application/x-leadflow-node';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { TestRunResult } from '../api/types';
+import type { TestRunResult } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import type { NodeMark } from '../graph/flow-model';
 import { leadPath } from '../graph/lead-path';

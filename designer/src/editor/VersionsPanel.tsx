@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Version } from '../api/types';
+import type { Version } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 

@@ -1,4 +1,4 @@
-import type { NodeType } from '../api/types';
+import type { NodeType } from '@leadflow/server/contract';
 import type { LeadflowEdge, LeadflowNode } from '../graph/flow-model';
 import type { Direction } from '../graph/layout-direction';
 import { nodeHeight, nodeWidth } from '../graph/node-size';

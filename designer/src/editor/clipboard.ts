@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../api/types';
+import type { GraphEdge, GraphNode } from '@leadflow/server/contract';
 
 export interface Clip {
   nodes: GraphNode[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeType } from '../api/types';
+import type { NodeType } from '@leadflow/server/contract';
 import { connectionProblem, type RuleNode } from './connection-rules';
 
 const type = (name: string, extra: Partial<NodeType> = {}) => ({ type: name, version: 1, entry: false, waits: false, ...extra }) as NodeType;

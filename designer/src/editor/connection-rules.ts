@@ -1,5 +1,5 @@
 import { edgeProblem, type EdgeProblem, type RuleNodeView } from '@leadflow/engine/edge-rules';
-import type { NodeType } from '../api/types';
+import type { NodeType } from '@leadflow/server/contract';
 
 export interface RuleNode {
   id: string;

@@ -1,6 +1,6 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
-import type { GraphDocument, NodeDescription, NodeType, Problem } from '../api/types';
+import type { GraphDocument, NodeDescription, NodeType, Problem } from '@leadflow/server/contract';
 import { type LeadflowEdge, type LeadflowNode, type NodeMark, toDocument, toFlow, toFlowEdge, toFlowNode } from '../graph/flow-model';
 import { type Direction, inferDirection } from '../graph/layout-direction';
 

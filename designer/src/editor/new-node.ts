@@ -1,4 +1,4 @@
-import type { NodeType } from '../api/types';
+import type { NodeType } from '@leadflow/server/contract';
 import { type LeadflowNode, toFlowNode } from '../graph/flow-model';
 import { freshId } from './clipboard';
 

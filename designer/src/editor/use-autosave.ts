@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Api } from '../api/api-client';
 import { errorMessage } from '../api/api-client';
-import type { NodeDescription, Problem, WorkflowDetail } from '../api/types';
+import type { NodeDescription, Problem, WorkflowDetail } from '@leadflow/server/contract';
 import { useEditor } from './editor-store';
 
 const SAVE_DELAY_MS = 700;

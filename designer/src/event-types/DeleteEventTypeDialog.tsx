@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/api-client';
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { useLeadflow } from '../app/leadflow-context';
 import { WorkflowLinks } from '../app/WorkflowLinks';

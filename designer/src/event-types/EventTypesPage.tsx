@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { DeleteEventTypeDialog } from './DeleteEventTypeDialog';

@@ -1,6 +1,6 @@
 import { applyNodeChanges, type NodeChange, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { GraphDocument, NodeDescription, NodeType } from '../api/types';
+import type { GraphDocument, NodeDescription, NodeType } from '@leadflow/server/contract';
 import { type LeadflowNode, type NodeMark, toFlow } from './flow-model';
 import { DirectionContext, inferDirection } from './layout-direction';
 import { nodeTypes as nodeComponents } from './LeadflowNodeCard';

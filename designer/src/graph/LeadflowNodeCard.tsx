@@ -1,6 +1,6 @@
 import { Handle, type NodeProps, Position, useNodeConnections, useUpdateNodeInternals } from '@xyflow/react';
 import { memo, useContext, useEffect, useRef } from 'react';
-import type { PortSpec } from '../api/types';
+import type { PortSpec } from '@leadflow/server/contract';
 import type { LeadflowNode } from './flow-model';
 import { AddFromPortContext, useDirection } from './layout-direction';
 import { nodeWidth } from './node-size';

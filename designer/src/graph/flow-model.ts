@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { GraphDocument, GraphEdge, GraphNode, NodeDescription, NodeType, PortSpec } from '../api/types';
+import type { GraphDocument, GraphEdge, GraphNode, NodeDescription, NodeType, PortSpec } from '@leadflow/server/contract';
 
 /** How a node is marked on a canvas: lead path, test run, version compare. */
 export type NodeMark = 'visited' | 'current' | 'failed' | 'added' | 'removed' | 'changed';

@@ -1,4 +1,4 @@
-import type { GraphEdge } from '../api/types';
+import type { GraphEdge } from '@leadflow/server/contract';
 
 export interface PathStep {
   nodeId: string;

@@ -1,4 +1,4 @@
-import type { GraphDocument, NodeDescription, NodeType } from '../api/types';
+import type { GraphDocument, NodeDescription, NodeType } from '@leadflow/server/contract';
 import type { LeadflowNode } from './flow-model';
 
 /** Names for a graph's nodes and ports as people read them: labels, type titles, port labels. */

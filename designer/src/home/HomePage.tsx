@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Rep, WorkflowDetail, WorkflowSummary, WorkflowTemplate } from '../api/types';
+import type { Rep, WorkflowDetail, WorkflowSummary, WorkflowTemplate } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';
 import { useLoad } from '../app/use-load';

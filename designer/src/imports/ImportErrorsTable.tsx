@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { ImportRowError } from '../api/types';
+import type { ImportRowError } from '@leadflow/server/contract';
 import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { errorsCsv } from './errors-csv';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { errorMessage, problemsByPath } from '../api/api-client';
-import type { CsvImport, WorkflowSummary } from '../api/types';
+import type { CsvImport, WorkflowSummary } from '@leadflow/server/contract';
 import { FieldProblem, problemAria } from '../app/FieldProblem';
 import { useLeadflow } from '../app/leadflow-context';
 import { type CsvPreview, DELIMITERS, type Delimiter, guessDelimiter, PREVIEW_BYTES, previewCsv } from './csv-preview';

@@ -1,4 +1,4 @@
-import type { CsvImport, WorkflowSummary } from '../api/types';
+import type { CsvImport, WorkflowSummary } from '@leadflow/server/contract';
 import { type Column, DataTable } from '../app/DataTable';
 import { workflowName } from '../intake/channel-schema';
 

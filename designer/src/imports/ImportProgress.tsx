@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { CsvImport } from '../api/types';
+import type { CsvImport } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { ImportErrorsTable } from './ImportErrorsTable';
 import { isFinished, useImport } from './use-import';

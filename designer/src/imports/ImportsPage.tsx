@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CsvImport, WorkflowSummary } from '../api/types';
+import type { CsvImport, WorkflowSummary } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { ImportForm } from './ImportForm';

@@ -1,4 +1,4 @@
-import type { ImportRowError } from '../api/types';
+import type { ImportRowError } from '@leadflow/server/contract';
 
 const cell = (value: string | number | null): string => {
   const text = value === null ? '' : String(value);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { type Api, errorMessage } from '../api/api-client';
-import type { CsvImport, ImportRowError } from '../api/types';
+import type { CsvImport, ImportRowError } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 
 /** How often a running import is asked for its progress. */

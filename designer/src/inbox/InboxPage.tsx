@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import type { Rep } from '../api/types';
+import type { Rep } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { InboxView } from './InboxView';

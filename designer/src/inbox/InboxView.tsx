@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { InboxItem, Lead, OutcomeCatalog, Task } from '../api/types';
+import type { InboxItem, Lead, OutcomeCatalog, Task } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { leadName } from '../leads/lead-names';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Lead, OutcomeCatalog } from '../api/types';
+import type { Lead, OutcomeCatalog } from '@leadflow/server/contract';
 import { leadName } from '../leads/lead-names';
 import { byUrgency, dueText } from './lead-urgency';
 import { OutcomeActions } from './OutcomeActions';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { InboxItem } from '../api/types';
+import type { InboxItem } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 
 /** The rep's notifications, newest first; unread ones stand out and can be marked read. */

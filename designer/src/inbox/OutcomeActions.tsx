@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { Lead, OutcomeCatalog, PostedEvent } from '../api/types';
+import type { Lead, OutcomeCatalog, PostedEvent } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { leadName } from '../leads/lead-names';
 import { type DialogOutcome, OutcomeDialog } from './OutcomeDialog';

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/api-client';
-import type { OutcomeCatalog } from '../api/types';
+import type { OutcomeCatalog } from '@leadflow/server/contract';
 
 export type DialogOutcome = 'meeting_booked' | 'disqualified';
 

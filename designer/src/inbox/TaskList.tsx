@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { Task } from '../api/types';
+import type { Task } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 
 /** The rep's open tasks, soonest due first, each with the lead it is about. */

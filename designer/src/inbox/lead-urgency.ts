@@ -1,4 +1,4 @@
-import type { Lead } from '../api/types';
+import type { Lead } from '@leadflow/server/contract';
 
 /** Most urgent first: leads whose SLA is due soonest, then the newest. */
 export function byUrgency(a: Pick<Lead, 'run' | 'createdAt'>, b: Pick<Lead, 'run' | 'createdAt'>): number {

@@ -1,4 +1,4 @@
-import type { WebForm } from '../api/types';
+import type { WebForm } from '@leadflow/server/contract';
 import { CopyButton } from '../app/CopyButton';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';

@@ -1,4 +1,4 @@
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { FormsSection } from './FormsSection';

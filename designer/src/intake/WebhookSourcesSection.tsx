@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WebhookSource, WorkflowSummary } from '../api/types';
+import type { WebhookSource, WebhookSourceWithSecret, WorkflowSummary } from '@leadflow/server/contract';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
@@ -18,7 +18,7 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
   const list = useLoad(() => api.get<{ sources: WebhookSource[] }>('/api/webhook-sources'), 'webhook-sources');
   const { schema, error: schemaError } = useChannelSchema('/api/webhook-sources', workflows);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [revealed, setRevealed] = useState<WebhookSource | null>(null);
+  const [revealed, setRevealed] = useState<WebhookSourceWithSecret | null>(null);
   const sources = list.data?.sources ?? [];
   const columns: Column<WebhookSource>[] = [
     {
@@ -90,7 +90,7 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
           }
           onClose={() => setDialog(null)}
           onSubmit={async (value) => {
-            if (dialog.kind === 'create') setRevealed(await api.request<WebhookSource>('POST', '/api/webhook-sources', value));
+            if (dialog.kind === 'create') setRevealed(await api.request<WebhookSourceWithSecret>('POST', '/api/webhook-sources', value));
             else await api.request('PATCH', `/api/webhook-sources/${dialog.source.id}`, value);
             list.reload();
           }}
@@ -103,7 +103,7 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
           confirmLabel="Rotate secret"
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            setRevealed(await api.request<WebhookSource>('POST', `/api/webhook-sources/${dialog.source.id}/rotate`));
+            setRevealed(await api.request<WebhookSourceWithSecret>('POST', `/api/webhook-sources/${dialog.source.id}/rotate`));
             list.reload();
           }}
         />

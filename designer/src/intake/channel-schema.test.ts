@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 import { enumOptions, fieldKind, unwrapNullable } from '../schema-form/json-schema';
 import { withWorkflowChoices } from './channel-schema';
 

@@ -1,4 +1,4 @@
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 import type { JsonSchema } from '../schema-form';
 
 /**

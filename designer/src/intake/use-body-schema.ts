@@ -1,5 +1,5 @@
 import { requestBodySchema } from '../api/request-schemas';
-import type { WorkflowSummary } from '../api/types';
+import type { WorkflowSummary } from '@leadflow/server/contract';
 import { useLoad } from '../app/use-load';
 import type { JsonSchema } from '../schema-form';
 import { withWorkflowChoices } from './channel-schema';

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { Lead } from '../api/types';
+import type { Lead } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 
 /**

@@ -1,4 +1,4 @@
-import type { LeadEventView } from '../api/types';
+import type { LeadEventView } from '@leadflow/server/contract';
 import { humanize, showValue } from '../app/humanize';
 import { changesInWords, resubmittedChanges } from './event-words';
 

@@ -2,7 +2,7 @@ import { humanize } from '../app/humanize';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/api-client';
-import type { Lead, Rep, WorkflowSummary } from '../api/types';
+import type { Lead, Rep, WorkflowSummary } from '@leadflow/server/contract';
 import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LeadHistory } from '../api/types';
+import type { LeadHistory } from '@leadflow/server/contract';
 import { humanize, showValue } from '../app/humanize';
 
 /** Names for the ids a lead carries. */

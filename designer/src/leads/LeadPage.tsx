@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Account, GraphDocument, LeadHistory, NodeDescription, Rep, Team, VersionDetail } from '../api/types';
+import type { Account, GraphDocument, LeadHistory, NodeDescription, Rep, Team, VersionDetail } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import type { NodeMark } from '../graph/flow-model';

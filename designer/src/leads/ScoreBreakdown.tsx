@@ -1,4 +1,4 @@
-import type { Lead, Step } from '../api/types';
+import type { Lead, Step } from '@leadflow/server/contract';
 
 interface FiredRule {
   kind: string;

@@ -1,4 +1,4 @@
-import type { NodeType, Step } from '../api/types';
+import type { NodeType, Step } from '@leadflow/server/contract';
 import type { NodeNames } from '../graph/node-names';
 
 /** Every node the lead passed, in order: the node by name, the path it took, why, attempts, errors, input and output. */

@@ -1,4 +1,4 @@
-import type { Lead } from '../api/types';
+import type { Lead } from '@leadflow/server/contract';
 
 /** How a lead is named in lists: its name, else its email; an erased lead has neither. */
 export function leadName(lead: Pick<Lead, 'firstName' | 'lastName' | 'email' | 'fields'> & { erasedAt?: string | null }): string {

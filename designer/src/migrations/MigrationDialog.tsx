@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-client';
-import type { VersionDetail } from '../api/types';
+import type { VersionDetail } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import { migrationNames } from './migration-names';

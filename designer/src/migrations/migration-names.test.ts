@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphDocument, NodeType } from '../api/types';
+import type { GraphDocument, NodeType } from '@leadflow/server/contract';
 import { migrationNames } from './migration-names';
 
 const type = (name: string, waits: boolean) => ({ type: name, version: 1, title: name === 'wait' ? 'Wait' : 'End', waits, ports: [] }) as unknown as NodeType;

@@ -1,4 +1,4 @@
-import type { GraphDocument, NodeType } from '../api/types';
+import type { GraphDocument, NodeType } from '@leadflow/server/contract';
 import { findNodeType } from '../app/leadflow-context';
 import { documentNames } from '../graph/node-names';
 

@@ -1,5 +1,5 @@
 import type { Api } from '../api/api-client';
-import type { Version } from '../api/types';
+import type { Version } from '@leadflow/server/contract';
 import { type Loaded, useLoad } from '../app/use-load';
 import type { MigrationReport, WaitingVersion } from './migration-types';
 

@@ -1,6 +1,6 @@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage, teamModelApi } from '../api/api-client';
-import type { BulkResult } from '../api/types';
+import type { BulkResult } from '@leadflow/server/contract';
 import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import type { JsonSchema } from '../schema-form';

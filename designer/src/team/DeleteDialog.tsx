@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage, teamModelApi } from '../api/api-client';
-import type { TeamRow } from '../api/types';
+import type { TeamRow } from '../api/api-client';
 import { useLeadflow } from '../app/leadflow-context';
 import type { EntityConfig } from './entities';
 

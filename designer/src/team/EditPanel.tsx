@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage, teamModelApi } from '../api/api-client';
-import type { TeamRow } from '../api/types';
+import type { TeamRow } from '../api/api-client';
 import { useLeadflow } from '../app/leadflow-context';
 import { type FieldError, type JsonSchema, type Pickers, SchemaForm } from '../schema-form';
 import type { EntityConfig } from './entities';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { teamModelApi } from '../api/api-client';
-import type { TeamRow } from '../api/types';
+import type { TeamRow } from '../api/api-client';
 import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';

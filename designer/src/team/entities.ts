@@ -1,4 +1,4 @@
-import type { TeamEntity, TeamRow } from '../api/types';
+import type { TeamEntity, TeamRow } from '../api/api-client';
 
 /** Names the table shows for references: team id → name, rep id → name. */
 export interface Lookups {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { GraphDocument, NodeDescription, VersionDetail, WorkflowDetail } from '../api/types';
+import type { GraphDocument, NodeDescription, VersionDetail, WorkflowDetail } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import type { NodeMark } from '../graph/flow-model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphDocument } from '../api/types';
+import type { GraphDocument } from '@leadflow/server/contract';
 import { diffGraphs, mergedForCompare } from './graph-diff';
 
 const node = (id: string, config: Record<string, unknown> = {}, x = 0) => ({ id, type: 'end', typeVersion: 1, position: { x, y: 0 }, config });

@@ -1,4 +1,4 @@
-import type { GraphDocument, GraphEdge, GraphNode } from '../api/types';
+import type { GraphDocument, GraphEdge, GraphNode } from '@leadflow/server/contract';
 
 export type Change = 'added' | 'removed' | 'changed';
 

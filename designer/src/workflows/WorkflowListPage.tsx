@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { WorkflowDetail, WorkflowSummary } from '../api/types';
+import type { WorkflowDetail, WorkflowSummary } from '@leadflow/server/contract';
 import { type Column, DataTable } from '../app/DataTable';
 import { useLeadflow } from '../app/leadflow-context';
 import { PromptDialog } from '../app/PromptDialog';

@@ -1,7 +1,7 @@
 import { METHODS } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
-import { MAX_PARAM_LENGTH } from '../schemas/common.js';
+import { MAX_PARAM_LENGTH } from '../contract/common.js';
 
 /**
  * Paths the designer's catch-all page route never serves: there, a route is an API route or none.

@@ -1,4 +1,4 @@
-import { ErrorSchema } from '../schemas/common.js';
+import { ErrorSchema } from '../contract/common.js';
 
 /**
  * What makes the OpenAPI document a contract a fuzzer (schemathesis) can hold the server to:
@@ -131,4 +131,55 @@ export function finishDocument<T extends OpenApiDocument>(document: T): T {
     }
   }
   return document;
+}
+
+/** What documenting node configs needs of a node type: the registry's definitions have it. */
+export interface NodeConfigSource {
+  type: string;
+  version: number;
+  title: string;
+  configSchema: unknown;
+}
+
+/** `assign`, 2 → `NodeConfig_assign_v2` (component names take letters, digits, `.`, `-` and `_`). */
+export const nodeConfigComponent = (type: string, version: number): string => `NodeConfig_${type.replace(/[^A-Za-z0-9._-]/g, '_')}_v${version}`;
+
+const isGraphNode = (schema: Record<string, unknown>): boolean => {
+  const properties = schema.properties as Record<string, unknown> | undefined;
+  return !!properties && ['id', 'type', 'typeVersion', 'position', 'config'].every((key) => key in properties);
+};
+
+/**
+ * Documents each node type's config as its own component (`NodeConfig_<type>_v<version>`) and a graph
+ * node's `config` as the union of them, chosen by the node's `type` and `typeVersion` (listed in
+ * `x-node-configs`). Documentation only: routes still take any object as a config, since a draft may
+ * be unfinished; the compiler checks configs and names each problem. Builds new objects rather than
+ * changing the route schemas the document was generated from.
+ */
+export function documentNodeConfigs<T extends OpenApiDocument & { components?: { schemas?: Record<string, unknown> } }>(document: T, nodeTypes: readonly NodeConfigSource[]): T {
+  if (nodeTypes.length === 0) return document;
+  const schemas: Record<string, unknown> = {};
+  const byTypeVersion: Record<string, string> = {};
+  for (const nodeType of nodeTypes) {
+    const name = nodeConfigComponent(nodeType.type, nodeType.version);
+    schemas[name] = { ...(JSON.parse(JSON.stringify(nodeType.configSchema)) as object), title: `${nodeType.title} (${nodeType.type} v${nodeType.version}) config` };
+    byTypeVersion[`${nodeType.type}@${nodeType.version}`] = `#/components/schemas/${name}`;
+  }
+  const config = {
+    type: 'object',
+    description: "The node's settings: the config of its type and version (x-node-configs: `<type>@<typeVersion>` → schema). Checked when the graph is compiled, not when a draft is saved.",
+    anyOf: Object.values(byTypeVersion).map(($ref) => ({ $ref })),
+    'x-node-configs': byTypeVersion,
+  };
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (!value || typeof value !== 'object') return value;
+    const copy = Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rewrite(inner)]));
+    return isGraphNode(copy) ? { ...copy, properties: { ...(copy.properties as object), config } } : copy;
+  };
+  return {
+    ...document,
+    paths: rewrite(document.paths) as T['paths'],
+    components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } },
+  };
 }

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { documentRoute, finishDocument } from './openapi-contract.js';
+import { documentNodeConfigs, documentRoute, finishDocument, type NodeConfigSource } from './openapi-contract.js';
 import { registerPublicPlugin } from './route-access.js';
 
 const DESCRIPTION = [
@@ -13,8 +13,11 @@ const DESCRIPTION = [
     'A path called with a method it does not take answers **405** with `Allow`.',
 ].join('\n');
 
-/** The OpenAPI document is generated from the same TypeBox schemas that validate requests. */
-export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+/**
+ * The OpenAPI document is generated from the same TypeBox schemas that validate requests; node configs
+ * are added as components from `nodeTypes` (the registry, read when the document is built).
+ */
+export async function registerOpenApi(app: FastifyInstance, nodeTypes: () => readonly NodeConfigSource[] = () => []): Promise<void> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Leadflow API', version: '0.1.0', description: DESCRIPTION },
@@ -22,7 +25,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ bearer: [] }],
     },
     transform: documentRoute as never,
-    transformObject: (documents) => finishDocument((documents as { openapiObject: object }).openapiObject),
+    transformObject: (documents) => documentNodeConfigs(finishDocument((documents as { openapiObject: object }).openapiObject), nodeTypes()),
   });
   // The docs describe the API; reading them needs no token (calling it does).
   await registerPublicPlugin(app, async (scope) => {

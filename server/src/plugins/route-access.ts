@@ -1,4 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Role } from '../contract/access.js';
 
 /**
  * Who may call a route. Every route declares it in `config.allow`; a route that declares nothing
@@ -11,9 +12,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
  * - capture: intake only.
  * - 'public': no token at all (health, public form and webhook intake, which check their own keys).
  */
-export type Role = 'admin' | 'editor' | 'viewer' | 'rep' | 'capture';
-
-export const ROLES: readonly Role[] = ['admin', 'editor', 'viewer', 'rep', 'capture'];
+export { ROLES, type Role } from '../contract/access.js';
 
 export type RouteAccess = readonly Role[] | 'public';
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
 import { EDITORS, ROLES } from '../plugins/route-access.js';
-import { AuditEntrySchema, AuditQuery, CreatedTokenSchema, CreateTokenBody, MeSchema, TokenSchema } from '../schemas/access-schemas.js';
-import { UuidParams } from '../schemas/common.js';
+import { AuditEntrySchema, AuditQuery, CreatedTokenSchema, CreateTokenBody, MeSchema, TokenSchema } from '../contract/access.js';
+import { UuidParams } from '../contract/common.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { principalOf } from '../auth/principal.js';
 import type { AppServices } from '../services/app-services.js';
-import { refusal } from '../schemas/common.js';
-import { ActivityBody, ActivityResponse } from '../schemas/intake-schemas.js';
+import { refusal } from '../contract/common.js';
+import { ActivityBody, ActivityResponse } from '../contract/intake.js';
 import type { TypedApp } from './typed-app.js';
 
 /** Intent activity by lead id or email, for trackers and marketing tools holding a capture token. */

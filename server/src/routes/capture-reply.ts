@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { CaptureResponse } from '../schemas/lead-schemas.js';
+import type { CaptureResponse } from '../contract/leads.js';
 import type { CaptureResult } from '../services/lead-intake.js';
 
 /**

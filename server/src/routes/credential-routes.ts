@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
 import { EDITORS } from '../plugins/route-access.js';
-import { refusal, UuidParams } from '../schemas/common.js';
-import { CreateCredentialBody, CredentialKindsSchema, CredentialSchema, RenameCredentialBody, ReplaceSecretBody } from '../schemas/credential-schemas.js';
+import { refusal, UuidParams } from '../contract/common.js';
+import { CreateCredentialBody, CredentialKindsSchema, CredentialSchema, RenameCredentialBody, ReplaceSecretBody } from '../contract/credentials.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
 import { EDITORS, LEAD_READERS } from '../plugins/route-access.js';
-import { refusal } from '../schemas/common.js';
-import { CreateEventTypeBody, EventTypeParams, EventTypeSchema, UpdateEventTypeBody } from '../schemas/event-type-schemas.js';
+import { refusal } from '../contract/common.js';
+import { CreateEventTypeBody, EventTypeParams, EventTypeSchema, UpdateEventTypeBody } from '../contract/event-types.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 

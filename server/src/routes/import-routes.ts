@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { refusal, UuidParams } from '../schemas/common.js';
-import { CsvBody, ImportErrorPage, ImportErrorsQuery, ImportListQuery, ImportQuery, ImportSchema, MappingSuggestion, MappingSuggestionBody } from '../schemas/import-schemas.js';
+import { refusal, UuidParams } from '../contract/common.js';
+import { CsvBody, ImportErrorPage, ImportErrorsQuery, ImportListQuery, ImportQuery, ImportSchema, MappingSuggestion, MappingSuggestionBody } from '../contract/imports.js';
 import { autoMapping, mappableFields } from '../services/imports/column-mapping.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';

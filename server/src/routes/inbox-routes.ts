@@ -4,8 +4,8 @@ import { ownerScopeOf } from '../auth/principal.js';
 import { Errors } from '../errors.js';
 import type { Role } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import type { InboxItem } from '../services/inbox-feed.js';
-import { OpenObject, refusal } from '../schemas/common.js';
+import { type InboxItem, InboxItemSchema, InboxPageSchema } from '../contract/inbox.js';
+import { refusal } from '../contract/common.js';
 import { EventStreams, eventStreamResponse, SSE_HEARTBEAT_MS } from './event-streams.js';
 import type { TypedApp } from './typed-app.js';
 
@@ -21,14 +21,6 @@ const InboxQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-const InboxItemSchema = OpenObject({
-  id: Type.String(),
-  leadId: Type.String(),
-  subject: Type.String(),
-  body: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
 
 /** A rep's inbox is theirs alone (admins may look in for support). */
 const INBOX_READERS: readonly Role[] = ['admin', 'rep'];
@@ -56,7 +48,7 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
         tags,
         params: RepParams,
         querystring: InboxQuery,
-        response: { 200: Type.Object({ notifications: Type.Array(InboxItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: InboxPageSchema },
       },
     },
     async (request) => inbox.list(inboxRep(request, request.params.id), request.query),

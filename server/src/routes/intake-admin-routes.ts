@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppServices } from '../services/app-services.js';
-import { UuidParams } from '../schemas/common.js';
+import { UuidParams } from '../contract/common.js';
 import {
   CreateFormBody,
   CreateWebhookSourceBody,
@@ -11,7 +11,7 @@ import {
   UpdateWebhookSourceBody,
   WebhookSourceSchema,
   WebhookSourceWithSecret,
-} from '../schemas/intake-schemas.js';
+} from '../contract/intake.js';
 import type { TypedApp } from './typed-app.js';
 
 const allow = ['admin', 'editor'] as const;

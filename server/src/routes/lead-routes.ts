@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import { ownerScopeOf, principalOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { OpenObject, refusal, UuidParams } from '../schemas/common.js';
-import { CaptureBody, CaptureResponse, EventBody, EventResponse, IdempotencyHeaders, LeadListQuery, LeadSchema, OutcomeCatalogSchema, WaitQuery } from '../schemas/lead-schemas.js';
+import { OpenObject, refusal, UuidParams } from '../contract/common.js';
+import { CaptureBody, CaptureResponse, EventBody, EventResponse, IdempotencyHeaders, LeadHistorySchema, LeadListQuery, LeadPageSchema, LeadSchema, OutcomeCatalogSchema, WaitQuery } from '../contract/leads.js';
 import { assertCaptureMayPost } from '../services/event-types/capture-events.js';
 import { localeCountry } from '../services/locale-country.js';
 import { OUTCOME_CATALOG } from '../services/rep-outcomes.js';
@@ -60,7 +60,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'List leads, newest first, with filters and a cursor',
         tags,
         querystring: LeadListQuery,
-        response: { 200: Type.Object({ leads: Type.Array(LeadSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: LeadPageSchema },
       },
     },
     async (request) => services.leads.list(request.query, ownerScopeOf(request)),
@@ -124,13 +124,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         tags,
         params: UuidParams,
         response: {
-          200: OpenObject({
-            lead: LeadSchema,
-            steps: Type.Array(OpenObject({ seq: Type.Integer(), nodeId: Type.String(), status: Type.String() })),
-            waiting: Type.Union([OpenObject({}), Type.Null()]),
-            events: Type.Array(OpenObject({ type: Type.String() })),
-            assignments: Type.Array(OpenObject({ nodeId: Type.String() })),
-          }),
+          200: LeadHistorySchema,
         },
       },
     },

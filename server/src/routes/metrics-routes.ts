@@ -11,7 +11,7 @@ import {
   SourcesSchema,
   StuckMetricQuery,
   StuckSchema,
-} from '../schemas/metric-schemas.js';
+} from '../contract/metrics.js';
 import type { AppServices } from '../services/app-services.js';
 import { LeadMetrics } from '../services/metrics/lead-metrics.js';
 import type { TypedApp } from './typed-app.js';

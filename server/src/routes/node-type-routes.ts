@@ -1,28 +1,8 @@
 import { LEAD_FIELDS, portsOf } from '@leadflow/engine';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { OpenObject } from '../schemas/common.js';
-
-const NodeTypeSchema = OpenObject({
-  type: Type.String(),
-  version: Type.Integer(),
-  latest: Type.Boolean(),
-  title: Type.String(),
-  category: Type.String(),
-  description: Type.String(),
-  icon: Type.String(),
-  kind: Type.Enum(['control', 'activity']),
-  entry: Type.Boolean(),
-  waits: Type.Boolean(),
-  configSchema: Type.Unknown({ description: 'JSON Schema of the node\'s config: the designer builds its form from it.' }),
-  defaultConfig: Type.Unknown(),
-  ports: Type.Array(OpenObject({ name: Type.String() }), { description: 'Ports for the default config; some node types compute ports from config.' }),
-  dynamicPorts: Type.Boolean(),
-});
-
-const LeadFieldSchema = Type.Object({ name: Type.String(), type: Type.String() }, { description: 'A lead field that conditions and templates can read.' });
+import { NodeCatalogSchema } from '../contract/node-types.js';
 
 /** The node catalog: what the designer's palette and forms are built from. */
 export async function nodeTypeRoutes(app: FastifyInstance, services: AppServices): Promise<void> {
@@ -32,7 +12,7 @@ export async function nodeTypeRoutes(app: FastifyInstance, services: AppServices
       schema: {
         summary: 'Every node type and version, with its config JSON Schema and ports, and the lead fields conditions can read',
         tags: ['node types'],
-        response: { 200: Type.Object({ nodeTypes: Type.Array(NodeTypeSchema), leadFields: Type.Array(LeadFieldSchema) }) },
+        response: { 200: NodeCatalogSchema },
       },
       config: { allow: READERS },
     },

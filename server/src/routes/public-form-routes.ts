@@ -6,9 +6,9 @@ import { Type } from 'typebox';
 import { Errors } from '../errors.js';
 import type { AppServices } from '../services/app-services.js';
 import type { FormRow } from '../services/form-store.js';
-import { refusal } from '../schemas/common.js';
-import { FormPostBody, FormPostResponse } from '../schemas/intake-schemas.js';
-import { WaitQuery } from '../schemas/lead-schemas.js';
+import { refusal } from '../contract/common.js';
+import { FormPostBody, FormPostResponse } from '../contract/intake.js';
+import { WaitQuery } from '../contract/leads.js';
 import type { TypedApp } from './typed-app.js';
 import { localeCountry } from '../services/locale-country.js';
 

@@ -5,8 +5,8 @@ import { prototypeKeyPath } from '../plugins/json-body.js';
 import type { AppServices } from '../services/app-services.js';
 import { secretsInForce, type WebhookSourceRow } from '../services/webhook-source-store.js';
 import { SIGNATURE_HEADER, verifySignature } from '@leadflow/nodes';
-import { refusal } from '../schemas/common.js';
-import { ActivityBody, ActivityResponse, WebhookLeadResponse } from '../schemas/intake-schemas.js';
+import { refusal } from '../contract/common.js';
+import { ActivityBody, ActivityResponse, WebhookLeadResponse } from '../contract/intake.js';
 import type { TypedApp } from './typed-app.js';
 
 declare module 'fastify' {

@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
 import { EDITORS, READERS } from '../plugins/route-access.js';
-import { OpenObject, refusal, UuidParams } from '../schemas/common.js';
-import { BULK_LIMIT, BulkQuery, BulkRepsBody, BulkResult, CreateRepBody, DeleteResult, RepListQuery, UpdateRepBody } from '../schemas/team-schemas.js';
+import { refusal, UuidParams } from '../contract/common.js';
+import { BULK_LIMIT, BulkQuery, BulkRepsBody, BulkResult, CreateRepBody, DeleteResult, RepListQuery, RepSchema, UpdateRepBody } from '../contract/team.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 
-const nullableString = Type.Union([Type.String(), Type.Null()]);
-export const Rep = OpenObject({ id: Type.String(), name: Type.String(), email: Type.String(), teamId: nullableString, role: nullableString, active: Type.Boolean(), archivedAt: nullableString });
 const emailTaken = refusal('Another rep has this email.');
 /** Bulk bodies may be a whole org: far past the 1 MiB default. */
 export const BULK_BODY_LIMIT = 16 * 1024 * 1024;
@@ -18,11 +16,11 @@ export async function repRoutes(untyped: FastifyInstance, services: AppServices)
   const app = untyped as TypedApp;
   const { reps } = services;
 
-  app.get('/api/reps', { config: { allow: READERS }, schema: { summary: 'List reps (archived ones only when asked)', tags: ['reps'], querystring: RepListQuery, response: { 200: Type.Object({ reps: Type.Array(Rep) }) } } }, async (request) => ({
+  app.get('/api/reps', { config: { allow: READERS }, schema: { summary: 'List reps (archived ones only when asked)', tags: ['reps'], querystring: RepListQuery, response: { 200: Type.Object({ reps: Type.Array(RepSchema) }) } } }, async (request) => ({
     reps: await reps.list(request.query),
   }));
-  app.get('/api/reps/:id', { config: { allow: READERS }, schema: { summary: 'Get a rep', tags: ['reps'], params: UuidParams, response: { 200: Rep } } }, async (request) => reps.get(request.params.id));
-  app.post('/api/reps', { config: { allow: EDITORS }, schema: { summary: 'Create a rep', tags: ['reps'], body: CreateRepBody, response: { 201: Rep, 409: emailTaken } } }, async (request, reply) =>
+  app.get('/api/reps/:id', { config: { allow: READERS }, schema: { summary: 'Get a rep', tags: ['reps'], params: UuidParams, response: { 200: RepSchema } } }, async (request) => reps.get(request.params.id));
+  app.post('/api/reps', { config: { allow: EDITORS }, schema: { summary: 'Create a rep', tags: ['reps'], body: CreateRepBody, response: { 201: RepSchema, 409: emailTaken } } }, async (request, reply) =>
     reply.status(201).send(await reps.create(request.body, principalOf(request))),
   );
   app.patch(
@@ -35,7 +33,7 @@ export async function repRoutes(untyped: FastifyInstance, services: AppServices)
         tags: ['reps'],
         params: UuidParams,
         body: UpdateRepBody,
-        response: { 200: Rep, 409: emailTaken },
+        response: { 200: RepSchema, 409: emailTaken },
       },
     },
     async (request) => reps.update(request.params.id, request.body, principalOf(request)),

@@ -2,20 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ownerScopeOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
-import { OpenObject, UuidParams } from '../schemas/common.js';
+import { UuidParams } from '../contract/common.js';
+import { TaskPageSchema, TaskSchema } from '../contract/inbox.js';
 import type { AppServices } from '../services/app-services.js';
 import type { TypedApp } from './typed-app.js';
 
 const tags = ['tasks'];
 
-const Task = OpenObject({
-  id: Type.String(),
-  leadId: Type.String(),
-  repId: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(),
-  dueAt: Type.String(),
-  status: Type.String(),
-});
 
 const TaskListQuery = Type.Object(
   {
@@ -39,7 +32,7 @@ export async function taskRoutes(untyped: FastifyInstance, services: AppServices
         summary: 'Tasks made by task nodes, soonest due first, with a cursor',
         tags,
         querystring: TaskListQuery,
-        response: { 200: Type.Object({ tasks: Type.Array(Task), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: TaskPageSchema },
       },
     },
     async (request) => services.tasks.list(request.query, ownerScopeOf(request)),
@@ -48,7 +41,7 @@ export async function taskRoutes(untyped: FastifyInstance, services: AppServices
     '/api/tasks/:id/complete',
     {
       config: { allow: ['admin', 'rep'] },
-      schema: { summary: "Mark a task done; the lead's run receives a task_completed event", tags, params: UuidParams, response: { 200: Task } },
+      schema: { summary: "Mark a task done; the lead's run receives a task_completed event", tags, params: UuidParams, response: { 200: TaskSchema } },
     },
     async (request) => services.tasks.complete(request.params.id, ownerScopeOf(request)),
   );

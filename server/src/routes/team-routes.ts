@@ -3,8 +3,9 @@ import { Type } from 'typebox';
 import { principalOf } from '../auth/principal.js';
 import { EDITORS, READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { IdParams, OpenObject, refusal, UuidParams } from '../schemas/common.js';
+import { IdParams, refusal, UuidParams } from '../contract/common.js';
 import {
+  AccountSchema,
   BULK_LIMIT,
   BulkAccountsBody,
   BulkQuery,
@@ -15,18 +16,18 @@ import {
   CreateTeamBody,
   DeleteResult,
   TEAM_MODEL_SCHEMAS,
+  type TeamModelEntity,
+  TeamModelSchemasSchema,
+  TeamSchema,
   TerritoryBody,
+  TerritorySchema,
   UpdateAccountBody,
   UpdateTeamBody,
   UpdateTerritoryBody,
-} from '../schemas/team-schemas.js';
+} from '../contract/team.js';
 import { BULK_BODY_LIMIT } from './rep-routes.js';
 import type { TypedApp } from './typed-app.js';
 
-const nullableString = Type.Union([Type.String(), Type.Null()]);
-const Team = OpenObject({ id: Type.String(), name: Type.String(), managerRepId: nullableString });
-const Territory = OpenObject({ id: Type.String(), name: Type.String(), priority: Type.Integer(), rules: OpenObject({}), teamId: nullableString, repId: nullableString });
-const Account = OpenObject({ id: Type.String(), domain: Type.String(), name: Type.String(), ownerRepId: nullableString });
 const deleted = { outcome: 'deleted' as const };
 const domainTaken = refusal('Another account has this domain.');
 const bulk = (what: string, key: string) => ({
@@ -44,16 +45,17 @@ export async function teamRoutes(untyped: FastifyInstance, services: AppServices
 
   app.get(
     '/api/team-model/schemas',
-    { config: { allow: READERS }, schema: { summary: 'The JSON Schemas the create routes validate reps, teams, territories and accounts with (the designer builds its forms from them)', tags: ['teams'], response: { 200: OpenObject({}) } } },
-    async () => TEAM_MODEL_SCHEMAS,
+    { config: { allow: READERS }, schema: { summary: 'The JSON Schemas the create routes validate reps, teams, territories and accounts with (the designer builds its forms from them)', tags: ['teams'], response: { 200: TeamModelSchemasSchema } } },
+    // Plain JSON Schema objects once serialized (TypeBox's markers are not enumerable).
+    async () => TEAM_MODEL_SCHEMAS as unknown as Record<TeamModelEntity, Record<string, unknown>>,
   );
 
-  app.get('/api/teams', { config: { allow: READERS }, schema: { summary: 'List teams', tags: ['teams'], response: { 200: Type.Object({ teams: Type.Array(Team) }) } } }, async () => ({ teams: await teams.list() }));
-  app.get('/api/teams/:id', { config: { allow: READERS }, schema: { summary: 'Get a team', tags: ['teams'], params: IdParams, response: { 200: Team } } }, async (request) => teams.get(request.params.id));
-  app.post('/api/teams', { config: { allow: EDITORS }, schema: { summary: 'Create a team', tags: ['teams'], body: CreateTeamBody, response: { 201: Team, 409: refusal('A team with this id exists.') } } }, async (request, reply) =>
+  app.get('/api/teams', { config: { allow: READERS }, schema: { summary: 'List teams', tags: ['teams'], response: { 200: Type.Object({ teams: Type.Array(TeamSchema) }) } } }, async () => ({ teams: await teams.list() }));
+  app.get('/api/teams/:id', { config: { allow: READERS }, schema: { summary: 'Get a team', tags: ['teams'], params: IdParams, response: { 200: TeamSchema } } }, async (request) => teams.get(request.params.id));
+  app.post('/api/teams', { config: { allow: EDITORS }, schema: { summary: 'Create a team', tags: ['teams'], body: CreateTeamBody, response: { 201: TeamSchema, 409: refusal('A team with this id exists.') } } }, async (request, reply) =>
     reply.status(201).send(await teams.create(request.body, principalOf(request))),
   );
-  app.patch('/api/teams/:id', { config: { allow: EDITORS }, schema: { summary: 'Update a team', tags: ['teams'], params: IdParams, body: UpdateTeamBody, response: { 200: Team } } }, async (request) =>
+  app.patch('/api/teams/:id', { config: { allow: EDITORS }, schema: { summary: 'Update a team', tags: ['teams'], params: IdParams, body: UpdateTeamBody, response: { 200: TeamSchema } } }, async (request) =>
     teams.update(request.params.id, request.body, principalOf(request)),
   );
   app.delete(
@@ -74,14 +76,14 @@ export async function teamRoutes(untyped: FastifyInstance, services: AppServices
     teams.bulkUpsert(request.body.teams, principalOf(request), request.query.dryRun),
   );
 
-  app.get('/api/accounts', { config: { allow: READERS }, schema: { summary: 'List accounts', tags: ['accounts'], response: { 200: Type.Object({ accounts: Type.Array(Account) }) } } }, async () => ({
+  app.get('/api/accounts', { config: { allow: READERS }, schema: { summary: 'List accounts', tags: ['accounts'], response: { 200: Type.Object({ accounts: Type.Array(AccountSchema) }) } } }, async () => ({
     accounts: await accounts.list(),
   }));
-  app.get('/api/accounts/:id', { config: { allow: READERS }, schema: { summary: 'Get an account', tags: ['accounts'], params: UuidParams, response: { 200: Account } } }, async (request) => accounts.get(request.params.id));
-  app.post('/api/accounts', { config: { allow: EDITORS }, schema: { summary: 'Create an account (domain → owner, for lead-to-account matching)', tags: ['accounts'], body: CreateAccountBody, response: { 201: Account, 409: domainTaken } } }, async (request, reply) =>
+  app.get('/api/accounts/:id', { config: { allow: READERS }, schema: { summary: 'Get an account', tags: ['accounts'], params: UuidParams, response: { 200: AccountSchema } } }, async (request) => accounts.get(request.params.id));
+  app.post('/api/accounts', { config: { allow: EDITORS }, schema: { summary: 'Create an account (domain → owner, for lead-to-account matching)', tags: ['accounts'], body: CreateAccountBody, response: { 201: AccountSchema, 409: domainTaken } } }, async (request, reply) =>
     reply.status(201).send(await accounts.create(request.body, principalOf(request))),
   );
-  app.patch('/api/accounts/:id', { config: { allow: EDITORS }, schema: { summary: 'Update an account', tags: ['accounts'], params: UuidParams, body: UpdateAccountBody, response: { 200: Account, 409: domainTaken } } }, async (request) =>
+  app.patch('/api/accounts/:id', { config: { allow: EDITORS }, schema: { summary: 'Update an account', tags: ['accounts'], params: UuidParams, body: UpdateAccountBody, response: { 200: AccountSchema, 409: domainTaken } } }, async (request) =>
     accounts.update(request.params.id, request.body, principalOf(request)),
   );
   app.delete(
@@ -93,16 +95,16 @@ export async function teamRoutes(untyped: FastifyInstance, services: AppServices
     accounts.bulkUpsert(request.body.accounts, principalOf(request), request.query.dryRun),
   );
 
-  app.get('/api/territories', { config: { allow: READERS }, schema: { summary: 'List territories in the order they are checked', tags: ['territories'], response: { 200: Type.Object({ territories: Type.Array(Territory) }) } } }, async () => ({
+  app.get('/api/territories', { config: { allow: READERS }, schema: { summary: 'List territories in the order they are checked', tags: ['territories'], response: { 200: Type.Object({ territories: Type.Array(TerritorySchema) }) } } }, async () => ({
     territories: await territories.list(),
   }));
-  app.get('/api/territories/:id', { config: { allow: READERS }, schema: { summary: 'Get a territory', tags: ['territories'], params: IdParams, response: { 200: Territory } } }, async (request) => territories.get(request.params.id));
-  app.post('/api/territories', { config: { allow: EDITORS }, schema: { summary: 'Create a territory (rules → team or rep)', tags: ['territories'], body: TerritoryBody, response: { 201: Territory, 409: refusal('A territory with this id exists.') } } }, async (request, reply) =>
+  app.get('/api/territories/:id', { config: { allow: READERS }, schema: { summary: 'Get a territory', tags: ['territories'], params: IdParams, response: { 200: TerritorySchema } } }, async (request) => territories.get(request.params.id));
+  app.post('/api/territories', { config: { allow: EDITORS }, schema: { summary: 'Create a territory (rules → team or rep)', tags: ['territories'], body: TerritoryBody, response: { 201: TerritorySchema, 409: refusal('A territory with this id exists.') } } }, async (request, reply) =>
     reply.status(201).send(await territories.create(request.body, principalOf(request))),
   );
   app.patch(
     '/api/territories/:id',
-    { config: { allow: EDITORS }, schema: { summary: 'Update a territory (naming a team clears the rep and vice versa)', tags: ['territories'], params: IdParams, body: UpdateTerritoryBody, response: { 200: Territory } } },
+    { config: { allow: EDITORS }, schema: { summary: 'Update a territory (naming a team clears the rep and vice versa)', tags: ['territories'], params: IdParams, body: UpdateTerritoryBody, response: { 200: TerritorySchema } } },
     async (request) => territories.update(request.params.id, request.body, principalOf(request)),
   );
   app.delete(

@@ -5,24 +5,26 @@ import { principalOf } from '../auth/principal.js';
 import { OPTIONAL_BODY } from '../plugins/openapi-contract.js';
 import { EDITORS, READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { IdParams, ProblemSchema, refusal } from '../schemas/common.js';
+import { IdParams, refusal } from '../contract/common.js';
 import {
   CreateWorkflowBody,
   DuplicateWorkflowBody,
-  NodeDescriptionsSchema,
   PublishBody,
   MigrationBody,
   MigrationReportSchema,
   TestRunBody,
+  SaveDraftResultSchema,
   TestRunResultSchema,
   UpdateWorkflowBody,
+  ValidateBody,
   ValidationResultSchema,
+  VersionDetailSchema,
   VersionParams,
   VersionSchema,
   WorkflowDetailSchema,
   WorkflowSummarySchema,
   WorkflowTemplateSchema,
-} from '../schemas/workflow-schemas.js';
+} from '../contract/workflows.js';
 import { Errors } from '../errors.js';
 import { WORKFLOW_TEMPLATES } from '../templates/index.js';
 import type { TypedApp } from './typed-app.js';
@@ -125,7 +127,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         tags,
         params: IdParams,
         body: GraphDocumentSchema,
-        response: { 200: Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema), nodes: NodeDescriptionsSchema }), 409: isArchived },
+        response: { 200: SaveDraftResultSchema, 409: isArchived },
       },
     },
     async (request) => workflows.saveDraft(request.params.id, request.body, principalOf(request)),
@@ -140,7 +142,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         summary: 'Compile a graph (the body, or the saved draft when the body is empty) and list every problem',
         tags,
         params: IdParams,
-        body: Type.Optional(Type.Unknown()),
+        body: ValidateBody,
         [OPTIONAL_BODY]: true,
         response: { 200: ValidationResultSchema },
       },
@@ -184,7 +186,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         summary: 'Get one version: its graph and compiled plan',
         tags,
         params: VersionParams,
-        response: { 200: Type.Intersect([VersionSchema, Type.Object({ document: GraphDocumentSchema, plan: Type.Unknown() })]) },
+        response: { 200: VersionDetailSchema },
       },
     },
     async (request) => workflows.version(request.params.id, request.params.version),

@@ -3,7 +3,7 @@ import type { Database } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import { Errors } from '../errors.js';
-import type { ActivityBody } from '../schemas/intake-schemas.js';
+import type { ActivityBody } from '../contract/intake.js';
 import type { LeadEvents } from './lead-events.js';
 
 export type ActivityInput = Static<typeof ActivityBody>;

@@ -2,7 +2,7 @@ import { fieldErrors } from '@leadflow/engine/compiler';
 import type { Static } from 'typebox';
 import type { ProblemDetail } from '../errors.js';
 import { ajv } from '../plugins/validation.js';
-import { CaptureBody } from '../schemas/lead-schemas.js';
+import { CaptureBody } from '../contract/leads.js';
 
 const check = ajv({ coerceTypes: false }).compile(CaptureBody);
 

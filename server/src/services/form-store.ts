@@ -5,7 +5,10 @@ import { isLeadFieldName } from './form-post.js';
 import { renderFormSnippet } from './form-snippet.js';
 import { deleteById, newPublicKey, workflowIdFor } from './intake-keys.js';
 import type { WorkflowStore } from './workflow-store.js';
+import type { WebForm } from '../contract/intake.js';
 
+/** A web form as the API shows it (FormSchema). */
+export type FormView = WebForm;
 export type FormRow = Selectable<Database['forms']>;
 
 export interface FormInput {
@@ -19,21 +22,6 @@ export interface FormInput {
   active?: boolean;
 }
 
-export interface FormView {
-  id: string;
-  name: string;
-  publicKey: string;
-  endpoint: string;
-  allowedOrigins: string[];
-  workflowId: string | null;
-  honeypotField: string;
-  rateLimitPerMinute: number;
-  redirectUrl: string | null;
-  defaultCountry: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export const formEndpoint = (publicKey: string): string => `/intake/forms/${publicKey}`;
 

@@ -4,18 +4,13 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { ApiError, Errors } from '../errors.js';
 import { PgListener, type PgListenerOptions } from './pg-listener.js';
 import { afterPosition, cursorTime, decodeCursor, keysetPage } from './keyset-cursor.js';
+import type { InboxItem } from '../contract/inbox.js';
 
 /** How far before the last sign of life a catch-up after a reconnect looks (rows are stamped at transaction start). */
 const CATCH_UP_MARGIN_MS = 30_000;
 
-export interface InboxItem {
-  id: string;
-  leadId: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
+
+export type { InboxItem };
 
 export interface InboxFeedOptions {
   /** Where listener trouble (lost connection, reconnects) is reported. @default console.warn */

@@ -1,5 +1,6 @@
 import type { Database } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
+import type { LeadHistory, Waiting } from '../contract/leads.js';
 import { Errors } from '../errors.js';
 import { afterPosition, cursorTime, decodeCursor, keysetPage } from './keyset-cursor.js';
 import { type LeadView, leadView } from './lead-view.js';
@@ -19,35 +20,6 @@ export interface LeadFilters {
   limit?: number;
   cursor?: string;
 }
-
-export interface StepView {
-  seq: number;
-  nodeId: string;
-  nodeType: string;
-  typeVersion: number;
-  visit: number;
-  status: string;
-  port: string | null;
-  input: unknown;
-  output: unknown;
-  reason: string | null;
-  error: string | null;
-  attempts: number;
-  startedAt: string;
-  endedAt: string | null;
-  waiting: unknown;
-  /** When retention nulled input and output (LEADFLOW_STEP_DATA_DAYS); null: never. */
-  dataPrunedAt: string | null;
-}
-
-export interface LeadHistory {
-  lead: LeadView;
-  steps: StepView[];
-  waiting: Record<string, unknown> | null;
-  events: Array<{ id: string; type: string; data: unknown; occurredAt: string }>;
-  assignments: Array<{ nodeId: string; visit: number; repId: string | null; repName: string | null; reason: string; candidates: unknown; createdAt: string }>;
-}
-
 
 /** Read side for leads: one, a filtered page, and the node-by-node history. */
 export class LeadQueries {
@@ -123,10 +95,10 @@ export class LeadQueries {
         attempts: s.attempts,
         startedAt: new Date(s.started_at).toISOString(),
         endedAt: s.ended_at ? new Date(s.ended_at).toISOString() : null,
-        waiting: s.waiting,
+        waiting: s.waiting as Waiting | null,
         dataPrunedAt: s.data_pruned_at ? new Date(s.data_pruned_at).toISOString() : null,
       })),
-      events: events.map((e) => ({ id: e.id, type: e.type, data: e.data, occurredAt: new Date(e.occurred_at).toISOString() })),
+      events: events.map((e) => ({ id: e.id, type: e.type, data: e.data as Record<string, unknown>, occurredAt: new Date(e.occurred_at).toISOString() })),
       assignments: assignments.map((a) => ({ nodeId: a.node_id, visit: a.visit, repId: a.rep_id, repName: a.name, reason: a.reason, candidates: a.candidates, createdAt: a.created_at.toISOString() })),
     };
   }

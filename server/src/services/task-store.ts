@@ -4,19 +4,11 @@ import { Errors } from '../errors.js';
 import type { LeadEvents } from './lead-events.js';
 import type { OwnerScope } from './owner-scope.js';
 import { afterPosition, cursorTime, decodeCursor, keysetPage } from './keyset-cursor.js';
+import type { Task } from '../contract/inbox.js';
 
-export interface TaskView {
-  id: string;
-  leadId: string;
-  repId: string | null;
-  title: string;
-  note: string;
-  priority: string;
-  dueAt: string;
-  status: string;
-  createdAt: string;
-  completedAt: string | null;
-}
+
+/** A task as the API shows it (TaskSchema). */
+export type TaskView = Task;
 
 function taskView(row: Selectable<Database['tasks']>): TaskView {
   return {

@@ -1,10 +1,11 @@
 import type { GraphDocument, NodeRegistry } from '@leadflow/engine';
 import { type Database, leadContextFromRow, openDryRunDatabase } from '@leadflow/engine/db';
-import { runPlanDry, type ScriptedEvent, type TestRunResult } from '@leadflow/engine/test-run';
+import { runPlanDry, type ScriptedEvent } from '@leadflow/engine/test-run';
 import type { NodeActivity } from '@leadflow/engine/worker';
 import { intakeLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import type { TestRunResult } from '../contract/workflows.js';
 import { Errors } from '../errors.js';
 import { leadInsertValues } from './lead-insert.js';
 import type { WorkflowStore } from './workflow-store.js';
@@ -36,7 +37,7 @@ export class TestRuns {
     private readonly databaseUrl: string | undefined,
   ) {}
 
-  async run(workflowIdOrSlug: string, request: TestRunRequest, now = new Date()): Promise<TestRunResult & { leadId: string }> {
+  async run(workflowIdOrSlug: string, request: TestRunRequest, now = new Date()): Promise<TestRunResult> {
     const workflow = await this.workflows.find(workflowIdOrSlug);
     const document = request.document ?? (workflow.draft as unknown as GraphDocument);
     const compiled = await this.workflows.compile(document);
@@ -66,7 +67,8 @@ export class TestRuns {
         events: request.events ?? [],
         now,
       });
-      return { ...result, leadId };
+      // Copies: the lead and patches as plain JSON objects, which is what the answer holds.
+      return { ...result, lead: { ...result.lead }, steps: result.steps.map((step) => ({ ...step, patch: step.patch && { ...step.patch } })), leadId };
     } finally {
       await dry.discard();
     }

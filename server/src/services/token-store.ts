@@ -3,6 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { hashToken, newTokenSecret } from '../auth/token-secret.js';
 import { Errors } from '../errors.js';
 import { type Actor, writeAudit } from './audit-log.js';
+import type { ApiToken } from '../contract/access.js';
 
 /** last_used_at is written at most this often per token: a rough "in use lately" needs no write per request. */
 export const LAST_USED_RESOLUTION_SECONDS = 60;
@@ -16,19 +17,9 @@ export interface TokenInput {
   expiresAt?: string | null;
 }
 
-/** A token as lists show it: never its hash, never its secret. */
-export interface TokenView {
-  id: string;
-  name: string;
-  role: TokenRole;
-  repId: string | null;
-  prefix: string;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  expiresAt: string | null;
-}
+
+/** A token as lists show it (TokenSchema): never its hash, never its secret. */
+export type TokenView = ApiToken;
 
 /** A token a request presented, as found in the table. */
 export interface StoredToken {

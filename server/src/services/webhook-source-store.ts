@@ -6,7 +6,10 @@ import { mappingProblems } from './field-mapping.js';
 import { deleteById, newSigningSecret, workflowIdFor } from './intake-keys.js';
 import { SIGNATURE_TOLERANCE_SECONDS } from '@leadflow/nodes';
 import type { WorkflowStore } from './workflow-store.js';
+import type { WebhookSource } from '../contract/intake.js';
 
+/** A webhook source as the API shows it (WebhookSourceSchema): never its secret. */
+export type WebhookSourceView = WebhookSource;
 export type WebhookSourceRow = Selectable<Database['webhook_sources']>;
 
 export interface WebhookSourceInput {
@@ -16,17 +19,6 @@ export interface WebhookSourceInput {
   active?: boolean;
 }
 
-export interface WebhookSourceView {
-  id: string;
-  name: string;
-  endpoint: string;
-  workflowId: string | null;
-  fieldMapping: FieldMapping | null;
-  active: boolean;
-  previousSecretValidUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** How long the secret before a rotation still verifies, so senders can switch without losing deliveries. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;

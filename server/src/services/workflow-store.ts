@@ -7,37 +7,16 @@ import { type Actor, writeAudit } from './audit-log.js';
 import type { CredentialStore } from './credentials/credential-store.js';
 import type { EventTypeStore } from './event-types/event-type-store.js';
 import { slugify } from './slug.js';
+import type { Version, WorkflowDetail, WorkflowSummary } from '../contract/workflows.js';
+
+export type { WorkflowDetail, WorkflowSummary };
+/** A published version as lists show it (VersionSchema). */
+export type PublishedVersion = Version;
 
 type WorkflowRow = Selectable<Database['workflows']>;
 
-export interface WorkflowSummary {
-  id: string;
-  slug: string;
-  name: string;
-  isDefault: boolean;
-  archived: boolean;
-  publishedVersion: number | null;
-  leadsInFlight: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
-export interface WorkflowDetail extends WorkflowSummary {
-  draft: GraphDocument;
-  /** The content hash of the draft when it compiles, else null; equal to `publishedHash` when there is nothing to publish. */
-  draftHash: string | null;
-  /** The content hash of the live (latest) version, or null before the first publish. */
-  publishedHash: string | null;
-}
 
-export interface PublishedVersion {
-  workflowId: string;
-  version: number;
-  hash: string;
-  note: string;
-  author: string;
-  publishedAt: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

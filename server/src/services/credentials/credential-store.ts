@@ -7,22 +7,13 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { Errors } from '../../errors.js';
 import { ajv } from '../../plugins/validation.js';
 import { type Actor, writeAudit } from '../audit-log.js';
+import type { Credential } from '../../contract/credentials.js';
 
 type CredentialRow = Selectable<Database['credentials']>;
 
-/** A credential as anyone may see it: never the secret, only a fingerprint to tell two apart. */
-export interface CredentialView {
-  id: string;
-  name: string;
-  kind: CredentialKind;
-  fingerprint: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  lastUsedAt: string | null;
-  /** Workflows (by slug) whose draft or a published version names it. */
-  usedBy: string[];
-}
+
+/** A credential as anyone may see it (CredentialSchema): never the secret, only a fingerprint to tell two apart. */
+export type CredentialView = Credential;
 
 const checks = ajv({ coerceTypes: false });
 const validators = Object.fromEntries(Object.entries(CREDENTIAL_KINDS).map(([kind, schema]) => [kind, checks.compile(schema)]));

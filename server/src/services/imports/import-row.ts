@@ -1,6 +1,6 @@
 import { fieldErrors, schemaValidator } from '@leadflow/engine/compiler';
 import { intakeLead, type IntakeResult, type RawLead } from '@leadflow/nodes';
-import { CaptureBody } from '../../schemas/lead-schemas.js';
+import { CaptureBody } from '../../contract/leads.js';
 import { unstorableText } from '../storable-text.js';
 import type { ColumnMapping } from './column-mapping.js';
 

@@ -3,33 +3,14 @@ import { type Kysely, sql } from 'kysely';
 import { Errors } from '../../errors.js';
 import { type ImportRow, importLock, INTERRUPTED } from './import-runner.js';
 import { afterPosition, cursorTime, decodeCursor, keysetPage } from '../keyset-cursor.js';
+import type { CsvImport, ImportRowError } from '../../contract/imports.js';
 
 /** An import as the API shows it: where it stands, with its counters and pace. */
-export interface ImportView {
-  id: string;
-  fileName: string;
-  fileSha256: string;
-  fileBytes: number;
-  workflowId: string;
-  workflowVersion: number;
-  mapping: Record<string, string | null>;
-  options: { source?: string; delimiter?: string };
-  status: ImportStatus;
-  error: string | null;
-  rows: { total: number; processed: number; created: number; duplicates: number; failed: number };
-  rowsPerSecond: number | null;
-  createdBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
 
-export interface ImportErrorView {
-  row: number;
-  field: string | null;
-  column: string | null;
-  message: string;
-}
+
+/** An import as the API shows it (ImportSchema). */
+export type ImportView = CsvImport;
+export type ImportErrorView = ImportRowError;
 
 export function importView(row: ImportRow, now = new Date()): ImportView {
   const seconds = row.started_at ? ((row.finished_at ?? now).getTime() - row.started_at.getTime()) / 1000 : 0;

@@ -2,14 +2,10 @@ import type { Database } from '@leadflow/engine/db';
 import type { Kysely, Transaction } from 'kysely';
 import { Errors, type ProblemDetail } from '../../errors.js';
 import { loadRefs, type TeamRefs } from './checks.js';
+import type { BulkResult } from '../../contract/team.js';
 
-/** What one bulk upsert did (or, on a dry run, would do). */
-export interface BulkResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  dryRun: boolean;
-}
+
+export type { BulkResult };
 
 /** How one kind of row is upserted. `key` is the natural key items are matched by (email, id, domain). */
 export interface UpsertSpec<I extends object, V extends object> {

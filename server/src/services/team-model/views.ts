@@ -1,5 +1,6 @@
 import type { Database, OutOfOffice, TerritoryRules, WorkingHours } from '@leadflow/engine/db';
 import type { Selectable } from 'kysely';
+import type { Account, Team } from '../../contract/team.js';
 
 export interface RepInput {
   name: string;
@@ -34,11 +35,9 @@ export interface TeamInput {
   managerRepId?: string | null;
 }
 
-export interface TeamView {
-  id: string;
-  name: string;
-  managerRepId: string | null;
-}
+
+/** A team as the API shows it (TeamSchema). */
+export type TeamView = Team;
 
 export interface AccountInput {
   domain: string;
@@ -46,12 +45,9 @@ export interface AccountInput {
   ownerRepId?: string | null;
 }
 
-export interface AccountView {
-  id: string;
-  domain: string;
-  name: string;
-  ownerRepId: string | null;
-}
+
+/** An account as the API shows it (AccountSchema). */
+export type AccountView = Account;
 
 export interface TerritoryInput {
   id: string;

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
@@ -95,3 +95,11 @@ export const StuckSchema = scoped({
   ),
   notStarted: Count,
 });
+
+export type ResponseTimes = Static<typeof ResponseTimesSchema>;
+export type SlaCompliance = Static<typeof SlaSchema>;
+export type Conversion = Static<typeof ConversionSchema>;
+export type SourceAttribution = Static<typeof SourcesSchema>;
+export type Disqualifications = Static<typeof DisqualificationsSchema>;
+export type Cohorts = Static<typeof CohortsSchema>;
+export type StuckLeads = Static<typeof StuckSchema>;

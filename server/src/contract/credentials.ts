@@ -1,5 +1,5 @@
 import { CREDENTIAL_KIND_NAMES, CREDENTIAL_KINDS } from '@leadflow/engine';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const CredentialSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -32,3 +32,6 @@ export const CredentialKindsSchema = Type.Object({
     }),
   ),
 });
+
+export type Credential = Static<typeof CredentialSchema>;
+export type CredentialKinds = Static<typeof CredentialKindsSchema>;

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { OpenObject } from './common.js';
 
 const Text = (maxLength: number, description?: string) => Type.Optional(Type.String({ maxLength, ...(description && { description }) }));
@@ -34,18 +34,96 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Retrying with the same key returns the first answer.' })),
 });
 
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const JsonObject = (description?: string) => Type.Record(Type.String(), Type.Unknown(), description ? { description } : {});
+
+/** What a waiting run waits for. */
+export const WaitingSchema = OpenObject({
+  nodeId: Type.String(),
+  events: Type.Array(Type.String(), { description: 'Event types that end the wait.' }),
+  until: Type.Union([Type.String(), Type.Null()], { description: 'ISO time the wait gives up; null: it waits for the event only.' }),
+  description: Type.String(),
+  since: Type.String(),
+});
+const NullableWaiting = Type.Union([WaitingSchema, Type.Null()]);
+
 export const LeadSchema = OpenObject({
   id: Type.String({ format: 'uuid' }),
-  workflowId: Type.String(),
-  workflowVersion: Type.Integer(),
   email: Type.String(),
+  firstName: NullableString,
+  lastName: NullableString,
+  company: NullableString,
+  companyNormalized: Type.Union([Type.String(), Type.Null()], { description: 'The company as matching reads it ("Beispiel GmbH" → "beispiel").' }),
+  title: NullableString,
+  phone: NullableString,
+  phoneRaw: Type.Union([Type.String(), Type.Null()], { description: 'The phone as typed; kept even when no country could read it.' }),
+  phoneValid: Type.Union([Type.Boolean(), Type.Null()], { description: 'False when the typed phone could not be read as a number (then phone is null); null without a phone.' }),
+  country: NullableString,
+  source: NullableString,
+  channel: NullableString,
   status: Type.String(),
+  fitScore: Type.Union([Type.Number(), Type.Null()]),
+  intentScore: Type.Union([Type.Number(), Type.Null()]),
   score: Type.Union([Type.Integer(), Type.Null()]),
   tier: Type.Union([Type.Integer(), Type.Null()]),
-  ownerId: Type.Union([Type.String(), Type.Null()]),
-  run: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }),
+  ownerId: NullableString,
+  teamId: NullableString,
+  accountId: NullableString,
+  disqualificationReason: NullableString,
+  workflowId: Type.String(),
+  workflowVersion: Type.Integer(),
+  stage: Type.String({ description: 'Funnel stage: new, mql, sql, meeting, won or disqualified.' }),
+  fields: JsonObject(),
+  custom: JsonObject(),
+  firstTouch: JsonObject(),
+  lastTouch: JsonObject(),
+  run: OpenObject({ status: Type.String(), nodeId: NullableString, waiting: NullableWaiting }),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
   erasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the lead was erased on request (a tombstone without personal data), else null.' }),
 });
+
+export const StepSchema = OpenObject({
+  seq: Type.Integer(),
+  nodeId: Type.String(),
+  nodeType: Type.String(),
+  typeVersion: Type.Integer(),
+  visit: Type.Integer(),
+  status: Type.String({ description: 'completed, waiting or failed.' }),
+  port: NullableString,
+  input: Type.Union([JsonObject(), Type.Null()], { description: 'What the node was given; null once pruned.' }),
+  output: Type.Union([JsonObject(), Type.Null()], { description: 'What the node produced; null once pruned.' }),
+  reason: NullableString,
+  error: NullableString,
+  attempts: Type.Integer(),
+  startedAt: Type.String({ format: 'date-time' }),
+  endedAt: NullableTime,
+  waiting: Type.Union([WaitingSchema, Type.Null()], { description: 'What the step waits for (as run.waiting), or null.' }),
+  dataPrunedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When retention removed its input and output (LEADFLOW_STEP_DATA_DAYS); null: never.' }),
+});
+
+export const LeadEventSchema = OpenObject({ id: Type.String(), type: Type.String(), data: JsonObject(), occurredAt: Type.String({ format: 'date-time' }) });
+
+export const AssignmentSchema = OpenObject({
+  nodeId: Type.String(),
+  visit: Type.Integer(),
+  repId: NullableString,
+  repName: NullableString,
+  reason: Type.String(),
+  candidates: Type.Unknown(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const LeadHistorySchema = OpenObject({
+  lead: LeadSchema,
+  steps: Type.Array(StepSchema),
+  waiting: NullableWaiting,
+  events: Type.Array(LeadEventSchema),
+  assignments: Type.Array(AssignmentSchema),
+});
+
+export const LeadPageSchema = Type.Object({ leads: Type.Array(LeadSchema), nextCursor: NullableString });
 
 /** The rep a lead was routed to, as a capture that waited for it gets it back. */
 export const OwnerSchema = Type.Union([Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), Type.Null()], {
@@ -114,9 +192,18 @@ export const EventResponse = Type.Object({
   replayed: Type.Boolean({ description: 'The same post was recorded before (same Idempotency-Key or, keyless, the same outcome as the latest within 10 minutes); this is the first event.' }),
 });
 
-const Choice = (key: string) => Type.Object({ [key]: Type.String(), label: Type.String() });
-
 export const OutcomeCatalogSchema = Type.Object({
-  outcomes: Type.Array(Choice('type')),
-  disqualificationReasons: Type.Array(Choice('code')),
+  outcomes: Type.Array(Type.Object({ type: Type.String(), label: Type.String() })),
+  disqualificationReasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
 });
+
+export type Waiting = Static<typeof WaitingSchema>;
+export type Lead = Static<typeof LeadSchema>;
+export type Step = Static<typeof StepSchema>;
+export type LeadEventView = Static<typeof LeadEventSchema>;
+export type Assignment = Static<typeof AssignmentSchema>;
+export type LeadHistory = Static<typeof LeadHistorySchema>;
+export type LeadPage = Static<typeof LeadPageSchema>;
+export type PostedEvent = Static<typeof EventResponse>;
+export type OutcomeCatalog = Static<typeof OutcomeCatalogSchema>;
+export type Owner = Static<typeof OwnerSchema>;

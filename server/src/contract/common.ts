@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 export const ProblemSchema = Type.Object({
   path: Type.String({ description: 'Dot path of the field, relative to the node when nodeId is set.' }),
@@ -35,3 +35,6 @@ export const MAX_PARAM_LENGTH = 500;
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 export const UuidParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) });
+
+export type Problem = Static<typeof ProblemSchema>;
+export type ApiErrorBody = Static<typeof ErrorSchema>;

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { OpenObject } from './common.js';
 
 const HHMM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
@@ -9,6 +9,8 @@ export const BULK_LIMIT = 5000;
 const nullable = <T extends TSchema>(schema: T, options: { title?: string; description?: string } = {}) => Type.Union([schema, Type.Null()], options);
 const teamRef = (title: string, description: string) => Type.Optional(nullable(Type.String({ maxLength: 100, 'x-picker': 'team' }), { title, description }));
 const repRef = (title: string, description: string) => Type.Optional(nullable(Type.String({ format: 'uuid', 'x-picker': 'rep' }), { title, description }));
+
+const JsonSchemaOf = (entity: string) => Type.Record(Type.String(), Type.Unknown(), { description: `JSON Schema of a ${entity}.` });
 
 const HoursOfDay = Type.Tuple([Type.String({ pattern: HHMM }), Type.String({ pattern: HHMM })]);
 
@@ -94,6 +96,10 @@ export const UpdateTerritoryBody = Type.Partial(Type.Object(TerritoryFields), { 
 /** What the designer's forms are generated from: the very schemas the create routes validate with. */
 export const TEAM_MODEL_SCHEMAS = { rep: CreateRepBody, team: CreateTeamBody, territory: TerritoryBody, account: CreateAccountBody } as const;
 export type TeamModelEntity = keyof typeof TEAM_MODEL_SCHEMAS;
+export const TeamModelSchemasSchema = OpenObject(
+  { rep: JsonSchemaOf('rep'), team: JsonSchemaOf('team'), territory: JsonSchemaOf('territory'), account: JsonSchemaOf('account') },
+  { description: 'The JSON Schemas the create routes validate with, by kind of row.' },
+);
 
 export const BulkQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean({ description: 'Check the batch and report what it would do; write nothing.' })) }, { additionalProperties: false });
 const batch = <T extends TSchema>(item: T) => Type.Array(item, { maxItems: BULK_LIMIT });
@@ -109,6 +115,54 @@ export const BulkResult = Type.Object({
   dryRun: Type.Boolean(),
 });
 
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const Time = Type.String({ format: 'date-time' });
+
+export const RepSchema = OpenObject({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  email: Type.String(),
+  teamId: NullableString,
+  role: NullableString,
+  active: Type.Boolean(),
+  timezone: Type.String(),
+  capacity: Type.Union([Type.Integer(), Type.Null()]),
+  weight: Type.Integer(),
+  workingHours: Type.Union([Type.Record(Type.String(), Type.Array(Type.String()), { description: 'Weekday → [open, close].' }), Type.Null()]),
+  outOfOffice: Type.Array(OpenObject({ from: Type.String(), until: Type.String(), note: Type.Optional(Type.String()) })),
+  skills: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  archivedAt: Type.Union([Time, Type.Null()], { description: 'When the rep was archived (deleted while history still names them); null: not archived.' }),
+  createdAt: Time,
+  updatedAt: Time,
+});
+
+export const TeamSchema = OpenObject({ id: Type.String(), name: Type.String(), managerRepId: NullableString });
+
+export const AccountSchema = OpenObject({ id: Type.String({ format: 'uuid' }), domain: Type.String(), name: Type.String(), ownerRepId: NullableString });
+
+export const TerritorySchema = OpenObject({
+  id: Type.String(),
+  name: Type.String(),
+  priority: Type.Integer(),
+  rules: OpenObject({
+    countries: Type.Optional(Type.Array(Type.String())),
+    regions: Type.Optional(Type.Array(Type.String())),
+    industries: Type.Optional(Type.Array(Type.String())),
+    minEmployees: Type.Optional(Type.Integer()),
+    maxEmployees: Type.Optional(Type.Integer()),
+  }),
+  teamId: NullableString,
+  repId: NullableString,
+});
+
 export const DeleteResult = OpenObject({
   outcome: Type.Enum(['deleted', 'archived'], { description: 'archived: the rep is still named by leads or history; they are made inactive and hidden instead.' }),
 });
+
+export type Rep = Static<typeof RepSchema>;
+export type Team = Static<typeof TeamSchema>;
+export type Account = Static<typeof AccountSchema>;
+export type Territory = Static<typeof TerritorySchema>;
+export type BulkResult = Static<typeof BulkResult>;
+export type DeleteOutcome = Static<typeof DeleteResult>;

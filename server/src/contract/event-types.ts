@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const EventTypeName = Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, description: 'snake_case, e.g. webinar_attended' });
 
@@ -45,3 +45,5 @@ export const UpdateEventTypeBody = Type.Object(
 );
 
 export const EventTypeParams = Type.Object({ name: EventTypeName });
+
+export type EventType = Static<typeof EventTypeSchema>;

@@ -1,6 +1,9 @@
 import { GraphDocumentSchema } from '@leadflow/engine';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { OpenObject, ProblemSchema } from './common.js';
+import { PortSchema } from './node-types.js';
+
+export type { GraphDocument, GraphEdge, GraphNode } from '@leadflow/engine';
 
 export const WorkflowSummarySchema = OpenObject({
   id: Type.String({ format: 'uuid' }),
@@ -54,10 +57,12 @@ export const VersionSchema = OpenObject({
   publishedAt: Type.String({ format: 'date-time' }),
 });
 
+export const NodeDescriptionSchema = Type.Object({ ports: Type.Array(PortSchema), summary: Type.Union([Type.String(), Type.Null()]) });
+
 /** Per node id: its ports for its current config and its one-line summary (what the canvas draws). */
 export const NodeDescriptionsSchema = Type.Record(
   Type.String(),
-  Type.Object({ ports: Type.Array(OpenObject({ name: Type.String() })), summary: Type.Union([Type.String(), Type.Null()]) }),
+  NodeDescriptionSchema,
   { description: 'Per node id: its output ports for its current config and a one-line summary of the config.' },
 );
 
@@ -99,14 +104,46 @@ export const TestRunBody = Type.Object(
   { additionalProperties: false },
 );
 
+const NullableRecord = Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]);
+
+export const TestRunStepSchema = OpenObject({
+  seq: Type.Integer(),
+  nodeId: Type.String(),
+  nodeType: Type.String(),
+  typeVersion: Type.Integer(),
+  visit: Type.Integer(),
+  port: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  output: NullableRecord,
+  patch: Type.Union([Type.Record(Type.String(), Type.Unknown(), { description: 'Lead fields the step set.' }), Type.Null()]),
+  waited: Type.Union([
+    OpenObject(
+      { description: Type.String(), endedBy: Type.String({ description: 'An event type, timeout or condition_met.' }), simulatedMs: Type.Number() },
+      { description: 'For a wait: what it waited for and what ended it.' },
+    ),
+    Type.Null(),
+  ]),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const TestRunResultSchema = OpenObject({
   leadId: Type.String(),
   outcome: Type.Enum(['completed', 'waiting', 'failed', 'step_limit']),
   stoppedAt: Type.Union([OpenObject({ nodeId: Type.String(), reason: Type.String() }), Type.Null()]),
-  steps: Type.Array(OpenObject({ seq: Type.Integer(), nodeId: Type.String(), port: Type.Union([Type.String(), Type.Null()]) })),
-  lead: OpenObject({}),
+  steps: Type.Array(TestRunStepSchema),
+  lead: Type.Record(Type.String(), Type.Unknown(), { description: 'The lead as it would be at the end.' }),
   simulatedMs: Type.Number(),
 });
+
+export const VersionDetailSchema = Type.Intersect([VersionSchema, Type.Object({ document: GraphDocumentSchema, plan: Type.Unknown() })]);
+
+export const SaveDraftResultSchema = Type.Object({ workflow: WorkflowDetailSchema, problems: Type.Array(ProblemSchema), nodes: NodeDescriptionsSchema });
+
+/**
+ * `POST …/validate`: the graph to compile, or nothing (null) for the saved draft. Its nodes' configs
+ * are checked by the compiler, which reports each problem in words, not by this schema.
+ */
+export const ValidateBody = Type.Union([GraphDocumentSchema, Type.Null()], { description: 'The graph to compile; absent: the saved draft.' });
 
 export const VersionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
@@ -134,3 +171,15 @@ export const MigrationReportSchema = Type.Object({
   blocked: Type.Array(Type.Object({ leadId: Type.String(), email: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
   byNode: Type.Array(Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]), leads: Type.Integer(), reason: Type.Optional(Type.String()) })),
 });
+
+export type WorkflowSummary = Static<typeof WorkflowSummarySchema>;
+export type WorkflowDetail = Static<typeof WorkflowDetailSchema>;
+export type WorkflowTemplate = Static<typeof WorkflowTemplateSchema>;
+export type Version = Static<typeof VersionSchema>;
+export type VersionDetail = Static<typeof VersionDetailSchema>;
+export type NodeDescription = Static<typeof NodeDescriptionSchema>;
+export type ValidationResult = Static<typeof ValidationResultSchema>;
+export type SaveDraftResult = Static<typeof SaveDraftResultSchema>;
+export type TestRunStep = Static<typeof TestRunStepSchema>;
+export type TestRunResult = Static<typeof TestRunResultSchema>;
+export type MigrationReport = Static<typeof MigrationReportSchema>;

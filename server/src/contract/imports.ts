@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -65,15 +65,15 @@ export const ImportErrorsQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const ImportRowErrorSchema = Type.Object({
+  row: Type.Integer({ description: 'Line of the file the row begins on; the header is line 1.' }),
+  field: Nullable(Type.String({ description: 'Lead field at fault; null when the row itself is malformed.' })),
+  column: Nullable(Type.String({ description: 'CSV column the field was read from.' })),
+  message: Type.String(),
+});
+
 export const ImportErrorPage = Type.Object({
-  errors: Type.Array(
-    Type.Object({
-      row: Type.Integer({ description: 'Line of the file the row begins on; the header is line 1.' }),
-      field: Nullable(Type.String({ description: 'Lead field at fault; null when the row itself is malformed.' })),
-      column: Nullable(Type.String({ description: 'CSV column the field was read from.' })),
-      message: Type.String(),
-    }),
-  ),
+  errors: Type.Array(ImportRowErrorSchema),
   nextCursor: Nullable(Type.String()),
 });
 
@@ -85,3 +85,9 @@ export const MappingSuggestion = Type.Object({
   fields: Type.Array(Type.Object({ value: Type.String(), label: Type.String() }), { description: 'What a column can fill, besides custom.<name>.' }),
   mapping: Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), { description: 'Column → field by header spelling (each field once); null: ignored.' }),
 });
+
+export type CsvImport = Static<typeof ImportSchema>;
+export type ImportStatus = CsvImport['status'];
+export type ImportRowError = Static<typeof ImportRowErrorSchema>;
+export type ImportErrorPage = Static<typeof ImportErrorPage>;
+export type MappingSuggestion = Static<typeof MappingSuggestion>;

@@ -1,6 +1,6 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { OpenObject } from './common.js';
-import { OwnerSchema } from './lead-schemas.js';
+import { OwnerSchema } from './leads.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Origin = Type.String({ pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$', maxLength: 300, description: 'scheme://host[:port], as a browser sends it in Origin, e.g. https://www.acme.com' });
@@ -40,6 +40,8 @@ export const FormSchema = OpenObject({
   redirectUrl: Nullable(Type.String()),
   defaultCountry: Nullable(Type.String()),
   active: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
 });
 
 export const SnippetQuery = Type.Object(
@@ -66,9 +68,11 @@ export const WebhookSourceSchema = OpenObject({
   name: Type.String(),
   endpoint: Type.String({ description: 'Path leads are posted to; activity events go to <endpoint>/activity.' }),
   workflowId: Nullable(Type.String()),
-  fieldMapping: Nullable(OpenObject({})),
+  fieldMapping: Nullable(Type.Record(Type.String(), Type.String(), { description: 'Lead field → JSON pointer into the payload.' })),
   active: Type.Boolean(),
   previousSecretValidUntil: Nullable(Type.String({ description: 'After a rotation, the old secret is still accepted until then.' })),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
 });
 
 export const WebhookSourceWithSecret = OpenObject({
@@ -123,3 +127,7 @@ export const WebhookLeadResponse = Type.Object({
   outcome: Type.Enum(['created', 'duplicate', 'replayed']),
   started: Type.Boolean(),
 });
+
+export type WebForm = Static<typeof FormSchema>;
+export type WebhookSource = Static<typeof WebhookSourceSchema>;
+export type WebhookSourceWithSecret = Static<typeof WebhookSourceWithSecret>;

@@ -1,5 +1,8 @@
-import { Type } from 'typebox';
-import { ROLES } from '../plugins/route-access.js';
+import { type Static, Type } from 'typebox';
+
+/** Who a token acts as (see plugins/route-access.ts for what each may call). */
+export const ROLES = ['admin', 'editor', 'viewer', 'rep', 'capture'] as const;
+export type Role = (typeof ROLES)[number];
 
 const RoleSchema = Type.Enum([...ROLES], { description: 'admin, editor (RevOps), viewer (ops), rep (own leads and inbox) or capture (intake only).' });
 const NullableUuid = Type.Union([Type.String({ format: 'uuid' }), Type.Null()]);
@@ -73,3 +76,7 @@ export const AuditEntrySchema = Type.Object({
   subjectId: Type.String(),
   detail: Type.Record(Type.String(), Type.Unknown()),
 });
+
+export type Principal = Static<typeof MeSchema>;
+export type ApiToken = Static<typeof TokenSchema>;
+export type AuditEntry = Static<typeof AuditEntrySchema>;
