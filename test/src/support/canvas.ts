@@ -83,7 +83,7 @@ export async function untilCanvasStill(page: Page, scope = '.canvas', timeoutMs 
     page.evaluate((root) => {
       const canvas = document.querySelector(root);
       const viewport = canvas?.querySelector('.react-flow__viewport') as HTMLElement | null;
-      const nodes = [...(canvas?.querySelectorAll('.react-flow__node') ?? [])].map((node) => (node as HTMLElement).style.transform);
+      const nodes = Array.from(canvas?.querySelectorAll('.react-flow__node') ?? []).map((node) => (node as HTMLElement).style.transform);
       return JSON.stringify([viewport ? getComputedStyle(viewport).transform : null, nodes]);
     }, scope);
   let last = await read();
