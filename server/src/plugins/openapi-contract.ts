@@ -150,11 +150,12 @@ const isGraphNode = (schema: Record<string, unknown>): boolean => {
 };
 
 /**
- * Documents each node type's config as its own component (`NodeConfig_<type>_v<version>`) and a graph
- * node's `config` as the union of them, chosen by the node's `type` and `typeVersion` (listed in
- * `x-node-configs`). Documentation only: routes still take any object as a config, since a draft may
- * be unfinished; the compiler checks configs and names each problem. Builds new objects rather than
- * changing the route schemas the document was generated from.
+ * Documents each node type's config as its own component (`NodeConfig_<type>_v<version>`), their
+ * union as `NodeConfig`, and on a graph node's `config` which one applies to which `type` and
+ * `typeVersion` (`x-node-configs`). A draft may be unfinished, so the routes take any object as a
+ * config and the compiler checks it and names each problem: the node's `config` stays an object in
+ * the document rather than the union, which would promise a refusal the API does not make. Builds
+ * new objects rather than changing the route schemas the document was generated from.
  */
 export function documentNodeConfigs<T extends OpenApiDocument & { components?: { schemas?: Record<string, unknown> } }>(document: T, nodeTypes: readonly NodeConfigSource[]): T {
   if (nodeTypes.length === 0) return document;
@@ -165,10 +166,15 @@ export function documentNodeConfigs<T extends OpenApiDocument & { components?: {
     schemas[name] = { ...(JSON.parse(JSON.stringify(nodeType.configSchema)) as object), title: `${nodeType.title} (${nodeType.type} v${nodeType.version}) config` };
     byTypeVersion[`${nodeType.type}@${nodeType.version}`] = `#/components/schemas/${name}`;
   }
+  schemas.NodeConfig = {
+    title: 'A node config, by node type and version',
+    anyOf: Object.values(byTypeVersion).map(($ref) => ({ $ref })),
+    'x-node-configs': byTypeVersion,
+  };
   const config = {
     type: 'object',
-    description: "The node's settings: the config of its type and version (x-node-configs: `<type>@<typeVersion>` → schema). Checked when the graph is compiled, not when a draft is saved.",
-    anyOf: Object.values(byTypeVersion).map(($ref) => ({ $ref })),
+    description:
+      "The node's settings: the config of its type and version (components NodeConfig_<type>_v<version>; x-node-configs maps `<type>@<typeVersion>` to it). Checked when the graph is compiled, not when a draft is saved.",
     'x-node-configs': byTypeVersion,
   };
   const rewrite = (value: unknown): unknown => {
