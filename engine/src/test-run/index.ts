@@ -1,2 +1,3 @@
-/** Node-only: runs a plan for a sample lead without side effects (the designer's test run). */
-export { runPlanDry, type ScriptedEvent, type TestRunInput, type TestRunOutcome, type TestRunResult, type TestRunStep } from './run-plan-dry.js';
+/** Node-only: what a designer test run takes and answers. */
+export type { ScriptedEvent, TestRunOutcome, TestRunResult, TestRunStep } from './test-run-result.js';
+export { runPlanDry, type TestRunInput } from './run-plan-dry.js';

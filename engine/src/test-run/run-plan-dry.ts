@@ -5,41 +5,7 @@ import { applyLeadPatch, type LeadContext, type LeadPatch } from '../lead/lead-c
 import type { LeadEvent } from '../lead/lead-event.js';
 import type { ActivityServices, NodeActivity } from '../worker/node-activity.js';
 
-/** An event the test lead receives, in order, when a wait asks for one of its type. */
-export interface ScriptedEvent {
-  type: string;
-  /** How long after the wait began it arrives. @default 0 */
-  afterMs?: number;
-  data?: Record<string, unknown>;
-}
-
-export interface TestRunStep {
-  seq: number;
-  nodeId: string;
-  nodeType: string;
-  typeVersion: number;
-  visit: number;
-  port: string | null;
-  reason: string | null;
-  output: Record<string, unknown> | null;
-  patch: LeadPatch | null;
-  /** For a wait: what it waited for, and what ended it (an event type, `timeout` or `condition_met`). */
-  waited: { description: string; endedBy: string; simulatedMs: number } | null;
-  error: string | null;
-}
-
-export type TestRunOutcome = 'completed' | 'waiting' | 'failed' | 'step_limit';
-
-export interface TestRunResult {
-  outcome: TestRunOutcome;
-  /** Why the run stopped where it did, for anything but `completed`. */
-  stoppedAt: { nodeId: string; reason: string } | null;
-  steps: TestRunStep[];
-  /** The lead as it would be at the end. */
-  lead: LeadContext;
-  /** Simulated time that passed in waits. */
-  simulatedMs: number;
-}
+import type { ScriptedEvent, TestRunResult, TestRunStep } from './test-run-result.js';
 
 export interface TestRunInput {
   plan: Plan;

@@ -1,6 +1,8 @@
 import type { GraphDocument, NodeRegistry } from '@leadflow/engine';
 import { type Database, leadContextFromRow, openDryRunDatabase } from '@leadflow/engine/db';
 import { runPlanDry, type ScriptedEvent, type TestRunResult } from '@leadflow/engine/test-run';
+import { driveTestRun } from './test-run-driver.js';
+import { TestRunHost, type TestRunWorkflows } from './test-run-host.js';
 import type { NodeActivity } from '@leadflow/engine/worker';
 import { intakeLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
@@ -34,7 +36,17 @@ export class TestRuns {
     private readonly registry: NodeRegistry,
     private readonly activities: readonly NodeActivity[],
     private readonly databaseUrl: string | undefined,
-  ) {}
+    testRunWorkflows: TestRunWorkflows,
+  ) {
+    this.host = new TestRunHost(testRunWorkflows, activities);
+  }
+
+  private readonly host: TestRunHost;
+
+  /** Stops the time-skipping server test runs use, if one was started. */
+  async close(): Promise<void> {
+    await this.host.close();
+  }
 
   async run(workflowIdOrSlug: string, request: TestRunRequest, now = new Date()): Promise<TestRunResult & { leadId: string }> {
     const workflow = await this.workflows.find(workflowIdOrSlug);
@@ -55,17 +67,14 @@ export class TestRuns {
       // A key no real lead has: the sample may share an email with a live lead.
       const values = { ...leadInsertValues({ id: workflow.id, version: 0 }, intake.lead, account, null), id: leadId, email_normalized: `test-run:${leadId}`, person_key: null };
       const row = await dry.db.insertInto('leads').values(values).returningAll().executeTakeFirstOrThrow();
-      const result = await runPlanDry({
-        plan,
-        registry: this.registry,
-        activities: this.activities,
-        // Test runs reach no outside service, so they open no credential either.
-        services: { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] }, credentials: NO_CREDENTIALS },
-        leadId,
-        lead: leadContextFromRow(row),
-        events: request.events ?? [],
-        now,
-      });
+      // Test runs reach no outside service, so they open no credential either.
+      const services = { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] }, credentials: NO_CREDENTIALS };
+      const result =
+        process.env.LEADFLOW_TEST_RUN_INTERPRETER === 'plan-dry'
+          ? await runPlanDry({ plan, registry: this.registry, activities: this.activities, services, leadId, lead: leadContextFromRow(row), events: request.events ?? [], now })
+          : await this.host.use((session) =>
+              driveTestRun({ session, activities: this.activities, services, workflowId: workflow.id, plan, leadId, lead: leadContextFromRow(row), events: request.events ?? [] }),
+            );
       return { ...result, leadId };
     } finally {
       await dry.discard();
