@@ -1,3 +1,2 @@
-/** Node-only: what a designer test run takes and answers. */
+/** What a designer test run takes and answers; the server runs it on the lead workflow itself (TestRuns). */
 export type { ScriptedEvent, TestRunOutcome, TestRunResult, TestRunStep } from './test-run-result.js';
-export { runPlanDry, type TestRunInput } from './run-plan-dry.js';

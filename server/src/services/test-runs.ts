@@ -1,6 +1,6 @@
 import type { GraphDocument, NodeRegistry } from '@leadflow/engine';
 import { type Database, leadContextFromRow, openDryRunDatabase } from '@leadflow/engine/db';
-import { runPlanDry, type ScriptedEvent, type TestRunResult } from '@leadflow/engine/test-run';
+import type { ScriptedEvent, TestRunResult } from '@leadflow/engine/test-run';
 import { driveTestRun } from './test-run-driver.js';
 import { TestRunHost, type TestRunWorkflows } from './test-run-host.js';
 import type { NodeActivity } from '@leadflow/engine/worker';
@@ -18,17 +18,18 @@ export interface TestRunRequest {
   events?: ScriptedEvent[];
 }
 
-/**
- * The designer's test run: a sample lead through a draft, with every node really run but nothing
- * kept — the lead, assignments, tasks and messages live in a transaction that is rolled back, and
- * nodes that reach the outside world say what they would send instead.
- */
 const NO_CREDENTIALS = {
   resolve: async (): Promise<never> => {
     throw new Error('a test run does not open credentials: it calls no outside service');
   },
 };
 
+/**
+ * The designer's test run: a sample lead through a draft, on the interpreter real runs use (the
+ * lead workflow, on Temporal's time-skipping test server: see test-run-driver.ts), with every node
+ * really run but nothing kept — the lead, assignments, tasks and messages live in a transaction
+ * that is rolled back, and nodes that reach the outside world say what they would send instead.
+ */
 export class TestRuns {
   constructor(
     private readonly db: Kysely<Database>,
@@ -69,12 +70,9 @@ export class TestRuns {
       const row = await dry.db.insertInto('leads').values(values).returningAll().executeTakeFirstOrThrow();
       // Test runs reach no outside service, so they open no credential either.
       const services = { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] }, credentials: NO_CREDENTIALS };
-      const result =
-        process.env.LEADFLOW_TEST_RUN_INTERPRETER === 'plan-dry'
-          ? await runPlanDry({ plan, registry: this.registry, activities: this.activities, services, leadId, lead: leadContextFromRow(row), events: request.events ?? [], now })
-          : await this.host.use((session) =>
-              driveTestRun({ session, activities: this.activities, services, workflowId: workflow.id, plan, leadId, lead: leadContextFromRow(row), events: request.events ?? [] }),
-            );
+      const result = await this.host.use((session) =>
+        driveTestRun({ session, activities: this.activities, services, workflowId: workflow.id, plan, leadId, lead: leadContextFromRow(row), events: request.events ?? [] }),
+      );
       return { ...result, leadId };
     } finally {
       await dry.discard();
