@@ -101,14 +101,15 @@ describe('test runs agree with real runs', () => {
     const testSteps = (tested.body.steps as Step[]).map(({ nodeId, port, visit }) => ({ nodeId, port, visit }));
     expect(real.length).toBeGreaterThan(0);
     const last = real.at(-1)!;
+    const trails = `real: ${JSON.stringify(real)}\ntest run (${tested.body.outcome}): ${JSON.stringify(testSteps)}`;
     if (last.status === 'waiting') {
       // The real lead waits here (no event left in the script): agree up to this wait.
-      expect(testSteps.length).toBeGreaterThanOrEqual(real.length);
-      expect(testSteps.slice(0, real.length - 1)).toEqual(real.slice(0, -1).map(({ nodeId, port, visit }) => ({ nodeId, port, visit })));
-      expect(testSteps[real.length - 1]).toMatchObject({ nodeId: last.nodeId, visit: last.visit });
+      expect(testSteps.length, trails).toBeGreaterThanOrEqual(real.length);
+      expect(testSteps.slice(0, real.length - 1), trails).toEqual(real.slice(0, -1).map(({ nodeId, port, visit }) => ({ nodeId, port, visit })));
+      expect(testSteps[real.length - 1], trails).toMatchObject({ nodeId: last.nodeId, visit: last.visit });
     } else {
-      expect(tested.body.outcome).toBe('completed');
-      expect(testSteps).toEqual(real.map(({ nodeId, port, visit }) => ({ nodeId, port, visit })));
+      expect(tested.body.outcome, trails).toBe('completed');
+      expect(testSteps, trails).toEqual(real.map(({ nodeId, port, visit }) => ({ nodeId, port, visit })));
     }
   });
 

@@ -141,7 +141,8 @@ export async function driveTestRun(input: TestRunDriveInput): Promise<TestRunRes
           // Not a query: a finished run has left the worker's cache, and a query would replay it.
           return result('completed', null, await finalLead(services.db, leadId));
         }
-        const view = await handle.query(leadStateQuery);
+        const view = await stateOf(handle);
+        if (!view) continue;
         const wait = view.waiting && waits.findLast((seen) => seen.waiting.nodeId === view.waiting?.nodeId && seen.waiting.since === view.waiting.since);
         if (view.status !== 'running' && wait && mailRead >= mailSent && inFlight === 0) {
           state = view;
@@ -235,12 +236,29 @@ async function untilMoved(handle: WorkflowHandle, wait: WaitSeen, ready: () => b
     if (Date.now() > deadline) return;
     const description = await handle.describe();
     if (description.status.name !== 'RUNNING') return;
-    const view = await handle.query(leadStateQuery);
+    const view = await stateOf(handle);
+    if (!view) return;
     const same = view.waiting?.nodeId === wait.waiting.nodeId && view.waiting.since === wait.waiting.since;
     if (!same && ready()) return;
     // A timer due at the very moment the sleep ended may want one more millisecond.
     if (env && ++polls % 20 === 0) await env.sleep(1);
     await delay(POLL_MS);
+  }
+}
+
+/**
+ * The run's state by query; null when the run finished meanwhile. A finished run has left the
+ * worker's cache, and a query would replay its history — which fails when a mail read's
+ * local-activity marker and the mail-read-through patch marker fell in different workflow tasks
+ * (a nondeterminism error, seen on the test server) — so the caller looks at its status again.
+ */
+async function stateOf(handle: WorkflowHandle): Promise<LeadStateView | null> {
+  try {
+    return await handle.query(leadStateQuery);
+  } catch (error) {
+    const description = await handle.describe().catch(() => null);
+    if (description && description.status.name !== 'RUNNING') return null;
+    throw error;
   }
 }
 
