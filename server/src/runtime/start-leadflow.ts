@@ -75,7 +75,8 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     stops.push(() => connection.close());
     const codec = leadflowCodec(db, keyring);
     const client = leadflowClient(connection, namespace, codec, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
-    const services = createAppServices(db, client, nodes.registry, { keyring, codec }, config.taskQueue, databaseUrl, nodes.activities);
+    const services = createAppServices(db, client, nodes.registry, { keyring, codec }, config.taskQueue, databaseUrl, nodes.activities, nodes);
+    stops.push(() => services.testRuns.close());
     // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
     const migrationSets = migrationSetsOf(nodes);
     const readiness = new Readiness(db, () => client.workflowService.describeNamespace({ namespace }), migrationSets);

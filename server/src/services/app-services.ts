@@ -21,6 +21,8 @@ import { LeadRuns } from './lead-runs.js';
 import { nodeActivities } from '@leadflow/nodes/activities';
 import { TaskStore } from './task-store.js';
 import { TestRuns } from './test-runs.js';
+import type { TestRunWorkflows } from './test-run-host.js';
+import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import { LeadChangeFeed } from './lead-change-feed.js';
 import { AccountStore } from './team-model/account-store.js';
 import { RepStore } from './team-model/rep-store.js';
@@ -80,6 +82,8 @@ export function createAppServices(
   taskQueue?: string,
   databaseUrl?: string,
   activities: readonly NodeActivity[] = nodeActivities,
+  /** The workflow code test runs execute: the workers' (the node library's entry, or their bundle). */
+  testRunWorkflows: TestRunWorkflows = { workflowsPath, preloadModules: workflowPreloadModules },
 ): AppServices {
   const eventTypes = new EventTypeStore(db);
   const credentials = new CredentialStore(db, security.keyring);
@@ -106,7 +110,7 @@ export function createAppServices(
     territories: new TerritoryStore(db),
     tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),
-    testRuns: new TestRuns(db, workflows, registry, activities, databaseUrl),
+    testRuns: new TestRuns(db, workflows, registry, activities, databaseUrl, testRunWorkflows),
     leadChanges: new LeadChangeFeed(databaseUrl),
     tokens: new TokenStore(db),
     audit: new AuditLog(db),

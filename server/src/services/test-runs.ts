@@ -1,6 +1,8 @@
 import type { GraphDocument, NodeRegistry } from '@leadflow/engine';
 import { type Database, leadContextFromRow, openDryRunDatabase } from '@leadflow/engine/db';
-import { runPlanDry, type ScriptedEvent } from '@leadflow/engine/test-run';
+import type { ScriptedEvent } from '@leadflow/engine/test-run';
+import { driveTestRun } from './test-run-driver.js';
+import { TestRunHost, type TestRunWorkflows } from './test-run-host.js';
 import type { NodeActivity } from '@leadflow/engine/worker';
 import { intakeLead, type RawLead } from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
@@ -17,17 +19,18 @@ export interface TestRunRequest {
   events?: ScriptedEvent[];
 }
 
-/**
- * The designer's test run: a sample lead through a draft, with every node really run but nothing
- * kept — the lead, assignments, tasks and messages live in a transaction that is rolled back, and
- * nodes that reach the outside world say what they would send instead.
- */
 const NO_CREDENTIALS = {
   resolve: async (): Promise<never> => {
     throw new Error('a test run does not open credentials: it calls no outside service');
   },
 };
 
+/**
+ * The designer's test run: a sample lead through a draft, on the interpreter real runs use (the
+ * lead workflow, on Temporal's time-skipping test server: see test-run-driver.ts), with every node
+ * really run but nothing kept — the lead, assignments, tasks and messages live in a transaction
+ * that is rolled back, and nodes that reach the outside world say what they would send instead.
+ */
 export class TestRuns {
   constructor(
     private readonly db: Kysely<Database>,
@@ -35,7 +38,17 @@ export class TestRuns {
     private readonly registry: NodeRegistry,
     private readonly activities: readonly NodeActivity[],
     private readonly databaseUrl: string | undefined,
-  ) {}
+    testRunWorkflows: TestRunWorkflows,
+  ) {
+    this.host = new TestRunHost(testRunWorkflows, activities);
+  }
+
+  private readonly host: TestRunHost;
+
+  /** Stops the time-skipping server test runs use, if one was started. */
+  async close(): Promise<void> {
+    await this.host.close();
+  }
 
   async run(workflowIdOrSlug: string, request: TestRunRequest, now = new Date()): Promise<TestRunResult> {
     const workflow = await this.workflows.find(workflowIdOrSlug);
@@ -56,17 +69,11 @@ export class TestRuns {
       // A key no real lead has: the sample may share an email with a live lead.
       const values = { ...leadInsertValues({ id: workflow.id, version: 0 }, intake.lead, account, null), id: leadId, email_normalized: `test-run:${leadId}`, person_key: null };
       const row = await dry.db.insertInto('leads').values(values).returningAll().executeTakeFirstOrThrow();
-      const result = await runPlanDry({
-        plan,
-        registry: this.registry,
-        activities: this.activities,
-        // Test runs reach no outside service, so they open no credential either.
-        services: { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] }, credentials: NO_CREDENTIALS },
-        leadId,
-        lead: leadContextFromRow(row),
-        events: request.events ?? [],
-        now,
-      });
+      // Test runs reach no outside service, so they open no credential either.
+      const services = { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] }, credentials: NO_CREDENTIALS };
+      const result = await this.host.use((session) =>
+        driveTestRun({ session, activities: this.activities, services, workflowId: workflow.id, plan, leadId, lead: leadContextFromRow(row), events: request.events ?? [] }),
+      );
       // Copies: the lead and patches as plain JSON objects, which is what the answer holds.
       return { ...result, lead: { ...result.lead }, steps: result.steps.map((step) => ({ ...step, patch: step.patch && { ...step.patch } })), leadId };
     } finally {

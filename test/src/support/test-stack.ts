@@ -61,7 +61,8 @@ export async function startTestStack(
   const keyring = new Keyring([newSecretKey()]);
   const security = { keyring, codec: leadflowCodec(db, keyring) };
   const client = leadflowClient(connection, undefined, security.codec, options.clientInterceptors);
-  const services = createAppServices(db, client, nodeRegistry, security, taskQueue, databaseUrl);
+  const workflowBundle = options.workflowBundle ?? { code: inject('workflowBundleCode') };
+  const services = createAppServices(db, client, nodeRegistry, security, taskQueue, databaseUrl, undefined, { workflowBundle });
   const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -75,7 +76,7 @@ export async function startTestStack(
       mail: { smtpUrl: options.smtpUrl, from: 'Leadflow <leadflow@test.local>' },
       // Outside services in tests are local HTTP servers on loopback.
       http: { allowHosts: ['127.0.0.1', 'localhost'] },
-      workflowBundle: options.workflowBundle ?? { code: inject('workflowBundleCode') },
+      workflowBundle,
       keyring,
     });
 
@@ -103,6 +104,7 @@ export async function startTestStack(
     async stop() {
       await stack.worker?.stop().catch(() => undefined);
       await app.close();
+      await services.testRuns.close();
       await connection.close();
       await db.destroy();
     },
