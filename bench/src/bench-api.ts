@@ -5,10 +5,19 @@ export class BenchApi {
     private readonly token: string,
   ) {}
 
-  async call<T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  async call<T>(
+    method: string,
+    route: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
     const response = await fetch(`${this.url}${route}`, {
       method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       // A server killed mid-answer must not hold a caller for ever; the chaos run retries on this error.
       signal: AbortSignal.timeout(30_000),
@@ -18,7 +27,15 @@ export class BenchApi {
 
   /** Posts a demo-request lead (tier 1: the full path through assign and notify) to `workflow`. */
   async captureLead(workflow: string, email: string, i: number): Promise<string | null> {
-    const { status, body } = await this.call<{ lead?: { id: string } }>('POST', '/api/leads', { workflow, email, name: `Bench ${i}`, company: 'BigCo', title: 'VP Sales', source: 'demo_request', country: 'US' });
+    const { status, body } = await this.call<{ lead?: { id: string } }>('POST', '/api/leads', {
+      workflow,
+      email,
+      name: `Bench ${i}`,
+      company: 'BigCo',
+      title: 'VP Sales',
+      source: 'demo_request',
+      country: 'US',
+    });
     return status === 201 && body.lead ? body.lead.id : null;
   }
 
@@ -31,15 +48,21 @@ export class BenchApi {
   /** Creates and publishes a workflow; returns its slug. */
   async publish(draft: unknown, name: string, slug: string): Promise<string> {
     const created = await this.call<{ id: string; slug: string }>('POST', '/api/workflows', { name, slug, draft });
-    if (created.status !== 201) throw new Error(`creating workflow ${slug}: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`creating workflow ${slug}: ${created.status} ${JSON.stringify(created.body)}`);
     const published = await this.call('POST', `/api/workflows/${created.body.id}/publish`, { note: 'benchmark' });
-    if (published.status !== 201) throw new Error(`publishing ${slug}: ${published.status} ${JSON.stringify(published.body)}`);
+    if (published.status !== 201)
+      throw new Error(`publishing ${slug}: ${published.status} ${JSON.stringify(published.body)}`);
     return created.body.slug;
   }
 }
 
 /** Runs `task` over `items` with at most `limit` in flight (a closed loop, for setup and wake-ups). */
-export async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {

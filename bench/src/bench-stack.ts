@@ -62,10 +62,19 @@ export interface NodeProcess {
 }
 
 /** A Node process of the stack, its output appended to `log`; ready once `ready` resolves. */
-async function spawnNode(script: string, env: NodeJS.ProcessEnv, log: string, nodeArgs: string[], ready: (child: ChildProcess) => Promise<void>): Promise<NodeProcess> {
+async function spawnNode(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  log: string,
+  nodeArgs: string[],
+  ready: (child: ChildProcess) => Promise<void>,
+): Promise<NodeProcess> {
   mkdirSync(path.dirname(log), { recursive: true });
   const output = openSync(log, 'w');
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', output, output] });
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', output, output],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const handle: NodeProcess = {
     child,
@@ -121,7 +130,15 @@ export async function startServerProcess(options: ServerOptions): Promise<NodePr
     ...options.env,
   };
   const server = await spawnNode(path.join(serverCli, 'start.js'), env, options.log, [], (child) =>
-    until(child, () => fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false), 'ready'),
+    until(
+      child,
+      () =>
+        fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      'ready',
+    ),
   );
   return { ...server, url };
 }

@@ -5,18 +5,44 @@ import { percentile } from './stats.js';
 
 /** capture → (n − 2 alternating branch/update nodes) → end: every check and every expression runs. */
 export function chainGraph(n: number): GraphDocument {
-  const nodes: GraphDocument['nodes'] = [{ id: 'n0', type: 'capture', typeVersion: 1, position: { x: 0, y: 0 }, config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } }];
+  const nodes: GraphDocument['nodes'] = [
+    {
+      id: 'n0',
+      type: 'capture',
+      typeVersion: 1,
+      position: { x: 0, y: 0 },
+      config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+    },
+  ];
   const edges: GraphDocument['edges'] = [];
   for (let i = 1; i < n - 1; i++) {
-    const config = i % 2 ? { cases: [{ port: 'hot', when: `score >= ${i} and tier == 1` }] } : { set: [{ field: 'custom.step', value: String(i) }] };
-    nodes.push({ id: `n${i}`, type: i % 2 ? 'branch' : 'update', typeVersion: 1, position: { x: i * 10, y: 0 }, config });
+    const config =
+      i % 2
+        ? { cases: [{ port: 'hot', when: `score >= ${i} and tier == 1` }] }
+        : { set: [{ field: 'custom.step', value: String(i) }] };
+    nodes.push({
+      id: `n${i}`,
+      type: i % 2 ? 'branch' : 'update',
+      typeVersion: 1,
+      position: { x: i * 10, y: 0 },
+      config,
+    });
   }
-  nodes.push({ id: `n${n - 1}`, type: 'end', typeVersion: 1, position: { x: n * 10, y: 0 }, config: { outcome: 'done' } });
+  nodes.push({
+    id: `n${n - 1}`,
+    type: 'end',
+    typeVersion: 1,
+    position: { x: n * 10, y: 0 },
+    config: { outcome: 'done' },
+  });
   for (let i = 0; i < n - 1; i++) {
     const source = nodes[i] as GraphDocument['nodes'][number];
     const target = `n${i + 1}`;
     if (source.type === 'branch') {
-      edges.push({ id: `e${i}a`, source: source.id, sourceHandle: 'hot', target }, { id: `e${i}b`, source: source.id, sourceHandle: 'default', target });
+      edges.push(
+        { id: `e${i}a`, source: source.id, sourceHandle: 'hot', target },
+        { id: `e${i}b`, source: source.id, sourceHandle: 'default', target },
+      );
     } else edges.push({ id: `e${i}`, source: source.id, sourceHandle: 'out', target });
   }
   return { name: `chain of ${n}`, nodes, edges };

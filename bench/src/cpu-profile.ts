@@ -26,19 +26,36 @@ function placeOf(url: string, name: string): string {
   return url.startsWith('node:') ? 'node internals' : path.basename(url);
 }
 
-function top<T extends { ms: number }>(map: Map<string, number>, totalMs: number, count: number, key: (name: string) => Omit<T, 'ms' | 'percent'>): Array<T & { percent: number }> {
+function top<T extends { ms: number }>(
+  map: Map<string, number>,
+  totalMs: number,
+  count: number,
+  key: (name: string) => Omit<T, 'ms' | 'percent'>,
+): Array<T & { percent: number }> {
   return [...map.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([name, ms]) => ({ ...key(name), ms: Math.round(ms), percent: Math.round((1000 * ms) / totalMs) / 10 }) as T & { percent: number });
+    .map(
+      ([name, ms]) =>
+        ({ ...key(name), ms: Math.round(ms), percent: Math.round((1000 * ms) / totalMs) / 10 }) as T & {
+          percent: number;
+        },
+    );
 }
 
 /** Self time per function and per place in the newest `.cpuprofile` under `dir` (written by `node --cpu-prof`). */
 export function summarizeProfile(dir: string, count = 15): ProfileSummary | null {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort();
   const file = files.at(-1);
   if (!file) return null;
-  const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
+  const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
+    nodes: ProfileNode[];
+    startTime: number;
+    endTime: number;
+    samples: number[];
+  };
   const msPerSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
@@ -48,7 +65,8 @@ export function summarizeProfile(dir: string, count = 15): ProfileSummary | null
     if (ms === 0 || node.callFrame.functionName === '(idle)') continue;
     totalMs += ms;
     const { functionName, url, lineNumber } = node.callFrame;
-    const name = `${functionName || '(anonymous)'} ${url ? `${placeOf(url, functionName)}:${lineNumber + 1}` : ''}`.trim();
+    const name =
+      `${functionName || '(anonymous)'} ${url ? `${placeOf(url, functionName)}:${lineNumber + 1}` : ''}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
     const place = placeOf(url, functionName);
     byPlace.set(place, (byPlace.get(place) ?? 0) + ms);

@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -21,7 +31,14 @@ import { freePort } from '@leadflow/server';
  */
 
 const argRows = process.argv.indexOf('--rows');
-const sizes = argRows > 0 ? String(process.argv[argRows + 1]).split(',').map(Number) : process.argv.includes('--smoke') ? [1000] : [10_000, 100_000];
+const sizes =
+  argRows > 0
+    ? String(process.argv[argRows + 1])
+        .split(',')
+        .map(Number)
+    : process.argv.includes('--smoke')
+      ? [1000]
+      : [10_000, 100_000];
 const token = 'bench-csv';
 const withWorker = process.argv.includes('--with-worker');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,7 +86,10 @@ async function startServer(dataDir: string, log: string): Promise<{ child: Child
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 180_000; Date.now() < deadline; await sleep(500)) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) while starting`);
-    const ok = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return { child, url };
   }
   child.kill('SIGTERM');
@@ -151,7 +171,9 @@ async function measure(url: string, pid: number, file: string, rows: number): Pr
 }
 
 async function main(): Promise<void> {
-  console.log(`Leadflow CSV import benchmark: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+  console.log(
+    `Leadflow CSV import benchmark: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
+  );
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadflow-bench-csv-'));
   chmodSync(dataDir, 0o755);
   const files = mkdtempSync(path.join(tmpdir(), 'leadflow-bench-csv-files-'));
@@ -164,7 +186,9 @@ async function main(): Promise<void> {
   const pid = child.pid as number;
   const figures: Figure[] = [];
   try {
-    console.log('\n     rows  file MiB  upload s  import s   rows/s  created  failed  load   server RSS MiB: before → peak (import Δ)');
+    console.log(
+      '\n     rows  file MiB  upload s  import s   rows/s  created  failed  load   server RSS MiB: before → peak (import Δ)',
+    );
     for (const rows of sizes) {
       const file = path.join(files, `leads-${rows}.csv`);
       await writeCsv(file, rows, `${rows}-${Date.now()}`);
@@ -184,8 +208,12 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(files, { recursive: true, force: true });
   }
-  console.log('\nrows/s: rows processed ÷ (finishedAt − startedAt) of the import (parse, capture rules, batched inserts; the upload is timed apart).');
-  console.log('Peak: highest of VmRSS sampled every 50 ms and VmHWM (reset before each import) of the server process; Postgres and Temporal run in processes of their own.');
+  console.log(
+    '\nrows/s: rows processed ÷ (finishedAt − startedAt) of the import (parse, capture rules, batched inserts; the upload is timed apart).',
+  );
+  console.log(
+    'Peak: highest of VmRSS sampled every 50 ms and VmHWM (reset before each import) of the server process; Postgres and Temporal run in processes of their own.',
+  );
 }
 
 main().catch((error: Error) => {

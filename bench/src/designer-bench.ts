@@ -10,4 +10,7 @@ const result = await runDesignerScenario(Number(process.env.DESIGNER_BENCH_NODES
 });
 const dir = new URL('../results/', import.meta.url).pathname;
 await mkdir(dir, { recursive: true });
-await writeFile(path.join(dir, `designer-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
+await writeFile(
+  path.join(dir, `designer-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  JSON.stringify(result, null, 2),
+);

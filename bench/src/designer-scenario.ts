@@ -23,7 +23,10 @@ export interface DesignerFigure {
   /** Navigation (cold page load, cache emptied) until the first node is visible: the seeded workflow and the big graph. */
   firstNodeOnScreenMs: { seeded: { runs: number[]; median: number }; big: { runs: number[]; median: number } };
   /** The same over a 10 Mbit/s link with 40 ms latency (Chromium's network emulation). */
-  firstNodeOnScreenOfficeLinkMs: { seeded: { runs: number[]; median: number }; big: { runs: number[]; median: number } };
+  firstNodeOnScreenOfficeLinkMs: {
+    seeded: { runs: number[]; median: number };
+    big: { runs: number[]; median: number };
+  };
   /** Bytes the browser downloaded for the editor page (compressed as sent). */
   editorTransferBytes: number;
   loadToFirstPaintMs: { runs: number[]; median: number };
@@ -36,12 +39,26 @@ export const chromiumPresent = (): boolean => existsSync(CHROMIUM);
 
 /** A long chain of update nodes ending in an end node, laid out in a grid (what a big real graph costs to draw). */
 function bigGraph(count: number): unknown {
-  const nodes: unknown[] = [{ id: 'capture', type: 'capture', typeVersion: 1, position: { x: 0, y: 0 }, config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } }];
+  const nodes: unknown[] = [
+    {
+      id: 'capture',
+      type: 'capture',
+      typeVersion: 1,
+      position: { x: 0, y: 0 },
+      config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+    },
+  ];
   const edges: unknown[] = [];
   let previous = 'capture';
   for (let i = 1; i < count - 1; i += 1) {
     const id = `update-${i}`;
-    nodes.push({ id, type: 'update', typeVersion: 1, position: { x: (i % 20) * 280, y: Math.floor(i / 20) * 160 }, config: { set: [{ field: 'status', value: `'step ${i}'` }] } });
+    nodes.push({
+      id,
+      type: 'update',
+      typeVersion: 1,
+      position: { x: (i % 20) * 280, y: Math.floor(i / 20) * 160 },
+      config: { set: [{ field: 'status', value: `'step ${i}'` }] },
+    });
     edges.push({ id: `e-${i}`, source: previous, sourceHandle: 'out', target: id });
     previous = id;
   }
@@ -54,17 +71,39 @@ function bigGraph(count: number): unknown {
 export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> {
   const dataDir = path.join(os.tmpdir(), `leadflow-designer-bench-${randomBytes(4).toString('hex')}`);
   const token = `bench-${randomBytes(8).toString('hex')}`;
-  const env = { ...process.env, LEADFLOW_DATA_DIR: dataDir, PORT: String(await freePort()), LEADFLOW_POSTGRES_PORT: String(await freePort()), LEADFLOW_TEMPORAL_PORT: String(await freePort()), LEADFLOW_TEMPORAL_UI_PORT: String(await freePort()) };
+  const env = {
+    ...process.env,
+    LEADFLOW_DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    LEADFLOW_POSTGRES_PORT: String(await freePort()),
+    LEADFLOW_TEMPORAL_PORT: String(await freePort()),
+    LEADFLOW_TEMPORAL_UI_PORT: String(await freePort()),
+  };
   console.log(`starting the stack for the designer scenario (${NODES} nodes) …`);
   const handle = await startLeadflow({ ...readConfig(env), adminToken: token }, () => undefined);
   const api = async (method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${handle.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${handle.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<{ slug: string }>;
   };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       // Headless Chromium paces frames with a timer; unpaced, a frame's interval is its real cost.
-      '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
+      '--disable-gpu-vsync',
+      '--disable-frame-rate-limit',
+    ],
+  });
   try {
     const workflow = await api('POST', '/api/workflows', { name: `Designer bench ${NODES}`, draft: bigGraph(NODES) });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -72,7 +111,10 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
 
     // Loopback has no bandwidth limit; a second pass over an office-like link (10 Mbit/s down, 40 ms) shows what the bytes cost.
-    const firstNode = async (slug: string, link?: { latency: number; downloadThroughput: number; uploadThroughput: number }): Promise<number[]> => {
+    const firstNode = async (
+      slug: string,
+      link?: { latency: number; downloadThroughput: number; uploadThroughput: number },
+    ): Promise<number[]> => {
       const runs: number[] = [];
       for (let run = 0; run < 5; run += 1) {
         const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -100,8 +142,13 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
     await transfer.goto(`${handle.url}/workflows/inbound`);
     await transfer.locator('.react-flow__node').first().waitFor({ state: 'visible' });
     const editorTransferBytes = await transfer.evaluate(() => {
-      const entries = [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('navigation')] as PerformanceResourceTiming[];
-      return entries.filter((entry) => !entry.name.includes('/api/')).reduce((sum, entry) => sum + entry.transferSize, 0);
+      const entries = [
+        ...performance.getEntriesByType('resource'),
+        ...performance.getEntriesByType('navigation'),
+      ] as PerformanceResourceTiming[];
+      return entries
+        .filter((entry) => !entry.name.includes('/api/'))
+        .reduce((sum, entry) => sum + entry.transferSize, 0);
     });
     await transfer.close();
 
@@ -163,8 +210,19 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
       },
       editorTransferBytes,
       loadToFirstPaintMs: { runs: loads, median: percentile(loads, 0.5) },
-      dragMoveToFrameMs: { moves: moves.length, p50: percentile(moves, 0.5), p95: percentile(moves, 0.95), p99: percentile(moves, 0.99) },
-      dragFrameMs: { frames: frames.length, p50: percentile(frames, 0.5), p95: percentile(frames, 0.95), p99: percentile(frames, 0.99), max: Math.max(...frames) },
+      dragMoveToFrameMs: {
+        moves: moves.length,
+        p50: percentile(moves, 0.5),
+        p95: percentile(moves, 0.95),
+        p99: percentile(moves, 0.99),
+      },
+      dragFrameMs: {
+        frames: frames.length,
+        p50: percentile(frames, 0.5),
+        p95: percentile(frames, 0.95),
+        p99: percentile(frames, 0.99),
+        max: Math.max(...frames),
+      },
     };
     const first = result.firstNodeOnScreenMs;
     console.log(
@@ -176,7 +234,9 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
       `  designer, first node on screen over 10 Mbit/s + 40 ms: seeded workflow ${linked.seeded.median} ms (runs ${seededOffice.join(', ')}), ` +
         `${NODES}-node graph ${linked.big.median} ms (runs ${bigOffice.join(', ')})`,
     );
-    console.log(`  designer, ${NODES}-node graph: load to first paint median ${result.loadToFirstPaintMs.median} ms (runs ${loads.join(', ')}); drag: frame interval p50 ${result.dragFrameMs.p50.toFixed(1)} / p95 ${result.dragFrameMs.p95.toFixed(1)} / p99 ${result.dragFrameMs.p99.toFixed(1)} ms over ${frames.length} frames; mouse move → next frame p50 ${result.dragMoveToFrameMs.p50.toFixed(1)} / p95 ${result.dragMoveToFrameMs.p95.toFixed(1)} ms (${drawn} nodes drawn)`);
+    console.log(
+      `  designer, ${NODES}-node graph: load to first paint median ${result.loadToFirstPaintMs.median} ms (runs ${loads.join(', ')}); drag: frame interval p50 ${result.dragFrameMs.p50.toFixed(1)} / p95 ${result.dragFrameMs.p95.toFixed(1)} / p99 ${result.dragFrameMs.p99.toFixed(1)} ms over ${frames.length} frames; mouse move → next frame p50 ${result.dragMoveToFrameMs.p50.toFixed(1)} / p95 ${result.dragMoveToFrameMs.p95.toFixed(1)} ms (${drawn} nodes drawn)`,
+    );
     return result;
   } finally {
     await browser.close();
@@ -184,4 +244,3 @@ export async function runDesignerScenario(NODES = 300): Promise<DesignerFigure> 
     await rm(dataDir, { recursive: true, force: true });
   }
 }
-

@@ -30,24 +30,45 @@ function parkedWorkflow(): unknown {
     name: 'Bench: parked leads',
     nodes: inboundWorkflow.nodes
       .filter((node) => !ESCALATION.includes(node.id))
-      .map((node) => (node.id === 'await-contact' ? { ...node, config: { mode: 'event', events: ['contacted'] } } : node)),
-    edges: inboundWorkflow.edges.filter((edge) => !ESCALATION.includes(edge.source) && !ESCALATION.includes(edge.target)),
+      .map((node) =>
+        node.id === 'await-contact' ? { ...node, config: { mode: 'event', events: ['contacted'] } } : node,
+      ),
+    edges: inboundWorkflow.edges.filter(
+      (edge) => !ESCALATION.includes(edge.source) && !ESCALATION.includes(edge.target),
+    ),
   };
 }
 
-const mib = (meters: Meters) => Object.fromEntries(Object.entries(meters).map(([name, meter]) => [name, meter().rssBytes / 2 ** 20]));
+const mib = (meters: Meters) =>
+  Object.fromEntries(Object.entries(meters).map(([name, meter]) => [name, meter().rssBytes / 2 ** 20]));
 
 /**
  * Parks `count` leads at the example workflow's wait for contact (posted with a few in flight,
  * as fast as the stack takes them), reads memory while they wait, then marks them all contacted
  * through the API and times the drain until every workflow has ended.
  */
-export async function runParkedScenario(api: BenchApi, db: Kysely<Database>, meters: Meters, count: number, tag: string): Promise<ParkedFigure> {
+export async function runParkedScenario(
+  api: BenchApi,
+  db: Kysely<Database>,
+  meters: Meters,
+  count: number,
+  tag: string,
+): Promise<ParkedFigure> {
   const slug = await api.publish(parkedWorkflow(), `Bench parked ${tag}`, `bench-parked-${tag}`);
   const rssBeforeMiB = mib(meters);
   const parkStart = performance.now();
-  const ids = (await inParallel(Array.from({ length: count }, (_, i) => i), IN_FLIGHT, (i) => api.captureLead(slug, `parked-${tag}-${i}@bigco.com`, i))).filter((id): id is string => id !== null);
-  for (const deadline = Date.now() + 30 * 60_000; (await countRunStatus(db, ids, ['waiting'])) < ids.length && Date.now() < deadline; ) await sleep(500);
+  const ids = (
+    await inParallel(
+      Array.from({ length: count }, (_, i) => i),
+      IN_FLIGHT,
+      (i) => api.captureLead(slug, `parked-${tag}-${i}@bigco.com`, i),
+    )
+  ).filter((id): id is string => id !== null);
+  for (
+    const deadline = Date.now() + 30 * 60_000;
+    (await countRunStatus(db, ids, ['waiting'])) < ids.length && Date.now() < deadline;
+  )
+    await sleep(500);
   const parkSeconds = (performance.now() - parkStart) / 1000;
   await sleep(5_000);
   const rssWhileParkedMiB = mib(meters);
@@ -56,5 +77,14 @@ export async function runParkedScenario(api: BenchApi, db: Kysely<Database>, met
   await inParallel(ids, IN_FLIGHT, (id) => api.contacted(id));
   const unfinished = await awaitEnded(db, ids, 30 * 60_000);
   const drainSeconds = (performance.now() - drainStart) / 1000;
-  return { leads: ids.length, parkSeconds, parkedPerSecond: ids.length / parkSeconds, rssBeforeMiB, rssWhileParkedMiB, drainSeconds, drainedPerSecond: ids.length / drainSeconds, unfinished: unfinished + (count - ids.length) };
+  return {
+    leads: ids.length,
+    parkSeconds,
+    parkedPerSecond: ids.length / parkSeconds,
+    rssBeforeMiB,
+    rssWhileParkedMiB,
+    drainSeconds,
+    drainedPerSecond: ids.length / drainSeconds,
+    unfinished: unfinished + (count - ids.length),
+  };
 }

@@ -12,5 +12,7 @@ if (!file) {
 const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
 // Runs saved before a field existed get what can be derived.
 for (const figure of results.speedToLead) figure.cores ??= results.machine.cores ?? cpus().length;
-results.saturation = [...new Set(results.speedToLead.map((f) => f.target))].map((target) => findSaturation(results.speedToLead, target));
+results.saturation = [...new Set(results.speedToLead.map((f) => f.target))].map((target) =>
+  findSaturation(results.speedToLead, target),
+);
 console.log(markdownReport(results));

@@ -8,7 +8,9 @@ export interface Usage {
   rssBytes: number;
 }
 
-function stat(pid: number): { ppid: number; cpuSeconds: number; reapedChildrenCpuSeconds: number; rssBytes: number } | null {
+function stat(
+  pid: number,
+): { ppid: number; cpuSeconds: number; reapedChildrenCpuSeconds: number; rssBytes: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
@@ -23,7 +25,10 @@ function stat(pid: number): { ppid: number; cpuSeconds: number; reapedChildrenCp
   }
 }
 
-const allPids = (): number[] => readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+const allPids = (): number[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
 
 /** `pid` and every process below it (Postgres does its work in backends forked from the postmaster). */
 export function processTree(pid: number): number[] {
@@ -33,7 +38,7 @@ export function processTree(pid: number): number[] {
     if (s) parents.set(other, s.ppid);
   }
   const tree = [pid];
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [child, parent] of parents) {
       if (tree.includes(parent) && !tree.includes(child)) {

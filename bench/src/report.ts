@@ -27,11 +27,14 @@ export interface BenchResults {
 }
 
 const PROCESSES = ['server', 'worker', 'temporal', 'postgres'] as const;
-const fmt = (n: number | undefined, digits = 0): string => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '—');
+const fmt = (n: number | undefined, digits = 0): string =>
+  n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '—';
 const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
-const table = (head: string[], rows: Array<Array<string | number>>): string => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const table = (head: string[], rows: Array<Array<string | number>>): string =>
+  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 const totalCpu = (f: RateFigure): number => Object.values(f.cpuMsPerLead).reduce((a, b) => a + b, 0);
-const ratio = (a: number, b: number): string => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '—');
+const ratio = (a: number, b: number): string =>
+  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '—';
 
 /**
  * Where the CPU went in a phase, busiest process first, e.g. "temporal 54 %, worker 44 %, … of a
@@ -51,7 +54,9 @@ export function findSaturation(figures: readonly RateFigure[], target: string): 
   return {
     target,
     sustainedRate: sustained?.rate ?? null,
-    saturatedAt: firstBad ? { rate: firstBad.rate, why: saturation(firstBad) as string, busiest: busiest(firstBad) } : null,
+    saturatedAt: firstBad
+      ? { rate: firstBad.rate, why: saturation(firstBad) as string, busiest: busiest(firstBad) }
+      : null,
   };
 }
 
@@ -68,7 +73,19 @@ export function markdownReport(results: BenchResults): string {
     '**Speed-to-lead**, open loop, ' +
       `${results.speedToLead[0]?.seconds ?? '?'} s per rate; latencies in ms from the POST (p50 / p95 / p99); CPU in % of one core over the phase and in ms per lead over each lead's whole life, memory in MiB (Postgres: PSS of all its processes).\n\n` +
       table(
-        ['target', 'offered/s', 'completed/s', 'errors', 'capture', 'assigned', 'notified', 'CPU % server / worker / temporal / pg', 'CPU ms per lead server / worker / temporal / pg', 'MiB server / worker / temporal / pg', 'machine busy %'],
+        [
+          'target',
+          'offered/s',
+          'completed/s',
+          'errors',
+          'capture',
+          'assigned',
+          'notified',
+          'CPU % server / worker / temporal / pg',
+          'CPU ms per lead server / worker / temporal / pg',
+          'MiB server / worker / temporal / pg',
+          'machine busy %',
+        ],
         results.speedToLead.map((f) => [
           f.target,
           f.rate,
@@ -88,12 +105,20 @@ export function markdownReport(results: BenchResults): string {
   const costed = results.speedToLead.filter((f) => f.temporalPerLead);
   if (costed.length > 0) {
     parts.push(
-      '**What a lead costs Temporal** (each lead\'s whole life, every run of its workflow; averaged over up to 20 leads per rate):\n\n' +
+      "**What a lead costs Temporal** (each lead's whole life, every run of its workflow; averaged over up to 20 leads per rate):\n\n" +
         table(
           ['target', 'offered/s', 'history events', 'workflow tasks', 'activity tasks', 'local activities', 'signals'],
           costed.map((f) => {
             const c = f.temporalPerLead as NonNullable<RateFigure['temporalPerLead']>;
-            return [f.target, f.rate, fmt(c.events, 1), fmt(c.workflowTasks, 1), fmt(c.activityTasks, 1), fmt(c.localActivities, 1), fmt(c.signals, 1)];
+            return [
+              f.target,
+              f.rate,
+              fmt(c.events, 1),
+              fmt(c.workflowTasks, 1),
+              fmt(c.activityTasks, 1),
+              fmt(c.localActivities, 1),
+              fmt(c.signals, 1),
+            ];
           }),
         ),
     );
@@ -103,15 +128,38 @@ export function markdownReport(results: BenchResults): string {
   const others = [...new Set(results.speedToLead.map((f) => f.target))].filter((t) => t !== 'leadflow');
   for (const other of others) {
     const pairs = rates
-      .map((rate) => [results.speedToLead.find((f) => f.rate === rate && f.target === 'leadflow'), results.speedToLead.find((f) => f.rate === rate && f.target === other)] as const)
+      .map(
+        (rate) =>
+          [
+            results.speedToLead.find((f) => f.rate === rate && f.target === 'leadflow'),
+            results.speedToLead.find((f) => f.rate === rate && f.target === other),
+          ] as const,
+      )
       .filter((pair): pair is readonly [RateFigure, RateFigure] => pair[0] !== undefined && pair[1] !== undefined);
     if (pairs.length === 0) continue;
-    const what = other === 'baseline' ? '**Interpreter overhead**: Leadflow ÷ hand-written baseline' : `**A/B**: Leadflow (defaults) ÷ variant \`${other}\``;
+    const what =
+      other === 'baseline'
+        ? '**Interpreter overhead**: Leadflow ÷ hand-written baseline'
+        : `**A/B**: Leadflow (defaults) ÷ variant \`${other}\``;
     parts.push(
       `${what} at the same offered rate, run back to back (throughput: higher is better; latency and CPU per lead: lower is better).\n\n` +
         table(
-          ['offered/s', 'completed/s', 'notified p50', 'notified p99', 'worker CPU per lead', 'all processes\' CPU per lead'],
-          pairs.map(([lf, bl]) => [lf.rate, ratio(lf.completedPerSecond, bl.completedPerSecond), ratio(lf.notifiedMs.p50, bl.notifiedMs.p50), ratio(lf.notifiedMs.p99, bl.notifiedMs.p99), ratio(lf.cpuMsPerLead.worker ?? NaN, bl.cpuMsPerLead.worker ?? NaN), ratio(totalCpu(lf), totalCpu(bl))]),
+          [
+            'offered/s',
+            'completed/s',
+            'notified p50',
+            'notified p99',
+            'worker CPU per lead',
+            "all processes' CPU per lead",
+          ],
+          pairs.map(([lf, bl]) => [
+            lf.rate,
+            ratio(lf.completedPerSecond, bl.completedPerSecond),
+            ratio(lf.notifiedMs.p50, bl.notifiedMs.p50),
+            ratio(lf.notifiedMs.p99, bl.notifiedMs.p99),
+            ratio(lf.cpuMsPerLead.worker ?? NaN, bl.cpuMsPerLead.worker ?? NaN),
+            ratio(totalCpu(lf), totalCpu(bl)),
+          ]),
         ),
     );
   }
@@ -119,7 +167,10 @@ export function markdownReport(results: BenchResults): string {
   parts.push(
     `**Saturation** (a rate is sustained while ≥ 90 % of it completes per second, nothing fails and speed to lead — owner notified — p99 < ${P99_BOUND_MS / 1000} s):\n\n` +
       results.saturation
-        .map((s) => `- ${s.target}: sustains ${s.sustainedRate ?? 'none of the rates tried'}${s.sustainedRate ? ' leads/s' : ''}; ${s.saturatedAt ? `at ${s.saturatedAt.rate}/s ${s.saturatedAt.why}; busiest: ${s.saturatedAt.busiest}` : 'did not saturate at the rates tried'}.`)
+        .map(
+          (s) =>
+            `- ${s.target}: sustains ${s.sustainedRate ?? 'none of the rates tried'}${s.sustainedRate ? ' leads/s' : ''}; ${s.saturatedAt ? `at ${s.saturatedAt.rate}/s ${s.saturatedAt.why}; busiest: ${s.saturatedAt.busiest}` : 'did not saturate at the rates tried'}.`,
+        )
         .join('\n'),
   );
 
@@ -128,20 +179,50 @@ export function markdownReport(results: BenchResults): string {
     parts.push(
       `**Parked leads**: ${p.leads} leads parked at the wait for contact, then all woken by a \`contacted\` event through the API (16 in flight).\n\n` +
         table(
-          ['leads', 'park time s (leads/s)', 'worker MiB before → parked', 'Temporal MiB before → parked', 'Postgres MiB before → parked', 'drain s', 'drained leads/s', 'unfinished'],
-          [[p.leads, `${fmt(p.parkSeconds, 1)} (${fmt(p.parkedPerSecond, 1)})`, `${fmt(p.rssBeforeMiB.worker)} → ${fmt(p.rssWhileParkedMiB.worker)}`, `${fmt(p.rssBeforeMiB.temporal)} → ${fmt(p.rssWhileParkedMiB.temporal)}`, `${fmt(p.rssBeforeMiB.postgres)} → ${fmt(p.rssWhileParkedMiB.postgres)}`, fmt(p.drainSeconds, 1), fmt(p.drainedPerSecond, 1), p.unfinished]],
+          [
+            'leads',
+            'park time s (leads/s)',
+            'worker MiB before → parked',
+            'Temporal MiB before → parked',
+            'Postgres MiB before → parked',
+            'drain s',
+            'drained leads/s',
+            'unfinished',
+          ],
+          [
+            [
+              p.leads,
+              `${fmt(p.parkSeconds, 1)} (${fmt(p.parkedPerSecond, 1)})`,
+              `${fmt(p.rssBeforeMiB.worker)} → ${fmt(p.rssWhileParkedMiB.worker)}`,
+              `${fmt(p.rssBeforeMiB.temporal)} → ${fmt(p.rssWhileParkedMiB.temporal)}`,
+              `${fmt(p.rssBeforeMiB.postgres)} → ${fmt(p.rssWhileParkedMiB.postgres)}`,
+              fmt(p.drainSeconds, 1),
+              fmt(p.drainedPerSecond, 1),
+              p.unfinished,
+            ],
+          ],
         ),
     );
   }
 
-  parts.push('**Compile** (validate + compile, median of repeats):\n\n' + table(['nodes', 'median ms', 'p95 ms'], results.compile.map((c) => [c.nodes, fmt(c.medianMs, 2), fmt(c.p95Ms, 2)])));
+  parts.push(
+    '**Compile** (validate + compile, median of repeats):\n\n' +
+      table(
+        ['nodes', 'median ms', 'p95 ms'],
+        results.compile.map((c) => [c.nodes, fmt(c.medianMs, 2), fmt(c.p95Ms, 2)]),
+      ),
+  );
 
   const d = results.designer;
   if (d) {
     parts.push(
       `**Designer**, ${d.nodes}-node graph in headless Chromium (1280×800):\n\n` +
         table(
-          ['first node on screen, seeded / big graph (median ms)', 'same over 10 Mbit/s + 40 ms', 'static KiB transferred'],
+          [
+            'first node on screen, seeded / big graph (median ms)',
+            'same over 10 Mbit/s + 40 ms',
+            'static KiB transferred',
+          ],
           [
             [
               `${fmt(d.firstNodeOnScreenMs.seeded.median)} / ${fmt(d.firstNodeOnScreenMs.big.median)}`,
@@ -151,16 +232,35 @@ export function markdownReport(results: BenchResults): string {
           ],
         ) +
         '\n\n' +
-        table(['load to first paint (median ms)', 'frame interval while dragging p50 / p95 / p99 ms', 'mouse move → next frame p50 / p95 ms'], [[fmt(d.loadToFirstPaintMs.median), `${fmt(d.dragFrameMs.p50, 1)} / ${fmt(d.dragFrameMs.p95, 1)} / ${fmt(d.dragFrameMs.p99, 1)}`, `${fmt(d.dragMoveToFrameMs.p50, 1)} / ${fmt(d.dragMoveToFrameMs.p95, 1)}`]]),
+        table(
+          [
+            'load to first paint (median ms)',
+            'frame interval while dragging p50 / p95 / p99 ms',
+            'mouse move → next frame p50 / p95 ms',
+          ],
+          [
+            [
+              fmt(d.loadToFirstPaintMs.median),
+              `${fmt(d.dragFrameMs.p50, 1)} / ${fmt(d.dragFrameMs.p95, 1)} / ${fmt(d.dragFrameMs.p99, 1)}`,
+              `${fmt(d.dragMoveToFrameMs.p50, 1)} / ${fmt(d.dragMoveToFrameMs.p95, 1)}`,
+            ],
+          ],
+        ),
     );
   }
 
   if (results.profile) {
     parts.push(
       `**Worker CPU profile** (${results.profile.file}, ${results.profile.totalMs} ms of samples, idle left out):\n\n` +
-        table(['where', 'self ms', '%'], results.profile.places.map((x) => [x.place, x.ms, x.percent])) +
+        table(
+          ['where', 'self ms', '%'],
+          results.profile.places.map((x) => [x.place, x.ms, x.percent]),
+        ) +
         '\n\n' +
-        table(['function', 'self ms', '%'], results.profile.functions.map((x) => [`\`${x.name}\``, x.ms, x.percent])),
+        table(
+          ['function', 'self ms', '%'],
+          results.profile.functions.map((x) => [`\`${x.name}\``, x.ms, x.percent]),
+        ),
     );
   }
   return parts.join('\n\n');

@@ -27,7 +27,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase } from '@leadflow/engine/db';
 import { BenchApi } from './bench-api.js';
-import { BASELINE_TASK_QUEUE, type NodeProcess, startServerProcess, startServices, startWorkerProcess } from './bench-stack.js';
+import {
+  BASELINE_TASK_QUEUE,
+  type NodeProcess,
+  startServerProcess,
+  startServices,
+  startWorkerProcess,
+} from './bench-stack.js';
 import { runCompileScenario } from './compile-scenario.js';
 import { summarizeProfile } from './cpu-profile.js';
 import { chromiumPresent, runDesignerScenario } from './designer-scenario.js';
@@ -58,7 +64,12 @@ const settings = {
 };
 
 function envList(text: string): Record<string, string> {
-  return Object.fromEntries(text.split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    text
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
 }
 
 function parseVariant(text: string): { name: string; env: Record<string, string> } {
@@ -83,13 +94,27 @@ function* schedule(allSaturated: () => boolean, sustainedByAll: () => number | n
   }
   for (let step = 0; step < settings.maxSteps && !allSaturated(); step++) yield (last = Math.round(last * 1.5));
   const sustained = sustainedByAll();
-  if (!smoke && allSaturated() && sustained !== null && last / sustained > 1.3) yield Math.round((sustained + last) / 2);
+  if (!smoke && allSaturated() && sustained !== null && last / sustained > 1.3)
+    yield Math.round((sustained + last) / 2);
 }
 
 async function main(): Promise<void> {
   const machine = machineFacts();
-  console.log(`Leadflow benchmark${smoke ? ' (smoke)' : ''}: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.temporalCli ?? 'external Temporal'}, load ${machine.loadAverageAtStart.join(' ')}`);
-  const results: BenchResults = { smoke, label: settings.label, settings, machine, compile: [], speedToLead: [], saturation: [], parked: null, designer: null, profile: null };
+  console.log(
+    `Leadflow benchmark${smoke ? ' (smoke)' : ''}: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.temporalCli ?? 'external Temporal'}, load ${machine.loadAverageAtStart.join(' ')}`,
+  );
+  const results: BenchResults = {
+    smoke,
+    label: settings.label,
+    settings,
+    machine,
+    compile: [],
+    speedToLead: [],
+    saturation: [],
+    parked: null,
+    designer: null,
+    profile: null,
+  };
 
   results.compile = runCompileScenario([10, 100, 1000], smoke ? 5 : 30);
   console.log(`compile: ${results.compile.map((c) => `${c.nodes} nodes ${c.medianMs.toFixed(2)} ms`).join(', ')}`);
@@ -109,21 +134,61 @@ async function main(): Promise<void> {
     console.log('starting the server and the worker (separate processes) …');
     // The Leadflow server first: it seeds the example workflow and team on an empty database.
     const server = await startServerProcess({ services, token, dataDir, log: path.join(logs, 'server.log') });
-    const worker = await startWorkerProcess({ services, log: path.join(logs, 'worker.log'), profileDir, env: settings.workerEnv });
+    const worker = await startWorkerProcess({
+      services,
+      log: path.join(logs, 'worker.log'),
+      profileDir,
+      env: settings.workerEnv,
+    });
     started.push(server, worker);
-    const targets: Array<{ name: string; api: BenchApi; meters: Meters }> = [{ name: 'leadflow', api: new BenchApi(server.url, token), meters: { server: server.usage, worker: worker.usage, ...shared } }];
+    const targets: Array<{ name: string; api: BenchApi; meters: Meters }> = [
+      {
+        name: 'leadflow',
+        api: new BenchApi(server.url, token),
+        meters: { server: server.usage, worker: worker.usage, ...shared },
+      },
+    ];
     if (settings.baseline) {
-      const baselineServer = await startServerProcess({ services, token, dataDir, log: path.join(logs, 'baseline-server.log'), taskQueue: BASELINE_TASK_QUEUE });
-      const baselineWorker = await startWorkerProcess({ services, log: path.join(logs, 'baseline-worker.log'), baseline: true, env: settings.workerEnv });
+      const baselineServer = await startServerProcess({
+        services,
+        token,
+        dataDir,
+        log: path.join(logs, 'baseline-server.log'),
+        taskQueue: BASELINE_TASK_QUEUE,
+      });
+      const baselineWorker = await startWorkerProcess({
+        services,
+        log: path.join(logs, 'baseline-worker.log'),
+        baseline: true,
+        env: settings.workerEnv,
+      });
       started.push(baselineServer, baselineWorker);
-      targets.push({ name: 'baseline', api: new BenchApi(baselineServer.url, token), meters: { server: baselineServer.usage, worker: baselineWorker.usage, ...shared } });
+      targets.push({
+        name: 'baseline',
+        api: new BenchApi(baselineServer.url, token),
+        meters: { server: baselineServer.usage, worker: baselineWorker.usage, ...shared },
+      });
     }
     for (const variant of settings.variants) {
       const taskQueue = `leadflow-bench-${variant.name}`;
-      const variantServer = await startServerProcess({ services, token, dataDir, log: path.join(logs, `${variant.name}-server.log`), taskQueue });
-      const variantWorker = await startWorkerProcess({ services, log: path.join(logs, `${variant.name}-worker.log`), env: { ...settings.workerEnv, ...variant.env, LEADFLOW_TASK_QUEUE: taskQueue } });
+      const variantServer = await startServerProcess({
+        services,
+        token,
+        dataDir,
+        log: path.join(logs, `${variant.name}-server.log`),
+        taskQueue,
+      });
+      const variantWorker = await startWorkerProcess({
+        services,
+        log: path.join(logs, `${variant.name}-worker.log`),
+        env: { ...settings.workerEnv, ...variant.env, LEADFLOW_TASK_QUEUE: taskQueue },
+      });
       started.push(variantServer, variantWorker);
-      targets.push({ name: variant.name, api: new BenchApi(variantServer.url, token), meters: { server: variantServer.usage, worker: variantWorker.usage, ...shared } });
+      targets.push({
+        name: variant.name,
+        api: new BenchApi(variantServer.url, token),
+        meters: { server: variantServer.usage, worker: variantWorker.usage, ...shared },
+      });
     }
 
     // A few leads first: bundles are warm, caches and connections open before anything is measured.
@@ -134,7 +199,9 @@ async function main(): Promise<void> {
     const saturatedAt = new Map<string, number>();
     const allSaturated = (): boolean => saturatedAt.size === targets.length;
     const sustainedByAll = (): number | null => {
-      const rates = results.speedToLead.filter((f) => saturation(f) === null && f.rate < Math.min(...saturatedAt.values())).map((f) => f.rate);
+      const rates = results.speedToLead
+        .filter((f) => saturation(f) === null && f.rate < Math.min(...saturatedAt.values()))
+        .map((f) => f.rate);
       return rates.length ? Math.max(...rates) : null;
     };
     let round = 0;
@@ -144,7 +211,16 @@ async function main(): Promise<void> {
       const order = round++ % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order.filter((t) => (saturatedAt.get(t.name) ?? Infinity) > rate)) {
         // The round keeps emails unique when a rate repeats (a known email is merged, not created).
-        const figure = await runRatePhase(target.api, db, target.meters, target.name, rate, settings.seconds, `${stamp}r${round}`, services.temporalAddress);
+        const figure = await runRatePhase(
+          target.api,
+          db,
+          target.meters,
+          target.name,
+          rate,
+          settings.seconds,
+          `${stamp}r${round}`,
+          services.temporalAddress,
+        );
         results.speedToLead.push(figure);
         printRate(figure);
         if (saturation(figure)) saturatedAt.set(target.name, Math.min(rate, saturatedAt.get(target.name) ?? Infinity));
@@ -156,9 +232,20 @@ async function main(): Promise<void> {
       console.log(`\nparking ${settings.parked} leads at the wait for contact …`);
       const leadflow = targets[0] as (typeof targets)[number];
       // The baseline's worker and server idle meanwhile; only Leadflow's processes are read.
-      results.parked = await runParkedScenario(leadflow.api, db, leadflow.meters, settings.parked, stamp.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-12));
+      results.parked = await runParkedScenario(
+        leadflow.api,
+        db,
+        leadflow.meters,
+        settings.parked,
+        stamp
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .slice(-12),
+      );
       const p = results.parked;
-      console.log(`  parked ${p.leads} in ${p.parkSeconds.toFixed(1)} s; worker ${p.rssWhileParkedMiB.worker?.toFixed(0)} MiB, temporal ${p.rssWhileParkedMiB.temporal?.toFixed(0)} MiB while parked; drained in ${p.drainSeconds.toFixed(1)} s (${p.drainedPerSecond.toFixed(1)}/s), ${p.unfinished} unfinished`);
+      console.log(
+        `  parked ${p.leads} in ${p.parkSeconds.toFixed(1)} s; worker ${p.rssWhileParkedMiB.worker?.toFixed(0)} MiB, temporal ${p.rssWhileParkedMiB.temporal?.toFixed(0)} MiB while parked; drained in ${p.drainSeconds.toFixed(1)} s (${p.drainedPerSecond.toFixed(1)}/s), ${p.unfinished} unfinished`,
+      );
     }
   } finally {
     for (const one of started.reverse()) await one.stop();
@@ -174,14 +261,16 @@ async function main(): Promise<void> {
   if (settings.designer && chromiumPresent()) {
     console.log('\ndesigner scenario …');
     results.designer = await runDesignerScenario(300);
-  } else if (settings.designer) console.log('\ndesigner scenario skipped: no Chromium (LEADFLOW_CHROMIUM or /usr/bin/chromium)');
+  } else if (settings.designer)
+    console.log('\ndesigner scenario skipped: no Chromium (LEADFLOW_CHROMIUM or /usr/bin/chromium)');
 
   mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${stamp}${smoke ? '-smoke' : ''}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2));
   console.log(`\n${markdownReport(results)}\n\nraw results: ${path.relative(process.cwd(), file)}`);
 
-  const failed = results.speedToLead.reduce((sum, f) => sum + f.errors + f.unfinished, 0) + (results.parked?.unfinished ?? 0);
+  const failed =
+    results.speedToLead.reduce((sum, f) => sum + f.errors + f.unfinished, 0) + (results.parked?.unfinished ?? 0);
   if (smoke && failed > 0) {
     console.error(`${failed} leads failed or did not finish`);
     process.exitCode = 1;
@@ -192,7 +281,9 @@ function printRate(f: RateFigure): void {
   const trio = (s: RateFigure['notifiedMs']) => `${f0(s.p50)}/${f0(s.p95)}/${f0(s.p99)}`;
   const cpu = ['server', 'worker', 'temporal', 'postgres'].map((p) => f0(f.cpuPercent[p])).join('/');
   const perLead = ['server', 'worker', 'temporal', 'postgres'].map((p) => f0(f.cpuMsPerLead[p])).join('/');
-  console.log(`  ${f.target.padEnd(8)} ${String(f.rate).padStart(4)}/s  done ${f.completedPerSecond.toFixed(1).padStart(6)}/s  err ${f.errors + f.unfinished}  capture ${trio(f.captureMs)}  notified ${trio(f.notifiedMs)}  cpu% srv/wrk/tmp/pg ${cpu}  cpu ms/lead ${perLead}  machine ${f0(f.machineCpuPercent)}%${saturation(f) ? `  ← ${saturation(f)}` : ''}`);
+  console.log(
+    `  ${f.target.padEnd(8)} ${String(f.rate).padStart(4)}/s  done ${f.completedPerSecond.toFixed(1).padStart(6)}/s  err ${f.errors + f.unfinished}  capture ${trio(f.captureMs)}  notified ${trio(f.notifiedMs)}  cpu% srv/wrk/tmp/pg ${cpu}  cpu ms/lead ${perLead}  machine ${f0(f.machineCpuPercent)}%${saturation(f) ? `  ← ${saturation(f)}` : ''}`,
+  );
 }
 const f0 = (n: number | undefined): string => (n !== undefined && Number.isFinite(n) ? n.toFixed(0) : '—');
 

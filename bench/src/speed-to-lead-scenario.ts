@@ -57,7 +57,11 @@ async function awaitNotified(db: Kysely<Database>, ids: readonly string[], deadl
     const rows: Array<{ lead_id: string; assigned: Date | null; notified: Date | null }> = ids.length
       ? await db
           .selectFrom('steps')
-          .select(['lead_id', sql<Date | null>`max(ended_at) FILTER (WHERE node_id = 'assign')`.as('assigned'), sql<Date | null>`max(ended_at) FILTER (WHERE node_id = 'alert-owner')`.as('notified')])
+          .select([
+            'lead_id',
+            sql<Date | null>`max(ended_at) FILTER (WHERE node_id = 'assign')`.as('assigned'),
+            sql<Date | null>`max(ended_at) FILTER (WHERE node_id = 'alert-owner')`.as('notified'),
+          ])
           .where('lead_id', 'in', ids)
           .groupBy('lead_id')
           .execute()
@@ -68,7 +72,11 @@ async function awaitNotified(db: Kysely<Database>, ids: readonly string[], deadl
 }
 
 /** How many of `ids` have a run status among `statuses`. */
-export async function countRunStatus(db: Kysely<Database>, ids: readonly string[], statuses: readonly string[]): Promise<number> {
+export async function countRunStatus(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  statuses: readonly string[],
+): Promise<number> {
   let count = 0;
   for (let i = 0; i < ids.length; i += 5000) {
     const row = await db
@@ -123,7 +131,9 @@ export async function runRatePhase(
     posts.push(
       (async () => {
         const t0 = Date.now();
-        const id = await api.captureLead('inbound', `bench-${tag}-${target}-${rate}-${i}@bigco.com`, i).catch(() => null);
+        const id = await api
+          .captureLead('inbound', `bench-${tag}-${target}-${rate}-${i}@bigco.com`, i)
+          .catch(() => null);
         captureMs.push(Date.now() - t0);
         if (id) sentAt.set(id, t0);
         else errors++;
@@ -159,11 +169,22 @@ export async function runRatePhase(
     notifiedMs: summarize(notified.map((r) => since(r.notified, r.lead_id))),
     // Between the first and the last notification: a sustained rate keeps pace with the posts.
     completedPerSecond: notified.length > 1 ? (notified.length - 1) / Math.max(0.001, spanSeconds) : Number.NaN,
-    cpuPercent: Object.fromEntries(Object.keys(after).map((name) => [name, (100 * ((after[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / wallSeconds])),
-    cpuMsPerLead: Object.fromEntries(Object.keys(ended).map((name) => [name, (1000 * ((ended[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / Math.max(1, ids.length)])),
+    cpuPercent: Object.fromEntries(
+      Object.keys(after).map((name) => [
+        name,
+        (100 * ((after[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / wallSeconds,
+      ]),
+    ),
+    cpuMsPerLead: Object.fromEntries(
+      Object.keys(ended).map((name) => [
+        name,
+        (1000 * ((ended[name]?.cpuSeconds ?? 0) - (before[name]?.cpuSeconds ?? 0))) / Math.max(1, ids.length),
+      ]),
+    ),
     rssMiB: Object.fromEntries(Object.entries(after).map(([name, u]) => [name, u.rssBytes / 2 ** 20])),
     cores: cpus().length,
-    machineCpuPercent: (100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total),
+    machineCpuPercent:
+      (100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total),
     ...(temporalPerLead && { temporalPerLead }),
   };
 }
@@ -174,7 +195,9 @@ export const P99_BOUND_MS = 1_000;
 /** Why a rate is not sustained (completed below 90 % of offered, errors, p99 beyond the bound), or null. */
 export function saturation(figure: RateFigure): string | null {
   if (figure.errors + figure.unfinished > 0) return `${figure.errors + figure.unfinished} leads failed or unfinished`;
-  if (figure.completedPerSecond < 0.9 * figure.rate) return `completed ${figure.completedPerSecond.toFixed(1)}/s < 90 % of ${figure.rate}/s`;
-  if (figure.notifiedMs.p99 >= P99_BOUND_MS) return `speed to lead p99 ${figure.notifiedMs.p99} ms ≥ ${P99_BOUND_MS} ms`;
+  if (figure.completedPerSecond < 0.9 * figure.rate)
+    return `completed ${figure.completedPerSecond.toFixed(1)}/s < 90 % of ${figure.rate}/s`;
+  if (figure.notifiedMs.p99 >= P99_BOUND_MS)
+    return `speed to lead p99 ${figure.notifiedMs.p99} ms ≥ ${P99_BOUND_MS} ms`;
   return null;
 }

@@ -18,7 +18,8 @@ const clients = new Map<string, Promise<Client>>();
 
 function clientFor(address: string): Promise<Client> {
   let client = clients.get(address);
-  if (!client) clients.set(address, (client = Connection.connect({ address }).then((connection) => new Client({ connection }))));
+  if (!client)
+    clients.set(address, (client = Connection.connect({ address }).then((connection) => new Client({ connection }))));
   return client;
 }
 
@@ -26,7 +27,11 @@ function clientFor(address: string): Promise<Client> {
  * Reads the histories of up to `sample` finished leads (raw: no payload is decrypted, only event
  * types are counted) and averages what each cost Temporal.
  */
-export async function temporalCostPerLead(address: string, leadIds: readonly string[], sample = 20): Promise<TemporalCost> {
+export async function temporalCostPerLead(
+  address: string,
+  leadIds: readonly string[],
+  sample = 20,
+): Promise<TemporalCost> {
   const client = await clientFor(address);
   const chosen = leadIds.slice(0, sample);
   const totals = { events: 0, workflowTasks: 0, activityTasks: 0, localActivities: 0, signals: 0 };
@@ -43,5 +48,12 @@ export async function temporalCostPerLead(address: string, leadIds: readonly str
     }
   }
   const per = (n: number) => Math.round((10 * n) / Math.max(1, chosen.length)) / 10;
-  return { leadsSampled: chosen.length, events: per(totals.events), workflowTasks: per(totals.workflowTasks), activityTasks: per(totals.activityTasks), localActivities: per(totals.localActivities), signals: per(totals.signals) };
+  return {
+    leadsSampled: chosen.length,
+    events: per(totals.events),
+    workflowTasks: per(totals.workflowTasks),
+    activityTasks: per(totals.activityTasks),
+    localActivities: per(totals.localActivities),
+    signals: per(totals.signals),
+  };
 }

@@ -19,12 +19,15 @@ export function App() {
   return (
     <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '48px auto', lineHeight: 1.5 }}>
       <h1>Leadflow</h1>
-      <p>The visual designer is on its way. Meanwhile the API is fully usable: see the <a href="/docs">API docs</a>.</p>
+      <p>
+        The visual designer is on its way. Meanwhile the API is fully usable: see the <a href="/docs">API docs</a>.
+      </p>
       {error && <p role="alert">Could not reach the server: {error}</p>}
       {!health && !error && <p aria-busy="true">Checking the server…</p>}
       {health && (
         <p>
-          Server: <strong>{health.status}</strong> · Postgres {health.db.ok ? 'reachable' : 'unreachable'} · Temporal {health.temporal.ok ? 'reachable' : 'unreachable'}
+          Server: <strong>{health.status}</strong> · Postgres {health.db.ok ? 'reachable' : 'unreachable'} · Temporal{' '}
+          {health.temporal.ok ? 'reachable' : 'unreachable'}
         </p>
       )}
     </main>

@@ -10,7 +10,13 @@ export * from './graph/graph-document.js';
 export type { Plan, PlanNode } from './graph/plan.js';
 export * from './lead/lead-context.js';
 export type { LeadEvent } from './lead/lead-event.js';
-export { CREDENTIAL_KIND_NAMES, CREDENTIAL_KINDS, type CredentialKind, type CredentialSecret, HTTP_AUTH_KINDS } from './credentials/credential-kinds.js';
+export {
+  CREDENTIAL_KIND_NAMES,
+  CREDENTIAL_KINDS,
+  type CredentialKind,
+  type CredentialSecret,
+  HTTP_AUTH_KINDS,
+} from './credentials/credential-kinds.js';
 export { checkCondition, checkExpression, type ExpressionCheck } from './expression/check-expression.js';
 export { evaluateExpression, isTruthy } from './expression/evaluate-expression.js';
 export { EXPRESSION_FUNCTIONS } from './expression/expression-functions.js';

@@ -11,4 +11,15 @@ import { scoreActivity } from './score/activity.js';
 import { scoreV2Activity } from './score/activity-v2.js';
 import { taskActivity } from './task/activity.js';
 
-export const nodeActivities: readonly NodeActivity[] = [enrichActivity, enrichV2Activity, scoreActivity, scoreV2Activity, assignActivity, assignV2Activity, httpActivity, notifyActivity, notifyV2Activity, taskActivity];
+export const nodeActivities: readonly NodeActivity[] = [
+  enrichActivity,
+  enrichV2Activity,
+  scoreActivity,
+  scoreV2Activity,
+  assignActivity,
+  assignV2Activity,
+  httpActivity,
+  notifyActivity,
+  notifyV2Activity,
+  taskActivity,
+];

@@ -24,4 +24,25 @@ import { waitV2 } from './wait/definition-v2.js';
  * Every node type this library ships (sandbox-safe definitions). Adding a node type: a folder,
  * one line here, and for an activity node one line in `activities.ts`.
  */
-export const nodeDefinitions: readonly AnyNodeDefinition[] = [capture, captureV2, enrich, enrichV2, score, scoreV2, branch, split, assign, assignV2, update, httpNode, wait, waitV2, notify, notifyV2, task, recycle, disqualify, end];
+export const nodeDefinitions: readonly AnyNodeDefinition[] = [
+  capture,
+  captureV2,
+  enrich,
+  enrichV2,
+  score,
+  scoreV2,
+  branch,
+  split,
+  assign,
+  assignV2,
+  update,
+  httpNode,
+  wait,
+  waitV2,
+  notify,
+  notifyV2,
+  task,
+  recycle,
+  disqualify,
+  end,
+];

@@ -26,11 +26,18 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
-const build = spawnSync('bash', [path.join(root, 'scripts/cluster/build-temporal.sh')], { stdio: ['ignore', 'ignore', 'inherit'], env });
+const build = spawnSync('bash', [path.join(root, 'scripts/cluster/build-temporal.sh')], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env,
+});
 if (build.status !== 0) {
   console.error('✗ building the Temporal server failed');
   process.exit(build.status ?? 1);
 }
 const vitest = path.join(root, 'node_modules/.bin/vitest');
-const run = spawnSync(vitest, ['run', '--config', 'vitest.cluster.config.ts'], { cwd: path.join(root, 'test'), stdio: 'inherit', env });
+const run = spawnSync(vitest, ['run', '--config', 'vitest.cluster.config.ts'], {
+  cwd: path.join(root, 'test'),
+  stdio: 'inherit',
+  env,
+});
 process.exit(run.status ?? 1);

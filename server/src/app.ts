@@ -114,10 +114,16 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
         // The designer build writes .br and .gz beside each asset: sent as is, never compressed per request.
         preCompressed: true,
         // Built assets carry a content hash in their names; index.html must be fetched fresh to find them.
-        setHeaders: (reply, filePath) => reply.header('cache-control', filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        setHeaders: (reply, filePath) =>
+          reply.header(
+            'cache-control',
+            filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
       });
       // The designer routes in the browser; unknown API and intake paths stay JSON 404s (or 405s).
-      scope.get('/*', (request, reply) => (isApiPath(request.url) ? reply.callNotFound() : reply.sendFile('index.html')));
+      scope.get('/*', (request, reply) =>
+        isApiPath(request.url) ? reply.callNotFound() : reply.sendFile('index.html'),
+      );
     });
   }
   return app;

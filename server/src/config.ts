@@ -97,7 +97,10 @@ function trustProxy(value: string | undefined): boolean | string {
 }
 
 function codecOrigins(env: NodeJS.ProcessEnv): string[] {
-  const listed = (env.LEADFLOW_CODEC_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
+  const listed = (env.LEADFLOW_CODEC_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean);
   if (listed.length > 0) return listed;
   const uiPort = integer(env.LEADFLOW_TEMPORAL_UI_PORT, 8233, 'LEADFLOW_TEMPORAL_UI_PORT');
   return [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`];
@@ -115,15 +118,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, env.LEADFLOW_DATA_DIR || '.data'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Leadflow <leadflow@localhost>',
-    httpAllowHosts: (env.LEADFLOW_HTTP_ALLOW ?? '').split(',').map((host) => host.trim()).filter(Boolean),
-    nodePackages: (env.LEADFLOW_NODE_PACKAGES ?? '').split(',').map((name) => name.trim()).filter(Boolean),
+    httpAllowHosts: (env.LEADFLOW_HTTP_ALLOW ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean),
+    nodePackages: (env.LEADFLOW_NODE_PACKAGES ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     embeddedWorker: env.LEADFLOW_WORKER !== 'off',
     taskQueue: env.LEADFLOW_TASK_QUEUE || undefined,
     worker: {
       preloadCatalog: env.LEADFLOW_WORKER_PRELOAD !== 'off',
       maxCachedWorkflows: integer(env.LEADFLOW_WORKER_CACHED_WORKFLOWS, 2000, 'LEADFLOW_WORKER_CACHED_WORKFLOWS'),
-      maxConcurrentWorkflowTaskExecutions: integer(env.LEADFLOW_WORKER_WORKFLOW_TASKS, 40, 'LEADFLOW_WORKER_WORKFLOW_TASKS'),
-      maxConcurrentActivityTaskExecutions: integer(env.LEADFLOW_WORKER_ACTIVITY_TASKS, 100, 'LEADFLOW_WORKER_ACTIVITY_TASKS'),
+      maxConcurrentWorkflowTaskExecutions: integer(
+        env.LEADFLOW_WORKER_WORKFLOW_TASKS,
+        40,
+        'LEADFLOW_WORKER_WORKFLOW_TASKS',
+      ),
+      maxConcurrentActivityTaskExecutions: integer(
+        env.LEADFLOW_WORKER_ACTIVITY_TASKS,
+        100,
+        'LEADFLOW_WORKER_ACTIVITY_TASKS',
+      ),
       reuseV8Context: env.LEADFLOW_WORKER_REUSE_V8 !== 'off',
       dbPoolSize: integer(env.LEADFLOW_WORKER_DB_POOL, 20, 'LEADFLOW_WORKER_DB_POOL'),
     },

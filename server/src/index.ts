@@ -15,7 +15,11 @@ export {
 export { startTemporalDevServer, type TemporalDevServerHandle } from './infra/temporal-dev-server.js';
 export { ROLES, routeAccessTable, type Role, type RouteAccess, type RouteAccessEntry } from './plugins/route-access.js';
 export { pruneStepData } from './retention/prune-step-data.js';
-export { stepRetentionScheduleId, syncStepRetentionSchedule, type ScheduleSync } from './retention/retention-schedule.js';
+export {
+  stepRetentionScheduleId,
+  syncStepRetentionSchedule,
+  type ScheduleSync,
+} from './retention/retention-schedule.js';
 export { startLeadflow, type LeadflowHandle } from './runtime/start-leadflow.js';
 export { startBackgroundSweeps, sweepOnce, type SweepOptions } from './runtime/background-sweeps.js';
 export { startWorkerHost, type WorkerHost, type WorkerHostOptions } from './runtime/worker-host.js';

@@ -32,10 +32,14 @@ describe('readOperationsConfig', () => {
     expect(() => readOperationsConfig({ LOG_LEVEL: 'loud' })).toThrow(
       "LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got 'loud'",
     );
-    expect(() => readOperationsConfig({ LEADFLOW_MIGRATE: 'later' })).toThrow("LEADFLOW_MIGRATE must be on or off, got 'later'");
+    expect(() => readOperationsConfig({ LEADFLOW_MIGRATE: 'later' })).toThrow(
+      "LEADFLOW_MIGRATE must be on or off, got 'later'",
+    );
     expect(() => readOperationsConfig({ LEADFLOW_SHUTDOWN_GRACE_MS: '30s' })).toThrow(
       "LEADFLOW_SHUTDOWN_GRACE_MS must be a whole number of milliseconds, got '30s'",
     );
-    expect(() => readOperationsConfig({ LEADFLOW_METRICS_PORT: 'x' })).toThrow("LEADFLOW_METRICS_PORT must be a port number, got 'x'");
+    expect(() => readOperationsConfig({ LEADFLOW_METRICS_PORT: 'x' })).toThrow(
+      "LEADFLOW_METRICS_PORT must be a port number, got 'x'",
+    );
   });
 });

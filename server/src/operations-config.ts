@@ -43,15 +43,29 @@ function whole(value: string | undefined, fallback: number, name: string, what: 
 export function readOperationsConfig(env: NodeJS.ProcessEnv): OperationsConfig {
   // Embedded (`npm start` on a laptop): warnings only, so the start banner stays readable.
   const logLevel = (env.LOG_LEVEL || (env.TEMPORAL_ADDRESS || env.DATABASE_URL ? 'info' : 'warn')).toLowerCase();
-  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);
   const migrate = (env.LEADFLOW_MIGRATE || 'on').toLowerCase();
-  if (migrate !== 'on' && migrate !== 'off') throw new Error(`LEADFLOW_MIGRATE must be on or off, got '${env.LEADFLOW_MIGRATE}'`);
-  const metricsPort = env.LEADFLOW_METRICS_PORT ? whole(env.LEADFLOW_METRICS_PORT, 0, 'LEADFLOW_METRICS_PORT', 'a port number') : undefined;
+  if (migrate !== 'on' && migrate !== 'off')
+    throw new Error(`LEADFLOW_MIGRATE must be on or off, got '${env.LEADFLOW_MIGRATE}'`);
+  const metricsPort = env.LEADFLOW_METRICS_PORT
+    ? whole(env.LEADFLOW_METRICS_PORT, 0, 'LEADFLOW_METRICS_PORT', 'a port number')
+    : undefined;
   return {
     metricsPort,
     logLevel: logLevel as LevelWithSilent,
     migrateOnStart: migrate === 'on',
-    shutdownDelayMs: whole(env.LEADFLOW_SHUTDOWN_DELAY_MS, 0, 'LEADFLOW_SHUTDOWN_DELAY_MS', 'a whole number of milliseconds'),
-    shutdownGraceMs: whole(env.LEADFLOW_SHUTDOWN_GRACE_MS, 30_000, 'LEADFLOW_SHUTDOWN_GRACE_MS', 'a whole number of milliseconds'),
+    shutdownDelayMs: whole(
+      env.LEADFLOW_SHUTDOWN_DELAY_MS,
+      0,
+      'LEADFLOW_SHUTDOWN_DELAY_MS',
+      'a whole number of milliseconds',
+    ),
+    shutdownGraceMs: whole(
+      env.LEADFLOW_SHUTDOWN_GRACE_MS,
+      30_000,
+      'LEADFLOW_SHUTDOWN_GRACE_MS',
+      'a whole number of milliseconds',
+    ),
   };
 }

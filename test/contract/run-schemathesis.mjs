@@ -62,14 +62,23 @@ function schemathesisCommand() {
   console.log(`» installing schemathesis ${SCHEMATHESIS_VERSION} (pip) into ${venv}`);
   const made = spawnSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
   if (made.status === 0) {
-    const pip = spawnSync(path.join(venv, 'bin', 'pip'), ['install', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`], { stdio: 'inherit' });
+    const pip = spawnSync(
+      path.join(venv, 'bin', 'pip'),
+      ['install', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`],
+      { stdio: 'inherit' },
+    );
     if (pip.status === 0) return [bin];
     throw new Error('pip could not install schemathesis into its virtualenv');
   }
   // No venv module (Debian without python3-venv): install for the user instead.
   const spec = `schemathesis==${SCHEMATHESIS_VERSION}`;
   const user = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--user', spec], { stdio: 'inherit' });
-  if (user.status !== 0 && spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--user', '--break-system-packages', spec], { stdio: 'inherit' }).status !== 0) {
+  if (
+    user.status !== 0 &&
+    spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--user', '--break-system-packages', spec], {
+      stdio: 'inherit',
+    }).status !== 0
+  ) {
     throw new Error('pip could not install schemathesis');
   }
   return ['python3', '-m', 'schemathesis.cli'];
@@ -95,15 +104,26 @@ async function startServer(dataDir, token) {
   const logFile = path.join(dataDir, 'server.log');
   const log = await open(logFile, 'w');
   // Its own process group, so whatever it started can be stopped with it if it does not stop itself.
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/cli/start.js')], { cwd: root, env, detached: true, stdio: ['ignore', log.fd, log.fd] });
+  const child = spawn(process.execPath, [path.join(root, 'server/dist/cli/start.js')], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', log.fd, log.fd],
+  });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     const ended = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(null), 500))]);
-    if (ended) throw new Error(`the server exited (${ended.code ?? ended.signal}) before serving:\n${await readFile(logFile, 'utf8')}`);
+    if (ended)
+      throw new Error(
+        `the server exited (${ended.code ?? ended.signal}) before serving:\n${await readFile(logFile, 'utf8')}`,
+      );
     if ((await readFile(logFile, 'utf8')).includes('Leadflow is running.')) break;
-    if (Date.now() > deadline) throw new Error(`the server did not start within ${START_TIMEOUT_MS / 1000} s:\n${await readFile(logFile, 'utf8')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the server did not start within ${START_TIMEOUT_MS / 1000} s:\n${await readFile(logFile, 'utf8')}`,
+      );
   }
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -130,7 +150,11 @@ function runSchemathesis(command, url, seed, token) {
   const args = [...command.slice(1), 'run', `${url}/docs/json`, '--checks', 'all', '--seed', String(seed)];
   console.log(`\n» schemathesis ${args.slice(command.length - 1).join(' ')}`);
   return new Promise((resolve) => {
-    const child = spawn(command[0], args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LEADFLOW_CONTRACT_TOKEN: token, NO_COLOR: '1' } });
+    const child = spawn(command[0], args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, LEADFLOW_CONTRACT_TOKEN: token, NO_COLOR: '1' },
+    });
     const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
     lines.on('line', (line) => console.log(unframed(line)));
     child.once('close', (code) => resolve(code ?? 1));
@@ -163,7 +187,11 @@ async function main() {
       const code = await runSchemathesis(command, server.url, seed, token);
       if (code !== 0) failed.push(seed);
     }
-    console.log(failed.length === 0 ? `\n» contract: 0 failures (seeds ${seeds.join(', ')})` : `\n» contract: failures with seed ${failed.join(', ')} (rerun one with --seed N)`);
+    console.log(
+      failed.length === 0
+        ? `\n» contract: 0 failures (seeds ${seeds.join(', ')})`
+        : `\n» contract: failures with seed ${failed.join(', ')} (rerun one with --seed N)`,
+    );
     process.exitCode = failed.length === 0 ? 0 : 1;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

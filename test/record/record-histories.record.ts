@@ -23,7 +23,8 @@ import { eventually, startTestStack, type TestStack } from '../src/support/test-
 import { everyNodeGraph, loopGraph, parkGraph, businessHoursGraph, taskCadenceGraph } from './record-graphs.js';
 
 const release = process.env.HISTORY_RELEASE;
-if (!release || !/^[A-Za-z0-9._-]+$/.test(release)) throw new Error('set HISTORY_RELEASE to a folder name for this release, e.g. 2026-12-06-main');
+if (!release || !/^[A-Za-z0-9._-]+$/.test(release))
+  throw new Error('set HISTORY_RELEASE to a folder name for this release, e.g. 2026-12-06-main');
 const folder = new URL(`../fixtures/histories/${release}/`, import.meta.url);
 
 describe(`recording lead histories for ${release}`, () => {
@@ -35,11 +36,16 @@ describe(`recording lead histories for ${release}`, () => {
 
   const lead = async (id: string) => (await stack.api('GET', `/api/leads/${id}`)).body;
   const runIs = (id: string, status: string, nodeId?: string) =>
-    eventually(async () => {
-      const current = await lead(id);
-      return current.run.status === status && (nodeId === undefined || current.run.nodeId === nodeId) && current;
-    }, `lead ${id} to be ${status}${nodeId ? ` at ${nodeId}` : ''}`, 90_000);
-  const post = (id: string, type: string, data?: Record<string, unknown>) => stack.api('POST', `/api/leads/${id}/events`, { type, ...(data && { data }) });
+    eventually(
+      async () => {
+        const current = await lead(id);
+        return current.run.status === status && (nodeId === undefined || current.run.nodeId === nodeId) && current;
+      },
+      `lead ${id} to be ${status}${nodeId ? ` at ${nodeId}` : ''}`,
+      90_000,
+    );
+  const post = (id: string, type: string, data?: Record<string, unknown>) =>
+    stack.api('POST', `/api/leads/${id}/events`, { type, ...(data && { data }) });
 
   /**
    * A history with every payload decrypted by the stack's codec: the fixture must replay in CI,
@@ -54,17 +60,28 @@ describe(`recording lead histories for ${release}`, () => {
       const [plain] = await stack.security.codec.decode([record as never]);
       return plain;
     }
-    return Object.fromEntries(await Promise.all(Object.entries(record).map(async ([key, item]) => [key, await decoded(item)])));
+    return Object.fromEntries(
+      await Promise.all(Object.entries(record).map(async ([key, item]) => [key, await decoded(item)])),
+    );
   }
 
   /** Saves every run of the lead's workflow (continue-as-new makes more than one), oldest first. */
   async function save(name: string, leadId: string): Promise<void> {
     const runs: string[] = [];
-    for await (const execution of stack.services.temporal.workflow.list({ query: `WorkflowId = 'lead-${leadId}'` })) runs.push(execution.runId);
+    for await (const execution of stack.services.temporal.workflow.list({ query: `WorkflowId = 'lead-${leadId}'` }))
+      runs.push(execution.runId);
     const handles = await Promise.all(
-      runs.map(async (runId) => ({ runId, history: (await decoded(await stack.services.temporal.workflow.getHandle(`lead-${leadId}`, runId).fetchHistory())) as temporal.api.history.v1.IHistory })),
+      runs.map(async (runId) => ({
+        runId,
+        history: (await decoded(
+          await stack.services.temporal.workflow.getHandle(`lead-${leadId}`, runId).fetchHistory(),
+        )) as temporal.api.history.v1.IHistory,
+      })),
     );
-    handles.sort((a, b) => Number(a.history.events?.[0]?.eventTime?.seconds ?? 0) - Number(b.history.events?.[0]?.eventTime?.seconds ?? 0));
+    handles.sort(
+      (a, b) =>
+        Number(a.history.events?.[0]?.eventTime?.seconds ?? 0) - Number(b.history.events?.[0]?.eventTime?.seconds ?? 0),
+    );
     mkdirSync(folder, { recursive: true });
     handles.forEach(({ history }, index) => {
       const file = handles.length === 1 ? `${name}.json` : `${name}.run${index + 1}.json`;
@@ -90,7 +107,11 @@ describe(`recording lead histories for ${release}`, () => {
       request.on('end', () => {
         response.setHeader('content-type', 'application/json');
         const path = new URL(request.url ?? '/', 'http://x').pathname;
-        response.end(path === '/companies' ? JSON.stringify({ category: { industry: 'Software' }, metrics: { employees: 450 } }) : JSON.stringify({ id: 'crm-1' }));
+        response.end(
+          path === '/companies'
+            ? JSON.stringify({ category: { industry: 'Software' }, metrics: { employees: 450 } })
+            : JSON.stringify({ id: 'crm-1' }),
+        );
       });
     });
     await new Promise<void>((resolve) => outside.listen(0, '127.0.0.1', resolve));
@@ -98,9 +119,12 @@ describe(`recording lead histories for ${release}`, () => {
     outsideUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
     await stack.api('POST', '/api/teams', { id: 'inbound', name: 'Inbound' });
-    const manager = (await stack.api('POST', '/api/reps', { name: 'Maya Manager', email: 'maya@record.test', teamId: 'inbound' })).body;
+    const manager = (
+      await stack.api('POST', '/api/reps', { name: 'Maya Manager', email: 'maya@record.test', teamId: 'inbound' })
+    ).body;
     await stack.api('PATCH', '/api/teams/inbound', { managerRepId: manager.id });
-    for (const name of ['Ann', 'Bo', 'Cy']) await stack.api('POST', '/api/reps', { name, email: `${name.toLowerCase()}@record.test`, teamId: 'inbound' });
+    for (const name of ['Ann', 'Bo', 'Cy'])
+      await stack.api('POST', '/api/reps', { name, email: `${name.toLowerCase()}@record.test`, teamId: 'inbound' });
     await publish('inbound', inboundWorkflow);
     await publish('sla', slaEscalationWorkflow('inbound', '2s'));
     await publish('every-node', everyNodeGraph(outsideUrl));
@@ -135,8 +159,16 @@ describe(`recording lead histories for ${release}`, () => {
   });
 
   it('SLA escalation: missed twice, reassigned, then contacted', async () => {
-    const { body } = await stack.api('POST', '/api/leads', { workflow: 'sla', email: 'sla@acme.test', name: 'Sal Ace' });
-    await eventually(async () => (await stack.api('GET', `/api/leads/${body.lead.id}/history`)).body.assignments.length >= 3 && true, 'two reassignments', 90_000);
+    const { body } = await stack.api('POST', '/api/leads', {
+      workflow: 'sla',
+      email: 'sla@acme.test',
+      name: 'Sal Ace',
+    });
+    await eventually(
+      async () => (await stack.api('GET', `/api/leads/${body.lead.id}/history`)).body.assignments.length >= 3 && true,
+      'two reassignments',
+      90_000,
+    );
     await runIs(body.lead.id, 'waiting', 'await-contact');
     await post(body.lead.id, 'contacted');
     await runIs(body.lead.id, 'completed');
@@ -155,7 +187,12 @@ describe(`recording lead histories for ${release}`, () => {
   });
 
   it('every node type: vendor enrichment, score v2, split, update, http, conditional wait, webhook, recycle', async () => {
-    const { body } = await stack.api('POST', '/api/leads', { workflow: 'every-node', email: 'ops@midmarket.test', name: 'Olga Ops', source: 'demo_request' });
+    const { body } = await stack.api('POST', '/api/leads', {
+      workflow: 'every-node',
+      email: 'ops@midmarket.test',
+      name: 'Olga Ops',
+      source: 'demo_request',
+    });
     await runIs(body.lead.id, 'waiting', 'engaged');
     await post(body.lead.id, 'page_visited', { url: '/pricing' });
     await post(body.lead.id, 'page_visited', { url: '/pricing' });
@@ -169,14 +206,20 @@ describe(`recording lead histories for ${release}`, () => {
     const { body } = await stack.api('POST', '/api/leads', { workflow: 'routed', email: 'rescore@acme.test' });
     await runIs(body.lead.id, 'waiting', 'await-demo');
     await post(body.lead.id, 'page_visited', { url: 'https://acme.test/pricing' });
-    await eventually(async () => (await lead(body.lead.id)).score !== null && (await lead(body.lead.id)).score > 0 && true, 'the re-score');
+    await eventually(
+      async () => (await lead(body.lead.id)).score !== null && (await lead(body.lead.id)).score > 0 && true,
+      'the re-score',
+    );
     await post(body.lead.id, 'demo_requested');
     await runIs(body.lead.id, 'completed');
     await save('rescored-woken', body.lead.id);
   });
 
   it('update-with-start: a capture waiting for its assignment', async () => {
-    const { body } = await stack.api('POST', '/api/leads?wait=assignment', { workflow: 'routed', email: 'sync@acme.test' });
+    const { body } = await stack.api('POST', '/api/leads?wait=assignment', {
+      workflow: 'routed',
+      email: 'sync@acme.test',
+    });
     expect(body.owner).not.toBeNull();
     await post(body.lead.id, 'demo_requested');
     await runIs(body.lead.id, 'completed');
@@ -184,7 +227,11 @@ describe(`recording lead histories for ${release}`, () => {
   });
 
   it('wait v2 until business time: the next business hour, then the next business day (left waiting)', async () => {
-    const { body } = await stack.api('POST', '/api/leads', { workflow: 'business-hours', email: 'hours@acme.test', ...hot });
+    const { body } = await stack.api('POST', '/api/leads', {
+      workflow: 'business-hours',
+      email: 'hours@acme.test',
+      ...hot,
+    });
     await runIs(body.lead.id, 'waiting', 'next-day');
     await save('business-hours-waiting', body.lead.id);
   });
@@ -205,7 +252,7 @@ describe(`recording lead histories for ${release}`, () => {
       return count;
     };
     for (let round = 0; (await runsOf()) < 2; round++) {
-      if (round > 100) throw new Error("no continue-as-new after 4,000 events");
+      if (round > 100) throw new Error('no continue-as-new after 4,000 events');
       await Promise.all(Array.from({ length: 40 }, () => post(id, 'replied')));
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

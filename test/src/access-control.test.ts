@@ -137,7 +137,11 @@ const expectedRow = (route: string): Caller[] | undefined => {
 };
 
 /** A path that reaches the route: a fresh id for every parameter, a file name for a wildcard. */
-const concrete = (url: string): string => url.replace(/:version\b/, '1').replace(/:[A-Za-z]+/g, () => randomUUID()).replace(/\*$/, 'nothing-here.txt');
+const concrete = (url: string): string =>
+  url
+    .replace(/:version\b/, '1')
+    .replace(/:[A-Za-z]+/g, () => randomUUID())
+    .replace(/\*$/, 'nothing-here.txt');
 
 describe('access control', () => {
   let stack: TestStack;
@@ -145,14 +149,24 @@ describe('access control', () => {
   const reps: Record<'ann' | 'bo', string> = { ann: '', bo: '' };
 
   /** A call as `who` (a role from `tokens`, a literal token, or nobody). */
-  async function call(who: Caller | { token: string }, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async function call(
+    who: Caller | { token: string },
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }> {
     const token = typeof who === 'object' ? who.token : who === 'none' ? undefined : (tokens[who] as string);
     const response = await fetch(`${stack.baseUrl}${path}`, {
       method,
-      headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        ...(token && { authorization: `Bearer ${token}` }),
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = response.headers.get('content-type')?.includes('json') ? await response.text() : (await response.body?.cancel(), '');
+    const text = response.headers.get('content-type')?.includes('json')
+      ? await response.text()
+      : (await response.body?.cancel(), '');
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
@@ -160,10 +174,16 @@ describe('access control', () => {
     stack = await startTestStack();
     tokens.admin = stack.token;
     await stack.api('POST', '/api/teams', { id: 'reps', name: 'Reps' });
-    reps.ann = (await stack.api('POST', '/api/reps', { name: 'Ann', email: 'ann@access.test', teamId: 'reps' })).body.id;
+    reps.ann = (
+      await stack.api('POST', '/api/reps', { name: 'Ann', email: 'ann@access.test', teamId: 'reps' })
+    ).body.id;
     reps.bo = (await stack.api('POST', '/api/reps', { name: 'Bo', email: 'bo@access.test', teamId: 'reps' })).body.id;
     for (const role of ['editor', 'viewer', 'rep', 'capture'] as const) {
-      const created = await stack.api('POST', '/api/tokens', { name: `${role} token`, role, ...(role === 'rep' && { repId: reps.ann }) });
+      const created = await stack.api('POST', '/api/tokens', {
+        name: `${role} token`,
+        role,
+        ...(role === 'rep' && { repId: reps.ann }),
+      });
       expect(created.status).toBe(201);
       tokens[role] = created.body.token;
     }
@@ -174,7 +194,12 @@ describe('access control', () => {
     const routes = routeAccessTable(stack.app).map((r) => `${r.method} ${r.url}`);
     const unlisted = routes.filter((route) => !expectedRow(route));
     expect.soft(unlisted, 'routes the matrix does not list').toEqual([]);
-    expect.soft(Object.keys(MATRIX).filter((route) => !routes.includes(route)), 'matrix rows for routes that do not exist').toEqual([]);
+    expect
+      .soft(
+        Object.keys(MATRIX).filter((route) => !routes.includes(route)),
+        'matrix rows for routes that do not exist',
+      )
+      .toEqual([]);
 
     const mismatches: string[] = [];
     for (const route of routes.filter((r) => !unlisted.includes(r))) {
@@ -193,7 +218,11 @@ describe('access control', () => {
 
   it('refuses with 403 naming the role and the roles the route needs; unknown /api paths need a token, then 404', async () => {
     const refused = await call('viewer', 'POST', '/api/workflows', { name: 'nope' });
-    expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN', message: 'a viewer token may not call POST /api/workflows: that needs the role admin or editor' });
+    expect(refused.body).toMatchObject({
+      statusCode: 403,
+      code: 'FORBIDDEN',
+      message: 'a viewer token may not call POST /api/workflows: that needs the role admin or editor',
+    });
     expect((await call('none', 'GET', '/api/no-such-thing')).status).toBe(401);
     expect((await call('capture', 'GET', '/api/no-such-thing')).status).toBe(404);
   });
@@ -217,26 +246,58 @@ describe('access control', () => {
       const stored = await sql<{ row: string }>`SELECT row_to_json(t)::text AS row FROM api_tokens t`.execute(stack.db);
       expect(stored.rows.some((r) => r.row.includes(token.slice(prefix.length)))).toBe(false);
 
-      expect(await call({ token }, 'GET', '/api/me')).toEqual({ status: 200, body: { tokenId: id, name: 'Dana (RevOps)', role: 'editor', repId: null } });
-      expect(await call('admin', 'GET', '/api/me')).toEqual({ status: 200, body: { tokenId: null, name: 'admin', role: 'admin', repId: null } });
+      expect(await call({ token }, 'GET', '/api/me')).toEqual({
+        status: 200,
+        body: { tokenId: id, name: 'Dana (RevOps)', role: 'editor', repId: null },
+      });
+      expect(await call('admin', 'GET', '/api/me')).toEqual({
+        status: 200,
+        body: { tokenId: null, name: 'admin', role: 'admin', repId: null },
+      });
       const listed = (await call('admin', 'GET', '/api/tokens')).body.tokens.find((t: { id: string }) => t.id === id);
-      const keys = ['createdAt', 'createdBy', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'repId', 'revokedAt', 'role'];
+      const keys = [
+        'createdAt',
+        'createdBy',
+        'expiresAt',
+        'id',
+        'lastUsedAt',
+        'name',
+        'prefix',
+        'repId',
+        'revokedAt',
+        'role',
+      ];
       expect(Object.keys(listed).sort()).toEqual(keys);
-      expect(listed).toMatchObject({ name: 'Dana (RevOps)', role: 'editor', prefix, createdBy: 'admin', revokedAt: null, expiresAt: null });
+      expect(listed).toMatchObject({
+        name: 'Dana (RevOps)',
+        role: 'editor',
+        prefix,
+        createdBy: 'admin',
+        revokedAt: null,
+        expiresAt: null,
+      });
       expect(listed.lastUsedAt).toEqual(expect.any(String));
 
       const revoked = await call('admin', 'DELETE', `/api/tokens/${id}`);
       expect(revoked.status).toBe(200);
       expect(revoked.body.revokedAt).toEqual(expect.any(String));
       const refused = await call({ token }, 'GET', '/api/me');
-      expect(refused).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED', message: expect.stringContaining('revoked') } });
+      expect(refused).toMatchObject({
+        status: 401,
+        body: { code: 'UNAUTHORIZED', message: expect.stringContaining('revoked') },
+      });
       expect((await call('admin', 'DELETE', `/api/tokens/${id}`)).body.revokedAt).toBe(revoked.body.revokedAt);
       const audit = await call('admin', 'GET', `/api/audit?subjectType=token&subjectId=${id}`);
-      expect(audit.body.entries.map((e: { action: string; actor: string }) => `${e.action} by ${e.actor}`)).toEqual(['token.revoked by admin', 'token.created by admin']);
+      expect(audit.body.entries.map((e: { action: string; actor: string }) => `${e.action} by ${e.actor}`)).toEqual([
+        'token.revoked by admin',
+        'token.created by admin',
+      ]);
     });
 
     it('refuses tokens it never issued, and a rep binding on the wrong role', async () => {
-      expect((await call({ token: `lf_admin_${randomBytes(24).toString('base64url')}` }, 'GET', '/api/me')).status).toBe(401);
+      expect(
+        (await call({ token: `lf_admin_${randomBytes(24).toString('base64url')}` }, 'GET', '/api/me')).status,
+      ).toBe(401);
       expect((await call({ token: 'garbage' }, 'GET', '/api/me')).status).toBe(401);
       const cases: Array<[unknown, string]> = [
         [{ name: 'r', role: 'rep' }, 'repId'],
@@ -255,8 +316,13 @@ describe('access control', () => {
 
     it('stamps last_used_at at most once a minute per token', async () => {
       const { id, token } = (await call('admin', 'POST', '/api/tokens', { name: 'stamp', role: 'viewer' })).body;
-      const stampedAt = async (): Promise<Date | null> => (await stack.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow()).last_used_at;
-      const setStamp = (secondsAgo: number) => sql`UPDATE api_tokens SET last_used_at = now() - make_interval(secs => ${secondsAgo}) WHERE id = ${id}`.execute(stack.db);
+      const stampedAt = async (): Promise<Date | null> =>
+        (await stack.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow())
+          .last_used_at;
+      const setStamp = (secondsAgo: number) =>
+        sql`UPDATE api_tokens SET last_used_at = now() - make_interval(secs => ${secondsAgo}) WHERE id = ${id}`.execute(
+          stack.db,
+        );
 
       await setStamp(30);
       const recent = await stampedAt();
@@ -273,37 +339,77 @@ describe('access control', () => {
   describe('audit log', () => {
     it('records who published which version (the author is the token name) in the same transaction as the version', async () => {
       const editor = { token: tokens.editor as string };
-      const created = await call(editor, 'POST', '/api/workflows', { name: 'Audited', slug: 'audited', draft: slaEscalationWorkflow('reps', '1h') });
+      const created = await call(editor, 'POST', '/api/workflows', {
+        name: 'Audited',
+        slug: 'audited',
+        draft: slaEscalationWorkflow('reps', '1h'),
+      });
       expect(created.status).toBe(201);
       const published = await call(editor, 'POST', '/api/workflows/audited/publish', { note: 'first' });
       expect(published.body).toMatchObject({ version: 1, author: 'editor token' });
       expect((await call(editor, 'POST', '/api/workflows/audited/publish', { note: 'again' })).status).toBe(409);
-      const renamed = await call(editor, 'PUT', '/api/workflows/audited/draft', { ...slaEscalationWorkflow('reps', '1h'), name: 'Audited, renamed' });
+      const renamed = await call(editor, 'PUT', '/api/workflows/audited/draft', {
+        ...slaEscalationWorkflow('reps', '1h'),
+        name: 'Audited, renamed',
+      });
       expect(renamed.status).toBe(200);
 
       const { body } = await call(editor, 'GET', `/api/audit?subjectType=workflow&subjectId=${created.body.id}`);
       const editorTokenId = (await call(editor, 'GET', '/api/me')).body.tokenId;
-      expect(body.entries.map((e: { action: string }) => e.action)).toEqual(['workflow.renamed', 'workflow.published', 'workflow.created']);
-      expect(body.entries[1]).toMatchObject({ actor: 'editor token', actorTokenId: editorTokenId, subjectType: 'workflow', detail: { slug: 'audited', version: 1, hash: published.body.hash, note: 'first' } });
+      expect(body.entries.map((e: { action: string }) => e.action)).toEqual([
+        'workflow.renamed',
+        'workflow.published',
+        'workflow.created',
+      ]);
+      expect(body.entries[1]).toMatchObject({
+        actor: 'editor token',
+        actorTokenId: editorTokenId,
+        subjectType: 'workflow',
+        detail: { slug: 'audited', version: 1, hash: published.body.hash, note: 'first' },
+      });
       expect(body.entries[0].detail).toEqual({ slug: 'audited', from: 'Audited', to: 'Audited, renamed' });
     });
 
     it('records which fields of which rep changed, and who changed them; pages newest first', async () => {
       const editor = { token: tokens.editor as string };
       const since = new Date().toISOString();
-      expect((await call(editor, 'PATCH', `/api/reps/${reps.bo}`, { capacity: 12, skills: ['enterprise'] })).status).toBe(200);
+      expect(
+        (await call(editor, 'PATCH', `/api/reps/${reps.bo}`, { capacity: 12, skills: ['enterprise'] })).status,
+      ).toBe(200);
       expect((await call(editor, 'PATCH', `/api/reps/${reps.bo}`, { capacity: 12 })).status).toBe(200);
       expect((await call(editor, 'PATCH', `/api/reps/${reps.bo}`, { timezone: 'Europe/Berlin' })).status).toBe(200);
 
-      const first = await call(editor, 'GET', `/api/audit?subjectType=rep&subjectId=${reps.bo}&since=${encodeURIComponent(since)}&limit=1`);
-      expect(first.body.entries).toEqual([expect.objectContaining({ action: 'rep.updated', actor: 'editor token', detail: { changes: { timezone: { from: 'UTC', to: 'Europe/Berlin' } } } })]);
-      const second = await call(editor, 'GET', `/api/audit?subjectType=rep&subjectId=${reps.bo}&since=${encodeURIComponent(since)}&cursor=${first.body.nextCursor}`);
+      const first = await call(
+        editor,
+        'GET',
+        `/api/audit?subjectType=rep&subjectId=${reps.bo}&since=${encodeURIComponent(since)}&limit=1`,
+      );
+      expect(first.body.entries).toEqual([
+        expect.objectContaining({
+          action: 'rep.updated',
+          actor: 'editor token',
+          detail: { changes: { timezone: { from: 'UTC', to: 'Europe/Berlin' } } },
+        }),
+      ]);
+      const second = await call(
+        editor,
+        'GET',
+        `/api/audit?subjectType=rep&subjectId=${reps.bo}&since=${encodeURIComponent(since)}&cursor=${first.body.nextCursor}`,
+      );
       expect(second.body).toEqual({
-        entries: [expect.objectContaining({ action: 'rep.updated', detail: { changes: { capacity: { from: null, to: 12 }, skills: { from: [], to: ['enterprise'] } } } })],
+        entries: [
+          expect.objectContaining({
+            action: 'rep.updated',
+            detail: { changes: { capacity: { from: null, to: 12 }, skills: { from: [], to: ['enterprise'] } } },
+          }),
+        ],
         nextCursor: null,
       });
       const setup = await call('admin', 'GET', '/api/audit?actor=admin&subjectType=rep');
-      expect(setup.body.entries.map((e: { action: string; subjectId: string }) => [e.action, e.subjectId])).toEqual([['rep.created', reps.bo], ['rep.created', reps.ann]]);
+      expect(setup.body.entries.map((e: { action: string; subjectId: string }) => [e.action, e.subjectId])).toEqual([
+        ['rep.created', reps.bo],
+        ['rep.created', reps.ann],
+      ]);
     });
   });
 
@@ -313,10 +419,19 @@ describe('access control', () => {
 
     beforeAll(async () => {
       ann.token = tokens.rep as string;
-      await call('admin', 'POST', '/api/workflows', { name: 'Round robin', slug: 'round-robin', draft: slaEscalationWorkflow('reps', '1h'), isDefault: true });
+      await call('admin', 'POST', '/api/workflows', {
+        name: 'Round robin',
+        slug: 'round-robin',
+        draft: slaEscalationWorkflow('reps', '1h'),
+        isDefault: true,
+      });
       expect((await call('admin', 'POST', '/api/workflows/round-robin/publish', { note: 'v1' })).status).toBe(201);
       const ids: string[] = [];
-      for (const i of [1, 2]) ids.push((await call('capture', 'POST', '/api/leads', { email: `lead${i}@bigco.test`, name: `Lead ${i}` })).body.lead.id as string);
+      for (const i of [1, 2])
+        ids.push(
+          (await call('capture', 'POST', '/api/leads', { email: `lead${i}@bigco.test`, name: `Lead ${i}` })).body.lead
+            .id as string,
+        );
       const owners = await eventually(async () => {
         const rows = await stack.db.selectFrom('leads').select(['id', 'owner_id']).where('id', 'in', ids).execute();
         return rows.every((row) => row.owner_id) && rows;
@@ -343,29 +458,53 @@ describe('access control', () => {
 
       const own = await call(ann, 'POST', `/api/leads/${leads.ann}/events`, { type: 'contacted' });
       expect(own).toMatchObject({ status: 202, body: { delivered: true } });
-      await eventually(async () => (await call(ann, 'GET', `/api/leads/${leads.ann}`)).body.status === 'contacted', 'own lead contacted');
+      await eventually(
+        async () => (await call(ann, 'GET', `/api/leads/${leads.ann}`)).body.status === 'contacted',
+        'own lead contacted',
+      );
     });
 
-    it("opens its own inbox and tasks only", async () => {
+    it('opens its own inbox and tasks only', async () => {
       const inbox = await eventually(async () => {
         const { body } = await call(ann, 'GET', `/api/reps/${reps.ann}/inbox`);
         return body.notifications.length > 0 && body.notifications;
       }, "Ann's inbox notification");
       expect(inbox[0].leadId).toBe(leads.ann);
       expect((await call(ann, 'GET', `/api/reps/${reps.bo}/inbox`)).status).toBe(404);
-      const boNote = await eventually(() => stack.db.selectFrom('notifications').select('id').where('rep_id', '=', reps.bo).where('channel', '=', 'inbox').executeTakeFirst(), "Bo's inbox notification");
+      const boNote = await eventually(
+        () =>
+          stack.db
+            .selectFrom('notifications')
+            .select('id')
+            .where('rep_id', '=', reps.bo)
+            .where('channel', '=', 'inbox')
+            .executeTakeFirst(),
+        "Bo's inbox notification",
+      );
       expect((await call(ann, 'POST', `/api/reps/${reps.bo}/inbox/${boNote.id}/read`)).status).toBe(404);
       expect((await call(ann, 'GET', `/api/reps/${reps.bo}/inbox/stream`)).status).toBe(404);
 
       const task = await stack.db
         .insertInto('tasks')
-        .values({ idempotency_key: `access:${randomUUID()}`, lead_id: leads.bo, rep_id: reps.bo, title: 'Call Bo\'s lead', due_at: new Date() })
+        .values({
+          idempotency_key: `access:${randomUUID()}`,
+          lead_id: leads.bo,
+          rep_id: reps.bo,
+          title: "Call Bo's lead",
+          due_at: new Date(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       expect((await call(ann, 'GET', `/api/tasks?rep=${reps.bo}`)).body.tasks).toEqual([]);
-      expect((await call('viewer', 'GET', `/api/tasks?rep=${reps.bo}`)).body.tasks.map((t: { id: string }) => t.id)).toEqual([task.id]);
+      expect(
+        (await call('viewer', 'GET', `/api/tasks?rep=${reps.bo}`)).body.tasks.map((t: { id: string }) => t.id),
+      ).toEqual([task.id]);
       expect((await call(ann, 'POST', `/api/tasks/${task.id}/complete`)).status).toBe(404);
-      const row = await stack.db.selectFrom('tasks').select('status').where('id', '=', task.id).executeTakeFirstOrThrow();
+      const row = await stack.db
+        .selectFrom('tasks')
+        .select('status')
+        .where('id', '=', task.id)
+        .executeTakeFirstOrThrow();
       expect(row.status).toBe('open');
     });
   });

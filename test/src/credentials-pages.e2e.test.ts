@@ -12,7 +12,13 @@ const LEGACY_URL = 'https://hooks.slack.example/services/T0002/B0002/LEGACYinlin
 const alertsGraph = (name: string, notify: Record<string, unknown>) =>
   oneStepGraph(
     name,
-    { id: 'alert', type: 'notify', typeVersion: 2, label: 'Alert sales', config: { channels: ['slack'], to: 'owner', subject: 'New lead', body: '{{email}}', ...notify } },
+    {
+      id: 'alert',
+      type: 'notify',
+      typeVersion: 2,
+      label: 'Alert sales',
+      config: { channels: ['slack'], to: 'owner', subject: 'New lead', body: '{{email}}', ...notify },
+    },
     'out',
     { outcome: 'alerted' },
   );
@@ -29,14 +35,39 @@ describe('credentials in a real browser', () => {
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[] = [];
-  const saved = () => page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-  const credentials = async () => (await stack.api('GET', '/api/credentials')).body.credentials as Array<{ id: string; name: string; fingerprint: string; usedBy: string[] }>;
+  const saved = () =>
+    page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+  const credentials = async () =>
+    (await stack.api('GET', '/api/credentials')).body.credentials as Array<{
+      id: string;
+      name: string;
+      fingerprint: string;
+      usedBy: string[];
+    }>;
 
   beforeAll(async () => {
     stack = await startTestStack({ designer: true });
-    expect((await stack.api('POST', '/api/workflows', { name: 'Sales alerts', slug: 'alerts', draft: alertsGraph('Sales alerts', {}) })).status).toBe(201);
-    expect((await stack.api('POST', '/api/workflows', { name: 'Legacy alerts', slug: 'legacy', draft: alertsGraph('Legacy alerts', { slackWebhookUrl: LEGACY_URL }) })).status).toBe(201);
-    const published = await stack.api('POST', '/api/workflows/legacy/publish', { note: 'inline Slack URL, from before credentials' });
+    expect(
+      (
+        await stack.api('POST', '/api/workflows', {
+          name: 'Sales alerts',
+          slug: 'alerts',
+          draft: alertsGraph('Sales alerts', {}),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await stack.api('POST', '/api/workflows', {
+          name: 'Legacy alerts',
+          slug: 'legacy',
+          draft: alertsGraph('Legacy alerts', { slackWebhookUrl: LEGACY_URL }),
+        })
+      ).status,
+    ).toBe(201);
+    const published = await stack.api('POST', '/api/workflows/legacy/publish', {
+      note: 'inline Slack URL, from before credentials',
+    });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     ({ browser, context, page, pageErrors } = await openDesigner(stack.baseUrl, stack.token));
   });
@@ -104,7 +135,9 @@ describe('credentials in a real browser', () => {
     await picker.selectOption({ label: 'Sales channel' });
     await saved();
     const [credential] = await credentials();
-    expect((await stack.api('GET', '/api/workflows/alerts')).body.draft.nodes[1].config.slackCredential).toBe(credential?.id);
+    expect((await stack.api('GET', '/api/workflows/alerts')).body.draft.nodes[1].config.slackCredential).toBe(
+      credential?.id,
+    );
     expect((await credentials())[0]?.usedBy).toEqual(['alerts']);
     await picker.scrollIntoViewIfNeeded();
     await screenshotAtBothSizes(page, 'credential-picker');
@@ -118,14 +151,18 @@ describe('credentials in a real browser', () => {
     await dialog.waitFor();
     expect(await dialog.getByLabel('Kind').inputValue()).toBe('slack_webhook');
     await dialog.getByLabel('Name', { exact: true }).fill('Escalations channel');
-    await dialog.getByRole('textbox', { name: 'Incoming webhook URL' }).fill('https://hooks.slack.example/services/T0001/B0002/other');
+    await dialog
+      .getByRole('textbox', { name: 'Incoming webhook URL' })
+      .fill('https://hooks.slack.example/services/T0001/B0002/other');
     await dialog.getByRole('button', { name: 'Save credential' }).click();
     await tab.getByRole('status').filter({ hasText: 'Saved Escalations channel' }).waitFor();
     await tab.close();
     // Back in the editor: offered as soon as the window has focus again.
     await page.bringToFront();
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-    await expect.poll(() => picker.locator('option').allTextContents()).toEqual(['Not set', 'Escalations channel', 'Sales channel']);
+    await expect
+      .poll(() => picker.locator('option').allTextContents())
+      .toEqual(['Not set', 'Escalations channel', 'Sales channel']);
     expect(await picker.inputValue()).toBe(credential?.id);
   });
 
@@ -161,7 +198,9 @@ describe('credentials in a real browser', () => {
     await page.getByRole('button', { name: 'Replace the secret of Sales alerts channel' }).click();
     const replace = page.getByRole('dialog', { name: 'Replace the secret of Sales alerts channel' });
     expect(await replace.getByRole('textbox', { name: 'Incoming webhook URL' }).inputValue()).toBe('');
-    await replace.getByRole('textbox', { name: 'Incoming webhook URL' }).fill('https://hooks.slack.example/services/T0001/B0001/rotated');
+    await replace
+      .getByRole('textbox', { name: 'Incoming webhook URL' })
+      .fill('https://hooks.slack.example/services/T0001/B0001/rotated');
     await replace.getByRole('button', { name: 'Replace secret' }).click();
     await page.getByRole('status').filter({ hasText: 'Replaced the secret of Sales alerts channel' }).waitFor();
     const after = (await credentials()).find((credential) => credential.id === before?.id);
@@ -170,7 +209,10 @@ describe('credentials in a real browser', () => {
 
     await page.getByRole('button', { name: 'Delete Sales alerts channel' }).click();
     const refuse = page.getByRole('dialog', { name: 'Delete Sales alerts channel?' });
-    await refuse.getByRole('list', { name: 'Workflows using Sales alerts channel' }).getByRole('link', { name: 'Sales alerts' }).waitFor();
+    await refuse
+      .getByRole('list', { name: 'Workflows using Sales alerts channel' })
+      .getByRole('link', { name: 'Sales alerts' })
+      .waitFor();
     expect(await refuse.getByRole('button', { name: 'Delete credential' }).isDisabled()).toBe(true);
     await screenshotAtBothSizes(page, 'credential-delete-in-use');
     await refuse.getByRole('button', { name: 'Cancel' }).click();
@@ -186,11 +228,14 @@ describe('credentials in a real browser', () => {
   });
 
   it('is not offered to viewers', async () => {
-    const viewer = (await stack.api('POST', '/api/tokens', { name: 'Ops viewer', role: 'viewer' })).body.token as string;
+    const viewer = (await stack.api('POST', '/api/tokens', { name: 'Ops viewer', role: 'viewer' })).body
+      .token as string;
     const other = await browser.newPage({ viewport: SIZES[0] });
     await other.goto(`${stack.baseUrl}/workflows#token=${viewer}`);
     await other.getByRole('heading', { name: 'Workflows' }).waitFor();
-    expect(await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credentials' }).count()).toBe(0);
+    expect(
+      await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Credentials' }).count(),
+    ).toBe(0);
     await other.goto(`${stack.baseUrl}/credentials`);
     await other.getByText('This page is not open to viewer tokens.').waitFor();
     await other.close();

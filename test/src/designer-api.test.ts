@@ -13,15 +13,39 @@ describe('designer API on the real stack', () => {
   afterAll(async () => stack?.stop());
 
   const count = async (table: 'leads' | 'assignments' | 'notifications' | 'steps'): Promise<number> =>
-    Number((await stack.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await stack.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('test-runs a sample lead through the draft: says whom assign would pick and what notify would send, and keeps nothing', async () => {
-    const before = { leads: await count('leads'), assignments: await count('assignments'), notifications: await count('notifications') };
-    const run = await stack.api('POST', '/api/workflows/inbound/test-run', { lead: hotLead(1), events: [{ type: 'contacted', afterMs: 60_000 }] });
+    const before = {
+      leads: await count('leads'),
+      assignments: await count('assignments'),
+      notifications: await count('notifications'),
+    };
+    const run = await stack.api('POST', '/api/workflows/inbound/test-run', {
+      lead: hotLead(1),
+      events: [{ type: 'contacted', afterMs: 60_000 }],
+    });
     expect(run.status).toBe(200);
     expect(run.body.outcome).toBe('completed');
     const path = run.body.steps.map((step: any) => step.nodeId);
-    expect(path).toEqual(['capture', 'enrich', 'score', 'route', 'assign', 'alert-owner', 'await-contact', 'rep-outcome', 'contacted']);
+    expect(path).toEqual([
+      'capture',
+      'enrich',
+      'score',
+      'route',
+      'assign',
+      'alert-owner',
+      'await-contact',
+      'rep-outcome',
+      'contacted',
+    ]);
     const assign = run.body.steps.find((step: any) => step.nodeId === 'assign');
     expect(assign.port).toBe('assigned');
     expect(assign.reason).toMatch(/round robin/i);
@@ -32,12 +56,19 @@ describe('designer API on the real stack', () => {
     const wait = run.body.steps.find((step: any) => step.nodeId === 'await-contact');
     expect(wait.waited).toMatchObject({ endedBy: 'contacted', simulatedMs: 60_000 });
 
-    expect({ leads: await count('leads'), assignments: await count('assignments'), notifications: await count('notifications') }).toEqual(before);
+    expect({
+      leads: await count('leads'),
+      assignments: await count('assignments'),
+      notifications: await count('notifications'),
+    }).toEqual(before);
 
     // Round robin did not advance: the first real lead goes to the rep the test run named.
     const captured = await stack.api('POST', '/api/leads', hotLead(2));
     expect(captured.status).toBe(201);
-    const owner = await eventually(async () => (await stack.api('GET', `/api/leads/${captured.body.lead.id}`)).body.ownerId ?? undefined, 'the real lead to be assigned');
+    const owner = await eventually(
+      async () => (await stack.api('GET', `/api/leads/${captured.body.lead.id}`)).body.ownerId ?? undefined,
+      'the real lead to be assigned',
+    );
     expect(owner).toBe(run.body.lead.ownerId);
   });
 
@@ -45,14 +76,21 @@ describe('designer API on the real stack', () => {
     const timedOut = await stack.api('POST', '/api/workflows/inbound/test-run', { lead: hotLead(3) });
     expect(timedOut.body.outcome).toBe('completed');
     expect(timedOut.body.steps.at(-1).nodeId).toBe('escalated');
-    expect(timedOut.body.steps.find((step: any) => step.nodeId === 'await-contact').waited).toMatchObject({ endedBy: 'timeout', simulatedMs: 300_000 });
+    expect(timedOut.body.steps.find((step: any) => step.nodeId === 'await-contact').waited).toMatchObject({
+      endedBy: 'timeout',
+      simulatedMs: 300_000,
+    });
 
     const draft = (await stack.api('GET', '/api/workflows/inbound')).body.draft;
     const wait = draft.nodes.find((node: any) => node.id === 'await-contact');
     // Without a timeout the wait has no timeout port: drop the escalation branch it led to.
     wait.config = { mode: 'event', events: ['contacted'] };
     draft.nodes = draft.nodes.filter((node: any) => !['escalate', 'escalated'].includes(node.id));
-    draft.edges = draft.edges.filter((edge: any) => ![edge.source, edge.target].some((id: string) => ['escalate', 'escalated'].includes(id)) && edge.sourceHandle !== 'timeout');
+    draft.edges = draft.edges.filter(
+      (edge: any) =>
+        ![edge.source, edge.target].some((id: string) => ['escalate', 'escalated'].includes(id)) &&
+        edge.sourceHandle !== 'timeout',
+    );
     const stopped = await stack.api('POST', '/api/workflows/inbound/test-run', { document: draft, lead: hotLead(4) });
     expect(stopped.status, JSON.stringify(stopped.body)).toBe(200);
     expect(stopped.body.outcome).toBe('waiting');
@@ -61,7 +99,9 @@ describe('designer API on the real stack', () => {
   });
 
   it('refuses a sample lead or graph it cannot run, naming the field or node', async () => {
-    const badLead = await stack.api('POST', '/api/workflows/inbound/test-run', { lead: { ...hotLead(5), email: 'not-an-email' } });
+    const badLead = await stack.api('POST', '/api/workflows/inbound/test-run', {
+      lead: { ...hotLead(5), email: 'not-an-email' },
+    });
     expect(badLead.status).toBe(422);
     expect(badLead.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'lead.email' })]));
 
@@ -70,7 +110,9 @@ describe('designer API on the real stack', () => {
     const badGraph = await stack.api('POST', '/api/workflows/inbound/test-run', { document: draft, lead: hotLead(5) });
     expect(badGraph.status).toBe(422);
     expect(badGraph.body.message).toContain('cannot be run');
-    expect(badGraph.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: 'assign', path: 'config.team' })]));
+    expect(badGraph.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ nodeId: 'assign', path: 'config.team' })]),
+    );
   });
 
   it('describes each node for the canvas: ports for its config and a summary line', async () => {
@@ -93,7 +135,9 @@ describe('designer API on the real stack', () => {
     const copy = await stack.api('POST', '/api/workflows/inbound/duplicate', { name: 'Inbound (copy)' });
     expect(copy.status).toBe(201);
     expect(copy.body.publishedVersion).toBeNull();
-    expect(copy.body.draft.nodes.length).toBe((await stack.api('GET', '/api/workflows/inbound')).body.draft.nodes.length);
+    expect(copy.body.draft.nodes.length).toBe(
+      (await stack.api('GET', '/api/workflows/inbound')).body.draft.nodes.length,
+    );
     const again = await stack.api('POST', '/api/workflows/inbound/duplicate', { name: 'Inbound (copy)' });
     expect(again.body.slug).toBe(`${copy.body.slug}-2`);
 
@@ -110,7 +154,10 @@ describe('designer API on the real stack', () => {
 
   it('streams lead changes from the worker as they happen', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${stack.baseUrl}/api/leads/stream`, { headers: { authorization: `Bearer ${stack.token}` }, signal: controller.signal });
+    const response = await fetch(`${stack.baseUrl}/api/leads/stream`, {
+      headers: { authorization: `Bearer ${stack.token}` },
+      signal: controller.signal,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
@@ -127,7 +174,11 @@ describe('designer API on the real stack', () => {
     const captured = await stack.api('POST', '/api/leads', hotLead(10));
     const id: string = captured.body.lead.id;
     // The insert, then each step write the worker makes, are announced with the lead's id.
-    await eventually(async () => text.split(id).length - 1 >= 3 || undefined, 'three announcements of the new lead', 30_000);
+    await eventually(
+      async () => text.split(id).length - 1 >= 3 || undefined,
+      'three announcements of the new lead',
+      30_000,
+    );
     controller.abort();
     await pump;
   });

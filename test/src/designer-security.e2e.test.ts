@@ -23,10 +23,13 @@ async function watchViolations(page: Page): Promise<() => Promise<Violation[]>> 
   });
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      consoleErrors.push(message.text());
   });
   return async () => {
-    const reported = await page.evaluate(() => (globalThis as unknown as { cspViolations?: Violation[] }).cspViolations ?? []);
+    const reported = await page.evaluate(
+      () => (globalThis as unknown as { cspViolations?: Violation[] }).cspViolations ?? [],
+    );
     return [...reported, ...consoleErrors.map((text) => ({ directive: 'console', blocked: text, source: '' }))];
   };
 }
@@ -144,8 +147,12 @@ describe('designer security in a real browser', () => {
       script.textContent = 'globalThis.inlineRan = true';
       document.body.append(script);
     });
-    await expect.poll(async () => (await violations()).map((v) => v.directive).sort()).toEqual(['console', 'script-src-elem']);
-    expect(await page.evaluate(() => (globalThis as unknown as { inlineRan?: boolean }).inlineRan ?? false)).toBe(false);
+    await expect
+      .poll(async () => (await violations()).map((v) => v.directive).sort())
+      .toEqual(['console', 'script-src-elem']);
+    expect(await page.evaluate(() => (globalThis as unknown as { inlineRan?: boolean }).inlineRan ?? false)).toBe(
+      false,
+    );
     await page.close();
   });
 
@@ -180,7 +187,10 @@ describe('designer security in a real browser', () => {
       await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     };
     const stored = (page: Page) =>
-      page.evaluate(() => ({ tab: sessionStorage.getItem('leadflow.token'), computer: localStorage.getItem('leadflow.token') }));
+      page.evaluate(() => ({
+        tab: sessionStorage.getItem('leadflow.token'),
+        computer: localStorage.getItem('leadflow.token'),
+      }));
 
     it('without "remember me": for this tab only; a new tab asks again', async () => {
       const context = await browser.newContext();
@@ -247,7 +257,9 @@ describe('designer security in a real browser', () => {
       await dialog.getByRole('button', { name: 'Create token' }).click();
       await page.getByRole('region', { name: 'Token Agency, one week' }).waitFor();
 
-      const issued = (await stack.api('GET', '/api/tokens')).body.tokens.find((t: { name: string }) => t.name === 'Agency, one week');
+      const issued = (await stack.api('GET', '/api/tokens')).body.tokens.find(
+        (t: { name: string }) => t.name === 'Agency, one week',
+      );
       const days = (Date.parse(issued.expiresAt) - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(6.9);
       expect(days).toBeLessThan(7.01);

@@ -6,11 +6,18 @@ import { dragBetween, launchChromium, screenshot } from './support/browser.js';
 import { canvasZoom, edgeStartOffsets, overlappingNodes, shareEdges, untilCanvasStill } from './support/canvas.js';
 import { eventually, hotLead, startTestStack, type TestStack } from './support/test-stack.js';
 
-const source = (node: string, port: string) => `.canvas .react-flow__handle.source[data-nodeid="${node}"][data-handleid="${port}"]`;
+const source = (node: string, port: string) =>
+  `.canvas .react-flow__handle.source[data-nodeid="${node}"][data-handleid="${port}"]`;
 const target = (node: string) => `.canvas .react-flow__handle.target[data-nodeid="${node}"]`;
 
 interface Draft {
-  nodes: Array<{ id: string; type: string; label?: string; position: { x: number; y: number }; config: Record<string, unknown> }>;
+  nodes: Array<{
+    id: string;
+    type: string;
+    label?: string;
+    position: { x: number; y: number };
+    config: Record<string, unknown>;
+  }>;
   edges: Array<{ id: string; source: string; sourceHandle: string; target: string }>;
 }
 
@@ -75,7 +82,8 @@ describe('designer: readable, re-routable, in plain words', () => {
   let page: Page;
   const pageErrors: string[] = [];
   const draft = async (slug: string): Promise<Draft> => (await stack.api('GET', `/api/workflows/${slug}`)).body.draft;
-  const saved = () => page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+  const saved = () =>
+    page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
   const openEditor = async (slug: string) => {
     await page.goto(`${stack.baseUrl}/workflows/${slug}`);
     await page.locator('.canvas .react-flow__node').first().waitFor();
@@ -83,7 +91,8 @@ describe('designer: readable, re-routable, in plain words', () => {
   };
   /** Clicks a node, fitting the view first when it is not drawn (the canvas draws only what is in view). */
   const selectNode = async (id: string) => {
-    if ((await page.getByTestId(`node-${id}`).count()) === 0) await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    if ((await page.getByTestId(`node-${id}`).count()) === 0)
+      await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await page.getByTestId(`node-${id}`).click();
     await page.locator('.config-panel').waitFor();
   };
@@ -119,7 +128,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await saved();
     expect(await page.getByRole('tab', { name: 'Problems' }).textContent()).toBe('Problems');
     expect(await page.getByTestId('publish').isEnabled()).toBe(true);
-    expect((await draft('territory-routing')).nodes.find((node) => node.id === 'assign-dach')?.label).toBe('Assign DACH');
+    expect((await draft('territory-routing')).nodes.find((node) => node.id === 'assign-dach')?.label).toBe(
+      'Assign DACH',
+    );
   });
 
   it('2. opens the seeded workflow readable: titles and port labels at 12 px or more, the entry in view, a drawn minimap', async () => {
@@ -127,7 +138,11 @@ describe('designer: readable, re-routable, in plain words', () => {
     const zoom = await canvasZoom(page);
     const sizes = await page.evaluate(() =>
       ['.canvas .lf-title', '.canvas .lf-port-label'].map((selector) =>
-        Math.min(...Array.from(document.querySelectorAll(selector)).map((element) => parseFloat(getComputedStyle(element).fontSize))),
+        Math.min(
+          ...Array.from(document.querySelectorAll(selector)).map((element) =>
+            parseFloat(getComputedStyle(element).fontSize),
+          ),
+        ),
       ),
     );
     expect(Math.min(...sizes) * zoom).toBeGreaterThanOrEqual(12);
@@ -180,10 +195,16 @@ describe('designer: readable, re-routable, in plain words', () => {
     const broken = await draft('inbound');
     const escalate = broken.nodes.find((node) => node.id === 'escalate')!;
     escalate.config.subject = '';
-    expect((await stack.api('PUT', '/api/workflows/inbound/draft', { name: 'Inbound lead — seven steps', ...broken })).status).toBe(200);
+    expect(
+      (await stack.api('PUT', '/api/workflows/inbound/draft', { name: 'Inbound lead — seven steps', ...broken }))
+        .status,
+    ).toBe(200);
     await openEditor('inbound');
     await page.getByRole('tab', { name: /Problems/ }).click();
-    await page.getByRole('list', { name: 'Problems' }).getByRole('button', { name: "Notify 'escalate': the subject is empty" }).click();
+    await page
+      .getByRole('list', { name: 'Problems' })
+      .getByRole('button', { name: "Notify 'escalate': the subject is empty" })
+      .click();
     await page.locator('.config-panel').waitFor();
     await untilCanvasStill(page);
     const area = (await page.locator('.canvas').boundingBox())!;
@@ -206,7 +227,9 @@ describe('designer: readable, re-routable, in plain words', () => {
       await expect
         .poll(
           async () =>
-            (await edgeStartOffsets(page)).filter((edge) => edge.offset > 2).map((edge) => `${edge.id} off by ${edge.offset.toFixed(1)}`),
+            (await edgeStartOffsets(page))
+              .filter((edge) => edge.offset > 2)
+              .map((edge) => `${edge.id} off by ${edge.offset.toFixed(1)}`),
           { timeout: 5_000 },
         )
         .toEqual([]);
@@ -245,7 +268,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await saved();
     const renamed = await draft('country-routing');
     expect(renamed.edges.find((edge) => edge.target === 'dach')?.sourceHandle).toBe('germany');
-    await expect.poll(() => page.getByTestId('node-route').locator('.lf-port-label').first().textContent()).toBe('Germany and Switzerland');
+    await expect
+      .poll(() => page.getByTestId('node-route').locator('.lf-port-label').first().textContent())
+      .toBe('Germany and Switzerland');
 
     // Drag the end of Germany's edge onto Rest of world: re-routed.
     const germanyEdge = renamed.edges.find((edge) => edge.sourceHandle === 'germany')!;
@@ -254,16 +279,20 @@ describe('designer: readable, re-routable, in plain words', () => {
     // (the end itself sits under the target node's handle) and drop it on Rest of world.
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await untilCanvasStill(page);
-    const end = (await page.locator(`.react-flow__edge[data-id="${germanyEdge.id}"] .react-flow__edgeupdater-target`).boundingBox())!;
+    const end = (await page
+      .locator(`.react-flow__edge[data-id="${germanyEdge.id}"] .react-flow__edgeupdater-target`)
+      .boundingBox())!;
     const rest = (await page.locator(target('rest')).boundingBox())!;
     await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2 - 9);
     await page.mouse.down();
     await page.mouse.move(rest.x + rest.width / 2, rest.y + rest.height / 2, { steps: 12 });
     await page.mouse.up();
     await saved();
-    expect((await draft('country-routing')).edges.filter((edge) => edge.sourceHandle === 'germany').map((edge) => edge.target)).toEqual([
-      'rest',
-    ]);
+    expect(
+      (await draft('country-routing')).edges
+        .filter((edge) => edge.sourceHandle === 'germany')
+        .map((edge) => edge.target),
+    ).toEqual(['rest']);
 
     // Connecting a used port replaces its edge, as one undo step.
     await dragBetween(page, source('route', 'germany'), target('iberia'));
@@ -285,13 +314,19 @@ describe('designer: readable, re-routable, in plain words', () => {
     await saved();
     const added = await draft('country-routing');
     expect(added.nodes).toHaveLength(before + 1);
-    const newEnd = added.nodes.find((node) => !['dach', 'emea', 'iberia', 'rest'].includes(node.id) && node.type === 'end')!;
-    expect(added.edges).toContainEqual(expect.objectContaining({ source: 'route', sourceHandle: 'austria', target: newEnd.id }));
+    const newEnd = added.nodes.find(
+      (node) => !['dach', 'emea', 'iberia', 'rest'].includes(node.id) && node.type === 'end',
+    )!;
+    expect(added.edges).toContainEqual(
+      expect.objectContaining({ source: 'route', sourceHandle: 'austria', target: newEnd.id }),
+    );
     expect(await overlappingNodes(page)).toEqual([]);
 
     // A node dropped on free canvas stays where it was dropped; dropped on a node, it moves aside.
     const canvas = (await page.locator('.canvas').boundingBox())!;
-    await page.dragAndDrop('[data-testid="palette-task"]', '.canvas', { targetPosition: { x: 80, y: canvas.height - 120 } });
+    await page.dragAndDrop('[data-testid="palette-task"]', '.canvas', {
+      targetPosition: { x: 80, y: canvas.height - 120 },
+    });
     await saved();
     const dropped = (await page.locator('.canvas .react-flow__node.selected').boundingBox())!;
     expect(Math.abs(dropped.x - (canvas.x + 80))).toBeLessThan(60);
@@ -322,10 +357,13 @@ describe('designer: readable, re-routable, in plain words', () => {
     // One problem for one cause: nothing behind the branch is now also "unreachable" or "leads nowhere".
     expect(await problems()).toEqual([...before, added].sort());
     expect((await list.locator('li').allTextContents()).sort()).toEqual([...before, added].sort());
-    for (const text of await list.locator('li').allTextContents()) expect(text).not.toMatch(/config\.|\[\d+\]|must NOT|fewer than|^node '/);
+    for (const text of await list.locator('li').allTextContents())
+      expect(text).not.toMatch(/config\.|\[\d+\]|must NOT|fewer than|^node '/);
     // The case keeps its port, so its edge stays drawn.
     expect(await page.locator('.canvas .react-flow__edge').count()).toBe(edgesBefore);
-    expect(await page.locator('.canvas .react-flow__handle.source[data-nodeid="route"][data-handleid="spain"]').count()).toBe(1);
+    expect(
+      await page.locator('.canvas .react-flow__handle.source[data-nodeid="route"][data-handleid="spain"]').count(),
+    ).toBe(1);
     await screenshot(page, 'problems-1440');
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
@@ -347,7 +385,10 @@ describe('designer: readable, re-routable, in plain words', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await screenshot(page, 'problems-1280');
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.getByRole('list', { name: 'Problems' }).getByRole('button', { name: 'Assign DACH: choose a team' }).click();
+    await page
+      .getByRole('list', { name: 'Problems' })
+      .getByRole('button', { name: 'Assign DACH: choose a team' })
+      .click();
     await page.locator('#node-assign-dach-team').selectOption('dach');
     await saved();
   });
@@ -361,7 +402,9 @@ describe('designer: readable, re-routable, in plain words', () => {
     await page.getByText('Published version 1').waitFor();
     await expect.poll(() => page.getByTestId('live-version').textContent()).toContain('Live: version 1');
     expect(await page.getByTestId('publish').isDisabled()).toBe(true);
-    expect(await page.getByTestId('publish').getAttribute('title')).toBe('Nothing to publish: the draft is the live version');
+    expect(await page.getByTestId('publish').getAttribute('title')).toBe(
+      'Nothing to publish: the draft is the live version',
+    );
 
     // A change enables it; the "published" note goes with the next edit.
     await selectNode('first-call');
@@ -376,7 +419,10 @@ describe('designer: readable, re-routable, in plain words', () => {
 
     // A refused connection says why, and the message goes with the next action.
     await dragBetween(page, source('first-call', 'out'), target('alert-owner'));
-    await page.locator('.canvas-status').filter({ hasText: 'Cannot connect: this closes a loop without a Wait' }).waitFor();
+    await page
+      .locator('.canvas-status')
+      .filter({ hasText: 'Cannot connect: this closes a loop without a Wait' })
+      .waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await expect.poll(() => page.locator('.canvas-status').textContent()).toBe('');
 
@@ -393,11 +439,16 @@ describe('designer: readable, re-routable, in plain words', () => {
       await page.setViewportSize(size);
       await openEditor('inbound');
       await selectNode('score');
-      const scrolled = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollHeight, height: window.innerHeight }));
+      const scrolled = await page.evaluate(() => ({
+        scroll: document.scrollingElement!.scrollHeight,
+        height: window.innerHeight,
+      }));
       expect(scrolled.scroll).toBeLessThanOrEqual(scrolled.height);
       const publish = (await page.getByTestId('publish').boundingBox())!;
       expect(publish.y + publish.height).toBeLessThanOrEqual(size.height);
-      expect(await page.locator('.side-panel').evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+      expect(await page.locator('.side-panel').evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(
+        true,
+      );
       await screenshot(page, `editor-long-form-${size.width}`);
     }
   });

@@ -4,7 +4,8 @@ import { dragBetween, launchChromium, screenshot } from './support/browser.js';
 import { untilCanvasStill } from './support/canvas.js';
 import { eventually, hotLead, startTestStack, type TestStack } from './support/test-stack.js';
 
-const source = (node: string, port: string) => `.react-flow__handle.source[data-nodeid="${node}"][data-handleid="${port}"]`;
+const source = (node: string, port: string) =>
+  `.react-flow__handle.source[data-nodeid="${node}"][data-handleid="${port}"]`;
 const target = (node: string) => `.react-flow__handle.target[data-nodeid="${node}"]`;
 
 /**
@@ -19,12 +20,14 @@ describe('designer in a real browser', () => {
   const shots: string[] = [];
   const pageErrors: string[] = [];
 
-  const saved = () => page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+  const saved = () =>
+    page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
 
   beforeAll(async () => {
     stack = await startTestStack({ designer: true });
     await stack.api('POST', '/api/teams', { id: 'inbound', name: 'Inbound' });
-    for (const name of ['Ada', 'Bo']) await stack.api('POST', '/api/reps', { name, email: `${name.toLowerCase()}@e2e.test`, teamId: 'inbound' });
+    for (const name of ['Ada', 'Bo'])
+      await stack.api('POST', '/api/reps', { name, email: `${name.toLowerCase()}@e2e.test`, teamId: 'inbound' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -40,7 +43,10 @@ describe('designer in a real browser', () => {
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     expect(page.url()).not.toContain('token=');
     // Kept for this tab only: the start link does not remember the token on the computer.
-    const kept = await page.evaluate(() => [sessionStorage.getItem('leadflow.token'), localStorage.getItem('leadflow.token')]);
+    const kept = await page.evaluate(() => [
+      sessionStorage.getItem('leadflow.token'),
+      localStorage.getItem('leadflow.token'),
+    ]);
     expect(kept).toEqual([stack.token, null]);
   });
 
@@ -64,12 +70,27 @@ describe('designer in a real browser', () => {
 
     // A port leads to one node: connecting it again re-routes it, and one undo puts it back.
     await dragBetween(page, source('capture', 'out'), target('end-2'));
-    await expect.poll(async () => (await page.locator('.react-flow__edge').evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id'))))).toHaveLength(2);
+    await expect
+      .poll(
+        async () =>
+          await page
+            .locator('.react-flow__edge')
+            .evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id'))),
+      )
+      .toHaveLength(2);
     await saved();
-    expect((await stack.api('GET', '/api/workflows/demo-routing')).body.draft.edges.filter((edge: { source: string }) => edge.source === 'capture').map((edge: { target: string }) => edge.target)).toEqual(['end-2']);
+    expect(
+      (await stack.api('GET', '/api/workflows/demo-routing')).body.draft.edges
+        .filter((edge: { source: string }) => edge.source === 'capture')
+        .map((edge: { target: string }) => edge.target),
+    ).toEqual(['end-2']);
     await page.keyboard.press('Control+z');
     await saved();
-    expect((await stack.api('GET', '/api/workflows/demo-routing')).body.draft.edges.filter((edge: { source: string }) => edge.source === 'capture').map((edge: { target: string }) => edge.target)).toEqual(['assign']);
+    expect(
+      (await stack.api('GET', '/api/workflows/demo-routing')).body.draft.edges
+        .filter((edge: { source: string }) => edge.source === 'capture')
+        .map((edge: { target: string }) => edge.target),
+    ).toEqual(['assign']);
 
     // (A refused connection and its message: designer-ux.e2e.test.ts, fresh state.)
 
@@ -78,7 +99,9 @@ describe('designer in a real browser', () => {
     await expect.poll(() => page.locator('.lf-node.has-problems').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('publish').isDisabled()).toBe(true);
     await page.getByRole('tab', { name: /Problems/ }).click();
-    expect(await page.getByRole('list', { name: 'Problems' }).textContent()).toContain("the 'Nobody available' path leads nowhere");
+    expect(await page.getByRole('list', { name: 'Problems' }).textContent()).toContain(
+      "the 'Nobody available' path leads nowhere",
+    );
 
     // The form: clearing the team is an error on that field; picking one fixes it.
     await page.getByTestId('node-assign').click();
@@ -149,7 +172,10 @@ describe('designer in a real browser', () => {
     const captured = await stack.api('POST', '/api/leads', { ...hotLead(1), workflow: 'demo-routing' });
     expect(captured.status).toBe(201);
     const id: string = captured.body.lead.id;
-    await eventually(async () => (await stack.api('GET', `/api/leads/${id}`)).body.run.status === 'completed', 'the lead to finish');
+    await eventually(
+      async () => (await stack.api('GET', `/api/leads/${id}`)).body.run.status === 'completed',
+      'the lead to finish',
+    );
 
     await page.goto(`${stack.baseUrl}/leads/${id}`);
     await page.getByTestId('run-status').filter({ hasText: 'completed' }).waitFor();
@@ -196,9 +222,18 @@ describe('designer in a real browser', () => {
   it('labels every form control and raised no page errors', async () => {
     await page.goto(`${stack.baseUrl}/workflows/demo-routing`);
     await page.getByTestId('node-assign').click();
-    const unlabelled = await page.locator('.side-panel input, .side-panel select, .side-panel textarea, .palette input').evaluateAll((elements) =>
-      elements.filter((element) => !(element as unknown as { labels?: { length: number } }).labels?.length && !element.getAttribute('aria-label') && !element.getAttribute('aria-labelledby')).map((element) => element.outerHTML.slice(0, 80)),
-    );
+    const unlabelled = await page
+      .locator('.side-panel input, .side-panel select, .side-panel textarea, .palette input')
+      .evaluateAll((elements) =>
+        elements
+          .filter(
+            (element) =>
+              !(element as unknown as { labels?: { length: number } }).labels?.length &&
+              !element.getAttribute('aria-label') &&
+              !element.getAttribute('aria-labelledby'),
+          )
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
     expect(unlabelled).toEqual([]);
     expect(pageErrors).toEqual([]);
     expect(shots.length).toBe(6);

@@ -24,7 +24,9 @@ describe('least privilege at the edges', () => {
     return { status: response.status, body: await response.json() };
   };
   const typesOn = async (leadId: string) =>
-    (await stack.db.selectFrom('lead_events').select('type').where('lead_id', '=', leadId).orderBy('seq').execute()).map((e) => e.type);
+    (
+      await stack.db.selectFrom('lead_events').select('type').where('lead_id', '=', leadId).orderBy('seq').execute()
+    ).map((e) => e.type);
   const eventCount = async () =>
     Number(
       (
@@ -48,7 +50,8 @@ describe('least privilege at the edges', () => {
     capture = (await stack.api('POST', '/api/tokens', { name: 'website', role: 'capture' })).body.token;
     form = (await stack.api('POST', '/api/forms', { name: 'Demo request', rateLimitPerMinute: 100 })).body;
     source = (await stack.api('POST', '/api/webhook-sources', { name: 'Ads' })).body;
-    const id = (await stack.api('POST', '/api/leads', { email: 'known@buyer.io', name: 'Kim Known' })).body.lead.id as string;
+    const id = (await stack.api('POST', '/api/leads', { email: 'known@buyer.io', name: 'Kim Known' })).body.lead
+      .id as string;
     known = await eventually(async () => {
       const lead = (await stack.api('GET', `/api/leads/${id}`)).body;
       return lead.ownerId && lead.run.nodeId === 'await-demo'
@@ -84,7 +87,9 @@ describe('least privilege at the edges', () => {
       expect(visit.status).toBe(202);
       expect(await typesOn(known.id)).toContain('page_visited');
 
-      expect((await stack.api('POST', '/api/event-types', { name: 'contract_signed', label: 'Contract signed' })).body).toMatchObject({
+      expect(
+        (await stack.api('POST', '/api/event-types', { name: 'contract_signed', label: 'Contract signed' })).body,
+      ).toMatchObject({
         intake: false,
       });
       const closed = await asCapture('POST', `/api/leads/${known.id}/events`, { type: 'contract_signed' });
@@ -93,12 +98,27 @@ describe('least privilege at the edges', () => {
       expect((await stack.api('POST', `/api/leads/${known.id}/events`, { type: 'contract_signed' })).status).toBe(202);
 
       expect(
-        (await stack.api('POST', '/api/event-types', { name: 'webinar_attended', label: 'Webinar attended', intake: true })).status,
+        (
+          await stack.api('POST', '/api/event-types', {
+            name: 'webinar_attended',
+            label: 'Webinar attended',
+            intake: true,
+          })
+        ).status,
       ).toBe(201);
       expect((await asCapture('POST', `/api/leads/${known.id}/events`, { type: 'webinar_attended' })).status).toBe(202);
-      const listed = (await stack.api('GET', '/api/event-types')).body.eventTypes as Array<{ name: string; intake: boolean }>;
+      const listed = (await stack.api('GET', '/api/event-types')).body.eventTypes as Array<{
+        name: string;
+        intake: boolean;
+      }>;
       const intake = listed.filter((type) => type.intake).map((type) => type.name);
-      expect(intake.sort()).toEqual(['content_downloaded', 'demo_requested', 'email_opened', 'page_visited', 'webinar_attended']);
+      expect(intake.sort()).toEqual([
+        'content_downloaded',
+        'demo_requested',
+        'email_opened',
+        'page_visited',
+        'webinar_attended',
+      ]);
     });
 
     it('cannot post outcomes through the activity routes either', async () => {
@@ -115,23 +135,41 @@ describe('least privilege at the edges', () => {
   describe('answers that never tell who is a lead', () => {
     it('POST /api/activity answers a capture token alike for known and unknown leads, recording only for the known', async () => {
       const before = await typesOn(known.id);
-      const forKnown = await asCapture('POST', '/api/activity', { email: 'KNOWN@buyer.io', type: 'email_opened', campaign: 'spring' });
+      const forKnown = await asCapture('POST', '/api/activity', {
+        email: 'KNOWN@buyer.io',
+        type: 'email_opened',
+        campaign: 'spring',
+      });
       const forUnknown = await asCapture('POST', '/api/activity', {
         email: 'stranger@nowhere.io',
         type: 'email_opened',
         campaign: 'spring',
       });
-      const forUnknownId = await asCapture('POST', '/api/activity', { leadId: randomUUID(), type: 'email_opened', campaign: 'spring' });
+      const forUnknownId = await asCapture('POST', '/api/activity', {
+        leadId: randomUUID(),
+        type: 'email_opened',
+        campaign: 'spring',
+      });
       expect(forKnown).toEqual({ status: 202, body: { accepted: true } });
       expect(forUnknown).toEqual(forKnown);
       expect(forUnknownId).toEqual(forKnown);
       expect(await typesOn(known.id)).toEqual([...before, 'email_opened']);
-      expect(await stack.db.selectFrom('leads').select('id').where('email_normalized', '=', 'stranger@nowhere.io').execute()).toEqual([]);
+      expect(
+        await stack.db.selectFrom('leads').select('id').where('email_normalized', '=', 'stranger@nowhere.io').execute(),
+      ).toEqual([]);
 
       // Admins and editors may read leads anyway: their answer stays informative.
-      const admin = await stack.api('POST', '/api/activity', { email: 'stranger@nowhere.io', type: 'email_opened', campaign: 'spring' });
+      const admin = await stack.api('POST', '/api/activity', {
+        email: 'stranger@nowhere.io',
+        type: 'email_opened',
+        campaign: 'spring',
+      });
       expect(admin.status).toBe(404);
-      const adminKnown = await stack.api('POST', '/api/activity', { email: 'known@buyer.io', type: 'email_opened', campaign: 'summer' });
+      const adminKnown = await stack.api('POST', '/api/activity', {
+        email: 'known@buyer.io',
+        type: 'email_opened',
+        campaign: 'summer',
+      });
       expect(adminKnown.body).toMatchObject({ accepted: true, leadId: known.id, event: { type: 'email_opened' } });
     });
 
@@ -181,7 +219,10 @@ describe('least privilege at the edges', () => {
     it('POST /api/leads?wait=assignment names the rep to a capture token only for the lead it created', async () => {
       const created = await asCapture('POST', '/api/leads?wait=assignment', { email: 'capture-new@buyer.io' });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ timedOut: false, owner: { id: created.body.lead.ownerId, name: expect.any(String) } });
+      expect(created.body).toMatchObject({
+        timedOut: false,
+        owner: { id: created.body.lead.ownerId, name: expect.any(String) },
+      });
       const duplicate = await asCapture('POST', '/api/leads?wait=assignment', { email: 'known@buyer.io' });
       expect(duplicate.body).toMatchObject({ duplicate: true, owner: null, timedOut: false });
       const asAdmin = await stack.api('POST', '/api/leads?wait=assignment', { email: 'known@buyer.io' });

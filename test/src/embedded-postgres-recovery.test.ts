@@ -48,7 +48,17 @@ describe('embedded Postgres after a hard kill', () => {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const impostor = spawn('sleep', ['600'], { uid, stdio: 'ignore' });
     try {
-      const lock = [String(impostor.pid), dataDir, '1700000000', '5432', '/tmp', '127.0.0.1', '  1234567    1', 'ready', ''].join('\n');
+      const lock = [
+        String(impostor.pid),
+        dataDir,
+        '1700000000',
+        '5432',
+        '/tmp',
+        '127.0.0.1',
+        '  1234567    1',
+        'ready',
+        '',
+      ].join('\n');
       await writeFile(path.join(dataDir, 'postmaster.pid'), lock, { mode: 0o600 });
       execFileSync('chown', ['postgres', path.join(dataDir, 'postmaster.pid')]);
       said.length = 0;
@@ -57,14 +67,16 @@ describe('embedded Postgres after a hard kill', () => {
       // It took the recovery path: Postgres refused first, the stale file went, the second try ran.
       expect(said.join('\n')).toMatch(/lock file .* already exists/);
       expect(said.join('\n')).toContain('removing a stale');
-      expect(await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).not.toMatch(new RegExp(`^${impostor.pid}\\n`));
+      expect(await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).not.toMatch(
+        new RegExp(`^${impostor.pid}\\n`),
+      );
       await stop(handle);
     } finally {
       impostor.kill();
     }
   });
 
-  it("says what Postgres said and what to do when another Postgres really runs on the data directory", async () => {
+  it('says what Postgres said and what to do when another Postgres really runs on the data directory', async () => {
     const first = await start();
     const pid = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0];
     const error = await start().then(

@@ -36,7 +36,7 @@ describe('starting on the embedded defaults', () => {
     return { status: response.status, body: await response.json() };
   }
 
-  it('seeds the example on first start, and a second start finds the first one\'s waiting lead and carries it on', async () => {
+  it("seeds the example on first start, and a second start finds the first one's waiting lead and carries it on", async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'leadflow-embedded-'));
     await chmod(dataDir, 0o755);
     handle = await start();
@@ -45,7 +45,10 @@ describe('starting on the embedded defaults', () => {
     const captured = await api('POST', '/api/leads', hotLead(1, 'embedded.test'));
     expect(captured.status).toBe(201);
     const id = captured.body.lead.id as string;
-    await eventually(async () => (await api('GET', `/api/leads/${id}`)).body.run.status === 'waiting', 'the lead to wait for contact');
+    await eventually(
+      async () => (await api('GET', `/api/leads/${id}`)).body.run.status === 'waiting',
+      'the lead to wait for contact',
+    );
     await handle.stop();
 
     handle = await start();

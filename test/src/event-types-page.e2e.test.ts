@@ -8,7 +8,12 @@ import { screenshotAtBothSizes, SIZES } from './support/two-sizes.js';
 
 /** capture → wait for `events` → end. */
 const waitGraph = (events: string[]) =>
-  oneStepGraph('Webinar follow-up', { id: 'attend', type: 'wait', typeVersion: 1, label: 'Wait for the webinar', config: { mode: 'event', events } }, 'event', { outcome: 'attended' });
+  oneStepGraph(
+    'Webinar follow-up',
+    { id: 'attend', type: 'wait', typeVersion: 1, label: 'Wait for the webinar', config: { mode: 'event', events } },
+    'event',
+    { outcome: 'attended' },
+  );
 
 /**
  * The event catalog in Chromium on the real stack: built-in types marked, a custom type declared
@@ -23,7 +28,15 @@ describe('event types page in a real browser', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ designer: true, worker: false });
-    expect((await stack.api('POST', '/api/workflows', { name: 'Webinar follow-up', slug: 'webinars', draft: waitGraph(['contacted']) })).status).toBe(201);
+    expect(
+      (
+        await stack.api('POST', '/api/workflows', {
+          name: 'Webinar follow-up',
+          slug: 'webinars',
+          draft: waitGraph(['contacted']),
+        })
+      ).status,
+    ).toBe(201);
     ({ browser, page, pageErrors } = await openDesigner(stack.baseUrl, stack.token));
   });
 
@@ -39,7 +52,9 @@ describe('event types page in a real browser', () => {
     await contacted.waitFor();
     expect(await contacted.textContent()).toContain('your systems and reps');
     expect(await builtIn.locator('tr', { hasText: 'resubmitted' }).textContent()).toContain('Leadflow only');
-    expect(await builtIn.locator('tbody tr').count()).toBe((await stack.api('GET', '/api/event-types')).body.eventTypes.length);
+    expect(await builtIn.locator('tbody tr').count()).toBe(
+      (await stack.api('GET', '/api/event-types')).body.eventTypes.length,
+    );
     expect(await builtIn.getByRole('button').count()).toBe(0);
     await page.getByRole('table', { name: 'Custom event types' }).getByText('None yet.', { exact: false }).waitFor();
   });
@@ -75,7 +90,12 @@ describe('event types page in a real browser', () => {
     expect(await row.textContent()).toContain('minutes (integer)');
     expect(await row.textContent()).toContain('declared by admin');
     const stored = (await stack.api('GET', '/api/event-types/webinar_attended')).body;
-    expect(stored).toMatchObject({ label: 'Webinar attended', builtIn: false, postable: true, dataSchema: { required: ['webinarId'] } });
+    expect(stored).toMatchObject({
+      label: 'Webinar attended',
+      builtIn: false,
+      postable: true,
+      dataSchema: { required: ['webinarId'] },
+    });
     await screenshotAtBothSizes(page, 'event-types');
 
     // A built-in name: the server's refusal under the field it names.
@@ -104,7 +124,10 @@ describe('event types page in a real browser', () => {
     await add.selectOption({ label: 'Attended a webinar (webinar_attended)' });
     await page.getByRole('button', { name: 'Add to Events' }).click();
     await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
-    expect((await stack.api('GET', '/api/workflows/webinars')).body.draft.nodes[1].config.events).toEqual(['contacted', 'webinar_attended']);
+    expect((await stack.api('GET', '/api/workflows/webinars')).body.draft.nodes[1].config.events).toEqual([
+      'contacted',
+      'webinar_attended',
+    ]);
   });
 
   it('will not delete a type a workflow waits for, naming the workflow; deletes it once nothing does', async () => {
@@ -112,7 +135,10 @@ describe('event types page in a real browser', () => {
     await page.getByRole('button', { name: 'Delete Attended a webinar' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Attended a webinar?' });
     await dialog.getByRole('button', { name: 'Delete event type' }).click();
-    await dialog.getByRole('list', { name: 'Workflows using Attended a webinar' }).getByRole('link', { name: 'Webinar follow-up' }).waitFor();
+    await dialog
+      .getByRole('list', { name: 'Workflows using Attended a webinar' })
+      .getByRole('link', { name: 'Webinar follow-up' })
+      .waitFor();
     await dialog.getByRole('alert').filter({ hasText: 'One workflow uses it.' }).waitFor();
     expect(await dialog.getByRole('button', { name: 'Delete event type' }).isDisabled()).toBe(true);
     await screenshotAtBothSizes(page, 'event-type-delete-in-use');
@@ -129,10 +155,15 @@ describe('event types page in a real browser', () => {
   });
 
   it('shows viewers the catalog read-only', async () => {
-    const viewer = (await stack.api('POST', '/api/tokens', { name: 'Ops viewer', role: 'viewer' })).body.token as string;
+    const viewer = (await stack.api('POST', '/api/tokens', { name: 'Ops viewer', role: 'viewer' })).body
+      .token as string;
     const other = await browser.newPage({ viewport: SIZES[0] });
     await other.goto(`${stack.baseUrl}/event-types#token=${viewer}`);
-    await other.getByRole('table', { name: 'Built-in event types' }).locator('tr', { hasText: 'contacted' }).first().waitFor();
+    await other
+      .getByRole('table', { name: 'Built-in event types' })
+      .locator('tr', { hasText: 'contacted' })
+      .first()
+      .waitFor();
     expect(await other.getByText('read only').count()).toBe(1);
     expect(await other.getByRole('button', { name: 'New event type' }).count()).toBe(0);
     await other.close();

@@ -47,11 +47,17 @@ describe('graceful shutdown under load', () => {
     db = createDatabase(shared.databaseUrl);
     // The first server migrates and seeds; the second finds that done.
     servers.push(
-      await spawnLeadflow('start', { ...env, LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: token, LEADFLOW_SHUTDOWN_DELAY_MS: '1500' }),
+      await spawnLeadflow('start', {
+        ...env,
+        LEADFLOW_WORKER: 'off',
+        LEADFLOW_ADMIN_TOKEN: token,
+        LEADFLOW_SHUTDOWN_DELAY_MS: '1500',
+      }),
     );
     await untilReady(servers[0]!);
     servers.push(await spawnLeadflow('start', { ...env, LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: token }));
-    for (let i = 0; i < 2; i++) workers.push(await spawnLeadflow('worker', { ...env, LEADFLOW_SHUTDOWN_GRACE_MS: '20000' }));
+    for (let i = 0; i < 2; i++)
+      workers.push(await spawnLeadflow('worker', { ...env, LEADFLOW_SHUTDOWN_GRACE_MS: '20000' }));
     await Promise.all([...servers, ...workers].map((process) => untilReady(process)));
   });
   afterAll(async () => {
@@ -90,7 +96,10 @@ describe('graceful shutdown under load', () => {
       },
     });
     const exits = await stopped;
-    expect(exits, `exit codes; their last output:\n${leaving.output().slice(-1500)}\n${workers[0]!.output().slice(-1500)}`).toEqual([0, 0]);
+    expect(
+      exits,
+      `exit codes; their last output:\n${leaving.output().slice(-1500)}\n${workers[0]!.output().slice(-1500)}`,
+    ).toEqual([0, 0]);
     expect(await awaitAllEnded(db, suffix, LEADS, 120_000)).toBe(0);
     const marked = await reps.stop();
     client.close();

@@ -25,17 +25,40 @@ interface SseStream {
 }
 
 const at = (x: number) => ({ x, y: 0 });
-const notifyConfig = { channels: ['inbox'], to: 'owner', subject: 'New lead: {{fullName}}', body: 'Call {{fullName}} at {{company}}.' };
+const notifyConfig = {
+  channels: ['inbox'],
+  to: 'owner',
+  subject: 'New lead: {{fullName}}',
+  body: 'Call {{fullName}} at {{company}}.',
+};
 
 function inboxWorkflow(team: string): GraphDocument {
   return {
     name: 'Inbox alert',
     nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(0), config: { channels: ['web_form', 'api'], requiredFields: ['email', 'name'], defaultCountry: 'US' } },
+      {
+        id: 'capture',
+        type: 'capture',
+        typeVersion: 1,
+        position: at(0),
+        config: { channels: ['web_form', 'api'], requiredFields: ['email', 'name'], defaultCountry: 'US' },
+      },
       { id: 'assign', type: 'assign', typeVersion: 1, position: at(240), config: { strategy: 'round_robin', team } },
       { id: 'notify', type: 'notify', typeVersion: 1, position: at(480), config: notifyConfig },
-      { id: 'done', type: 'end', typeVersion: 1, position: at(720), config: { outcome: 'owner alerted', status: 'assigned' } },
-      { id: 'nobody', type: 'end', typeVersion: 1, position: at(480), config: { outcome: 'nobody available', status: 'unassigned' } },
+      {
+        id: 'done',
+        type: 'end',
+        typeVersion: 1,
+        position: at(720),
+        config: { outcome: 'owner alerted', status: 'assigned' },
+      },
+      {
+        id: 'nobody',
+        type: 'end',
+        typeVersion: 1,
+        position: at(480),
+        config: { outcome: 'nobody available', status: 'unassigned' },
+      },
     ],
     edges: [
       { id: 'e1', source: 'capture', sourceHandle: 'out', target: 'assign' },
@@ -62,7 +85,10 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
   /** Opens the stream and parses its events as they arrive. */
   async function openStream(repId: string, token = stack.token): Promise<SseStream> {
     const controller = new AbortController();
-    const response = await fetch(`${baseUrl}/api/reps/${repId}/inbox/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+    const response = await fetch(`${baseUrl}/api/reps/${repId}/inbox/stream`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
     const events: SseEvent[] = [];
     const stream: SseStream = {
       status: response.status,
@@ -89,7 +115,8 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
           const event = block.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message';
           const data = block.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6));
           if (data.length > 0) events.push({ event, data: JSON.parse(data.join('\n')) });
-          else if (block.some((line) => line.startsWith(':'))) events.push({ event: 'comment', data: block.join('\n') });
+          else if (block.some((line) => line.startsWith(':')))
+            events.push({ event: 'comment', data: block.join('\n') });
         }
       }
     })().catch(() => undefined);
@@ -97,26 +124,53 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
   }
 
   async function captureLead(name: string): Promise<string> {
-    const { status, body } = await stack.api('POST', '/api/leads', { email: `${name.toLowerCase().replace(/\s+/g, '.')}@acme.test`, name, company: 'Acme' });
+    const { status, body } = await stack.api('POST', '/api/leads', {
+      email: `${name.toLowerCase().replace(/\s+/g, '.')}@acme.test`,
+      name,
+      company: 'Acme',
+    });
     expect(status).toBe(201);
     return body.lead.id as string;
   }
 
-  const inboxRow = (leadId: string) => stack.db.selectFrom('notifications').selectAll().where('lead_id', '=', leadId).where('channel', '=', 'inbox').executeTakeFirst();
+  const inboxRow = (leadId: string) =>
+    stack.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('lead_id', '=', leadId)
+      .where('channel', '=', 'inbox')
+      .executeTakeFirst();
 
   beforeAll(async () => {
     stack = await startTestStack();
     // An app of our own over the same database, given the URL the live inbox LISTENs with.
-    const services = createAppServices(stack.db, stack.services.temporal, nodeRegistry, stack.security, stack.taskQueue, stack.databaseUrl);
+    const services = createAppServices(
+      stack.db,
+      stack.services.temporal,
+      nodeRegistry,
+      stack.security,
+      stack.taskQueue,
+      stack.databaseUrl,
+    );
     app = await buildApp(services, { adminToken: stack.token });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
     expect((await stack.api('POST', '/api/teams', { id: 'inbox', name: 'Inbox team' })).status).toBe(201);
-    ivy = (await stack.api('POST', '/api/reps', { name: 'Ivy Inbox', email: 'ivy@inbox.test', teamId: 'inbox' })).body.id;
+    ivy = (await stack.api('POST', '/api/reps', { name: 'Ivy Inbox', email: 'ivy@inbox.test', teamId: 'inbox' })).body
+      .id;
     otto = (await stack.api('POST', '/api/reps', { name: 'Otto Other', email: 'otto@inbox.test' })).body.id;
-    expect((await stack.api('POST', '/api/workflows', { name: 'inbox', slug: 'inbox', draft: inboxWorkflow('inbox'), isDefault: true })).status).toBe(201);
+    expect(
+      (
+        await stack.api('POST', '/api/workflows', {
+          name: 'inbox',
+          slug: 'inbox',
+          draft: inboxWorkflow('inbox'),
+          isDefault: true,
+        })
+      ).status,
+    ).toBe(201);
     expect((await stack.api('POST', '/api/workflows/inbox/publish', { note: 'v1' })).status).toBe(201);
   });
   afterAll(async () => {
@@ -136,32 +190,67 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
     await tap.connect();
     tap.on('notification', (message) => announcements.push(message.payload ?? ''));
     await tap.query('LISTEN leadflow_inbox');
-    await eventually(async () => stream.of('ready').length === 1 && other.of('ready').length === 1, 'both streams to be ready', 5_000, 20);
+    await eventually(
+      async () => stream.of('ready').length === 1 && other.of('ready').length === 1,
+      'both streams to be ready',
+      5_000,
+      20,
+    );
     expect(stream.of('ready')[0]?.data).toEqual({ repId: ivy });
 
     const leadId = await captureLead('Nina Newlead');
     const row = await eventually(() => inboxRow(leadId), 'the inbox row');
-    const [event] = await eventually(async () => (stream.of('notification').length > 0 ? stream.of('notification') : undefined), 'the notification event', 5_000, 20);
+    const [event] = await eventually(
+      async () => (stream.of('notification').length > 0 ? stream.of('notification') : undefined),
+      'the notification event',
+      5_000,
+      20,
+    );
     expect(row.rep_id).toBe(ivy);
-    expect(event?.data).toEqual({ id: row.id, leadId, subject: 'New lead: Nina Newlead', body: 'Call Nina Newlead at Acme.', createdAt: row.created_at.toISOString(), readAt: null });
+    expect(event?.data).toEqual({
+      id: row.id,
+      leadId,
+      subject: 'New lead: Nina Newlead',
+      body: 'Call Nina Newlead at Acme.',
+      createdAt: row.created_at.toISOString(),
+      readAt: null,
+    });
 
     // A retry of the same node visit finds its row and announces nothing.
     const notify = nodeActivities.find((a) => a.type === 'notify' && a.version === 1);
     const lead = await stack.db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow();
     const services = { db: stack.db, mail: { from: 'Leadflow <leadflow@test.local>' }, http: { allowHosts: [] } };
-    const ctx = { services, db: stack.db, lead: leadContextFromRow(lead), leadId, nodeId: 'notify', visit: 1, attempt: 2, idempotencyKey: `${leadId}:notify:1` } as unknown as NodeActivityContext;
+    const ctx = {
+      services,
+      db: stack.db,
+      lead: leadContextFromRow(lead),
+      leadId,
+      nodeId: 'notify',
+      visit: 1,
+      attempt: 2,
+      idempotencyKey: `${leadId}:notify:1`,
+    } as unknown as NodeActivityContext;
     const retried = await notify?.run(notifyConfig as never, ctx);
     expect(retried?.reason).toBe('notified Ivy Inbox: inbox delivered (Ivy Inbox)');
 
     // Announcements arrive in commit order: once a marker sent after the retry is heard, anything the
     // retry announced would have been heard before it.
     await sql`SELECT pg_notify('leadflow_inbox', '{"marker":true}')`.execute(stack.db);
-    await eventually(async () => announcements.some((payload) => payload.includes('marker')) && true, 'the marker announcement', 5_000, 20);
+    await eventually(
+      async () => announcements.some((payload) => payload.includes('marker')) && true,
+      'the marker announcement',
+      5_000,
+      20,
+    );
     await tap.end();
-    expect(announcements.filter((payload) => !payload.includes('marker')).map((payload) => JSON.parse(payload))).toEqual([{ id: row.id, repId: ivy }]);
+    expect(
+      announcements.filter((payload) => !payload.includes('marker')).map((payload) => JSON.parse(payload)),
+    ).toEqual([{ id: row.id, repId: ivy }]);
     expect(stream.of('notification')).toHaveLength(1);
     expect(other.of('notification')).toHaveLength(0);
-    expect(await stack.db.selectFrom('notifications').select('id').where('lead_id', '=', leadId).execute()).toHaveLength(1);
+    expect(
+      await stack.db.selectFrom('notifications').select('id').where('lead_id', '=', leadId).execute(),
+    ).toHaveLength(1);
   });
 
   it('lists the inbox newest first, marks a notification read, and 404s another rep', async () => {
@@ -185,7 +274,9 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
     expect(again.body.readAt).toBe(read.body.readAt);
 
     expect((await api('GET', `/api/reps/${ivy}/inbox?unread=true`)).body.notifications).toEqual([]);
-    expect((await api('GET', `/api/reps/${ivy}/inbox`)).body.notifications).toEqual([{ ...item, readAt: read.body.readAt }]);
+    expect((await api('GET', `/api/reps/${ivy}/inbox`)).body.notifications).toEqual([
+      { ...item, readAt: read.body.readAt },
+    ]);
     expect((await api('GET', `/api/reps/${otto}/inbox`)).body.notifications).toEqual([]);
 
     const unknown = randomUUID();
@@ -202,7 +293,11 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
     const stream = await openStream(ivy);
     await eventually(async () => stream.of('ready').length === 1, 'the stream to be ready', 5_000, 20);
     const listenerPid = async (): Promise<number | undefined> => {
-      const { rows } = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE application_name = 'leadflow-inbox-listener' AND datname = current_database()`.execute(stack.db);
+      const { rows } = await sql<{
+        pid: number;
+      }>`SELECT pid FROM pg_stat_activity WHERE application_name = 'leadflow-inbox-listener' AND datname = current_database()`.execute(
+        stack.db,
+      );
       return rows.length === 1 ? rows[0]?.pid : undefined;
     };
     const before = await eventually(listenerPid, 'the listener connection', 5_000);
@@ -211,27 +306,72 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
     // Written (and announced, to nobody) while the listener is down: the catch-up after the reconnect sends it.
     const leadId = (await stack.db.selectFrom('leads').select('id').executeTakeFirstOrThrow()).id;
     const missedId = randomUUID();
-    await stack.db.insertInto('notifications').values({ id: missedId, idempotency_key: `manual:${missedId}`, lead_id: leadId, rep_id: ivy, channel: 'inbox', recipient: ivy, subject: 'Written during the outage', body: '-', status: 'delivered' }).execute();
+    await stack.db
+      .insertInto('notifications')
+      .values({
+        id: missedId,
+        idempotency_key: `manual:${missedId}`,
+        lead_id: leadId,
+        rep_id: ivy,
+        channel: 'inbox',
+        recipient: ivy,
+        subject: 'Written during the outage',
+        body: '-',
+        status: 'delivered',
+      })
+      .execute();
     await sql`SELECT pg_notify('leadflow_inbox', ${JSON.stringify({ id: missedId, repId: ivy })})`.execute(stack.db);
 
-    await eventually(async () => {
-      const pid = await listenerPid();
-      return pid !== undefined && pid !== before ? pid : undefined;
-    }, 'a new listener connection', 10_000, 50);
-    await eventually(async () => stream.of('notification').some((e) => e.data.id === missedId), 'the missed notification', 5_000, 20);
+    await eventually(
+      async () => {
+        const pid = await listenerPid();
+        return pid !== undefined && pid !== before ? pid : undefined;
+      },
+      'a new listener connection',
+      10_000,
+      50,
+    );
+    await eventually(
+      async () => stream.of('notification').some((e) => e.data.id === missedId),
+      'the missed notification',
+      5_000,
+      20,
+    );
 
     // And new rows flow again through the new connection.
     const next = await captureLead('Olga Later');
-    await eventually(async () => stream.of('notification').some((e) => e.data.leadId === next), 'a notification after the reconnect', 30_000, 50);
+    await eventually(
+      async () => stream.of('notification').some((e) => e.data.leadId === next),
+      'a notification after the reconnect',
+      30_000,
+      50,
+    );
     // The stream is ordered: a doubled delivery of the earlier rows would come before this last one.
     const last = await captureLead('Pia Last');
-    await eventually(async () => stream.of('notification').some((e) => e.data.leadId === last), 'the last notification', 30_000, 50);
-    expect(stream.of('notification').map((e) => e.data.subject)).toEqual(['Written during the outage', 'New lead: Olga Later', 'New lead: Pia Last']);
+    await eventually(
+      async () => stream.of('notification').some((e) => e.data.leadId === last),
+      'the last notification',
+      30_000,
+      50,
+    );
+    expect(stream.of('notification').map((e) => e.data.subject)).toEqual([
+      'Written during the outage',
+      'New lead: Olga Later',
+      'New lead: Pia Last',
+    ]);
   });
 
   it('documents the inbox routes in the OpenAPI schema', async () => {
     const doc = (await (await fetch(`${baseUrl}/docs/json`)).json()) as { paths: Record<string, Record<string, any>> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/reps/{id}/inbox', '/api/reps/{id}/inbox/{notificationId}/read', '/api/reps/{id}/inbox/stream']));
-    expect(Object.keys(doc.paths['/api/reps/{id}/inbox/stream']?.get.responses['200'].content)).toEqual(['text/event-stream']);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/reps/{id}/inbox',
+        '/api/reps/{id}/inbox/{notificationId}/read',
+        '/api/reps/{id}/inbox/stream',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/reps/{id}/inbox/stream']?.get.responses['200'].content)).toEqual([
+      'text/event-stream',
+    ]);
   });
 });

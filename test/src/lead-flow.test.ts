@@ -23,19 +23,30 @@ describe('the example workflow on real Temporal, Postgres and SMTP', () => {
   });
 
   it(`captures ${LEADS} leads at once and brings each to its wait with a complete step trail`, async () => {
-    const responses = await Promise.all(Array.from({ length: LEADS }, (_, i) => stack.api('POST', '/api/leads', hotLead(i))));
+    const responses = await Promise.all(
+      Array.from({ length: LEADS }, (_, i) => stack.api('POST', '/api/leads', hotLead(i))),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(LEADS).fill(201));
     leadIds.push(...responses.map((r) => r.body.lead.id as string));
     expect(new Set(leadIds).size).toBe(LEADS);
 
     await eventually(async () => {
-      const row = await stack.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('run_status', '=', 'waiting').where('current_node_id', '=', 'await-contact').executeTakeFirstOrThrow();
+      const row = await stack.db
+        .selectFrom('leads')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('run_status', '=', 'waiting')
+        .where('current_node_id', '=', 'await-contact')
+        .executeTakeFirstOrThrow();
       return row.n === LEADS;
     }, `${LEADS} leads waiting at await-contact`);
 
     const paths = await stack.db
       .selectFrom('steps')
-      .select(['lead_id', sql<string>`string_agg(node_id, ',' ORDER BY seq)`.as('path'), sql<string>`string_agg(status, ',' ORDER BY seq)`.as('statuses')])
+      .select([
+        'lead_id',
+        sql<string>`string_agg(node_id, ',' ORDER BY seq)`.as('path'),
+        sql<string>`string_agg(status, ',' ORDER BY seq)`.as('statuses'),
+      ])
       .groupBy('lead_id')
       .execute();
     expect(paths).toHaveLength(LEADS);
@@ -43,7 +54,11 @@ describe('the example workflow on real Temporal, Postgres and SMTP', () => {
       expect(path).toBe(PATH_TO_WAIT);
       expect(statuses).toBe('completed,completed,completed,completed,completed,completed,waiting');
     }
-    const branch = await stack.db.selectFrom('steps').select(['port', 'reason']).where('node_id', '=', 'route').executeTakeFirstOrThrow();
+    const branch = await stack.db
+      .selectFrom('steps')
+      .select(['port', 'reason'])
+      .where('node_id', '=', 'route')
+      .executeTakeFirstOrThrow();
     expect(branch).toEqual({ port: 'sales_now', reason: "case 'Tier 1: sales now' matched: tier == 1" });
   });
 
@@ -62,7 +77,12 @@ describe('the example workflow on real Temporal, Postgres and SMTP', () => {
   });
 
   it('alerts each owner exactly once in the inbox and once by real SMTP', async () => {
-    const notifications = await stack.db.selectFrom('notifications').select(['channel', 'status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['channel', 'status']).orderBy('channel').execute();
+    const notifications = await stack.db
+      .selectFrom('notifications')
+      .select(['channel', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['channel', 'status'])
+      .orderBy('channel')
+      .execute();
     expect(notifications).toEqual([
       { channel: 'email', status: 'sent', n: LEADS },
       { channel: 'inbox', status: 'delivered', n: LEADS },
@@ -73,13 +93,24 @@ describe('the example workflow on real Temporal, Postgres and SMTP', () => {
   });
 
   it('joins a duplicate submission to the existing lead as a resubmitted event', async () => {
-    const before = await stack.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const again = await stack.api('POST', '/api/leads', { ...hotLead(0), email: '  BUYER0@BigCo.com ', source: 'webinar', utm: { campaign: 'retarget' } });
+    const before = await stack.db
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const again = await stack.api('POST', '/api/leads', {
+      ...hotLead(0),
+      email: '  BUYER0@BigCo.com ',
+      source: 'webinar',
+      utm: { campaign: 'retarget' },
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ duplicate: true, lead: { id: leadIds[0], email: 'buyer0@bigco.com' } });
     expect(again.body.lead.lastTouch).toMatchObject({ source: 'webinar', utm: { campaign: 'retarget' } });
     expect(again.body.lead.firstTouch).toMatchObject({ source: 'demo_request' });
-    const after = await stack.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await stack.db
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
     const history = await stack.api('GET', `/api/leads/${leadIds[0]}/history`);
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['resubmitted']);
@@ -87,18 +118,34 @@ describe('the example workflow on real Temporal, Postgres and SMTP', () => {
       const live = await stack.api('GET', `/api/leads/${leadIds[0]}/state`);
       return live.status === 200 && live.body.lead.events.resubmitted === 1 ? live.body : undefined;
     }, 'the running workflow to count the resubmission');
-    expect(state).toMatchObject({ status: 'waiting', nodeId: 'await-contact', waiting: { events: ['contacted', 'meeting_booked', 'disqualified'], description: 'contacted or meeting_booked or disqualified, up to 5m' } });
+    expect(state).toMatchObject({
+      status: 'waiting',
+      nodeId: 'await-contact',
+      waiting: {
+        events: ['contacted', 'meeting_booked', 'disqualified'],
+        description: 'contacted or meeting_booked or disqualified, up to 5m',
+      },
+    });
   });
 
   it('finishes every lead once its rep marks it contacted', async () => {
-    const posted = await Promise.all(leadIds.map((id) => stack.api('POST', `/api/leads/${id}/events`, { type: 'contacted', data: { by: 'phone' } })));
+    const posted = await Promise.all(
+      leadIds.map((id) => stack.api('POST', `/api/leads/${id}/events`, { type: 'contacted', data: { by: 'phone' } })),
+    );
     expect(posted.every((r) => r.status === 202 && r.body.delivered === true)).toBe(true);
     await eventually(async () => {
-      const row = await stack.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('run_status', '=', 'completed').where('status', '=', 'contacted').executeTakeFirstOrThrow();
+      const row = await stack.db
+        .selectFrom('leads')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('run_status', '=', 'completed')
+        .where('status', '=', 'contacted')
+        .executeTakeFirstOrThrow();
       return row.n === LEADS;
     }, `${LEADS} leads completed as contacted`);
     const history = await stack.api('GET', `/api/leads/${leadIds[7]}/history`);
-    expect(history.body.steps.map((s: { nodeId: string }) => s.nodeId).join(',')).toBe(`${PATH_TO_WAIT},rep-outcome,contacted`);
+    expect(history.body.steps.map((s: { nodeId: string }) => s.nodeId).join(',')).toBe(
+      `${PATH_TO_WAIT},rep-outcome,contacted`,
+    );
     expect(history.body.steps[6]).toMatchObject({ nodeId: 'await-contact', status: 'completed', port: 'event' });
     expect(history.body.waiting).toBeNull();
     expect(history.body.assignments[0].reason).toMatch(/^round robin in team inbound: .+ chosen$/);

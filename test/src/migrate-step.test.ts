@@ -46,11 +46,16 @@ describe('migrating the database', () => {
     const migrations = await query<{ name: string }>(url, 'SELECT name FROM kysely_migration');
     expect(migrations.length).toBeGreaterThan(10);
     const reports = servers.map((server) =>
-      server.logLines().find((line) => line.msg === 'database migrated' || line.msg === 'database schema already current'),
+      server
+        .logLines()
+        .find((line) => line.msg === 'database migrated' || line.msg === 'database schema already current'),
     );
     // One server applied every migration; the others found the schema current.
     expect(reports.map((line) => line?.applied).sort()).toEqual([0, 0, migrations.length]);
-    expect(await query(url, 'SELECT slug FROM workflows ORDER BY slug')).toEqual([{ slug: 'inbound' }, { slug: 'sla-escalation' }]);
+    expect(await query(url, 'SELECT slug FROM workflows ORDER BY slug')).toEqual([
+      { slug: 'inbound' },
+      { slug: 'sla-escalation' },
+    ]);
     expect(await query(url, 'SELECT count(*)::int AS n FROM reps')).toEqual([{ n: 6 }]);
   });
 
@@ -61,7 +66,8 @@ describe('migrating the database', () => {
     await holder.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     const runs = await Promise.all([1, 2, 3].map(() => spawn('migrate', { DATABASE_URL: url })));
     await eventually(
-      async () => runs.every((run) => run.output().includes('another process holds the migration lock; waiting for it')),
+      async () =>
+        runs.every((run) => run.output().includes('another process holds the migration lock; waiting for it')),
       'all three to wait for the lock',
     );
     expect(await query(url, "SELECT to_regclass('kysely_migration') IS NULL AS empty")).toEqual([{ empty: true }]);
@@ -82,7 +88,9 @@ describe('migrating the database', () => {
     const body = (await notReady.json()) as { status: string; migrations: { ok: boolean; error: string } };
     expect(body.status).toBe('not ready');
     expect(body.migrations.ok).toBe(false);
-    expect(body.migrations.error).toMatch(/^\d+ migration\(s\) not applied yet: 001-initial-schema, .* \(run npm run migrate\)$/);
+    expect(body.migrations.error).toMatch(
+      /^\d+ migration\(s\) not applied yet: 001-initial-schema, .* \(run npm run migrate\)$/,
+    );
     expect(await query(url, "SELECT to_regclass('kysely_migration') IS NULL AS empty")).toEqual([{ empty: true }]);
 
     const migrate = await spawn('migrate', { DATABASE_URL: url });

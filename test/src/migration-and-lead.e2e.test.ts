@@ -8,7 +8,12 @@ import { screenshotAtBothSizes, SIZES } from './support/two-sizes.js';
 
 /** capture → a wait for contact (id and label given) → end. */
 const followUp = (waitId: string, label: string) =>
-  oneStepGraph('Follow-up', { id: waitId, type: 'wait', typeVersion: 1, label, config: { mode: 'event', events: ['contacted'] } }, 'event', { outcome: 'contacted', status: 'contacted' });
+  oneStepGraph(
+    'Follow-up',
+    { id: waitId, type: 'wait', typeVersion: 1, label, config: { mode: 'event', events: ['contacted'] } },
+    'event',
+    { outcome: 'contacted', status: 'contacted' },
+  );
 
 /**
  * After publishing, the leads still waiting on the old version in Chromium on the real stack:
@@ -28,11 +33,23 @@ describe('migration review and lead page in a real browser', () => {
     return answer.body.lead.id as string;
   };
   const waitingAt = (id: string, nodeId: string) =>
-    eventually(async () => ((current) => current.run.status === 'waiting' && current.run.nodeId === nodeId && current)(await lead(id)), `lead ${id} to wait at ${nodeId}`);
+    eventually(
+      async () =>
+        ((current) => current.run.status === 'waiting' && current.run.nodeId === nodeId && current)(await lead(id)),
+      `lead ${id} to wait at ${nodeId}`,
+    );
 
   beforeAll(async () => {
     stack = await startTestStack({ designer: true });
-    expect((await stack.api('POST', '/api/workflows', { name: 'Follow-up', slug: 'follow-up', draft: followUp('hold', 'Hold for contact') })).status).toBe(201);
+    expect(
+      (
+        await stack.api('POST', '/api/workflows', {
+          name: 'Follow-up',
+          slug: 'follow-up',
+          draft: followUp('hold', 'Hold for contact'),
+        })
+      ).status,
+    ).toBe(201);
     expect((await stack.api('POST', '/api/workflows/follow-up/publish', { note: 'v1' })).status).toBe(201);
     ({ browser, page, pageErrors } = await openDesigner(stack.baseUrl, stack.token));
   });
@@ -45,7 +62,9 @@ describe('migration review and lead page in a real browser', () => {
   it('after publishing, offers to move the leads waiting on the old version: reviewed by node, mapped, moved with progress and a result', async () => {
     const leads = await Promise.all(['a', 'b', 'c'].map((name) => capture({ email: `${name}@migrate.example` })));
     for (const id of leads) await waitingAt(id, 'hold');
-    expect((await stack.api('PUT', '/api/workflows/follow-up/draft', followUp('await-reply', 'Await the reply'))).status).toBe(200);
+    expect(
+      (await stack.api('PUT', '/api/workflows/follow-up/draft', followUp('await-reply', 'Await the reply'))).status,
+    ).toBe(200);
 
     await page.goto(`${stack.baseUrl}/workflows/follow-up`);
     await page.getByTestId('publish').click();
@@ -98,15 +117,31 @@ describe('migration review and lead page in a real browser', () => {
   });
 
   it('shows the phone as typed (flagged when unreadable), the company as matched on hover, and a resubmission in words', async () => {
-    const valid = await capture({ email: 'ray@acme.example', name: 'Ray Stone', phone: '(415) 555-0100', country: 'US' });
+    const valid = await capture({
+      email: 'ray@acme.example',
+      name: 'Ray Stone',
+      phone: '(415) 555-0100',
+      country: 'US',
+    });
     await page.goto(`${stack.baseUrl}/leads/${valid}`);
     const fields = page.getByRole('region', { name: 'Fields' });
     await fields.getByText('+14155550100').waitFor();
     expect(await fields.textContent()).toContain('typed “(415) 555-0100”');
     expect(await fields.getByText('not a valid number').count()).toBe(0);
 
-    const id = await capture({ email: 'jana@beispiel.example', firstName: 'Jana', company: 'Beispiel GmbH', phone: 'ask for Jana', country: 'DE' });
-    expect(await lead(id)).toMatchObject({ phone: null, phoneRaw: 'ask for Jana', phoneValid: false, companyNormalized: 'beispiel' });
+    const id = await capture({
+      email: 'jana@beispiel.example',
+      firstName: 'Jana',
+      company: 'Beispiel GmbH',
+      phone: 'ask for Jana',
+      country: 'DE',
+    });
+    expect(await lead(id)).toMatchObject({
+      phone: null,
+      phoneRaw: 'ask for Jana',
+      phoneValid: false,
+      companyNormalized: 'beispiel',
+    });
     await capture({ email: 'jana@beispiel.example', firstName: 'Jana', lastName: 'Berg', title: 'CTO' });
     await page.goto(`${stack.baseUrl}/leads/${id}`);
     await fields.getByText('ask for Jana').waitFor();
@@ -121,7 +156,10 @@ describe('migration review and lead page in a real browser', () => {
 
     const changes = page.getByRole('list', { name: 'What changed' });
     await changes.waitFor();
-    expect((await changes.getByRole('listitem').allTextContents()).sort()).toEqual(['Last name set to “Berg”', 'Title set to “CTO”']);
+    expect((await changes.getByRole('listitem').allTextContents()).sort()).toEqual([
+      'Last name set to “Berg”',
+      'Title set to “CTO”',
+    ]);
   });
 
   it('erases a lead after its email is typed, then shows only the tombstone; other roles are not offered it', async () => {
@@ -137,7 +175,7 @@ describe('migration review and lead page in a real browser', () => {
     await page.getByRole('button', { name: 'Erase this lead…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Erase this lead?' });
     const erase = dialog.getByRole('button', { name: 'Erase lead' });
-    const typed = dialog.getByLabel('Type the lead\'s email, jana@beispiel.example, to confirm');
+    const typed = dialog.getByLabel("Type the lead's email, jana@beispiel.example, to confirm");
     expect(await erase.isDisabled()).toBe(true);
     await typed.fill('jana@beispiel.com');
     expect(await erase.isDisabled()).toBe(true);
@@ -153,7 +191,8 @@ describe('migration review and lead page in a real browser', () => {
     const stored = await lead(id);
     expect(stored.erasedAt).not.toBeNull();
     const text = (await page.locator('.lead-page').textContent()) ?? '';
-    for (const personal of ['beispiel', 'Beispiel', 'Jana', 'Berg', 'CTO', 'ask for']) expect(text, personal).not.toContain(personal);
+    for (const personal of ['beispiel', 'Beispiel', 'Jana', 'Berg', 'CTO', 'ask for'])
+      expect(text, personal).not.toContain(personal);
     expect(await page.getByRole('heading', { name: 'Fields' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Erase this lead…' }).count()).toBe(0);
     // The kinds and times stay: the events are still listed, without what they carried.

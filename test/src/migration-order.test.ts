@@ -20,7 +20,11 @@ describe('migrations', () => {
     const applied = await migrateToLatest(db);
 
     expect(applied).toEqual(['007-imports']);
-    const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_name IN ('imports', 'lead_stage_changes')`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`SELECT table_name AS name FROM information_schema.tables WHERE table_name IN ('imports', 'lead_stage_changes')`.execute(
+      db,
+    );
     expect(tables.rows.map((row) => row.name).sort()).toEqual(['imports', 'lead_stage_changes']);
   });
 });

@@ -9,12 +9,46 @@ function slaGraph(timeout: string | null, waitId = 'await'): GraphDocument {
   return {
     name: 'SLA',
     nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(0), config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
-      { id: 'route', type: 'branch', typeVersion: 1, position: at(1), config: { cases: [{ port: 'hot', label: 'Hot', when: 'source == "demo_request"' }] } },
-      { id: waitId, type: 'wait', typeVersion: 1, position: at(2), config: { mode: 'event', events: ['contacted'], ...(timeout && { timeout }) } },
-      { id: 'done', type: 'end', typeVersion: 1, position: at(3), config: { outcome: 'contacted', status: 'contacted' } },
+      {
+        id: 'capture',
+        type: 'capture',
+        typeVersion: 1,
+        position: at(0),
+        config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+      },
+      {
+        id: 'route',
+        type: 'branch',
+        typeVersion: 1,
+        position: at(1),
+        config: { cases: [{ port: 'hot', label: 'Hot', when: 'source == "demo_request"' }] },
+      },
+      {
+        id: waitId,
+        type: 'wait',
+        typeVersion: 1,
+        position: at(2),
+        config: { mode: 'event', events: ['contacted'], ...(timeout && { timeout }) },
+      },
+      {
+        id: 'done',
+        type: 'end',
+        typeVersion: 1,
+        position: at(3),
+        config: { outcome: 'contacted', status: 'contacted' },
+      },
       { id: 'cold', type: 'end', typeVersion: 1, position: at(2, 160), config: { outcome: 'cold' } },
-      ...(timeout ? [{ id: 'escalated', type: 'end', typeVersion: 1, position: at(3, 160), config: { outcome: 'SLA missed', status: 'escalated' } }] : []),
+      ...(timeout
+        ? [
+            {
+              id: 'escalated',
+              type: 'end',
+              typeVersion: 1,
+              position: at(3, 160),
+              config: { outcome: 'SLA missed', status: 'escalated' },
+            },
+          ]
+        : []),
     ],
     edges: [
       { id: 'e1', source: 'capture', sourceHandle: 'out', target: 'route' },
@@ -30,10 +64,24 @@ describe('migrating waiting leads to a newer version', () => {
   let stack: TestStack;
   const lead = async (id: string) => (await stack.api('GET', `/api/leads/${id}`)).body;
   const history = async (id: string) => (await stack.api('GET', `/api/leads/${id}/history`)).body;
-  const waitingAt = (id: string, nodeId: string) => eventually(async () => ((current) => current.run.status === 'waiting' && current.run.nodeId === nodeId && current)(await lead(id)), `lead ${id} to wait at ${nodeId}`);
-  const parked = (id: string) => eventually(async () => ((current) => current.run.status === 'error' && current)(await lead(id)), `lead ${id} to park`);
-  const ended = (id: string) => eventually(async () => ((current) => current.run.status === 'completed' && current)(await lead(id)), `lead ${id} to end`);
-  const capture = async (email: string) => (await stack.api('POST', '/api/leads', { workflow: 'sla', email, source: 'demo_request' })).body.lead.id as string;
+  const waitingAt = (id: string, nodeId: string) =>
+    eventually(
+      async () =>
+        ((current) => current.run.status === 'waiting' && current.run.nodeId === nodeId && current)(await lead(id)),
+      `lead ${id} to wait at ${nodeId}`,
+    );
+  const parked = (id: string) =>
+    eventually(
+      async () => ((current) => current.run.status === 'error' && current)(await lead(id)),
+      `lead ${id} to park`,
+    );
+  const ended = (id: string) =>
+    eventually(
+      async () => ((current) => current.run.status === 'completed' && current)(await lead(id)),
+      `lead ${id} to end`,
+    );
+  const capture = async (email: string) =>
+    (await stack.api('POST', '/api/leads', { workflow: 'sla', email, source: 'demo_request' })).body.lead.id as string;
   const publish = async (draft: GraphDocument) => {
     expect((await stack.api('PUT', '/api/workflows/sla/draft', draft)).status).toBe(200);
     const published = await stack.api('POST', '/api/workflows/sla/publish', { note: 'next' });
@@ -44,7 +92,9 @@ describe('migrating waiting leads to a newer version', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    expect((await stack.api('POST', '/api/workflows', { name: 'SLA', slug: 'sla', draft: slaGraph(null) })).status).toBe(201);
+    expect(
+      (await stack.api('POST', '/api/workflows', { name: 'SLA', slug: 'sla', draft: slaGraph(null) })).status,
+    ).toBe(201);
     expect((await stack.api('POST', '/api/workflows/sla/publish', { note: 'v1: no SLA' })).body.version).toBe(1);
   });
   afterAll(() => stack?.stop());
@@ -69,11 +119,16 @@ describe('migrating waiting leads to a newer version', () => {
       expect(done).toMatchObject({ status: 'escalated', workflowVersion: v2 });
       const steps = (await history(id)).steps as Array<{ nodeId: string; reason: string | null; status: string }>;
       expect(steps.map((step) => step.nodeId)).toEqual(['capture', 'route', 'await', 'await', 'await', 'escalated']);
-      expect(steps.find((step) => step.reason?.startsWith('migrated by'))?.reason).toBe(`migrated by admin from version 1, node 'await', to version ${v2}, node 'await'`);
+      expect(steps.find((step) => step.reason?.startsWith('migrated by'))?.reason).toBe(
+        `migrated by admin from version 1, node 'await', to version ${v2}, node 'await'`,
+      );
     }
     const audit = (await stack.api('GET', '/api/audit?action=lead.migrated')).body.entries;
     expect(audit).toHaveLength(3);
-    expect(audit[0]).toMatchObject({ subjectType: 'lead', detail: { fromVersion: 1, toVersion: v2, fromNode: 'await', toNode: 'await' } });
+    expect(audit[0]).toMatchObject({
+      subjectType: 'lead',
+      detail: { fromVersion: 1, toVersion: v2, fromNode: 'await', toNode: 'await' },
+    });
   });
 
   it('maps renamed nodes, and says which leads cannot move and why', async () => {
@@ -82,11 +137,19 @@ describe('migrating waiting leads to a newer version', () => {
     await waitingAt(waiting, 'await');
     const v4 = await publish(slaGraph('1h', 'await-contact'));
     const unmapped = await migrate({ fromVersion: v3, toVersion: v4, dryRun: true });
-    expect(unmapped.body).toMatchObject({ moves: [], blocked: [{ leadId: waiting, nodeId: 'await', reason: expect.stringContaining("the new version has no node 'await'") }] });
+    expect(unmapped.body).toMatchObject({
+      moves: [],
+      blocked: [
+        { leadId: waiting, nodeId: 'await', reason: expect.stringContaining("the new version has no node 'await'") },
+      ],
+    });
     const toBranch = await migrate({ fromVersion: v3, toVersion: v4, nodeMap: { await: 'route' }, dryRun: true });
     expect(toBranch.body.blocked[0].reason).toContain("node 'route' of the new version is a branch, not a wait");
     const mapped = await migrate({ fromVersion: v3, toVersion: v4, nodeMap: { await: 'await-contact' } });
-    expect(mapped.body).toMatchObject({ moves: [{ leadId: waiting, from: 'await', to: 'await-contact' }], blocked: [] });
+    expect(mapped.body).toMatchObject({
+      moves: [{ leadId: waiting, from: 'await', to: 'await-contact' }],
+      blocked: [],
+    });
     await waitingAt(waiting, 'await-contact');
     expect((await lead(waiting)).workflowVersion).toBe(v4);
     await stack.api('POST', `/api/leads/${waiting}/events`, { type: 'contacted' });
@@ -97,8 +160,14 @@ describe('migrating waiting leads to a newer version', () => {
     const refused = await migrate({ fromVersion: 909, toVersion: 910, dryRun: true });
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual(['fromVersion', 'toVersion']);
-    expect(refused.body.errors[0].message).toMatch(/^workflow “SLA” has no version 909 \(its versions are 1(, \d+)*\)$/);
-    const unknown = await stack.api('POST', '/api/workflows/no-such-workflow/migrations', { fromVersion: 1, toVersion: 2, dryRun: true });
+    expect(refused.body.errors[0].message).toMatch(
+      /^workflow “SLA” has no version 909 \(its versions are 1(, \d+)*\)$/,
+    );
+    const unknown = await stack.api('POST', '/api/workflows/no-such-workflow/migrations', {
+      fromVersion: 1,
+      toVersion: 2,
+      dryRun: true,
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -107,7 +176,10 @@ describe('migrating waiting leads to a newer version', () => {
     const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => capture(`race${i}@migrate.test`)));
     for (const id of ids) await waitingAt(id, 'await');
     const v6 = await publish(slaGraph('1h'));
-    const [report] = await Promise.all([migrate({ fromVersion: v5, toVersion: v6 }), ...ids.map((id) => stack.api('POST', `/api/leads/${id}/events`, { type: 'contacted' }))]);
+    const [report] = await Promise.all([
+      migrate({ fromVersion: v5, toVersion: v6 }),
+      ...ids.map((id) => stack.api('POST', `/api/leads/${id}/events`, { type: 'contacted' })),
+    ]);
     expect(report.status).toBe(200);
     expect(report.body.moves.length + report.body.blocked.length).toBe(ids.length);
     for (const id of ids) {
@@ -115,7 +187,11 @@ describe('migrating waiting leads to a newer version', () => {
       const steps = (await history(id)).steps as Array<{ nodeId: string }>;
       // The contact ended exactly one wait, and the lead reached its end once.
       expect(steps.filter((step) => step.nodeId === 'done')).toHaveLength(1);
-      const row = await stack.db.selectFrom('leads').select(['event_seq', 'delivered_seq']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await stack.db
+        .selectFrom('leads')
+        .select(['event_seq', 'delivered_seq'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ event_seq: 1, delivered_seq: 1 });
     }
   });
@@ -125,18 +201,37 @@ describe('migrating waiting leads to a newer version', () => {
     // the route's `hot` port leads nowhere.
     const good = await publish(slaGraph('3h'));
     const version = (await stack.api('GET', `/api/workflows/sla/versions/${good}`)).body;
-    const broken: Plan = { ...version.plan, nodes: { ...version.plan.nodes, route: { ...version.plan.nodes.route, next: { default: 'cold' } } } };
+    const broken: Plan = {
+      ...version.plan,
+      nodes: { ...version.plan.nodes, route: { ...version.plan.nodes.route, next: { default: 'cold' } } },
+    };
     const workflowId = (await stack.api('GET', '/api/workflows/sla')).body.id as string;
     await stack.db
       .insertInto('workflow_versions')
-      .values({ workflow_id: workflowId, version: good + 1, document: JSON.stringify(version.document), plan: JSON.stringify(broken), hash: 'broken', note: 'broken', author: 'test' })
+      .values({
+        workflow_id: workflowId,
+        version: good + 1,
+        document: JSON.stringify(version.document),
+        plan: JSON.stringify(broken),
+        hash: 'broken',
+        note: 'broken',
+        author: 'test',
+      })
       .execute();
 
     const id = await capture('broken@migrate.test');
     const stuck = await parked(id);
     expect(stuck.run.nodeId).toBe('route');
-    const failed = () => history(id).then((h) => (h.steps as Array<{ nodeId: string; status: string; error: string | null }>).filter((step) => step.status === 'failed'));
-    expect((await failed())[0]).toMatchObject({ nodeId: 'route', error: "node 'route' left by port 'hot', which the plan does not wire" });
+    const failed = () =>
+      history(id).then((h) =>
+        (h.steps as Array<{ nodeId: string; status: string; error: string | null }>).filter(
+          (step) => step.status === 'failed',
+        ),
+      );
+    expect((await failed())[0]).toMatchObject({
+      nodeId: 'route',
+      error: "node 'route' left by port 'hot', which the plan does not wire",
+    });
 
     await stack.api('POST', `/api/leads/${id}/events`, { type: 'retry' });
     await eventually(async () => (await failed()).length === 2 && true, 'the retry to fail again and park');

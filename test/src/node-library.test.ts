@@ -19,7 +19,14 @@ async function startOutsideWorld(): Promise<{ url: string; received: Received[];
       const url = new URL(request.url ?? '/', 'http://x');
       received.push({ path: url.pathname, body: raw ? JSON.parse(raw) : null, headers: request.headers });
       response.setHeader('content-type', 'application/json');
-      if (url.pathname === '/companies') response.end(JSON.stringify({ domain: url.searchParams.get('domain'), category: { industry: 'Software' }, metrics: { employees: 450 } }));
+      if (url.pathname === '/companies')
+        response.end(
+          JSON.stringify({
+            domain: url.searchParams.get('domain'),
+            category: { industry: 'Software' },
+            metrics: { employees: 450 },
+          }),
+        );
       else if (url.pathname === '/crm/contacts') response.end(JSON.stringify({ id: 'crm-123' }));
       else response.end('{}');
     });
@@ -34,7 +41,13 @@ function graph(outside: string): GraphDocument {
   return {
     name: 'every new node type',
     nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(0), config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
+      {
+        id: 'capture',
+        type: 'capture',
+        typeVersion: 1,
+        position: at(0),
+        config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+      },
       {
         id: 'enrich',
         type: 'enrich',
@@ -44,7 +57,18 @@ function graph(outside: string): GraphDocument {
           providers: [
             { kind: 'email_type' },
             { kind: 'company_domain' },
-            { kind: 'http', name: 'vendor', url: `${outside}/companies?domain={{companyDomain}}`, authHeader: 'Authorization: Bearer test-key', fieldMap: [{ from: 'category.industry', to: 'industry' }, { from: 'metrics.employees', to: 'employees', confidence: 0.7 }], timeout: '2s', retries: 0 },
+            {
+              kind: 'http',
+              name: 'vendor',
+              url: `${outside}/companies?domain={{companyDomain}}`,
+              authHeader: 'Authorization: Bearer test-key',
+              fieldMap: [
+                { from: 'category.industry', to: 'industry' },
+                { from: 'metrics.employees', to: 'employees', confidence: 0.7 },
+              ],
+              timeout: '2s',
+              retries: 0,
+            },
           ],
           want: ['companyDomain', 'industry', 'employees'],
         },
@@ -64,20 +88,74 @@ function graph(outside: string): GraphDocument {
           sqlThreshold: 100,
         },
       },
-      { id: 'split', type: 'split', typeVersion: 1, position: at(3), config: { variants: [{ port: 'a', percent: 50 }, { port: 'b', percent: 50 }] } },
-      { id: 'mark-a', type: 'update', typeVersion: 1, position: at(4, -80), config: { set: [{ field: 'custom.variant', value: '"a"' }] } },
-      { id: 'mark-b', type: 'update', typeVersion: 1, position: at(4, 80), config: { set: [{ field: 'custom.variant', value: '"b"' }] } },
+      {
+        id: 'split',
+        type: 'split',
+        typeVersion: 1,
+        position: at(3),
+        config: {
+          variants: [
+            { port: 'a', percent: 50 },
+            { port: 'b', percent: 50 },
+          ],
+        },
+      },
+      {
+        id: 'mark-a',
+        type: 'update',
+        typeVersion: 1,
+        position: at(4, -80),
+        config: { set: [{ field: 'custom.variant', value: '"a"' }] },
+      },
+      {
+        id: 'mark-b',
+        type: 'update',
+        typeVersion: 1,
+        position: at(4, 80),
+        config: { set: [{ field: 'custom.variant', value: '"b"' }] },
+      },
       {
         id: 'crm',
         type: 'http',
         typeVersion: 1,
         position: at(5),
-        config: { method: 'POST', url: `${outside}/crm/contacts`, headers: {}, body: '{"email": "{{email}}", "variant": "{{custom.variant}}", "tier": {{tier}}}', timeout: '2s', saveAs: [{ from: 'id', to: 'crmId' }] },
+        config: {
+          method: 'POST',
+          url: `${outside}/crm/contacts`,
+          headers: {},
+          body: '{"email": "{{email}}", "variant": "{{custom.variant}}", "tier": {{tier}}}',
+          timeout: '2s',
+          saveAs: [{ from: 'id', to: 'crmId' }],
+        },
       },
-      { id: 'bad-crm', type: 'disqualify', typeVersion: 1, position: at(6, 160), config: { reason: 'bad_data', note: 'the CRM refused the contact' } },
-      { id: 'engaged', type: 'wait', typeVersion: 2, position: at(6), config: { mode: 'event', events: ['page_visited'], condition: 'events.page_visited >= 2', timeout: '1m' } },
+      {
+        id: 'bad-crm',
+        type: 'disqualify',
+        typeVersion: 1,
+        position: at(6, 160),
+        config: { reason: 'bad_data', note: 'the CRM refused the contact' },
+      },
+      {
+        id: 'engaged',
+        type: 'wait',
+        typeVersion: 2,
+        position: at(6),
+        config: { mode: 'event', events: ['page_visited'], condition: 'events.page_visited >= 2', timeout: '1m' },
+      },
       { id: 'cold', type: 'end', typeVersion: 1, position: at(7, 160), config: { outcome: 'never came back' } },
-      { id: 'hook', type: 'notify', typeVersion: 2, position: at(7), config: { channels: ['webhook'], to: 'owner', subject: 'Engaged: {{email}}', body: 'Visited {{events.page_visited}} times', webhookUrl: `${outside}/hook` } },
+      {
+        id: 'hook',
+        type: 'notify',
+        typeVersion: 2,
+        position: at(7),
+        config: {
+          channels: ['webhook'],
+          to: 'owner',
+          subject: 'Engaged: {{email}}',
+          body: 'Visited {{events.page_visited}} times',
+          webhookUrl: `${outside}/hook`,
+        },
+      },
       { id: 'nurture', type: 'recycle', typeVersion: 1, position: at(8), config: { reengageOn: ['demo_requested'] } },
       { id: 'back', type: 'end', typeVersion: 1, position: at(9), config: { outcome: 'back from nurture' } },
     ],
@@ -107,7 +185,11 @@ describe('the newer node types on the real Temporal dev server', () => {
   beforeAll(async () => {
     outside = await startOutsideWorld();
     stack = await startTestStack();
-    const created = await stack.api('POST', '/api/workflows', { name: 'library', draft: graph(outside.url), isDefault: true });
+    const created = await stack.api('POST', '/api/workflows', {
+      name: 'library',
+      draft: graph(outside.url),
+      isDefault: true,
+    });
     expect(created.status).toBe(201);
     const published = await stack.api('POST', '/api/workflows/library/publish', { note: 'v1' });
     expect(published.body.errors ?? []).toEqual([]);
@@ -118,17 +200,30 @@ describe('the newer node types on the real Temporal dev server', () => {
   });
 
   const lead = async (id: string) => (await stack.api('GET', `/api/leads/${id}`)).body;
-  const steps = async (id: string) => (await stack.api('GET', `/api/leads/${id}/history`)).body.steps as Array<{ nodeId: string; port: string | null; reason: string; output: Record<string, unknown> }>;
+  const steps = async (id: string) =>
+    (await stack.api('GET', `/api/leads/${id}/history`)).body.steps as Array<{
+      nodeId: string;
+      port: string | null;
+      reason: string;
+      output: Record<string, unknown>;
+    }>;
 
   it('enriches from a vendor, scores, splits, updates, calls the CRM, waits on a condition, posts a webhook, recycles and comes back', async () => {
-    const { body } = await stack.api('POST', '/api/leads', { email: 'ops@midmarket.io', name: 'Olga Ops', source: 'demo_request' });
+    const { body } = await stack.api('POST', '/api/leads', {
+      email: 'ops@midmarket.io',
+      name: 'Olga Ops',
+      source: 'demo_request',
+    });
     const id = body.lead.id as string;
     await eventually(async () => (await lead(id)).run.nodeId === 'engaged', 'the lead to wait for engagement');
 
     const trail = await steps(id);
     const enrich = trail.find((s) => s.nodeId === 'enrich');
     expect(enrich?.port).toBe('enriched');
-    expect(enrich?.output.fields).toMatchObject({ industry: { value: 'Software', provider: 'vendor' }, employees: { value: 450, provider: 'vendor', confidence: 0.7 } });
+    expect(enrich?.output.fields).toMatchObject({
+      industry: { value: 'Software', provider: 'vendor' },
+      employees: { value: 450, provider: 'vendor', confidence: 0.7 },
+    });
     const vendorCall = outside.received.find((r) => r.path === '/companies');
     expect(vendorCall?.headers.authorization).toBe('Bearer test-key');
     expect(trail.find((s) => s.nodeId === 'score')?.reason).toMatch(/^fit 60, intent 60, total 120 → tier 1/);
@@ -143,7 +238,12 @@ describe('the newer node types on the real Temporal dev server', () => {
     // One visit does not meet the condition; the second does.
     await stack.api('POST', `/api/leads/${id}/events`, { type: 'page_visited', data: { url: '/pricing' } });
     // The run has read the visit from its mail and still waits: one visit is not enough.
-    await eventually(async () => (await stack.db.selectFrom('leads').select('delivered_seq').where('id', '=', id).executeTakeFirstOrThrow()).delivered_seq === 1 && true, 'the run to read the visit');
+    await eventually(
+      async () =>
+        (await stack.db.selectFrom('leads').select('delivered_seq').where('id', '=', id).executeTakeFirstOrThrow())
+          .delivered_seq === 1 && true,
+      'the run to read the visit',
+    );
     const afterOne = await lead(id);
     expect(afterOne.run).toMatchObject({ nodeId: 'engaged', status: 'waiting' });
     await stack.api('POST', `/api/leads/${id}/events`, { type: 'page_visited', data: { url: '/pricing' } });
@@ -154,7 +254,11 @@ describe('the newer node types on the real Temporal dev server', () => {
     expect(recycled.status).toBe('recycled');
     const hooks = outside.received.filter((r) => r.path === '/hook');
     expect(hooks).toHaveLength(1);
-    expect(hooks[0]?.body).toMatchObject({ event: 'lead.notification', subject: 'Engaged: ops@midmarket.io', body: 'Visited 2 times' });
+    expect(hooks[0]?.body).toMatchObject({
+      event: 'lead.notification',
+      subject: 'Engaged: ops@midmarket.io',
+      body: 'Visited 2 times',
+    });
 
     await stack.api('POST', `/api/leads/${id}/events`, { type: 'demo_requested' });
     const back = await eventually(async () => {
@@ -162,7 +266,18 @@ describe('the newer node types on the real Temporal dev server', () => {
       return current.run.status === 'completed' ? current : undefined;
     }, 'the lead to come back from nurture');
     expect(back.status).toBe('working');
-    expect((await steps(id)).map((s) => s.nodeId)).toEqual(['capture', 'enrich', 'score', 'split', `mark-${variant}`, 'crm', 'engaged', 'hook', 'nurture', 'back']);
+    expect((await steps(id)).map((s) => s.nodeId)).toEqual([
+      'capture',
+      'enrich',
+      'score',
+      'split',
+      `mark-${variant}`,
+      'crm',
+      'engaged',
+      'hook',
+      'nurture',
+      'back',
+    ]);
   });
 
   it('disqualifies with a reason code when the CRM refuses the contact', async () => {
@@ -178,7 +293,11 @@ describe('the newer node types on the real Temporal dev server', () => {
         } else response.end(JSON.stringify({ category: { industry: 'Retail' }, metrics: { employees: 20 } }));
       });
     });
-    const { body } = await stack.api('POST', '/api/leads', { email: 'refused@tiny.shop', name: 'Tiny', source: 'webinar' });
+    const { body } = await stack.api('POST', '/api/leads', {
+      email: 'refused@tiny.shop',
+      name: 'Tiny',
+      source: 'webinar',
+    });
     const done = await eventually(async () => {
       const current = await lead(body.lead.id);
       return current.run.status === 'completed' ? current : undefined;

@@ -29,10 +29,14 @@ function startCompanyApi(): Promise<{ url: string; asked: string[]; server: Serv
     const domain = new URL(request.url ?? '/', 'http://x').searchParams.get('domain') ?? '';
     asked.push(domain);
     if (domain !== 'acme.example') return void response.writeHead(404).end('{}');
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: 'Acme Corp', category: { industry: 'Software' } }));
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ name: 'Acme Corp', category: { industry: 'Software' } }));
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/companies/find`, asked, server })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/companies/find`, asked, server }),
+    ),
   );
 }
 
@@ -68,12 +72,17 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     // The author's dev dependencies: Leadflow's engine (its public types), TypeBox, kysely and Fastify.
     await mkdir(path.join(source, 'node_modules/@leadflow'), { recursive: true });
     await symlink(path.join(ROOT, 'engine'), path.join(source, 'node_modules/@leadflow/engine'));
-    for (const dependency of ['typebox', 'kysely', 'fastify']) await symlink(path.join(ROOT, 'node_modules', dependency), path.join(source, 'node_modules', dependency));
+    for (const dependency of ['typebox', 'kysely', 'fastify'])
+      await symlink(path.join(ROOT, 'node_modules', dependency), path.join(source, 'node_modules', dependency));
     // tsc reports its errors on stdout: a failed build says them.
-    await run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: source }).catch((error: Error & { stdout?: string }) => {
-      throw new Error(`the example package does not build: ${error.stdout ?? error.message}`);
+    await run(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: source }).catch(
+      (error: Error & { stdout?: string }) => {
+        throw new Error(`the example package does not build: ${error.stdout ?? error.message}`);
+      },
+    );
+    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder], {
+      cwd: source,
     });
-    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder], { cwd: source });
     const tarball = path.join(folder, stdout.trim().split('\n').pop() as string);
     // Installed the way an operator would, without recording it in Leadflow's package.json.
     await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: ROOT });
@@ -104,9 +113,13 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
   });
 
   it('keeps the package’s migrations in a table of their own, applied at the server’s start', async () => {
-    const { rows } = await sql<{ name: string }>`SELECT name FROM node_package_migrations_lead_enrich_clearbit`.execute(db);
+    const { rows } = await sql<{ name: string }>`SELECT name FROM node_package_migrations_lead_enrich_clearbit`.execute(
+      db,
+    );
     expect(rows.map((row) => row.name)).toEqual(['001-lookups']);
-    const leadflowOwn = await sql<{ name: string }>`SELECT name FROM kysely_migration WHERE name LIKE '%lookups%'`.execute(db);
+    const leadflowOwn = await sql<{
+      name: string;
+    }>`SELECT name FROM kysely_migration WHERE name LIKE '%lookups%'`.execute(db);
     expect(leadflowOwn.rows).toEqual([]);
   });
 
@@ -114,22 +127,54 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     const { status, body } = await api('GET', '/api/node-types');
     expect(status).toBe(200);
     const clearbit = body.nodeTypes.find((nodeType: { type: string }) => nodeType.type === 'clearbit_enrich');
-    expect(clearbit).toMatchObject({ version: 1, kind: 'activity', title: 'Clearbit company lookup', category: 'data', icon: '🏢' });
+    expect(clearbit).toMatchObject({
+      version: 1,
+      kind: 'activity',
+      title: 'Clearbit company lookup',
+      category: 'data',
+      icon: '🏢',
+    });
     expect(clearbit.ports.map((port: { name: string }) => port.name)).toEqual(['found', 'not_found']);
     expect(clearbit.configSchema.properties.apiUrl.title).toBe('Company API URL');
     expect(body.nodeTypes.some((nodeType: { type: string }) => nodeType.type === 'enrich')).toBe(true);
   });
 
   it('runs the node in a published graph: the lead is enriched from the loopback API and its history says why', async () => {
-    const graph = oneStepGraph('Clearbit lookup', { id: 'lookup', type: 'clearbit_enrich', typeVersion: 1, label: 'Look the company up', config: { apiUrl: companyApi.url, fillIndustry: true } }, 'found');
-    graph.nodes.push({ id: 'unknown', type: 'end', typeVersion: 1, position: { x: 240, y: 320 }, config: { outcome: 'unknown company' } });
+    const graph = oneStepGraph(
+      'Clearbit lookup',
+      {
+        id: 'lookup',
+        type: 'clearbit_enrich',
+        typeVersion: 1,
+        label: 'Look the company up',
+        config: { apiUrl: companyApi.url, fillIndustry: true },
+      },
+      'found',
+    );
+    graph.nodes.push({
+      id: 'unknown',
+      type: 'end',
+      typeVersion: 1,
+      position: { x: 240, y: 320 },
+      config: { outcome: 'unknown company' },
+    });
     graph.edges.push({ id: 'e3', source: 'lookup', sourceHandle: 'not_found', target: 'unknown' });
-    expect((await api('POST', '/api/workflows', { name: 'Clearbit lookup', slug: 'clearbit', draft: graph })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/workflows', { name: 'Clearbit lookup', slug: 'clearbit', draft: graph })).status,
+    ).toBe(201);
     const published = await api('POST', '/api/workflows/clearbit/publish', { note: 'with the Clearbit package' });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
 
-    const known = await api('POST', '/api/leads', { workflow: 'clearbit', email: 'ada@acme.example', name: 'Ada Known' });
-    const unknown = await api('POST', '/api/leads', { workflow: 'clearbit', email: 'bo@nobody.example', name: 'Bo Unknown' });
+    const known = await api('POST', '/api/leads', {
+      workflow: 'clearbit',
+      email: 'ada@acme.example',
+      name: 'Ada Known',
+    });
+    const unknown = await api('POST', '/api/leads', {
+      workflow: 'clearbit',
+      email: 'bo@nobody.example',
+      name: 'Bo Unknown',
+    });
     expect(known.status, JSON.stringify(known.body)).toBe(201);
     expect(unknown.status, JSON.stringify(unknown.body)).toBe(201);
     let last: unknown;
@@ -137,26 +182,42 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
       eventually(async () => {
         const history = await api('GET', `/api/leads/${id}/history`);
         last = history.body;
-        return history.body.steps.some((step: { nodeType: string }) => step.nodeType === 'end') ? history.body : undefined;
+        return history.body.steps.some((step: { nodeType: string }) => step.nodeType === 'end')
+          ? history.body
+          : undefined;
       }, `lead ${id} to end`).catch((error: Error) => {
-        throw new Error(`${error.message}\nlast history: ${JSON.stringify(last)}\nworker: ${worker.output().slice(-3000)}`);
+        throw new Error(
+          `${error.message}\nlast history: ${JSON.stringify(last)}\nworker: ${worker.output().slice(-3000)}`,
+        );
       });
 
     const knownHistory = await ended(known.body.lead.id);
     const lookup = knownHistory.steps.find((step: { nodeId: string }) => step.nodeId === 'lookup');
-    expect(lookup).toMatchObject({ nodeType: 'clearbit_enrich', status: 'completed', port: 'found', reason: 'acme.example is Acme Corp' });
+    expect(lookup).toMatchObject({
+      nodeType: 'clearbit_enrich',
+      status: 'completed',
+      port: 'found',
+      reason: 'acme.example is Acme Corp',
+    });
     expect(lookup.output).toMatchObject({ domain: 'acme.example', company: 'Acme Corp', industry: 'Software' });
     expect(knownHistory.lead).toMatchObject({ company: 'Acme Corp', fields: { industry: 'Software' } });
 
     const unknownHistory = await ended(unknown.body.lead.id);
-    expect(unknownHistory.steps.find((step: { nodeId: string }) => step.nodeId === 'lookup')).toMatchObject({ port: 'not_found', reason: 'the company API does not know nobody.example' });
+    expect(unknownHistory.steps.find((step: { nodeId: string }) => step.nodeId === 'lookup')).toMatchObject({
+      port: 'not_found',
+      reason: 'the company API does not know nobody.example',
+    });
     expect(unknownHistory.steps.at(-1)).toMatchObject({ nodeId: 'unknown' });
     expect(companyApi.asked.sort()).toEqual(['acme.example', 'nobody.example']);
 
     // The package's own table (its migration ran at the server's start) and its own route.
     const lookups = await api('GET', `/api/packages/${PACKAGE}/lookups`);
     expect(lookups.status, JSON.stringify(lookups.body)).toBe(200);
-    expect(lookups.body.lookups.map((row: { domain: string; company: string | null; leadId: string }) => [row.domain, row.company, row.leadId]).sort()).toEqual([
+    expect(
+      lookups.body.lookups
+        .map((row: { domain: string; company: string | null; leadId: string }) => [row.domain, row.company, row.leadId])
+        .sort(),
+    ).toEqual([
       ['acme.example', 'Acme Corp', known.body.lead.id],
       ['nobody.example', null, unknown.body.lead.id],
     ]);
@@ -170,15 +231,21 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     expect(anonymous.status).toBe(401);
     const issued = await api('POST', '/api/tokens', { name: 'capture form', role: 'capture' });
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-    const asCapture = await fetch(`${server.url}/api/packages/${PACKAGE}/lookups`, { headers: { authorization: `Bearer ${issued.body.token}` } });
+    const asCapture = await fetch(`${server.url}/api/packages/${PACKAGE}/lookups`, {
+      headers: { authorization: `Bearer ${issued.body.token}` },
+    });
     expect(asCapture.status).toBe(403);
     const document = await (await fetch(`${server.url}/docs/json`)).json();
-    expect(document.paths[`/api/packages/${PACKAGE}/lookups`].get.summary).toBe('Company lookups the Clearbit node made, newest first (100 at most)');
+    expect(document.paths[`/api/packages/${PACKAGE}/lookups`].get.summary).toBe(
+      'Company lookups the Clearbit node made, newest first (100 at most)',
+    );
   });
 
   it('test-runs the node without calling the API (its dry run)', async () => {
     const asked = companyApi.asked.length;
-    const { status, body } = await api('POST', '/api/workflows/clearbit/test-run', { lead: { email: 'cy@acme.example', name: 'Cy Dry' } });
+    const { status, body } = await api('POST', '/api/workflows/clearbit/test-run', {
+      lead: { email: 'cy@acme.example', name: 'Cy Dry' },
+    });
     expect(status, JSON.stringify(body)).toBe(200);
     expect(JSON.stringify(body)).toContain(`would ask ${companyApi.url}?domain=acme.example`);
     expect(companyApi.asked).toHaveLength(asked);

@@ -3,7 +3,13 @@ import { createDatabase, type Database } from '@leadflow/engine/db';
 import type { SmtpSink } from '@leadflow/nodes/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LeadflowProcess, processEnv, spawnLeadflow, TEST_SECRET_KEY, untilReady } from './support/leadflow-process.js';
+import {
+  type LeadflowProcess,
+  processEnv,
+  spawnLeadflow,
+  TEST_SECRET_KEY,
+  untilReady,
+} from './support/leadflow-process.js';
 import { sumMetric } from './support/prometheus-text.js';
 import { eventually, hotLead } from './support/test-stack.js';
 
@@ -64,7 +70,10 @@ describe('Prometheus metrics of the API server and the worker', () => {
       signal: stream.signal,
     });
     expect(streaming.status).toBe(200);
-    await eventually(async () => sumMetric(await scrape(server), 'leadflow_sse_clients') === 1, 'the SSE client to be counted');
+    await eventually(
+      async () => sumMetric(await scrape(server), 'leadflow_sse_clients') === 1,
+      'the SSE client to be counted',
+    );
 
     const ids: string[] = [];
     for (let i = 0; i < LEADS; i++) {
@@ -73,16 +82,23 @@ describe('Prometheus metrics of the API server and the worker', () => {
       ids.push(body.lead.id);
     }
     await eventually(
-      async () => (await db.selectFrom('leads').select('id').where('current_node_id', '=', 'await-contact').execute()).length === LEADS,
+      async () =>
+        (await db.selectFrom('leads').select('id').where('current_node_id', '=', 'await-contact').execute()).length ===
+        LEADS,
       'every lead to wait for contact',
     );
-    for (const id of ids) expect((await api('POST', `/api/leads/${id}/events`, { type: 'contacted' })).status).toBe(202);
+    for (const id of ids)
+      expect((await api('POST', `/api/leads/${id}/events`, { type: 'contacted' })).status).toBe(202);
     await eventually(
-      async () => (await db.selectFrom('leads').select('id').where('run_status', '=', 'completed').execute()).length === LEADS,
+      async () =>
+        (await db.selectFrom('leads').select('id').where('run_status', '=', 'completed').execute()).length === LEADS,
       'every run to end',
     );
     stream.abort();
-    await eventually(async () => sumMetric(await scrape(server), 'leadflow_sse_clients') === 0, 'the SSE client to be gone');
+    await eventually(
+      async () => sumMetric(await scrape(server), 'leadflow_sse_clients') === 0,
+      'the SSE client to be gone',
+    );
 
     const [serverAfter, workerAfter] = await Promise.all([scrape(server), scrape(worker)]);
     const moved = (before: string, after: string, name: string, labels: Record<string, string> = {}) =>
@@ -109,22 +125,35 @@ describe('Prometheus metrics of the API server and the worker', () => {
 
     for (const nodeType of ['assign', 'notify']) {
       expect(
-        moved(workerBefore, workerAfter, 'leadflow_steps_total', { node_type: nodeType, node_version: '1', result: 'completed' }),
+        moved(workerBefore, workerAfter, 'leadflow_steps_total', {
+          node_type: nodeType,
+          node_version: '1',
+          result: 'completed',
+        }),
       ).toBe(LEADS);
-      expect(moved(workerBefore, workerAfter, 'leadflow_step_duration_seconds_count', { node_type: nodeType, node_version: '1' })).toBe(
-        LEADS,
-      );
+      expect(
+        moved(workerBefore, workerAfter, 'leadflow_step_duration_seconds_count', {
+          node_type: nodeType,
+          node_version: '1',
+        }),
+      ).toBe(LEADS);
     }
     expect(moved(workerBefore, workerAfter, 'leadflow_assignments_total', { team: 'inbound' })).toBe(LEADS);
-    expect(moved(workerBefore, workerAfter, 'leadflow_notifications_total', { channel: 'email', status: 'sent' })).toBe(LEADS);
-    expect(moved(workerBefore, workerAfter, 'leadflow_notifications_total', { channel: 'inbox', status: 'delivered' })).toBe(LEADS);
+    expect(moved(workerBefore, workerAfter, 'leadflow_notifications_total', { channel: 'email', status: 'sent' })).toBe(
+      LEADS,
+    );
+    expect(
+      moved(workerBefore, workerAfter, 'leadflow_notifications_total', { channel: 'inbox', status: 'delivered' }),
+    ).toBe(LEADS);
     expect(moved(workerBefore, workerAfter, 'leadflow_runs_completed_total')).toBe(LEADS);
     expect(moved(workerBefore, workerAfter, 'leadflow_runs_errored_total')).toBe(0);
     expect(smtp.messages.filter((mail) => mail.subject?.startsWith('New lead:'))).toHaveLength(LEADS);
 
     // The Temporal SDK's own metrics, from its runtime, on the same scrape.
     expect(moved(workerBefore, workerAfter, 'temporal_workflow_completed_total')).toBe(LEADS);
-    expect(moved(workerBefore, workerAfter, 'temporal_activity_execution_latency_count')).toBeGreaterThanOrEqual(2 * LEADS);
+    expect(moved(workerBefore, workerAfter, 'temporal_activity_execution_latency_count')).toBeGreaterThanOrEqual(
+      2 * LEADS,
+    );
     expect(sumMetric(workerAfter, 'temporal_num_pollers')).toBeGreaterThan(0);
   });
 
@@ -134,13 +163,24 @@ describe('Prometheus metrics of the API server and the worker', () => {
     expect(leadIds).toHaveLength(LEADS);
     for (const leadId of leadIds) {
       const started = server.logLines().find((line) => line.msg === 'lead run started' && line.leadId === leadId);
-      expect(started).toMatchObject({ service: 'leadflow-server', workflowId: `lead-${leadId}`, runId: expect.any(String) });
+      expect(started).toMatchObject({
+        service: 'leadflow-server',
+        workflowId: `lead-${leadId}`,
+        runId: expect.any(String),
+      });
       const completed = worker.logLines().find((line) => line.msg === 'lead run completed' && line.leadId === leadId);
       // The same run, followed from the API server to the worker.
-      expect(completed).toMatchObject({ service: 'leadflow-worker', workflowId: `lead-${leadId}`, runId: started?.runId });
+      expect(completed).toMatchObject({
+        service: 'leadflow-worker',
+        workflowId: `lead-${leadId}`,
+        runId: started?.runId,
+      });
       // The request that posted its rep's outcome carries it too.
       expect(
-        lines.some((line) => line.leadId === leadId && (line.req as { route?: string } | undefined)?.route === '/api/leads/:id/events'),
+        lines.some(
+          (line) =>
+            line.leadId === leadId && (line.req as { route?: string } | undefined)?.route === '/api/leads/:id/events',
+        ),
       ).toBe(true);
     }
     const text = `${server.output()}${worker.output()}`;

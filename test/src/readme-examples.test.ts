@@ -73,7 +73,11 @@ describe('README examples', () => {
     throw new Error(`no answer so far holds ${what}`);
   };
   const deepStrings = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(deepStrings) : [];
+    typeof value === 'string'
+      ? [value]
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(deepStrings)
+        : [];
 
   /** The statement with the test's server, and its placeholders filled from the answers before it. */
   const resolve = (text: string): string => {
@@ -81,7 +85,9 @@ describe('README examples', () => {
     return text
       .replace(/(?:localhost|127\.0\.0\.1):3000/g, host)
       .replace(/<id>/g, () => latest((a) => a?.id ?? a?.lead?.id ?? a?.leadId, 'an id'))
-      .replace(/\b([a-z]+_)…/g, (_match, prefix: string) => latest((a) => deepStrings(a).find((s) => s.startsWith(prefix)), `a value starting ${prefix}`));
+      .replace(/\b([a-z]+_)…/g, (_match, prefix: string) =>
+        latest((a) => deepStrings(a).find((s) => s.startsWith(prefix)), `a value starting ${prefix}`),
+      );
   };
 
   const curl = async (command: string): Promise<Answer> => {
@@ -101,7 +107,14 @@ describe('README examples', () => {
   const problemsOf = (answer: Answer, statement: Statement): string[] => {
     const documented = statement.documented === undefined ? null : parseDocumentedAnswer(statement.documented);
     const status = documented?.status ?? null;
-    const problems = status !== null ? (answer.status === status ? [] : [`status ${answer.status}, documented ${status}`]) : answer.status >= 200 && answer.status < 300 ? [] : [`status ${answer.status}`];
+    const problems =
+      status !== null
+        ? answer.status === status
+          ? []
+          : [`status ${answer.status}, documented ${status}`]
+        : answer.status >= 200 && answer.status < 300
+          ? []
+          : [`status ${answer.status}`];
     if (documented?.shape !== undefined) problems.push(...shapeMismatches(documented.shape, answer.body));
     return problems;
   };
@@ -117,7 +130,9 @@ describe('README examples', () => {
       const problems = check(answer);
       if (problems.length === 0) return answer;
       if (!isRead(command) || Date.now() > deadline) {
-        throw new Error(`README line ${statement.line}: ${statement.text}\n  ${problems.join('\n  ')}\n  answer: ${JSON.stringify(answer.body).slice(0, 1500)}`);
+        throw new Error(
+          `README line ${statement.line}: ${statement.text}\n  ${problems.join('\n  ')}\n  answer: ${JSON.stringify(answer.body).slice(0, 1500)}`,
+        );
       }
       await new Promise((done) => setTimeout(done, 250));
     }
@@ -131,7 +146,9 @@ describe('README examples', () => {
         continue;
       }
       if (!statement.text.startsWith('curl ')) {
-        throw new Error(`README line ${statement.line}: '${statement.text}' is not a curl command or an assignment; mark the block <!-- readme-test: skip (why) -->`);
+        throw new Error(
+          `README line ${statement.line}: '${statement.text}' is not a curl command or an assignment; mark the block <!-- readme-test: skip (why) -->`,
+        );
       }
       const answer = await runCommand(statement, (candidate) => problemsOf(candidate, statement));
       answers.push(answer.body);
@@ -142,16 +159,28 @@ describe('README examples', () => {
 
   /** `node` "reason" and `node` waiting in the paragraph after a block that read a lead's history. */
   const checkHistoryProse = async (statement: Statement, paragraph: string): Promise<void> => {
-    const reasons = [...paragraph.matchAll(/`([\w-]+)`\s+"([^"]+)"/g)].map(([, node, reason]) => ({ node: node as string, reason: reason as string }));
+    const reasons = [...paragraph.matchAll(/`([\w-]+)`\s+"([^"]+)"/g)].map(([, node, reason]) => ({
+      node: node as string,
+      reason: reason as string,
+    }));
     const waiting = /`([\w-]+)`\s+waiting\b/.exec(paragraph)?.[1];
-    expect(reasons.length, `README line ${statement.line}: the paragraph after it quotes no step reasons`).toBeGreaterThan(0);
+    expect(
+      reasons.length,
+      `README line ${statement.line}: the paragraph after it quotes no step reasons`,
+    ).toBeGreaterThan(0);
     await runCommand(statement, (answer) => {
-      const body = answer.body as { steps?: Array<{ nodeId: string; reason: string | null }>; waiting?: { nodeId?: string } | null };
+      const body = answer.body as {
+        steps?: Array<{ nodeId: string; reason: string | null }>;
+        waiting?: { nodeId?: string } | null;
+      };
       const problems = reasons.flatMap(({ node, reason }) => {
         const step = body.steps?.findLast((candidate) => candidate.nodeId === node);
-        return step && wildcardPattern(reason).test(step.reason ?? '') ? [] : [`step ${node}: reason ${JSON.stringify(step?.reason ?? null)}, documented "${reason}"`];
+        return step && wildcardPattern(reason).test(step.reason ?? '')
+          ? []
+          : [`step ${node}: reason ${JSON.stringify(step?.reason ?? null)}, documented "${reason}"`];
       });
-      if (waiting !== undefined && body.waiting?.nodeId !== waiting) problems.push(`waits at ${body.waiting?.nodeId ?? 'nothing'}, documented ${waiting}`);
+      if (waiting !== undefined && body.waiting?.nodeId !== waiting)
+        problems.push(`waits at ${body.waiting?.nodeId ?? 'nothing'}, documented ${waiting}`);
       return problems;
     });
   };
@@ -168,22 +197,34 @@ describe('README examples', () => {
     const squash = (line: string) => line.trim().replace(/\s+/g, ' ');
     let at = 0;
     for (const line of block.body.map(squash).filter((text) => text !== '' && text !== '…')) {
-      const found = printed.findIndex((candidate, index) => index >= at && wildcardPattern(line).test(squash(candidate)));
-      expect(found, `README line ${block.line}: "${line}" is not (in this order) a line npm start prints:\n${printed.join('\n')}`).toBeGreaterThanOrEqual(0);
+      const found = printed.findIndex(
+        (candidate, index) => index >= at && wildcardPattern(line).test(squash(candidate)),
+      );
+      expect(
+        found,
+        `README line ${block.line}: "${line}" is not (in this order) a line npm start prints:\n${printed.join('\n')}`,
+      ).toBeGreaterThanOrEqual(0);
       at = found + 1;
     }
   };
 
   it('reads the README: every block is run, checked, or skipped with a reason', () => {
     expect(blocks.filter((block) => block.kind === 'run').length).toBeGreaterThanOrEqual(8);
-    for (const block of blocks.filter((candidate) => candidate.kind === 'skip')) expect(block.skipReason?.trim()).toBeTruthy();
+    for (const block of blocks.filter((candidate) => candidate.kind === 'skip'))
+      expect(block.skipReason?.trim()).toBeTruthy();
   });
 
   for (const block of blocks) {
     if (block.kind === 'skip' || block.kind === 'illustration') continue;
-    const what = block.kind === 'run' ? statementsOf(block).find((statement) => statement.text.startsWith('curl'))?.text.slice(0, 90) : block.info || block.kind;
+    const what =
+      block.kind === 'run'
+        ? statementsOf(block)
+            .find((statement) => statement.text.startsWith('curl'))
+            ?.text.slice(0, 90)
+        : block.info || block.kind;
     it(`README line ${block.line}: ${what}`, async () => {
-      if (block.kind === 'file') await writeFile(path.join(workDir, block.fileName as string), `${block.body.join('\n')}\n`);
+      if (block.kind === 'file')
+        await writeFile(path.join(workDir, block.fileName as string), `${block.body.join('\n')}\n`);
       else if (block.kind === 'npm-start-output') checkStartOutput(block);
       else await runBlock(block);
     });

@@ -16,16 +16,32 @@ describe('rep inbox in a real browser', () => {
   let adaId: string;
   const pageErrors: string[] = [];
 
-  const capture = async (name: string, email: string) => (await stack.api('POST', '/api/leads', { email, name, company: 'Globex', title: 'VP Sales', source: 'demo_request' })).body.lead.id as string;
+  const capture = async (name: string, email: string) =>
+    (
+      await stack.api('POST', '/api/leads', {
+        email,
+        name,
+        company: 'Globex',
+        title: 'VP Sales',
+        source: 'demo_request',
+      })
+    ).body.lead.id as string;
   const row = (email: string) => page.locator(`tr[data-lead="${email}"]`);
 
   beforeAll(async () => {
     stack = await startTestStack({ designer: true });
-    const manager = (await stack.api('POST', '/api/reps', { name: 'Max Manager', email: 'max@inbox-e2e.test' })).body.id;
+    const manager = (await stack.api('POST', '/api/reps', { name: 'Max Manager', email: 'max@inbox-e2e.test' })).body
+      .id;
     await stack.api('POST', '/api/teams', { id: 'inbound', name: 'Inbound', managerRepId: manager });
-    adaId = (await stack.api('POST', '/api/reps', { name: 'Ada', email: 'ada@inbox-e2e.test', teamId: 'inbound' })).body.id;
+    adaId = (await stack.api('POST', '/api/reps', { name: 'Ada', email: 'ada@inbox-e2e.test', teamId: 'inbound' })).body
+      .id;
     repToken = (await stack.api('POST', '/api/tokens', { name: "Ada's inbox", role: 'rep', repId: adaId })).body.token;
-    await stack.api('POST', '/api/workflows', { name: 'sla', slug: 'sla', draft: slaEscalationWorkflow('inbound', '10m'), isDefault: true });
+    await stack.api('POST', '/api/workflows', {
+      name: 'sla',
+      slug: 'sla',
+      draft: slaEscalationWorkflow('inbound', '10m'),
+      isDefault: true,
+    });
     expect((await stack.api('POST', '/api/workflows/sla/publish', { note: 'v1' })).status).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -53,7 +69,9 @@ describe('rep inbox in a real browser', () => {
     await page.getByRole('listitem').filter({ hasText: 'New lead: Lena Live' }).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('1');
     // The SLA shows once the lead waits for its rep.
-    await row('lena@globex.test').getByText(/in \d+ min/).waitFor({ timeout: 30_000 });
+    await row('lena@globex.test')
+      .getByText(/in \d+ min/)
+      .waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'Mark read: New lead: Lena Live' }).click();
     await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('0');
@@ -65,12 +83,18 @@ describe('rep inbox in a real browser', () => {
       const history = (await stack.api('GET', `/api/leads/${id}/history`)).body;
       return history.lead.run.status === 'completed' ? history : undefined;
     }, "Lena's run to end once contacted");
-    expect(done.steps.map((s: { nodeId: string }) => s.nodeId).slice(-3)).toEqual(['await-contact', 'rep-outcome', 'contacted']);
+    expect(done.steps.map((s: { nodeId: string }) => s.nodeId).slice(-3)).toEqual([
+      'await-contact',
+      'rep-outcome',
+      'contacted',
+    ]);
   });
 
   it('disqualifies another lead from the keyboard with a reason, refusing it without one', async () => {
     const id = await capture('Otto Out', 'otto@globex.test');
-    await row('otto@globex.test').getByText(/in \d+ min/).waitFor({ timeout: 30_000 });
+    await row('otto@globex.test')
+      .getByText(/in \d+ min/)
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, 'rep-inbox');
 
     await row('otto@globex.test').getByRole('button', { name: 'Disqualify…' }).focus();
@@ -85,7 +109,9 @@ describe('rep inbox in a real browser', () => {
     await dialog.getByLabel('Note (optional)').fill('Budget frozen until Q3');
     await dialog.getByLabel('Note (optional)').press('Tab');
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Disqualify');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.textContent))
+      .toBe('Disqualify');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Otto Out: Disqualified').first().waitFor();
@@ -94,7 +120,9 @@ describe('rep inbox in a real browser', () => {
     const lead = (await stack.api('GET', `/api/leads/${id}`)).body;
     expect(lead).toMatchObject({ status: 'disqualified', disqualificationReason: 'no_budget', stage: 'disqualified' });
     const events = (await stack.api('GET', `/api/leads/${id}/history`)).body.events;
-    expect(events).toEqual([expect.objectContaining({ type: 'disqualified', data: { reason: 'no_budget', note: 'Budget frozen until Q3' } })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'disqualified', data: { reason: 'no_budget', note: 'Budget frozen until Q3' } }),
+    ]);
     expect(pageErrors).toEqual([]);
   });
 

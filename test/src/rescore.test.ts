@@ -6,15 +6,37 @@ const at = (x: number) => ({ x: x * 220, y: 0 });
 const graph: GraphDocument = {
   name: 'nurture until engaged',
   nodes: [
-    { id: 'capture', type: 'capture', typeVersion: 1, position: at(0), config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
+    {
+      id: 'capture',
+      type: 'capture',
+      typeVersion: 1,
+      position: at(0),
+      config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+    },
     {
       id: 'score',
       type: 'score',
       typeVersion: 2,
       position: at(1),
-      config: { fitRules: [], intentRules: [], eventRules: [{ label: 'pricing page', event: 'page_visited', urlContains: '/pricing', points: 30, halfLife: '30d' }], fitThreshold: 50, intentThreshold: 50, mqlThreshold: 50, sqlThreshold: 100 },
+      config: {
+        fitRules: [],
+        intentRules: [],
+        eventRules: [
+          { label: 'pricing page', event: 'page_visited', urlContains: '/pricing', points: 30, halfLife: '30d' },
+        ],
+        fitThreshold: 50,
+        intentThreshold: 50,
+        mqlThreshold: 50,
+        sqlThreshold: 100,
+      },
     },
-    { id: 'nurture', type: 'recycle', typeVersion: 1, position: at(2), config: { reengageOn: [], reengageWhen: 'score >= 50' } },
+    {
+      id: 'nurture',
+      type: 'recycle',
+      typeVersion: 1,
+      position: at(2),
+      config: { reengageOn: [], reengageWhen: 'score >= 50' },
+    },
     { id: 'back', type: 'end', typeVersion: 1, position: at(3), config: { outcome: 'engaged again' } },
   ],
   edges: [
@@ -54,10 +76,25 @@ describe('re-scoring while a lead waits', () => {
     }, 'the lead to come back once its score is 60');
     expect(back).toMatchObject({ score: 60, status: 'working' });
 
-    const steps = (await stack.api('GET', `/api/leads/${id}/history`)).body.steps as Array<{ nodeId: string; visit: number; reason: string; port: string }>;
-    expect(steps.map((s) => `${s.nodeId}#${s.visit}`)).toEqual(['capture#1', 'score#1', 'nurture#1', 'score#2', 'score#3', 'back#1']);
+    const steps = (await stack.api('GET', `/api/leads/${id}/history`)).body.steps as Array<{
+      nodeId: string;
+      visit: number;
+      reason: string;
+      port: string;
+    }>;
+    expect(steps.map((s) => `${s.nodeId}#${s.visit}`)).toEqual([
+      'capture#1',
+      'score#1',
+      'nurture#1',
+      'score#2',
+      'score#3',
+      'back#1',
+    ]);
     // The nurture step started before the re-runs that happened while it waited.
     expect(steps[3]?.reason).toMatch(/^re-run \(page_visited arrived\): /);
-    expect(steps[2]).toMatchObject({ port: 're_engaged', reason: 're-engaged: score >= 50 now holds; back to no owner with full history' });
+    expect(steps[2]).toMatchObject({
+      port: 're_engaged',
+      reason: 're-engaged: score >= 50 now holds; back to no owner with full history',
+    });
   });
 });

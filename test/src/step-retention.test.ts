@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { parseKeyring } from '@leadflow/engine/crypto';
-import { freePort, leadflowClient, leadflowCodec, readConfig, startLeadflow, stepRetentionScheduleId, syncStepRetentionSchedule } from '@leadflow/server';
+import {
+  freePort,
+  leadflowClient,
+  leadflowCodec,
+  readConfig,
+  startLeadflow,
+  stepRetentionScheduleId,
+  syncStepRetentionSchedule,
+} from '@leadflow/server';
 import { Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,7 +28,8 @@ describe('step data retention', () => {
   const leads: Record<'old' | 'middle' | 'recent', string> = { old: '', middle: '', recent: '' };
   const client = () => stack.services.temporal;
   const handle = () => client().schedule.getHandle(stepRetentionScheduleId(stack.taskQueue));
-  const stepsOf = (leadId: string) => stack.db.selectFrom('steps').selectAll().where('lead_id', '=', leadId).orderBy('seq').execute();
+  const stepsOf = (leadId: string) =>
+    stack.db.selectFrom('steps').selectAll().where('lead_id', '=', leadId).orderBy('seq').execute();
 
   /** Shifts a lead's whole trail `days` into the past, as if it had run then. */
   const age = (leadId: string, days: number) =>
@@ -33,7 +42,9 @@ describe('step data retention', () => {
     stack = await startTestStack();
     await publishRoutedWorkflow(stack, 'routed', 'sales', ['Ann'], true);
     for (const name of Object.keys(leads) as Array<keyof typeof leads>) {
-      leads[name] = (await stack.api('POST', '/api/leads', { email: `${name}@buyer.io`, name: `${name} buyer` })).body.lead.id;
+      leads[name] = (
+        await stack.api('POST', '/api/leads', { email: `${name}@buyer.io`, name: `${name} buyer` })
+      ).body.lead.id;
     }
     for (const id of Object.values(leads)) {
       await eventually(
@@ -52,15 +63,22 @@ describe('step data retention', () => {
   });
 
   it('prunes, from a triggered run of the schedule, the inputs and outputs of steps older than the period and nothing else', async () => {
-    const before = { old: await stepsOf(leads.old), middle: await stepsOf(leads.middle), recent: await stepsOf(leads.recent) };
+    const before = {
+      old: await stepsOf(leads.old),
+      middle: await stepsOf(leads.middle),
+      recent: await stepsOf(leads.recent),
+    };
     const withData = before.old.filter((step) => step.input !== null || step.output !== null);
     expect(withData.length, 'the old trail carries data to prune').toBeGreaterThanOrEqual(3);
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const metrics = async () => (await stack.api('GET', `/api/metrics/response-times?from=${day(-60)}&to=${day(1)}`)).body;
+    const metrics = async () =>
+      (await stack.api('GET', `/api/metrics/response-times?from=${day(-60)}&to=${day(1)}`)).body;
     const metricsBefore = await metrics();
     expect(metricsBefore.leads).toBe(3);
 
-    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: 30 })).toBe('created');
+    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: 30 })).toBe(
+      'created',
+    );
     const described = await handle().describe();
     expect(described.action).toMatchObject({
       type: 'startWorkflow',
@@ -127,15 +145,23 @@ describe('step data retention', () => {
 
   it('updates the schedule in place (keeping a pause), and deletes it when the period is unset', async () => {
     await handle().pause('paused by an operator');
-    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: 45 })).toBe('updated');
+    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: 45 })).toBe(
+      'updated',
+    );
     const updated = await handle().describe();
     expect(updated.action).toMatchObject({ args: [{ olderThanDays: 45 }] });
     expect(updated.state).toMatchObject({ paused: true, note: 'paused by an operator' });
-    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: 45 })).toBe('updated');
+    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: 45 })).toBe(
+      'updated',
+    );
 
-    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: undefined })).toBe('deleted');
+    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: undefined })).toBe(
+      'deleted',
+    );
     await expect(handle().describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
-    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: undefined })).toBe('absent');
+    expect(await syncStepRetentionSchedule(client(), { taskQueue: stack.taskQueue, olderThanDays: undefined })).toBe(
+      'absent',
+    );
   });
 
   it('is set up by the server at start from LEADFLOW_STEP_DATA_DAYS, and removed by a start without it', async () => {
@@ -159,7 +185,10 @@ describe('step data retention', () => {
     const lines: string[] = [];
     try {
       let server = await startLeadflow(
-        { ...readConfig({ ...env, PORT: String(await freePort()), LEADFLOW_STEP_DATA_DAYS: '30' }), adminToken: 'retention-test' },
+        {
+          ...readConfig({ ...env, PORT: String(await freePort()), LEADFLOW_STEP_DATA_DAYS: '30' }),
+          adminToken: 'retention-test',
+        },
         (line) => lines.push(line),
       );
       await server.stop();

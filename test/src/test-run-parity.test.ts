@@ -22,7 +22,12 @@ interface Step {
   visit: number;
 }
 
-const coldLead = (i: number): Record<string, unknown> => ({ email: `someone${i}@gmail.com`, name: `Someone ${i}`, source: 'newsletter', country: 'US' });
+const coldLead = (i: number): Record<string, unknown> => ({
+  email: `someone${i}@gmail.com`,
+  name: `Someone ${i}`,
+  source: 'newsletter',
+  country: 'US',
+});
 
 describe('test runs agree with real runs', () => {
   let stack: TestStack;
@@ -33,10 +38,16 @@ describe('test runs agree with real runs', () => {
     await seedExample(stack.services);
     slugOf.set('seed:inbound', 'inbound');
     slugOf.set('seed:sla-escalation', 'sla-escalation');
-    const templates = (await stack.api('GET', '/api/workflow-templates')).body.templates as Array<{ id: string; name: string }>;
+    const templates = (await stack.api('GET', '/api/workflow-templates')).body.templates as Array<{
+      id: string;
+      name: string;
+    }>;
     expect(templates.length).toBeGreaterThan(0);
     for (const template of templates) {
-      const created = await stack.api('POST', '/api/workflows', { name: `Parity ${template.name}`, template: template.id });
+      const created = await stack.api('POST', '/api/workflows', {
+        name: `Parity ${template.name}`,
+        template: template.id,
+      });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const published = await stack.api('POST', `/api/workflows/${created.body.id}/publish`, { note: 'parity test' });
       expect(published.status, JSON.stringify(published.body)).toBe(201);
@@ -46,20 +57,42 @@ describe('test runs agree with real runs', () => {
   afterAll(async () => stack?.stop());
 
   /** A real lead through the published graph; each scripted event is posted once the lead waits for it. */
-  const realRun = async (slug: string, lead: Record<string, unknown>, events: Scenario['events']): Promise<Array<Step & { status: string }>> => {
+  const realRun = async (
+    slug: string,
+    lead: Record<string, unknown>,
+    events: Scenario['events'],
+  ): Promise<Array<Step & { status: string }>> => {
     const captured = await stack.api('POST', '/api/leads', { ...lead, workflow: slug });
     expect(captured.status, JSON.stringify(captured.body)).toBe(201);
     const id: string = captured.body.lead.id;
     const script = [...events];
     const trail = async () =>
-      (await stack.db.selectFrom('steps').select(['seq', 'node_id as nodeId', 'port', 'visit', 'status']).where('lead_id', '=', id).orderBy('seq').execute()).map(({ seq: _seq, ...step }) => step);
+      (
+        await stack.db
+          .selectFrom('steps')
+          .select(['seq', 'node_id as nodeId', 'port', 'visit', 'status'])
+          .where('lead_id', '=', id)
+          .orderBy('seq')
+          .execute()
+      ).map(({ seq: _seq, ...step }) => step);
     for (;;) {
       const run = await eventually(async () => {
-        const row = await stack.db.selectFrom('leads').select(['run_status', 'waiting', 'current_node_id']).where('id', '=', id).executeTakeFirstOrThrow();
-        return row.run_status === 'completed' || row.run_status === 'error' || (row.run_status === 'waiting' && row.waiting) ? row : undefined;
+        const row = await stack.db
+          .selectFrom('leads')
+          .select(['run_status', 'waiting', 'current_node_id'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        return row.run_status === 'completed' ||
+          row.run_status === 'error' ||
+          (row.run_status === 'waiting' && row.waiting)
+          ? row
+          : undefined;
       }, `lead ${id} to finish or wait`);
       if (run.run_status !== 'waiting') return trail();
-      const waiting = (typeof run.waiting === 'string' ? JSON.parse(run.waiting) : run.waiting) as { events: string[]; since: string };
+      const waiting = (typeof run.waiting === 'string' ? JSON.parse(run.waiting) : run.waiting) as {
+        events: string[];
+        since: string;
+      };
       const next = script[0];
       if (!next || !waiting.events.includes(next.type)) return trail();
       script.shift();
@@ -67,23 +100,53 @@ describe('test runs agree with real runs', () => {
       expect(posted.status, JSON.stringify(posted.body)).toBeLessThan(300);
       // The wait is over once the lead is no longer waiting where and since when it was.
       await eventually(async () => {
-        const row = await stack.db.selectFrom('leads').select(['run_status', 'waiting']).where('id', '=', id).executeTakeFirstOrThrow();
-        const now = row.waiting ? ((typeof row.waiting === 'string' ? JSON.parse(row.waiting) : row.waiting) as { since: string }) : null;
+        const row = await stack.db
+          .selectFrom('leads')
+          .select(['run_status', 'waiting'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        const now = row.waiting
+          ? ((typeof row.waiting === 'string' ? JSON.parse(row.waiting) : row.waiting) as { since: string })
+          : null;
         return row.run_status !== 'waiting' || now?.since !== waiting.since || undefined;
       }, `lead ${id} to leave its wait`);
     }
   };
 
   const scenarios: Array<[string, Scenario]> = [
-    ['the seeded inbound graph, contacted in time', { graph: 'seed:inbound', lead: hotLead(101), events: [{ type: 'contacted' }] }],
-    ['the seeded inbound graph, nobody calls (the test run times out, the real lead waits)', { graph: 'seed:inbound', lead: hotLead(102), events: [] }],
-    ['the seeded SLA graph, contacted in time', { graph: 'seed:sla-escalation', lead: hotLead(103), events: [{ type: 'contacted' }] }],
-    ['template inbound-demo-sla, contacted', { graph: 'template:inbound-demo-sla', lead: hotLead(104), events: [{ type: 'contacted' }] }],
-    ['template inbound-demo-sla, not contacted', { graph: 'template:inbound-demo-sla', lead: hotLead(105), events: [] }],
+    [
+      'the seeded inbound graph, contacted in time',
+      { graph: 'seed:inbound', lead: hotLead(101), events: [{ type: 'contacted' }] },
+    ],
+    [
+      'the seeded inbound graph, nobody calls (the test run times out, the real lead waits)',
+      { graph: 'seed:inbound', lead: hotLead(102), events: [] },
+    ],
+    [
+      'the seeded SLA graph, contacted in time',
+      { graph: 'seed:sla-escalation', lead: hotLead(103), events: [{ type: 'contacted' }] },
+    ],
+    [
+      'template inbound-demo-sla, contacted',
+      { graph: 'template:inbound-demo-sla', lead: hotLead(104), events: [{ type: 'contacted' }] },
+    ],
+    [
+      'template inbound-demo-sla, not contacted',
+      { graph: 'template:inbound-demo-sla', lead: hotLead(105), events: [] },
+    ],
     ['template territory-routing', { graph: 'template:territory-routing', lead: hotLead(106), events: [] }],
-    ['template nurture-recycle, a lead nurtured, back on a demo request', { graph: 'template:nurture-recycle', lead: hotLead(107), events: [{ type: 'demo_requested' }] }],
-    ['template nurture-recycle, a cold lead re-engaged by a visit', { graph: 'template:nurture-recycle', lead: coldLead(108), events: [{ type: 'page_visited' }] }],
-    ['template event-follow-up, a reply on day 1', { graph: 'template:event-follow-up', lead: hotLead(109), events: [{ type: 'replied' }] }],
+    [
+      'template nurture-recycle, a lead nurtured, back on a demo request',
+      { graph: 'template:nurture-recycle', lead: hotLead(107), events: [{ type: 'demo_requested' }] },
+    ],
+    [
+      'template nurture-recycle, a cold lead re-engaged by a visit',
+      { graph: 'template:nurture-recycle', lead: coldLead(108), events: [{ type: 'page_visited' }] },
+    ],
+    [
+      'template event-follow-up, a reply on day 1',
+      { graph: 'template:event-follow-up', lead: hotLead(109), events: [{ type: 'replied' }] },
+    ],
     ['template event-follow-up, no reply', { graph: 'template:event-follow-up', lead: hotLead(110), events: [] }],
   ];
 
@@ -96,7 +159,10 @@ describe('test runs agree with real runs', () => {
     const slug = slugOf.get(scenario.graph);
     expect(slug, scenario.graph).toBeDefined();
     const real = await realRun(slug!, scenario.lead, scenario.events);
-    const tested = await stack.api('POST', `/api/workflows/${slug}/test-run`, { lead: scenario.lead, events: scenario.events.map((event) => ({ ...event, afterMs: 0 })) });
+    const tested = await stack.api('POST', `/api/workflows/${slug}/test-run`, {
+      lead: scenario.lead,
+      events: scenario.events.map((event) => ({ ...event, afterMs: 0 })),
+    });
     expect(tested.status, JSON.stringify(tested.body)).toBe(200);
     const testSteps = (tested.body.steps as Step[]).map(({ nodeId, port, visit }) => ({ nodeId, port, visit }));
     expect(real.length).toBeGreaterThan(0);
@@ -105,7 +171,9 @@ describe('test runs agree with real runs', () => {
     if (last.status === 'waiting') {
       // The real lead waits here (no event left in the script): agree up to this wait.
       expect(testSteps.length, trails).toBeGreaterThanOrEqual(real.length);
-      expect(testSteps.slice(0, real.length - 1), trails).toEqual(real.slice(0, -1).map(({ nodeId, port, visit }) => ({ nodeId, port, visit })));
+      expect(testSteps.slice(0, real.length - 1), trails).toEqual(
+        real.slice(0, -1).map(({ nodeId, port, visit }) => ({ nodeId, port, visit })),
+      );
       expect(testSteps[real.length - 1], trails).toMatchObject({ nodeId: last.nodeId, visit: last.visit });
     } else {
       expect(tested.body.outcome, trails).toBe('completed');
@@ -116,7 +184,10 @@ describe('test runs agree with real runs', () => {
   it('prints how long a test run of the seeded graph takes', async () => {
     const run = async (): Promise<number> => {
       const started = performance.now();
-      const result = await stack.api('POST', '/api/workflows/inbound/test-run', { lead: hotLead(120), events: [{ type: 'contacted', afterMs: 60_000 }] });
+      const result = await stack.api('POST', '/api/workflows/inbound/test-run', {
+        lead: hotLead(120),
+        events: [{ type: 'contacted', afterMs: 60_000 }],
+      });
       expect(result.body.outcome).toBe('completed');
       return performance.now() - started;
     };

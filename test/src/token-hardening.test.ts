@@ -29,7 +29,9 @@ describe('token hardening', () => {
       expect(created.status).toBe(201);
       expect(created.body.expiresAt).toBe(expiresAt);
       expect((await me('127.0.0.1', created.body.token)).status).toBe(200);
-      const listed = (await stack.api('GET', '/api/tokens')).body.tokens.find((t: { id: string }) => t.id === created.body.id);
+      const listed = (await stack.api('GET', '/api/tokens')).body.tokens.find(
+        (t: { id: string }) => t.id === created.body.id,
+      );
       expect(listed.expiresAt).toBe(expiresAt);
       const audit = (await stack.api('GET', `/api/audit?subjectType=token&subjectId=${created.body.id}`)).body.entries;
       expect(audit[0].detail).toMatchObject({ role: 'viewer', expiresAt });
@@ -39,7 +41,10 @@ describe('token hardening', () => {
         role: 'viewer',
         expiresAt: new Date(Date.now() - 1000).toISOString(),
       });
-      expect(past).toMatchObject({ status: 422, body: { errors: [{ path: 'expiresAt', message: 'must be in the future' }] } });
+      expect(past).toMatchObject({
+        status: 422,
+        body: { errors: [{ path: 'expiresAt', message: 'must be in the future' }] },
+      });
       const forever = await stack.api('POST', '/api/tokens', { name: 'forever', role: 'viewer' });
       expect(forever.body.expiresAt).toBeNull();
     });
@@ -54,11 +59,19 @@ describe('token hardening', () => {
       ).body;
       expect((await me('127.0.0.1', token)).status).toBe(200);
       // Its hour has passed (set in the database: a test does not wait an hour).
-      await sql`UPDATE api_tokens SET expires_at = now() - interval '1 second', last_used_at = NULL WHERE id = ${id}`.execute(stack.db);
+      await sql`UPDATE api_tokens SET expires_at = now() - interval '1 second', last_used_at = NULL WHERE id = ${id}`.execute(
+        stack.db,
+      );
       const refused = await me('127.0.0.1', token);
       expect(refused.status).toBe(401);
-      expect(refused.body.message).toMatch(/^token 'short-lived' expired at \d{4}-\d\d-\d\dT[\d:.]+Z; ask an admin for a new one$/);
-      const row = await stack.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(refused.body.message).toMatch(
+        /^token 'short-lived' expired at \d{4}-\d\d-\d\dT[\d:.]+Z; ask an admin for a new one$/,
+      );
+      const row = await stack.db
+        .selectFrom('api_tokens')
+        .select('last_used_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(row.last_used_at).toBeNull();
     });
   });

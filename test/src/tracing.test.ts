@@ -25,7 +25,8 @@ const byId = (spans: readonly ReadableSpan[]) => new Map(spans.map((span) => [sp
 /** The chain of span names from `span` up to its trace's root. */
 function ancestry(span: ReadableSpan, spans: Map<string, ReadableSpan>): string[] {
   const names: string[] = [];
-  for (let at: ReadableSpan | undefined = span; at; at = at.parentSpanId ? spans.get(at.parentSpanId) : undefined) names.push(at.name);
+  for (let at: ReadableSpan | undefined = span; at; at = at.parentSpanId ? spans.get(at.parentSpanId) : undefined)
+    names.push(at.name);
   return names;
 }
 
@@ -41,7 +42,9 @@ describe('OpenTelemetry traces', () => {
 
   beforeAll(async () => {
     installTemporalRuntime();
-    bundle = await bundleLeadWorkflows(workflowsPath, workflowPreloadModules, [tracing.worker.workflowInterceptorModule]);
+    bundle = await bundleLeadWorkflows(workflowsPath, workflowPreloadModules, [
+      tracing.worker.workflowInterceptorModule,
+    ]);
     stack = await startTestStack({ clientInterceptors: tracing.clientInterceptors, workflowBundle: bundle });
     await stack.api('POST', '/api/teams', { id: 'inbound', name: 'Inbound' });
     await stack.api('POST', '/api/reps', { name: 'Tia Trace', email: 'tia@trace-bigco.com', teamId: 'inbound' });
@@ -88,9 +91,9 @@ describe('OpenTelemetry traces', () => {
     const trace = finished.filter((span) => span.spanContext().traceId === traceId);
     const spans = byId(trace);
     // One tree: every span but the request's has its parent in the trace.
-    expect(trace.filter((span) => !span.parentSpanId || !spans.has(span.parentSpanId)).map((span) => span.name)).toEqual([
-      'POST /api/leads',
-    ]);
+    expect(
+      trace.filter((span) => !span.parentSpanId || !spans.has(span.parentSpanId)).map((span) => span.name),
+    ).toEqual(['POST /api/leads']);
 
     const named = (name: string) => trace.find((span) => span.name === name);
     expect(ancestry(named('RunActivity:node.assign.v1')!, spans)).toEqual([
@@ -102,13 +105,19 @@ describe('OpenTelemetry traces', () => {
     ]);
     expect(named('RunActivity:node.notify.v1')).toBeDefined();
     // The local activities (enrich, score) are in the run too.
-    expect(trace.map((span) => span.name)).toEqual(expect.arrayContaining(['StartActivity:node.enrich.v1', 'StartActivity:node.score.v1']));
+    expect(trace.map((span) => span.name)).toEqual(
+      expect.arrayContaining(['StartActivity:node.enrich.v1', 'StartActivity:node.score.v1']),
+    );
     // Postgres queries under the request (the lead's insert) and under the assign activity (its assignment).
     const queries = trace.filter((span) => span.name.startsWith('pg.query'));
     const statementUnder = (parent: string) =>
-      queries.filter((span) => ancestry(span, spans).includes(parent)).map((span) => String(span.attributes['db.statement']));
+      queries
+        .filter((span) => ancestry(span, spans).includes(parent))
+        .map((span) => String(span.attributes['db.statement']));
     expect(statementUnder('POST /api/leads').some((statement) => /insert into "leads"/i.test(statement))).toBe(true);
-    expect(statementUnder('RunActivity:node.assign.v1').some((statement) => /"assignments"/.test(statement))).toBe(true);
+    expect(statementUnder('RunActivity:node.assign.v1').some((statement) => /"assignments"/.test(statement))).toBe(
+      true,
+    );
     // Statements, never their parameters: the lead's email is nowhere in the trace.
     expect(JSON.stringify(trace.map((span) => span.attributes))).not.toContain(email);
   });
@@ -121,7 +130,8 @@ describe('OpenTelemetry traces', () => {
       { workflowBundle: bundle, sinks: tracing.worker.sinks },
       histories.map(({ name, json }) => ({ workflowId: name, history: historyFromCliJson(json) })),
     );
-    for await (const result of results) if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    for await (const result of results)
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     expect(failures).toEqual([]);
   });
 });
@@ -149,7 +159,8 @@ async function startCollector(): Promise<{ url: string; spans: OtlpSpan[]; stop(
         }>;
       };
       for (const resource of payload.resourceSpans) {
-        const service = resource.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '';
+        const service =
+          resource.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '';
         for (const scope of resource.scopeSpans) for (const span of scope.spans) spans.push({ ...span, service });
       }
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -157,7 +168,11 @@ async function startCollector(): Promise<{ url: string; spans: OtlpSpan[]; stop(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, spans, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    spans,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('OTLP export from an API server and a worker process', () => {
@@ -206,7 +221,8 @@ describe('OTLP export from an API server and a worker process', () => {
           ? spans
           : undefined;
       }, 'the worker’s spans of the same trace');
-      const services = (name: string) => new Set(trace.filter((span) => span.name === name).map((span) => span.service));
+      const services = (name: string) =>
+        new Set(trace.filter((span) => span.name === name).map((span) => span.service));
       expect(services('POST /api/leads')).toEqual(new Set(['leadflow-server']));
       expect(services('StartWorkflow:leadWorkflow')).toEqual(new Set(['leadflow-server']));
       expect(services('RunWorkflow:leadWorkflow')).toEqual(new Set(['leadflow-worker']));

@@ -18,18 +18,61 @@ function trustGraph(ids: { bearer: string; webhook: string; slack: string }, out
   return {
     name: 'trust',
     nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(0), config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
-      { id: 'assign', type: 'assign', typeVersion: 1, position: at(1), config: { strategy: 'round_robin', team: 'trust' } },
-      { id: 'crm', type: 'http', typeVersion: 1, position: at(2), config: { method: 'POST', url: `${outside}/crm`, credential: ids.bearer, body: '{"email": "{{email}}"}', timeout: '2s' } },
+      {
+        id: 'capture',
+        type: 'capture',
+        typeVersion: 1,
+        position: at(0),
+        config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+      },
+      {
+        id: 'assign',
+        type: 'assign',
+        typeVersion: 1,
+        position: at(1),
+        config: { strategy: 'round_robin', team: 'trust' },
+      },
+      {
+        id: 'crm',
+        type: 'http',
+        typeVersion: 1,
+        position: at(2),
+        config: {
+          method: 'POST',
+          url: `${outside}/crm`,
+          credential: ids.bearer,
+          body: '{"email": "{{email}}"}',
+          timeout: '2s',
+        },
+      },
       {
         id: 'alert',
         type: 'notify',
         typeVersion: 2,
         position: at(3),
-        config: { channels: ['webhook', 'slack'], to: 'owner', subject: 'Lead {{email}}', body: 'Call {{fullName}}', webhookCredential: ids.webhook, slackCredential: ids.slack },
+        config: {
+          channels: ['webhook', 'slack'],
+          to: 'owner',
+          subject: 'Lead {{email}}',
+          body: 'Call {{fullName}}',
+          webhookCredential: ids.webhook,
+          slackCredential: ids.slack,
+        },
       },
-      { id: 'await', type: 'wait', typeVersion: 1, position: at(4), config: { mode: 'event', events: ['contacted'], timeout: '1h' } },
-      { id: 'done', type: 'end', typeVersion: 1, position: at(5), config: { outcome: 'contacted', status: 'contacted' } },
+      {
+        id: 'await',
+        type: 'wait',
+        typeVersion: 1,
+        position: at(4),
+        config: { mode: 'event', events: ['contacted'], timeout: '1h' },
+      },
+      {
+        id: 'done',
+        type: 'end',
+        typeVersion: 1,
+        position: at(5),
+        config: { outcome: 'contacted', status: 'contacted' },
+      },
       { id: 'quiet', type: 'end', typeVersion: 1, position: at(5, 160), config: { outcome: 'quiet' } },
       { id: 'bad', type: 'end', typeVersion: 1, position: at(3, 160), config: { outcome: 'crm refused' } },
       { id: 'nobody', type: 'end', typeVersion: 1, position: at(2, 160), config: { outcome: 'nobody' } },
@@ -59,7 +102,11 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
   let viewer = '';
 
   const as = async (token: string, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${stack.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, text, body: text ? JSON.parse(text) : null };
   };
@@ -98,23 +145,48 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
   it('stores credentials sealed and never shows them; nodes name them and open them at run time', async () => {
     for (const [key, body] of [
       ['bearer', { name: 'CRM API key', kind: 'bearer', secret: { token: CANARY } }],
-      ['webhook', { name: 'Ops webhook', kind: 'webhook', secret: { url: `${outsideUrl}/hook/${CANARY}`, signingSecret: SIGNING } }],
+      [
+        'webhook',
+        {
+          name: 'Ops webhook',
+          kind: 'webhook',
+          secret: { url: `${outsideUrl}/hook/${CANARY}`, signingSecret: SIGNING },
+        },
+      ],
       ['slack', { name: 'Slack #leads', kind: 'slack_webhook', secret: { url: `${outsideUrl}/slack/${CANARY}` } }],
     ] as const) {
       const created = await stack.api('POST', '/api/credentials', body);
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ name: body.name, kind: body.kind, fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{12}$/), usedBy: [] });
+      expect(created.body).toMatchObject({
+        name: body.name,
+        kind: body.kind,
+        fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{12}$/),
+        usedBy: [],
+      });
       ids[key] = created.body.id;
     }
-    const wrongKind = await stack.api('POST', '/api/credentials', { name: 'broken', kind: 'bearer', secret: { url: 'https://x' } });
+    const wrongKind = await stack.api('POST', '/api/credentials', {
+      name: 'broken',
+      kind: 'bearer',
+      secret: { url: 'https://x' },
+    });
     expect(wrongKind.status).toBe(422);
     expect(wrongKind.body.errors[0].path).toMatch(/^secret/);
 
-    await stack.api('POST', '/api/workflows', { name: 'trust', slug: 'trust', draft: trustGraph(ids, outsideUrl), isDefault: true });
+    await stack.api('POST', '/api/workflows', {
+      name: 'trust',
+      slug: 'trust',
+      draft: trustGraph(ids, outsideUrl),
+      isDefault: true,
+    });
     expect((await stack.api('POST', '/api/workflows/trust/publish', { note: 'v1' })).status).toBe(201);
     const { output } = await capturedOutput(async () => {
       leadId = (await stack.api('POST', '/api/leads', { email: EMAIL, name: NAME })).body.lead.id;
-      await eventually(async () => (await stack.api('GET', `/api/leads/${leadId}`)).body.run.status === 'waiting' && true, 'the lead to wait', 90_000);
+      await eventually(
+        async () => (await stack.api('GET', `/api/leads/${leadId}`)).body.run.status === 'waiting' && true,
+        'the lead to wait',
+        90_000,
+      );
     });
     runOutput = output;
 
@@ -122,12 +194,19 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
     expect(crm.at(-1)?.headers.authorization).toBe(`Bearer ${CANARY}`);
     const hook = received.find((request) => request.path === `/hook/${CANARY}`);
     expect(hook).toBeDefined();
-    expect(verifySignature(String(hook?.headers['leadflow-signature']), hook?.body ?? '', [SIGNING])).toMatchObject({ ok: true });
+    expect(verifySignature(String(hook?.headers['leadflow-signature']), hook?.body ?? '', [SIGNING])).toMatchObject({
+      ok: true,
+    });
     expect(received.some((request) => request.path === `/slack/${CANARY}`)).toBe(true);
 
     const listed = await stack.api('GET', '/api/credentials');
     expect(JSON.stringify(listed.body)).not.toContain(CANARY);
-    expect(listed.body.credentials.every((credential: { lastUsedAt: string | null; usedBy: string[] }) => credential.lastUsedAt !== null && credential.usedBy.includes('trust'))).toBe(true);
+    expect(
+      listed.body.credentials.every(
+        (credential: { lastUsedAt: string | null; usedBy: string[] }) =>
+          credential.lastUsedAt !== null && credential.usedBy.includes('trust'),
+      ),
+    ).toBe(true);
   });
 
   it('keeps the secret out of trails, API answers, the audit log, the database, Temporal and the logs; the lead out of Temporal', async () => {
@@ -163,14 +242,28 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
   it('refuses a graph naming a credential that is gone or of the wrong kind, and a credential still named cannot be deleted', async () => {
     const graph = trustGraph({ ...ids, bearer: ids.slack }, outsideUrl);
     const checked = (await stack.api('POST', '/api/workflows/trust/validate', graph)).body;
-    expect(checked.errors).toEqual([expect.objectContaining({ nodeId: 'crm', path: 'config.credential', field: "credential 'Slack #leads' is a slack_webhook; this needs http_header or bearer or basic_auth" })]);
-    const gone = (await stack.api('POST', '/api/workflows/trust/validate', trustGraph({ ...ids, bearer: '00000000-0000-4000-8000-000000000000' }, outsideUrl))).body;
+    expect(checked.errors).toEqual([
+      expect.objectContaining({
+        nodeId: 'crm',
+        path: 'config.credential',
+        field: "credential 'Slack #leads' is a slack_webhook; this needs http_header or bearer or basic_auth",
+      }),
+    ]);
+    const gone = (
+      await stack.api(
+        'POST',
+        '/api/workflows/trust/validate',
+        trustGraph({ ...ids, bearer: '00000000-0000-4000-8000-000000000000' }, outsideUrl),
+      )
+    ).body;
     expect(gone.errors[0].field).toBe('the credential chosen here no longer exists; choose another');
     const inUse = await stack.api('DELETE', `/api/credentials/${ids.bearer}`);
     expect(inUse.status).toBe(409);
     expect(inUse.body.message).toContain("workflow 'trust' uses it");
     const before = (await stack.api('GET', `/api/credentials/${ids.bearer}`)).body.fingerprint;
-    const replaced = await stack.api('PUT', `/api/credentials/${ids.bearer}/secret`, { secret: { token: `${CANARY}-2` } });
+    const replaced = await stack.api('PUT', `/api/credentials/${ids.bearer}/secret`, {
+      secret: { token: `${CANARY}-2` },
+    });
     expect(replaced.body.fingerprint).not.toBe(before);
     expect(JSON.stringify(replaced.body)).not.toContain(CANARY);
   });
@@ -191,7 +284,13 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
     expect(dump).not.toContain('whsec_plain_from_before');
     const draft = (await stack.api('GET', '/api/workflows/legacy')).body.draft;
     const moved = draft.nodes.find((node: { id: string }) => node.id === 'alert').config;
-    expect(moved).toEqual({ channels: ['slack'], to: 'owner', subject: 's', body: 'b', slackCredential: expect.any(String) });
+    expect(moved).toEqual({
+      channels: ['slack'],
+      to: 'owner',
+      subject: 's',
+      body: 'b',
+      slackCredential: expect.any(String),
+    });
     const credential = (await stack.api('GET', `/api/credentials/${moved.slackCredential}`)).body;
     expect(credential).toMatchObject({ kind: 'slack_webhook', name: 'legacy · alert · Slack', usedBy: ['legacy'] });
     const plan = (await stack.api('GET', '/api/workflows/legacy/versions/1')).body.plan;
@@ -207,15 +306,27 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
     expect(resealed).toBeGreaterThan(3);
     const sealed = await stack.db.selectFrom('credentials').select('sealed_secret').execute();
     expect(sealed.every((row) => row.sealed_secret.startsWith(`lf1:${keyring.current.id}:`))).toBe(true);
-    expect(await new CredentialResolver(stack.db, keyring).resolve(ids.slack, ['slack_webhook'])).toMatchObject({ secret: { url: `${outsideUrl}/slack/${CANARY}` } });
+    expect(await new CredentialResolver(stack.db, keyring).resolve(ids.slack, ['slack_webhook'])).toMatchObject({
+      secret: { url: `${outsideUrl}/slack/${CANARY}` },
+    });
     const codec = new LeadflowPayloadCodec(keyring, new LeadKeys(stack.db, keyring));
     const payload = firstPayload(temporalHistoryText(stack.temporalAddress, `lead-${leadId}`));
-    const [opened] = await codec.decode([{ metadata: Object.fromEntries(Object.entries(payload.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')])), data: Buffer.from(payload.data, 'base64') }]);
+    const [opened] = await codec.decode([
+      {
+        metadata: Object.fromEntries(Object.entries(payload.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+        data: Buffer.from(payload.data, 'base64'),
+      },
+    ]);
     expect(Buffer.from(opened?.data ?? []).toString('utf8')).toContain(EMAIL);
   });
 
   it('erases a lead on request: no trace of it in the database, its history no longer decodes, the metrics unchanged', async () => {
-    const metrics = async () => Promise.all(['conversion', 'response-times', 'sources'].map(async (name) => (await stack.api('GET', `/api/metrics/${name}?from=2020-01-01&to=2099-12-31`)).body));
+    const metrics = async () =>
+      Promise.all(
+        ['conversion', 'response-times', 'sources'].map(
+          async (name) => (await stack.api('GET', `/api/metrics/${name}?from=2020-01-01&to=2099-12-31`)).body,
+        ),
+      );
     const before = await metrics();
     expect((await stack.api('DELETE', `/api/leads/${leadId}`)).status).toBe(400);
     expect((await as(viewer, 'DELETE', `/api/leads/${leadId}?erase=true`)).status).toBe(403);

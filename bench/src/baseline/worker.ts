@@ -9,7 +9,8 @@ import { bundleLeadWorkflows } from '@leadflow/engine/worker';
 import { runStandaloneWorker } from '@leadflow/server';
 
 async function main(): Promise<void> {
-  if (!process.env.LEADFLOW_TASK_QUEUE) throw new Error('the baseline worker needs LEADFLOW_TASK_QUEUE, a task queue of its own');
+  if (!process.env.LEADFLOW_TASK_QUEUE)
+    throw new Error('the baseline worker needs LEADFLOW_TASK_QUEUE, a task queue of its own');
   await runStandaloneWorker(await bundleLeadWorkflows(fileURLToPath(new URL('./workflows.js', import.meta.url))));
 }
 

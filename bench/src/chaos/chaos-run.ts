@@ -45,7 +45,10 @@ const TOKEN = 'chaos';
 const TEAM = 'chaos';
 
 /** A call that retries until it gets an answer other than a network error or a 5xx: the way a client rides out an outage. */
-async function persist<T>(call: () => Promise<{ status: number; body: T }>, ok: (status: number) => boolean): Promise<{ status: number; body: T }> {
+async function persist<T>(
+  call: () => Promise<{ status: number; body: T }>,
+  ok: (status: number) => boolean,
+): Promise<{ status: number; body: T }> {
   for (;;) {
     try {
       const answer = await call();
@@ -75,7 +78,11 @@ async function main(): Promise<void> {
   const hookPort = (hookServer.address() as { port: number }).port;
 
   const postgres = await killablePostgres(path.join(dir, 'postgres'), await freePort());
-  const temporal = await killableTemporal(path.join(dir, 'temporal.sqlite'), await freePort(), path.join(logs, 'temporal.log'));
+  const temporal = await killableTemporal(
+    path.join(dir, 'temporal.sqlite'),
+    await freePort(),
+    path.join(logs, 'temporal.log'),
+  );
   const services: Services = {
     temporalAddress: temporal.address,
     databaseUrl: postgres.url,
@@ -85,14 +92,25 @@ async function main(): Promise<void> {
     stop: async () => undefined,
   };
   const workerEnv = { SMTP_URL: smtp.url, LEADFLOW_HTTP_ALLOW: '127.0.0.1' };
-  let server: NodeProcess & { url: string } = await startServerProcess({ services, token: TOKEN, dataDir: dir, log: path.join(logs, 'server-1.log') });
-  let worker: NodeProcess = await startWorkerProcess({ services, log: path.join(logs, 'worker-1.log'), env: workerEnv });
+  let server: NodeProcess & { url: string } = await startServerProcess({
+    services,
+    token: TOKEN,
+    dataDir: dir,
+    log: path.join(logs, 'server-1.log'),
+  });
+  let worker: NodeProcess = await startWorkerProcess({
+    services,
+    log: path.join(logs, 'worker-1.log'),
+    env: workerEnv,
+  });
   const serverPort = Number(new URL(server.url).port);
   const api = new BenchApi(server.url, TOKEN);
   const db = createDatabase(postgres.url);
   let phase = 'setting up';
   const watchdog = setTimeout(() => {
-    console.log(`\nchaos: FAILED — still ${phase} after ${Math.round(RUN_LIMIT_MS / 60_000)} minutes; the last lines of each log:`);
+    console.log(
+      `\nchaos: FAILED — still ${phase} after ${Math.round(RUN_LIMIT_MS / 60_000)} minutes; the last lines of each log:`,
+    );
     for (const file of readdirSync(logs)) {
       const lines = readFileSync(path.join(logs, file), 'utf8').trimEnd().split('\n').slice(-15);
       console.log(`--- ${file}\n${lines.join('\n')}`);
@@ -107,7 +125,16 @@ async function main(): Promise<void> {
   try {
     await api.call('POST', '/api/teams', { id: TEAM, name: 'Chaos' });
     const reps = [];
-    for (const name of ['Ann', 'Bo', 'Cy', 'Di', 'Ed']) reps.push((await api.call<{ id: string }>('POST', '/api/reps', { name, email: `${name.toLowerCase()}@chaos.test`, teamId: TEAM })).body.id);
+    for (const name of ['Ann', 'Bo', 'Cy', 'Di', 'Ed'])
+      reps.push(
+        (
+          await api.call<{ id: string }>('POST', '/api/reps', {
+            name,
+            email: `${name.toLowerCase()}@chaos.test`,
+            teamId: TEAM,
+          })
+        ).body.id,
+      );
     await api.call('PATCH', `/api/teams/${TEAM}`, { managerRepId: reps[0] });
     await api.publish(chaosWorkflow(TEAM, settings.sla, `http://127.0.0.1:${hookPort}/hook`), 'Chaos', 'chaos');
 
@@ -118,14 +145,24 @@ async function main(): Promise<void> {
         name: 'worker',
         kill: () => worker.child.kill('SIGKILL'),
         restart: async () => {
-          worker = await startWorkerProcess({ services, log: path.join(logs, `worker-${++starts.worker}.log`), env: workerEnv });
+          worker = await startWorkerProcess({
+            services,
+            log: path.join(logs, `worker-${++starts.worker}.log`),
+            env: workerEnv,
+          });
         },
       },
       {
         name: 'API server',
         kill: () => server.child.kill('SIGKILL'),
         restart: async () => {
-          server = await startServerProcess({ services, token: TOKEN, dataDir: dir, log: path.join(logs, `server-${++starts.server}.log`), port: serverPort });
+          server = await startServerProcess({
+            services,
+            token: TOKEN,
+            dataDir: dir,
+            log: path.join(logs, `server-${++starts.server}.log`),
+            port: serverPort,
+          });
         },
       },
       temporal as Killable,
@@ -137,13 +174,31 @@ async function main(): Promise<void> {
     const outcomes: Array<Promise<unknown>> = [];
 
     const post = async (i: number, email: string): Promise<void> => {
-      const { body } = await persist(() => api.call<{ lead: { id: string } }>('POST', '/api/leads', { workflow: 'chaos', email }, { 'idempotency-key': `lead-${i}` }), (s) => s < 300);
+      const { body } = await persist(
+        () =>
+          api.call<{ lead: { id: string } }>(
+            'POST',
+            '/api/leads',
+            { workflow: 'chaos', email },
+            { 'idempotency-key': `lead-${i}` },
+          ),
+        (s) => s < 300,
+      );
       posted.push(body.lead.id);
       // The rep answers 2 s to 1.5 SLAs after capture: some within the SLA, some after an escalation.
       const after = 2000 + Math.random() * slaMs * 1.5;
       outcomes.push(
         sleep(after).then(() =>
-          persist(() => api.call('POST', `/api/leads/${body.lead.id}/events`, { type: 'contacted' }, { 'idempotency-key': `contacted-${i}` }), (s) => s === 202),
+          persist(
+            () =>
+              api.call(
+                'POST',
+                `/api/leads/${body.lead.id}/events`,
+                { type: 'contacted' },
+                { 'idempotency-key': `contacted-${i}` },
+              ),
+            (s) => s === 202,
+          ),
         ),
       );
     };
@@ -178,7 +233,11 @@ async function main(): Promise<void> {
         const healMs = Date.now() - killedAt;
         const healed = healMs <= HEAL_LIMIT_MS;
         heals.push({ fault: target.name, downMs: upAt - killedAt, healMs: healed ? healMs : -1 });
-        console.log(healed ? `  ${target.name} healed ${healMs} ms after the kill` : `  ${target.name} NOT healed ${HEAL_LIMIT_MS / 60_000} minutes after the kill`);
+        console.log(
+          healed
+            ? `  ${target.name} healed ${healMs} ms after the kill`
+            : `  ${target.name} NOT healed ${HEAL_LIMIT_MS / 60_000} minutes after the kill`,
+        );
       }
     })();
 
@@ -191,27 +250,51 @@ async function main(): Promise<void> {
     }
     await Promise.all(lanes);
     await faults;
-    phase = 'posting the reps\' answers';
+    phase = "posting the reps' answers";
     await Promise.all(outcomes);
     phase = 'waiting for every run to end';
     console.log(`  all ${posted.length} leads posted and answered; waiting for every run to end`);
 
     const endBy = Date.now() + 10 * 60_000;
     for (;;) {
-      const open = await sql<{ n: number }>`SELECT count(*)::int AS n FROM leads WHERE run_status <> 'completed'`.execute(db).catch(() => ({ rows: [{ n: -1 }] }));
+      const open = await sql<{ n: number }>`SELECT count(*)::int AS n FROM leads WHERE run_status <> 'completed'`
+        .execute(db)
+        .catch(() => ({ rows: [{ n: -1 }] }));
       if (open.rows[0]?.n === 0) break;
       if (Date.now() > endBy) break;
       await sleep(1000);
     }
     await sleep(2000);
     phase = 'checking';
-    const report = { ...(await check(db, posted, smtp.messages.map((message) => message.messageId ?? ''), hooks)), faultsNotHealed: heals.filter((heal) => heal.healMs < 0).length };
+    const report = {
+      ...(await check(
+        db,
+        posted,
+        smtp.messages.map((message) => message.messageId ?? ''),
+        hooks,
+      )),
+      faultsNotHealed: heals.filter((heal) => heal.healMs < 0).length,
+    };
     console.log('\n| fault | down (ms) | healed after kill (ms) |\n| --- | --- | --- |');
-    for (const heal of heals) console.log(`| ${heal.fault} | ${heal.downMs} | ${heal.healMs < 0 ? 'not healed' : heal.healMs} |`);
+    for (const heal of heals)
+      console.log(`| ${heal.fault} | ${heal.downMs} | ${heal.healMs < 0 ? 'not healed' : heal.healMs} |`);
     console.log('\n| check | count |\n| --- | --- |');
     for (const [name, value] of Object.entries(report)) console.log(`| ${name} | ${value} |`);
-    const failed = report.lost + report.notEnded + report.assignedTwice + report.emailsDoubled + report.repeatedWithoutRetry + report.webhooksDoubled + report.eventsUndelivered + report.sentNotReceived + report.faultsNotHealed > 0;
-    const window = report.repeatedSameKey > 0 ? ` (${report.repeatedSameKey} message(s) sent again with the same Message-ID or Idempotency-Key by a step retried after the worker kill: the receiver drops them)` : '';
+    const failed =
+      report.lost +
+        report.notEnded +
+        report.assignedTwice +
+        report.emailsDoubled +
+        report.repeatedWithoutRetry +
+        report.webhooksDoubled +
+        report.eventsUndelivered +
+        report.sentNotReceived +
+        report.faultsNotHealed >
+      0;
+    const window =
+      report.repeatedSameKey > 0
+        ? ` (${report.repeatedSameKey} message(s) sent again with the same Message-ID or Idempotency-Key by a step retried after the worker kill: the receiver drops them)`
+        : '';
     console.log(failed ? '\nchaos: FAILED' : `\nchaos: every lead handled exactly once${window}`);
     process.exitCode = failed ? 1 : 0;
   } finally {
@@ -229,15 +312,39 @@ async function main(): Promise<void> {
 }
 
 /** The exactly-once counts, read from Postgres and the sinks. */
-async function check(db: ReturnType<typeof createDatabase>, posted: string[], messageIds: string[], hookKeys: string[]) {
-  const leads = await db.selectFrom('leads').select(['id', 'run_status', 'status', 'event_seq', 'delivered_seq']).execute();
+async function check(
+  db: ReturnType<typeof createDatabase>,
+  posted: string[],
+  messageIds: string[],
+  hookKeys: string[],
+) {
+  const leads = await db
+    .selectFrom('leads')
+    .select(['id', 'run_status', 'status', 'event_seq', 'delivered_seq'])
+    .execute();
   const known = new Set(leads.map((lead) => lead.id));
-  const twice = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT lead_id FROM assignments GROUP BY lead_id, node_id, visit HAVING count(*) > 1) doubled`.execute(db);
-  const contacted = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT lead_id FROM lead_events WHERE type = 'contacted' GROUP BY lead_id HAVING count(*) <> 1) odd`.execute(db);
-  const sent = await db.selectFrom('notifications').select(['idempotency_key', 'channel', 'message_id']).where('status', '=', 'sent').execute();
+  const twice = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM (SELECT lead_id FROM assignments GROUP BY lead_id, node_id, visit HAVING count(*) > 1) doubled`.execute(
+    db,
+  );
+  const contacted = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM (SELECT lead_id FROM lead_events WHERE type = 'contacted' GROUP BY lead_id HAVING count(*) <> 1) odd`.execute(
+    db,
+  );
+  const sent = await db
+    .selectFrom('notifications')
+    .select(['idempotency_key', 'channel', 'message_id'])
+    .where('status', '=', 'sent')
+    .execute();
   const received = new Set([...messageIds, ...hookKeys]);
-  const notReceived = sent.filter((row) => !received.has(row.channel === 'email' ? (row.message_id ?? '') : row.idempotency_key)).length;
-  const escalations = await sql<{ n: number }>`SELECT count(*)::int AS n FROM steps WHERE node_id = 'escalate'`.execute(db);
+  const notReceived = sent.filter(
+    (row) => !received.has(row.channel === 'email' ? (row.message_id ?? '') : row.idempotency_key),
+  ).length;
+  const escalations = await sql<{ n: number }>`SELECT count(*)::int AS n FROM steps WHERE node_id = 'escalate'`.execute(
+    db,
+  );
   const repeatsIn = (keys: string[]): string[] => {
     const counts = new Map<string, number>();
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -255,7 +362,9 @@ async function check(db: ReturnType<typeof createDatabase>, posted: string[], me
           await sql<{ n: number }>`
             SELECT count(*)::int AS n FROM notifications n
             WHERE (n.message_id = ANY(${repeatedEmails}::text[]) OR n.idempotency_key = ANY(${repeatedHooks}::text[]))
-              AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.lead_id = n.lead_id AND s.node_id = split_part(n.idempotency_key, ':', 2) AND s.attempts > 1)`.execute(db)
+              AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.lead_id = n.lead_id AND s.node_id = split_part(n.idempotency_key, ':', 2) AND s.attempts > 1)`.execute(
+            db,
+          )
         ).rows[0]?.n ?? -1);
   // Every outbox row, whatever its status: a message received while its row still says `sending`
   // (its attempt lost Postgres before marking it) is accounted for, not a double.
@@ -275,7 +384,8 @@ async function check(db: ReturnType<typeof createDatabase>, posted: string[], me
     repeatedSameKey: repeatedEmails.length + repeatedHooks.length,
     repeatedWithoutRetry,
     sentNotReceived: notReceived,
-    eventsUndelivered: leads.filter((lead) => lead.delivered_seq !== lead.event_seq).length + (contacted.rows[0]?.n ?? 0),
+    eventsUndelivered:
+      leads.filter((lead) => lead.delivered_seq !== lead.event_seq).length + (contacted.rows[0]?.n ?? 0),
   };
 }
 

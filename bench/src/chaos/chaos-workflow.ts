@@ -18,19 +18,61 @@ export function chaosWorkflow(team: string, sla: string, webhookUrl: string): Gr
     respectCapacity: false,
     ...(excludeCurrentOwner && { excludeCurrentOwner }),
   });
-  const notify = (to: 'owner' | 'team_manager', subject: string) => ({ channels: ['email', 'webhook'], to, subject, body: 'Lead {{email}}, score {{score}}', webhookUrl });
+  const notify = (to: 'owner' | 'team_manager', subject: string) => ({
+    channels: ['email', 'webhook'],
+    to,
+    subject,
+    body: 'Lead {{email}}, score {{score}}',
+    webhookUrl,
+  });
   return {
     name: 'chaos: SLA with reassignment',
     nodes: [
-      { id: 'capture', type: 'capture', typeVersion: 1, position: at(0), config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' } },
+      {
+        id: 'capture',
+        type: 'capture',
+        typeVersion: 1,
+        position: at(0),
+        config: { channels: ['api'], requiredFields: ['email'], defaultCountry: 'US' },
+      },
       { id: 'assign', type: 'assign', typeVersion: 2, position: at(1), config: assign(false) },
       { id: 'alert', type: 'notify', typeVersion: 2, position: at(2), config: notify('owner', 'New lead: {{email}}') },
-      { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(3), config: { mode: 'event', events: ['contacted'], timeout: sla } },
-      { id: 'done', type: 'end', typeVersion: 1, position: at(4), config: { outcome: 'contacted', status: 'contacted' } },
-      { id: 'escalate', type: 'notify', typeVersion: 2, position: at(4, 160), config: notify('team_manager', 'SLA missed: {{email}}') },
+      {
+        id: 'await-contact',
+        type: 'wait',
+        typeVersion: 1,
+        position: at(3),
+        config: { mode: 'event', events: ['contacted'], timeout: sla },
+      },
+      {
+        id: 'done',
+        type: 'end',
+        typeVersion: 1,
+        position: at(4),
+        config: { outcome: 'contacted', status: 'contacted' },
+      },
+      {
+        id: 'escalate',
+        type: 'notify',
+        typeVersion: 2,
+        position: at(4, 160),
+        config: notify('team_manager', 'SLA missed: {{email}}'),
+      },
       { id: 'reassign', type: 'assign', typeVersion: 2, position: at(5, 160), config: assign(true) },
-      { id: 'alert-new', type: 'notify', typeVersion: 2, position: at(6, 160), config: notify('owner', 'Reassigned to you: {{email}}') },
-      { id: 'nobody', type: 'end', typeVersion: 1, position: at(2, 320), config: { outcome: 'nobody available', status: 'unassigned' } },
+      {
+        id: 'alert-new',
+        type: 'notify',
+        typeVersion: 2,
+        position: at(6, 160),
+        config: notify('owner', 'Reassigned to you: {{email}}'),
+      },
+      {
+        id: 'nobody',
+        type: 'end',
+        typeVersion: 1,
+        position: at(2, 320),
+        config: { outcome: 'nobody available', status: 'unassigned' },
+      },
     ],
     edges: [
       { id: 'e1', source: 'capture', sourceHandle: 'out', target: 'assign' },

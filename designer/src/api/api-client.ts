@@ -35,19 +35,33 @@ export interface Api {
    * Sends a file as the raw request body. XHR rather than fetch: the browser streams the file
    * from disk either way, but only XHR reports how much of it has gone.
    */
-  upload<T>(path: string, file: Blob, contentType: string, onProgress: (sentBytes: number, totalBytes: number) => void): Promise<T>;
+  upload<T>(
+    path: string,
+    file: Blob,
+    contentType: string,
+    onProgress: (sentBytes: number, totalBytes: number) => void,
+  ): Promise<T>;
   /** The bearer token, for streams that fetch on their own. */
   readonly token: string;
 }
 
 /** A fetch wrapper that signs every call and turns error answers into `ApiError`s. */
 export function createApi(token: string, onUnauthorized: () => void): Api {
-  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     let response: Response;
     try {
       response = await fetch(path, {
         method,
-        headers: { ...headers, authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        headers: {
+          ...headers,
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
@@ -58,7 +72,12 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
     try {
       payload = text ? (JSON.parse(text) as Record<string, unknown>) : null;
     } catch {
-      throw new ApiError(response.status, 'NOT_JSON', `The server answered ${method} ${path} with something other than JSON (HTTP ${response.status}).`, []);
+      throw new ApiError(
+        response.status,
+        'NOT_JSON',
+        `The server answered ${method} ${path} with something other than JSON (HTTP ${response.status}).`,
+        [],
+      );
     }
     if (response.status === 401) onUnauthorized();
     if (!response.ok) throw errorFrom(response.status, response.statusText, payload);
@@ -73,7 +92,12 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
     if (!response.ok) throw errorFrom(response.status, response.statusText, parseJson(text));
     return text;
   }
-  function upload<T>(path: string, file: Blob, contentType: string, onProgress: (sent: number, total: number) => void): Promise<T> {
+  function upload<T>(
+    path: string,
+    file: Blob,
+    contentType: string,
+    onProgress: (sent: number, total: number) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', path);
@@ -93,7 +117,8 @@ export function createApi(token: string, onUnauthorized: () => void): Api {
   return { request, get: (path) => request('GET', path), getText, upload, token };
 }
 
-const unreachable = () => new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Leadflow is running.', []);
+const unreachable = () =>
+  new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Leadflow is running.', []);
 
 function parseJson(text: string): Record<string, unknown> | null {
   try {
@@ -120,16 +145,19 @@ export function errorMessage(error: unknown): string {
 export function problemsByPath(failure: unknown): Record<string, string> {
   const byPath: Record<string, string> = {};
   if (!(failure instanceof ApiError) || failure.problems.length === 0) return { '': errorMessage(failure) };
-  for (const problem of failure.problems) byPath[problem.path] = byPath[problem.path] ? `${byPath[problem.path]}; ${problem.message}` : problem.message;
+  for (const problem of failure.problems)
+    byPath[problem.path] = byPath[problem.path] ? `${byPath[problem.path]}; ${problem.message}` : problem.message;
   return byPath;
 }
 
 /** Typed calls of the sales team model (reps, teams, territories, accounts). */
 export const teamModelApi = {
   schemas: (api: Api) => api.get<Record<TeamEntity, JsonSchemaLike>>('/api/team-model/schemas'),
-  list: (api: Api, path: string, key: string) => api.get<Record<string, TeamRow[]>>(path).then((body) => body[key] ?? []),
+  list: (api: Api, path: string, key: string) =>
+    api.get<Record<string, TeamRow[]>>(path).then((body) => body[key] ?? []),
   create: (api: Api, path: string, body: unknown) => api.request<TeamRow>('POST', path, body),
   update: (api: Api, path: string, body: unknown) => api.request<TeamRow>('PATCH', path, body),
   remove: (api: Api, path: string) => api.request<{ outcome: 'deleted' | 'archived' }>('DELETE', path),
-  bulk: (api: Api, path: string, key: string, items: unknown[], dryRun: boolean) => api.request<BulkResult>('POST', `${path}/bulk${dryRun ? '?dryRun=true' : ''}`, { [key]: items }),
+  bulk: (api: Api, path: string, key: string, items: unknown[], dryRun: boolean) =>
+    api.request<BulkResult>('POST', `${path}/bulk${dryRun ? '?dryRun=true' : ''}`, { [key]: items }),
 };

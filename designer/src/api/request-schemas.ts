@@ -12,7 +12,13 @@ let documentPromise: Promise<OpenApiDocument> | null = null;
 
 function openApiDocument(): Promise<OpenApiDocument> {
   documentPromise ??= fetch(OPENAPI_URL).then(async (response) => {
-    if (!response.ok) throw new ApiError(response.status, 'OPENAPI', `The API description could not be read (HTTP ${response.status}).`, []);
+    if (!response.ok)
+      throw new ApiError(
+        response.status,
+        'OPENAPI',
+        `The API description could not be read (HTTP ${response.status}).`,
+        [],
+      );
     return (await response.json()) as OpenApiDocument;
   });
   // A failed read is tried again next time rather than remembered.

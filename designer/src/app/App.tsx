@@ -14,16 +14,24 @@ if (/^\/workflows\/[^/]+/.test(window.location.pathname)) void loadEditor();
 const HomePage = lazy(() => import('../home/HomePage').then((module) => ({ default: module.HomePage })));
 const EditorPage = lazy(() => loadEditor().then((module) => ({ default: module.EditorPage })));
 const InboxPage = lazy(() => import('../inbox/InboxPage').then((module) => ({ default: module.InboxPage })));
-const LeadExplorerPage = lazy(() => import('../leads/LeadExplorerPage').then((module) => ({ default: module.LeadExplorerPage })));
+const LeadExplorerPage = lazy(() =>
+  import('../leads/LeadExplorerPage').then((module) => ({ default: module.LeadExplorerPage })),
+);
 const LeadPage = lazy(() => import('../leads/LeadPage').then((module) => ({ default: module.LeadPage })));
 const TeamPage = lazy(() => import('../team/TeamPage').then((module) => ({ default: module.TeamPage })));
 const ComparePage = lazy(() => import('../versions/ComparePage').then((module) => ({ default: module.ComparePage })));
-const WorkflowListPage = lazy(() => import('../workflows/WorkflowListPage').then((module) => ({ default: module.WorkflowListPage })));
+const WorkflowListPage = lazy(() =>
+  import('../workflows/WorkflowListPage').then((module) => ({ default: module.WorkflowListPage })),
+);
 const DashboardRoute = lazy(() => import('./DashboardRoute').then((module) => ({ default: module.DashboardRoute })));
 const AccessPage = lazy(() => import('../access/AccessPage').then((module) => ({ default: module.AccessPage })));
 const ImportsPage = lazy(() => import('../imports/ImportsPage').then((module) => ({ default: module.ImportsPage })));
-const CredentialsPage = lazy(() => import('../credentials/CredentialsPage').then((module) => ({ default: module.CredentialsPage })));
-const EventTypesPage = lazy(() => import('../event-types/EventTypesPage').then((module) => ({ default: module.EventTypesPage })));
+const CredentialsPage = lazy(() =>
+  import('../credentials/CredentialsPage').then((module) => ({ default: module.CredentialsPage })),
+);
+const EventTypesPage = lazy(() =>
+  import('../event-types/EventTypesPage').then((module) => ({ default: module.EventTypesPage })),
+);
 const IntakePage = lazy(() => import('../intake/IntakePage').then((module) => ({ default: module.IntakePage })));
 
 /** Signs in (token from the start link, this tab's or this computer's storage, or the form), loads the catalog, then routes. */
@@ -52,10 +60,12 @@ export function App() {
     (async () => {
       // Asked at once, not one after the other: opening a page waits for both.
       // A rep or capture token may not read the catalog; the pages they can use do not need it.
-      const catalogRequest = api.get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types').catch((failure: unknown) => {
-        if (failure instanceof ApiError && failure.status === 403) return { nodeTypes: [], leadFields: [] };
-        throw failure;
-      });
+      const catalogRequest = api
+        .get<{ nodeTypes: NodeType[]; leadFields: LeadField[] }>('/api/node-types')
+        .catch((failure: unknown) => {
+          if (failure instanceof ApiError && failure.status === 403) return { nodeTypes: [], leadFields: [] };
+          throw failure;
+        });
       catalogRequest.catch(() => undefined); // its failure is reported below, after the principal's
       let principal: Principal;
       try {
@@ -67,7 +77,13 @@ export function App() {
         principal = { name: 'admin', role: 'admin', tokenId: null, repId: null };
       }
       const catalog = await catalogRequest;
-      if (!cancelled) setSession({ api: createApi(token, signOut), principal, nodeTypes: catalog.nodeTypes, leadFields: catalog.leadFields });
+      if (!cancelled)
+        setSession({
+          api: createApi(token, signOut),
+          principal,
+          nodeTypes: catalog.nodeTypes,
+          leadFields: catalog.leadFields,
+        });
     })()
       .catch((failure: unknown) => {
         if (cancelled) return;
@@ -87,7 +103,12 @@ export function App() {
   const context = useMemo<Leadflow | null>(() => (session ? { ...session, signOut } : null), [session, signOut]);
 
   if (!context) {
-    if (token && busy) return <p className="page-status" aria-busy="true">Signing in…</p>;
+    if (token && busy)
+      return (
+        <p className="page-status" aria-busy="true">
+          Signing in…
+        </p>
+      );
     return (
       <SignIn
         error={error}
@@ -141,25 +162,80 @@ export function App() {
               Sign out
             </button>
           </header>
-          <Suspense fallback={<p className="page-status" aria-busy="true">Loading…</p>}>
-          <Routes>
-            <Route path="/" element={isRep ? <Navigate to="/inbox" replace /> : <HomePage />} />
-            <Route path="/inbox" element={<InboxPage />} />
-            <Route path="/workflows" element={<WorkflowListPage />} />
-            <Route path="/workflows/:id" element={<EditorPage />} />
-            <Route path="/workflows/:id/versions/:version" element={<EditorPage />} />
-            <Route path="/workflows/:id/compare" element={<ComparePage />} />
-            <Route path="/leads" element={<LeadExplorerPage />} />
-            <Route path="/leads/:id" element={<LeadPage />} />
-            <Route path="/dashboard" element={<DashboardRoute />} />
-            <Route path="/team" element={<RoleGate page="team"><TeamPage /></RoleGate>} />
-            <Route path="/intake" element={<RoleGate page="intake"><IntakePage /></RoleGate>} />
-            <Route path="/imports" element={<RoleGate page="imports"><ImportsPage /></RoleGate>} />
-            <Route path="/access" element={<RoleGate page="access"><AccessPage /></RoleGate>} />
-            <Route path="/credentials" element={<RoleGate page="credentials"><CredentialsPage /></RoleGate>} />
-            <Route path="/event-types" element={<RoleGate page="eventTypes"><EventTypesPage /></RoleGate>} />
-            <Route path="*" element={<p className="page-status">This page does not exist. <NavLink to={home}>Go to the start page</NavLink></p>} />
-          </Routes>
+          <Suspense
+            fallback={
+              <p className="page-status" aria-busy="true">
+                Loading…
+              </p>
+            }
+          >
+            <Routes>
+              <Route path="/" element={isRep ? <Navigate to="/inbox" replace /> : <HomePage />} />
+              <Route path="/inbox" element={<InboxPage />} />
+              <Route path="/workflows" element={<WorkflowListPage />} />
+              <Route path="/workflows/:id" element={<EditorPage />} />
+              <Route path="/workflows/:id/versions/:version" element={<EditorPage />} />
+              <Route path="/workflows/:id/compare" element={<ComparePage />} />
+              <Route path="/leads" element={<LeadExplorerPage />} />
+              <Route path="/leads/:id" element={<LeadPage />} />
+              <Route path="/dashboard" element={<DashboardRoute />} />
+              <Route
+                path="/team"
+                element={
+                  <RoleGate page="team">
+                    <TeamPage />
+                  </RoleGate>
+                }
+              />
+              <Route
+                path="/intake"
+                element={
+                  <RoleGate page="intake">
+                    <IntakePage />
+                  </RoleGate>
+                }
+              />
+              <Route
+                path="/imports"
+                element={
+                  <RoleGate page="imports">
+                    <ImportsPage />
+                  </RoleGate>
+                }
+              />
+              <Route
+                path="/access"
+                element={
+                  <RoleGate page="access">
+                    <AccessPage />
+                  </RoleGate>
+                }
+              />
+              <Route
+                path="/credentials"
+                element={
+                  <RoleGate page="credentials">
+                    <CredentialsPage />
+                  </RoleGate>
+                }
+              />
+              <Route
+                path="/event-types"
+                element={
+                  <RoleGate page="eventTypes">
+                    <EventTypesPage />
+                  </RoleGate>
+                }
+              />
+              <Route
+                path="*"
+                element={
+                  <p className="page-status">
+                    This page does not exist. <NavLink to={home}>Go to the start page</NavLink>
+                  </p>
+                }
+              />
+            </Routes>
           </Suspense>
         </div>
       </BrowserRouter>

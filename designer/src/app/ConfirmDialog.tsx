@@ -37,7 +37,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     }
   };
   return (
-    <dialog ref={ref} onClose={props.onClose} aria-labelledby={`${id}-title`} aria-describedby={`${id}-message`} className="confirm-dialog">
+    <dialog
+      ref={ref}
+      onClose={props.onClose}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-message`}
+      className="confirm-dialog"
+    >
       <h2 id={`${id}-title`}>{props.title}</h2>
       <p id={`${id}-message`}>{props.message}</p>
       {props.children}
@@ -50,7 +56,12 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <button type="button" onClick={() => ref.current?.close()} autoFocus>
           Cancel
         </button>
-        <button type="button" className="primary danger-fill" disabled={busy || props.confirmDisabled} onClick={confirm}>
+        <button
+          type="button"
+          className="primary danger-fill"
+          disabled={busy || props.confirmDisabled}
+          onClick={confirm}
+        >
           {busy ? <span className="spinner" aria-hidden="true" /> : null}
           {props.confirmLabel}
         </button>

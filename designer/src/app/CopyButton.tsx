@@ -19,7 +19,11 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
         {label}
       </button>
       <span role="status" className={state === 'failed' ? 'error-text' : 'muted'}>
-        {state === 'copied' ? ' Copied' : state === 'failed' ? ' The browser did not allow copying; select the text and copy it.' : ''}
+        {state === 'copied'
+          ? ' Copied'
+          : state === 'failed'
+            ? ' The browser did not allow copying; select the text and copy it.'
+            : ''}
       </span>
     </>
   );

@@ -13,7 +13,9 @@ export interface Column<Row> {
 }
 
 /** What a row may carry besides its cells: the selected row's state, a test id. */
-export type RowAttributes = Pick<HTMLAttributes<HTMLTableRowElement>, 'aria-current' | 'aria-selected'> & { 'data-testid'?: string };
+export type RowAttributes = Pick<HTMLAttributes<HTMLTableRowElement>, 'aria-current' | 'aria-selected'> & {
+  'data-testid'?: string;
+};
 
 export interface DataTableProps<Row> {
   /** The table's accessible name: tests and screen readers find the table by it. */
@@ -53,7 +55,20 @@ function NoticeRow({ colSpan, children }: { colSpan: number; children: ReactNode
 }
 
 /** A list page's table (`table.data`): headings, one row per item, and its empty, loading and error states. */
-export function DataTable<Row>({ label, className, columns, rows, rowKey, rowAttributes, empty, loading = false, loadingRow, loadingStatus, busy, error }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  label,
+  className,
+  columns,
+  rows,
+  rowKey,
+  rowAttributes,
+  empty,
+  loading = false,
+  loadingRow,
+  loadingStatus,
+  busy,
+  error,
+}: DataTableProps<Row>) {
   const waiting = loading && rows.length === 0;
   return (
     <>
@@ -71,7 +86,9 @@ export function DataTable<Row>({ label, className, columns, rows, rowKey, rowAtt
           <thead>
             <tr>
               {columns.map((column) => (
-                <th key={column.header}>{column.hideHeader ? <span className="visually-hidden">{column.header}</span> : column.header}</th>
+                <th key={column.header}>
+                  {column.hideHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
+                </th>
               ))}
             </tr>
           </thead>
@@ -86,7 +103,9 @@ export function DataTable<Row>({ label, className, columns, rows, rowKey, rowAtt
               </tr>
             ))}
             {waiting && loadingRow !== undefined && <NoticeRow colSpan={columns.length}>{loadingRow}</NoticeRow>}
-            {rows.length === 0 && !loading && empty !== undefined && <NoticeRow colSpan={columns.length}>{empty}</NoticeRow>}
+            {rows.length === 0 && !loading && empty !== undefined && (
+              <NoticeRow colSpan={columns.length}>{empty}</NoticeRow>
+            )}
           </tbody>
         </table>
       )}

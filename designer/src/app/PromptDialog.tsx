@@ -40,7 +40,14 @@ export function PromptDialog(props: PromptDialogProps) {
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>{props.title}</h2>
         <label htmlFor={`${id}-value`}>{props.label}</label>
-        <Input id={`${id}-value`} value={value} onChange={(event) => setValue(event.target.value)} autoFocus rows={props.multiline ? 4 : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <Input
+          id={`${id}-value`}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          autoFocus
+          rows={props.multiline ? 4 : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         {error && (
           <p id={`${id}-error`} role="alert" className="error-text">
             {error}

@@ -46,7 +46,13 @@ export function SchemaFormDialog(props: SchemaFormDialogProps) {
     <dialog ref={ref} onClose={props.onClose} aria-labelledby={`${id}-title`} className="schema-dialog">
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>{props.title}</h2>
-        <SchemaForm idPrefix={`${id}-form`} schema={props.schema} value={value} onChange={(next) => setValue((next ?? {}) as Record<string, unknown>)} serverErrors={serverErrors} />
+        <SchemaForm
+          idPrefix={`${id}-form`}
+          schema={props.schema}
+          value={value}
+          onChange={(next) => setValue((next ?? {}) as Record<string, unknown>)}
+          serverErrors={serverErrors}
+        />
         {error && (
           <p role="alert" className="error-text">
             {error}

@@ -1,7 +1,11 @@
 import { type FormEvent, useState } from 'react';
 
 /** Asks for an API token; `npm start` prints one (and a link that signs in directly). */
-export function SignIn(props: { error: string | null; busy: boolean; onSubmit(token: string, remember: boolean): void }) {
+export function SignIn(props: {
+  error: string | null;
+  busy: boolean;
+  onSubmit(token: string, remember: boolean): void;
+}) {
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
   const submit = (event: FormEvent) => {
@@ -12,9 +16,19 @@ export function SignIn(props: { error: string | null; busy: boolean; onSubmit(to
     <main className="sign-in">
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Leadflow</h1>
-        <p>Sign in with an API token. <code>npm start</code> prints the admin token and a link that signs you in.</p>
+        <p>
+          Sign in with an API token. <code>npm start</code> prints the admin token and a link that signs you in.
+        </p>
         <label htmlFor="token">API token</label>
-        <input id="token" type="password" autoComplete="current-password" value={token} onChange={(event) => setToken(event.target.value)} aria-describedby={props.error ? 'sign-in-error' : undefined} autoFocus />
+        <input
+          id="token"
+          type="password"
+          autoComplete="current-password"
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+          aria-describedby={props.error ? 'sign-in-error' : undefined}
+          autoFocus
+        />
         <label className="remember" htmlFor="remember">
           <input
             id="remember"

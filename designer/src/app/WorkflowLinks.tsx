@@ -2,7 +2,15 @@ import { Link } from 'react-router';
 import type { WorkflowSummary } from '@leadflow/server/contract';
 
 /** Workflows named by slug (what usedBy and 409 answers carry), as links to their editor, by name. */
-export function WorkflowLinks({ slugs, workflows, label }: { slugs: readonly string[]; workflows: readonly WorkflowSummary[]; label: string }) {
+export function WorkflowLinks({
+  slugs,
+  workflows,
+  label,
+}: {
+  slugs: readonly string[];
+  workflows: readonly WorkflowSummary[];
+  label: string;
+}) {
   const nameOf = (slug: string) => workflows.find((workflow) => workflow.slug === slug)?.name ?? slug;
   return (
     <ul className="workflow-links" aria-label={label}>

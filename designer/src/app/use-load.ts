@@ -11,7 +11,11 @@ export interface Loaded<T> {
 
 /** Loads with `load` whenever `key` changes; the latest answer wins. */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   const generation = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -20,7 +24,9 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
     setState((previous) => ({ ...previous, loading: true }));
     loadRef.current().then(
       (data) => mine === generation.current && setState({ data, error: null, loading: false }),
-      (error: unknown) => mine === generation.current && setState((previous) => ({ ...previous, error: errorMessage(error), loading: false })),
+      (error: unknown) =>
+        mine === generation.current &&
+        setState((previous) => ({ ...previous, error: errorMessage(error), loading: false })),
     );
   }, []);
   useEffect(run, [key, run]);

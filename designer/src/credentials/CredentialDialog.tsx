@@ -26,7 +26,9 @@ export function CredentialDialog({ kinds, replacing, initialKind, onSaved, onClo
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [name, setName] = useState('');
-  const [kind, setKind] = useState(() => replacing?.kind ?? kinds.find((known) => known.kind === initialKind)?.kind ?? kinds[0]?.kind ?? '');
+  const [kind, setKind] = useState(
+    () => replacing?.kind ?? kinds.find((known) => known.kind === initialKind)?.kind ?? kinds[0]?.kind ?? '',
+  );
   const [secret, setSecret] = useState<Record<string, unknown>>({});
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<CredentialProblems>(NO_PROBLEMS);
@@ -99,7 +101,14 @@ export function CredentialDialog({ kinds, replacing, initialKind, onSaved, onClo
         {info && (
           <fieldset className="secret-fields">
             <legend>{replacing ? `New ${info.title.toLowerCase()} secret` : 'Secret'}</legend>
-            <SchemaForm idPrefix={`${id}-secret-${kind}`} schema={info.schema} value={secret} onChange={(next) => setSecret((next ?? {}) as Record<string, unknown>)} serverErrors={problems.secret} blank />
+            <SchemaForm
+              idPrefix={`${id}-secret-${kind}`}
+              schema={info.schema}
+              value={secret}
+              onChange={(next) => setSecret((next ?? {}) as Record<string, unknown>)}
+              serverErrors={problems.secret}
+              blank
+            />
           </fieldset>
         )}
         <p className="muted">

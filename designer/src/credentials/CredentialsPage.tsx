@@ -12,7 +12,8 @@ import { DeleteCredentialDialog } from './DeleteCredentialDialog';
 import { loadCredentials } from './use-credential-choices';
 import '../app/admin-pages.css';
 
-type Dialog = { kind: 'create'; initialKind?: string } | { kind: 'replace' | 'rename' | 'delete'; credential: Credential } | null;
+type Dialog =
+  { kind: 'create'; initialKind?: string } | { kind: 'replace' | 'rename' | 'delete'; credential: Credential } | null;
 
 const when = (at: string | null): string | null => (at ? new Date(at).toLocaleString() : null);
 
@@ -25,21 +26,36 @@ export function CredentialsPage() {
   const { api } = useLeadflow();
   const [search, setSearch] = useSearchParams();
   // A node form's "New credential…" opens this page with ?new=<kind>: the dialog is open at once.
-  const [dialog, setDialog] = useState<Dialog>(() => (search.has('new') ? { kind: 'create', initialKind: search.get('new') ?? undefined } : null));
+  const [dialog, setDialog] = useState<Dialog>(() =>
+    search.has('new') ? { kind: 'create', initialKind: search.get('new') ?? undefined } : null,
+  );
   const [saved, setSaved] = useState<string | null>(null);
   const list = useLoad(() => loadCredentials(api), 'credentials');
-  const workflows = useLoad(() => api.get<{ workflows: WorkflowSummary[] }>('/api/workflows').then((body) => body.workflows), 'credential-workflows');
+  const workflows = useLoad(
+    () => api.get<{ workflows: WorkflowSummary[] }>('/api/workflows').then((body) => body.workflows),
+    'credential-workflows',
+  );
   const credentials = list.data?.credentials ?? [];
   const kinds = list.data?.kinds ?? [];
   const kindTitle = (kind: string) => kinds.find((known) => known.kind === kind)?.title ?? kind;
   const columns: Column<Credential>[] = [
-    { header: 'Name', cell: (credential) => <>{credential.name}<div className="muted">by {credential.createdBy}</div></> },
+    {
+      header: 'Name',
+      cell: (credential) => (
+        <>
+          {credential.name}
+          <div className="muted">by {credential.createdBy}</div>
+        </>
+      ),
+    },
     { header: 'Kind', cell: (credential) => kindTitle(credential.kind) },
     {
       header: 'Fingerprint',
       cell: (credential) => (
         <>
-          <code title="A one-way hash of the secret: it tells two secrets apart and reveals nothing">{credential.fingerprint}</code>
+          <code title="A one-way hash of the secret: it tells two secrets apart and reveals nothing">
+            {credential.fingerprint}
+          </code>
           <div className="muted">changed {when(credential.updatedAt)}</div>
         </>
       ),
@@ -48,7 +64,15 @@ export function CredentialsPage() {
     {
       header: 'Used by',
       cell: (credential) =>
-        credential.usedBy.length > 0 ? <WorkflowLinks slugs={credential.usedBy} workflows={workflows.data ?? []} label={`Workflows using ${credential.name}`} /> : <span className="muted">no workflow</span>,
+        credential.usedBy.length > 0 ? (
+          <WorkflowLinks
+            slugs={credential.usedBy}
+            workflows={workflows.data ?? []}
+            label={`Workflows using ${credential.name}`}
+          />
+        ) : (
+          <span className="muted">no workflow</span>
+        ),
     },
     {
       header: 'Actions',
@@ -56,13 +80,26 @@ export function CredentialsPage() {
       className: 'actions',
       cell: (credential) => (
         <>
-          <button type="button" onClick={() => setDialog({ kind: 'rename', credential })} aria-label={`Rename ${credential.name}`}>
+          <button
+            type="button"
+            onClick={() => setDialog({ kind: 'rename', credential })}
+            aria-label={`Rename ${credential.name}`}
+          >
             Rename
           </button>{' '}
-          <button type="button" onClick={() => setDialog({ kind: 'replace', credential })} aria-label={`Replace the secret of ${credential.name}`}>
+          <button
+            type="button"
+            onClick={() => setDialog({ kind: 'replace', credential })}
+            aria-label={`Replace the secret of ${credential.name}`}
+          >
             Replace secret
           </button>{' '}
-          <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', credential })} aria-label={`Delete ${credential.name}`}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setDialog({ kind: 'delete', credential })}
+            aria-label={`Delete ${credential.name}`}
+          >
             Delete
           </button>
         </>
@@ -78,13 +115,18 @@ export function CredentialsPage() {
     <main className="page credentials">
       <div className="page-header">
         <h1>Credentials</h1>
-        <button type="button" className="primary" disabled={kinds.length === 0} onClick={() => setDialog({ kind: 'create' })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={kinds.length === 0}
+          onClick={() => setDialog({ kind: 'create' })}
+        >
           New credential
         </button>
       </div>
       <p className="muted">
-        API keys, Slack and webhook addresses that http, enrich and notify nodes use by name. Each secret is stored sealed and never
-        shown again, here or through the API; the fingerprint changes when it is replaced.
+        API keys, Slack and webhook addresses that http, enrich and notify nodes use by name. Each secret is stored
+        sealed and never shown again, here or through the API; the fingerprint changes when it is replaced.
       </p>
       {list.error && (
         <p className="banner error" role="alert">

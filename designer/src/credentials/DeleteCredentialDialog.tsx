@@ -19,7 +19,10 @@ interface Props {
  */
 export function DeleteCredentialDialog({ credential, workflows, onDeleted, onClose }: Props) {
   const { api } = useLeadflow();
-  const fresh = useLoad(() => api.get<Credential>(`/api/credentials/${credential.id}`), `credential-users-${credential.id}`);
+  const fresh = useLoad(
+    () => api.get<Credential>(`/api/credentials/${credential.id}`),
+    `credential-users-${credential.id}`,
+  );
   const usedBy = fresh.data?.usedBy ?? credential.usedBy;
   const inUse = usedBy.length > 0;
   return (
@@ -53,7 +56,11 @@ export function DeleteCredentialDialog({ credential, workflows, onDeleted, onClo
         </p>
       )}
       {inUse && <WorkflowLinks slugs={usedBy} workflows={workflows} label={`Workflows using ${credential.name}`} />}
-      {inUse && <p className="muted">To retire a leaked or old secret, replace the secret instead: every node naming it takes the new one.</p>}
+      {inUse && (
+        <p className="muted">
+          To retire a leaked or old secret, replace the secret instead: every node naming it takes the new one.
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

@@ -19,8 +19,15 @@ describe('credentialProblems', () => {
   });
 
   it('says anything else for the whole dialog', () => {
-    expect(credentialProblems(new Error('The server cannot be reached.'))).toEqual({ secret: [], general: 'The server cannot be reached.' });
-    expect(credentialProblems(new ApiError(409, 'CONFLICT', 'conflict', [{ path: 'kind', message: "'x' is not a credential kind" }]))).toEqual({
+    expect(credentialProblems(new Error('The server cannot be reached.'))).toEqual({
+      secret: [],
+      general: 'The server cannot be reached.',
+    });
+    expect(
+      credentialProblems(
+        new ApiError(409, 'CONFLICT', 'conflict', [{ path: 'kind', message: "'x' is not a credential kind" }]),
+      ),
+    ).toEqual({
       secret: [],
       general: "'x' is not a credential kind",
     });

@@ -5,9 +5,14 @@ import type { CredentialChoice } from '../schema-form';
 import type { Credential, CredentialKindInfo } from './credential-types';
 
 /** The credentials and kinds, or null where the token may not list them (403). */
-export async function loadCredentials(api: Api): Promise<{ credentials: Credential[]; kinds: CredentialKindInfo[] } | null> {
+export async function loadCredentials(
+  api: Api,
+): Promise<{ credentials: Credential[]; kinds: CredentialKindInfo[] } | null> {
   try {
-    const [list, kinds] = await Promise.all([api.get<{ credentials: Credential[] }>('/api/credentials'), api.get<{ kinds: CredentialKindInfo[] }>('/api/credential-kinds')]);
+    const [list, kinds] = await Promise.all([
+      api.get<{ credentials: Credential[] }>('/api/credentials'),
+      api.get<{ kinds: CredentialKindInfo[] }>('/api/credential-kinds'),
+    ]);
     return { credentials: list.credentials, kinds: kinds.kinds };
   } catch (failure) {
     if (failure instanceof ApiError && failure.status === 403) return null;
@@ -20,7 +25,10 @@ export async function loadCredentials(api: Api): Promise<{ credentials: Credenti
  * comes back into focus: "New credential…" opens the Credentials page in another tab, and the
  * one made there is offered on return. Undefined while loading, or when the token may not list them.
  */
-export function useCredentialChoices(api: Api, enabled: boolean): { choices: CredentialChoice[] | undefined; error: string | null } {
+export function useCredentialChoices(
+  api: Api,
+  enabled: boolean,
+): { choices: CredentialChoice[] | undefined; error: string | null } {
   const loaded = useLoad(async () => (enabled ? loadCredentials(api) : null), `credential-choices-${enabled}`);
   const { reload } = loaded;
   useEffect(() => {
@@ -31,7 +39,12 @@ export function useCredentialChoices(api: Api, enabled: boolean): { choices: Cre
   const choices = useMemo(() => {
     if (!loaded.data) return undefined;
     const titles = new Map(loaded.data.kinds.map((kind) => [kind.kind, kind.title]));
-    return loaded.data.credentials.map((credential) => ({ id: credential.id, name: credential.name, kind: credential.kind, kindTitle: titles.get(credential.kind) }));
+    return loaded.data.credentials.map((credential) => ({
+      id: credential.id,
+      name: credential.name,
+      kind: credential.kind,
+      kindTitle: titles.get(credential.kind),
+    }));
   }, [loaded.data]);
   return { choices, error: loaded.error };
 }

@@ -42,7 +42,15 @@ export function Stats({ items }: { items: ReadonlyArray<[label: string, value: R
 }
 
 /** A chart with a caption; the chart is an image to assistive tech, described by the caption and the numbers beside it. */
-export function ChartFigure({ caption, height = 220, children }: { caption: string; height?: number; children: ReactNode }) {
+export function ChartFigure({
+  caption,
+  height = 220,
+  children,
+}: {
+  caption: string;
+  height?: number;
+  children: ReactNode;
+}) {
   return (
     <figure className="dash-figure">
       <div role="img" aria-label={caption} style={{ height }}>

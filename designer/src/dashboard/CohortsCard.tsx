@@ -11,7 +11,10 @@ export function CohortsCard({ data }: { data: WeeklyCohorts }) {
       {data.n === 0 ? (
         <Empty>No leads in this range.</Empty>
       ) : (
-        <ChartFigure caption={`Leads captured per week over ${data.weeks.length} weeks, with those that reached SQL, were won or disqualified`} height={240}>
+        <ChartFigure
+          caption={`Leads captured per week over ${data.weeks.length} weeks, with those that reached SQL, were won or disqualified`}
+          height={240}
+        >
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={data.weeks} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid stroke={colors.border} vertical={false} />
@@ -20,9 +23,31 @@ export function CohortsCard({ data }: { data: WeeklyCohorts }) {
               <Tooltip />
               <Legend />
               <Bar dataKey="leads" name="Captured" fill={colors.muted} fillOpacity={0.3} isAnimationActive={animate} />
-              <Line dataKey="sql" name="Reached SQL" stroke={colors.accent} strokeWidth={2} dot={false} isAnimationActive={animate} />
-              <Line dataKey="won" name="Won" stroke={colors.success} strokeWidth={2} dot={false} isAnimationActive={animate} />
-              <Line dataKey="disqualified" name="Disqualified" stroke={colors.danger} strokeWidth={2} strokeDasharray="4 3" dot={false} isAnimationActive={animate} />
+              <Line
+                dataKey="sql"
+                name="Reached SQL"
+                stroke={colors.accent}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={animate}
+              />
+              <Line
+                dataKey="won"
+                name="Won"
+                stroke={colors.success}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={animate}
+              />
+              <Line
+                dataKey="disqualified"
+                name="Disqualified"
+                stroke={colors.danger}
+                strokeWidth={2}
+                strokeDasharray="4 3"
+                dot={false}
+                isAnimationActive={animate}
+              />
             </ComposedChart>
           </ResponsiveContainer>
         </ChartFigure>

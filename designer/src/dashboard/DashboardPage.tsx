@@ -21,14 +21,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 function initialFilters(): DashboardFilters {
   const today = new Date();
-  return { from: isoDay(new Date(today.getTime() - 29 * DAY_MS)), to: isoDay(today), team: '', slaMinutes: 5, stuckMinutes: 24 * 60 };
+  return {
+    from: isoDay(new Date(today.getTime() - 29 * DAY_MS)),
+    to: isoDay(today),
+    team: '',
+    slaMinutes: 5,
+    stuckMinutes: 24 * 60,
+  };
 }
 
 /** Why the filters cannot be used as they are, or null. */
 function problemWith(filters: DashboardFilters): string | null {
   if (!filters.from || !filters.to) return 'From and To need a date.';
   if (filters.from > filters.to) return 'From must be on or before To.';
-  if (!Number.isInteger(filters.slaMinutes) || filters.slaMinutes < 1 || filters.slaMinutes > 10080) return 'SLA must be a whole number of minutes from 1 to 10080.';
+  if (!Number.isInteger(filters.slaMinutes) || filters.slaMinutes < 1 || filters.slaMinutes > 10080)
+    return 'SLA must be a whole number of minutes from 1 to 10080.';
   return null;
 }
 

@@ -22,20 +22,38 @@ export interface FilterBarProps {
 
 /** Date range, team, SLA target and stuck threshold; every change applies at once. */
 export function FilterBar({ value, teams, teamsError, problem, onChange }: FilterBarProps) {
-  const set = <K extends keyof DashboardFilters>(key: K, next: DashboardFilters[K]) => onChange({ ...value, [key]: next });
+  const set = <K extends keyof DashboardFilters>(key: K, next: DashboardFilters[K]) =>
+    onChange({ ...value, [key]: next });
   return (
     <form className="dash-filters" aria-label="Metric filters" onSubmit={(event) => event.preventDefault()}>
       <label>
         <span>From</span>
-        <input type="date" value={value.from} max={value.to} required onChange={(event) => set('from', event.target.value)} aria-invalid={problem?.startsWith('From') ?? false} />
+        <input
+          type="date"
+          value={value.from}
+          max={value.to}
+          required
+          onChange={(event) => set('from', event.target.value)}
+          aria-invalid={problem?.startsWith('From') ?? false}
+        />
       </label>
       <label>
         <span>To</span>
-        <input type="date" value={value.to} min={value.from} required onChange={(event) => set('to', event.target.value)} />
+        <input
+          type="date"
+          value={value.to}
+          min={value.from}
+          required
+          onChange={(event) => set('to', event.target.value)}
+        />
       </label>
       <label>
         <span>Team</span>
-        <select value={value.team} onChange={(event) => set('team', event.target.value)} aria-describedby={teamsError ? 'dash-teams-error' : undefined}>
+        <select
+          value={value.team}
+          onChange={(event) => set('team', event.target.value)}
+          aria-describedby={teamsError ? 'dash-teams-error' : undefined}
+        >
           <option value="">All teams</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
@@ -46,7 +64,14 @@ export function FilterBar({ value, teams, teamsError, problem, onChange }: Filte
       </label>
       <label>
         <span>SLA (minutes)</span>
-        <input type="number" min={1} max={10080} step={1} value={value.slaMinutes} onChange={(event) => set('slaMinutes', Number(event.target.value))} />
+        <input
+          type="number"
+          min={1}
+          max={10080}
+          step={1}
+          value={value.slaMinutes}
+          onChange={(event) => set('slaMinutes', Number(event.target.value))}
+        />
       </label>
       <label>
         <span>Stuck after</span>

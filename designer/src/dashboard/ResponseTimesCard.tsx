@@ -8,14 +8,24 @@ import type { ResponseTimes } from './metric-types';
 export function ResponseTimesCard({ data }: { data: ResponseTimes }) {
   const { colors } = useChartTheme();
   const { speedToLead: contact, timeToAssign: assign } = data;
-  const rows = contact.buckets.map((bucket, index) => ({ label: bucket.label, contacted: bucket.n, assigned: assign.buckets[index]?.n ?? 0 }));
+  const rows = contact.buckets.map((bucket, index) => ({
+    label: bucket.label,
+    contacted: bucket.n,
+    assigned: assign.buckets[index]?.n ?? 0,
+  }));
   return (
-    <Card title="Speed to lead" note={`${data.leads} leads captured · capture → first contact, and capture → first rep`}>
+    <Card
+      title="Speed to lead"
+      note={`${data.leads} leads captured · capture → first contact, and capture → first rep`}
+    >
       <Stats
         items={[
           ['First contact, median', formatDuration(contact.medianSeconds)],
           ['First contact, p90', formatDuration(contact.p90Seconds)],
-          [`Within ${contact.slaMinutes} min`, `${formatPct(contact.withinSlaPct)} (${contact.withinSla}/${data.leads})`],
+          [
+            `Within ${contact.slaMinutes} min`,
+            `${formatPct(contact.withinSlaPct)} (${contact.withinSla}/${data.leads})`,
+          ],
           ['Not contacted', contact.notContacted],
           ['Assigned, median', formatDuration(assign.medianSeconds)],
           ['Assigned, p90', formatDuration(assign.p90Seconds)],

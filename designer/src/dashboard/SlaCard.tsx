@@ -9,9 +9,15 @@ type TeamRow = SlaCompliance['byTeam'][number];
 /** SLA compliance overall, per rep (chart) and per team (table). */
 export function SlaCard({ data }: { data: SlaCompliance }) {
   const { colors } = useChartTheme();
-  const reps = data.byRep.map((rep) => ({ name: rep.repName ?? rep.repId.slice(0, 8), compliance: rep.compliancePct ?? 0 }));
+  const reps = data.byRep.map((rep) => ({
+    name: rep.repName ?? rep.repId.slice(0, 8),
+    compliance: rep.compliancePct ?? 0,
+  }));
   return (
-    <Card title="SLA compliance" note={`First contact within ${data.slaMinutes} min of each assignment; pending windows are not counted`}>
+    <Card
+      title="SLA compliance"
+      note={`First contact within ${data.slaMinutes} min of each assignment; pending windows are not counted`}
+    >
       <Stats
         items={[
           ['Compliance', formatPct(data.overall.compliancePct)],
@@ -24,7 +30,13 @@ export function SlaCard({ data }: { data: SlaCompliance }) {
         <Empty>No assignments in this range.</Empty>
       ) : (
         <ChartFigure caption="Compliance per rep, % of assignments met" height={barListHeight(reps.length)}>
-          <BarList data={reps} category="name" series={{ key: 'compliance', name: 'Compliance', color: colors.success }} domain={[0, 100]} unit="%" />
+          <BarList
+            data={reps}
+            category="name"
+            series={{ key: 'compliance', name: 'Compliance', color: colors.success }}
+            domain={[0, 100]}
+            unit="%"
+          />
         </ChartFigure>
       )}
       {data.byTeam.length > 0 && (

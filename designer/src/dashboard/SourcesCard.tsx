@@ -29,7 +29,11 @@ export function SourcesCard({ data }: { data: SourceAttribution }) {
     </fieldset>
   );
   return (
-    <Card title="Sources" note={`${data.n} leads · top ${Math.min(10, data[touch].length)} sources by leads`} actions={switcher}>
+    <Card
+      title="Sources"
+      note={`${data.n} leads · top ${Math.min(10, data[touch].length)} sources by leads`}
+      actions={switcher}
+    >
       {rows.length === 0 ? (
         <Empty>No leads in this range.</Empty>
       ) : (

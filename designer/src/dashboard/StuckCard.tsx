@@ -9,7 +9,10 @@ type LeadRow = StuckLeads['leads'][number];
 /** Leads sitting at one node past the threshold: counts by node, then the longest waiting. */
 export function StuckCard({ data }: { data: StuckLeads }) {
   return (
-    <Card title="Stuck leads" note={`At one node for more than ${formatMinutes(data.stuckMinutes)}, as of now (the date range does not apply)`}>
+    <Card
+      title="Stuck leads"
+      note={`At one node for more than ${formatMinutes(data.stuckMinutes)}, as of now (the date range does not apply)`}
+    >
       <Stats
         items={[
           ['Stuck', data.n],

@@ -16,7 +16,14 @@ export interface ChartTheme {
   animate: boolean;
 }
 
-const FALLBACKS: ChartColors = { accent: '#2563eb', success: '#16a34a', danger: '#dc2626', muted: '#6b7280', border: '#e5e7eb', text: '#111827' };
+const FALLBACKS: ChartColors = {
+  accent: '#2563eb',
+  success: '#16a34a',
+  danger: '#dc2626',
+  muted: '#6b7280',
+  border: '#e5e7eb',
+  text: '#111827',
+};
 
 /** Reads the theme and the motion preference once per mount. */
 export function useChartTheme(): ChartTheme {
@@ -25,7 +32,14 @@ export function useChartTheme(): ChartTheme {
     const style = getComputedStyle(document.documentElement);
     const read = (name: keyof ChartColors) => style.getPropertyValue(`--${name}`).trim() || FALLBACKS[name];
     return {
-      colors: { accent: read('accent'), success: read('success'), danger: read('danger'), muted: read('muted'), border: read('border'), text: read('text') },
+      colors: {
+        accent: read('accent'),
+        success: read('success'),
+        danger: read('danger'),
+        muted: read('muted'),
+        border: read('border'),
+        text: read('text'),
+      },
       animate: !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
     };
   }, []);

@@ -31,7 +31,9 @@ export function ColumnChart({ data, category, series, label }: ColumnChartProps)
         {series.length > 1 && <Legend />}
         {series.map((s, index) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={animate}>
-            {label && index === 0 && <LabelList dataKey={label} position="top" style={{ fontSize: 12, fill: colors.muted }} />}
+            {label && index === 0 && (
+              <LabelList dataKey={label} position="top" style={{ fontSize: 12, fill: colors.muted }} />
+            )}
           </Bar>
         ))}
       </BarChart>
@@ -56,7 +58,13 @@ export function BarList({ data, category, series, domain, unit }: BarListProps) 
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={[...data]} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid stroke={colors.border} horizontal={false} />
-        <XAxis type="number" domain={domain} unit={unit} allowDecimals={false} tick={{ fontSize: 12, fill: colors.muted }} />
+        <XAxis
+          type="number"
+          domain={domain}
+          unit={unit}
+          allowDecimals={false}
+          tick={{ fontSize: 12, fill: colors.muted }}
+        />
         <YAxis type="category" dataKey={category} width={110} tick={{ fontSize: 12, fill: colors.text }} />
         <Tooltip formatter={(value) => [`${String(value)}${unit ?? ''}`, series.name]} />
         <Bar dataKey={series.key} name={series.name} fill={series.color} isAnimationActive={animate} />

@@ -14,7 +14,12 @@ export interface Distribution {
 
 export interface ResponseTimes extends Scoped {
   leads: number;
-  speedToLead: Distribution & { notContacted: number; withinSla: number; withinSlaPct: number | null; slaMinutes: number };
+  speedToLead: Distribution & {
+    notContacted: number;
+    withinSla: number;
+    withinSlaPct: number | null;
+    slaMinutes: number;
+  };
   timeToAssign: Distribution & { unassigned: number };
 }
 
@@ -78,7 +83,15 @@ export interface DisqualificationReasons extends Scoped {
 
 export interface WeeklyCohorts extends Scoped {
   n: number;
-  weeks: Array<ReachedCounts & { week: string; leads: number; contactedPct: number | null; sqlPct: number | null; wonPct: number | null }>;
+  weeks: Array<
+    ReachedCounts & {
+      week: string;
+      leads: number;
+      contactedPct: number | null;
+      sqlPct: number | null;
+      wonPct: number | null;
+    }
+  >;
 }
 
 export interface StuckLeads extends Scoped {

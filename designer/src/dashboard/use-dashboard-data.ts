@@ -33,7 +33,11 @@ function query(params: Record<string, string | number>): string {
  * older one are dropped, so quick changes never show stale numbers.
  */
 export function useDashboardData(request: Request, filters: DashboardFilters | null): DashboardState {
-  const [state, setState] = useState<Omit<DashboardState, 'reload'>>({ data: null, loading: filters !== null, error: null });
+  const [state, setState] = useState<Omit<DashboardState, 'reload'>>({
+    data: null,
+    loading: filters !== null,
+    error: null,
+  });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   // The caller may pass a new function on every render; only filters and reloads refetch.
@@ -55,13 +59,25 @@ export function useDashboardData(request: Request, filters: DashboardFilters | n
       request<DashboardData['sources']>(`/api/metrics/sources?${base}`),
       request<DashboardData['disqualifications']>(`/api/metrics/disqualifications?${base}`),
       request<DashboardData['cohorts']>(`/api/metrics/cohorts?${base}`),
-      request<DashboardData['stuck']>(`/api/metrics/stuck?${query({ team: filters.team, stuckMinutes: filters.stuckMinutes })}`),
+      request<DashboardData['stuck']>(
+        `/api/metrics/stuck?${query({ team: filters.team, stuckMinutes: filters.stuckMinutes })}`,
+      ),
     ])
       .then(([responseTimes, sla, conversion, sources, disqualifications, cohorts, stuck]) => {
-        if (current) setState({ data: { responseTimes, sla, conversion, sources, disqualifications, cohorts, stuck }, loading: false, error: null });
+        if (current)
+          setState({
+            data: { responseTimes, sla, conversion, sources, disqualifications, cohorts, stuck },
+            loading: false,
+            error: null,
+          });
       })
       .catch((error: unknown) => {
-        if (current) setState((previous) => ({ ...previous, loading: false, error: error instanceof Error ? error.message : String(error) }));
+        if (current)
+          setState((previous) => ({
+            ...previous,
+            loading: false,
+            error: error instanceof Error ? error.message : String(error),
+          }));
       });
     return () => {
       current = false;

@@ -36,7 +36,9 @@ export function Canvas(props: {
   const onEdgesChange = useEditor((state) => state.onEdgesChange);
   const flow = useReactFlow<LeadflowNode, LeadflowEdge>();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [menu, setMenu] = useState<{ nodeId: string; port: string; from: string; at: { x: number; y: number } } | null>(null);
+  const [menu, setMenu] = useState<{ nodeId: string; port: string; from: string; at: { x: number; y: number } } | null>(
+    null,
+  );
   const lastRefusal = useRef<string | null>(null);
   const dragStart = useRef<{ nodes: LeadflowNode[]; edges: LeadflowEdge[] } | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -58,7 +60,10 @@ export function Canvas(props: {
       new Map(
         useEditor
           .getState()
-          .nodes.map((node) => [node.id, { id: node.id, name: nodeName(node), nodeType: node.data.nodeType, ports: node.data.ports }]),
+          .nodes.map((node) => [
+            node.id,
+            { id: node.id, name: nodeName(node), nodeType: node.data.nodeType, ports: node.data.ports },
+          ]),
       ),
     [],
   );
@@ -87,16 +92,19 @@ export function Canvas(props: {
     setRefusal(null);
     if (!connection.sourceHandle) return;
     const wanted = { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target };
-    useEditor.getState().commit(({ nodes: current, edges: currentEdges }) => ({ nodes: current, edges: connect(currentEdges, wanted) }));
+    useEditor
+      .getState()
+      .commit(({ nodes: current, edges: currentEdges }) => ({ nodes: current, edges: connect(currentEdges, wanted) }));
   }, []);
 
   const onReconnect = useCallback((old: LeadflowEdge, connection: Connection) => {
     lastRefusal.current = null;
     if (!connection.sourceHandle) return;
     const wanted = { source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target };
-    useEditor
-      .getState()
-      .commit(({ nodes: current, edges: currentEdges }) => ({ nodes: current, edges: reroute(currentEdges, old, wanted) }));
+    useEditor.getState().commit(({ nodes: current, edges: currentEdges }) => ({
+      nodes: current,
+      edges: reroute(currentEdges, old, wanted),
+    }));
   }, []);
 
   const onConnectEnd = useCallback(() => {
@@ -110,7 +118,9 @@ export function Canvas(props: {
       const raw = event.dataTransfer.getData(DRAG_MIME);
       if (!raw || readOnly) return;
       const { type, version } = JSON.parse(raw) as { type: string; version: number };
-      const nodeType = useEditor.getState().nodeTypes.find((candidate) => candidate.type === type && candidate.version === version);
+      const nodeType = useEditor
+        .getState()
+        .nodeTypes.find((candidate) => candidate.type === type && candidate.version === version);
       if (!nodeType) return;
       // The card's head sits under the pointer, where it was dropped.
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
@@ -131,7 +141,10 @@ export function Canvas(props: {
       nodeId,
       port,
       from: `${nodeName(source)}: ${portLabel}`,
-      at: { x: Math.min(button.left - frame.left, frame.width - 260), y: Math.min(button.bottom - frame.top + 4, frame.height - 320) },
+      at: {
+        x: Math.min(button.left - frame.left, frame.width - 260),
+        y: Math.min(button.bottom - frame.top + 4, frame.height - 320),
+      },
     });
   }, []);
 
@@ -152,7 +165,11 @@ export function Canvas(props: {
   }, [nodes, overlay]);
   const shownEdges = useMemo(
     () =>
-      overlay ? edges.map((edge) => (overlay.edges.has(edge.id) ? { ...edge, className: 'edge-taken', animated: true } : edge)) : edges,
+      overlay
+        ? edges.map((edge) =>
+            overlay.edges.has(edge.id) ? { ...edge, className: 'edge-taken', animated: true } : edge,
+          )
+        : edges,
     [edges, overlay],
   );
   const nodeColour = useMemo(() => minimapColour(overlay !== null), [overlay]);
@@ -222,7 +239,13 @@ export function Canvas(props: {
         </AddFromPortContext.Provider>
       </DirectionContext.Provider>
       {menu && (
-        <AddNodeMenu at={menu.at} from={menu.from} nodeTypes={useEditor.getState().nodeTypes} onPick={pick} onClose={() => setMenu(null)} />
+        <AddNodeMenu
+          at={menu.at}
+          from={menu.from}
+          nodeTypes={useEditor.getState().nodeTypes}
+          onPick={pick}
+          onClose={() => setMenu(null)}
+        />
       )}
       <p className="canvas-status" role="status" aria-live="polite">
         {refusal}

@@ -20,13 +20,21 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
   const commit = useEditor((state) => state.commit);
   const { graphNode, nodeType } = node.data;
   const serverErrors = useMemo(() => serverErrorsForNode(problems, graphNode.id), [problems, graphNode.id]);
-  const nodeLevel = problems.filter((problem: Problem) => problem.nodeId === graphNode.id && !problem.path.startsWith('config'));
-  const otherVersions = nodeTypes.filter((candidate) => candidate.type === graphNode.type && candidate.version !== graphNode.typeVersion);
+  const nodeLevel = problems.filter(
+    (problem: Problem) => problem.nodeId === graphNode.id && !problem.path.startsWith('config'),
+  );
+  const otherVersions = nodeTypes.filter(
+    (candidate) => candidate.type === graphNode.type && candidate.version !== graphNode.typeVersion,
+  );
 
   const update = (patch: Partial<typeof graphNode>, coalesce?: string) =>
     commit(
       ({ nodes, edges }) => ({
-        nodes: nodes.map((candidate) => (candidate.id === graphNode.id ? { ...candidate, data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, ...patch } } } : candidate)),
+        nodes: nodes.map((candidate) =>
+          candidate.id === graphNode.id
+            ? { ...candidate, data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, ...patch } } }
+            : candidate,
+        ),
         edges,
       }),
       coalesce,
@@ -46,7 +54,11 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
           </div>
         </div>
       </header>
-      {nodeType ? <p className="muted">{nodeType.description}</p> : <p className="banner error">This node type is not installed on the server.</p>}
+      {nodeType ? (
+        <p className="muted">{nodeType.description}</p>
+      ) : (
+        <p className="banner error">This node type is not installed on the server.</p>
+      )}
       {nodeLevel.map((problem) => (
         <p key={`${problem.path}-${problem.message}`} className="banner error" role="alert">
           {problem.message}
@@ -70,7 +82,9 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
             id={`version-${graphNode.id}`}
             value={graphNode.typeVersion}
             onChange={(event) => {
-              const target = nodeTypes.find((candidate) => candidate.type === graphNode.type && candidate.version === Number(event.target.value));
+              const target = nodeTypes.find(
+                (candidate) => candidate.type === graphNode.type && candidate.version === Number(event.target.value),
+              );
               if (target) update({ typeVersion: target.version, config: structuredClone(target.defaultConfig) });
             }}
           >
@@ -103,9 +117,16 @@ export function ConfigPanel({ node, pickers, readOnly }: ConfigPanelProps) {
             commit(
               ({ nodes, edges }) => ({
                 nodes: nodes.map((candidate) =>
-                  candidate.id === graphNode.id ? { ...candidate, data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, config: next } } } : candidate,
+                  candidate.id === graphNode.id
+                    ? {
+                        ...candidate,
+                        data: { ...candidate.data, graphNode: { ...candidate.data.graphNode, config: next } },
+                      }
+                    : candidate,
                 ),
-                edges: gone.size ? edges.filter((edge) => !(edge.source === graphNode.id && gone.has(edge.sourceHandle ?? ''))) : edges,
+                edges: gone.size
+                  ? edges.filter((edge) => !(edge.source === graphNode.id && gone.has(edge.sourceHandle ?? '')))
+                  : edges,
               }),
               `config:${graphNode.id}`,
             );

@@ -40,7 +40,9 @@ export function EditorPage() {
   const loaded = useLoad<Loaded>(
     async () => {
       const workflow = await api.get<WorkflowDetail>(`/api/workflows/${id}`);
-      const detail = versionNumber ? await api.get<VersionDetail>(`/api/workflows/${id}/versions/${versionNumber}`) : null;
+      const detail = versionNumber
+        ? await api.get<VersionDetail>(`/api/workflows/${id}/versions/${versionNumber}`)
+        : null;
       const document = detail?.document ?? workflow.draft;
       useEditor.getState().load(document, nodeTypes, detail !== null || workflow.archived);
       useEditor.getState().setHashes({ draftHash: workflow.draftHash, liveHash: workflow.publishedHash });
@@ -103,7 +105,13 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
   // Viewers may not list credentials: their (read-only) forms show a credential field as its id.
   const credentials = useCredentialChoices(api, mayEdit);
   const pickers = useMemo<Pickers>(
-    () => ({ teams: team.data?.[0].teams ?? [], reps: team.data?.[1].reps ?? [], eventTypes: team.data?.[2].eventTypes ?? [], credentials: credentials.choices, leadFields }),
+    () => ({
+      teams: team.data?.[0].teams ?? [],
+      reps: team.data?.[1].reps ?? [],
+      eventTypes: team.data?.[2].eventTypes ?? [],
+      credentials: credentials.choices,
+      leadFields,
+    }),
     [team.data, credentials.choices, leadFields],
   );
 
@@ -141,7 +149,8 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
         </h1>
         {version && (
           <span className="banner info">
-            Version {version.version} (read-only), published by {version.author} on {new Date(version.publishedAt).toLocaleString()}.{' '}
+            Version {version.version} (read-only), published by {version.author} on{' '}
+            {new Date(version.publishedAt).toLocaleString()}.{' '}
             <Link to={`/workflows/${workflow.slug}`}>Back to the draft</Link>
           </span>
         )}
@@ -150,15 +159,17 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
         )}
         {!version && (
           <span className="muted" data-testid="live-version">
-            {workflow.publishedVersion ? `Live: version ${workflow.publishedVersion}` : 'Not published yet'} · {workflow.leadsInFlight}{' '}
-            leads in flight
+            {workflow.publishedVersion ? `Live: version ${workflow.publishedVersion}` : 'Not published yet'} ·{' '}
+            {workflow.leadsInFlight} leads in flight
           </span>
         )}
         {!version && (
           <MigrationBanner
             workflow={workflow}
             refresh={versionsKey}
-            onReviewed={() => void api.get<WorkflowDetail>(`/api/workflows/${workflow.id}`).then(setWorkflow, () => undefined)}
+            onReviewed={() =>
+              void api.get<WorkflowDetail>(`/api/workflows/${workflow.id}`).then(setWorkflow, () => undefined)
+            }
           />
         )}
         {bannerShown && (
@@ -198,7 +209,13 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
           <aside className="side-panel" id="side-panel" aria-label="Side panel">
             <div hidden={panel !== 'node'}>
               {selected ? (
-                <Suspense fallback={<p className="muted" aria-busy="true">Loading the form…</p>}>
+                <Suspense
+                  fallback={
+                    <p className="muted" aria-busy="true">
+                      Loading the form…
+                    </p>
+                  }
+                >
                   <ConfigPanel node={selected} pickers={pickers} readOnly={readOnly} />
                 </Suspense>
               ) : (
@@ -214,7 +231,11 @@ function Editor(props: { workflow: WorkflowDetail; version: Version | null; node
             )}
             <div hidden={panel !== 'versions'}>
               {panel === 'versions' && (
-                <VersionsPanel workflowId={workflow.slug} reloadKey={versionsKey} openVersion={version?.version ?? null} />
+                <VersionsPanel
+                  workflowId={workflow.slug}
+                  reloadKey={versionsKey}
+                  openVersion={version?.version ?? null}
+                />
               )}
             </div>
           </aside>
@@ -248,8 +269,8 @@ function NothingSelected({ readOnly }: { readOnly: boolean }) {
       {!readOnly && (
         <ul>
           <li>
-            Drag a node type from the palette onto the canvas, or press <strong>+</strong> under a free path to add the next step already
-            connected.
+            Drag a node type from the palette onto the canvas, or press <strong>+</strong> under a free path to add the
+            next step already connected.
           </li>
           <li>Drag from a path to a node to connect it; drag an edge's end onto another node to re-route it.</li>
           <li>Problems lists what still stops publishing; Test run sends a sample lead through the draft.</li>

@@ -13,9 +13,16 @@ export function Palette(props: { nodeTypes: readonly NodeType[]; onAdd(nodeType:
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const matches = props.nodeTypes.filter((nodeType) => nodeType.latest && !nodeType.entry && (!q || `${nodeType.title} ${nodeType.type} ${nodeType.description} ${nodeType.category}`.toLowerCase().includes(q)));
+    const matches = props.nodeTypes.filter(
+      (nodeType) =>
+        nodeType.latest &&
+        !nodeType.entry &&
+        (!q ||
+          `${nodeType.title} ${nodeType.type} ${nodeType.description} ${nodeType.category}`.toLowerCase().includes(q)),
+    );
     const byCategory = new Map<string, NodeType[]>();
-    for (const nodeType of matches) byCategory.set(nodeType.category, [...(byCategory.get(nodeType.category) ?? []), nodeType]);
+    for (const nodeType of matches)
+      byCategory.set(nodeType.category, [...(byCategory.get(nodeType.category) ?? []), nodeType]);
     return [...byCategory.entries()].sort(([a], [b]) => CATEGORY_ORDER.indexOf(a) - CATEGORY_ORDER.indexOf(b));
   }, [props.nodeTypes, query]);
 
@@ -29,7 +36,13 @@ export function Palette(props: { nodeTypes: readonly NodeType[]; onAdd(nodeType:
       <label htmlFor="palette-search" className="visually-hidden">
         Search node types
       </label>
-      <input id="palette-search" type="search" placeholder="Search nodes…" value={query} onChange={(event) => setQuery(event.target.value)} />
+      <input
+        id="palette-search"
+        type="search"
+        placeholder="Search nodes…"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       {groups.map(([category, nodeTypes]) => (
         <section key={category} aria-labelledby={`palette-${category}`}>
           <h3 id={`palette-${category}`} className="palette-category">

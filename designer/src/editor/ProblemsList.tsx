@@ -8,7 +8,11 @@ export function ProblemsList(props: { onSelect(nodeId: string): void }) {
   const problems = useEditor((state) => state.problems);
   const saveState = useEditor((state) => state.saveState);
   if (problems.length === 0) {
-    return <p className="muted">{saveState === 'saved' ? 'No problems: this draft can be published.' : 'Checking the draft…'}</p>;
+    return (
+      <p className="muted">
+        {saveState === 'saved' ? 'No problems: this draft can be published.' : 'Checking the draft…'}
+      </p>
+    );
   }
   return (
     <section aria-labelledby="problems-title">

@@ -5,7 +5,12 @@ import { useEditor } from './editor-store';
 
 export type SidePanel = 'node' | 'problems' | 'test' | 'versions';
 
-const SAVE_TEXT = { saved: 'All changes saved', unsaved: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' } as const;
+const SAVE_TEXT = {
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes…',
+  saving: 'Saving…',
+  error: 'Not saved',
+} as const;
 
 /** Undo/redo, layout, view, save state, and the panels: problems, test run, versions; publish. */
 export function Toolbar(props: {
@@ -34,12 +39,21 @@ export function Toolbar(props: {
       to,
     );
     store.setDirection(to);
-    store.commit(({ nodes, edges }) => ({ nodes: nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })), edges }));
+    store.commit(({ nodes, edges }) => ({
+      nodes: nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })),
+      edges,
+    }));
     window.requestAnimationFrame(() => void fitView({ duration: 300, minZoom: 0.5, maxZoom: 1 }));
   };
 
   const tab = (panel: SidePanel, label: string, extra?: string) => (
-    <button type="button" role="tab" aria-selected={props.panel === panel} className={props.panel === panel ? 'tab active' : 'tab'} onClick={() => props.onPanel(panel)}>
+    <button
+      type="button"
+      role="tab"
+      aria-selected={props.panel === panel}
+      className={props.panel === panel ? 'tab active' : 'tab'}
+      onClick={() => props.onPanel(panel)}
+    >
       {label}
       {extra}
     </button>
@@ -49,10 +63,22 @@ export function Toolbar(props: {
     <div className="toolbar" role="toolbar" aria-label="Editor">
       {!readOnly && (
         <>
-          <button type="button" onClick={() => useEditor.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
+          <button
+            type="button"
+            onClick={() => useEditor.getState().undo()}
+            disabled={!canUndo}
+            aria-keyshortcuts="Control+Z"
+            title="Undo (Ctrl+Z)"
+          >
             ↶ Undo
           </button>
-          <button type="button" onClick={() => useEditor.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
+          <button
+            type="button"
+            onClick={() => useEditor.getState().redo()}
+            disabled={!canRedo}
+            aria-keyshortcuts="Control+Shift+Z"
+            title="Redo (Ctrl+Shift+Z)"
+          >
             ↷ Redo
           </button>
           <button type="button" onClick={() => layout(direction)} title="Lay the graph out again">
@@ -61,7 +87,12 @@ export function Toolbar(props: {
           <label className="visually-hidden" htmlFor="layout-direction">
             Layout direction
           </label>
-          <select id="layout-direction" value={direction} title="Layout direction" onChange={(event) => layout(event.target.value as Direction)}>
+          <select
+            id="layout-direction"
+            value={direction}
+            title="Layout direction"
+            onChange={(event) => layout(event.target.value as Direction)}
+          >
             <option value="TB">Top-down</option>
             <option value="LR">Left to right</option>
           </select>
@@ -71,7 +102,13 @@ export function Toolbar(props: {
         Fit view
       </button>
       {!readOnly && (
-        <span className={`save-state ${saveState}`} role="status" aria-live="polite" title={saveError ?? undefined} data-testid="save-state">
+        <span
+          className={`save-state ${saveState}`}
+          role="status"
+          aria-live="polite"
+          title={saveError ?? undefined}
+          data-testid="save-state"
+        >
           {saveState === 'saving' && <span className="spinner" aria-hidden="true" />} {SAVE_TEXT[saveState]}
           {saveState === 'error' && (
             <>
@@ -100,7 +137,14 @@ export function Toolbar(props: {
         {props.panelOpen ? 'Hide panel ⟩' : '⟨ Show panel'}
       </button>
       {!readOnly && (
-        <button type="button" className="primary" onClick={props.onPublish} disabled={!props.canPublish} title={props.publishHint ?? undefined} data-testid="publish">
+        <button
+          type="button"
+          className="primary"
+          onClick={props.onPublish}
+          disabled={!props.canPublish}
+          title={props.publishHint ?? undefined}
+          data-testid="publish"
+        >
           Publish
         </button>
       )}

@@ -8,11 +8,19 @@ import { useLoad } from '../app/use-load';
 export function VersionsPanel(props: { workflowId: string; reloadKey: number; openVersion: number | null }) {
   const { api } = useLeadflow();
   const navigate = useNavigate();
-  const versions = useLoad(() => api.get<{ versions: Version[] }>(`/api/workflows/${props.workflowId}/versions`), `${props.workflowId}:${props.reloadKey}`);
+  const versions = useLoad(
+    () => api.get<{ versions: Version[] }>(`/api/workflows/${props.workflowId}/versions`),
+    `${props.workflowId}:${props.reloadKey}`,
+  );
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const list = versions.data?.versions ?? [];
-  if (versions.loading && !versions.data) return <p className="muted" aria-busy="true">Loading versions…</p>;
+  if (versions.loading && !versions.data)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading versions…
+      </p>
+    );
   if (versions.error) return <p className="banner error">{versions.error}</p>;
   if (list.length === 0) return <p className="muted">Not published yet. Publish the draft to create version 1.</p>;
   return (

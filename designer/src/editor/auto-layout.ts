@@ -9,9 +9,12 @@ export function autoLayout(
   direction: Direction = 'TB',
 ): Map<string, { x: number; y: number }> {
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph(direction === 'TB' ? { rankdir: 'TB', nodesep: 60, ranksep: 80 } : { rankdir: 'LR', nodesep: 40, ranksep: 90 });
+  graph.setGraph(
+    direction === 'TB' ? { rankdir: 'TB', nodesep: 60, ranksep: 80 } : { rankdir: 'LR', nodesep: 40, ranksep: 90 },
+  );
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes) graph.setNode(node.id, { width: nodeWidth(node.ports, direction), height: nodeHeight(node.ports, direction) });
+  for (const node of nodes)
+    graph.setNode(node.id, { width: nodeWidth(node.ports, direction), height: nodeHeight(node.ports, direction) });
   for (const edge of edges) graph.setEdge(edge.source, edge.target);
   dagre.layout(graph);
   const positions = new Map<string, { x: number; y: number }>();

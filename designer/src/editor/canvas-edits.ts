@@ -25,7 +25,10 @@ export function addNodeAt(nodeType: NodeType, at: { x: number; y: number }): str
   let id = '';
   useEditor.getState().commit(({ nodes, edges }) => {
     const { direction } = useEditor.getState();
-    const size = { width: nodeWidth(nodeType.ports.length, direction), height: nodeHeight(nodeType.ports.length, direction) };
+    const size = {
+      width: nodeWidth(nodeType.ports.length, direction),
+      height: nodeHeight(nodeType.ports.length, direction),
+    };
     const position = freeSpot(at, size, boxes(nodes, direction));
     const node = newNode(nodeType, position, new Set(nodes.map((candidate) => candidate.id)));
     id = node.id;
@@ -55,10 +58,16 @@ export function addNodeAfter(nodeType: NodeType, sourceId: string, port: string)
       0,
       source.data.ports.findIndex((candidate) => candidate.name === port),
     );
-    const size = { width: nodeWidth(nodeType.ports.length, direction), height: nodeHeight(nodeType.ports.length, direction) };
+    const size = {
+      width: nodeWidth(nodeType.ports.length, direction),
+      height: nodeHeight(nodeType.ports.length, direction),
+    };
     const at =
       direction === 'TB'
-        ? { x: box.x + ((index + 0.5) * box.width) / Math.max(1, source.data.ports.length) - size.width / 2, y: box.y + box.height + 90 }
+        ? {
+            x: box.x + ((index + 0.5) * box.width) / Math.max(1, source.data.ports.length) - size.width / 2,
+            y: box.y + box.height + 90,
+          }
         : { x: box.x + box.width + 110, y: box.y + index * 40 };
     const position = freeSpot(at, size, boxes(nodes, direction));
     const node = newNode(nodeType, position, new Set(nodes.map((candidate) => candidate.id)));

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { copySelection, freshId, pasteClip } from './clipboard';
 
-const node = (id: string, type = 'update') => ({ id, type, typeVersion: 1, position: { x: 10, y: 20 }, config: { n: id } });
+const node = (id: string, type = 'update') => ({
+  id,
+  type,
+  typeVersion: 1,
+  position: { x: 10, y: 20 },
+  config: { n: id },
+});
 
 describe('clipboard', () => {
   it('makes ids that do not clash', () => {
@@ -23,7 +29,10 @@ describe('clipboard', () => {
   });
 
   it('pastes with new ids, rewired edges and an offset, leaving the clip untouched', () => {
-    const clip = { nodes: [node('a'), node('b')], edges: [{ id: 'e2', source: 'a', sourceHandle: 'out', target: 'b' }] };
+    const clip = {
+      nodes: [node('a'), node('b')],
+      edges: [{ id: 'e2', source: 'a', sourceHandle: 'out', target: 'b' }],
+    };
     const pasted = pasteClip(clip, new Set(['a', 'b']), new Set(['e2']), { x: 40, y: 40 });
     expect(pasted.nodes.map((n) => n.id)).toEqual(['a-2', 'b-2']);
     expect(pasted.nodes[0]?.position).toEqual({ x: 50, y: 60 });

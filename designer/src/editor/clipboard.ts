@@ -13,14 +13,27 @@ export function freshId(base: string, taken: ReadonlySet<string>): string {
 }
 
 /** What copying a selection keeps: the nodes (never the entry) and the edges between them. */
-export function copySelection(nodes: readonly GraphNode[], edges: readonly GraphEdge[], selected: ReadonlySet<string>, isEntry: (node: GraphNode) => boolean): Clip {
+export function copySelection(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  selected: ReadonlySet<string>,
+  isEntry: (node: GraphNode) => boolean,
+): Clip {
   const kept = nodes.filter((node) => selected.has(node.id) && !isEntry(node));
   const ids = new Set(kept.map((node) => node.id));
-  return { nodes: structuredClone(kept), edges: edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)).map((edge) => ({ ...edge })) };
+  return {
+    nodes: structuredClone(kept),
+    edges: edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)).map((edge) => ({ ...edge })),
+  };
 }
 
 /** The clip with new ids (so it never clashes), moved by `offset`, with its inner edges rewired. */
-export function pasteClip(clip: Clip, takenNodeIds: ReadonlySet<string>, takenEdgeIds: ReadonlySet<string>, offset: { x: number; y: number }): Clip {
+export function pasteClip(
+  clip: Clip,
+  takenNodeIds: ReadonlySet<string>,
+  takenEdgeIds: ReadonlySet<string>,
+  offset: { x: number; y: number },
+): Clip {
   const nodeIds = new Set(takenNodeIds);
   const edgeIds = new Set(takenEdgeIds);
   const renamed = new Map<string, string>();

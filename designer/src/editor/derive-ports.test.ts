@@ -9,7 +9,11 @@ const schema: JsonSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { port: { type: 'string', 'x-port-from': 'label' }, label: { type: 'string' }, when: { type: 'string' } },
+        properties: {
+          port: { type: 'string', 'x-port-from': 'label' },
+          label: { type: 'string' },
+          when: { type: 'string' },
+        },
       },
     },
   },
@@ -19,7 +23,9 @@ describe('withDerivedPorts', () => {
   it('derives a port from the label of a case no edge uses yet, following the label while typing', () => {
     const typed = withDerivedPorts(schema, { cases: [{ port: 'case_1', label: 'Germany', when: '' }] }, new Set());
     expect(typed).toEqual({ cases: [{ port: 'germany', label: 'Germany', when: '' }] });
-    expect(withDerivedPorts(schema, { cases: [{ port: 'germany', label: 'Germany → DACH', when: '' }] }, new Set())).toEqual({
+    expect(
+      withDerivedPorts(schema, { cases: [{ port: 'germany', label: 'Germany → DACH', when: '' }] }, new Set()),
+    ).toEqual({
       cases: [{ port: 'germany_dach', label: 'Germany → DACH', when: '' }],
     });
   });

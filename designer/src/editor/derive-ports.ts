@@ -33,8 +33,11 @@ export function withDerivedPorts(
 ): Record<string, unknown> {
   let next = config;
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
-    const itemSchema = typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
-    const portEntry = Object.entries(itemSchema?.properties ?? {}).find(([, field]) => typeof field['x-port-from'] === 'string');
+    const itemSchema =
+      typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
+    const portEntry = Object.entries(itemSchema?.properties ?? {}).find(
+      ([, field]) => typeof field['x-port-from'] === 'string',
+    );
     const list = config[key];
     if (!portEntry || !Array.isArray(list)) continue;
     const [portKey, portSchema] = portEntry;
@@ -43,7 +46,8 @@ export function withDerivedPorts(
     const taken = new Set<string>(['default']);
     // Ports that edges use are fixed; claim them first so a label never takes one.
     for (const item of list)
-      if (isItem(item) && typeof item[portKey] === 'string' && usedPorts.has(item[portKey] as string)) taken.add(item[portKey] as string);
+      if (isItem(item) && typeof item[portKey] === 'string' && usedPorts.has(item[portKey] as string))
+        taken.add(item[portKey] as string);
     let changed = false;
     const items = list.map((item, index) => {
       if (!isItem(item)) return item;
@@ -64,11 +68,18 @@ export function withDerivedPorts(
 }
 
 /** The label-derived ports (x-port-from) that `before` has and `after` no longer has: a case or variant removed. */
-export function removedPorts(schema: JsonSchema, before: Record<string, unknown>, after: Record<string, unknown>): Set<string> {
+export function removedPorts(
+  schema: JsonSchema,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Set<string> {
   const gone = new Set<string>();
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
-    const itemSchema = typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
-    const portKey = Object.entries(itemSchema?.properties ?? {}).find(([, field]) => typeof field['x-port-from'] === 'string')?.[0];
+    const itemSchema =
+      typeof property.items === 'object' && !Array.isArray(property.items) ? property.items : undefined;
+    const portKey = Object.entries(itemSchema?.properties ?? {}).find(
+      ([, field]) => typeof field['x-port-from'] === 'string',
+    )?.[0];
     if (!portKey) continue;
     const ports = (config: Record<string, unknown>) =>
       new Set(

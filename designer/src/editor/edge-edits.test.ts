@@ -14,7 +14,11 @@ describe('edge edits', () => {
   });
 
   it('re-routes an edge to another node, keeping the others', () => {
-    const next = reroute(edges, edges[0] as (typeof edges)[number], { source: 'route', sourceHandle: 'dach', target: 'end' });
+    const next = reroute(edges, edges[0] as (typeof edges)[number], {
+      source: 'route',
+      sourceHandle: 'dach',
+      target: 'end',
+    });
     expect(next.map((edge) => [edge.sourceHandle, edge.target])).toEqual([
       ['default', 'end'],
       ['dach', 'end'],

@@ -12,7 +12,9 @@ export interface NewConnection {
  * port leads to one node), so re-routing is one drag and one undo step.
  */
 export function connect(edges: readonly LeadflowEdge[], connection: NewConnection): LeadflowEdge[] {
-  const kept = edges.filter((edge) => !(edge.source === connection.source && edge.sourceHandle === connection.sourceHandle));
+  const kept = edges.filter(
+    (edge) => !(edge.source === connection.source && edge.sourceHandle === connection.sourceHandle),
+  );
   const id = freshId(`e-${connection.source}-${connection.sourceHandle}`, new Set(kept.map((edge) => edge.id)));
   return [...kept, { id, source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target }];
 }

@@ -1,7 +1,15 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { GraphDocument, NodeDescription, NodeType, Problem } from '@leadflow/server/contract';
-import { type LeadflowEdge, type LeadflowNode, type NodeMark, toDocument, toFlow, toFlowEdge, toFlowNode } from '../graph/flow-model';
+import {
+  type LeadflowEdge,
+  type LeadflowNode,
+  type NodeMark,
+  toDocument,
+  toFlow,
+  toFlowEdge,
+  toFlowNode,
+} from '../graph/flow-model';
 import { type Direction, inferDirection } from '../graph/layout-direction';
 
 interface Snapshot {
@@ -57,7 +65,8 @@ const COALESCE_MS = 1_500;
 let lastCommit: { key: string | undefined; at: number } = { key: undefined, at: 0 };
 
 /** Changes React Flow reports that are not edits (selection, measuring) must not make the draft dirty. */
-const isEdit = (change: { type: string }): boolean => change.type === 'remove' || change.type === 'add' || change.type === 'replace';
+const isEdit = (change: { type: string }): boolean =>
+  change.type === 'remove' || change.type === 'add' || change.type === 'replace';
 
 /**
  * The editor's one store. Node components read only their own props, and the canvas subscribes
@@ -83,13 +92,25 @@ export const useEditor = create<EditorState>((set, get) => ({
   load(document, nodeTypes, readOnly) {
     const { nodes, edges } = toFlow(document, nodeTypes);
     const direction = inferDirection(document.nodes, document.edges);
-    const fresh = { problems: [], revision: 0, saveState: 'saved' as const, saveError: null, past: [], future: [], overlay: null, draftHash: null, liveHash: null };
+    const fresh = {
+      problems: [],
+      revision: 0,
+      saveState: 'saved' as const,
+      saveError: null,
+      past: [],
+      future: [],
+      overlay: null,
+      draftHash: null,
+      liveHash: null,
+    };
     set({ name: document.name, nodes, edges, nodeTypes, readOnly, direction, ...fresh });
   },
 
   onNodesChange(changes) {
     const { readOnly } = get();
-    const allowed = readOnly ? changes.filter((change) => change.type === 'select' || change.type === 'dimensions') : changes;
+    const allowed = readOnly
+      ? changes.filter((change) => change.type === 'select' || change.type === 'dimensions')
+      : changes;
     if (allowed.some(isEdit)) recordEdit(get, set);
     set({ nodes: applyNodeChanges(allowed, get().nodes) });
   },
@@ -108,7 +129,12 @@ export const useEditor = create<EditorState>((set, get) => ({
     const now = Date.now();
     const joins = coalesce !== undefined && lastCommit.key === coalesce && now - lastCommit.at < COALESCE_MS;
     lastCommit = { key: coalesce, at: now };
-    set((state) => ({ ...next, past: joins ? state.past : [...state.past, { nodes, edges }].slice(-HISTORY_LIMIT), future: [], revision: state.revision + 1 }));
+    set((state) => ({
+      ...next,
+      past: joins ? state.past : [...state.past, { nodes, edges }].slice(-HISTORY_LIMIT),
+      future: [],
+      revision: state.revision + 1,
+    }));
   },
 
   checkpoint(before) {
@@ -119,14 +145,24 @@ export const useEditor = create<EditorState>((set, get) => ({
     const { past, nodes, edges } = get();
     const previous = past.at(-1);
     if (!previous) return;
-    set((state) => ({ ...previous, past: past.slice(0, -1), future: [{ nodes, edges }, ...state.future], revision: state.revision + 1 }));
+    set((state) => ({
+      ...previous,
+      past: past.slice(0, -1),
+      future: [{ nodes, edges }, ...state.future],
+      revision: state.revision + 1,
+    }));
   },
 
   redo() {
     const { future, nodes, edges } = get();
     const next = future[0];
     if (!next) return;
-    set((state) => ({ ...next, future: future.slice(1), past: [...state.past, { nodes, edges }], revision: state.revision + 1 }));
+    set((state) => ({
+      ...next,
+      future: future.slice(1),
+      past: [...state.past, { nodes, edges }],
+      revision: state.revision + 1,
+    }));
   },
 
   applyServerView(problems, descriptions) {
@@ -142,8 +178,17 @@ export const useEditor = create<EditorState>((set, get) => ({
         const nodeProblems = byNode.get(node.id) ?? [];
         const ports = description?.ports ?? node.data.ports;
         const summary = description ? description.summary : node.data.summary;
-        if (sameList(nodeProblems, node.data.problems) && ports === node.data.ports && summary === node.data.summary) return node;
-        return { ...node, data: { ...node.data, problems: nodeProblems, ports: samePorts(ports, node.data.ports) ? node.data.ports : ports, summary } };
+        if (sameList(nodeProblems, node.data.problems) && ports === node.data.ports && summary === node.data.summary)
+          return node;
+        return {
+          ...node,
+          data: {
+            ...node.data,
+            problems: nodeProblems,
+            ports: samePorts(ports, node.data.ports) ? node.data.ports : ports,
+            summary,
+          },
+        };
       }),
       edges: state.edges.map((edge) => {
         const className = badEdges.has(edge.id) ? 'edge-problem' : undefined;
@@ -179,18 +224,29 @@ export const useEditor = create<EditorState>((set, get) => ({
  * tick; they are one edit, so one undo step.
  */
 let editInThisTick = false;
-function recordEdit(get: () => EditorState, set: (partial: (state: EditorState) => Partial<EditorState>) => void): void {
+function recordEdit(
+  get: () => EditorState,
+  set: (partial: (state: EditorState) => Partial<EditorState>) => void,
+): void {
   if (editInThisTick) return;
   editInThisTick = true;
   queueMicrotask(() => {
     editInThisTick = false;
   });
   const { nodes, edges } = get();
-  set((state) => ({ past: [...state.past, { nodes, edges }].slice(-HISTORY_LIMIT), future: [], revision: state.revision + 1 }));
+  set((state) => ({
+    past: [...state.past, { nodes, edges }].slice(-HISTORY_LIMIT),
+    future: [],
+    revision: state.revision + 1,
+  }));
 }
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
-const samePorts = (a: readonly { name: string; label?: string }[], b: readonly { name: string; label?: string }[]): boolean =>
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+const samePorts = (
+  a: readonly { name: string; label?: string }[],
+  b: readonly { name: string; label?: string }[],
+): boolean =>
   a.length === b.length && a.every((port, index) => port.name === b[index]?.name && port.label === b[index]?.label);
 
 export { toFlowEdge, toFlowNode };

@@ -12,7 +12,10 @@ describe('freeSpot', () => {
     const other = { x: 0, y: 0, ...size };
     const spot = freeSpot({ x: 10, y: 10 }, size, [other]);
     const covers =
-      spot.x < other.x + other.width && other.x < spot.x + size.width && spot.y < other.y + other.height && other.y < spot.y + size.height;
+      spot.x < other.x + other.width &&
+      other.x < spot.x + size.width &&
+      spot.y < other.y + other.height &&
+      other.y < spot.y + size.height;
     expect(covers).toBe(false);
     // Nearest: out past the other node's bottom edge plus the gap, not somewhere far.
     expect(Math.hypot(spot.x - 10, spot.y - 10)).toBeLessThan(150);

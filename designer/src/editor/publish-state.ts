@@ -1,7 +1,12 @@
 import type { SaveState } from './editor-store';
 
 /** Whether Publish is enabled, and why not: unsaved, problems left, or nothing changed since the live version. */
-export function publishState(state: { readOnly: boolean; saveState: SaveState; problemCount: number; unchanged: boolean }): {
+export function publishState(state: {
+  readOnly: boolean;
+  saveState: SaveState;
+  problemCount: number;
+  unchanged: boolean;
+}): {
   enabled: boolean;
   hint: string | null;
 } {

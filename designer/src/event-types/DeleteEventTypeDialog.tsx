@@ -33,15 +33,22 @@ export function DeleteEventTypeDialog({ type, workflows, onDeleted, onClose }: P
         try {
           await api.request('DELETE', `/api/event-types/${type.name}`);
         } catch (failure) {
-          const named = failure instanceof ApiError && failure.status === 409 ? workflowsNamed(failure.problems.map((problem) => problem.message)) : [];
+          const named =
+            failure instanceof ApiError && failure.status === 409
+              ? workflowsNamed(failure.problems.map((problem) => problem.message))
+              : [];
           if (named.length === 0) throw failure;
           setUsers(named);
-          throw new Error(`${named.length === 1 ? 'One workflow uses' : `${named.length} workflows use`} it.`, { cause: failure });
+          throw new Error(`${named.length === 1 ? 'One workflow uses' : `${named.length} workflows use`} it.`, {
+            cause: failure,
+          });
         }
         onDeleted();
       }}
     >
-      {users.length > 0 && <WorkflowLinks slugs={users} workflows={workflows} label={`Workflows using ${type.label}`} />}
+      {users.length > 0 && (
+        <WorkflowLinks slugs={users} workflows={workflows} label={`Workflows using ${type.label}`} />
+      )}
     </ConfirmDialog>
   );
 }

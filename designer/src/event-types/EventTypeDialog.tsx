@@ -5,7 +5,8 @@ import { useLeadflow } from '../app/leadflow-context';
 import { dataSchemaText, parseDataSchema } from './data-schema-text';
 import type { EventType } from './event-type-types';
 
-const EXAMPLE = '{\n  "type": "object",\n  "properties": {\n    "webinarId": { "type": "string" },\n    "minutes": { "type": "integer", "minimum": 0 }\n  },\n  "required": ["webinarId"]\n}';
+const EXAMPLE =
+  '{\n  "type": "object",\n  "properties": {\n    "webinarId": { "type": "string" },\n    "minutes": { "type": "integer", "minimum": 0 }\n  },\n  "required": ["webinarId"]\n}';
 
 /** The server's problems by field, with `dataSchema.type` and the like on the data-schema box. */
 function byField(failure: unknown): Record<string, string> {
@@ -13,14 +14,23 @@ function byField(failure: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [path, message] of Object.entries(problems)) {
     const field = path.startsWith('dataSchema') ? 'dataSchema' : path;
-    const said = field === 'dataSchema' && path !== 'dataSchema' ? `${path.slice('dataSchema.'.length)} ${message}` : message;
+    const said =
+      field === 'dataSchema' && path !== 'dataSchema' ? `${path.slice('dataSchema.'.length)} ${message}` : message;
     result[field] = result[field] ? `${result[field]}; ${said}` : said;
   }
   return result;
 }
 
 /** Declares a custom event type, or edits one's label, description and data schema (JSON, checked as typed). */
-export function EventTypeDialog({ editing, onSaved, onClose }: { editing?: EventType; onSaved(type: EventType): void; onClose(): void }) {
+export function EventTypeDialog({
+  editing,
+  onSaved,
+  onClose,
+}: {
+  editing?: EventType;
+  onSaved(type: EventType): void;
+  onClose(): void;
+}) {
   const { api } = useLeadflow();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -38,7 +48,10 @@ export function EventTypeDialog({ editing, onSaved, onClose }: { editing?: Event
   const parsed = parseDataSchema(schemaText);
   // The browser's own reading of the box wins over an older server answer about it.
   const shown: Record<string, string> = { ...problems, ...(!parsed.ok && { dataSchema: parsed.message }) };
-  const nameProblem = !editing && name !== '' && !/^[a-z][a-z0-9_]*$/.test(name) ? 'use lower-case letters, digits and _ , starting with a letter (webinar_attended)' : null;
+  const nameProblem =
+    !editing && name !== '' && !/^[a-z][a-z0-9_]*$/.test(name)
+      ? 'use lower-case letters, digits and _ , starting with a letter (webinar_attended)'
+      : null;
   if (nameProblem) shown.name = nameProblem;
 
   const submit = async (event: FormEvent) => {
@@ -66,22 +79,43 @@ export function EventTypeDialog({ editing, onSaved, onClose }: { editing?: Event
         {!editing && (
           <>
             <label htmlFor={`${id}-name`}>Name</label>
-            <input id={`${id}-name`} value={name} maxLength={40} placeholder="webinar_attended" onChange={(event) => {
-              setName(event.target.value);
-              forget('name');
-            }} autoFocus {...problemAria(id, 'name', shown)} />
+            <input
+              id={`${id}-name`}
+              value={name}
+              maxLength={40}
+              placeholder="webinar_attended"
+              onChange={(event) => {
+                setName(event.target.value);
+                forget('name');
+              }}
+              autoFocus
+              {...problemAria(id, 'name', shown)}
+            />
             <p className="muted">What workflows wait for and callers post; it cannot change later.</p>
             <FieldProblem formId={id} path="name" problems={shown} />
           </>
         )}
         <label htmlFor={`${id}-label`}>Label</label>
-        <input id={`${id}-label`} value={label} maxLength={100} placeholder="Webinar attended" onChange={(event) => {
-              setLabel(event.target.value);
-              forget('label');
-            }} {...problemAria(id, 'label', shown)} />
+        <input
+          id={`${id}-label`}
+          value={label}
+          maxLength={100}
+          placeholder="Webinar attended"
+          onChange={(event) => {
+            setLabel(event.target.value);
+            forget('label');
+          }}
+          {...problemAria(id, 'label', shown)}
+        />
         <FieldProblem formId={id} path="label" problems={shown} />
         <label htmlFor={`${id}-description`}>Description</label>
-        <textarea id={`${id}-description`} value={description} maxLength={500} rows={2} onChange={(event) => setDescription(event.target.value)} />
+        <textarea
+          id={`${id}-description`}
+          value={description}
+          maxLength={500}
+          rows={2}
+          onChange={(event) => setDescription(event.target.value)}
+        />
         <div className="label-row">
           <label htmlFor={`${id}-schema`}>Data schema (optional)</label>
           {schemaText.trim() === '' && (
@@ -98,19 +132,25 @@ export function EventTypeDialog({ editing, onSaved, onClose }: { editing?: Event
           spellCheck={false}
           placeholder="Empty: the event may carry any data."
           onChange={(event) => {
-              setSchemaText(event.target.value);
-              forget('dataSchema');
-            }}
+            setSchemaText(event.target.value);
+            forget('dataSchema');
+          }}
           {...problemAria(id, 'dataSchema', shown)}
         />
         <FieldProblem formId={id} path="dataSchema" problems={shown} />
-        <p className="muted">A JSON Schema of the event's data; posts whose data does not match are refused, naming the field.</p>
+        <p className="muted">
+          A JSON Schema of the event's data; posts whose data does not match are refused, naming the field.
+        </p>
         <FieldProblem formId={id} path="" problems={shown} />
         <div className="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || !parsed.ok || nameProblem !== null || !label.trim() || (!editing && !name)}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || !parsed.ok || nameProblem !== null || !label.trim() || (!editing && !name)}
+          >
             {busy && <span className="spinner" aria-hidden="true" />}
             {busy ? 'Saving…' : editing ? 'Save' : 'Declare event type'}
           </button>

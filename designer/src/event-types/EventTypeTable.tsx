@@ -33,7 +33,10 @@ const columns: Column<EventType>[] = [
     ),
   },
   { header: 'Data', cell: (type) => describeDataSchema(type.dataSchema) },
-  { header: 'Posted by', cell: (type) => (type.postable ? 'your systems and reps' : <span className="muted">Leadflow only</span>) },
+  {
+    header: 'Posted by',
+    cell: (type) => (type.postable ? 'your systems and reps' : <span className="muted">Leadflow only</span>),
+  },
 ];
 
 /** Event types with what each means, the data it carries and who posts it. */
@@ -42,7 +45,9 @@ export function EventTypeTable({ label, types, empty, actions }: Props) {
     <DataTable
       label={label}
       className="event-type-table"
-      columns={actions ? [...columns, { header: 'Actions', hideHeader: true, className: 'actions', cell: actions }] : columns}
+      columns={
+        actions ? [...columns, { header: 'Actions', hideHeader: true, className: 'actions', cell: actions }] : columns
+      }
       rows={types}
       rowKey={(type) => type.name}
       empty={empty}

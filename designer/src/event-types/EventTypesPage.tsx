@@ -19,8 +19,14 @@ export function EventTypesPage() {
   const mayEdit = principal.role === 'admin' || principal.role === 'editor';
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useLoad(() => api.get<{ eventTypes: EventType[] }>('/api/event-types').then((body) => body.eventTypes), 'event-types');
-  const workflows = useLoad(() => api.get<{ workflows: WorkflowSummary[] }>('/api/workflows').then((body) => body.workflows), 'event-type-workflows');
+  const list = useLoad(
+    () => api.get<{ eventTypes: EventType[] }>('/api/event-types').then((body) => body.eventTypes),
+    'event-types',
+  );
+  const workflows = useLoad(
+    () => api.get<{ workflows: WorkflowSummary[] }>('/api/workflows').then((body) => body.workflows),
+    'event-type-workflows',
+  );
   const custom = (list.data ?? []).filter((type) => !type.builtIn);
   const builtIn = (list.data ?? []).filter((type) => type.builtIn);
 
@@ -36,8 +42,8 @@ export function EventTypesPage() {
         )}
       </div>
       <p className="muted">
-        What a lead's run can wait for, score and recycle on, and what your systems post to a lead (POST /api/leads/:id/events). A post of
-        a type not listed here is refused, naming the closest match.
+        What a lead's run can wait for, score and recycle on, and what your systems post to a lead (POST
+        /api/leads/:id/events). A post of a type not listed here is refused, naming the closest match.
       </p>
       {list.error && (
         <p className="banner error" role="alert">
@@ -53,15 +59,28 @@ export function EventTypesPage() {
       <EventTypeTable
         label="Custom event types"
         types={custom}
-        empty={list.loading ? 'Loading the event types…' : 'None yet. Declare the events your other systems send: webinar attended, trial started, …'}
+        empty={
+          list.loading
+            ? 'Loading the event types…'
+            : 'None yet. Declare the events your other systems send: webinar attended, trial started, …'
+        }
         actions={
           mayEdit
             ? (type) => (
                 <>
-                  <button type="button" onClick={() => setDialog({ kind: 'edit', type })} aria-label={`Edit ${type.label}`}>
+                  <button
+                    type="button"
+                    onClick={() => setDialog({ kind: 'edit', type })}
+                    aria-label={`Edit ${type.label}`}
+                  >
                     Edit
                   </button>{' '}
-                  <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', type })} aria-label={`Delete ${type.label}`}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => setDialog({ kind: 'delete', type })}
+                    aria-label={`Delete ${type.label}`}
+                  >
                     Delete
                   </button>
                 </>
@@ -70,13 +89,21 @@ export function EventTypesPage() {
         }
       />
       <h2 className="section-gap">Built in</h2>
-      <EventTypeTable label="Built-in event types" types={builtIn} empty={list.loading ? 'Loading the event types…' : 'None.'} />
+      <EventTypeTable
+        label="Built-in event types"
+        types={builtIn}
+        empty={list.loading ? 'Loading the event types…' : 'None.'}
+      />
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <EventTypeDialog
           editing={dialog.kind === 'edit' ? dialog.type : undefined}
           onClose={() => setDialog(null)}
           onSaved={(saved) => {
-            setNotice(dialog.kind === 'create' ? `Declared ${saved.label} (${saved.name}): wait, recycle and score nodes can now pick it.` : `Saved ${saved.label}.`);
+            setNotice(
+              dialog.kind === 'create'
+                ? `Declared ${saved.label} (${saved.name}): wait, recycle and score nodes can now pick it.`
+                : `Saved ${saved.label}.`,
+            );
             list.reload();
           }}
         />

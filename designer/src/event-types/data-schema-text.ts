@@ -16,10 +16,18 @@ export function parseDataSchema(text: string): ParsedDataSchema {
     return { ok: false, message: `This is not valid JSON: ${detail}. Check for a missing comma, quote or bracket.` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: 'A data schema is a JSON object, like {"type": "object", "properties": {"minutes": {"type": "integer"}}}.' };
+    return {
+      ok: false,
+      message:
+        'A data schema is a JSON object, like {"type": "object", "properties": {"minutes": {"type": "integer"}}}.',
+    };
   }
   const schema = value as Record<string, unknown>;
-  if (schema.type !== undefined && schema.type !== 'object') return { ok: false, message: `Its "type" must be "object": an event's data is an object, not ${JSON.stringify(schema.type)}.` };
+  if (schema.type !== undefined && schema.type !== 'object')
+    return {
+      ok: false,
+      message: `Its "type" must be "object": an event's data is an object, not ${JSON.stringify(schema.type)}.`,
+    };
   return { ok: true, schema };
 }
 
@@ -35,7 +43,10 @@ export function describeDataSchema(schema: Record<string, unknown> | null): stri
   if (!properties || Object.keys(properties).length === 0) return 'an object';
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   return Object.entries(properties)
-    .map(([name, property]) => `${name}${property?.type ? ` (${String(property.type)}${required.has(name) ? ', required' : ''})` : required.has(name) ? ' (required)' : ''}`)
+    .map(
+      ([name, property]) =>
+        `${name}${property?.type ? ` (${String(property.type)}${required.has(name) ? ', required' : ''})` : required.has(name) ? ' (required)' : ''}`,
+    )
     .join(', ');
 }
 

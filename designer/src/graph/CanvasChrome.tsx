@@ -5,7 +5,15 @@ export function CanvasChrome({ nodeColour }: { nodeColour: (node: Node) => strin
   return (
     <>
       <Background />
-      <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={nodeColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgba(23, 32, 51, 0.12)" />
+      <MiniMap
+        pannable
+        zoomable
+        ariaLabel="Minimap"
+        nodeColor={nodeColour}
+        nodeStrokeWidth={0}
+        nodeBorderRadius={6}
+        maskColor="rgba(23, 32, 51, 0.12)"
+      />
       <Controls showInteractive={false} />
     </>
   );

@@ -1,4 +1,11 @@
-import { applyNodeChanges, type NodeChange, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import {
+  applyNodeChanges,
+  type NodeChange,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphDocument, NodeDescription, NodeType } from '@leadflow/server/contract';
 import { type LeadflowNode, type NodeMark, toFlow } from './flow-model';
@@ -60,7 +67,10 @@ function GraphCanvas(props: GraphViewProps) {
       }),
     [nodes],
   );
-  const onNodesChange = useCallback((changes: NodeChange<LeadflowNode>[]) => setShown((current) => applyNodeChanges(changes, current)), []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<LeadflowNode>[]) => setShown((current) => applyNodeChanges(changes, current)),
+    [],
+  );
   const hasPath = Boolean(nodeMarks && Object.keys(nodeMarks).length > 0);
   const nodeColour = useMemo(() => minimapColour(hasPath), [hasPath]);
 

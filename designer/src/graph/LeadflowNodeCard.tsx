@@ -43,7 +43,9 @@ function LeadflowNodeCardView({ id, data, selected }: NodeProps<LeadflowNode>) {
       data-testid={`node-${graphNode.id}`}
       title={problems.join('\n') || undefined}
     >
-      {!nodeType?.entry && <Handle type="target" position={direction === 'TB' ? Position.Top : Position.Left} className="lf-target" />}
+      {!nodeType?.entry && (
+        <Handle type="target" position={direction === 'TB' ? Position.Top : Position.Left} className="lf-target" />
+      )}
       <div className="lf-node-head">
         <span className="lf-icon" aria-hidden="true">
           {nodeType?.icon ?? '?'}
@@ -80,7 +82,12 @@ function Ports({ nodeId, title, ports }: { nodeId: string; title: string; ports:
         return (
           <div className="lf-port" key={port.name} title={port.description} data-port={port.name}>
             <span className="lf-port-label">{label}</span>
-            <Handle type="source" position={direction === 'TB' ? Position.Bottom : Position.Right} id={port.name} className="lf-source" />
+            <Handle
+              type="source"
+              position={direction === 'TB' ? Position.Bottom : Position.Right}
+              id={port.name}
+              className="lf-source"
+            />
             {addFrom && !used.has(port.name) && (
               <button
                 type="button"

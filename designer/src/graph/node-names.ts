@@ -10,7 +10,12 @@ export interface NodeNames {
 }
 
 function namesFrom(
-  entries: Array<{ id: string; label?: string; title?: string; ports: ReadonlyArray<{ name: string; label?: string }> }>,
+  entries: Array<{
+    id: string;
+    label?: string;
+    title?: string;
+    ports: ReadonlyArray<{ name: string; label?: string }>;
+  }>,
 ): NodeNames {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return {
@@ -26,7 +31,12 @@ function namesFrom(
 /** From the editor's canvas nodes. */
 export function nodeNames(nodes: readonly LeadflowNode[]): NodeNames {
   return namesFrom(
-    nodes.map((node) => ({ id: node.id, label: node.data.graphNode.label, title: node.data.nodeType?.title, ports: node.data.ports })),
+    nodes.map((node) => ({
+      id: node.id,
+      label: node.data.graphNode.label,
+      title: node.data.nodeType?.title,
+      ports: node.data.ports,
+    })),
   );
 }
 
@@ -38,8 +48,15 @@ export function documentNames(
 ): NodeNames {
   return namesFrom(
     document.nodes.map((node) => {
-      const nodeType = nodeTypes.find((candidate) => candidate.type === node.type && candidate.version === node.typeVersion);
-      return { id: node.id, label: node.label, title: nodeType?.title, ports: descriptions[node.id]?.ports ?? nodeType?.ports ?? [] };
+      const nodeType = nodeTypes.find(
+        (candidate) => candidate.type === node.type && candidate.version === node.typeVersion,
+      );
+      return {
+        id: node.id,
+        label: node.label,
+        title: nodeType?.title,
+        ports: descriptions[node.id]?.ports ?? nodeType?.ports ?? [],
+      };
     }),
   );
 }

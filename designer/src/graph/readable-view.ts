@@ -39,7 +39,11 @@ export function openReadable<N extends Node>(
     const centreX = bounds.width * zoom <= size.width ? bounds.x + bounds.width / 2 : entry.position.x + width / 2;
     void flow.setViewport({ x: size.width / 2 - centreX * zoom, y: PADDING - entry.position.y * zoom, zoom });
   } else {
-    void flow.setViewport({ x: PADDING - entry.position.x * zoom, y: size.height / 2 - (entry.position.y + height / 2) * zoom, zoom });
+    void flow.setViewport({
+      x: PADDING - entry.position.x * zoom,
+      y: size.height / 2 - (entry.position.y + height / 2) * zoom,
+      zoom,
+    });
   }
 }
 
@@ -81,7 +85,10 @@ export function minimapColour(withPath: boolean): (node: Node) => string {
 }
 
 /** Brings a node to the middle of the view, zooming in to a readable size if the view is smaller. */
-export function centreNode<N extends Node>(flow: { getNode(id: string): N | undefined; getZoom(): number; setCenter: ReactFlowInstance['setCenter'] }, nodeId: string): void {
+export function centreNode<N extends Node>(
+  flow: { getNode(id: string): N | undefined; getZoom(): number; setCenter: ReactFlowInstance['setCenter'] },
+  nodeId: string,
+): void {
   const node = flow.getNode(nodeId);
   if (!node) return;
   const x = node.position.x + (node.measured?.width ?? 240) / 2;

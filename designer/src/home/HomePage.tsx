@@ -54,14 +54,18 @@ export function HomePage() {
         <h1>Welcome to Leadflow</h1>
       </div>
       <p className="lede">
-        Draw how leads flow — capture, enrich, score, route, alert, wait, follow up — and every lead runs through it, step by step, with a
-        record of why it went where it did.
+        Draw how leads flow — capture, enrich, score, route, alert, wait, follow up — and every lead runs through it,
+        step by step, with a record of why it went where it did.
       </p>
       <section aria-labelledby="next-title" className="next-steps">
         <h2 id="next-title">{next ? `Next: ${next.title.toLowerCase()}` : 'You are set up: leads are flowing'}</h2>
         <ol>
           {steps.map((step) => (
-            <li key={step.id} className={step.done ? 'done' : step === next ? 'next' : ''} data-testid={`step-${step.id}`}>
+            <li
+              key={step.id}
+              className={step.done ? 'done' : step === next ? 'next' : ''}
+              data-testid={`step-${step.id}`}
+            >
               <span className="tick" aria-label={step.done ? 'done' : 'to do'}>
                 {step.done ? '✓' : '○'}
               </span>

@@ -24,7 +24,17 @@ function download(fileName: string, text: string): void {
 }
 
 /** The rows an import refused (row number, field, message), with all of them as a CSV download. */
-export function ImportErrorsTable({ importId, fileName, errors, more }: { importId: string; fileName: string; errors: readonly ImportRowError[]; more: boolean }) {
+export function ImportErrorsTable({
+  importId,
+  fileName,
+  errors,
+  more,
+}: {
+  importId: string;
+  fileName: string;
+  errors: readonly ImportRowError[];
+  more: boolean;
+}) {
   const { api } = useLeadflow();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -55,7 +65,12 @@ export function ImportErrorsTable({ importId, fileName, errors, more }: { import
           Could not download the errors: {failure}
         </p>
       )}
-      <DataTable label="Refused rows" columns={columns} rows={errors} rowKey={(error, index) => `${error.row}-${index}`} />
+      <DataTable
+        label="Refused rows"
+        columns={columns}
+        rows={errors}
+        rowKey={(error, index) => `${error.row}-${index}`}
+      />
       {more && <p className="muted">Showing the first {errors.length}; the download has them all.</p>}
     </div>
   );

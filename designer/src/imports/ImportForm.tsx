@@ -26,10 +26,20 @@ interface MappingSuggestion {
 }
 
 const columnErrors = (byPath: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(byPath).flatMap(([path, message]) => (path.startsWith('mapping.') ? [[path.slice('mapping.'.length), message]] : [])));
+  Object.fromEntries(
+    Object.entries(byPath).flatMap(([path, message]) =>
+      path.startsWith('mapping.') ? [[path.slice('mapping.'.length), message]] : [],
+    ),
+  );
 
 /** Pick a CSV, see its first rows, map its columns, choose the workflow and source, upload it. */
-export function ImportForm({ workflows, onStarted }: { workflows: readonly WorkflowSummary[]; onStarted(started: CsvImport): void }) {
+export function ImportForm({
+  workflows,
+  onStarted,
+}: {
+  workflows: readonly WorkflowSummary[];
+  onStarted(started: CsvImport): void;
+}) {
   const { api } = useLeadflow();
   const id = useId();
   const [picked, setPicked] = useState<Picked | null>(null);
@@ -77,11 +87,20 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
     if (!picked) return;
     setProblems({});
     setSent({ bytes: 0, total: picked.file.size });
-    const query = new URLSearchParams({ fileName: picked.file.name, delimiter: picked.delimiter, mapping: JSON.stringify(picked.mapping) });
+    const query = new URLSearchParams({
+      fileName: picked.file.name,
+      delimiter: picked.delimiter,
+      mapping: JSON.stringify(picked.mapping),
+    });
     if (workflow) query.set('workflow', workflow);
     if (source.trim()) query.set('source', source.trim());
     try {
-      const started = await api.upload<CsvImport>(`/api/imports?${query.toString()}`, picked.file, 'text/csv', (bytes, total) => setSent({ bytes, total }));
+      const started = await api.upload<CsvImport>(
+        `/api/imports?${query.toString()}`,
+        picked.file,
+        'text/csv',
+        (bytes, total) => setSent({ bytes, total }),
+      );
       onStarted(started);
     } catch (failure) {
       setProblems(problemsByPath(failure));
@@ -98,11 +117,22 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
       <div className="import-options">
         <div className="option">
           <label htmlFor={`${id}-file`}>CSV file</label>
-          <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(event) => void pick(event.target.files?.[0])} {...problemAria(id, 'file', problems)} />
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => void pick(event.target.files?.[0])}
+            {...problemAria(id, 'file', problems)}
+          />
         </div>
         <div className="option">
           <label htmlFor={`${id}-delimiter`}>Separator</label>
-          <select id={`${id}-delimiter`} value={picked?.delimiter ?? ','} disabled={!picked} onChange={(event) => void changeDelimiter(event.target.value as Delimiter)}>
+          <select
+            id={`${id}-delimiter`}
+            value={picked?.delimiter ?? ','}
+            disabled={!picked}
+            onChange={(event) => void changeDelimiter(event.target.value as Delimiter)}
+          >
             {DELIMITERS.map((delimiter) => (
               <option key={delimiter} value={delimiter}>
                 {DELIMITER_NAMES[delimiter]}
@@ -112,7 +142,12 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
         </div>
         <div className="option">
           <label htmlFor={`${id}-workflow`}>Workflow</label>
-          <select id={`${id}-workflow`} value={workflow} onChange={(event) => setWorkflow(event.target.value)} {...problemAria(id, 'workflow', problems)}>
+          <select
+            id={`${id}-workflow`}
+            value={workflow}
+            onChange={(event) => setWorkflow(event.target.value)}
+            {...problemAria(id, 'workflow', problems)}
+          >
             <option value="">the default workflow</option>
             {workflows
               .filter((candidate) => !candidate.archived)
@@ -126,7 +161,14 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
         </div>
         <div className="option">
           <label htmlFor={`${id}-source`}>Source for rows without one</label>
-          <input id={`${id}-source`} value={source} maxLength={100} placeholder="e.g. trade_show_2026" onChange={(event) => setSource(event.target.value)} {...problemAria(id, 'source', problems)} />
+          <input
+            id={`${id}-source`}
+            value={source}
+            maxLength={100}
+            placeholder="e.g. trade_show_2026"
+            onChange={(event) => setSource(event.target.value)}
+            {...problemAria(id, 'source', problems)}
+          />
         </div>
       </div>
       <FieldProblem formId={id} path="file" problems={problems} />
@@ -135,7 +177,8 @@ export function ImportForm({ workflows, onStarted }: { workflows: readonly Workf
       {picked && (
         <>
           <p className="muted">
-            {picked.file.name}: {(picked.file.size / 1024).toFixed(1)} KiB. The first {picked.preview.rows.length} rows; pick the lead field each column fills.
+            {picked.file.name}: {(picked.file.size / 1024).toFixed(1)} KiB. The first {picked.preview.rows.length} rows;
+            pick the lead field each column fills.
           </p>
           <MappingTable
             header={picked.preview.header}

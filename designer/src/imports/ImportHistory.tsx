@@ -3,7 +3,17 @@ import { type Column, DataTable } from '../app/DataTable';
 import { workflowName } from '../intake/channel-schema';
 
 /** Past imports, newest first, with their outcome; one can be opened to see its refused rows. */
-export function ImportHistory({ imports, workflows, selected, onSelect }: { imports: readonly CsvImport[]; workflows: readonly WorkflowSummary[]; selected: string | null; onSelect(item: CsvImport): void }) {
+export function ImportHistory({
+  imports,
+  workflows,
+  selected,
+  onSelect,
+}: {
+  imports: readonly CsvImport[];
+  workflows: readonly WorkflowSummary[];
+  selected: string | null;
+  onSelect(item: CsvImport): void;
+}) {
   const columns: Column<CsvImport>[] = [
     {
       header: 'File',
@@ -28,7 +38,11 @@ export function ImportHistory({ imports, workflows, selected, onSelect }: { impo
       header: 'Actions',
       hideHeader: true,
       cell: (item) => (
-        <button type="button" onClick={() => onSelect(item)} aria-label={`Open import of ${item.fileName} from ${new Date(item.createdAt).toLocaleString()}`}>
+        <button
+          type="button"
+          onClick={() => onSelect(item)}
+          aria-label={`Open import of ${item.fileName} from ${new Date(item.createdAt).toLocaleString()}`}
+        >
           Open
         </button>
       ),

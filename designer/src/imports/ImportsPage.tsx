@@ -38,10 +38,17 @@ export function ImportsPage() {
           }}
         />
       )}
-      {followed && <ImportProgress key={followed.id} started={followed} canCancel={canImport} onFinished={history.reload} />}
+      {followed && (
+        <ImportProgress key={followed.id} started={followed} canCancel={canImport} onFinished={history.reload} />
+      )}
       <section className="section" aria-labelledby="imports-history-heading">
         <h2 id="imports-history-heading">Past imports</h2>
-        <ImportHistory imports={history.data?.imports ?? []} workflows={workflowList} selected={followed?.id ?? null} onSelect={setFollowed} />
+        <ImportHistory
+          imports={history.data?.imports ?? []}
+          workflows={workflowList}
+          selected={followed?.id ?? null}
+          onSelect={setFollowed}
+        />
       </section>
     </main>
   );

@@ -40,7 +40,13 @@ export function MappingTable({ header, rows, mapping, targets, errors, onChange 
                   .join(' · ') || <span className="muted">(empty)</span>}
               </td>
               <td>
-                <select id={id} value={mapping[column] ?? ''} onChange={(event) => onChange(column, event.target.value || null)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+                <select
+                  id={id}
+                  value={mapping[column] ?? ''}
+                  onChange={(event) => onChange(column, event.target.value || null)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                >
                   <option value="">Ignore</option>
                   {targets.map((target) => (
                     <option key={target.value} value={target.value}>

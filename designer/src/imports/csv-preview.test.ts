@@ -3,7 +3,8 @@ import { guessDelimiter, previewCsv } from './csv-preview';
 
 describe('previewCsv', () => {
   it('reads quoted fields, escaped quotes, CRLF and a BOM', () => {
-    const text = '\ufeffEmail,Name,Note\r\njane@acme.com,"Doe, Jane","says ""hi"""\r\nbob@globex.com,Bob,"two\nlines"\r\n';
+    const text =
+      '\ufeffEmail,Name,Note\r\njane@acme.com,"Doe, Jane","says ""hi"""\r\nbob@globex.com,Bob,"two\nlines"\r\n';
     expect(previewCsv(text, ',', 5, true)).toEqual({
       header: ['Email', 'Name', 'Note'],
       rows: [

@@ -18,7 +18,8 @@ export function guessDelimiter(text: string): Delimiter {
   for (const char of text) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && counts.has(char as Delimiter)) counts.set(char as Delimiter, (counts.get(char as Delimiter) ?? 0) + 1);
+    else if (!quoted && counts.has(char as Delimiter))
+      counts.set(char as Delimiter, (counts.get(char as Delimiter) ?? 0) + 1);
   }
   let best: Delimiter = ',';
   for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;

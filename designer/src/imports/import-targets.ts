@@ -6,6 +6,10 @@ export interface ImportTarget {
 
 /** A custom field named after a header: `custom.<identifier>`. */
 export function customTarget(header: string): string {
-  const name = header.trim().replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, '_$1');
+  const name = header
+    .trim()
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^(\d)/, '_$1');
   return `custom.${name.slice(0, 100) || 'field'}`;
 }

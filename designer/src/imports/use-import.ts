@@ -8,7 +8,8 @@ const POLL_MS = 500;
 /** Row errors shown on the page; the download has them all. */
 export const ERRORS_SHOWN = 200;
 
-export const isFinished = (status: CsvImport['status']): boolean => status === 'completed' || status === 'failed' || status === 'cancelled';
+export const isFinished = (status: CsvImport['status']): boolean =>
+  status === 'completed' || status === 'failed' || status === 'cancelled';
 
 export interface FollowedImport {
   current: CsvImport;
@@ -39,7 +40,9 @@ export function useImport(started: CsvImport, onFinished: () => void): FollowedI
         setCurrent(latest);
         setPollError(null);
         if (isFinished(latest.status)) {
-          const page = await api.get<{ errors: ImportRowError[]; nextCursor: string | null }>(`/api/imports/${started.id}/errors?limit=${ERRORS_SHOWN}`);
+          const page = await api.get<{ errors: ImportRowError[]; nextCursor: string | null }>(
+            `/api/imports/${started.id}/errors?limit=${ERRORS_SHOWN}`,
+          );
           if (!stopped) setErrors({ list: page.errors, more: page.nextCursor !== null });
           finished.current();
           return;
@@ -68,7 +71,9 @@ export async function allErrors(api: Api, importId: string): Promise<ImportRowEr
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const page: { errors: ImportRowError[]; nextCursor: string | null } = await api.get(`/api/imports/${importId}/errors?limit=1000${query}`);
+    const page: { errors: ImportRowError[]; nextCursor: string | null } = await api.get(
+      `/api/imports/${importId}/errors?limit=1000${query}`,
+    );
     all.push(...page.errors);
     cursor = page.nextCursor;
   } while (cursor);

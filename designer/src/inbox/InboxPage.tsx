@@ -9,7 +9,15 @@ import './inbox.css';
 export function InboxPage() {
   const { principal } = useLeadflow();
   if (principal.role === 'rep') {
-    return <main className="page">{principal.repId ? <InboxView repId={principal.repId} /> : <p className="banner error">This rep token is not bound to a rep.</p>}</main>;
+    return (
+      <main className="page">
+        {principal.repId ? (
+          <InboxView repId={principal.repId} />
+        ) : (
+          <p className="banner error">This rep token is not bound to a rep.</p>
+        )}
+      </main>
+    );
   }
   return <RepInboxPicker />;
 }
@@ -24,7 +32,10 @@ function RepInboxPicker() {
       <form className="filters" aria-label="Whose inbox" onSubmit={(event) => event.preventDefault()}>
         <label>
           Rep
-          <select value={repId} onChange={(event) => setSearch(event.target.value ? { rep: event.target.value } : {}, { replace: true })}>
+          <select
+            value={repId}
+            onChange={(event) => setSearch(event.target.value ? { rep: event.target.value } : {}, { replace: true })}
+          >
             <option value="">Choose a rep…</option>
             {(reps.data?.reps ?? []).map((rep) => (
               <option key={rep.id} value={rep.id}>
@@ -40,7 +51,11 @@ function RepInboxPicker() {
           </p>
         )}
       </form>
-      {repId ? <InboxView key={repId} repId={repId} /> : <p className="muted">Choose a rep to see their inbox as they do.</p>}
+      {repId ? (
+        <InboxView key={repId} repId={repId} />
+      ) : (
+        <p className="muted">Choose a rep to see their inbox as they do.</p>
+      )}
     </main>
   );
 }

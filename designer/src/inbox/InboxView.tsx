@@ -17,8 +17,14 @@ import { TaskList } from './TaskList';
 export function InboxView({ repId }: { repId: string }) {
   const { api } = useLeadflow();
   const [notice, setNotice] = useState<string | null>(null);
-  const leads = useLoad(() => api.get<{ leads: Lead[] }>(`/api/leads?open=true&owner=${repId}&limit=200`), `leads-${repId}`);
-  const inbox = useLoad(() => api.get<{ notifications: InboxItem[] }>(`/api/reps/${repId}/inbox?limit=50`), `inbox-${repId}`);
+  const leads = useLoad(
+    () => api.get<{ leads: Lead[] }>(`/api/leads?open=true&owner=${repId}&limit=200`),
+    `leads-${repId}`,
+  );
+  const inbox = useLoad(
+    () => api.get<{ notifications: InboxItem[] }>(`/api/reps/${repId}/inbox?limit=50`),
+    `inbox-${repId}`,
+  );
   const tasks = useLoad(() => api.get<{ tasks: Task[] }>(`/api/tasks?rep=${repId}&status=open`), `tasks-${repId}`);
   const catalog = useLoad(() => api.get<OutcomeCatalog>('/api/lead-outcomes'), 'lead-outcomes');
 
@@ -32,7 +38,12 @@ export function InboxView({ repId }: { repId: string }) {
     reloadInbox();
     reloadLeads();
   }, [reloadInbox, reloadLeads]);
-  const inboxLive = useEventStream(api, `/api/reps/${repId}/inbox/stream`, onNotification, (again) => again && onNotification());
+  const inboxLive = useEventStream(
+    api,
+    `/api/reps/${repId}/inbox/stream`,
+    onNotification,
+    (again) => again && onNotification(),
+  );
 
   const names = new Map((leads.data?.leads ?? []).map((lead) => [lead.id, leadName(lead)]));
   const error = leads.error ?? inbox.error ?? tasks.error ?? catalog.error;
@@ -41,7 +52,9 @@ export function InboxView({ repId }: { repId: string }) {
     <>
       <div className="page-header">
         <h1>Inbox</h1>
-        <LiveBadge state={leadsLive === 'live' && inboxLive === 'live' ? 'live' : leadsLive === 'live' ? inboxLive : leadsLive} />
+        <LiveBadge
+          state={leadsLive === 'live' && inboxLive === 'live' ? 'live' : leadsLive === 'live' ? inboxLive : leadsLive}
+        />
         {loading && <span className="spinner" aria-label="Loading" />}
       </div>
       {error && (
@@ -65,7 +78,9 @@ export function InboxView({ repId }: { repId: string }) {
           />
         )}
         <div className="inbox-side">
-          {inbox.data && <NotificationList repId={repId} items={inbox.data.notifications} onRead={() => inbox.reload()} />}
+          {inbox.data && (
+            <NotificationList repId={repId} items={inbox.data.notifications} onRead={() => inbox.reload()} />
+          )}
           {tasks.data && <TaskList tasks={tasks.data.tasks} leadNames={names} onDone={() => tasks.reload()} />}
         </div>
       </div>

@@ -15,7 +15,15 @@ function useNow(everyMs: number): number {
 }
 
 /** The rep's open leads with their SLA, score and source, and the outcome buttons for each. */
-export function MyLeads({ leads, catalog, onRecorded }: { leads: Lead[]; catalog: OutcomeCatalog; onRecorded(summary: string): void }) {
+export function MyLeads({
+  leads,
+  catalog,
+  onRecorded,
+}: {
+  leads: Lead[];
+  catalog: OutcomeCatalog;
+  onRecorded(summary: string): void;
+}) {
   const now = useNow(15_000);
   return (
     <section className="inbox-panel inbox-leads" aria-labelledby="leads-title">
@@ -55,7 +63,10 @@ export function MyLeads({ leads, catalog, onRecorded }: { leads: Lead[]; catalog
                   </td>
                   <td>
                     {due && until ? (
-                      <span className={`badge ${due.overdue ? 'error' : 'warn'}`} title={`${lead.run.waiting?.description ?? ''}: until ${new Date(until).toLocaleString()}`}>
+                      <span
+                        className={`badge ${due.overdue ? 'error' : 'warn'}`}
+                        title={`${lead.run.waiting?.description ?? ''}: until ${new Date(until).toLocaleString()}`}
+                      >
                         {due.text}
                       </span>
                     ) : (

@@ -4,7 +4,15 @@ import type { InboxItem } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 
 /** The rep's notifications, newest first; unread ones stand out and can be marked read. */
-export function NotificationList({ repId, items, onRead }: { repId: string; items: InboxItem[]; onRead(item: InboxItem): void }) {
+export function NotificationList({
+  repId,
+  items,
+  onRead,
+}: {
+  repId: string;
+  items: InboxItem[];
+  onRead(item: InboxItem): void;
+}) {
   const { api } = useLeadflow();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -26,7 +34,11 @@ export function NotificationList({ repId, items, onRead }: { repId: string; item
     <section className="inbox-panel" aria-labelledby="notifications-title">
       <h2 id="notifications-title">
         Notifications{' '}
-        <span className={`badge ${unread > 0 ? 'accent' : ''}`} data-testid="unread-count" aria-label={`${unread} unread`}>
+        <span
+          className={`badge ${unread > 0 ? 'accent' : ''}`}
+          data-testid="unread-count"
+          aria-label={`${unread} unread`}
+        >
           {unread}
         </span>
       </h2>
@@ -40,7 +52,13 @@ export function NotificationList({ repId, items, onRead }: { repId: string; item
             </div>
             <p className="notification-body">{item.body}</p>
             {!item.readAt && (
-              <button type="button" onClick={() => void markRead(item)} disabled={busy === item.id} aria-busy={busy === item.id} aria-label={`Mark read: ${item.subject}`}>
+              <button
+                type="button"
+                onClick={() => void markRead(item)}
+                disabled={busy === item.id}
+                aria-busy={busy === item.id}
+                aria-label={`Mark read: ${item.subject}`}
+              >
                 {busy === item.id && <span className="spinner" aria-hidden="true" />}
                 Mark read
               </button>

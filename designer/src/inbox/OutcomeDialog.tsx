@@ -41,7 +41,11 @@ export function OutcomeDialog({ type, leadName, catalog, onSubmit, onClose }: Ou
     } catch (failure) {
       // Paint each named field's problem beside it; anything else goes at the bottom.
       const named = failure instanceof ApiError ? failure.problems.filter((p) => p.path.startsWith('data.')) : [];
-      setErrors(named.length > 0 ? Object.fromEntries(named.map((p) => [p.path.slice(5), p.message])) : { form: errorMessage(failure) });
+      setErrors(
+        named.length > 0
+          ? Object.fromEntries(named.map((p) => [p.path.slice(5), p.message]))
+          : { form: errorMessage(failure) },
+      );
       setBusy(false);
     }
   };
@@ -63,7 +67,15 @@ export function OutcomeDialog({ type, leadName, catalog, onSubmit, onClose }: Ou
         {disqualifying ? (
           <>
             <label htmlFor={`${id}-reason`}>Reason</label>
-            <select id={`${id}-reason`} value={reason} onChange={(event) => setReason(event.target.value)} required aria-invalid={Boolean(errors.reason)} aria-describedby={describedBy('reason')} autoFocus>
+            <select
+              id={`${id}-reason`}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              required
+              aria-invalid={Boolean(errors.reason)}
+              aria-describedby={describedBy('reason')}
+              autoFocus
+            >
               <option value="">Choose a reason…</option>
               {catalog.disqualificationReasons.map((choice) => (
                 <option key={choice.code} value={choice.code}>
@@ -76,19 +88,38 @@ export function OutcomeDialog({ type, leadName, catalog, onSubmit, onClose }: Ou
         ) : (
           <>
             <label htmlFor={`${id}-at`}>Meeting time (optional)</label>
-            <input id={`${id}-at`} type="datetime-local" value={meetingAt} onChange={(event) => setMeetingAt(event.target.value)} aria-describedby={describedBy('meetingAt')} autoFocus />
+            <input
+              id={`${id}-at`}
+              type="datetime-local"
+              value={meetingAt}
+              onChange={(event) => setMeetingAt(event.target.value)}
+              aria-describedby={describedBy('meetingAt')}
+              autoFocus
+            />
             {fieldError('meetingAt')}
           </>
         )}
         <label htmlFor={`${id}-note`}>Note (optional)</label>
-        <textarea id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} rows={3} maxLength={500} aria-describedby={describedBy('note')} />
+        <textarea
+          id={`${id}-note`}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          rows={3}
+          maxLength={500}
+          aria-describedby={describedBy('note')}
+        />
         {fieldError('note')}
         {fieldError('form')}
         <div className="dialog-actions">
           <button type="button" onClick={() => ref.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className={disqualifying ? 'primary danger-fill' : 'primary'} disabled={busy} aria-busy={busy}>
+          <button
+            type="submit"
+            className={disqualifying ? 'primary danger-fill' : 'primary'}
+            disabled={busy}
+            aria-busy={busy}
+          >
             {busy && <span className="spinner" aria-hidden="true" />}
             {disqualifying ? 'Disqualify' : 'Record meeting'}
           </button>

@@ -4,7 +4,15 @@ import type { Task } from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 
 /** The rep's open tasks, soonest due first, each with the lead it is about. */
-export function TaskList({ tasks, leadNames, onDone }: { tasks: Task[]; leadNames: Map<string, string>; onDone(): void }) {
+export function TaskList({
+  tasks,
+  leadNames,
+  onDone,
+}: {
+  tasks: Task[];
+  leadNames: Map<string, string>;
+  onDone(): void;
+}) {
   const { api } = useLeadflow();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ id: string; text: string } | null>(null);
@@ -38,7 +46,13 @@ export function TaskList({ tasks, leadNames, onDone }: { tasks: Task[]; leadName
               <div className={overdue ? 'error-text' : 'muted'}>
                 {overdue ? 'Overdue since' : 'Due'} {new Date(task.dueAt).toLocaleString()}
               </div>
-              <button type="button" onClick={() => void complete(task)} disabled={busy === task.id} aria-busy={busy === task.id} aria-label={`Done: ${task.title}`}>
+              <button
+                type="button"
+                onClick={() => void complete(task)}
+                disabled={busy === task.id}
+                aria-busy={busy === task.id}
+                aria-label={`Done: ${task.title}`}
+              >
                 {busy === task.id && <span className="spinner" aria-hidden="true" />}
                 Done
               </button>

@@ -4,7 +4,11 @@ import { byUrgency, dueText } from './lead-urgency';
 const lead = (id: string, createdAt: string, until: string | null) => ({
   id,
   createdAt,
-  run: { status: until ? 'waiting' : 'completed', nodeId: null, waiting: until ? { nodeId: 'w', events: ['contacted'], until, description: '', since: createdAt } : null },
+  run: {
+    status: until ? 'waiting' : 'completed',
+    nodeId: null,
+    waiting: until ? { nodeId: 'w', events: ['contacted'], until, description: '', since: createdAt } : null,
+  },
 });
 
 describe('the inbox order', () => {

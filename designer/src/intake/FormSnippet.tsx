@@ -16,7 +16,8 @@ export function FormSnippet({ form }: { form: WebForm }) {
         <CopyButton text={form.publicKey} label="Copy key" />
       </div>
       <p className="muted">
-        Paste this HTML where the form should appear; it posts to <code>{form.endpoint}</code> and shows the answer in place.
+        Paste this HTML where the form should appear; it posts to <code>{form.endpoint}</code> and shows the answer in
+        place.
       </p>
       {snippet.error && (
         <p className="banner error" role="alert">

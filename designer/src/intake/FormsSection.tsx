@@ -34,9 +34,24 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
   const forms = list.data?.forms ?? [];
   const shownForm = forms.find((form) => form.id === shown);
   const columns: Column<WebForm>[] = [
-    { header: 'Name', cell: (form) => <>{form.name} {!form.active && <span className="badge warn">inactive</span>}</> },
+    {
+      header: 'Name',
+      cell: (form) => (
+        <>
+          {form.name} {!form.active && <span className="badge warn">inactive</span>}
+        </>
+      ),
+    },
     { header: 'Workflow', cell: (form) => workflowName(form.workflowId, workflows) },
-    { header: 'Allowed origins', cell: (form) => (form.allowedOrigins.length ? form.allowedOrigins.join(', ') : <span className="muted">any (server-side posts only)</span>) },
+    {
+      header: 'Allowed origins',
+      cell: (form) =>
+        form.allowedOrigins.length ? (
+          form.allowedOrigins.join(', ')
+        ) : (
+          <span className="muted">any (server-side posts only)</span>
+        ),
+    },
     { header: 'Rate limit', cell: (form) => `${form.rateLimitPerMinute}/min per IP` },
     { header: 'Public key', cell: (form) => <code>{form.publicKey}</code> },
     {
@@ -45,13 +60,28 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
       className: 'actions',
       cell: (form) => (
         <>
-          <button type="button" aria-pressed={shown === form.id} onClick={() => setShown(shown === form.id ? null : form.id)} aria-label={`Snippet of ${form.name}`}>
+          <button
+            type="button"
+            aria-pressed={shown === form.id}
+            onClick={() => setShown(shown === form.id ? null : form.id)}
+            aria-label={`Snippet of ${form.name}`}
+          >
             Snippet
           </button>{' '}
-          <button type="button" disabled={!schema} onClick={() => setDialog({ kind: 'edit', form })} aria-label={`Edit ${form.name}`}>
+          <button
+            type="button"
+            disabled={!schema}
+            onClick={() => setDialog({ kind: 'edit', form })}
+            aria-label={`Edit ${form.name}`}
+          >
             Edit
           </button>{' '}
-          <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', form })} aria-label={`Delete ${form.name}`}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setDialog({ kind: 'delete', form })}
+            aria-label={`Delete ${form.name}`}
+          >
             Delete
           </button>
         </>
@@ -67,7 +97,10 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
           New web form
         </button>
       </div>
-      <p className="muted">A form on your site posts to Leadflow with its public key; only pages on its allowed origins may post it from a browser.</p>
+      <p className="muted">
+        A form on your site posts to Leadflow with its public key; only pages on its allowed origins may post it from a
+        browser.
+      </p>
       <DataTable
         label="Web forms"
         columns={columns}
@@ -75,7 +108,11 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
         rowKey={(form) => form.id}
         loading={list.loading}
         empty="No web forms yet."
-        error={list.error ? `Could not load the forms: ${list.error}` : schemaError && `The form editor is unavailable: ${schemaError}`}
+        error={
+          list.error
+            ? `Could not load the forms: ${list.error}`
+            : schemaError && `The form editor is unavailable: ${schemaError}`
+        }
       />
       {shownForm && <FormSnippet form={shownForm} />}
       {schema && (dialog?.kind === 'create' || dialog?.kind === 'edit') && (
@@ -86,7 +123,10 @@ export function FormsSection({ workflows }: { workflows: readonly WorkflowSummar
           initial={dialog.kind === 'create' ? { name: '' } : editable(dialog.form, workflows)}
           onClose={() => setDialog(null)}
           onSubmit={async (value) => {
-            const saved = dialog.kind === 'create' ? await api.request<WebForm>('POST', '/api/forms', value) : await api.request<WebForm>('PATCH', `/api/forms/${dialog.form.id}`, value);
+            const saved =
+              dialog.kind === 'create'
+                ? await api.request<WebForm>('POST', '/api/forms', value)
+                : await api.request<WebForm>('PATCH', `/api/forms/${dialog.form.id}`, value);
             setShown(saved.id);
             list.reload();
           }}

@@ -32,15 +32,18 @@ export function SigningHelp({ endpoint }: { endpoint: string }) {
         </dd>
         <dt>Signature</dt>
         <dd>
-          Hex HMAC-SHA256, keyed with the source's secret, of <code>&lt;t&gt;.&lt;raw body&gt;</code> (the timestamp, a dot, then the body bytes exactly as sent).
+          Hex HMAC-SHA256, keyed with the source's secret, of <code>&lt;t&gt;.&lt;raw body&gt;</code> (the timestamp, a
+          dot, then the body bytes exactly as sent).
         </dd>
         <dt>Freshness</dt>
         <dd>
-          Signatures older than {TOLERANCE_SECONDS / 60} minutes are refused, and each delivery is taken once (a replay gets 409). After a rotation the old secret is still accepted for 24 hours.
+          Signatures older than {TOLERANCE_SECONDS / 60} minutes are refused, and each delivery is taken once (a replay
+          gets 409). After a rotation the old secret is still accepted for 24 hours.
         </dd>
         <dt>Optional</dt>
         <dd>
-          <code>idempotency-key</code>: the sender's id of the lead, so a retried delivery does not make a second lead. Activity events go to <code>{endpoint}/activity</code>.
+          <code>idempotency-key</code>: the sender's id of the lead, so a retried delivery does not make a second lead.
+          Activity events go to <code>{endpoint}/activity</code>.
         </dd>
       </dl>
       <pre className="code" aria-label="curl example" tabIndex={0}>

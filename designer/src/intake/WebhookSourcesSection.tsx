@@ -26,26 +26,52 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
       cell: (source) => (
         <>
           {source.name} {!source.active && <span className="badge warn">inactive</span>}
-          {source.previousSecretValidUntil && <div className="muted">old secret accepted until {new Date(source.previousSecretValidUntil).toLocaleString()}</div>}
+          {source.previousSecretValidUntil && (
+            <div className="muted">
+              old secret accepted until {new Date(source.previousSecretValidUntil).toLocaleString()}
+            </div>
+          )}
         </>
       ),
     },
     { header: 'Workflow', cell: (source) => workflowName(source.workflowId, workflows) },
     { header: 'Endpoint', cell: (source) => <code>{source.endpoint}</code> },
-    { header: 'Field mapping', cell: (source) => (source.fieldMapping ? Object.keys(source.fieldMapping).join(', ') : <span className="muted">none: the body is a lead as POST /api/leads takes it</span>) },
+    {
+      header: 'Field mapping',
+      cell: (source) =>
+        source.fieldMapping ? (
+          Object.keys(source.fieldMapping).join(', ')
+        ) : (
+          <span className="muted">none: the body is a lead as POST /api/leads takes it</span>
+        ),
+    },
     {
       header: 'Actions',
       hideHeader: true,
       className: 'actions',
       cell: (source) => (
         <>
-          <button type="button" disabled={!schema} onClick={() => setDialog({ kind: 'edit', source })} aria-label={`Edit ${source.name}`}>
+          <button
+            type="button"
+            disabled={!schema}
+            onClick={() => setDialog({ kind: 'edit', source })}
+            aria-label={`Edit ${source.name}`}
+          >
             Edit
           </button>{' '}
-          <button type="button" onClick={() => setDialog({ kind: 'rotate', source })} aria-label={`Rotate the secret of ${source.name}`}>
+          <button
+            type="button"
+            onClick={() => setDialog({ kind: 'rotate', source })}
+            aria-label={`Rotate the secret of ${source.name}`}
+          >
             Rotate secret
           </button>{' '}
-          <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', source })} aria-label={`Delete ${source.name}`}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setDialog({ kind: 'delete', source })}
+            aria-label={`Delete ${source.name}`}
+          >
             Delete
           </button>
         </>
@@ -64,19 +90,32 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
       <p className="muted">Ad platforms and other systems post leads to a source's endpoint, signed with its secret.</p>
       {(list.error ?? schemaError) && (
         <p className="banner error" role="alert">
-          {list.error ? `Could not load the webhook sources: ${list.error}` : `The source editor is unavailable: ${schemaError}`}
+          {list.error
+            ? `Could not load the webhook sources: ${list.error}`
+            : `The source editor is unavailable: ${schemaError}`}
         </p>
       )}
       {revealed?.secret && (
         <div className="panel" role="region" aria-label={`Secret of ${revealed.name}`}>
           <h3>Signing secret of {revealed.name}</h3>
-          <SecretOnce label="Secret" value={revealed.secret} hint="Store it in the sender; Leadflow keeps only what it needs to check signatures and cannot show it again. Rotate it if it is lost." />
+          <SecretOnce
+            label="Secret"
+            value={revealed.secret}
+            hint="Store it in the sender; Leadflow keeps only what it needs to check signatures and cannot show it again. Rotate it if it is lost."
+          />
           <button type="button" onClick={() => setRevealed(null)}>
             I have stored it
           </button>
         </div>
       )}
-      <DataTable label="Webhook sources" columns={columns} rows={sources} rowKey={(source) => source.id} loading={list.loading} empty="No webhook sources yet." />
+      <DataTable
+        label="Webhook sources"
+        columns={columns}
+        rows={sources}
+        rowKey={(source) => source.id}
+        loading={list.loading}
+        empty="No webhook sources yet."
+      />
       <SigningHelp endpoint={revealed?.endpoint ?? sources[0]?.endpoint ?? '/intake/webhooks/<source id>'} />
       {schema && (dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <SchemaFormDialog
@@ -86,11 +125,17 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
           initial={
             dialog.kind === 'create'
               ? { name: '' }
-              : { name: dialog.source.name, workflow: workflowSlug(dialog.source.workflowId, workflows), fieldMapping: dialog.source.fieldMapping, active: dialog.source.active }
+              : {
+                  name: dialog.source.name,
+                  workflow: workflowSlug(dialog.source.workflowId, workflows),
+                  fieldMapping: dialog.source.fieldMapping,
+                  active: dialog.source.active,
+                }
           }
           onClose={() => setDialog(null)}
           onSubmit={async (value) => {
-            if (dialog.kind === 'create') setRevealed(await api.request<WebhookSourceWithSecret>('POST', '/api/webhook-sources', value));
+            if (dialog.kind === 'create')
+              setRevealed(await api.request<WebhookSourceWithSecret>('POST', '/api/webhook-sources', value));
             else await api.request('PATCH', `/api/webhook-sources/${dialog.source.id}`, value);
             list.reload();
           }}
@@ -103,7 +148,9 @@ export function WebhookSourcesSection({ workflows }: { workflows: readonly Workf
           confirmLabel="Rotate secret"
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            setRevealed(await api.request<WebhookSourceWithSecret>('POST', `/api/webhook-sources/${dialog.source.id}/rotate`));
+            setRevealed(
+              await api.request<WebhookSourceWithSecret>('POST', `/api/webhook-sources/${dialog.source.id}/rotate`),
+            );
             list.reload();
           }}
         />

@@ -9,10 +9,19 @@ import type { JsonSchema } from '../schema-form';
 export function withWorkflowChoices(schema: JsonSchema, workflows: readonly WorkflowSummary[]): JsonSchema {
   const current = schema.properties?.workflow;
   if (!current) return schema;
-  const choices = workflows.filter((workflow) => !workflow.archived).map((workflow) => ({ const: workflow.slug, title: workflow.isDefault ? `${workflow.name} (default)` : workflow.name }));
+  const choices = workflows
+    .filter((workflow) => !workflow.archived)
+    .map((workflow) => ({
+      const: workflow.slug,
+      title: workflow.isDefault ? `${workflow.name} (default)` : workflow.name,
+    }));
   if (choices.length === 0) return schema;
   // The choices nest in their own anyOf so that even a single one stays a choice, not a fixed value.
-  const workflow: JsonSchema = { title: 'Workflow', description: 'Leads enter this workflow; not set: whichever workflow is the default when each lead arrives.', anyOf: [{ anyOf: choices }, { type: 'null' }] };
+  const workflow: JsonSchema = {
+    title: 'Workflow',
+    description: 'Leads enter this workflow; not set: whichever workflow is the default when each lead arrives.',
+    anyOf: [{ anyOf: choices }, { type: 'null' }],
+  };
   return { ...schema, properties: { ...schema.properties, workflow } };
 }
 

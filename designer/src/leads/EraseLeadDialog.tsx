@@ -35,7 +35,13 @@ export function EraseLeadDialog({ lead, onErased, onClose }: { lead: Lead; onEra
   };
 
   return (
-    <dialog ref={ref} onClose={onClose} onCancel={(event) => busy && event.preventDefault()} aria-labelledby={`${id}-title`} className="form-dialog">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      onCancel={(event) => busy && event.preventDefault()}
+      aria-labelledby={`${id}-title`}
+      className="form-dialog"
+    >
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>Erase this lead?</h2>
         <p>Erasing honours a request to be forgotten. It cannot be undone:</p>
@@ -44,11 +50,20 @@ export function EraseLeadDialog({ lead, onErased, onClose }: { lead: Lead; onEra
           <li>its name, email, phone, company, fields, event data and step details are removed;</li>
           <li>its Temporal history can no longer be read.</li>
         </ul>
-        <p className="muted">A record without personal data stays (path, step and event kinds and times), so the metrics keep counting it.</p>
+        <p className="muted">
+          A record without personal data stays (path, step and event kinds and times), so the metrics keep counting it.
+        </p>
         <label htmlFor={`${id}-email`}>
           Type the lead's email, <strong>{lead.email}</strong>, to confirm
         </label>
-        <input id={`${id}-email`} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+        <input
+          id={`${id}-email`}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+        />
         {error && (
           <p role="alert" className="error-text">
             Erasing failed: {error}

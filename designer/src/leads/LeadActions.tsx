@@ -18,8 +18,16 @@ export function LeadActions({ lead, onPosted }: { lead: Lead; onPosted(): void }
     setBusy(type);
     setMessage(null);
     try {
-      const answer = await api.request<{ delivered: boolean }>('POST', `/api/leads/${lead.id}/events`, { type, ...(data && { data }) });
-      setMessage({ text: answer.delivered ? `Sent "${type}" to the lead's workflow.` : `Recorded "${type}"; the lead's workflow is not running, so nothing reacted.`, error: false });
+      const answer = await api.request<{ delivered: boolean }>('POST', `/api/leads/${lead.id}/events`, {
+        type,
+        ...(data && { data }),
+      });
+      setMessage({
+        text: answer.delivered
+          ? `Sent "${type}" to the lead's workflow.`
+          : `Recorded "${type}"; the lead's workflow is not running, so nothing reacted.`,
+        error: false,
+      });
       onPosted();
     } catch (failure) {
       setMessage({ text: errorMessage(failure), error: true });

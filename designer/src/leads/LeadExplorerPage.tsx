@@ -23,7 +23,14 @@ export function LeadExplorerPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const pages = useRef(1);
-  const reference = useLoad(() => Promise.all([api.get<{ reps: Rep[] }>('/api/reps?includeArchived=true'), api.get<{ workflows: WorkflowSummary[] }>('/api/workflows')]), 'lead-reference');
+  const reference = useLoad(
+    () =>
+      Promise.all([
+        api.get<{ reps: Rep[] }>('/api/reps?includeArchived=true'),
+        api.get<{ workflows: WorkflowSummary[] }>('/api/workflows'),
+      ]),
+    'lead-reference',
+  );
   const reps = new Map((reference.data?.[0].reps ?? []).map((rep) => [rep.id, rep]));
   const workflows = reference.data?.[1].workflows ?? [];
   const query = FILTERS.map((name) => [name, search.get(name) ?? ''] as const).filter(([, value]) => value !== '');
@@ -85,8 +92,24 @@ export function LeadExplorerPage() {
       ),
     },
     { header: 'Status', cell: (lead) => lead.status },
-    { header: 'Score', cell: (lead) => <>{lead.score ?? '–'}{lead.tier ? <span className="badge"> tier {lead.tier}</span> : null}</> },
-    { header: 'Owner', cell: (lead) => (lead.ownerId ? (reps.get(lead.ownerId)?.name ?? lead.ownerId.slice(0, 8)) : <span className="muted">unassigned</span>) },
+    {
+      header: 'Score',
+      cell: (lead) => (
+        <>
+          {lead.score ?? '–'}
+          {lead.tier ? <span className="badge"> tier {lead.tier}</span> : null}
+        </>
+      ),
+    },
+    {
+      header: 'Owner',
+      cell: (lead) =>
+        lead.ownerId ? (
+          (reps.get(lead.ownerId)?.name ?? lead.ownerId.slice(0, 8))
+        ) : (
+          <span className="muted">unassigned</span>
+        ),
+    },
     { header: 'Source', cell: (lead) => lead.source ?? '–' },
     {
       header: 'Run',
@@ -94,7 +117,11 @@ export function LeadExplorerPage() {
         <>
           <span className={`badge ${RUN_STATUS_BADGE[lead.run.status] ?? ''}`}>{lead.run.status}</span>
           {/* The node's id in words (the list does not load every version's graph); its label is on the lead page. */}
-          {lead.run.nodeId && <div className="muted" title={lead.run.nodeId}>at {humanize(lead.run.nodeId)}</div>}
+          {lead.run.nodeId && (
+            <div className="muted" title={lead.run.nodeId}>
+              at {humanize(lead.run.nodeId)}
+            </div>
+          )}
         </>
       ),
     },
@@ -111,11 +138,20 @@ export function LeadExplorerPage() {
       <form className="filters" role="search" aria-label="Filter leads" onSubmit={(event) => event.preventDefault()}>
         <label>
           Search
-          <input type="search" defaultValue={search.get('q') ?? ''} placeholder="email, name, company" onChange={(event) => setFilter('q', event.target.value)} />
+          <input
+            type="search"
+            defaultValue={search.get('q') ?? ''}
+            placeholder="email, name, company"
+            onChange={(event) => setFilter('q', event.target.value)}
+          />
         </label>
         <label>
           Status
-          <input defaultValue={search.get('status') ?? ''} placeholder="new, assigned…" onChange={(event) => setFilter('status', event.target.value)} />
+          <input
+            defaultValue={search.get('status') ?? ''}
+            placeholder="new, assigned…"
+            onChange={(event) => setFilter('status', event.target.value)}
+          />
         </label>
         <label>
           Tier
@@ -141,7 +177,11 @@ export function LeadExplorerPage() {
         </label>
         <label>
           Source
-          <input defaultValue={search.get('source') ?? ''} placeholder="demo_request…" onChange={(event) => setFilter('source', event.target.value)} />
+          <input
+            defaultValue={search.get('source') ?? ''}
+            placeholder="demo_request…"
+            onChange={(event) => setFilter('source', event.target.value)}
+          />
         </label>
         <label>
           Workflow
@@ -156,7 +196,10 @@ export function LeadExplorerPage() {
         </label>
         <label>
           Run
-          <select value={search.get('runStatus') ?? ''} onChange={(event) => setFilter('runStatus', event.target.value)}>
+          <select
+            value={search.get('runStatus') ?? ''}
+            onChange={(event) => setFilter('runStatus', event.target.value)}
+          >
             <option value="">any</option>
             {['starting', 'running', 'waiting', 'error', 'completed'].map((status) => (
               <option key={status}>{status}</option>
@@ -165,7 +208,11 @@ export function LeadExplorerPage() {
         </label>
         <label>
           Waiting at node
-          <input defaultValue={search.get('node') ?? ''} placeholder="node id" onChange={(event) => setFilter('node', event.target.value)} />
+          <input
+            defaultValue={search.get('node') ?? ''}
+            placeholder="node id"
+            onChange={(event) => setFilter('node', event.target.value)}
+          />
         </label>
       </form>
       <DataTable

@@ -83,7 +83,10 @@ export function LeadFields({ lead, directory }: { lead: Lead; directory: Directo
             </div>
           );
         })}
-        {Object.entries({ ...lead.fields, ...Object.fromEntries(Object.entries(lead.custom).map(([key, value]) => [`custom.${key}`, value])) }).map(([key, value]) => (
+        {Object.entries({
+          ...lead.fields,
+          ...Object.fromEntries(Object.entries(lead.custom).map(([key, value]) => [`custom.${key}`, value])),
+        }).map(([key, value]) => (
           <div key={key} style={{ display: 'contents' }}>
             <dt title={key} data-testid="field-name">
               {humanize(key)}

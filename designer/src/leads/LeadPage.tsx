@@ -1,7 +1,15 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Account, GraphDocument, LeadHistory, NodeDescription, Rep, Team, VersionDetail } from '@leadflow/server/contract';
+import type {
+  Account,
+  GraphDocument,
+  LeadHistory,
+  NodeDescription,
+  Rep,
+  Team,
+  VersionDetail,
+} from '@leadflow/server/contract';
 import { useLeadflow } from '../app/leadflow-context';
 import { useLoad } from '../app/use-load';
 import type { NodeMark } from '../graph/flow-model';
@@ -56,33 +64,59 @@ export function LeadPage() {
     };
   }, [people.data]);
   const lead = history.data?.lead;
-  const graph = useLoad<Graph | null>(async () => {
-    if (!lead) return null;
-    const version = await api.get<VersionDetail>(`/api/workflows/${lead.workflowId}/versions/${lead.workflowVersion}`);
-    const described = await describeGraph(api, lead.workflowId, version.document);
-    return { version: lead.workflowVersion, document: version.document, descriptions: described.nodes };
-  }, lead ? `${lead.workflowId}@${lead.workflowVersion}` : 'none');
+  const graph = useLoad<Graph | null>(
+    async () => {
+      if (!lead) return null;
+      const version = await api.get<VersionDetail>(
+        `/api/workflows/${lead.workflowId}/versions/${lead.workflowVersion}`,
+      );
+      const described = await describeGraph(api, lead.workflowId, version.document);
+      return { version: lead.workflowVersion, document: version.document, descriptions: described.nodes };
+    },
+    lead ? `${lead.workflowId}@${lead.workflowVersion}` : 'none',
+  );
 
   const reload = useThrottled(history.reload, 500);
   const live = useLeadChanges(api, (ids) => {
     if (ids === null || ids.includes(id)) reload();
   });
 
-  const names = useMemo<NodeNames>(() => documentNames(graph.data?.document ?? { name: '', nodes: [], edges: [] }, nodeTypes, graph.data?.descriptions), [graph.data, nodeTypes]);
+  const names = useMemo<NodeNames>(
+    () =>
+      documentNames(graph.data?.document ?? { name: '', nodes: [], edges: [] }, nodeTypes, graph.data?.descriptions),
+    [graph.data, nodeTypes],
+  );
 
   const marks = useMemo(() => {
     if (!history.data || !graph.data) return { nodes: {}, edges: {} };
     const path = leadPath(history.data.steps, graph.data.document.edges);
     const nodes: Record<string, { mark: NodeMark; visits?: number }> = {};
-    for (const [nodeId, visits] of Object.entries(path.visits)) nodes[nodeId] = { mark: path.failedNodes.has(nodeId) ? 'failed' : 'visited', visits };
+    for (const [nodeId, visits] of Object.entries(path.visits))
+      nodes[nodeId] = { mark: path.failedNodes.has(nodeId) ? 'failed' : 'visited', visits };
     const current = history.data.lead.run.nodeId;
-    if (current && history.data.lead.run.status !== 'completed') nodes[current] = { mark: history.data.lead.run.status === 'error' ? 'failed' : 'current', visits: path.visits[current] };
-    const edges: Record<string, 'taken'> = Object.fromEntries([...path.takenEdges].map((edgeId) => [edgeId, 'taken' as const]));
+    if (current && history.data.lead.run.status !== 'completed')
+      nodes[current] = {
+        mark: history.data.lead.run.status === 'error' ? 'failed' : 'current',
+        visits: path.visits[current],
+      };
+    const edges: Record<string, 'taken'> = Object.fromEntries(
+      [...path.takenEdges].map((edgeId) => [edgeId, 'taken' as const]),
+    );
     return { nodes, edges };
   }, [history.data, graph.data]);
 
-  if (history.error && !history.data) return <p className="page-status banner error" role="alert">Could not load the lead: {history.error}</p>;
-  if (!history.data || !lead) return <p className="page-status" aria-busy="true">Loading the lead…</p>;
+  if (history.error && !history.data)
+    return (
+      <p className="page-status banner error" role="alert">
+        Could not load the lead: {history.error}
+      </p>
+    );
+  if (!history.data || !lead)
+    return (
+      <p className="page-status" aria-busy="true">
+        Loading the lead…
+      </p>
+    );
   const data = history.data;
   const waiting = data.waiting;
   const assignment = data.assignments.at(-1);
@@ -130,17 +164,21 @@ export function LeadPage() {
           <section className="erased-notice" aria-labelledby="erased-title" data-testid="erased-notice">
             <h2 id="erased-title">Erased on {new Date(lead.erasedAt as string).toLocaleString()}</h2>
             <p>
-              At a request to be forgotten: its personal data, event data and step details were removed, its run was stopped and its
-              history can no longer be read. What is left — the path it took, step and event kinds and times — keeps the metrics honest.
+              At a request to be forgotten: its personal data, event data and step details were removed, its run was
+              stopped and its history can no longer be read. What is left — the path it took, step and event kinds and
+              times — keeps the metrics honest.
             </p>
           </section>
         )}
         {!erased && waiting && (
           <section className="waiting-now" aria-labelledby="waiting-title" data-testid="waiting-now">
-            <h2 id="waiting-title">{lead.run.status === 'error' ? 'Stopped' : 'Waiting'} at {names.node(waiting.nodeId)}</h2>
+            <h2 id="waiting-title">
+              {lead.run.status === 'error' ? 'Stopped' : 'Waiting'} at {names.node(waiting.nodeId)}
+            </h2>
             <p>
               For {waiting.description}
-              {waiting.until ? `, until ${new Date(waiting.until).toLocaleString()}` : ''} · since {new Date(waiting.since).toLocaleString()}
+              {waiting.until ? `, until ${new Date(waiting.until).toLocaleString()}` : ''} · since{' '}
+              {new Date(waiting.since).toLocaleString()}
             </p>
           </section>
         )}
@@ -162,13 +200,22 @@ export function LeadPage() {
               </button>
             )}
           </h2>
-          <StepTimeline steps={steps} names={names} nodeTypes={nodeTypes} selectedNodeId={selectedNodeId} onSelect={setSelectedNodeId} />
+          <StepTimeline
+            steps={steps}
+            names={names}
+            nodeTypes={nodeTypes}
+            selectedNodeId={selectedNodeId}
+            onSelect={setSelectedNodeId}
+          />
         </section>
         <LeadEvents events={data.events} erased={erased} />
         {!erased && principal.role === 'admin' && (
           <section className="erase-section" aria-labelledby="erase-title">
             <h2 id="erase-title">Privacy</h2>
-            <p className="muted">On a request to be forgotten: remove this lead's personal data for good, keeping only what the metrics count.</p>
+            <p className="muted">
+              On a request to be forgotten: remove this lead's personal data for good, keeping only what the metrics
+              count.
+            </p>
             <button type="button" className="danger" onClick={() => setErasing(true)}>
               Erase this lead…
             </button>

@@ -14,7 +14,8 @@ export function ScoreBreakdown({ lead, steps }: { lead: Lead; steps: Step[] }) {
     <section aria-labelledby="score-title">
       <h2 id="score-title">Score</h2>
       <p>
-        Score <strong>{lead.score ?? '–'}</strong> · fit {lead.fitScore ?? '–'} · intent {lead.intentScore ?? '–'} · tier {lead.tier ?? '–'}
+        Score <strong>{lead.score ?? '–'}</strong> · fit {lead.fitScore ?? '–'} · intent {lead.intentScore ?? '–'} ·
+        tier {lead.tier ?? '–'}
       </p>
       {fired.length > 0 ? (
         <table className="data" aria-label="Score rules that fired">

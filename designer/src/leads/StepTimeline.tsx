@@ -10,7 +10,8 @@ export function StepTimeline(props: {
   onSelect(nodeId: string): void;
 }) {
   const typeTitle = (step: Step) =>
-    props.nodeTypes.find((nodeType) => nodeType.type === step.nodeType && nodeType.version === step.typeVersion)?.title ?? step.nodeType;
+    props.nodeTypes.find((nodeType) => nodeType.type === step.nodeType && nodeType.version === step.typeVersion)
+      ?.title ?? step.nodeType;
   return (
     <ol className="timeline" aria-label="Steps">
       {props.steps.map((step) => (
@@ -36,7 +37,9 @@ export function StepTimeline(props: {
               {step.visit > 1 ? ` · visit ${step.visit}` : ''}
             </span>{' '}
             {step.port && <span className="badge">→ {props.names.port(step.nodeId, step.port)}</span>}{' '}
-            {step.status !== 'completed' && <span className={`badge ${step.status === 'failed' ? 'error' : 'warn'}`}>{step.status}</span>}
+            {step.status !== 'completed' && (
+              <span className={`badge ${step.status === 'failed' ? 'error' : 'warn'}`}>{step.status}</span>
+            )}
             {step.attempts > 1 && <span className="badge warn">{step.attempts} attempts</span>}
           </div>
           {step.reason && <div>{step.reason}</div>}
@@ -55,7 +58,9 @@ export function StepTimeline(props: {
             </details>
           )}
           {step.dataPrunedAt && !step.input && !step.output && (
-            <div className="muted">Input and output removed {new Date(step.dataPrunedAt).toLocaleDateString()} (step data retention)</div>
+            <div className="muted">
+              Input and output removed {new Date(step.dataPrunedAt).toLocaleDateString()} (step data retention)
+            </div>
           )}
         </li>
       ))}

@@ -21,7 +21,9 @@ describe('changesInWords', () => {
   });
 
   it('finds the changes in the event data, or none', () => {
-    expect(resubmittedChanges({ touch: {}, changes: { company: { from: null, to: 'A' } } })).toEqual({ company: { from: null, to: 'A' } });
+    expect(resubmittedChanges({ touch: {}, changes: { company: { from: null, to: 'A' } } })).toEqual({
+      company: { from: null, to: 'A' },
+    });
     expect(resubmittedChanges({ touch: {} })).toBeNull();
     expect(resubmittedChanges({ changes: {} })).toBeNull();
   });

@@ -4,7 +4,12 @@ import type { LiveState } from './use-lead-changes';
 export function LiveBadge({ state }: { state: LiveState }) {
   const text = state === 'live' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Reconnecting…';
   return (
-    <span className={`badge ${state === 'live' ? 'ok' : 'warn'}`} role="status" aria-live="polite" data-testid="live-state">
+    <span
+      className={`badge ${state === 'live' ? 'ok' : 'warn'}`}
+      role="status"
+      aria-live="polite"
+      data-testid="live-state"
+    >
       {state === 'live' ? '● ' : ''}
       {text}
     </span>

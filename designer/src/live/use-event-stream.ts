@@ -10,7 +10,12 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting';
  * a reconnect, when events may have been missed. `onEvent` gets every other event's parsed data.
  * A null `path` follows nothing.
  */
-export function useEventStream(api: Api, path: string | null, onEvent: (event: string, data: unknown) => void, onReady: (again: boolean) => void = () => undefined): LiveState {
+export function useEventStream(
+  api: Api,
+  path: string | null,
+  onEvent: (event: string, data: unknown) => void,
+  onReady: (again: boolean) => void = () => undefined,
+): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const callbacks = useRef({ onEvent, onReady });
   callbacks.current = { onEvent, onReady };

@@ -23,9 +23,12 @@ export function useThrottled(fn: () => void, ms: number): () => void {
   const latest = useRef(fn);
   latest.current = fn;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return useRef(() => {
     if (timer.current) return;
     timer.current = setTimeout(() => {

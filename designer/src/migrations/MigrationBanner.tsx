@@ -25,12 +25,18 @@ export function MigrationBanner({ workflow, refresh, onReviewed }: Props) {
   const waiting = useWaitingVersions(api, workflow, mayMigrate, refresh + moves);
   const [reviewing, setReviewing] = useState<WaitingVersion | null>(null);
   const live = workflow.publishedVersion;
-  if (waiting.error) return <span className="banner error">Could not check for leads on older versions: {waiting.error}</span>;
+  if (waiting.error)
+    return <span className="banner error">Could not check for leads on older versions: {waiting.error}</span>;
   if (!waiting.data?.length || live === null) return null;
   return (
     <>
       {waiting.data.map((older) => (
-        <span key={older.version} className="banner warn migration-banner" role="status" data-testid={`migration-banner-${older.version}`}>
+        <span
+          key={older.version}
+          className="banner warn migration-banner"
+          role="status"
+          data-testid={`migration-banner-${older.version}`}
+        >
           {leadCount(older.leads)} {older.leads === 1 ? 'waits' : 'wait'} on version {older.version} —{' '}
           <button type="button" className="link-button" onClick={() => setReviewing(older)}>
             review migration

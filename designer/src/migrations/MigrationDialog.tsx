@@ -37,13 +37,24 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
   }, []);
 
   const documents = useLoad(
-    () => Promise.all([fromVersion, toVersion].map((version) => api.get<VersionDetail>(`/api/workflows/${workflowId}/versions/${version}`).then((detail) => detail.document))),
+    () =>
+      Promise.all(
+        [fromVersion, toVersion].map((version) =>
+          api.get<VersionDetail>(`/api/workflows/${workflowId}/versions/${version}`).then((detail) => detail.document),
+        ),
+      ),
     `migration-docs-${workflowId}-${fromVersion}-${toVersion}`,
   );
-  const check = useLoad(() => dryRun(api, workflowId, fromVersion, toVersion, nodeMap), `migration-check-${JSON.stringify(nodeMap)}`);
+  const check = useLoad(
+    () => dryRun(api, workflowId, fromVersion, toVersion, nodeMap),
+    `migration-check-${JSON.stringify(nodeMap)}`,
+  );
   const report = check.data ?? initial;
 
-  const names = useMemo(() => migrationNames(documents.data?.[0], documents.data?.[1], nodeTypes), [documents.data, nodeTypes]);
+  const names = useMemo(
+    () => migrationNames(documents.data?.[0], documents.data?.[1], nodeTypes),
+    [documents.data, nodeTypes],
+  );
 
   const rows = reviewRows(report);
   const movable = report.moves.length;
@@ -51,7 +62,13 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
     setMoving(true);
     setError(null);
     try {
-      setResult(await api.request<MigrationReport>('POST', `/api/workflows/${workflowId}/migrations`, { fromVersion, toVersion, nodeMap }));
+      setResult(
+        await api.request<MigrationReport>('POST', `/api/workflows/${workflowId}/migrations`, {
+          fromVersion,
+          toVersion,
+          nodeMap,
+        }),
+      );
     } catch (failure) {
       setError(`Nothing was confirmed as moved: ${errorMessage(failure)}`);
     } finally {
@@ -72,10 +89,14 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
         Move leads from version {fromVersion} to version {toVersion}
       </h2>
       <p className="muted">
-        Leads finish on the version they started on unless you move them. Each lead moves at its wait to the wait you choose in version{' '}
-        {toVersion}; its wait keeps counting from when it began.
+        Leads finish on the version they started on unless you move them. Each lead moves at its wait to the wait you
+        choose in version {toVersion}; its wait keeps counting from when it began.
       </p>
-      {documents.error && <p className="banner error">Could not load the versions' nodes: {documents.error}. Ids are shown instead of names.</p>}
+      {documents.error && (
+        <p className="banner error">
+          Could not load the versions' nodes: {documents.error}. Ids are shown instead of names.
+        </p>
+      )}
       {!result && (
         <MigrationTable
           rows={rows}
@@ -100,7 +121,13 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
           <span>Moving {leadCount(movable)}… each moves at its own wait.</span>
         </div>
       )}
-      {result && <MigrationResult result={result} label={names.oldNode} words={(reason) => reasonInWords(reason, names.either)} />}
+      {result && (
+        <MigrationResult
+          result={result}
+          label={names.oldNode}
+          words={(reason) => reasonInWords(reason, names.either)}
+        />
+      )}
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -110,7 +137,9 @@ export function MigrationDialog({ workflowId, fromVersion, toVersion, initial, o
         <button type="button" onClick={() => ref.current?.close()} disabled={moving}>
           {result ? 'Close' : 'Cancel'}
         </button>
-        {!result && movable === 0 && !check.loading && <span className="muted">Choose where the leads go to move them.</span>}
+        {!result && movable === 0 && !check.loading && (
+          <span className="muted">Choose where the leads go to move them.</span>
+        )}
         {!result && (
           <button type="button" className="primary" disabled={moving || check.loading || movable === 0} onClick={move}>
             {moving && <span className="spinner" aria-hidden="true" />}

@@ -6,7 +6,15 @@ import type { MigrationReport } from './migration-types';
 const EXAMPLES = 3;
 
 /** What a move did: how many moved, and who was refused, grouped by why (a few leads linked). */
-export function MigrationResult({ result, label, words }: { result: MigrationReport; label(nodeId: string): string; words(reason: string): string }) {
+export function MigrationResult({
+  result,
+  label,
+  words,
+}: {
+  result: MigrationReport;
+  label(nodeId: string): string;
+  words(reason: string): string;
+}) {
   const refusals = new Map<string, MigrationReport['blocked']>();
   for (const lead of result.blocked) refusals.set(lead.reason, [...(refusals.get(lead.reason) ?? []), lead]);
   return (
@@ -15,7 +23,7 @@ export function MigrationResult({ result, label, words }: { result: MigrationRep
         <strong>
           Moved {leadCount(result.moves.length)} to version {result.toVersion}.
         </strong>{' '}
-        {result.moves.length > 0 && 'Each move is in its lead\'s steps and in the audit log.'}
+        {result.moves.length > 0 && "Each move is in its lead's steps and in the audit log."}
       </p>
       {refusals.size > 0 && (
         <>

@@ -27,7 +27,8 @@ export function MigrationTable({ rows, names, fromVersion, toVersion, nodeMap, c
       <tbody>
         {rows.map((row) => {
           // Running leads are not at a wait yet: no choice moves them now.
-          const choosable = row.from !== '(running)' && (row.moving > 0 || row.blocked.some((part) => isMappable(part.reason)));
+          const choosable =
+            row.from !== '(running)' && (row.moving > 0 || row.blocked.some((part) => isMappable(part.reason)));
           const chosen = nodeMap[row.from] ?? row.to ?? '';
           const total = row.moving + row.blocked.reduce((sum, part) => sum + part.leads, 0);
           return (
@@ -36,7 +37,12 @@ export function MigrationTable({ rows, names, fromVersion, toVersion, nodeMap, c
               <td>{total}</td>
               <td>
                 {choosable ? (
-                  <select aria-label={`Where the leads at ${names.oldNode(row.from)} go`} value={chosen} disabled={disabled} onChange={(event) => onChoose(row.from, event.target.value)}>
+                  <select
+                    aria-label={`Where the leads at ${names.oldNode(row.from)} go`}
+                    value={chosen}
+                    disabled={disabled}
+                    onChange={(event) => onChoose(row.from, event.target.value)}
+                  >
                     {!chosen && (
                       <option value="" disabled>
                         Choose a wait…

@@ -12,15 +12,25 @@ export interface MigrationNames {
 }
 
 /** Names for a migration's review; ids stand in while the versions' documents load. */
-export function migrationNames(oldDoc: GraphDocument | undefined, newDoc: GraphDocument | undefined, nodeTypes: readonly NodeType[]): MigrationNames {
+export function migrationNames(
+  oldDoc: GraphDocument | undefined,
+  newDoc: GraphDocument | undefined,
+  nodeTypes: readonly NodeType[],
+): MigrationNames {
   const oldNames = oldDoc ? documentNames(oldDoc, nodeTypes) : null;
   const newNames = newDoc ? documentNames(newDoc, nodeTypes) : null;
-  const has = (doc: GraphDocument | undefined, nodeId: string) => doc?.nodes.some((node) => node.id === nodeId) ?? false;
+  const has = (doc: GraphDocument | undefined, nodeId: string) =>
+    doc?.nodes.some((node) => node.id === nodeId) ?? false;
   return {
     // A lead running between nodes is reported at "(running)".
     oldNode: (nodeId) => (nodeId === '(running)' ? 'between nodes' : (oldNames?.node(nodeId) ?? nodeId)),
     newNode: (nodeId) => newNames?.node(nodeId) ?? nodeId,
-    either: (nodeId) => (has(newDoc, nodeId) ? (newNames?.node(nodeId) ?? null) : has(oldDoc, nodeId) ? (oldNames?.node(nodeId) ?? null) : null),
+    either: (nodeId) =>
+      has(newDoc, nodeId)
+        ? (newNames?.node(nodeId) ?? null)
+        : has(oldDoc, nodeId)
+          ? (oldNames?.node(nodeId) ?? null)
+          : null,
     waits: (newDoc?.nodes ?? [])
       .filter((node) => findNodeType(nodeTypes, node.type, node.typeVersion)?.waits)
       .map((node) => ({ id: node.id, label: newNames?.node(node.id) ?? node.id })),

@@ -7,8 +7,19 @@ import type { MigrationReport, WaitingVersion } from './migration-types';
 const MAX_OLDER_VERSIONS = 20;
 
 /** A dry run: who would move from `fromVersion` to `toVersion` and where, without moving anyone. */
-export function dryRun(api: Api, workflowId: string, fromVersion: number, toVersion: number, nodeMap: Record<string, string> = {}): Promise<MigrationReport> {
-  return api.request<MigrationReport>('POST', `/api/workflows/${workflowId}/migrations`, { fromVersion, toVersion, nodeMap, dryRun: true });
+export function dryRun(
+  api: Api,
+  workflowId: string,
+  fromVersion: number,
+  toVersion: number,
+  nodeMap: Record<string, string> = {},
+): Promise<MigrationReport> {
+  return api.request<MigrationReport>('POST', `/api/workflows/${workflowId}/migrations`, {
+    fromVersion,
+    toVersion,
+    nodeMap,
+    dryRun: true,
+  });
 }
 
 interface WorkflowFacts {
@@ -22,7 +33,12 @@ interface WorkflowFacts {
  * Nothing is asked while no lead is in flight or only one version exists; `enabled` is false for
  * roles that may not migrate.
  */
-export function useWaitingVersions(api: Api, workflow: WorkflowFacts, enabled: boolean, refresh: number): Loaded<WaitingVersion[]> {
+export function useWaitingVersions(
+  api: Api,
+  workflow: WorkflowFacts,
+  enabled: boolean,
+  refresh: number,
+): Loaded<WaitingVersion[]> {
   const live = workflow.publishedVersion;
   return useLoad(async () => {
     if (!enabled || live === null || live < 2 || workflow.leadsInFlight === 0) return [];
@@ -33,6 +49,8 @@ export function useWaitingVersions(api: Api, workflow: WorkflowFacts, enabled: b
       .sort((a, b) => b - a)
       .slice(0, MAX_OLDER_VERSIONS);
     const reports = await Promise.all(older.map((version) => dryRun(api, workflow.id, version, live)));
-    return reports.map((report) => ({ version: report.fromVersion, leads: report.moves.length + report.blocked.length, report })).filter((waiting) => waiting.leads > 0);
+    return reports
+      .map((report) => ({ version: report.fromVersion, leads: report.moves.length + report.blocked.length, report }))
+      .filter((waiting) => waiting.leads > 0);
   }, `${workflow.id}@${live}:${workflow.leadsInFlight}:${enabled}:${refresh}`);
 }

@@ -51,7 +51,8 @@ export function ArrayField({ field }: { field: ResolvedField }) {
     focusLater(`${itemId(to)}--${same}`, `${itemId(to)}--${other}`, `${itemId(to)}--toggle`);
   };
   // Unless the user chose: short lists open, and any item with a problem inside, so it can be seen.
-  const isOpen = (key: string, index: number) => toggled[key] ?? (items.length <= OPEN_UP_TO || countErrorsWithin(errors, childPath(field.path, index)) > 0);
+  const isOpen = (key: string, index: number) =>
+    toggled[key] ?? (items.length <= OPEN_UP_TO || countErrorsWithin(errors, childPath(field.path, index)) > 0);
 
   return (
     <ListShell
@@ -86,7 +87,14 @@ export function ArrayField({ field }: { field: ResolvedField }) {
       }
     >
       {!readOnly && (
-        <button type="button" className="sf-button" id={addId} aria-label={`Add ${noun.toLowerCase()} to ${field.label}`} onClick={add} disabled={full}>
+        <button
+          type="button"
+          className="sf-button"
+          id={addId}
+          aria-label={`Add ${noun.toLowerCase()} to ${field.label}`}
+          onClick={add}
+          disabled={full}
+        >
           Add {noun.toLowerCase()}
         </button>
       )}

@@ -33,7 +33,20 @@ function shapeOf(schema: JsonSchema, value: unknown): JsonSchema {
 }
 
 /** One item of an array of objects: a header (toggle with summary, move, remove) over its fields. */
-export function ArrayItem({ schema, value, onChange, path, index, count, noun, open, onToggle, onRemove, onMove, autoFocus }: ArrayItemProps) {
+export function ArrayItem({
+  schema,
+  value,
+  onChange,
+  path,
+  index,
+  count,
+  noun,
+  open,
+  onToggle,
+  onRemove,
+  onMove,
+  autoFocus,
+}: ArrayItemProps) {
   const { readOnly, errors, focusPath } = useForm();
   const ids = useFieldIds(path, undefined);
   const body = useRef<HTMLDivElement>(null);
@@ -55,7 +68,14 @@ export function ArrayItem({ schema, value, onChange, path, index, count, noun, o
   return (
     <li className={problems ? 'sf-item sf-invalid' : 'sf-item'}>
       <div className="sf-item-head">
-        <button type="button" className="sf-item-toggle" id={`${ids.id}--toggle`} aria-expanded={open} aria-controls={bodyId} onClick={() => onToggle(!open)}>
+        <button
+          type="button"
+          className="sf-item-toggle"
+          id={`${ids.id}--toggle`}
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => onToggle(!open)}
+        >
           <span className="sf-caret" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>
@@ -65,10 +85,24 @@ export function ArrayItem({ schema, value, onChange, path, index, count, noun, o
         </button>
         {!readOnly && (
           <span className="sf-item-actions">
-            <button type="button" className="sf-icon-button" id={`${ids.id}--up`} aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onMove(index - 1)}>
+            <button
+              type="button"
+              className="sf-icon-button"
+              id={`${ids.id}--up`}
+              aria-label={`Move ${name} up`}
+              disabled={index === 0}
+              onClick={() => onMove(index - 1)}
+            >
               ↑
             </button>
-            <button type="button" className="sf-icon-button" id={`${ids.id}--down`} aria-label={`Move ${name} down`} disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+            <button
+              type="button"
+              className="sf-icon-button"
+              id={`${ids.id}--down`}
+              aria-label={`Move ${name} down`}
+              disabled={index === count - 1}
+              onClick={() => onMove(index + 1)}
+            >
               ↓
             </button>
             <button type="button" className="sf-link-button sf-danger" aria-label={`Remove ${name}`} onClick={onRemove}>
@@ -77,7 +111,14 @@ export function ArrayItem({ schema, value, onChange, path, index, count, noun, o
           </span>
         )}
       </div>
-      <div className="sf-item-body" id={bodyId} ref={body} role="group" aria-labelledby={`${ids.id}--toggle`} hidden={!open}>
+      <div
+        className="sf-item-body"
+        id={bodyId}
+        ref={body}
+        role="group"
+        aria-labelledby={`${ids.id}--toggle`}
+        hidden={!open}
+      >
         <FieldNotes ids={ids} />
         <Field schema={schema} value={value} onChange={onChange} path={path} name="" label={name} required bare />
       </div>

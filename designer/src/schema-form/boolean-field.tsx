@@ -22,7 +22,12 @@ export function BooleanField({ field }: { field: ResolvedField }) {
         <label className="sf-label" htmlFor={ids.id}>
           {field.label}
         </label>
-        {field.clearable && (field.absent ? <span className="sf-unset-tag">not set</span> : <ClearButton label={field.label} onClear={field.clear} />)}
+        {field.clearable &&
+          (field.absent ? (
+            <span className="sf-unset-tag">not set</span>
+          ) : (
+            <ClearButton label={field.label} onClear={field.clear} />
+          ))}
       </div>
       <FieldNotes ids={ids} description={field.description} />
     </div>

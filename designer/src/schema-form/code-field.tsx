@@ -57,7 +57,9 @@ export function CodeField({ field }: { field: ResolvedField }) {
     <FieldShell ids={ids} label={field.label} required={field.markRequired} description={field.description}>
       <div className="sf-code">
         {isMultiline(field.schema) ? <textarea rows={5} {...common} /> : <input type="text" {...common} />}
-        {!readOnly && fields.length > 0 && <InsertFieldMenu id={ids.id} fieldLabel={field.label} fields={fields} onPick={insert} />}
+        {!readOnly && fields.length > 0 && (
+          <InsertFieldMenu id={ids.id} fieldLabel={field.label} fields={fields} onPick={insert} />
+        )}
       </div>
     </FieldShell>
   );

@@ -4,7 +4,6 @@ import { useForm } from './form-context';
 import { enumOptions, type JsonSchema } from './json-schema';
 import { sameJson } from './same-json';
 
-
 /**
  * A set of choices (an array of enum values, `uniqueItems`): one checkbox per choice. Ticking
  * appends, so an order the user built (providers tried in order) is kept.
@@ -14,9 +13,12 @@ export function EnumSetField({ field }: { field: ResolvedField }) {
   const { readOnly } = useForm();
   const options = enumOptions(field.schema.items as JsonSchema) ?? [];
   const chosen = Array.isArray(field.value) ? field.value : [];
-  const toggle = (value: unknown, on: boolean) => field.set(on ? [...chosen, value] : chosen.filter((item) => !sameJson(item, value)));
+  const toggle = (value: unknown, on: boolean) =>
+    field.set(on ? [...chosen, value] : chosen.filter((item) => !sameJson(item, value)));
   // Checkboxes cannot show order; say it when it is not the list's own.
-  const inListOrder = options.map((option) => option.value).filter((value) => chosen.some((item) => sameJson(item, value)));
+  const inListOrder = options
+    .map((option) => option.value)
+    .filter((value) => chosen.some((item) => sameJson(item, value)));
   const reordered = !sameJson(inListOrder, chosen);
   return (
     <GroupShell
@@ -25,7 +27,14 @@ export function EnumSetField({ field }: { field: ResolvedField }) {
       required={field.markRequired}
       description={field.description}
       className="sf-enum-set"
-      actions={field.clearable && (field.absent ? <span className="sf-unset-tag">not set</span> : <ClearButton label={field.label} onClear={field.clear} />)}
+      actions={
+        field.clearable &&
+        (field.absent ? (
+          <span className="sf-unset-tag">not set</span>
+        ) : (
+          <ClearButton label={field.label} onClear={field.clear} />
+        ))
+      }
     >
       <div className="sf-checks">
         {options.map((option, i) => {

@@ -12,7 +12,12 @@ export interface VisibilityState {
   reshapedSinceServer: readonly FieldPath[];
 }
 
-export const initialVisibility: VisibilityState = { fresh: [], touched: new Set(), editedSinceServer: new Set(), reshapedSinceServer: [] };
+export const initialVisibility: VisibilityState = {
+  fresh: [],
+  touched: new Set(),
+  editedSinceServer: new Set(),
+  reshapedSinceServer: [],
+};
 
 /** New server errors arrived: they describe the config as it is now. */
 export function serverErrorsArrived(state: VisibilityState): VisibilityState {
@@ -24,15 +29,25 @@ export function serverErrorsArrived(state: VisibilityState): VisibilityState {
  * browser's, except on fresh fields not yet touched. An invalid config loaded from the server
  * shows its errors at once; a just-added empty item does not.
  */
-export function visibleErrors(client: readonly FieldError[], server: readonly FieldError[], state: VisibilityState): FieldError[] {
-  const isHeld = (path: FieldPath): boolean => !state.touched.has(path) && state.fresh.some((root) => isWithin(path, root));
-  const isStale = (path: FieldPath): boolean => state.editedSinceServer.has(path) || state.reshapedSinceServer.some((root) => isWithin(path, root));
+export function visibleErrors(
+  client: readonly FieldError[],
+  server: readonly FieldError[],
+  state: VisibilityState,
+): FieldError[] {
+  const isHeld = (path: FieldPath): boolean =>
+    !state.touched.has(path) && state.fresh.some((root) => isWithin(path, root));
+  const isStale = (path: FieldPath): boolean =>
+    state.editedSinceServer.has(path) || state.reshapedSinceServer.some((root) => isWithin(path, root));
   return [...server.filter((error) => !isStale(error.path)), ...client.filter((error) => !isHeld(error.path))];
 }
 
 export function touch(state: VisibilityState, path: FieldPath): VisibilityState {
   if (state.touched.has(path) && state.editedSinceServer.has(path)) return state;
-  return { ...state, touched: new Set(state.touched).add(path), editedSinceServer: new Set(state.editedSinceServer).add(path) };
+  return {
+    ...state,
+    touched: new Set(state.touched).add(path),
+    editedSinceServer: new Set(state.editedSinceServer).add(path),
+  };
 }
 
 export function markFresh(state: VisibilityState, path: FieldPath): VisibilityState {

@@ -37,8 +37,11 @@ export function parentPath(path: FieldPath): FieldPath | null {
  * (`cases[0].when` → `p-cases-0__when`). Other characters are spelled out so ids never collide.
  */
 export function fieldId(idPrefix: string, path: FieldPath): string {
-  const spell = (text: string): string => text.replace(/[^A-Za-z0-9_]/g, (char) => `_${char.charCodeAt(0).toString(16)}_`);
-  const encoded = path.replace(/\[(\d+)\]|\.|[^.[]+|\[/g, (token, index?: string) => (index !== undefined ? `-${index}` : token === '.' ? '__' : spell(token)));
+  const spell = (text: string): string =>
+    text.replace(/[^A-Za-z0-9_]/g, (char) => `_${char.charCodeAt(0).toString(16)}_`);
+  const encoded = path.replace(/\[(\d+)\]|\.|[^.[]+|\[/g, (token, index?: string) =>
+    index !== undefined ? `-${index}` : token === '.' ? '__' : spell(token),
+  );
   return encoded ? `${idPrefix}-${encoded}` : idPrefix;
 }
 

@@ -20,7 +20,13 @@ export function useFieldIds(path: FieldPath, description: string | undefined): F
   const helpId = `${id}--help`;
   const errorId = `${id}--errors`;
   const describedBy = [errors.length ? errorId : null, description ? helpId : null].filter(Boolean).join(' ');
-  return { id, helpId, errorId, errors, aria: { 'aria-describedby': describedBy || undefined, 'aria-invalid': errors.length ? true : undefined } };
+  return {
+    id,
+    helpId,
+    errorId,
+    errors,
+    aria: { 'aria-describedby': describedBy || undefined, 'aria-invalid': errors.length ? true : undefined },
+  };
 }
 
 /** The field's error messages and help text, with the ids its control points to. */
@@ -47,7 +53,8 @@ export function FieldNotes({ ids, description }: { ids: FieldIds; description?: 
 export function RequiredMark({ shown }: { shown: boolean }) {
   return shown ? (
     <span className="sf-required" aria-hidden="true">
-      {' '}*
+      {' '}
+      *
     </span>
   ) : null;
 }
@@ -93,9 +100,22 @@ interface GroupShellProps {
  * A fieldset for a field made of several controls (an object, a list, a set of checkboxes).
  * Focusable from script so "go to this error" can land on it.
  */
-export function GroupShell({ ids, label, required = false, description, actions, className, children }: GroupShellProps) {
+export function GroupShell({
+  ids,
+  label,
+  required = false,
+  description,
+  actions,
+  className,
+  children,
+}: GroupShellProps) {
   return (
-    <fieldset className={['sf-group', ids.errors.length ? 'sf-invalid' : null, className].filter(Boolean).join(' ')} id={ids.id} tabIndex={-1} aria-describedby={ids.aria['aria-describedby']}>
+    <fieldset
+      className={['sf-group', ids.errors.length ? 'sf-invalid' : null, className].filter(Boolean).join(' ')}
+      id={ids.id}
+      tabIndex={-1}
+      aria-describedby={ids.aria['aria-describedby']}
+    >
       <legend className="sf-legend">
         {label}
         <RequiredMark shown={required} />

@@ -37,7 +37,15 @@ const CONTROLS: Readonly<Record<FieldKind, ComponentType<{ field: ResolvedField 
 
 /** Whether leaving the field as it comes makes the config invalid: what the star promises. */
 function needsInput(kind: FieldKind, schema: JsonSchema): boolean {
-  if (kind === 'boolean' || kind === 'object' || kind === 'record' || kind === 'variant' || kind === 'const' || kind === 'json') return false;
+  if (
+    kind === 'boolean' ||
+    kind === 'object' ||
+    kind === 'record' ||
+    kind === 'variant' ||
+    kind === 'const' ||
+    kind === 'json'
+  )
+    return false;
   if (kind === 'array' || kind === 'list' || kind === 'enum-set') return (schema.minItems ?? 0) > 0;
   return true;
 }

@@ -8,8 +8,23 @@ export type { CredentialChoice, Pickers } from './form-context';
 export type { LeadFieldOption } from './insert-text';
 export type { EditorKind, FieldKind, JsonSchema, JsonType, PickerKind } from './json-schema';
 export { fieldKind, humanise, labelOf, unwrapNullable } from './json-schema';
-export { childPath, describeRelative, type FieldError, fieldId, type FieldPath, isWithin, parentPath, pointerToPath } from './field-path';
+export {
+  childPath,
+  describeRelative,
+  type FieldError,
+  fieldId,
+  type FieldPath,
+  isWithin,
+  parentPath,
+  pointerToPath,
+} from './field-path';
 export { validateConfig } from './validate-config';
-export { type CompileErrorLike, countErrorsWithin, type ErrorMap, errorsByPath, serverErrorsForNode } from './errors-by-path';
+export {
+  type CompileErrorLike,
+  countErrorsWithin,
+  type ErrorMap,
+  errorsByPath,
+  serverErrorsForNode,
+} from './errors-by-path';
 export { knownPaths } from './known-paths';
 export { defaultFor, summarise } from './schema-defaults';

@@ -97,7 +97,15 @@ export function InsertFieldMenu({ id, fieldLabel, fields, onPick }: InsertFieldM
         Insert field
       </button>
       {open && (
-        <ul className="sf-menu" role="menu" id={menuId} ref={menu} aria-labelledby={buttonId} onKeyDown={onMenuKeyDown} onBlur={onMenuBlur}>
+        <ul
+          className="sf-menu"
+          role="menu"
+          id={menuId}
+          ref={menu}
+          aria-labelledby={buttonId}
+          onKeyDown={onMenuKeyDown}
+          onBlur={onMenuBlur}
+        >
           {fields.map((field, i) => (
             <li
               key={field.name}

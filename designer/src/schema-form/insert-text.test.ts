@@ -17,8 +17,14 @@ describe('inserting a lead field', () => {
   });
 
   it('replaces the selection and puts the caret after the insertion', () => {
-    expect(insertAt('tier == 1 and  >= 80', 14, 14, insertionFor('expression', score))).toEqual({ value: 'tier == 1 and score >= 80', caret: 19 });
-    expect(insertAt('Hi NAME!', 3, 7, insertionFor('template', { name: 'fullName', type: 'string' }))).toEqual({ value: 'Hi {{fullName}}!', caret: 15 });
+    expect(insertAt('tier == 1 and  >= 80', 14, 14, insertionFor('expression', score))).toEqual({
+      value: 'tier == 1 and score >= 80',
+      caret: 19,
+    });
+    expect(insertAt('Hi NAME!', 3, 7, insertionFor('template', { name: 'fullName', type: 'string' }))).toEqual({
+      value: 'Hi {{fullName}}!',
+      caret: 15,
+    });
     expect(insertAt('ab', 10, 12, { text: 'x', caret: 1 })).toEqual({ value: 'abx', caret: 3 });
   });
 });

@@ -27,7 +27,12 @@ export function insertionFor(editor: EditorKind, field: LeadFieldOption): Insert
 }
 
 /** `value` with `insertion` replacing the selection `start..end`, and the caret after it. */
-export function insertAt(value: string, start: number, end: number, insertion: Insertion): { value: string; caret: number } {
+export function insertAt(
+  value: string,
+  start: number,
+  end: number,
+  insertion: Insertion,
+): { value: string; caret: number } {
   const from = Math.max(0, Math.min(start, value.length));
   const to = Math.max(from, Math.min(end, value.length));
   return { value: value.slice(0, from) + insertion.text + value.slice(to), caret: from + insertion.caret };

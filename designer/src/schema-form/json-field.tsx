@@ -14,7 +14,9 @@ export function JsonField({ field }: { field: ResolvedField }) {
   const ids = useFieldIds(field.path, field.description);
   const { readOnly } = useForm();
   const [local, setLocal] = useState({ text: show(field.value), value: field.value, problem: null as string | null });
-  const current = sameJson(local.value, field.value) ? local : { text: show(field.value), value: field.value, problem: null };
+  const current = sameJson(local.value, field.value)
+    ? local
+    : { text: show(field.value), value: field.value, problem: null };
   const onChange = (text: string) => {
     if (text.trim() === '') {
       setLocal({ text, value: field.clearTo, problem: field.clearable ? null : 'is required' });
@@ -42,7 +44,9 @@ export function JsonField({ field }: { field: ResolvedField }) {
         onBlur={field.touch}
         readOnly={readOnly}
         aria-invalid={ids.aria['aria-invalid'] ?? (current.problem ? true : undefined)}
-        aria-describedby={[current.problem ? problemId : null, ids.aria['aria-describedby']].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [current.problem ? problemId : null, ids.aria['aria-describedby']].filter(Boolean).join(' ') || undefined
+        }
       />
       {current.problem && (
         <p className="sf-errors" id={problemId}>

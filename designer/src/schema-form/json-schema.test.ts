@@ -1,12 +1,26 @@
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { chooseVariant, discriminatorOf, enumOptions, fieldKind, humanise, isHiddenProperty, itemNoun, type JsonSchema, unwrapNullable } from './json-schema';
+import {
+  chooseVariant,
+  discriminatorOf,
+  enumOptions,
+  fieldKind,
+  humanise,
+  isHiddenProperty,
+  itemNoun,
+  type JsonSchema,
+  unwrapNullable,
+} from './json-schema';
 import { defaultFor, summarise } from './schema-defaults';
 
 const s = (schema: unknown): JsonSchema => schema as JsonSchema;
 const kindOf = (schema: unknown) => fieldKind(unwrapNullable(s(schema)).schema);
 
-const httpProvider = Type.Object({ kind: Type.Literal('http'), url: Type.String(), retries: Type.Optional(Type.Integer()) });
+const httpProvider = Type.Object({
+  kind: Type.Literal('http'),
+  url: Type.String(),
+  retries: Type.Optional(Type.Integer()),
+});
 const builtInProvider = Type.Object({ kind: Type.Literal('builtin'), name: Type.String() });
 
 describe('fieldKind', () => {
@@ -41,7 +55,9 @@ describe('fieldKind', () => {
 
 describe('unwrapNullable', () => {
   it('takes the null off a union and keeps the union title', () => {
-    const { schema, nullable } = unwrapNullable(s(Type.Union([Type.Integer({ maximum: 5 }), Type.Null()], { title: 'Limit' })));
+    const { schema, nullable } = unwrapNullable(
+      s(Type.Union([Type.Integer({ maximum: 5 }), Type.Null()], { title: 'Limit' })),
+    );
     expect(nullable).toBe(true);
     expect(schema).toMatchObject({ type: 'integer', maximum: 5, title: 'Limit' });
     expect(unwrapNullable(s({ type: ['string', 'null'] }))).toEqual({ schema: { type: 'string' }, nullable: true });
@@ -85,7 +101,9 @@ describe('unions of objects', () => {
     expect(chooseVariant(variants, { kind: 'http', url: 'x' })).toBe(1);
     expect(chooseVariant(variants, { kind: 'builtin' })).toBe(0);
     expect(discriminatorOf([s(Type.Object({ a: Type.String() })), s(Type.Object({ b: Type.String() }))])).toBeNull();
-    expect(chooseVariant([s(Type.Object({ a: Type.String() })), s(Type.Object({ b: Type.String() }))], { b: 'y' })).toBe(1);
+    expect(
+      chooseVariant([s(Type.Object({ a: Type.String() })), s(Type.Object({ b: Type.String() }))], { b: 'y' }),
+    ).toBe(1);
   });
 });
 
@@ -104,24 +122,54 @@ describe('defaultFor', () => {
         colour: Type.String({ default: 'blue' }),
       }),
     );
-    expect(defaultFor(schema)).toEqual({ port: '', percent: 5, on: false, mode: 'first', tags: [], owner: null, kind: 'http', colour: 'blue' });
+    expect(defaultFor(schema)).toEqual({
+      port: '',
+      percent: 5,
+      on: false,
+      mode: 'first',
+      tags: [],
+      owner: null,
+      kind: 'http',
+      colour: 'blue',
+    });
     expect(defaultFor(s(Type.Union([httpProvider, builtInProvider])))).toEqual({ kind: 'http', url: '' });
   });
 });
 
 describe('summarise', () => {
   it('leads with label-like properties and skips empty ones', () => {
-    const rule = s(Type.Object({ when: Type.String(), port: Type.String(), label: Type.Optional(Type.String()), points: Type.Integer() }));
+    const rule = s(
+      Type.Object({
+        when: Type.String(),
+        port: Type.String(),
+        label: Type.Optional(Type.String()),
+        points: Type.Integer(),
+      }),
+    );
     expect(summarise(rule, { when: 'tier == 1', port: 'hot', points: 10 })).toBe('hot · tier == 1 · 10');
-    expect(summarise(rule, { when: 'tier == 1', port: 'hot', label: 'Hot leads', points: 10 })).toBe('Hot leads · hot · tier == 1');
+    expect(summarise(rule, { when: 'tier == 1', port: 'hot', label: 'Hot leads', points: 10 })).toBe(
+      'Hot leads · hot · tier == 1',
+    );
     expect(summarise(rule, { when: 'x'.repeat(200), port: 'p', points: 1 })).toHaveLength(80);
   });
 
   it('never shows a secret or a credential id', () => {
     const provider = s(
-      Type.Object({ kind: Type.String(), credential: Type.String({ 'x-picker': 'credential' }), authHeader: Type.String({ 'x-secret': true }), url: Type.String() }),
+      Type.Object({
+        kind: Type.String(),
+        credential: Type.String({ 'x-picker': 'credential' }),
+        authHeader: Type.String({ 'x-secret': true }),
+        url: Type.String(),
+      }),
     );
-    expect(summarise(provider, { kind: 'http', credential: '2f0c…', authHeader: 'Authorization: Bearer sk_live', url: 'https://v.example' })).toBe('http · https://v.example');
+    expect(
+      summarise(provider, {
+        kind: 'http',
+        credential: '2f0c…',
+        authHeader: 'Authorization: Bearer sk_live',
+        url: 'https://v.example',
+      }),
+    ).toBe('http · https://v.example');
   });
 });
 

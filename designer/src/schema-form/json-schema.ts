@@ -71,8 +71,10 @@ export type FieldKind =
   | 'boolean'
   | 'json';
 
-const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNullSchema = (schema: JsonSchema): boolean => schema.type === 'null' || (schema.const === null && Object.keys(schema).every((k) => k === 'const' || k === 'title'));
+const isSchema = (value: unknown): value is JsonSchema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNullSchema = (schema: JsonSchema): boolean =>
+  schema.type === 'null' || (schema.const === null && Object.keys(schema).every((k) => k === 'const' || k === 'title'));
 
 /** The schema's alternatives (`anyOf` or `oneOf`), or none. */
 export function alternativesOf(schema: JsonSchema): readonly JsonSchema[] {
@@ -87,9 +89,13 @@ export function unwrapNullable(schema: JsonSchema): { schema: JsonSchema; nullab
   const alternatives = alternativesOf(schema);
   if (alternatives.length >= 2 && alternatives.some(isNullSchema)) {
     const rest = alternatives.filter((alternative) => !isNullSchema(alternative));
-    const inner: JsonSchema = rest.length === 1 ? { ...(rest[0] as JsonSchema) } : { ...schema, anyOf: rest, oneOf: undefined };
+    const inner: JsonSchema =
+      rest.length === 1 ? { ...(rest[0] as JsonSchema) } : { ...schema, anyOf: rest, oneOf: undefined };
     // The union's own title and description describe the field better than the branch's.
-    return { schema: { ...inner, title: schema.title ?? inner.title, description: schema.description ?? inner.description }, nullable: true };
+    return {
+      schema: { ...inner, title: schema.title ?? inner.title, description: schema.description ?? inner.description },
+      nullable: true,
+    };
   }
   if (Array.isArray(schema.type) && schema.type.includes('null')) {
     const types = schema.type.filter((type) => type !== 'null');
@@ -109,7 +115,10 @@ export function enumOptions(schema: JsonSchema): EnumOption[] | null {
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => ({ value, label: String(value) }));
   const alternatives = alternativesOf(schema);
   if (alternatives.length > 0 && alternatives.every((alternative) => 'const' in alternative)) {
-    return alternatives.map((alternative) => ({ value: alternative.const, label: alternative.title ?? String(alternative.const) }));
+    return alternatives.map((alternative) => ({
+      value: alternative.const,
+      label: alternative.title ?? String(alternative.const),
+    }));
   }
   return null;
 }
@@ -144,7 +153,8 @@ export function fieldKind(schema: JsonSchema): FieldKind {
   if ('const' in schema) return 'const';
   if (enumOptions(schema)) return 'enum';
   const alternatives = alternativesOf(schema);
-  if (alternatives.length > 0) return alternatives.every((alternative) => typeOf(alternative) === 'object') ? 'variant' : 'json';
+  if (alternatives.length > 0)
+    return alternatives.every((alternative) => typeOf(alternative) === 'object') ? 'variant' : 'json';
   const type = typeOf(schema);
   if (type === 'string' && schema['x-picker'] === 'lead-field') return 'lead-field';
   if (type === 'string' && schema['x-picker'] !== undefined && PICKED.has(schema['x-picker'])) return 'picker';
@@ -201,7 +211,11 @@ export function discriminatorOf(variants: readonly JsonSchema[]): string | null 
   if (!first) return null;
   for (const name of Object.keys(first)) {
     const values = variants.map((variant) => constOf(variant.properties?.[name]));
-    if (values.every((value) => value !== undefined) && new Set(values.map((value) => JSON.stringify(value))).size === variants.length) return name;
+    if (
+      values.every((value) => value !== undefined) &&
+      new Set(values.map((value) => JSON.stringify(value))).size === variants.length
+    )
+      return name;
   }
   return null;
 }
@@ -223,7 +237,9 @@ export function chooseVariant(variants: readonly JsonSchema[], value: unknown): 
   const record = value as Record<string, unknown>;
   const tag = discriminatorOf(variants);
   if (tag !== null) {
-    const index = variants.findIndex((variant) => JSON.stringify(constOf(variant.properties?.[tag])) === JSON.stringify(record[tag]));
+    const index = variants.findIndex(
+      (variant) => JSON.stringify(constOf(variant.properties?.[tag])) === JSON.stringify(record[tag]),
+    );
     if (index >= 0) return index;
   }
   const index = variants.findIndex((variant) => (variant.required ?? []).every((name) => name in record));

@@ -18,7 +18,8 @@ function collect(nullableSchema: JsonSchema, value: unknown, path: FieldPath, pa
   const kind = fieldKind(schema);
   if (kind === 'object') {
     const record = isRecord(value) ? value : {};
-    for (const [name, property] of Object.entries(schema.properties ?? {})) collect(property, record[name], childPath(path, name), paths);
+    for (const [name, property] of Object.entries(schema.properties ?? {}))
+      collect(property, record[name], childPath(path, name), paths);
   } else if (kind === 'variant') {
     const variants = alternativesOf(schema);
     const variant = variants[chooseVariant(variants, value)];
@@ -31,4 +32,5 @@ function collect(nullableSchema: JsonSchema, value: unknown, path: FieldPath, pa
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

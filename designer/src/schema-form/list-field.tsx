@@ -11,14 +11,25 @@ import { sameJson } from './same-json';
 
 /** The choices for a new item, when it is picked rather than typed: an enum, a boolean, or a non-empty picker list (event types). */
 function itemOptions(schema: JsonSchema, pickers: Pickers | undefined): EnumOption[] | null {
-  const fixed = enumOptions(schema) ?? (typeOf(schema) === 'boolean' ? [{ value: true, label: 'true' }, { value: false, label: 'false' }] : null);
+  const fixed =
+    enumOptions(schema) ??
+    (typeOf(schema) === 'boolean'
+      ? [
+          { value: true, label: 'true' },
+          { value: false, label: 'false' },
+        ]
+      : null);
   if (fixed) return fixed;
   const picked = pickerChoices(schema, pickers);
   return picked && picked.length > 0 ? picked.map((choice) => ({ value: choice.id, label: choice.label })) : null;
 }
 
 /** What the "new item" control holds, read as an item; or why it cannot be one. */
-function readItem(schema: JsonSchema, options: EnumOption[] | null, draft: string): { value: unknown } | { problem: string } | null {
+function readItem(
+  schema: JsonSchema,
+  options: EnumOption[] | null,
+  draft: string,
+): { value: unknown } | { problem: string } | null {
   if (options) return draft === '' ? null : { value: options[Number(draft)]?.value };
   const text = draft.trim();
   if (text === '') return null;
@@ -45,7 +56,8 @@ export function ListField({ field }: { field: ResolvedField }) {
     const item = readItem(itemSchema, options, draft);
     if (!item) return;
     if ('problem' in item) return setProblem(item.problem);
-    if (field.schema.uniqueItems && items.some((existing) => sameJson(existing, item.value))) return setProblem(`${String(item.value)} is already in the list`);
+    if (field.schema.uniqueItems && items.some((existing) => sameJson(existing, item.value)))
+      return setProblem(`${String(item.value)} is already in the list`);
     field.set([...items, item.value]);
     setDraft('');
     setProblem(null);
@@ -82,7 +94,13 @@ export function ListField({ field }: { field: ResolvedField }) {
             <li className="sf-chip" key={`${i}:${String(item)}`}>
               <span>{String(item)}</span>
               {!readOnly && (
-                <button type="button" className="sf-chip-remove" id={chipId(i)} aria-label={`Remove ${String(item)}`} onClick={() => remove(i)}>
+                <button
+                  type="button"
+                  className="sf-chip-remove"
+                  id={chipId(i)}
+                  aria-label={`Remove ${String(item)}`}
+                  onClick={() => remove(i)}
+                >
                   ×
                 </button>
               )}
@@ -106,7 +124,11 @@ export function ListField({ field }: { field: ResolvedField }) {
               ))}
             </select>
           ) : (
-            <input {...control} type={typeOf(itemSchema) === 'string' ? 'text' : 'number'} onChange={(event) => setDraft(event.target.value)} />
+            <input
+              {...control}
+              type={typeOf(itemSchema) === 'string' ? 'text' : 'number'}
+              onChange={(event) => setDraft(event.target.value)}
+            />
           )}
           <button type="button" className="sf-button" aria-label={`Add to ${field.label}`} onClick={add}>
             Add

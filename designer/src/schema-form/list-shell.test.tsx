@@ -13,7 +13,15 @@ const schema: JsonSchema = {
 };
 
 function render(value: unknown): string {
-  return renderToStaticMarkup(<SchemaForm idPrefix="n" schema={schema} value={value} onChange={() => {}} pickers={{ teams: [], reps: [], leadFields: [] }} />);
+  return renderToStaticMarkup(
+    <SchemaForm
+      idPrefix="n"
+      schema={schema}
+      value={value}
+      onChange={() => {}}
+      pickers={{ teams: [], reps: [], leadFields: [] }}
+    />,
+  );
 }
 
 describe('ListShell, through the list and array fields', () => {
@@ -24,7 +32,7 @@ describe('ListShell, through the list and array fields', () => {
     expect(html).not.toContain('aria-label="Clear Steps"');
   });
 
-  it('says each field\'s own word for a set but empty list, and offers to clear it', () => {
+  it("says each field's own word for a set but empty list, and offers to clear it", () => {
     const html = render({ skills: [], steps: [] });
     expect(html).toContain('<p class="sf-empty">None</p>');
     expect(html).toContain('<p class="sf-empty">None yet</p>');
@@ -36,6 +44,8 @@ describe('ListShell, through the list and array fields', () => {
     const html = render({ skills: ['german'], steps: [{ name: 'call' }] });
     expect(html).not.toContain('sf-empty');
     expect(html).toMatch(/<ul class="sf-chips">.*german.*<\/ul><div class="sf-add-row">/);
-    expect(html).toMatch(/<ol class="sf-items">.*<\/ol><button type="button" class="sf-button"[^>]*aria-label="Add step to Steps"/);
+    expect(html).toMatch(
+      /<ol class="sf-items">.*<\/ol><button type="button" class="sf-button"[^>]*aria-label="Add step to Steps"/,
+    );
   });
 });

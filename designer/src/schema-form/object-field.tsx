@@ -7,7 +7,8 @@ import { isHiddenProperty, type JsonSchema, labelOf } from './json-schema';
 import { defaultFor } from './schema-defaults';
 
 /** Whether a value is a plain JSON object. */
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `record` with `name` set to `next`, or without it when `next` is undefined; key order kept. */
 export function withProperty(record: Record<string, unknown>, name: string, next: unknown): Record<string, unknown> {
@@ -36,7 +37,9 @@ export function ObjectProperties({ schema, value, onChange, path, omit }: Proper
     <div className="sf-properties">
       {Object.entries(schema.properties ?? {})
         // A port name derived from its label (x-port-from) is not typed: the label is the field.
-        .filter(([name, property]) => name !== omit && !property['x-port-from'] && !isHiddenProperty(property, record[name]))
+        .filter(
+          ([name, property]) => name !== omit && !property['x-port-from'] && !isHiddenProperty(property, record[name]),
+        )
         .map(([name, property]) =>
           // Read-only, a secret that is set says so, never what it is (the API shows it as "[secret]" anyway).
           readOnly && property['x-secret'] ? (
@@ -60,11 +63,7 @@ export function ObjectProperties({ schema, value, onChange, path, omit }: Proper
 /** A secret field read-only: "set, not shown" when it holds one, nothing when it does not. */
 function HiddenSecret({ label, value }: { label: string; value: unknown }) {
   if (value === undefined || value === null || value === '') return null;
-  return (
-    <p className="sf-help sf-secret-note">
-      {label}: set — secrets are not shown here
-    </p>
-  );
+  return <p className="sf-help sf-secret-note">{label}: set — secrets are not shown here</p>;
 }
 
 /** "Not set" and a button that sets it: for an optional object (or a null one). */
@@ -96,7 +95,12 @@ export function ObjectField({ field }: { field: ResolvedField }) {
   const body = <ObjectProperties schema={field.schema} value={field.value} onChange={field.set} path={field.path} />;
   if (field.root || field.bare) return body;
   return (
-    <GroupShell ids={ids} label={field.label} description={field.description} actions={field.clearable && <ClearButton label={field.label} onClear={field.clear} />}>
+    <GroupShell
+      ids={ids}
+      label={field.label}
+      description={field.description}
+      actions={field.clearable && <ClearButton label={field.label} onClear={field.clear} />}
+    >
       {body}
     </GroupShell>
   );

@@ -14,7 +14,11 @@ export interface Choice {
 function credentialChoices(kinds: readonly string[], pickers: Pickers | undefined): Choice[] {
   return (pickers?.credentials ?? [])
     .filter((credential) => kinds.length === 0 || kinds.includes(credential.kind))
-    .map((credential) => ({ id: credential.id, label: kinds.length > 1 && credential.kindTitle ? `${credential.name} (${credential.kindTitle})` : credential.name }));
+    .map((credential) => ({
+      id: credential.id,
+      label:
+        kinds.length > 1 && credential.kindTitle ? `${credential.name} (${credential.kindTitle})` : credential.name,
+    }));
 }
 
 /**
@@ -24,11 +28,19 @@ function credentialChoices(kinds: readonly string[], pickers: Pickers | undefine
  */
 export function pickerChoices(schema: JsonSchema, pickers: Pickers | undefined): Choice[] | null {
   const kind = schema['x-picker'];
-  if (kind === 'team') return (pickers?.teams ?? []).map((team) => ({ id: team.id, label: team.name.toLowerCase() === team.id.toLowerCase() ? team.name : `${team.name} (${team.id})` }));
+  if (kind === 'team')
+    return (pickers?.teams ?? []).map((team) => ({
+      id: team.id,
+      label: team.name.toLowerCase() === team.id.toLowerCase() ? team.name : `${team.name} (${team.id})`,
+    }));
   if (kind === 'rep') return (pickers?.reps ?? []).map((rep) => ({ id: rep.id, label: `${rep.name} <${rep.email}>` }));
-  if (kind === 'event-type') return pickers?.eventTypes ? pickers.eventTypes.map((type) => ({ id: type.name, label: `${type.label} (${type.name})` })) : null;
+  if (kind === 'event-type')
+    return pickers?.eventTypes
+      ? pickers.eventTypes.map((type) => ({ id: type.name, label: `${type.label} (${type.name})` }))
+      : null;
   // An empty list is still a list: "no credential of this kind yet", with the way to make one.
-  if (kind === 'credential') return pickers?.credentials ? credentialChoices(schema['x-credential-kinds'] ?? [], pickers) : null;
+  if (kind === 'credential')
+    return pickers?.credentials ? credentialChoices(schema['x-credential-kinds'] ?? [], pickers) : null;
   return null;
 }
 
@@ -40,7 +52,12 @@ export function pickerChoices(schema: JsonSchema, pickers: Pickers | undefined):
  */
 function NewCredentialLink({ kinds }: { kinds: readonly string[] }) {
   return (
-    <a className="sf-link-button" href={`/credentials?new=${encodeURIComponent(kinds[0] ?? '')}`} target="_blank" rel="opener">
+    <a
+      className="sf-link-button"
+      href={`/credentials?new=${encodeURIComponent(kinds[0] ?? '')}`}
+      target="_blank"
+      rel="opener"
+    >
       New credential…
     </a>
   );
@@ -86,14 +103,20 @@ export function PickerField({ field }: { field: ResolvedField }) {
             {field.clearable ? 'Not set' : `Choose a ${kind}…`}
           </option>
         )}
-        {!empty && !known && <option value={current}>{isCredential ? 'a credential that no longer exists' : `${current} (unknown ${kind})`}</option>}
+        {!empty && !known && (
+          <option value={current}>
+            {isCredential ? 'a credential that no longer exists' : `${current} (unknown ${kind})`}
+          </option>
+        )}
         {choices.map((choice) => (
           <option key={choice.id} value={choice.id}>
             {choice.label}
           </option>
         ))}
       </select>
-      {isCredential && choices.length === 0 && !readOnly && <p className="sf-help">No credential of this kind yet: make one with “New credential…”.</p>}
+      {isCredential && choices.length === 0 && !readOnly && (
+        <p className="sf-help">No credential of this kind yet: make one with “New credential…”.</p>
+      )}
     </FieldShell>
   );
 }

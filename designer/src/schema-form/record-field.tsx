@@ -42,7 +42,8 @@ export function RecordField({ field }: { field: ResolvedField }) {
   const focusLater = usePendingFocus();
   const valueSchema = recordValueSchema(field.schema) ?? {};
   const nextId = useRef(0);
-  const rowsOf = (value: unknown): Row[] => Object.entries(isRecord(value) ? value : {}).map(([key, entry]) => ({ id: nextId.current++, key, value: entry }));
+  const rowsOf = (value: unknown): Row[] =>
+    Object.entries(isRecord(value) ? value : {}).map(([key, entry]) => ({ id: nextId.current++, key, value: entry }));
   const [rows, setRows] = useState<Row[]>(() => rowsOf(field.value));
   const [sent, setSent] = useState<unknown>(field.value);
   if (!sameJson(sent, field.value)) {
@@ -66,7 +67,12 @@ export function RecordField({ field }: { field: ResolvedField }) {
   };
 
   return (
-    <GroupShell ids={ids} label={field.label} description={field.description} actions={field.clearable && !field.absent && <ClearButton label={field.label} onClear={field.clear} />}>
+    <GroupShell
+      ids={ids}
+      label={field.label}
+      description={field.description}
+      actions={field.clearable && !field.absent && <ClearButton label={field.label} onClear={field.clear} />}
+    >
       {rows.length === 0 && <p className="sf-empty">{field.absent ? 'Not set' : 'None yet'}</p>}
       <ul className="sf-record">
         {rows.map((row, index) => {
@@ -77,13 +83,18 @@ export function RecordField({ field }: { field: ResolvedField }) {
             <li className="sf-record-row" key={row.id}>
               <div className={problem ? 'sf-field sf-invalid' : 'sf-field'}>
                 <label className="sf-label" htmlFor={keyId}>
-                  Name <span className="sf-visually-hidden">of {noun} {index + 1}</span>
+                  Name{' '}
+                  <span className="sf-visually-hidden">
+                    of {noun} {index + 1}
+                  </span>
                 </label>
                 <input
                   className="sf-input"
                   id={keyId}
                   value={row.key}
-                  onChange={(event) => update(rows.map((other) => (other.id === row.id ? { ...other, key: event.target.value } : other)))}
+                  onChange={(event) =>
+                    update(rows.map((other) => (other.id === row.id ? { ...other, key: event.target.value } : other)))
+                  }
                   readOnly={readOnly}
                   aria-invalid={problem ? true : undefined}
                   aria-describedby={problem ? `${keyId}-problem` : undefined}
@@ -104,7 +115,12 @@ export function RecordField({ field }: { field: ResolvedField }) {
                 required
               />
               {!readOnly && (
-                <button type="button" className="sf-link-button sf-danger" aria-label={`Remove ${entryName}`} onClick={() => remove(index)}>
+                <button
+                  type="button"
+                  className="sf-link-button sf-danger"
+                  aria-label={`Remove ${entryName}`}
+                  onClick={() => remove(index)}
+                >
                   Remove
                 </button>
               )}
@@ -113,7 +129,12 @@ export function RecordField({ field }: { field: ResolvedField }) {
         })}
       </ul>
       {!readOnly && (
-        <button type="button" className="sf-button" id={`${ids.id}--add`} onClick={() => update([...rows, { id: nextId.current++, key: '', value: defaultFor(valueSchema) }])}>
+        <button
+          type="button"
+          className="sf-button"
+          id={`${ids.id}--add`}
+          onClick={() => update([...rows, { id: nextId.current++, key: '', value: defaultFor(valueSchema) }])}
+        >
           Add {noun}
         </button>
       )}

@@ -50,11 +50,20 @@ export function summarise(schema: JsonSchema, item: unknown): string {
   const properties = schema.properties ?? {};
   const scalar = (name: string): string | null => {
     // A port name derived from the label only repeats the label; a secret or a credential's id says nothing to show.
-    if (properties[name]?.['x-port-from'] || properties[name]?.['x-secret'] || properties[name]?.['x-picker'] === 'credential') return null;
+    if (
+      properties[name]?.['x-port-from'] ||
+      properties[name]?.['x-secret'] ||
+      properties[name]?.['x-picker'] === 'credential'
+    )
+      return null;
     const value = record[name];
     if (value === undefined || value === null || value === '' || typeof value === 'object') return null;
     const property = properties[name];
-    return property && fieldKind(unwrapNullable(property).schema) === 'boolean' ? (value ? (property.title ?? name) : null) : String(value);
+    return property && fieldKind(unwrapNullable(property).schema) === 'boolean'
+      ? value
+        ? (property.title ?? name)
+        : null
+      : String(value);
   };
   const named = SUMMARY_KEYS.map(scalar).filter((part): part is string => part !== null);
   const rest = Object.keys(properties)

@@ -26,8 +26,14 @@ function definition(type: string, version: number) {
   return { schema: found.configSchema as unknown as JsonSchema, defaults: found.defaultConfig as unknown };
 }
 
-function render(schema: JsonSchema, value: unknown, options: { serverErrors?: FieldError[]; readOnly?: boolean } = {}): string {
-  return renderToStaticMarkup(<SchemaForm idPrefix="n" schema={schema} value={value} onChange={() => {}} pickers={pickers} {...options} />);
+function render(
+  schema: JsonSchema,
+  value: unknown,
+  options: { serverErrors?: FieldError[]; readOnly?: boolean } = {},
+): string {
+  return renderToStaticMarkup(
+    <SchemaForm idPrefix="n" schema={schema} value={value} onChange={() => {}} pickers={pickers} {...options} />,
+  );
 }
 
 describe('SchemaForm on assign v2', () => {
@@ -60,17 +66,26 @@ describe('SchemaForm on assign v2', () => {
     const invalid = render(assign.schema, { ...(assign.defaults as object), strategy: 'lottery' });
     expect(elementById(invalid, 'n-strategy')?.['aria-invalid']).toBe('true');
     expect(elementById(invalid, 'n-strategy')?.['aria-describedby']).toBe('n-strategy--errors n-strategy--help');
-    expect(textById(invalid, 'n-strategy--errors')).toBe('the pick by must be one of: round_robin, weighted_round_robin, least_loaded');
+    expect(textById(invalid, 'n-strategy--errors')).toBe(
+      'the pick by must be one of: round_robin, weighted_round_robin, least_loaded',
+    );
     expect(invalid).toMatch(/lottery \(not allowed\)/);
   });
 });
 
 describe('SchemaForm on branch', () => {
   const branch = definition('branch', 1);
-  const value = { cases: [{ port: 'hot', when: 'tierr == 1' }, { port: 'Bad Port', when: 'tier == 2' }] };
+  const value = {
+    cases: [
+      { port: 'hot', when: 'tierr == 1' },
+      { port: 'Bad Port', when: 'tier == 2' },
+    ],
+  };
 
   it('shows a server compile error on the field its path names', () => {
-    const html = render(branch.schema, value, { serverErrors: [{ path: 'cases[0].when', message: "unknown field 'tierr'" }] });
+    const html = render(branch.schema, value, {
+      serverErrors: [{ path: 'cases[0].when', message: "unknown field 'tierr'" }],
+    });
     const when = elementById(html, 'n-cases-0__when');
     expect(when?.['aria-invalid']).toBe('true');
     expect(when?.['aria-describedby']).toContain('n-cases-0__when--errors');
@@ -78,7 +93,12 @@ describe('SchemaForm on branch', () => {
   });
 
   it("shows the browser's own validation the same way, in the server's words", () => {
-    const html = render(branch.schema, { cases: [{ port: 'hot', when: 'tier == 1' }, { port: 'cold', when: '' }] });
+    const html = render(branch.schema, {
+      cases: [
+        { port: 'hot', when: 'tier == 1' },
+        { port: 'cold', when: '' },
+      ],
+    });
     expect(elementById(html, 'n-cases-1__when')?.['aria-invalid']).toBe('true');
     expect(textById(html, 'n-cases-1__when--errors')).toBe('the condition is empty');
     expect(elementById(html, 'n-cases-0__when')?.['aria-invalid']).toBeUndefined();
@@ -127,14 +147,33 @@ describe('SchemaForm credentials, secrets and deprecated fields', () => {
   const withCredentials: Pickers = {
     ...pickers,
     credentials: [
-      { id: '11111111-1111-4111-8111-111111111111', name: 'Sales alerts', kind: 'slack_webhook', kindTitle: 'Slack incoming webhook' },
+      {
+        id: '11111111-1111-4111-8111-111111111111',
+        name: 'Sales alerts',
+        kind: 'slack_webhook',
+        kindTitle: 'Slack incoming webhook',
+      },
       { id: '22222222-2222-4222-8222-222222222222', name: 'Clearbit key', kind: 'bearer', kindTitle: 'Bearer token' },
       { id: '33333333-3333-4333-8333-333333333333', name: 'CRM header', kind: 'http_header', kindTitle: 'HTTP header' },
     ],
   };
   const renderWith = (schema: JsonSchema, value: unknown, options: { readOnly?: boolean; pickers?: Pickers } = {}) =>
-    renderToStaticMarkup(<SchemaForm idPrefix="n" schema={schema} value={value} onChange={() => {}} pickers={options.pickers ?? withCredentials} readOnly={options.readOnly} />);
-  const options = (html: string, id: string) => [...(new RegExp(`<select[^>]*id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '').matchAll(/<option[^>]*>([^<]*)</g)].map((m) => m[1]);
+    renderToStaticMarkup(
+      <SchemaForm
+        idPrefix="n"
+        schema={schema}
+        value={value}
+        onChange={() => {}}
+        pickers={options.pickers ?? withCredentials}
+        readOnly={options.readOnly}
+      />,
+    );
+  const options = (html: string, id: string) =>
+    [
+      ...(new RegExp(`<select[^>]*id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '').matchAll(
+        /<option[^>]*>([^<]*)</g,
+      ),
+    ].map((m) => m[1]);
 
   it('offers only the credentials of the kinds a field takes, by name, with a link to make a new one', () => {
     const html = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack'] });
@@ -146,15 +185,31 @@ describe('SchemaForm credentials, secrets and deprecated fields', () => {
   });
 
   it('names the kind beside each credential where a field takes several kinds', () => {
-    const html = renderWith(http.schema, { ...(http.defaults as object), credential: '22222222-2222-4222-8222-222222222222' });
-    expect(options(html, 'n-credential')).toEqual(['Not set', 'Clearbit key (Bearer token)', 'CRM header (HTTP header)']);
+    const html = renderWith(http.schema, {
+      ...(http.defaults as object),
+      credential: '22222222-2222-4222-8222-222222222222',
+    });
+    expect(options(html, 'n-credential')).toEqual([
+      'Not set',
+      'Clearbit key (Bearer token)',
+      'CRM header (HTTP header)',
+    ]);
     expect(html).toMatch(/<option value="22222222-2222-4222-8222-222222222222" selected="">Clearbit key/);
   });
 
   it('keeps a credential that no longer exists, saying so; without the list (a viewer) the field is plain text', () => {
-    const gone = renderWith(http.schema, { ...(http.defaults as object), credential: '44444444-4444-4444-8444-444444444444' });
-    expect(gone).toMatch(/<option value="44444444-4444-4444-8444-444444444444" selected="">a credential that no longer exists<\/option>/);
-    const viewer = renderWith(http.schema, { ...(http.defaults as object), credential: '22222222-2222-4222-8222-222222222222' }, { pickers, readOnly: true });
+    const gone = renderWith(http.schema, {
+      ...(http.defaults as object),
+      credential: '44444444-4444-4444-8444-444444444444',
+    });
+    expect(gone).toMatch(
+      /<option value="44444444-4444-4444-8444-444444444444" selected="">a credential that no longer exists<\/option>/,
+    );
+    const viewer = renderWith(
+      http.schema,
+      { ...(http.defaults as object), credential: '22222222-2222-4222-8222-222222222222' },
+      { pickers, readOnly: true },
+    );
     expect(viewer).toMatch(/<input[^>]*id="n-credential"/);
     expect(viewer).not.toContain('New credential');
   });
@@ -163,21 +218,39 @@ describe('SchemaForm credentials, secrets and deprecated fields', () => {
     const empty = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack', 'webhook'] });
     expect(elementById(empty, 'n-slackWebhookUrl')).toBeNull();
     expect(elementById(empty, 'n-webhookUrl')).toBeNull();
-    const old = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack'], slackWebhookUrl: 'https://hooks.slack.example/T0/B0/x' });
+    const old = renderWith(notify.schema, {
+      ...(notify.defaults as object),
+      channels: ['slack'],
+      slackWebhookUrl: 'https://hooks.slack.example/T0/B0/x',
+    });
     expect(elementById(old, 'n-slackWebhookUrl')).toMatchObject({ type: 'password', autocomplete: 'new-password' });
     expect(elementById(old, 'n-webhookUrl')).toBeNull();
-    const provider = renderWith(enrich.schema, { ...(enrich.defaults as object), providers: [{ kind: 'http', name: 'clearbit', url: 'https://x.example' }] });
+    const provider = renderWith(enrich.schema, {
+      ...(enrich.defaults as object),
+      providers: [{ kind: 'http', name: 'clearbit', url: 'https://x.example' }],
+    });
     expect(provider).not.toContain('Auth header (deprecated)');
     expect(provider).toContain('API key');
   });
 
   it('never shows a secret read-only, not even the API\'s "[secret]"', () => {
-    const html = renderWith(notify.schema, { ...(notify.defaults as object), channels: ['slack'], slackWebhookUrl: '[secret]' }, { readOnly: true });
+    const html = renderWith(
+      notify.schema,
+      { ...(notify.defaults as object), channels: ['slack'], slackWebhookUrl: '[secret]' },
+      { readOnly: true },
+    );
     expect(elementById(html, 'n-slackWebhookUrl')).toBeNull();
     expect(html).not.toContain('[secret]');
     expect(html).toContain('Slack webhook URL (deprecated): set — secrets are not shown here');
     expect(html).not.toContain('New credential');
-    const provider = renderWith(enrich.schema, { ...(enrich.defaults as object), providers: [{ kind: 'http', name: 'v', url: 'https://x.example', authHeader: '[secret]' }] }, { readOnly: true });
+    const provider = renderWith(
+      enrich.schema,
+      {
+        ...(enrich.defaults as object),
+        providers: [{ kind: 'http', name: 'v', url: 'https://x.example', authHeader: '[secret]' }],
+      },
+      { readOnly: true },
+    );
     expect(provider).not.toContain('[secret]');
   });
 });
@@ -185,8 +258,22 @@ describe('SchemaForm credentials, secrets and deprecated fields', () => {
 describe('SchemaForm event type lists', () => {
   it('picks each event of a list from the catalog, by label', () => {
     const wait = definition('wait', 1);
-    const withCatalog: Pickers = { ...pickers, eventTypes: [{ name: 'contacted', label: 'Contacted' }, { name: 'webinar_attended', label: 'Webinar attended' }] };
-    const html = renderToStaticMarkup(<SchemaForm idPrefix="n" schema={wait.schema} value={{ mode: 'event', events: ['contacted'] }} onChange={() => {}} pickers={withCatalog} />);
+    const withCatalog: Pickers = {
+      ...pickers,
+      eventTypes: [
+        { name: 'contacted', label: 'Contacted' },
+        { name: 'webinar_attended', label: 'Webinar attended' },
+      ],
+    };
+    const html = renderToStaticMarkup(
+      <SchemaForm
+        idPrefix="n"
+        schema={wait.schema}
+        value={{ mode: 'event', events: ['contacted'] }}
+        onChange={() => {}}
+        pickers={withCatalog}
+      />,
+    );
     expect(html).toMatch(/<select[^>]*id="n-events--new"/);
     expect(html).toContain('<option value="1">Webinar attended (webinar_attended)</option>');
     // Without the catalog the name is typed.
@@ -203,7 +290,8 @@ describe('SchemaForm on every node type in the catalog', () => {
       for (const { attributes } of controlsIn(html)) {
         const id = attributes.id as string;
         expect(labelFor(html, id) ?? attributes['aria-label'], `control ${id} has a label`).toBeTruthy();
-        for (const ref of (attributes['aria-describedby'] ?? '').split(' ').filter(Boolean)) expect(ids.has(ref), `${id} describedby ${ref}`).toBe(true);
+        for (const ref of (attributes['aria-describedby'] ?? '').split(' ').filter(Boolean))
+          expect(ids.has(ref), `${id} describedby ${ref}`).toBe(true);
       }
       expect(ids.size, 'ids are unique').toBe([...html.matchAll(/\bid="([^"]+)"/g)].length);
     });
@@ -223,7 +311,10 @@ describe('SchemaForm on every node type in the catalog', () => {
       if (typeof schema !== 'object' || schema === null) return;
       for (const [key, value] of Object.entries(schema)) {
         if (key === 'x-credential-kinds') {
-          expect(Array.isArray(value) && value.every((kind) => credentialKinds.has(kind)), `${at}: ${key} = ${String(value)}`).toBe(true);
+          expect(
+            Array.isArray(value) && value.every((kind) => credentialKinds.has(kind)),
+            `${at}: ${key} = ${String(value)}`,
+          ).toBe(true);
           found.push(`${at} ${key}=${String(value)}`);
         } else if (key.startsWith('x-')) {
           expect(allowed[key], `${at}: unknown keyword ${key}`).toBeDefined();

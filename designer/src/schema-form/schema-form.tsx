@@ -52,8 +52,20 @@ export function SchemaForm(props: SchemaFormProps) {
 
 const NO_ERRORS: readonly FieldError[] = [];
 
-function FormBody({ schema, value, onChange, serverErrors = NO_ERRORS, pickers, readOnly = false, idPrefix, focusPath, blank = false }: SchemaFormProps) {
-  const [state, setState] = useState(() => (blank ? visibility.markFresh(visibility.initialVisibility, '') : visibility.initialVisibility));
+function FormBody({
+  schema,
+  value,
+  onChange,
+  serverErrors = NO_ERRORS,
+  pickers,
+  readOnly = false,
+  idPrefix,
+  focusPath,
+  blank = false,
+}: SchemaFormProps) {
+  const [state, setState] = useState(() =>
+    blank ? visibility.markFresh(visibility.initialVisibility, '') : visibility.initialVisibility,
+  );
   const serverKey = JSON.stringify(serverErrors);
   const [seenServerKey, setSeenServerKey] = useState(serverKey);
   if (serverKey !== seenServerKey) {
@@ -63,7 +75,10 @@ function FormBody({ schema, value, onChange, serverErrors = NO_ERRORS, pickers, 
 
   const clientErrors = useMemo(() => validateConfig(schema, value), [schema, value]);
   const paths = useMemo(() => knownPaths(schema, value), [schema, value]);
-  const errors = useMemo(() => errorsByPath(visibility.visibleErrors(clientErrors, serverErrors, state), paths), [clientErrors, serverErrors, state, paths]);
+  const errors = useMemo(
+    () => errorsByPath(visibility.visibleErrors(clientErrors, serverErrors, state), paths),
+    [clientErrors, serverErrors, state, paths],
+  );
 
   const touch = useCallback((path: FieldPath) => setState((current) => visibility.touch(current, path)), []);
   const markFresh = useCallback((path: FieldPath) => setState((current) => visibility.markFresh(current, path)), []);
@@ -88,7 +103,12 @@ function FormBody({ schema, value, onChange, serverErrors = NO_ERRORS, pickers, 
   const rootErrors = errors.get('') ?? [];
   return (
     <FormContext.Provider value={context}>
-      <div className="schema-form" id={`${idPrefix}--form`} tabIndex={-1} aria-describedby={rootErrors.length ? `${idPrefix}--errors` : undefined}>
+      <div
+        className="schema-form"
+        id={`${idPrefix}--form`}
+        tabIndex={-1}
+        aria-describedby={rootErrors.length ? `${idPrefix}--errors` : undefined}
+      >
         <p className="sf-note" aria-hidden="true">
           <span className="sf-required">*</span> required
         </p>

@@ -5,7 +5,14 @@ import { FieldShell, useFieldIds } from './field-shell';
 import { useForm } from './form-context';
 import { isMultiline } from './json-schema';
 
-const INPUT_TYPES: Readonly<Record<string, string>> = { email: 'email', uri: 'url', url: 'url', date: 'date', time: 'time', 'date-time': 'datetime-local' };
+const INPUT_TYPES: Readonly<Record<string, string>> = {
+  email: 'email',
+  uri: 'url',
+  url: 'url',
+  date: 'date',
+  time: 'time',
+  'date-time': 'datetime-local',
+};
 
 /** The value a text control shows: "not set" and null show as empty. */
 export const textOf = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
@@ -26,7 +33,8 @@ export function StringField({ field }: { field: ResolvedField }) {
   const type = secret && !revealed ? 'password' : (INPUT_TYPES[field.schema.format ?? ''] ?? 'text');
   const isDateTime = type === 'datetime-local';
   const text = textOf(field.value);
-  const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => textChange(field, isDateTime ? localInputToIso(event.target.value) : event.target.value);
+  const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    textChange(field, isDateTime ? localInputToIso(event.target.value) : event.target.value);
   const common = {
     id: ids.id,
     value: isDateTime ? isoToLocalInput(text) : text,
@@ -47,13 +55,22 @@ export function StringField({ field }: { field: ResolvedField }) {
       actions={
         secret &&
         !readOnly && (
-          <button type="button" className="sf-link-button" aria-label={`${revealed ? 'Hide' : 'Show'} ${field.label}`} onClick={() => setRevealed((shown) => !shown)}>
+          <button
+            type="button"
+            className="sf-link-button"
+            aria-label={`${revealed ? 'Hide' : 'Show'} ${field.label}`}
+            onClick={() => setRevealed((shown) => !shown)}
+          >
             {revealed ? 'Hide' : 'Show'}
           </button>
         )
       }
     >
-      {isMultiline(field.schema) ? <textarea className="sf-input sf-textarea" rows={4} {...common} /> : <input className="sf-input" type={type} {...common} />}
+      {isMultiline(field.schema) ? (
+        <textarea className="sf-input sf-textarea" rows={4} {...common} />
+      ) : (
+        <input className="sf-input" type={type} {...common} />
+      )}
     </FieldShell>
   );
 }

@@ -2,7 +2,10 @@
 
 /** The attributes of every input, select and textarea, in order. */
 export function controlsIn(html: string): Array<{ tag: string; attributes: Record<string, string> }> {
-  return [...html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)].map(([, tag, attributes]) => ({ tag: tag as string, attributes: attributesOf(attributes as string) }));
+  return [...html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)].map(([, tag, attributes]) => ({
+    tag: tag as string,
+    attributes: attributesOf(attributes as string),
+  }));
 }
 
 /** The attributes of the element with this id. */
@@ -14,7 +17,13 @@ export function elementById(html: string, id: string): Record<string, string> | 
 /** The text inside the element with this id (tags stripped). */
 export function textById(html: string, id: string): string {
   const match = new RegExp(`<([a-z]+)\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
-  return match ? (match[2] as string).replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&') : '';
+  return match
+    ? (match[2] as string)
+        .replace(/<[^>]+>/g, '')
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&amp;/g, '&')
+    : '';
 }
 
 /** The label text for the control with this id. */
@@ -25,5 +34,10 @@ export function labelFor(html: string, id: string): string | null {
 
 /** Attribute names lower-cased: React writes some as in JSX (`readOnly`), HTML ignores case. */
 function attributesOf(text: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [(name as string).toLowerCase(), value ?? '']));
+  return Object.fromEntries(
+    [...text.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [
+      (name as string).toLowerCase(),
+      value ?? '',
+    ]),
+  );
 }

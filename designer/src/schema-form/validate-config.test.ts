@@ -30,11 +30,25 @@ const branchLike = asSchema(
 
 describe('validateConfig', () => {
   it('accepts a valid config, annotations and all', () => {
-    expect(validateConfig(branchLike, { cases: [{ port: 'hot', when: 'tier == 1' }], mode: 'first', pick: 'b', limit: 3, at: '2025-03-01T09:00:00Z' })).toEqual([]);
+    expect(
+      validateConfig(branchLike, {
+        cases: [{ port: 'hot', when: 'tier == 1' }],
+        mode: 'first',
+        pick: 'b',
+        limit: 3,
+        at: '2025-03-01T09:00:00Z',
+      }),
+    ).toEqual([]);
   });
 
   it('names nested fields in the server path format, with messages in the server’s words', () => {
-    const errors = validateConfig(branchLike, { cases: [{ port: 'hot', when: 'x' }, { port: 'Bad Port', when: '' }], mode: 'first' });
+    const errors = validateConfig(branchLike, {
+      cases: [
+        { port: 'hot', when: 'x' },
+        { port: 'Bad Port', when: '' },
+      ],
+      mode: 'first',
+    });
     expect(errors).toEqual([
       { path: 'cases[1].port', message: 'the port is not in the expected form' },
       { path: 'cases[1].when', message: 'the when is empty' },
@@ -62,7 +76,9 @@ describe('validateConfig', () => {
       { path: 'limit', message: 'the limit must be at most 10' },
       { path: 'at', message: 'the at must be a date and time' },
     ]);
-    expect(validateConfig(branchLike, { cases: [], mode: 'all', limit: 2.5 })).toEqual([{ path: 'limit', message: 'the limit must be a whole number' }]);
+    expect(validateConfig(branchLike, { cases: [], mode: 'all', limit: 2.5 })).toEqual([
+      { path: 'limit', message: 'the limit must be a whole number' },
+    ]);
   });
 
   it('reports a discriminated union only against the variant the value names', () => {
@@ -70,31 +86,54 @@ describe('validateConfig', () => {
       Type.Object({
         providers: Type.Array(
           Type.Union([
-            Type.Object({ kind: Type.Literal('builtin'), name: Type.Enum(['email_type', 'company_domain']) }, { additionalProperties: false }),
-            Type.Object({ kind: Type.Literal('http'), url: Type.String({ format: 'uri' }), retries: Type.Integer({ maximum: 3 }) }, { additionalProperties: false }),
+            Type.Object(
+              { kind: Type.Literal('builtin'), name: Type.Enum(['email_type', 'company_domain']) },
+              { additionalProperties: false },
+            ),
+            Type.Object(
+              {
+                kind: Type.Literal('http'),
+                url: Type.String({ format: 'uri' }),
+                retries: Type.Integer({ maximum: 3 }),
+              },
+              { additionalProperties: false },
+            ),
           ]),
         ),
       }),
     );
-    const errors = validateConfig(providers, { providers: [{ kind: 'builtin', name: 'email_type' }, { kind: 'http', url: 'not a url', retries: 9 }] });
+    const errors = validateConfig(providers, {
+      providers: [
+        { kind: 'builtin', name: 'email_type' },
+        { kind: 'http', url: 'not a url', retries: 9 },
+      ],
+    });
     expect(errors).toEqual([
       { path: 'providers[1].url', message: 'the url must be a web address (https://…)' },
       { path: 'providers[1].retries', message: 'the retries must be at most 3' },
     ]);
-    expect(validateConfig(providers, { providers: [{ kind: 'ftp' }] })).toEqual([{ path: 'providers[0].kind', message: 'the kind must be one of: builtin, http' }]);
+    expect(validateConfig(providers, { providers: [{ kind: 'ftp' }] })).toEqual([
+      { path: 'providers[0].kind', message: 'the kind must be one of: builtin, http' },
+    ]);
   });
 
   it('says what a nullable field may be, and checks its value when it has one', () => {
     const schema = asSchema(Type.Object({ owner: Type.Union([Type.String({ maxLength: 3 }), Type.Null()]) }));
     expect(validateConfig(schema, { owner: null })).toEqual([]);
-    expect(validateConfig(schema, { owner: 'abcd' })).toEqual([{ path: 'owner', message: 'the owner is too long (at most 3 characters)' }]);
-    expect(validateConfig(schema, { owner: 7 })).toEqual([{ path: 'owner', message: 'the owner must be text or empty' }]);
+    expect(validateConfig(schema, { owner: 'abcd' })).toEqual([
+      { path: 'owner', message: 'the owner is too long (at most 3 characters)' },
+    ]);
+    expect(validateConfig(schema, { owner: 7 })).toEqual([
+      { path: 'owner', message: 'the owner must be text or empty' },
+    ]);
   });
 
   it('validates TypeBox tuples, which a draft 2020 validator could not compile', () => {
     const schema = asSchema(Type.Object({ range: Type.Tuple([Type.Integer(), Type.Integer()]) }));
     expect(validateConfig(schema, { range: [1, 2] })).toEqual([]);
-    expect(validateConfig(schema, { range: [1, 'x'] })).toEqual([{ path: 'range[1]', message: 'range 2 must be a whole number' }]);
+    expect(validateConfig(schema, { range: [1, 'x'] })).toEqual([
+      { path: 'range[1]', message: 'range 2 must be a whole number' },
+    ]);
   });
 
   it('reports a schema it cannot compile on the config instead of throwing', () => {

@@ -39,5 +39,8 @@ export function validateConfig(schema: JsonSchema, value: unknown): FieldError[]
     return [{ path: '', message: `this node type's schema cannot be checked here: ${(error as Error).message}` }];
   }
   if (validate(value)) return [];
-  return configProblems(schema as SchemaLike, value, validate.errors).map((problem) => ({ path: problem.path, message: problem.phrase }));
+  return configProblems(schema as SchemaLike, value, validate.errors).map((problem) => ({
+    path: problem.path,
+    message: problem.phrase,
+  }));
 }

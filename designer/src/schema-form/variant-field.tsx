@@ -24,7 +24,8 @@ export function VariantField({ field }: { field: ResolvedField }) {
   const tag = discriminatorOf(variants);
   const tagSchema = tag ? variant.properties?.[tag] : undefined;
   // A value whose discriminator names no shape (or is missing) must not look like the first shape.
-  const tagged = !tag || (isRecord(field.value) && JSON.stringify(field.value[tag]) === JSON.stringify(constOf(tagSchema)));
+  const tagged =
+    !tag || (isRecord(field.value) && JSON.stringify(field.value[tag]) === JSON.stringify(constOf(tagSchema)));
   const ids = useFieldIds(field.path, field.description);
   const selectIds = useFieldIds(tag ? childPath(field.path, tag) : `${field.path}#variant`, variant.description);
   if (field.absent && !field.bare && !field.root) return <AbsentGroup field={field} />;
@@ -44,7 +45,15 @@ export function VariantField({ field }: { field: ResolvedField }) {
           {tag && tagSchema ? labelOf(tagSchema, tag) : 'Kind'}
           <RequiredMark shown />
         </label>
-        <select className="sf-input sf-select" id={selectIds.id} value={tagged ? String(index) : ''} onChange={(event) => event.target.value !== '' && switchTo(Number(event.target.value))} disabled={readOnly} aria-required {...selectIds.aria}>
+        <select
+          className="sf-input sf-select"
+          id={selectIds.id}
+          value={tagged ? String(index) : ''}
+          onChange={(event) => event.target.value !== '' && switchTo(Number(event.target.value))}
+          disabled={readOnly}
+          aria-required
+          {...selectIds.aria}
+        >
           {!tagged && (
             <option value="" disabled>
               Choose…
@@ -58,12 +67,23 @@ export function VariantField({ field }: { field: ResolvedField }) {
         </select>
         <FieldNotes ids={selectIds} description={variant.description} />
       </div>
-      <ObjectProperties schema={variant} value={field.value} onChange={field.set} path={field.path} omit={tag ?? undefined} />
+      <ObjectProperties
+        schema={variant}
+        value={field.value}
+        onChange={field.set}
+        path={field.path}
+        omit={tag ?? undefined}
+      />
     </>
   );
   if (field.bare || field.root) return body;
   return (
-    <GroupShell ids={ids} label={field.label} description={field.description} actions={field.clearable && <ClearButton label={field.label} onClear={field.clear} />}>
+    <GroupShell
+      ids={ids}
+      label={field.label}
+      description={field.description}
+      actions={field.clearable && <ClearButton label={field.label} onClear={field.clear} />}
+    >
       {body}
     </GroupShell>
   );

@@ -7,7 +7,10 @@ import type { JsonSchema } from '../schema-form';
 import { parseBulkText, problemsByRow } from './bulk-rows';
 import type { EntityConfig } from './entities';
 
-type Outcome = { kind: 'checked' | 'written'; result: BulkResult } | { kind: 'problems'; rows: Map<number, { field: string; message: string }[]>; message: string } | null;
+type Outcome =
+  | { kind: 'checked' | 'written'; result: BulkResult }
+  | { kind: 'problems'; rows: Map<number, { field: string; message: string }[]>; message: string }
+  | null;
 
 /** One problem the server found, with the index of its row (-1: one not tied to a row). */
 interface RowProblem {
@@ -26,7 +29,17 @@ const problemColumns: Column<RowProblem>[] = [
  * Bulk upsert from a pasted or uploaded CSV or JSON file: "Check" asks the server for a dry run and
  * lists each row's problems; nothing is written until a clean batch is uploaded.
  */
-export function BulkDialog({ config, schema, onDone, onClose }: { config: EntityConfig; schema: JsonSchema; onDone(): void; onClose(): void }) {
+export function BulkDialog({
+  config,
+  schema,
+  onDone,
+  onClose,
+}: {
+  config: EntityConfig;
+  schema: JsonSchema;
+  onDone(): void;
+  onClose(): void;
+}) {
   const { api } = useLeadflow();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -34,7 +47,9 @@ export function BulkDialog({ config, schema, onDone, onClose }: { config: Entity
   const [busy, setBusy] = useState<'check' | 'write' | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   useEffect(() => ref.current?.showModal(), []);
-  const example = `${Object.keys(schema.properties ?? {}).slice(0, 4).join(',')}`;
+  const example = `${Object.keys(schema.properties ?? {})
+    .slice(0, 4)
+    .join(',')}`;
 
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -52,7 +67,13 @@ export function BulkDialog({ config, schema, onDone, onClose }: { config: Entity
       if (!dryRun) onDone();
     } catch (failure) {
       const problems = failure instanceof ApiError ? failure.problems : [];
-      setOutcome({ kind: 'problems', rows: problemsByRow(problems, config.list), message: problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written.` : errorMessage(failure) });
+      setOutcome({
+        kind: 'problems',
+        rows: problemsByRow(problems, config.list),
+        message: problems.length
+          ? `${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written.`
+          : errorMessage(failure),
+      });
     } finally {
       setBusy(null);
     }
@@ -62,13 +83,20 @@ export function BulkDialog({ config, schema, onDone, onClose }: { config: Entity
     <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} className="team-bulk">
       <h2 id={`${id}-title`}>Bulk upsert {config.title.toLowerCase()}</h2>
       <p className="muted">
-        Paste or upload CSV (first row: field names, e.g. <code>{example}</code>; lists as <code>a; b</code>; nested fields as <code>rules.countries</code>) or a JSON array. Rows are matched by{' '}
-        <code>{config.bulkKey}</code>: existing ones are updated, new ones created. All or nothing.
+        Paste or upload CSV (first row: field names, e.g. <code>{example}</code>; lists as <code>a; b</code>; nested
+        fields as <code>rules.countries</code>) or a JSON array. Rows are matched by <code>{config.bulkKey}</code>:
+        existing ones are updated, new ones created. All or nothing.
       </p>
       <label htmlFor={`${id}-file`}>File</label>
       <input id={`${id}-file`} type="file" accept=".csv,.json,text/csv,application/json" onChange={load} />
       <label htmlFor={`${id}-text`}>Rows</label>
-      <textarea id={`${id}-text`} rows={8} value={text} onChange={(event) => (setText(event.target.value), setOutcome(null))} spellCheck={false} />
+      <textarea
+        id={`${id}-text`}
+        rows={8}
+        value={text}
+        onChange={(event) => (setText(event.target.value), setOutcome(null))}
+        spellCheck={false}
+      />
       {outcome?.kind === 'problems' && (
         <div className="banner error" role="alert">
           <p>{outcome.message}</p>
@@ -82,7 +110,8 @@ export function BulkDialog({ config, schema, onDone, onClose }: { config: Entity
       )}
       {(outcome?.kind === 'checked' || outcome?.kind === 'written') && (
         <p className="banner info" role="status">
-          {outcome.kind === 'checked' ? 'No problems. Uploading would create' : 'Done: created'} {outcome.result.created}, {outcome.kind === 'checked' ? 'update' : 'updated'} {outcome.result.updated}
+          {outcome.kind === 'checked' ? 'No problems. Uploading would create' : 'Done: created'}{' '}
+          {outcome.result.created}, {outcome.kind === 'checked' ? 'update' : 'updated'} {outcome.result.updated}
           {outcome.kind === 'written' ? `, ${outcome.result.unchanged} unchanged` : ''}.
         </p>
       )}

@@ -5,7 +5,17 @@ import { useLeadflow } from '../app/leadflow-context';
 import type { EntityConfig } from './entities';
 
 /** Confirms a delete, saying first what it will do; shows what the server did or why it refused. */
-export function DeleteDialog({ config, row, onDone, onClose }: { config: EntityConfig; row: TeamRow; onDone(): void; onClose(): void }) {
+export function DeleteDialog({
+  config,
+  row,
+  onDone,
+  onClose,
+}: {
+  config: EntityConfig;
+  row: TeamRow;
+  onDone(): void;
+  onClose(): void;
+}) {
   const { api } = useLeadflow();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -22,7 +32,11 @@ export function DeleteDialog({ config, row, onDone, onClose }: { config: EntityC
       if (result.outcome === 'archived') setArchived(true);
       else ref.current?.close();
     } catch (failure) {
-      setRefusal(failure instanceof ApiError && failure.problems.length ? failure.problems.map((p) => p.message) : [errorMessage(failure)]);
+      setRefusal(
+        failure instanceof ApiError && failure.problems.length
+          ? failure.problems.map((p) => p.message)
+          : [errorMessage(failure)],
+      );
     } finally {
       setBusy(false);
     }

@@ -27,7 +27,9 @@ function editSchema(schema: JsonSchema, config: EntityConfig, creating: boolean)
 /** Only the fields the form edits (a row also carries createdAt, archivedAt …). */
 function formValue(row: TeamRow | null, schema: JsonSchema): Record<string, unknown> {
   if (!row) return {};
-  return Object.fromEntries(Object.keys(schema.properties ?? {}).flatMap((name) => (row[name] === undefined ? [] : [[name, row[name]]])));
+  return Object.fromEntries(
+    Object.keys(schema.properties ?? {}).flatMap((name) => (row[name] === undefined ? [] : [[name, row[name]]])),
+  );
 }
 
 /** Create or edit one row in a side panel; the form is generated from the server's schema and the server's errors show on their fields. */
@@ -58,7 +60,11 @@ export function EditPanel({ config, schema, row, pickers, readOnly, onSaved, onC
       setServerErrors(onFields.map((problem) => ({ path: problem.path, message: problem.message })));
       // Take the user to the first field the server named (the form may be scrolled past it).
       setFocusPath(onFields[0]?.path);
-      setBanner(onFields.length === problems.length && onFields.length > 0 ? 'Fix the fields marked below and save again.' : errorMessage(failure));
+      setBanner(
+        onFields.length === problems.length && onFields.length > 0
+          ? 'Fix the fields marked below and save again.'
+          : errorMessage(failure),
+      );
       setBusy(false);
     }
   };
@@ -77,7 +83,17 @@ export function EditPanel({ config, schema, row, pickers, readOnly, onSaved, onC
             {banner}
           </p>
         )}
-        <SchemaForm idPrefix={`${config.entity}-${row?.id ?? 'new'}`} schema={formSchema} value={value} onChange={setValue} serverErrors={serverErrors} pickers={pickers} readOnly={readOnly} focusPath={focusPath} blank={creating} />
+        <SchemaForm
+          idPrefix={`${config.entity}-${row?.id ?? 'new'}`}
+          schema={formSchema}
+          value={value}
+          onChange={setValue}
+          serverErrors={serverErrors}
+          pickers={pickers}
+          readOnly={readOnly}
+          focusPath={focusPath}
+          blank={creating}
+        />
         {!readOnly && (
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>

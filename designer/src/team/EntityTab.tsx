@@ -39,18 +39,30 @@ export function EntityTab({ config, schema, pickers, lookups, readOnly, onChange
     onChanged();
   };
   const columns: Column<TeamRow>[] = [
-    ...config.columns.map((column): Column<TeamRow> => ({ header: column.header, cell: (row) => column.cell(row, lookups) })),
+    ...config.columns.map((column): Column<TeamRow> => ({
+      header: column.header,
+      cell: (row) => column.cell(row, lookups),
+    })),
     {
       header: 'Actions',
       hideHeader: true,
       className: 'team-actions',
       cell: (row) => (
         <>
-          <button type="button" onClick={() => setOpen({ kind: 'edit', row })} aria-label={`${readOnly ? 'View' : 'Edit'} ${config.noun} ${config.label(row)}`}>
+          <button
+            type="button"
+            onClick={() => setOpen({ kind: 'edit', row })}
+            aria-label={`${readOnly ? 'View' : 'Edit'} ${config.noun} ${config.label(row)}`}
+          >
             {readOnly ? 'View' : 'Edit'}
           </button>
           {!readOnly && (
-            <button type="button" className="danger" onClick={() => setOpen({ kind: 'delete', row })} aria-label={`Delete ${config.noun} ${config.label(row)}`}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setOpen({ kind: 'delete', row })}
+              aria-label={`Delete ${config.noun} ${config.label(row)}`}
+            >
               Delete
             </button>
           )}
@@ -65,11 +77,21 @@ export function EntityTab({ config, schema, pickers, lookups, readOnly, onChange
         <div className="page-header">
           <label className="team-search">
             <span className="visually-hidden">Search {config.title.toLowerCase()}</span>
-            <input type="search" placeholder={`Search ${config.title.toLowerCase()}…`} value={query} onChange={(event) => setQuery(event.target.value)} />
+            <input
+              type="search"
+              placeholder={`Search ${config.title.toLowerCase()}…`}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
           </label>
           {config.entity === 'rep' && (
             <label>
-              <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} /> Show archived
+              <input
+                type="checkbox"
+                checked={showArchived}
+                onChange={(event) => setShowArchived(event.target.checked)}
+              />{' '}
+              Show archived
             </label>
           )}
           <span className="team-spacer" />
@@ -111,8 +133,12 @@ export function EntityTab({ config, schema, pickers, lookups, readOnly, onChange
           onClose={() => setOpen(null)}
         />
       )}
-      {open?.kind === 'delete' && <DeleteDialog config={config} row={open.row} onDone={changed} onClose={() => setOpen(null)} />}
-      {open?.kind === 'bulk' && <BulkDialog config={config} schema={schema} onDone={changed} onClose={() => setOpen(null)} />}
+      {open?.kind === 'delete' && (
+        <DeleteDialog config={config} row={open.row} onDone={changed} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'bulk' && (
+        <BulkDialog config={config} schema={schema} onDone={changed} onClose={() => setOpen(null)} />
+      )}
     </div>
   );
 }

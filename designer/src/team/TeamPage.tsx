@@ -19,7 +19,10 @@ export function TeamPage() {
   const schemas = useLoad(() => teamModelApi.schemas(api), 'schemas');
   // Teams and reps feed the pickers and the names in every tab's columns.
   const refs = useLoad(async () => {
-    const [teams, reps] = await Promise.all([teamModelApi.list(api, '/api/teams', 'teams'), teamModelApi.list(api, '/api/reps', 'reps')]);
+    const [teams, reps] = await Promise.all([
+      teamModelApi.list(api, '/api/teams', 'teams'),
+      teamModelApi.list(api, '/api/reps', 'reps'),
+    ]);
     return { teams, reps };
   }, `refs-${generation}`);
   const pickers = useMemo<Pickers>(
@@ -30,7 +33,13 @@ export function TeamPage() {
     }),
     [refs.data],
   );
-  const lookups = useMemo<Lookups>(() => ({ teams: new Map(pickers.teams.map((t) => [t.id, t.name])), reps: new Map(pickers.reps.map((r) => [r.id, r.name])) }), [pickers]);
+  const lookups = useMemo<Lookups>(
+    () => ({
+      teams: new Map(pickers.teams.map((t) => [t.id, t.name])),
+      reps: new Map(pickers.reps.map((r) => [r.id, r.name])),
+    }),
+    [pickers],
+  );
   const config = ENTITIES[tab] ?? ENTITIES[0];
   const schema = schemas.data?.[config.entity] as JsonSchema | undefined;
 
@@ -64,11 +73,27 @@ export function TeamPage() {
         ))}
       </div>
       <section role="tabpanel" id="team-tabpanel" aria-labelledby={`team-tab-${config.entity}`}>
-        {schemas.error && <p className="banner error" role="alert">Could not load the team model's schemas: {schemas.error}</p>}
+        {schemas.error && (
+          <p className="banner error" role="alert">
+            Could not load the team model's schemas: {schemas.error}
+          </p>
+        )}
         {schema ? (
-          <EntityTab key={config.entity} config={config} schema={schema} pickers={pickers} lookups={lookups} readOnly={readOnly} onChanged={() => setGeneration((n) => n + 1)} />
+          <EntityTab
+            key={config.entity}
+            config={config}
+            schema={schema}
+            pickers={pickers}
+            lookups={lookups}
+            readOnly={readOnly}
+            onChanged={() => setGeneration((n) => n + 1)}
+          />
         ) : (
-          !schemas.error && <p className="page-status" aria-busy="true">Loading…</p>
+          !schemas.error && (
+            <p className="page-status" aria-busy="true">
+              Loading…
+            </p>
+          )
         )}
       </section>
     </main>

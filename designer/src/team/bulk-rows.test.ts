@@ -9,7 +9,10 @@ const repSchema: JsonSchema = {
     capacity: { anyOf: [{ type: 'integer' }, { type: 'null' }] },
     active: { type: 'boolean' },
     skills: { type: 'array', items: { type: 'string' } },
-    rules: { type: 'object', properties: { minEmployees: { type: 'integer' }, countries: { type: 'array', items: { type: 'string' } } } },
+    rules: {
+      type: 'object',
+      properties: { minEmployees: { type: 'integer' }, countries: { type: 'array', items: { type: 'string' } } },
+    },
   },
 };
 
@@ -23,9 +26,17 @@ describe('bulk rows', () => {
   });
 
   it('coerces cells by the schema and nests dotted headers; empty cells are left out', () => {
-    const rows = parseCsv('name,capacity,active,skills,rules.minEmployees,rules.countries\nAnn,5,yes,enterprise; smb,10,DE|FR\nBo,,false,,,');
+    const rows = parseCsv(
+      'name,capacity,active,skills,rules.minEmployees,rules.countries\nAnn,5,yes,enterprise; smb,10,DE|FR\nBo,,false,,,',
+    );
     expect(csvItems(rows, repSchema)).toEqual([
-      { name: 'Ann', capacity: 5, active: true, skills: ['enterprise', 'smb'], rules: { minEmployees: 10, countries: ['DE', 'FR'] } },
+      {
+        name: 'Ann',
+        capacity: 5,
+        active: true,
+        skills: ['enterprise', 'smb'],
+        rules: { minEmployees: 10, countries: ['DE', 'FR'] },
+      },
       { name: 'Bo', active: false },
     ]);
   });
@@ -37,8 +48,18 @@ describe('bulk rows', () => {
   });
 
   it('groups server problems by row with item-relative fields', () => {
-    const grouped = problemsByRow([{ path: 'reps[2].email', message: 'bad' }, { path: 'reps[2].timezone', message: 'worse' }, { path: 'reps', message: 'too many' }], 'reps');
-    expect(grouped.get(2)).toEqual([{ field: 'email', message: 'bad' }, { field: 'timezone', message: 'worse' }]);
+    const grouped = problemsByRow(
+      [
+        { path: 'reps[2].email', message: 'bad' },
+        { path: 'reps[2].timezone', message: 'worse' },
+        { path: 'reps', message: 'too many' },
+      ],
+      'reps',
+    );
+    expect(grouped.get(2)).toEqual([
+      { field: 'email', message: 'bad' },
+      { field: 'timezone', message: 'worse' },
+    ]);
     expect(grouped.get(-1)).toEqual([{ field: 'reps', message: 'too many' }]);
   });
 });

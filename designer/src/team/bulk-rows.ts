@@ -45,9 +45,14 @@ function coerce(cell: string, schema: JsonSchema | undefined): unknown {
   const { schema: inner, nullable } = unwrapNullable(schema);
   if (nullable && text.toLowerCase() === 'null') return null;
   const type = Array.isArray(inner.type) ? inner.type[0] : inner.type;
-  if (type === 'integer' || type === 'number') return text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+  if (type === 'integer' || type === 'number')
+    return text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
   if (type === 'boolean') return /^(true|yes|1)$/i.test(text) ? true : /^(false|no|0)$/i.test(text) ? false : text;
-  if (type === 'array' && !text.startsWith('[')) return text.split(/[;|]/).map((part) => part.trim()).filter(Boolean);
+  if (type === 'array' && !text.startsWith('['))
+    return text
+      .split(/[;|]/)
+      .map((part) => part.trim())
+      .filter(Boolean);
   if (type === 'array' || type === 'object' || inner.properties) {
     try {
       return JSON.parse(text);
@@ -95,13 +100,19 @@ export function parseBulkText(text: string, list: string, schema: JsonSchema): R
 }
 
 /** Server problems (`reps[3].email`) grouped by item index, paths made relative to the item. */
-export function problemsByRow(problems: readonly { path: string; message: string }[], list: string): Map<number, { field: string; message: string }[]> {
+export function problemsByRow(
+  problems: readonly { path: string; message: string }[],
+  list: string,
+): Map<number, { field: string; message: string }[]> {
   const rows = new Map<number, { field: string; message: string }[]>();
   const pattern = new RegExp(`^${list}\\[(\\d+)\\]\\.?(.*)$`);
   for (const problem of problems) {
     const match = pattern.exec(problem.path);
     const index = match ? Number(match[1]) : -1;
-    rows.set(index, [...(rows.get(index) ?? []), { field: match ? (match[2] ?? '') : problem.path, message: problem.message }]);
+    rows.set(index, [
+      ...(rows.get(index) ?? []),
+      { field: match ? (match[2] ?? '') : problem.path, message: problem.message },
+    ]);
   }
   return rows;
 }

@@ -30,13 +30,22 @@ export interface EntityConfig {
   deleteNote: string;
 }
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value));
-const named = (map: ReadonlyMap<string, string>, id: unknown): string => (typeof id === 'string' ? (map.get(id) ?? id) : '');
+const text = (value: unknown): string =>
+  value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+const named = (map: ReadonlyMap<string, string>, id: unknown): string =>
+  typeof id === 'string' ? (map.get(id) ?? id) : '';
 
 function rulesSummary(rules: unknown): string {
-  const r = (rules ?? {}) as { countries?: string[]; regions?: string[]; industries?: string[]; minEmployees?: number; maxEmployees?: number };
+  const r = (rules ?? {}) as {
+    countries?: string[];
+    regions?: string[];
+    industries?: string[];
+    minEmployees?: number;
+    maxEmployees?: number;
+  };
   const parts = [r.countries?.join('/'), r.regions?.join('/'), r.industries?.join('/')].filter(Boolean) as string[];
-  if (r.minEmployees !== undefined || r.maxEmployees !== undefined) parts.push(`${r.minEmployees ?? 0}–${r.maxEmployees ?? '∞'} employees`);
+  if (r.minEmployees !== undefined || r.maxEmployees !== undefined)
+    parts.push(`${r.minEmployees ?? 0}–${r.maxEmployees ?? '∞'} employees`);
   return parts.join(' · ') || 'matches every lead';
 }
 
@@ -75,7 +84,8 @@ export const ENTITIES: readonly EntityConfig[] = [
       { header: 'Manager', cell: (row, l) => named(l.reps, row.managerRepId) },
     ],
     label: (row) => text(row.name),
-    deleteNote: 'Only a team nothing routes to can go: while active reps, territories, leads in flight or a published workflow use it, deleting is refused and you are told what uses it.',
+    deleteNote:
+      'Only a team nothing routes to can go: while active reps, territories, leads in flight or a published workflow use it, deleting is refused and you are told what uses it.',
   },
   {
     entity: 'territory',
@@ -89,10 +99,14 @@ export const ENTITIES: readonly EntityConfig[] = [
       { header: 'Priority', cell: (row) => text(row.priority) },
       { header: 'Name', cell: (row) => text(row.name) },
       { header: 'Rules', cell: (row) => rulesSummary(row.rules) },
-      { header: 'Routes to', cell: (row, l) => (row.teamId ? `team ${named(l.teams, row.teamId)}` : `rep ${named(l.reps, row.repId)}`) },
+      {
+        header: 'Routes to',
+        cell: (row, l) => (row.teamId ? `team ${named(l.teams, row.teamId)}` : `rep ${named(l.reps, row.repId)}`),
+      },
     ],
     label: (row) => text(row.name),
-    deleteNote: 'Leads already routed keep their owner. Deleting is refused while a published workflow names this territory.',
+    deleteNote:
+      'Leads already routed keep their owner. Deleting is refused while a published workflow names this territory.',
   },
   {
     entity: 'account',
@@ -108,11 +122,15 @@ export const ENTITIES: readonly EntityConfig[] = [
       { header: 'Owner', cell: (row, l) => named(l.reps, row.ownerRepId) },
     ],
     label: (row) => text(row.domain),
-    deleteNote: 'Deleting is refused while leads are matched to this account; clear its owner instead to stop account routing.',
+    deleteNote:
+      'Deleting is refused while leads are matched to this account; clear its owner instead to stop account routing.',
   },
 ];
 
 /** The text a search box matches against: every column. */
 export function searchText(config: EntityConfig, row: TeamRow, lookups: Lookups): string {
-  return config.columns.map((column) => column.cell(row, lookups)).join(' ').toLowerCase();
+  return config.columns
+    .map((column) => column.cell(row, lookups))
+    .join(' ')
+    .toLowerCase();
 }

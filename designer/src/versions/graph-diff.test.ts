@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '@leadflow/server/contract';
 import { diffGraphs, mergedForCompare } from './graph-diff';
 
-const node = (id: string, config: Record<string, unknown> = {}, x = 0) => ({ id, type: 'end', typeVersion: 1, position: { x, y: 0 }, config });
+const node = (id: string, config: Record<string, unknown> = {}, x = 0) => ({
+  id,
+  type: 'end',
+  typeVersion: 1,
+  position: { x, y: 0 },
+  config,
+});
 
 const v1: GraphDocument = {
   name: 'w',
@@ -30,7 +36,10 @@ describe('diffGraphs', () => {
   });
 
   it('sees no change between a graph and itself with keys in another order', () => {
-    const reordered: GraphDocument = { ...v1, nodes: v1.nodes.map((n) => ({ ...n, config: Object.fromEntries(Object.entries(n.config).reverse()) })) };
+    const reordered: GraphDocument = {
+      ...v1,
+      nodes: v1.nodes.map((n) => ({ ...n, config: Object.fromEntries(Object.entries(n.config).reverse()) })),
+    };
     expect(diffGraphs(v1, reordered)).toEqual({ nodes: {}, edges: {}, nodeDetails: {} });
   });
 

@@ -9,15 +9,22 @@ export interface GraphDiff {
   nodeDetails: Record<string, string[]>;
 }
 
-const stable = (value: unknown): string => JSON.stringify(value, (_key, inner: unknown) => (inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner));
+const stable = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
 
 /** What changed in a node that matters to leads (moving it on the canvas does not). */
 function nodeChanges(before: GraphNode, after: GraphNode): string[] {
   const changes: string[] = [];
-  if (before.type !== after.type || before.typeVersion !== after.typeVersion) changes.push(`type ${before.type}@${before.typeVersion} → ${after.type}@${after.typeVersion}`);
+  if (before.type !== after.type || before.typeVersion !== after.typeVersion)
+    changes.push(`type ${before.type}@${before.typeVersion} → ${after.type}@${after.typeVersion}`);
   if ((before.label ?? '') !== (after.label ?? '')) changes.push('label');
   const keys = new Set([...Object.keys(before.config), ...Object.keys(after.config)]);
-  for (const key of [...keys].sort()) if (stable(before.config[key]) !== stable(after.config[key])) changes.push(`config.${key}`);
+  for (const key of [...keys].sort())
+    if (stable(before.config[key]) !== stable(after.config[key])) changes.push(`config.${key}`);
   return changes;
 }
 
@@ -57,6 +64,8 @@ export function diffGraphs(before: GraphDocument, after: GraphDocument): GraphDi
 export function mergedForCompare(before: GraphDocument, after: GraphDocument, diff: GraphDiff): GraphDocument {
   const removedNodes = before.nodes.filter((node) => diff.nodes[node.id] === 'removed');
   const afterIds = new Set(after.edges.map((edge) => edge.id));
-  const removedEdges = before.edges.filter((edge) => diff.edges[edge.id] === 'removed').map((edge) => (afterIds.has(edge.id) ? { ...edge, id: `${edge.id}~removed` } : edge));
+  const removedEdges = before.edges
+    .filter((edge) => diff.edges[edge.id] === 'removed')
+    .map((edge) => (afterIds.has(edge.id) ? { ...edge, id: `${edge.id}~removed` } : edge));
   return { name: after.name, nodes: [...after.nodes, ...removedNodes], edges: [...after.edges, ...removedEdges] };
 }

@@ -34,13 +34,18 @@ export function WorkflowListPage() {
       header: 'Name',
       cell: (workflow) => (
         <>
-          <Link to={`/workflows/${workflow.slug}`}>{workflow.name}</Link> {workflow.isDefault && <span className="badge accent">default</span>}{' '}
+          <Link to={`/workflows/${workflow.slug}`}>{workflow.name}</Link>{' '}
+          {workflow.isDefault && <span className="badge accent">default</span>}{' '}
           {workflow.archived && <span className="badge">archived</span>}
           <div className="muted">{workflow.slug}</div>
         </>
       ),
     },
-    { header: 'Published', cell: (workflow) => (workflow.publishedVersion ? `v${workflow.publishedVersion}` : <span className="badge warn">not published</span>) },
+    {
+      header: 'Published',
+      cell: (workflow) =>
+        workflow.publishedVersion ? `v${workflow.publishedVersion}` : <span className="badge warn">not published</span>,
+    },
     { header: 'Leads in flight', cell: (workflow) => workflow.leadsInFlight },
     { header: 'Draft saved', cell: (workflow) => new Date(workflow.updatedAt).toLocaleString() },
     {
@@ -49,18 +54,37 @@ export function WorkflowListPage() {
       style: { whiteSpace: 'nowrap' },
       cell: (workflow) => (
         <>
-          <button type="button" onClick={() => setDialog({ kind: 'rename', workflow })} aria-label={`Rename ${workflow.name}`}>
+          <button
+            type="button"
+            onClick={() => setDialog({ kind: 'rename', workflow })}
+            aria-label={`Rename ${workflow.name}`}
+          >
             Rename
           </button>{' '}
-          <button type="button" onClick={() => setDialog({ kind: 'duplicate', workflow })} aria-label={`Duplicate ${workflow.name}`}>
+          <button
+            type="button"
+            onClick={() => setDialog({ kind: 'duplicate', workflow })}
+            aria-label={`Duplicate ${workflow.name}`}
+          >
             Duplicate
           </button>{' '}
           {workflow.archived ? (
-            <button type="button" onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/unarchive`))} aria-label={`Unarchive ${workflow.name}`}>
+            <button
+              type="button"
+              onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/unarchive`))}
+              aria-label={`Unarchive ${workflow.name}`}
+            >
               Unarchive
             </button>
           ) : (
-            <button type="button" className="danger" disabled={workflow.isDefault} title={workflow.isDefault ? 'The default workflow cannot be archived' : undefined} onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/archive`))} aria-label={`Archive ${workflow.name}`}>
+            <button
+              type="button"
+              className="danger"
+              disabled={workflow.isDefault}
+              title={workflow.isDefault ? 'The default workflow cannot be archived' : undefined}
+              onClick={() => act(() => api.request('POST', `/api/workflows/${workflow.id}/archive`))}
+              aria-label={`Archive ${workflow.name}`}
+            >
               Archive
             </button>
           )}
@@ -74,14 +98,23 @@ export function WorkflowListPage() {
       <div className="page-header">
         <h1>Workflows</h1>
         <label>
-          <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} /> Show archived
+          <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />{' '}
+          Show archived
         </label>
         <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>
           New workflow
         </button>
       </div>
-      {list.error && <p className="banner error" role="alert">Could not load workflows: {list.error}</p>}
-      {actionError && <p className="banner error" role="alert">{actionError}</p>}
+      {list.error && (
+        <p className="banner error" role="alert">
+          Could not load workflows: {list.error}
+        </p>
+      )}
+      {actionError && (
+        <p className="banner error" role="alert">
+          {actionError}
+        </p>
+      )}
       <DataTable
         label="Workflows"
         columns={columns}

@@ -33,7 +33,10 @@ export function fieldErrors(errors: readonly ErrorObject[] | null | undefined, p
       message = `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
     } else if (error.keyword === 'anyOf' || error.keyword === 'const') {
       // anyOf's branch errors (each const) are noise; one clear line per field is enough.
-      message = error.keyword === 'const' ? `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}` : message;
+      message =
+        error.keyword === 'const'
+          ? `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`
+          : message;
     }
     const full = prefix ? (path ? `${prefix}.${path}` : prefix) : path;
     const key = `${full}|${error.keyword === 'const' ? 'anyOf' : message}`;

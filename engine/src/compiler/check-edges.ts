@@ -25,9 +25,14 @@ export function checkEdges(
   const known = new Set(document.nodes.map((node) => node.id));
   const configs = new Map(document.nodes.map((node) => [node.id, node.config]));
   const entries = [...resolved].filter(([, definition]) => definition.entry).map(([id]) => id);
-  if (entries.length === 0) errors.push({ path: 'nodes', message: 'the workflow needs an entry node (Capture) where leads come in' });
+  if (entries.length === 0)
+    errors.push({ path: 'nodes', message: 'the workflow needs an entry node (Capture) where leads come in' });
   for (const extra of entries.slice(1)) {
-    errors.push({ nodeId: extra, path: 'type', message: `${name(extra)}: a workflow has one entry node, and ${name(entries[0] as string)} already is it` });
+    errors.push({
+      nodeId: extra,
+      path: 'type',
+      message: `${name(extra)}: a workflow has one entry node, and ${name(entries[0] as string)} already is it`,
+    });
   }
   const entry = entries[0];
 
@@ -35,11 +40,16 @@ export function checkEdges(
   const reach: Reach = new Map();
   const edgeIds = new Set<string>();
   const ports = new Map([...resolved].map(([id, definition]) => [id, portsOf(definition, configs.get(id))]));
-  const view = (id: string): RuleNodeView | undefined => (known.has(id) ? { entry: id === entry, ports: ports.get(id) } : undefined);
+  const view = (id: string): RuleNodeView | undefined =>
+    known.has(id) ? { entry: id === entry, ports: ports.get(id) } : undefined;
   const leadsTo = (source: string, port: string): string | undefined => wiring.get(source)?.get(port);
   for (const edge of document.edges) {
     if (edgeIds.has(edge.id)) {
-      errors.push({ edgeId: edge.id, path: 'id', message: `two connections have the id '${edge.id}'; give one of them another id` });
+      errors.push({
+        edgeId: edge.id,
+        path: 'id',
+        message: `two connections have the id '${edge.id}'; give one of them another id`,
+      });
       continue;
     }
     edgeIds.add(edge.id);
@@ -59,7 +69,11 @@ export function checkEdges(
   for (const [id, nodePorts] of ports) {
     for (const port of nodePorts) {
       if (!wiring.get(id)?.has(port.name)) {
-        errors.push({ nodeId: id, path: `ports.${port.name}`, message: `${name(id)}: ${portName(port)} leads nowhere; connect it to the next step (an End node finishes a path)` });
+        errors.push({
+          nodeId: id,
+          path: `ports.${port.name}`,
+          message: `${name(id)}: ${portName(port)} leads nowhere; connect it to the next step (an End node finishes a path)`,
+        });
       }
     }
   }
@@ -67,19 +81,40 @@ export function checkEdges(
 }
 
 /** A broken rule in the compiler's words: the error says what to do about the stored edge. */
-function edgeError(edge: GraphEdge, problem: EdgeProblem, name: (id: string) => string): { path: string; message: string } {
+function edgeError(
+  edge: GraphEdge,
+  problem: EdgeProblem,
+  name: (id: string) => string,
+): { path: string; message: string } {
   switch (problem.rule) {
     case 'missing-source':
-      return { path: 'source', message: `a connection starts at a node that does not exist ('${edge.source}'); delete it` };
+      return {
+        path: 'source',
+        message: `a connection starts at a node that does not exist ('${edge.source}'); delete it`,
+      };
     case 'missing-target':
-      return { path: 'target', message: `${name(edge.source)}: a connection leads to a node that does not exist ('${edge.target}'); delete it` };
+      return {
+        path: 'target',
+        message: `${name(edge.source)}: a connection leads to a node that does not exist ('${edge.target}'); delete it`,
+      };
     case 'into-entry':
-      return { path: 'target', message: `${name(edge.source)}: nothing may lead back into ${name(edge.target)}, where leads come in` };
+      return {
+        path: 'target',
+        message: `${name(edge.source)}: nothing may lead back into ${name(edge.target)}, where leads come in`,
+      };
     case 'undeclared-port': {
-      const declared = problem.declared.length ? problem.declared.map((port) => `'${port.label ?? port.name}'`).join(', ') : 'none';
-      return { path: 'sourceHandle', message: `${name(edge.source)} has no '${edge.sourceHandle}' path any more; connect one of its paths (${declared}) instead` };
+      const declared = problem.declared.length
+        ? problem.declared.map((port) => `'${port.label ?? port.name}'`).join(', ')
+        : 'none';
+      return {
+        path: 'sourceHandle',
+        message: `${name(edge.source)} has no '${edge.sourceHandle}' path any more; connect one of its paths (${declared}) instead`,
+      };
     }
     case 'port-taken':
-      return { path: 'sourceHandle', message: `${name(edge.source)}: ${portName(problem.port)} already leads to ${name(problem.takenBy)}; a path leads to one node` };
+      return {
+        path: 'sourceHandle',
+        message: `${name(edge.source)}: ${portName(problem.port)} already leads to ${name(problem.takenBy)}; a path leads to one node`,
+      };
   }
 }

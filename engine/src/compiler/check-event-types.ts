@@ -19,7 +19,12 @@ export function checkEventTypes(
     for (const named of definition?.eventsOf?.(node.config) ?? []) {
       if (known.has(named.type)) continue;
       const message = `'${named.type}' is not a declared event type; pick one from the event catalog or declare it first`;
-      errors.push({ nodeId: node.id, path: `config.${named.path}`, message: sentence(names.get(node.id) ?? node.id, [], message), field: message });
+      errors.push({
+        nodeId: node.id,
+        path: `config.${named.path}`,
+        message: sentence(names.get(node.id) ?? node.id, [], message),
+        field: message,
+      });
     }
   }
 }
@@ -40,7 +45,13 @@ export function checkCredentials(
         : named.kinds.includes(credential.kind)
           ? null
           : `credential '${credential.name}' is a ${credential.kind}; this needs ${named.kinds.join(' or ')}`;
-      if (message) errors.push({ nodeId: node.id, path: `config.${named.path}`, message: sentence(names.get(node.id) ?? node.id, [], message), field: message });
+      if (message)
+        errors.push({
+          nodeId: node.id,
+          path: `config.${named.path}`,
+          message: sentence(names.get(node.id) ?? node.id, [], message),
+          field: message,
+        });
     }
   }
 }

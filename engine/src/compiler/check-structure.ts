@@ -6,7 +6,13 @@ import type { CompileError } from './compile-error.js';
  * Every node must be reachable from the entry. Reach follows every edge between real nodes,
  * even one from a node with a problem: what lies behind that node is not a second problem.
  */
-export function checkReachable(nodeIds: readonly string[], entry: string, reach: Reach, names: ReadonlyMap<string, string>, errors: CompileError[]): void {
+export function checkReachable(
+  nodeIds: readonly string[],
+  entry: string,
+  reach: Reach,
+  names: ReadonlyMap<string, string>,
+  errors: CompileError[],
+): void {
   const seen = new Set<string>([entry]);
   const queue = [entry];
   while (queue.length > 0) {
@@ -21,7 +27,8 @@ export function checkReachable(nodeIds: readonly string[], entry: string, reach:
   // Report where an unreachable part starts, not every node after it: one problem per cause.
   const unreachable = nodeIds.filter((id) => !seen.has(id));
   const followers = new Set<string>();
-  for (const id of unreachable) for (const target of reach.get(id) ?? []) if (target !== id && !seen.has(target)) followers.add(target);
+  for (const id of unreachable)
+    for (const target of reach.get(id) ?? []) if (target !== id && !seen.has(target)) followers.add(target);
   const starts = unreachable.filter((id) => !followers.has(id));
   // A loop no one enters has no start of its own: take its first node.
   const covered = new Set<string>();
@@ -44,7 +51,11 @@ export function checkReachable(nodeIds: readonly string[], entry: string, reach:
   for (const id of nodeIds.filter((candidate) => startSet.has(candidate))) {
     const after = countAfter(id, reach, seen);
     const rest = after > 0 ? ` (nor can the ${after === 1 ? 'node' : `${after} nodes`} after it)` : '';
-    errors.push({ nodeId: id, path: '', message: `${names.get(id) ?? id} cannot be reached from ${names.get(entry) ?? entry}${rest}; connect a path to it or delete it` });
+    errors.push({
+      nodeId: id,
+      path: '',
+      message: `${names.get(id) ?? id} cannot be reached from ${names.get(entry) ?? entry}${rest}; connect a path to it or delete it`,
+    });
   }
 }
 
@@ -67,10 +78,16 @@ function countAfter(start: string, reach: Reach, seen: ReadonlySet<string>): num
  * Every cycle must pass through a node where time passes (a wait), or a lead could loop
  * forever in one instant. Drops waiting nodes, then finds strongly connected components (Tarjan).
  */
-export function checkCycles(resolved: Map<string, AnyNodeDefinition>, wiring: Wiring, names: ReadonlyMap<string, string>, errors: CompileError[]): void {
+export function checkCycles(
+  resolved: Map<string, AnyNodeDefinition>,
+  wiring: Wiring,
+  names: ReadonlyMap<string, string>,
+  errors: CompileError[],
+): void {
   const nodes = [...resolved.keys()].filter((id) => !resolved.get(id)?.waits);
   const inGraph = new Set(nodes);
-  const successors = (id: string): string[] => [...(wiring.get(id)?.values() ?? [])].filter((target) => inGraph.has(target));
+  const successors = (id: string): string[] =>
+    [...(wiring.get(id)?.values() ?? [])].filter((target) => inGraph.has(target));
 
   let counter = 0;
   const index = new Map<string, number>();
@@ -96,7 +113,8 @@ export function checkCycles(resolved: Map<string, AnyNodeDefinition>, wiring: Wi
       const target = frame.next.shift();
       if (target !== undefined) {
         if (!index.has(target)) open(target);
-        else if (onStack.has(target)) low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(target) as number));
+        else if (onStack.has(target))
+          low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(target) as number));
         continue;
       }
       work.pop();
@@ -114,7 +132,11 @@ export function checkCycles(resolved: Map<string, AnyNodeDefinition>, wiring: Wi
         if (component.length > 1 || selfLoop) {
           const cycle = component.reverse();
           const loop = [...cycle, cycle[0] as string].map((id) => names.get(id) ?? id).join(' → ');
-          errors.push({ nodeId: cycle[0], path: '', message: `the loop ${loop} has no Wait on it; a lead would go round without pause. Put a Wait on the loop` });
+          errors.push({
+            nodeId: cycle[0],
+            path: '',
+            message: `the loop ${loop} has no Wait on it; a lead would go round without pause. Put a Wait on the loop`,
+          });
         }
       }
     }

@@ -38,7 +38,14 @@ export function compileGraph(document: unknown, registry: NodeRegistry, options:
   if (options.eventTypes) checkEventTypes(graph, resolved, options.eventTypes, names, errors);
   if (options.credentials) checkCredentials(graph, resolved, options.credentials, names, errors);
   const { entry, wiring, reach } = checkEdges(graph, resolved, names, errors);
-  if (entry) checkReachable(graph.nodes.map((node) => node.id), entry, reach, names, errors);
+  if (entry)
+    checkReachable(
+      graph.nodes.map((node) => node.id),
+      entry,
+      reach,
+      names,
+      errors,
+    );
   checkCycles(resolved, wiring, names, errors);
   if (errors.length > 0 || !entry) return { ok: false, errors };
 
@@ -62,19 +69,36 @@ export function compileGraph(document: unknown, registry: NodeRegistry, options:
 /** Schema errors under `nodes[3]` or `edges[1]` are reported on that node or edge by id. */
 function withNodeOrEdge(document: unknown, error: { path: string; message: string }): CompileError {
   const match = /^(nodes|edges)\[(\d+)\]\.?(.*)$/.exec(error.path);
-  if (!match) return { path: error.path, message: `the workflow's ${words(error.path) || 'document'} ${error.message}` };
+  if (!match)
+    return { path: error.path, message: `the workflow's ${words(error.path) || 'document'} ${error.message}` };
   const list = (document as Record<string, unknown>)[match[1] as string];
-  const item = Array.isArray(list) ? (list[Number(match[2])] as { id?: unknown; label?: unknown } | undefined) : undefined;
+  const item = Array.isArray(list)
+    ? (list[Number(match[2])] as { id?: unknown; label?: unknown } | undefined)
+    : undefined;
   const field = words(match[3] ?? '');
-  if (!item || typeof item.id !== 'string') return { path: error.path, message: `${match[1] === 'nodes' ? 'node' : 'connection'} ${Number(match[2]) + 1}: ${field || 'it'} ${error.message}` };
-  if (match[1] === 'edges') return { edgeId: item.id, path: match[3] ?? '', message: `the connection '${item.id}': ${field || 'it'} ${error.message}` };
+  if (!item || typeof item.id !== 'string')
+    return {
+      path: error.path,
+      message: `${match[1] === 'nodes' ? 'node' : 'connection'} ${Number(match[2]) + 1}: ${field || 'it'} ${error.message}`,
+    };
+  if (match[1] === 'edges')
+    return {
+      edgeId: item.id,
+      path: match[3] ?? '',
+      message: `the connection '${item.id}': ${field || 'it'} ${error.message}`,
+    };
   const name = typeof item.label === 'string' && item.label.trim() ? item.label.trim() : `node '${item.id}'`;
   return { nodeId: item.id, path: match[3] ?? '', message: `${name}: ${field || 'it'} ${error.message}` };
 }
 
 /** `config.cases[0]` → "config cases 1": a document path in words, for the rare document that is not even a graph. */
 function words(path: string): string {
-  return path.replace(/\[(\d+)\]/g, (_all, index: string) => ` ${Number(index) + 1}`).replace(/\./g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  return path
+    .replace(/\[(\d+)\]/g, (_all, index: string) => ` ${Number(index) + 1}`)
+    .replace(/\./g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
 }
 
 function deepFreeze<T>(value: T): T {

@@ -18,7 +18,9 @@ function bestEffortPorts(definition: AnyNodeDefinition, config: unknown): readon
   try {
     const ports = definition.ports(config);
     const names = ports.map((port) => port.name);
-    const wellFormed = ports.every((port) => typeof port.name === 'string' && port.name.trim() !== '') && new Set(names).size === names.length;
+    const wellFormed =
+      ports.every((port) => typeof port.name === 'string' && port.name.trim() !== '') &&
+      new Set(names).size === names.length;
     return wellFormed ? ports : null;
   } catch {
     return null;
@@ -42,7 +44,9 @@ export function describeNodes(document: GraphDocument, registry: NodeRegistry): 
     } catch {
       summary = null;
     }
-    const ports = valid ? portsOf(definition, node.config) : (bestEffortPorts(definition, node.config) ?? portsOf(definition, definition.defaultConfig));
+    const ports = valid
+      ? portsOf(definition, node.config)
+      : (bestEffortPorts(definition, node.config) ?? portsOf(definition, definition.defaultConfig));
     described[node.id] = { ports: [...ports], summary };
   }
   return described;

@@ -29,9 +29,16 @@ export class CredentialResolver implements Credentials {
       .where('id', '=', id)
       .returning(['name', 'kind', 'sealed_secret'])
       .executeTakeFirst();
-    if (!row) throw new CredentialNotUsableError(`credential '${id}' does not exist (deleted?); choose another in the node`);
-    if (!kinds.includes(row.kind as CredentialKind)) throw new CredentialNotUsableError(`credential '${row.name}' is a ${row.kind}; this node needs ${kinds.join(' or ')}`);
-    return { kind: row.kind, secret: JSON.parse(openSealed(this.keyring, row.sealed_secret).toString('utf8')) } as CredentialSecret;
+    if (!row)
+      throw new CredentialNotUsableError(`credential '${id}' does not exist (deleted?); choose another in the node`);
+    if (!kinds.includes(row.kind as CredentialKind))
+      throw new CredentialNotUsableError(
+        `credential '${row.name}' is a ${row.kind}; this node needs ${kinds.join(' or ')}`,
+      );
+    return {
+      kind: row.kind,
+      secret: JSON.parse(openSealed(this.keyring, row.sealed_secret).toString('utf8')),
+    } as CredentialSecret;
   }
 }
 
@@ -43,7 +50,9 @@ export function authHeaders(credential: CredentialSecret): Record<string, string
     case 'bearer':
       return { Authorization: `Bearer ${credential.secret.token}` };
     case 'basic_auth':
-      return { Authorization: `Basic ${Buffer.from(`${credential.secret.username}:${credential.secret.password}`).toString('base64')}` };
+      return {
+        Authorization: `Basic ${Buffer.from(`${credential.secret.username}:${credential.secret.password}`).toString('base64')}`,
+      };
     default:
       throw new Error(`a ${credential.kind} credential does not authenticate HTTP calls`);
   }

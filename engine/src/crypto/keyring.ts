@@ -30,7 +30,9 @@ export class Keyring {
 
   /** The text form, `id:base64key,…`, current key first (what LEADFLOW_SECRET_KEY holds). */
   toString(): string {
-    return [this.current, ...this.keys.filter((key) => key !== this.current)].map((key) => `${key.id}:${key.key.toString('base64')}`).join(',');
+    return [this.current, ...this.keys.filter((key) => key !== this.current)]
+      .map((key) => `${key.id}:${key.key.toString('base64')}`)
+      .join(',');
   }
 }
 
@@ -46,11 +48,16 @@ export function parseKeyring(text: string, source = 'LEADFLOW_SECRET_KEY'): Keyr
       const colon = part.indexOf(':');
       const id = part.slice(0, colon);
       const key = Buffer.from(part.slice(colon + 1), 'base64');
-      if (colon <= 0 || !ID.test(id)) throw new Error(`${source}: key ${index + 1} needs an id before a colon, e.g. k1:<base64 of 32 random bytes>`);
-      if (key.length !== 32) throw new Error(`${source}: key '${id}' must be 32 bytes in base64 (it is ${key.length}); make one with: openssl rand -base64 32`);
+      if (colon <= 0 || !ID.test(id))
+        throw new Error(`${source}: key ${index + 1} needs an id before a colon, e.g. k1:<base64 of 32 random bytes>`);
+      if (key.length !== 32)
+        throw new Error(
+          `${source}: key '${id}' must be 32 bytes in base64 (it is ${key.length}); make one with: openssl rand -base64 32`,
+        );
       return { id, key };
     });
-  if (keys.length === 0) throw new Error(`${source} is empty; it holds id:base64key pairs, e.g. k1:$(openssl rand -base64 32)`);
+  if (keys.length === 0)
+    throw new Error(`${source} is empty; it holds id:base64key pairs, e.g. k1:$(openssl rand -base64 32)`);
   return new Keyring(keys);
 }
 

@@ -29,7 +29,11 @@ export class LeadKeys {
   async keyFor(leadId: string): Promise<Buffer> {
     const known = await this.find(leadId);
     if (known) return known;
-    await this.db.insertInto('lead_keys').values({ lead_id: leadId, sealed_key: seal(this.keyring, randomBytes(32)) }).onConflict((oc) => oc.column('lead_id').doNothing()).execute();
+    await this.db
+      .insertInto('lead_keys')
+      .values({ lead_id: leadId, sealed_key: seal(this.keyring, randomBytes(32)) })
+      .onConflict((oc) => oc.column('lead_id').doNothing())
+      .execute();
     const made = await this.find(leadId);
     if (!made) throw new LeadErasedError(`lead '${leadId}' was erased; nothing more is kept for it`);
     return made;
@@ -39,7 +43,11 @@ export class LeadKeys {
   async find(leadId: string): Promise<Buffer | undefined> {
     const hit = this.cache.get(leadId);
     if (hit && Date.now() - hit.at < LEAD_KEY_CACHE_MS) return hit.key;
-    const row = await this.db.selectFrom('lead_keys').select(['sealed_key']).where('lead_id', '=', leadId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('lead_keys')
+      .select(['sealed_key'])
+      .where('lead_id', '=', leadId)
+      .executeTakeFirst();
     if (!row?.sealed_key) {
       this.cache.delete(leadId);
       return undefined;

@@ -33,9 +33,16 @@ export class LeadflowPayloadCodec implements PayloadCodec {
 
   async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
     const leadId = leadOf(context);
-    const { keyId, key } = leadId && this.leadKeys ? { keyId: `lead/${leadId}`, key: await this.leadKeys.keyFor(leadId) } : { keyId: `ring/${this.keyring.current.id}`, key: this.keyring.current.key };
+    const { keyId, key } =
+      leadId && this.leadKeys
+        ? { keyId: `lead/${leadId}`, key: await this.leadKeys.keyFor(leadId) }
+        : { keyId: `ring/${this.keyring.current.id}`, key: this.keyring.current.key };
     return payloads.map((payload) => ({
-      metadata: { encoding: text.encode(ENCODING), 'encryption-key-id': text.encode(keyId), 'encryption-cipher': text.encode('AES-256-GCM') },
+      metadata: {
+        encoding: text.encode(ENCODING),
+        'encryption-key-id': text.encode(keyId),
+        'encryption-cipher': text.encode('AES-256-GCM'),
+      },
       data: encrypt(key, Buffer.from(temporal.api.common.v1.Payload.encode(payload).finish())),
     }));
   }
@@ -60,7 +67,8 @@ export class LeadflowPayloadCodec implements PayloadCodec {
       return key.key;
     }
     const key = kind === 'lead' && this.leadKeys ? await this.leadKeys.find(id) : undefined;
-    if (!key) throw new ValueError(`payload of lead '${id}' cannot be read: the lead was erased (its key is destroyed)`);
+    if (!key)
+      throw new ValueError(`payload of lead '${id}' cannot be read: the lead was erased (its key is destroyed)`);
     return key;
   }
 }

@@ -1,4 +1,12 @@
-import { CompiledQuery, type DatabaseConnection, Kysely, PostgresAdapter, PostgresDriver, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  PostgresAdapter,
+  PostgresDriver,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -38,7 +46,10 @@ class SavepointDriver extends PostgresDriver {
  * Opens a dry-run database. Row locks taken inside are held until `discard()`, so a lock wait is
  * bounded (`lockTimeoutMs`) rather than stalling live leads behind a test run.
  */
-export async function openDryRunDatabase(connectionString: string, options: { lockTimeoutMs?: number; statementTimeoutMs?: number } = {}): Promise<DryRunDatabase> {
+export async function openDryRunDatabase(
+  connectionString: string,
+  options: { lockTimeoutMs?: number; statementTimeoutMs?: number } = {},
+): Promise<DryRunDatabase> {
   const client = new pg.Client({ connectionString });
   // A lost connection fails the test run's next query; unheard, its 'error' would crash the server.
   client.on('error', () => undefined);

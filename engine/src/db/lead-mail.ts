@@ -9,14 +9,21 @@ export type LeadEventRow = Selectable<LeadEventTable>;
  * inserts the event with it, in the caller's transaction (so the event and its number commit
  * together). Ring the run's doorbell (`leadMailSignal`) with the returned `seq` after the commit.
  */
-export async function appendLeadEvent(trx: Kysely<Database>, values: Omit<Insertable<LeadEventTable>, 'seq'>): Promise<LeadEventRow> {
+export async function appendLeadEvent(
+  trx: Kysely<Database>,
+  values: Omit<Insertable<LeadEventTable>, 'seq'>,
+): Promise<LeadEventRow> {
   const { seq } = await trx
     .updateTable('leads')
     .set({ event_seq: sql<number>`event_seq + 1`, event_at: sql<Date>`now()` })
     .where('id', '=', values.lead_id)
     .returning('event_seq as seq')
     .executeTakeFirstOrThrow();
-  return trx.insertInto('lead_events').values({ ...values, seq }).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .insertInto('lead_events')
+    .values({ ...values, seq })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -25,7 +32,12 @@ export async function appendLeadEvent(trx: Kysely<Database>, values: Omit<Insert
  * against). `event_seq` is read first: an event committed after it waits for the next read,
  * instead of being skipped as if erased.
  */
-export async function readLeadMail(db: Kysely<Database>, leadId: string, afterSeq: number, limit: number): Promise<{ events: Array<LeadEvent & { seq: number }>; more: boolean; through?: number }> {
+export async function readLeadMail(
+  db: Kysely<Database>,
+  leadId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ events: Array<LeadEvent & { seq: number }>; more: boolean; through?: number }> {
   const lead = await db.selectFrom('leads').select('event_seq').where('id', '=', leadId).executeTakeFirst();
   // No lead row: nothing more will come; the run takes its doorbell's word (no `through`).
   if (!lead) return { events: [], more: false };
@@ -42,16 +54,31 @@ export async function readLeadMail(db: Kysely<Database>, leadId: string, afterSe
   const page = rows.slice(0, limit);
   const more = rows.length > limit;
   const through = Math.max(afterSeq, more ? (page.at(-1)?.seq ?? afterSeq) : committed);
-  if (through > afterSeq) await db.updateTable('leads').set({ delivered_seq: sql<number>`greatest(delivered_seq, ${through})` }).where('id', '=', leadId).execute();
+  if (through > afterSeq)
+    await db
+      .updateTable('leads')
+      .set({ delivered_seq: sql<number>`greatest(delivered_seq, ${through})` })
+      .where('id', '=', leadId)
+      .execute();
   return {
-    events: page.map((row) => ({ id: row.id, seq: row.seq, type: row.type, at: row.occurred_at.toISOString(), data: (row.data ?? {}) as Record<string, unknown> })),
+    events: page.map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      type: row.type,
+      at: row.occurred_at.toISOString(),
+      data: (row.data ?? {}) as Record<string, unknown>,
+    })),
     more,
     through,
   };
 }
 
 /** Leads whose run has unread mail older than `olderThanMs`: the redelivery sweep rings them again. */
-export async function leadsWithUnreadMail(db: Kysely<Database>, olderThanMs: number, limit: number): Promise<Array<{ id: string; seq: number }>> {
+export async function leadsWithUnreadMail(
+  db: Kysely<Database>,
+  olderThanMs: number,
+  limit: number,
+): Promise<Array<{ id: string; seq: number }>> {
   return db
     .selectFrom('leads')
     .select(['id', 'event_seq as seq'])

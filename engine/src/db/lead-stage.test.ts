@@ -25,7 +25,9 @@ describe('the funnel stage a signal moves a lead to', () => {
   it('reads score flags and stage-meaning statuses from a node patch, and nothing else', () => {
     expect(stageSignalsOfPatch({ mql: true, sql: false, score: 70 })).toEqual([{ stage: 'mql', explicit: false }]);
     expect(stageSignalsOfPatch({ mql: true, sql: true })).toEqual([{ stage: 'sql', explicit: false }]);
-    expect(stageSignalsOfPatch({ status: 'disqualified', disqualificationReason: 'no_budget' })).toEqual([{ stage: 'disqualified', explicit: true }]);
+    expect(stageSignalsOfPatch({ status: 'disqualified', disqualificationReason: 'no_budget' })).toEqual([
+      { stage: 'disqualified', explicit: true },
+    ]);
     expect(stageSignalsOfPatch({ status: 'working', ownerId: 'x' })).toEqual([]);
     expect(stageSignalsOfPatch({ mql: false, sql: false })).toEqual([]);
     expect(stageSignalsOfPatch(null)).toEqual([]);
@@ -37,6 +39,9 @@ describe('the funnel stage a signal moves a lead to', () => {
     expect(stageSignalOfEvent('status_changed', { status: 'qualified' })).toEqual({ stage: 'sql', explicit: true });
     expect(stageSignalOfEvent('status_changed', { status: 'nurture' })).toBeNull();
     expect(stageSignalOfEvent('contacted', {})).toBeNull();
-    expect(stageSignalOfEvent('disqualified', { reason: 'no_budget' })).toEqual({ stage: 'disqualified', explicit: true });
+    expect(stageSignalOfEvent('disqualified', { reason: 'no_budget' })).toEqual({
+      stage: 'disqualified',
+      explicit: true,
+    });
   });
 });

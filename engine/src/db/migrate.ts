@@ -87,7 +87,9 @@ async function latest(migrator: Migrator, label: (name: string) => string): Prom
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
-    throw new Error(`database migration ${failed ? label(failed.migrationName) : ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `database migration ${failed ? label(failed.migrationName) : ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => label(result.migrationName));
 }
@@ -106,16 +108,21 @@ export async function migrateToLatest(db: AnySchemaDb, sets: readonly MigrationS
 export async function migrateTo(db: AnySchemaDb, migrationName: string): Promise<string[]> {
   const migrator = newMigrator(db);
   const { error, results } = await migrator.migrateTo(migrationName);
-  if (error) throw new Error(`migrating to ${migrationName} failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error)
+    throw new Error(`migrating to ${migrationName} failed: ${error instanceof Error ? error.message : String(error)}`);
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 
 /** Migrations this code knows that the database has not applied yet (all of them on an empty database). */
 export async function pendingMigrations(db: AnySchemaDb, sets: readonly MigrationSet[] = []): Promise<string[]> {
-  const pending = (await newMigrator(db).getMigrations()).filter((migration) => !migration.executedAt).map((migration) => migration.name);
+  const pending = (await newMigrator(db).getMigrations())
+    .filter((migration) => !migration.executedAt)
+    .map((migration) => migration.name);
   for (const set of sets) {
     const ofSet = await setMigrator(db, set).getMigrations();
-    pending.push(...ofSet.filter((migration) => !migration.executedAt).map((migration) => `${set.name}: ${migration.name}`));
+    pending.push(
+      ...ofSet.filter((migration) => !migration.executedAt).map((migration) => `${set.name}: ${migration.name}`),
+    );
   }
   return pending;
 }

@@ -14,8 +14,19 @@ const json = (value: unknown): string | null => (value === null || value === und
  * or nothing. Most writes move no stage: those go as one statement (the steps' insert in a CTE
  * under the lead's update), one round trip instead of a transaction's four.
  */
-export async function persistSteps(db: Kysely<Database>, leadId: string, steps: readonly StepRecord[], run: RunMarker): Promise<void> {
-  const signals = steps.flatMap((step) => stageSignalsOfPatch(step.patch).map((signal) => ({ signal, at: step.endedAt ?? step.startedAt, stepSeq: step.seq })));
+export async function persistSteps(
+  db: Kysely<Database>,
+  leadId: string,
+  steps: readonly StepRecord[],
+  run: RunMarker,
+): Promise<void> {
+  const signals = steps.flatMap((step) =>
+    stageSignalsOfPatch(step.patch).map((signal) => ({
+      signal,
+      at: step.endedAt ?? step.startedAt,
+      stepSeq: step.seq,
+    })),
+  );
   const patch = mergePatches(steps.map((step) => step.patch));
   const leadUpdate = {
     ...leadPatchToUpdate(patch),
@@ -28,7 +39,10 @@ export async function persistSteps(db: Kysely<Database>, leadId: string, steps: 
     ...(run.version !== undefined && { workflow_version: run.version }),
   };
   if (signals.length === 0) {
-    const update = steps.length > 0 ? db.with('written', (qb) => insertSteps(qb, leadId, steps)).updateTable('leads') : db.updateTable('leads');
+    const update =
+      steps.length > 0
+        ? db.with('written', (qb) => insertSteps(qb, leadId, steps)).updateTable('leads')
+        : db.updateTable('leads');
     await update.set(leadUpdate).where('id', '=', leadId).execute();
     return;
   }
@@ -85,13 +99,16 @@ function insertSteps(db: QueryCreator<Database>, leadId: string, steps: readonly
 function nodeSince(steps: readonly StepRecord[], run: RunMarker): string | RawBuilder<Date> | null {
   if (run.nodeId === null) return null;
   const entered = steps.findLast((step) => step.nodeId === run.nodeId);
-  return entered ? entered.startedAt : sql<Date>`CASE WHEN current_node_id IS NOT DISTINCT FROM ${run.nodeId} THEN node_since ELSE now() END`;
+  return entered
+    ? entered.startedAt
+    : sql<Date>`CASE WHEN current_node_id IS NOT DISTINCT FROM ${run.nodeId} THEN node_since ELSE now() END`;
 }
 
 function mergePatches(patches: ReadonlyArray<LeadPatch | null>): LeadPatch {
   let merged: LeadPatch = {};
   for (const patch of patches) {
-    if (patch) merged = { ...merged, ...patch, custom: patch.custom ? { ...merged.custom, ...patch.custom } : merged.custom };
+    if (patch)
+      merged = { ...merged, ...patch, custom: patch.custom ? { ...merged.custom, ...patch.custom } : merged.custom };
   }
   if (!merged.custom) delete merged.custom;
   return merged;

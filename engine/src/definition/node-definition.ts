@@ -6,7 +6,8 @@ import type { NodeKind } from '../graph/node-kind.js';
 
 export type { NodeKind };
 
-export type NodeCategory = 'entry' | 'data' | 'qualification' | 'logic' | 'routing' | 'timing' | 'engagement' | 'outcome';
+export type NodeCategory =
+  'entry' | 'data' | 'qualification' | 'logic' | 'routing' | 'timing' | 'engagement' | 'outcome';
 
 /** An output of a node. Edges leave a node through a port (`sourceHandle`). */
 export interface PortSpec {

@@ -26,7 +26,10 @@ function compatible(a: ValueType, b: ValueType): boolean {
  * Parses and type-checks an expression against the lead's fields, so a typo or a string
  * compared with a number is a compile error on the node, not a surprise at run time.
  */
-export function checkExpression(source: string, fields: Readonly<Record<string, FieldType>> = LEAD_FIELDS): ExpressionCheck {
+export function checkExpression(
+  source: string,
+  fields: Readonly<Record<string, FieldType>> = LEAD_FIELDS,
+): ExpressionCheck {
   let ast: ExpressionNode;
   try {
     ast = parseExpression(source);
@@ -105,13 +108,17 @@ function typeOf(node: ExpressionNode, fields: Readonly<Record<string, FieldType>
         return 'boolean';
       }
       if (ORDERING.has(op)) {
-        const ok = (compatible(left, 'number') && compatible(right, 'number')) || (compatible(left, 'string') && compatible(right, 'string'));
-        if (!ok || left === 'boolean' || right === 'boolean') errors.push(`cannot order ${left} and ${right} using '${op}'`);
+        const ok =
+          (compatible(left, 'number') && compatible(right, 'number')) ||
+          (compatible(left, 'string') && compatible(right, 'string'));
+        if (!ok || left === 'boolean' || right === 'boolean')
+          errors.push(`cannot order ${left} and ${right} using '${op}'`);
         return 'boolean';
       }
       if (LOGICAL.has(op)) return 'boolean';
       if (op === 'in') {
-        if (right !== 'array' && right !== 'any') errors.push(`'in' needs a list on its right, e.g. country in ["US", "CA"]`);
+        if (right !== 'array' && right !== 'any')
+          errors.push(`'in' needs a list on its right, e.g. country in ["US", "CA"]`);
         return 'boolean';
       }
       if (op === '+') {
@@ -120,7 +127,8 @@ function typeOf(node: ExpressionNode, fields: Readonly<Record<string, FieldType>
         return 'number';
       }
       if (ARITHMETIC.has(op)) {
-        if (!compatible(left, 'number') || !compatible(right, 'number')) errors.push(`'${op}' needs numbers, got ${left} and ${right}`);
+        if (!compatible(left, 'number') || !compatible(right, 'number'))
+          errors.push(`'${op}' needs numbers, got ${left} and ${right}`);
         return 'number';
       }
       errors.push(`operator '${op}' is not allowed`);

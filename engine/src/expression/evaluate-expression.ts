@@ -38,7 +38,8 @@ function evaluate(node: ExpressionNode, scope: Scope): unknown {
       const object = evaluate(member.object, scope);
       const key = (member.property as jsep.Identifier).name;
       if (object === null || typeof object !== 'object') return null;
-      if (!Object.prototype.hasOwnProperty.call(object, key)) return (member.object as jsep.Identifier).name === 'events' ? 0 : null;
+      if (!Object.prototype.hasOwnProperty.call(object, key))
+        return (member.object as jsep.Identifier).name === 'events' ? 0 : null;
       return (object as Record<string, unknown>)[key] ?? null;
     }
     case 'ArrayExpression':
@@ -54,7 +55,9 @@ function evaluate(node: ExpressionNode, scope: Scope): unknown {
       return evaluateBinary(node as jsep.BinaryExpression, scope);
     case 'ConditionalExpression': {
       const conditional = node as jsep.ConditionalExpression;
-      return isTruthy(evaluate(conditional.test, scope)) ? evaluate(conditional.consequent, scope) : evaluate(conditional.alternate, scope);
+      return isTruthy(evaluate(conditional.test, scope))
+        ? evaluate(conditional.consequent, scope)
+        : evaluate(conditional.alternate, scope);
     }
     case 'CallExpression': {
       const call = node as jsep.CallExpression;
@@ -94,7 +97,9 @@ function evaluateBinary(node: jsep.BinaryExpression, scope: Scope): unknown {
       return (left as number) >= (right as number);
     }
     case '+':
-      return typeof left === 'string' || typeof right === 'string' ? `${left ?? ''}${right ?? ''}` : Number(left) + Number(right);
+      return typeof left === 'string' || typeof right === 'string'
+        ? `${left ?? ''}${right ?? ''}`
+        : Number(left) + Number(right);
     case '-':
       return Number(left) - Number(right);
     case '*':

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { checkCondition, checkExpression } from './check-expression.js';
 import { evaluateExpression } from './evaluate-expression.js';
 
-const lead = { tier: 1, score: 72, country: 'US', title: 'VP Sales', isFreeEmail: false, events: { contacted: 2 }, custom: { budget: 5000 }, ownerId: null };
+const lead = {
+  tier: 1,
+  score: 72,
+  country: 'US',
+  title: 'VP Sales',
+  isFreeEmail: false,
+  events: { contacted: 2 },
+  custom: { budget: 5000 },
+  ownerId: null,
+};
 
 describe('checkExpression', () => {
   it('accepts a well-typed condition', () => {

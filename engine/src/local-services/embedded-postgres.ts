@@ -74,7 +74,11 @@ async function runningPostmaster(dataDir: string): Promise<number | null> {
  * not Postgres) is removed and the start tried once more. A start that still fails says what
  * Postgres said and what to do, instead of an empty rejection.
  */
-async function startServer(server: EmbeddedPostgres, options: EmbeddedPostgresOptions, recent: string[]): Promise<void> {
+async function startServer(
+  server: EmbeddedPostgres,
+  options: EmbeddedPostgresOptions,
+  recent: string[],
+): Promise<void> {
   const pidFile = path.join(options.dataDir, 'postmaster.pid');
   for (let attempt = 1; ; attempt++) {
     try {
@@ -88,14 +92,20 @@ async function startServer(server: EmbeddedPostgres, options: EmbeddedPostgresOp
         await rm(pidFile, { force: true });
         continue;
       }
-      const said = recent.filter((line) => /FATAL|ERROR|HINT|DETAIL|could not|failed/i.test(line)).slice(-5).join('\n  ') || (error instanceof Error ? error.message : '(no output)');
+      const said =
+        recent
+          .filter((line) => /FATAL|ERROR|HINT|DETAIL|could not|failed/i.test(line))
+          .slice(-5)
+          .join('\n  ') || (error instanceof Error ? error.message : '(no output)');
       const what =
         running !== null
           ? `another Postgres (pid ${running}) is running on ${options.dataDir}: stop it (kill -INT ${running}) or the Leadflow that started it, then start again`
           : /address already in use|could not bind/i.test(said)
             ? `port ${options.port} is taken: free it, or set LEADFLOW_POSTGRES_PORT to another port`
             : `see Postgres's message above; the data directory is ${options.dataDir}`;
-      throw new Error(`embedded PostgreSQL did not start.\n  Postgres said: ${said}\n  What to do: ${what}`, { cause: error });
+      throw new Error(`embedded PostgreSQL did not start.\n  Postgres said: ${said}\n  What to do: ${what}`, {
+        cause: error,
+      });
     }
   }
 }
@@ -136,7 +146,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // sends SIGINT before its first await, so it works inside a synchronous 'exit' handler).
   const stopOnExit = (): void => void server.stop();
   process.once('exit', stopOnExit);
-  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: 'postgres', password: PASSWORD, database: 'postgres' });
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port: options.port,
+    user: 'postgres',
+    password: PASSWORD,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

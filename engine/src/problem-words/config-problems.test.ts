@@ -7,10 +7,13 @@ import { nodeName, sentence } from './node-words.js';
 
 const branchLike = Type.Object(
   {
-    cases: Type.Array(Type.Object({ label: Type.Optional(Type.String()), when: Type.String({ minLength: 1, title: 'Condition' }) }), {
-      title: 'Cases',
-      minItems: 1,
-    }),
+    cases: Type.Array(
+      Type.Object({ label: Type.Optional(Type.String()), when: Type.String({ minLength: 1, title: 'Condition' }) }),
+      {
+        title: 'Cases',
+        minItems: 1,
+      },
+    ),
     team: Type.String({ minLength: 1, title: 'Team', 'x-picker': 'team' }),
     channel: Type.Enum(['email', 'slack'], { title: 'Channel' }),
     delayMinutes: Type.Optional(Type.Integer({ minimum: 1, title: 'Delay (minutes)' })),
@@ -27,7 +30,12 @@ function problems(config: unknown) {
 
 describe('configProblems', () => {
   it('says an empty condition, an unchosen team and a bad number in the fields’ own words', () => {
-    const found = problems({ cases: [{ when: 'tier == 1' }, { when: '' }], team: '', channel: 'email', delayMinutes: 0 });
+    const found = problems({
+      cases: [{ when: 'tier == 1' }, { when: '' }],
+      team: '',
+      channel: 'email',
+      delayMinutes: 0,
+    });
     expect(found).toEqual([
       { path: 'cases[1].when', where: ['case 2'], phrase: 'the condition is empty' },
       { path: 'team', where: [], phrase: 'choose a team' },
@@ -36,7 +44,13 @@ describe('configProblems', () => {
   });
 
   it('names a list item by its label, and a field without a title by its key in words', () => {
-    const found = problems({ cases: [{ label: 'Germany', when: '' }], team: 'x', channel: 'fax', accountOwnerId: 'nope', colour: 1 });
+    const found = problems({
+      cases: [{ label: 'Germany', when: '' }],
+      team: 'x',
+      channel: 'fax',
+      accountOwnerId: 'nope',
+      colour: 1,
+    });
     expect(found.map((problem) => sentence('Route', problem.where, problem.phrase))).toEqual([
       "Route: 'colour' is not a known setting",
       "Route, case 'Germany': the condition is empty",

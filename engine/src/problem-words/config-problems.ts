@@ -76,7 +76,11 @@ function phraseFor(error: ErrorObject, root: SchemaLike, config: unknown): Confi
       phrase = choice ? `choose ${withArticle(place.title)}` : `${the} is missing`;
       break;
     case 'minLength':
-      phrase = choice ? `choose ${withArticle(place.title)}` : limit <= 1 ? `${the} is empty` : `${the} needs at least ${limit} characters`;
+      phrase = choice
+        ? `choose ${withArticle(place.title)}`
+        : limit <= 1
+          ? `${the} is empty`
+          : `${the} needs at least ${limit} characters`;
       break;
     case 'maxLength':
       phrase = `${the} is too long (at most ${limit} characters)`;
@@ -138,7 +142,11 @@ function phraseFor(error: ErrorObject, root: SchemaLike, config: unknown): Confi
  * "choose a team", never ajv's wording or a JSON path. Union branches the value was not meant
  * for are left out.
  */
-export function configProblems(schema: SchemaLike, config: unknown, errors: readonly ErrorObject[] | null | undefined): ConfigProblem[] {
+export function configProblems(
+  schema: SchemaLike,
+  config: unknown,
+  errors: readonly ErrorObject[] | null | undefined,
+): ConfigProblem[] {
   const seen = new Set<string>();
   const problems: ConfigProblem[] = [];
   for (const error of pruneUnions(errors ?? [])) {
@@ -153,7 +161,11 @@ export function configProblems(schema: SchemaLike, config: unknown, errors: read
 }
 
 /** A node's own check (`definition.validate`) at `path`, placed in words like a schema error. */
-export function issueProblem(schema: SchemaLike, config: unknown, issue: { path: string; message: string }): ConfigProblem {
+export function issueProblem(
+  schema: SchemaLike,
+  config: unknown,
+  issue: { path: string; message: string },
+): ConfigProblem {
   const segments = splitPath(issue.path);
   if (segments.length === 0) return { path: '', where: [], phrase: issue.message };
   const place = placeField(schema, config, segments);

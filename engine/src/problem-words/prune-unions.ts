@@ -3,7 +3,15 @@ import type { ErrorObject } from 'ajv';
 const UNIONS: ReadonlySet<string> = new Set(['anyOf', 'oneOf']);
 /** Errors that say "this is the wrong kind of value": a union branch that has one is the wrong branch. */
 const KIND_KEYWORDS: ReadonlySet<string> = new Set(['type', 'const', 'enum']);
-const TYPE_WORDS: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', boolean: 'yes or no', array: 'a list', object: 'a set of settings', null: 'empty' };
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'yes or no',
+  array: 'a list',
+  object: 'a set of settings',
+  null: 'empty',
+};
 
 /** The branch number of an error under a union at `unionSchemaPath`, or null if it is not under it. */
 function branchOf(error: ErrorObject, unionSchemaPath: string): string | null {
@@ -17,15 +25,29 @@ function isWrongBranch(branchErrors: readonly ErrorObject[], at: string): boolea
     if (!KIND_KEYWORDS.has(error.keyword)) return false;
     if (error.instancePath === at) return true;
     // A `const` on a direct property is a discriminator: `kind` must be "http".
-    return error.keyword === 'const' && error.instancePath.startsWith(`${at}/`) && !error.instancePath.slice(at.length + 1).includes('/');
+    return (
+      error.keyword === 'const' &&
+      error.instancePath.startsWith(`${at}/`) &&
+      !error.instancePath.slice(at.length + 1).includes('/')
+    );
   });
 }
 
 /** "must be one of: a, b" for a union of literals; "must be string or null" for a union of types. */
 function literalUnionMessage(branchErrors: readonly ErrorObject[]): string {
-  const consts = branchErrors.filter((error) => error.keyword === 'const').map((error) => String((error.params as { allowedValue: unknown }).allowedValue));
-  const types = branchErrors.filter((error) => error.keyword === 'type').map((error) => TYPE_WORDS[String((error.params as { type: unknown }).type)] ?? String((error.params as { type: unknown }).type));
-  const enums = branchErrors.filter((error) => error.keyword === 'enum').flatMap((error) => (error.params as { allowedValues: unknown[] }).allowedValues.map(String));
+  const consts = branchErrors
+    .filter((error) => error.keyword === 'const')
+    .map((error) => String((error.params as { allowedValue: unknown }).allowedValue));
+  const types = branchErrors
+    .filter((error) => error.keyword === 'type')
+    .map(
+      (error) =>
+        TYPE_WORDS[String((error.params as { type: unknown }).type)] ??
+        String((error.params as { type: unknown }).type),
+    );
+  const enums = branchErrors
+    .filter((error) => error.keyword === 'enum')
+    .flatMap((error) => (error.params as { allowedValues: unknown[] }).allowedValues.map(String));
   const values = [...consts, ...enums];
   if (types.length === 0) return `must be one of: ${values.join(', ')}`;
   return `must be ${[...values, ...types].join(' or ')}`;
@@ -39,7 +61,9 @@ function literalUnionMessage(branchErrors: readonly ErrorObject[]): string {
  */
 export function pruneUnions(errors: readonly ErrorObject[]): ErrorObject[] {
   let working = [...errors];
-  const unions = errors.filter((error) => UNIONS.has(error.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  const unions = errors
+    .filter((error) => UNIONS.has(error.keyword))
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
   for (const union of unions) {
     if (!working.includes(union)) continue;
     const branches = new Map<string, ErrorObject[]>();
@@ -58,13 +82,21 @@ export function pruneUnions(errors: readonly ErrorObject[]): ErrorObject[] {
     const lists = [...branches.values()];
     if (lists.every((list) => isWrongBranch(list, union.instancePath))) {
       // No branch fits: say what the discriminator may be, if there is one, else keep the union's message.
-      const tags = lists.map((list) => list.find((error) => error.keyword === 'const' && error.instancePath !== union.instancePath));
+      const tags = lists.map((list) =>
+        list.find((error) => error.keyword === 'const' && error.instancePath !== union.instancePath),
+      );
       const sameTag = tags.every((tag) => tag && tag.instancePath === tags[0]?.instancePath);
-      const replacement: ErrorObject = sameTag ? { ...(tags[0] as ErrorObject), keyword: 'union', message: literalUnionMessage(tags as ErrorObject[]) } : union;
+      const replacement: ErrorObject = sameTag
+        ? { ...(tags[0] as ErrorObject), keyword: 'union', message: literalUnionMessage(tags as ErrorObject[]) }
+        : union;
       working = working.filter((error) => !all.includes(error)).map((error) => (error === union ? replacement : error));
       continue;
     }
-    const ranked = lists.sort((a, b) => Number(isWrongBranch(a, union.instancePath)) - Number(isWrongBranch(b, union.instancePath)) || a.length - b.length);
+    const ranked = lists.sort(
+      (a, b) =>
+        Number(isWrongBranch(a, union.instancePath)) - Number(isWrongBranch(b, union.instancePath)) ||
+        a.length - b.length,
+    );
     const keep = new Set(ranked[0] ?? []);
     working = working.filter((error) => error !== union && (keep.has(error) || !all.includes(error)));
   }

@@ -2,7 +2,14 @@ import { Context } from '@temporalio/activity';
 import { readLeadMail } from '../db/lead-mail.js';
 import { persistSteps } from '../db/step-trail.js';
 import type { NodeOutcome } from '../definition/node-definition.js';
-import { type NodeActivityInput, nodeActivityName, type ReadMailInput, type ReadMailResult, type RecordStepsInput, type StepRecord } from '../workflow/lead-run.js';
+import {
+  type NodeActivityInput,
+  nodeActivityName,
+  type ReadMailInput,
+  type ReadMailResult,
+  type RecordStepsInput,
+  type StepRecord,
+} from '../workflow/lead-run.js';
 import type { ActivityServices, NodeActivity } from './node-activity.js';
 
 export type LeadActivities = Record<string, (input: never) => Promise<unknown>>;
@@ -24,7 +31,11 @@ export interface ActivitySetOptions {
  * Wraps each node activity so that its step, and the control steps riding along, are written
  * to the trail with the lead changes it made, in one transaction after the node's own work.
  */
-export function createActivities(nodeActivities: readonly NodeActivity[], services: ActivityServices, options: ActivitySetOptions = {}): LeadActivities {
+export function createActivities(
+  nodeActivities: readonly NodeActivity[],
+  services: ActivityServices,
+  options: ActivitySetOptions = {},
+): LeadActivities {
   const dryRun = options.dryRun ?? false;
   const write = async (leadId: string, steps: StepRecord[], run: RecordStepsInput['run']): Promise<void> => {
     await persistSteps(services.db, leadId, steps, run);
@@ -39,7 +50,9 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
     },
   };
   for (const nodeActivity of nodeActivities) {
-    activities[nodeActivityName(nodeActivity.type, nodeActivity.version)] = async (input: NodeActivityInput): Promise<NodeOutcome> => {
+    activities[nodeActivityName(nodeActivity.type, nodeActivity.version)] = async (
+      input: NodeActivityInput,
+    ): Promise<NodeOutcome> => {
       const startedAt = new Date().toISOString();
       const context = Context.current();
       const { attempt, activityId, workflowExecution, startToCloseTimeoutMs } = context.info;
@@ -68,7 +81,9 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         port: outcome.port,
         input: { config: nodeActivity.shown(node.config) },
         output: outcome.output ?? null,
-        reason: input.rerunBecause ? `re-run (${input.rerunBecause}): ${outcome.reason ?? ''}` : (outcome.reason ?? null),
+        reason: input.rerunBecause
+          ? `re-run (${input.rerunBecause}): ${outcome.reason ?? ''}`
+          : (outcome.reason ?? null),
         error: null,
         attempts: attempt,
         startedAt,
@@ -76,7 +91,11 @@ export function createActivities(nodeActivities: readonly NodeActivity[], servic
         waiting: null,
         patch: outcome.patch ?? null,
       };
-      await write(leadId, [...input.pending, step], input.marker ?? { status: 'running', nodeId: node.id, waiting: null });
+      await write(
+        leadId,
+        [...input.pending, step],
+        input.marker ?? { status: 'running', nodeId: node.id, waiting: null },
+      );
       return outcome;
     };
   }

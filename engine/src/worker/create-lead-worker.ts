@@ -77,6 +77,13 @@ export async function createLeadWorker(options: LeadWorkerOptions): Promise<Work
 }
 
 const noop = (): void => undefined;
-const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };
+const quietBundlerLogger = {
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: console.warn,
+  error: console.error,
+  log: noop,
+};
 
 export { NativeConnection };

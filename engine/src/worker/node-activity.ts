@@ -66,5 +66,10 @@ export function defineNodeActivity<S extends TSchema>(
   definition: ActivityNodeDefinition<S>,
   run: (config: Static<S>, ctx: NodeActivityContext) => Promise<NodeOutcome>,
 ): NodeActivity {
-  return { type: definition.type, version: definition.version, run: run as NodeActivity['run'], shown: (config) => redactSecrets(definition.configSchema, config) };
+  return {
+    type: definition.type,
+    version: definition.version,
+    run: run as NodeActivity['run'],
+    shown: (config) => redactSecrets(definition.configSchema, config),
+  };
 }

@@ -11,7 +11,13 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ActivityNodeDefinition, AnyNodeDefinition, ControlContext, NodeOutcome, WaitRequest } from '../definition/node-definition.js';
+import type {
+  ActivityNodeDefinition,
+  AnyNodeDefinition,
+  ControlContext,
+  NodeOutcome,
+  WaitRequest,
+} from '../definition/node-definition.js';
 import { NodeRegistry } from '../definition/node-registry.js';
 import type { PlanNode } from '../graph/plan.js';
 import { applyLeadPatch } from '../lead/lead-context.js';
@@ -113,7 +119,15 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
     const { plan, leadId } = input;
     // Decided once, at the start: a run keeps the interpreter it began with for its whole life.
     const mail = patched(EVENT_MAIL_PATCH);
-    const state: ResumeState = input.resume ?? { nodeId: plan.entry, seq: 0, visits: {}, lead: input.lead, seenEventIds: [], inbox: [], ...(mail && { eventSeq: 0 }) };
+    const state: ResumeState = input.resume ?? {
+      nodeId: plan.entry,
+      seq: 0,
+      visits: {},
+      lead: input.lead,
+      seenEventIds: [],
+      inbox: [],
+      ...(mail && { eventSeq: 0 }),
+    };
     let status: RunStatus = 'running';
     let waiting: Waiting | null = null;
     let pending: StepRecord[] = [];
@@ -143,13 +157,21 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
     // recorded before this handler existed replay unchanged.
     setHandler(awaitAssignmentUpdate, async (): Promise<AssignmentAnswer> => {
       await condition(() => state.lead.ownerId != null || status !== 'running');
-      return { ownerId: state.lead.ownerId, ownerName: state.lead.ownerName, status, nodeId: status === 'completed' ? null : state.nodeId };
+      return {
+        ownerId: state.lead.ownerId,
+        ownerName: state.lead.ownerName,
+        status,
+        nodeId: status === 'completed' ? null : state.nodeId,
+      };
     });
     setHandler(
       migrateUpdate,
       (request) => {
         migration = request;
-        return { accepted: true, reason: `moving from node '${request.fromNodeId}' to version ${request.toVersion}, node '${request.nodeId}'` };
+        return {
+          accepted: true,
+          reason: `moving from node '${request.fromNodeId}' to version ${request.toVersion}, node '${request.nodeId}'`,
+        };
       },
       {
         validator: (request) => {
@@ -157,7 +179,9 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
           if (migration) throw new Error('a migration of this lead is already under way');
           // A lead parked on an error waits too: migrating it to a fixed version is how it gets out.
           if ((status !== 'waiting' && status !== 'error') || waiting?.nodeId !== request.fromNodeId) {
-            throw new Error(`the lead is not waiting at '${request.fromNodeId}' any more (now ${status} at '${state.nodeId}')`);
+            throw new Error(
+              `the lead is not waiting at '${request.fromNodeId}' any more (now ${status} at '${state.nodeId}')`,
+            );
           }
         },
       },
@@ -166,7 +190,12 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
     const flush = async (extra: StepRecord[] = [], version?: number): Promise<void> => {
       const steps = [...pending, ...extra];
       pending = [];
-      const run: RunMarker = { status, nodeId: status === 'completed' ? null : state.nodeId, waiting, ...(version !== undefined && { version }) };
+      const run: RunMarker = {
+        status,
+        nodeId: status === 'completed' ? null : state.nodeId,
+        waiting,
+        ...(version !== undefined && { version }),
+      };
       await recordSteps({ leadId, steps, run });
     };
 
@@ -174,7 +203,11 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
     const readMail = async (): Promise<void> => {
       let reread = false;
       for (;;) {
-        const { events, more, through } = await readLeadMail({ leadId, afterSeq: state.eventSeq ?? 0, limit: MAIL_BATCH });
+        const { events, more, through } = await readLeadMail({
+          leadId,
+          afterSeq: state.eventSeq ?? 0,
+          limit: MAIL_BATCH,
+        });
         for (const { seq, ...event } of events) {
           state.eventSeq = Math.max(state.eventSeq ?? 0, seq);
           if (receiveEvent(state, event, mail)) onArrival?.(event);
@@ -202,7 +235,11 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
 
     const tooLong = (): boolean => {
       const info = workflowInfo();
-      return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BUDGET || info.historySize > HISTORY_BYTES_BUDGET;
+      return (
+        info.continueAsNewSuggested ||
+        info.historyLength > HISTORY_EVENTS_BUDGET ||
+        info.historySize > HISTORY_BYTES_BUDGET
+      );
     };
 
     /** Continues as new with what the next run needs: the position, an active wait, the mail read so far. */
@@ -210,16 +247,33 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       if (pending.length > 0) await flush();
       await condition(allHandlersFinished);
       state.activeWait = activeWait;
-      return continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({ ...input, resume: state, eventSeq: knownSeq, migratedFrom: undefined });
+      return continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({
+        ...input,
+        resume: state,
+        eventSeq: knownSeq,
+        migratedFrom: undefined,
+      });
     };
 
     /** Moves the lead onto the new version's plan at the mapped node; its wait counts from when it began. */
     const migrateNow = async (request: MigrateRequest, step: StepRecord, since: string): Promise<never> => {
       waiting = null;
       status = 'running';
-      await flush([{ ...step, status: 'completed', waiting: null, endedAt: now(), reason: `left for version ${request.toVersion}, node '${request.nodeId}' (migrated by ${request.by})` }]);
+      await flush([
+        {
+          ...step,
+          status: 'completed',
+          waiting: null,
+          endedAt: now(),
+          reason: `left for version ${request.toVersion}, node '${request.nodeId}' (migrated by ${request.by})`,
+        },
+      ]);
       await condition(allHandlersFinished);
-      const resume: ResumeState = { ...state, nodeId: request.nodeId, activeWait: { kind: 'migrated', nodeId: request.nodeId, seq: 0, visit: 0, since, until: null } };
+      const resume: ResumeState = {
+        ...state,
+        nodeId: request.nodeId,
+        activeWait: { kind: 'migrated', nodeId: request.nodeId, seq: 0, visit: 0, since, until: null },
+      };
       return continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({
         ...input,
         version: request.toVersion,
@@ -249,9 +303,22 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         if (outcome.patch) state.lead = applyLeadPatch(state.lead, outcome.patch);
       } catch (error) {
         pending.push({
-          seq, nodeId: node.id, nodeType: node.type, typeVersion: node.typeVersion, visit, status: 'failed', port: null, input: null, output: null,
-          reason: `re-run (${because}) failed; the lead keeps its fields`, error: errorText(error), attempts: 1,
-          startedAt: now(), endedAt: now(), waiting: null, patch: null,
+          seq,
+          nodeId: node.id,
+          nodeType: node.type,
+          typeVersion: node.typeVersion,
+          visit,
+          status: 'failed',
+          port: null,
+          input: null,
+          output: null,
+          reason: `re-run (${because}) failed; the lead keeps its fields`,
+          error: errorText(error),
+          attempts: 1,
+          startedAt: now(),
+          endedAt: now(),
+          waiting: null,
+          patch: null,
         });
       }
     };
@@ -262,17 +329,30 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
      * before the workflow reaches the wait. A finished wait consumes events up to the one it took
      * (a timeout consumes all). `parked` marks the wait of a lead parked on an error.
      */
-    const waitFor = async (request: WaitRequest, step: StepRecord, waitStatus: RunStatus, parked?: string): Promise<LeadEvent | null> => {
+    const waitFor = async (
+      request: WaitRequest,
+      step: StepRecord,
+      waitStatus: RunStatus,
+      parked?: string,
+    ): Promise<LeadEvent | null> => {
       const resumed = state.activeWait?.nodeId === step.nodeId ? state.activeWait : null;
       state.activeWait = null;
       const since = resumed?.since ?? now();
-      const computed = request.until ?? (request.timeoutMs !== undefined ? new Date(Date.parse(since) + request.timeoutMs) : null);
+      const computed =
+        request.until ?? (request.timeoutMs !== undefined ? new Date(Date.parse(since) + request.timeoutMs) : null);
       const until = resumed?.kind === 'continue' ? (resumed.until === null ? null : new Date(resumed.until)) : computed;
-      waiting = { nodeId: step.nodeId, events: [...request.events], until: until?.toISOString() ?? null, description: request.description, since };
+      waiting = {
+        nodeId: step.nodeId,
+        events: [...request.events],
+        until: until?.toISOString() ?? null,
+        description: request.description,
+        since,
+      };
       status = waitStatus;
       if (request.patch) state.lead = applyLeadPatch(state.lead, request.patch);
       // A run resuming its predecessor's wait finds the waiting step already written.
-      if (resumed?.kind !== 'continue') await flush([{ ...step, status: 'waiting', waiting, patch: request.patch ?? null }]);
+      if (resumed?.kind !== 'continue')
+        await flush([{ ...step, status: 'waiting', waiting, patch: request.patch ?? null }]);
       const match = (): LeadEvent | undefined => inbox.find((event) => request.events.includes(event.type));
       const holds = (): boolean => request.predicate?.(state.lead) ?? false;
       const rerun = rerunnable();
@@ -290,7 +370,12 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         };
         try {
           for (;;) {
-            if (!(await sleep(() => stale !== null || mailPending() || migration !== null || match() !== undefined || holds()))) break;
+            if (
+              !(await sleep(
+                () => stale !== null || mailPending() || migration !== null || match() !== undefined || holds(),
+              ))
+            )
+              break;
             if (migration) return await migrateNow(migration, step, since);
             if (mailPending()) await readMail();
             else if (stale && rerun) {
@@ -299,7 +384,14 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
               await rerunWhileWaiting(rerun.node, because);
             } else break;
             if (tooLong()) {
-              const carried: ActiveWait = { kind: 'continue', nodeId: step.nodeId, seq: step.seq, visit: step.visit, since, until: until?.toISOString() ?? null };
+              const carried: ActiveWait = {
+                kind: 'continue',
+                nodeId: step.nodeId,
+                seq: step.seq,
+                visit: step.visit,
+                since,
+                until: until?.toISOString() ?? null,
+              };
               return await continueNow(parked === undefined ? carried : { ...carried, parked });
             }
           }
@@ -309,7 +401,8 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       } else {
         // The interpreter as it was before EVENT_MAIL_PATCH, for the runs that started on it.
         let rerunSeen = 0;
-        const staleBy = (): LeadEvent | undefined => (rerun ? inbox.slice(rerunSeen).find((event) => rerun.events.includes(event.type)) : undefined);
+        const staleBy = (): LeadEvent | undefined =>
+          rerun ? inbox.slice(rerunSeen).find((event) => rerun.events.includes(event.type)) : undefined;
         for (;;) {
           const woke = await sleep(() => staleBy() !== undefined || match() !== undefined || holds() || mailPending());
           if (woke && mailPending()) {
@@ -334,7 +427,10 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
 
     const runControl = async (node: PlanNode, step: StepRecord): Promise<NodeOutcome> => {
       const definition = registry.get(node.type, node.typeVersion);
-      if (!definition || definition.kind !== 'control') throw new Error(`plan node '${node.id}' needs control node ${node.type}@${node.typeVersion}, which this worker lacks`);
+      if (!definition || definition.kind !== 'control')
+        throw new Error(
+          `plan node '${node.id}' needs control node ${node.type}@${node.typeVersion}, which this worker lacks`,
+        );
       const ctx: ControlContext = {
         // A getter: events that arrive during a wait update the lead, and the node must see them.
         get lead() {
@@ -349,19 +445,36 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       return definition.run(node.config, ctx);
     };
 
-    const runActivity = async (node: PlanNode, step: Pick<StepRecord, 'seq' | 'visit'>, marker?: RunMarker, rerunBecause?: string): Promise<NodeOutcome> => {
+    const runActivity = async (
+      node: PlanNode,
+      step: Pick<StepRecord, 'seq' | 'visit'>,
+      marker?: RunMarker,
+      rerunBecause?: string,
+    ): Promise<NodeOutcome> => {
       const key = nodeActivityName(node.type, node.typeVersion);
       let activity = activities.get(key);
       if (!activity) {
         const definition = registry.get(node.type, node.typeVersion);
-        if (!definition || definition.kind !== 'activity') throw new Error(`plan node '${node.id}' needs activity node ${node.type}@${node.typeVersion}, which this worker lacks`);
+        if (!definition || definition.kind !== 'activity')
+          throw new Error(
+            `plan node '${node.id}' needs activity node ${node.type}@${node.typeVersion}, which this worker lacks`,
+          );
         activity = activityFor(definition);
         activities.set(key, activity);
       }
       const rideAlong = pending;
       pending = [];
       try {
-        return await activity({ leadId, node, visit: step.visit, seq: step.seq, lead: state.lead, pending: rideAlong, ...(marker && { marker }), ...(rerunBecause && { rerunBecause }) });
+        return await activity({
+          leadId,
+          node,
+          visit: step.visit,
+          seq: step.seq,
+          lead: state.lead,
+          pending: rideAlong,
+          ...(marker && { marker }),
+          ...(rerunBecause && { rerunBecause }),
+        });
       } catch (error) {
         pending = [...rideAlong, ...pending];
         throw error;
@@ -380,7 +493,12 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       status = 'error';
       if (!resumed) await flush([failed]);
       const retryStep = resumed ? failed : { ...failed, seq: ++state.seq };
-      await waitFor({ events: ['retry'], description: `an operator to retry after: ${error}` }, retryStep, 'error', error);
+      await waitFor(
+        { events: ['retry'], description: `an operator to retry after: ${error}` },
+        retryStep,
+        'error',
+        error,
+      );
       pending.push({ ...retryStep, status: 'completed', port: null, reason: 'retried by operator', endedAt: now() });
     };
 
@@ -390,10 +508,22 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
       const from = input.migratedFrom;
       const node = plan.nodes[state.nodeId];
       pending.push({
-        seq: ++state.seq, nodeId: state.nodeId, nodeType: node?.type ?? 'unknown', typeVersion: node?.typeVersion ?? 0, visit: state.visits[state.nodeId] ?? 0,
-        status: 'completed', port: null, input: null, output: { migratedFrom: from },
+        seq: ++state.seq,
+        nodeId: state.nodeId,
+        nodeType: node?.type ?? 'unknown',
+        typeVersion: node?.typeVersion ?? 0,
+        visit: state.visits[state.nodeId] ?? 0,
+        status: 'completed',
+        port: null,
+        input: null,
+        output: { migratedFrom: from },
         reason: `migrated by ${from.by} from version ${from.version}, node '${from.nodeId}', to version ${input.version}, node '${state.nodeId}'`,
-        error: null, attempts: 1, startedAt: now(), endedAt: now(), waiting: null, patch: null,
+        error: null,
+        attempts: 1,
+        startedAt: now(),
+        endedAt: now(),
+        waiting: null,
+        patch: null,
       });
       await flush([], input.version);
     }
@@ -409,12 +539,16 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         if (tooLong() && !state.activeWait) await continueNow(null);
       } else {
         const info = workflowInfo();
-        if (definition?.waits && (info.continueAsNewSuggested || info.historyLength > LEGACY_EVENTS_BEFORE_CONTINUE_AS_NEW)) {
+        if (
+          definition?.waits &&
+          (info.continueAsNewSuggested || info.historyLength > LEGACY_EVENTS_BEFORE_CONTINUE_AS_NEW)
+        ) {
           await flush();
           await continueAsNew<(input: LeadWorkflowInput) => Promise<LeadWorkflowResult>>({ ...input, resume: state });
         }
       }
-      const resumed = state.activeWait?.nodeId === current && state.activeWait.kind === 'continue' ? state.activeWait : null;
+      const resumed =
+        state.activeWait?.nodeId === current && state.activeWait.kind === 'continue' ? state.activeWait : null;
       const visit = resumed ? resumed.visit : (state.visits[current] ?? 0) + 1;
       state.visits[current] = visit;
       const step: StepRecord = {
@@ -449,7 +583,14 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         if (!node) throw new Error(`plan has no node '${current}'`);
         if (node.kind === 'control') {
           outcome = await runControl(node, step);
-          pending.push({ ...step, port: outcome.port, output: outcome.output ?? null, reason: outcome.reason ?? null, patch: outcome.patch ?? null, endedAt: now() });
+          pending.push({
+            ...step,
+            port: outcome.port,
+            output: outcome.output ?? null,
+            reason: outcome.reason ?? null,
+            patch: outcome.patch ?? null,
+            endedAt: now(),
+          });
         } else {
           inActivity = true;
           outcome = await runActivity(node, step);
@@ -457,7 +598,12 @@ export function createLeadWorkflow(definitions: readonly AnyNodeDefinition[]) {
         }
         state.activeWait = null;
         if (outcome.patch) state.lead = applyLeadPatch(state.lead, outcome.patch);
-        if (node.kind === 'activity' && definition?.kind === 'activity' && (definition.rerunOnEvents?.(node.config).length ?? 0) > 0) state.rerunNodeId = node.id;
+        if (
+          node.kind === 'activity' &&
+          definition?.kind === 'activity' &&
+          (definition.rerunOnEvents?.(node.config).length ?? 0) > 0
+        )
+          state.rerunNodeId = node.id;
         current = node.next[outcome.port];
         if (current === undefined && Object.keys(node.next).length > 0) {
           throw new Error(`node '${node.id}' left by port '${outcome.port}', which the plan does not wire`);

@@ -26,7 +26,10 @@ export function receiveEvent(state: ResumeState, event: LeadEvent, capped: boole
     state.seenEventIds.push(event.id);
     if (state.seenEventIds.length > REMEMBERED_EVENT_IDS) state.seenEventIds.shift();
   }
-  state.lead = { ...state.lead, events: { ...state.lead.events, [event.type]: (state.lead.events[event.type] ?? 0) + 1 } };
+  state.lead = {
+    ...state.lead,
+    events: { ...state.lead.events, [event.type]: (state.lead.events[event.type] ?? 0) + 1 },
+  };
   if (capped) {
     const patch = event.type === 'resubmitted' ? (event.data?.patch as LeadPatch | undefined) : undefined;
     if (patch) state.lead = applyLeadPatch(state.lead, patch);

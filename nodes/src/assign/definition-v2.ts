@@ -5,18 +5,46 @@ export const assignV2ConfigSchema = Type.Object(
   {
     source: Type.Enum(['team', 'territory', 'account_owner'], {
       title: 'Candidates from',
-      description: 'team: the reps of one team. territory: the team or rep of the first territory whose rules match the lead. account_owner: the owner of the lead\'s account, else the team.',
+      description:
+        "team: the reps of one team. territory: the team or rep of the first territory whose rules match the lead. account_owner: the owner of the lead's account, else the team.",
     }),
-    team: Type.Optional(Type.String({ maxLength: 100, title: 'Team', description: 'The team (for source "team"), or the fallback when no territory matches / the account owner is unavailable.', 'x-picker': 'team' })),
+    team: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        title: 'Team',
+        description:
+          'The team (for source "team"), or the fallback when no territory matches / the account owner is unavailable.',
+        'x-picker': 'team',
+      }),
+    ),
     strategy: Type.Enum(['round_robin', 'weighted_round_robin', 'least_loaded'], {
       title: 'Pick by',
-      description: 'round_robin: in turn. weighted_round_robin: in proportion to each rep\'s weight. least_loaded: fewest open leads.',
+      description:
+        "round_robin: in turn. weighted_round_robin: in proportion to each rep's weight. least_loaded: fewest open leads.",
     }),
-    requireSkills: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { uniqueItems: true, title: 'Required skills', description: 'Specialisation: the rep must have every one (e.g. enterprise, healthcare).' }),
-    requireLanguages: Type.Array(Type.String({ minLength: 2, maxLength: 10 }), { uniqueItems: true, title: 'Required languages' }),
-    respectWorkingHours: Type.Boolean({ title: 'Only reps at work now', description: 'Skip reps outside their working hours, in their own time zone.' }),
-    respectCapacity: Type.Boolean({ title: 'Respect capacity', description: 'Skip reps whose open leads reached their capacity.' }),
-    excludeCurrentOwner: Type.Optional(Type.Boolean({ title: 'Reassign', description: 'Skip the lead\'s current owner: hand the lead to the next rep (SLA escalation).' })),
+    requireSkills: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
+      uniqueItems: true,
+      title: 'Required skills',
+      description: 'Specialisation: the rep must have every one (e.g. enterprise, healthcare).',
+    }),
+    requireLanguages: Type.Array(Type.String({ minLength: 2, maxLength: 10 }), {
+      uniqueItems: true,
+      title: 'Required languages',
+    }),
+    respectWorkingHours: Type.Boolean({
+      title: 'Only reps at work now',
+      description: 'Skip reps outside their working hours, in their own time zone.',
+    }),
+    respectCapacity: Type.Boolean({
+      title: 'Respect capacity',
+      description: 'Skip reps whose open leads reached their capacity.',
+    }),
+    excludeCurrentOwner: Type.Optional(
+      Type.Boolean({
+        title: 'Reassign',
+        description: "Skip the lead's current owner: hand the lead to the next rep (SLA escalation).",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -38,13 +66,23 @@ export const assignV2 = defineActivityNode({
   title: 'Assign',
   category: 'routing',
   icon: '👤',
-  description: 'Gives the lead an owner: from a team, a territory or the account owner; by round robin, weighted round robin or least loaded; skipping reps who are inactive, out of office, off work or at capacity. Nobody available → "unassigned", never a dropped lead.',
+  description:
+    'Gives the lead an owner: from a team, a territory or the account owner; by round robin, weighted round robin or least loaded; skipping reps who are inactive, out of office, off work or at capacity. Nobody available → "unassigned", never a dropped lead.',
   configSchema: assignV2ConfigSchema,
-  defaultConfig: { source: 'team', team: 'inbound', strategy: 'round_robin', requireSkills: [], requireLanguages: [], respectWorkingHours: false, respectCapacity: true },
+  defaultConfig: {
+    source: 'team',
+    team: 'inbound',
+    strategy: 'round_robin',
+    requireSkills: [],
+    requireLanguages: [],
+    respectWorkingHours: false,
+    respectCapacity: true,
+  },
   ports: [
     { name: 'assigned', label: 'Assigned' },
     { name: 'unassigned', label: 'Nobody available' },
   ],
   validate,
-  summary: (config) => `${config.strategy.replace(/_/g, ' ')} · ${config.source === 'team' ? `team ${config.team}` : config.source.replace('_', ' ')}${config.requireSkills.length ? ` · needs ${config.requireSkills.join(', ')}` : ''}`,
+  summary: (config) =>
+    `${config.strategy.replace(/_/g, ' ')} · ${config.source === 'team' ? `team ${config.team}` : config.source.replace('_', ' ')}${config.requireSkills.length ? ` · needs ${config.requireSkills.join(', ')}` : ''}`,
 });

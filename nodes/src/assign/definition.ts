@@ -3,8 +3,17 @@ import { Type } from 'typebox';
 
 export const assignConfigSchema = Type.Object(
   {
-    strategy: Type.Enum(['round_robin'], { title: 'Strategy', description: 'How a rep is picked among the available ones.' }),
-    team: Type.String({ minLength: 1, maxLength: 100, title: 'Team', description: 'Id of the team whose active reps share the leads.', 'x-picker': 'team' }),
+    strategy: Type.Enum(['round_robin'], {
+      title: 'Strategy',
+      description: 'How a rep is picked among the available ones.',
+    }),
+    team: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      title: 'Team',
+      description: 'Id of the team whose active reps share the leads.',
+      'x-picker': 'team',
+    }),
   },
   { additionalProperties: false },
 );
@@ -16,7 +25,8 @@ export const assign = defineActivityNode({
   title: 'Assign',
   category: 'routing',
   icon: '👤',
-  description: 'Gives the lead an owner from a team by round robin over its active reps; nobody available → "unassigned", never a dropped lead.',
+  description:
+    'Gives the lead an owner from a team by round robin over its active reps; nobody available → "unassigned", never a dropped lead.',
   configSchema: assignConfigSchema,
   defaultConfig: { strategy: 'round_robin', team: 'inbound-sdr' },
   ports: [

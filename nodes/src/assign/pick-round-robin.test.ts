@@ -24,6 +24,9 @@ describe('pickRoundRobin', () => {
     expect(pickRoundRobin(reps, 'gone').chosen?.id).toBe('a');
   });
   it('returns nobody when no rep is active', () => {
-    expect(pickRoundRobin([{ id: 'b', name: 'Bob', active: false }], null)).toEqual({ chosen: null, candidates: [{ repId: 'b', name: 'Bob', skipped: 'inactive' }] });
+    expect(pickRoundRobin([{ id: 'b', name: 'Bob', active: false }], null)).toEqual({
+      chosen: null,
+      candidates: [{ repId: 'b', name: 'Bob', skipped: 'inactive' }],
+    });
   });
 });

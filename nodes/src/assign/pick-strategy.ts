@@ -15,7 +15,11 @@ export interface Pick {
 }
 
 /** Round robin: the first available rep after the last one picked, in the pool's stable order. */
-function roundRobin(pool: readonly RepForRouting[], available: ReadonlySet<string>, state: PickState): RepForRouting | undefined {
+function roundRobin(
+  pool: readonly RepForRouting[],
+  available: ReadonlySet<string>,
+  state: PickState,
+): RepForRouting | undefined {
   const start = state.lastRepId ? pool.findIndex((rep) => rep.id === state.lastRepId) + 1 : 0;
   for (let i = 0; i < pool.length; i++) {
     const rep = pool[(start + i) % pool.length] as RepForRouting;
@@ -29,7 +33,11 @@ function roundRobin(pool: readonly RepForRouting[], available: ReadonlySet<strin
  * running weight and takes the largest, which then gives back the total. Weights 3:1 give
  * exactly 3 of every 4 leads to the first rep, interleaved rather than in bursts.
  */
-function weightedRoundRobin(pool: readonly RepForRouting[], available: ReadonlySet<string>, state: PickState): { rep?: RepForRouting; weights: Record<string, number> } {
+function weightedRoundRobin(
+  pool: readonly RepForRouting[],
+  available: ReadonlySet<string>,
+  state: PickState,
+): { rep?: RepForRouting; weights: Record<string, number> } {
   const weights = { ...state.weights };
   const candidates = pool.filter((rep) => available.has(rep.id));
   if (candidates.length === 0) return { weights };
@@ -45,18 +53,34 @@ function weightedRoundRobin(pool: readonly RepForRouting[], available: ReadonlyS
 }
 
 /** Least loaded: fewest open leads; ties go in round-robin order so equals still take turns. */
-function leastLoaded(pool: readonly RepForRouting[], available: ReadonlySet<string>, openLeads: ReadonlyMap<string, number>, state: PickState): RepForRouting | undefined {
+function leastLoaded(
+  pool: readonly RepForRouting[],
+  available: ReadonlySet<string>,
+  openLeads: ReadonlyMap<string, number>,
+  state: PickState,
+): RepForRouting | undefined {
   const fewest = Math.min(...pool.filter((rep) => available.has(rep.id)).map((rep) => openLeads.get(rep.id) ?? 0));
-  const tied = new Set(pool.filter((rep) => available.has(rep.id) && (openLeads.get(rep.id) ?? 0) === fewest).map((rep) => rep.id));
+  const tied = new Set(
+    pool.filter((rep) => available.has(rep.id) && (openLeads.get(rep.id) ?? 0) === fewest).map((rep) => rep.id),
+  );
   return roundRobin(pool, tied, state);
 }
 
-export function pickRep(strategy: Strategy, pool: readonly RepForRouting[], available: ReadonlySet<string>, openLeads: ReadonlyMap<string, number>, state: PickState): Pick | null {
+export function pickRep(
+  strategy: Strategy,
+  pool: readonly RepForRouting[],
+  available: ReadonlySet<string>,
+  openLeads: ReadonlyMap<string, number>,
+  state: PickState,
+): Pick | null {
   if (strategy === 'weighted_round_robin') {
     const { rep, weights } = weightedRoundRobin(pool, available, state);
-    return rep ? { rep, state: { lastRepId: rep.id, weights }, how: `weighted round robin (weight ${rep.weight})` } : null;
+    return rep
+      ? { rep, state: { lastRepId: rep.id, weights }, how: `weighted round robin (weight ${rep.weight})` }
+      : null;
   }
-  const rep = strategy === 'least_loaded' ? leastLoaded(pool, available, openLeads, state) : roundRobin(pool, available, state);
+  const rep =
+    strategy === 'least_loaded' ? leastLoaded(pool, available, openLeads, state) : roundRobin(pool, available, state);
   if (!rep) return null;
   const how = strategy === 'least_loaded' ? `least loaded (${openLeads.get(rep.id) ?? 0} open)` : 'round robin';
   return { rep, state: { ...state, lastRepId: rep.id }, how };

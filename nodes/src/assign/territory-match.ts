@@ -34,7 +34,10 @@ export function matchTerritory(territory: Territory, lead: Readonly<LeadContext>
 }
 
 /** The first territory (in priority order) whose rules the lead meets. */
-export function findTerritory(territories: readonly Territory[], lead: Readonly<LeadContext>): { territory: Territory; met: string[] } | null {
+export function findTerritory(
+  territories: readonly Territory[],
+  lead: Readonly<LeadContext>,
+): { territory: Territory; met: string[] } | null {
   for (const territory of territories) {
     const met = matchTerritory(territory, lead);
     if (met) return { territory, met };

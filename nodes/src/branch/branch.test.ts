@@ -37,10 +37,20 @@ describe('branch', () => {
     expect((await branch.run(config, ctx({ tier: 3, score: 10 }))).port).toBe('default');
   });
   it('declares a port per case plus default', () => {
-    expect((branch.ports as (c: typeof config) => Array<{ name: string }>)(config).map((p) => p.name)).toEqual(['hot', 'warm', 'default']);
+    expect((branch.ports as (c: typeof config) => Array<{ name: string }>)(config).map((p) => p.name)).toEqual([
+      'hot',
+      'warm',
+      'default',
+    ]);
   });
   it('refuses duplicate and reserved port names and bad conditions', () => {
-    const issues = branch.validate?.({ cases: [{ port: 'default', when: 'tier == 1' }, { port: 'a', when: 'x ==' }, { port: 'a', when: 'tier == 2' }] });
+    const issues = branch.validate?.({
+      cases: [
+        { port: 'default', when: 'tier == 1' },
+        { port: 'a', when: 'x ==' },
+        { port: 'a', when: 'tier == 2' },
+      ],
+    });
     expect(issues?.map((i) => i.path)).toEqual(['cases[0].port', 'cases[1].when', 'cases[2].port']);
   });
 });

@@ -6,9 +6,22 @@ export const branchConfigSchema = Type.Object(
     cases: Type.Array(
       Type.Object(
         {
-          port: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Port', description: 'Name of the output this case leads to; the designer derives it from the label and keeps it when the label changes.', 'x-port-from': 'label' }),
+          port: Type.String({
+            pattern: '^[a-z][a-z0-9_]*$',
+            maxLength: 40,
+            title: 'Port',
+            description:
+              'Name of the output this case leads to; the designer derives it from the label and keeps it when the label changes.',
+            'x-port-from': 'label',
+          }),
           label: Type.Optional(Type.String({ maxLength: 100, title: 'Label' })),
-          when: Type.String({ minLength: 1, maxLength: 1000, title: 'Condition', description: 'When this holds the lead takes this case, e.g. tier == 1 and country in ["US", "CA"]', 'x-editor': 'expression' }),
+          when: Type.String({
+            minLength: 1,
+            maxLength: 1000,
+            title: 'Condition',
+            description: 'When this holds the lead takes this case, e.g. tier == 1 and country in ["US", "CA"]',
+            'x-editor': 'expression',
+          }),
         },
         { additionalProperties: false },
       ),
@@ -22,8 +35,13 @@ function validateCases(config: { cases: Array<{ port: string; when: string }> })
   const issues: ConfigIssue[] = [];
   const ports = new Set<string>();
   config.cases.forEach((branchCase, i) => {
-    if (branchCase.port === 'default') issues.push({ path: `cases[${i}].port`, message: "'default' is the port taken when no case holds; name this case differently" });
-    else if (ports.has(branchCase.port)) issues.push({ path: `cases[${i}].port`, message: `port '${branchCase.port}' is used by an earlier case` });
+    if (branchCase.port === 'default')
+      issues.push({
+        path: `cases[${i}].port`,
+        message: "'default' is the port taken when no case holds; name this case differently",
+      });
+    else if (ports.has(branchCase.port))
+      issues.push({ path: `cases[${i}].port`, message: `port '${branchCase.port}' is used by an earlier case` });
     ports.add(branchCase.port);
     for (const message of checkCondition(branchCase.when)) issues.push({ path: `cases[${i}].when`, message });
   });
@@ -37,12 +55,17 @@ export const branch = defineControlNode({
   title: 'Branch',
   category: 'logic',
   icon: '🔀',
-  description: 'Sends the lead down the first case whose condition holds (fields, enrichment, score, tier, owner, status, event counts), else down "default".',
+  description:
+    'Sends the lead down the first case whose condition holds (fields, enrichment, score, tier, owner, status, event counts), else down "default".',
   configSchema: branchConfigSchema,
   defaultConfig: { cases: [] },
-  ports: (config) => [...config.cases.map((c) => ({ name: c.port, label: c.label ?? c.port, description: c.when })), { name: 'default', label: 'Default' }],
+  ports: (config) => [
+    ...config.cases.map((c) => ({ name: c.port, label: c.label ?? c.port, description: c.when })),
+    { name: 'default', label: 'Default' },
+  ],
   validate: validateCases,
-  summary: (config) => (config.cases.length ? config.cases.map((c) => `${c.port}: ${c.when}`).join(' · ') : 'always default'),
+  summary: (config) =>
+    config.cases.length ? config.cases.map((c) => `${c.port}: ${c.when}`).join(' · ') : 'always default',
   run: (config, ctx) => {
     const scope = ctx.lead as unknown as Record<string, unknown>;
     const checked: Array<{ port: string; when: string; result: boolean }> = [];
@@ -50,9 +73,19 @@ export const branch = defineControlNode({
       const result = isTruthy(evaluateExpression(branchCase.when, scope));
       checked.push({ port: branchCase.port, when: branchCase.when, result });
       if (result) {
-        return { port: branchCase.port, output: { matched: branchCase.when, checked }, reason: `case '${branchCase.label ?? branchCase.port}' matched: ${branchCase.when}` };
+        return {
+          port: branchCase.port,
+          output: { matched: branchCase.when, checked },
+          reason: `case '${branchCase.label ?? branchCase.port}' matched: ${branchCase.when}`,
+        };
       }
     }
-    return { port: 'default', output: { matched: null, checked }, reason: config.cases.length ? `no case matched (${checked.map((c) => c.when).join('; ')}); took default` : 'no cases; took default' };
+    return {
+      port: 'default',
+      output: { matched: null, checked },
+      reason: config.cases.length
+        ? `no case matched (${checked.map((c) => c.when).join('; ')}); took default`
+        : 'no cases; took default',
+    };
   },
 });

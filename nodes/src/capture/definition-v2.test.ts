@@ -20,14 +20,20 @@ describe('capture v2 definition', () => {
   });
 
   it('refuses an unknown match key and a list without email, naming matchOn', () => {
-    expect(schemaErrors({ ...captureV2.defaultConfig, matchOn: ['email', 'phone'] })).toEqual([expect.objectContaining({ path: 'config.matchOn[1]' })]);
-    expect(issues({ ...captureV2.defaultConfig, matchOn: ['company_name'] })).toEqual([{ path: 'matchOn', message: 'must include email: a known address always joins its lead' }]);
+    expect(schemaErrors({ ...captureV2.defaultConfig, matchOn: ['email', 'phone'] })).toEqual([
+      expect.objectContaining({ path: 'config.matchOn[1]' }),
+    ]);
+    expect(issues({ ...captureV2.defaultConfig, matchOn: ['company_name'] })).toEqual([
+      { path: 'matchOn', message: 'must include email: a known address always joins its lead' },
+    ]);
   });
 
   it('requires both new settings and says them in the summary', () => {
     const { matchAccount: _dropped, ...withoutAccount } = captureV2.defaultConfig;
     expect(schemaErrors(withoutAccount)).toEqual([expect.objectContaining({ path: 'config.matchAccount' })]);
-    expect(captureV2.summary?.({ ...captureV2.defaultConfig, matchOn: ['email', 'company_name'], matchAccount: true })).toBe(
+    expect(
+      captureV2.summary?.({ ...captureV2.defaultConfig, matchOn: ['email', 'company_name'], matchAccount: true }),
+    ).toBe(
       'web_form, api · requires email, name, company, source · duplicates by email, company_name · links accounts',
     );
   });

@@ -18,7 +18,8 @@ export const captureV2ConfigSchema = Type.Object(
     }),
     matchAccount: Type.Boolean({
       title: 'Link accounts',
-      description: 'At intake, link the lead to the known account of its business email domain and to that account\'s owner, so routing by account owner works from the first node.',
+      description:
+        "At intake, link the lead to the known account of its business email domain and to that account's owner, so routing by account owner works from the first node.",
     }),
   },
   { additionalProperties: false },
@@ -27,7 +28,8 @@ export const captureV2ConfigSchema = Type.Object(
 export type CaptureV2Config = Static<typeof captureV2ConfigSchema>;
 
 function validateCaptureV2(config: CaptureV2Config): ConfigIssue[] {
-  if (!config.matchOn.includes('email')) return [{ path: 'matchOn', message: 'must include email: a known address always joins its lead' }];
+  if (!config.matchOn.includes('email'))
+    return [{ path: 'matchOn', message: 'must include email: a known address always joins its lead' }];
   return [];
 }
 
@@ -42,7 +44,8 @@ export const captureV2 = defineControlNode({
   title: capture.title,
   category: capture.category,
   icon: capture.icon,
-  description: 'Receives leads from forms, the API, webhooks and imports; checks required fields, normalizes contact data, merges duplicates by email or by person at the same company, and links known accounts.',
+  description:
+    'Receives leads from forms, the API, webhooks and imports; checks required fields, normalizes contact data, merges duplicates by email or by person at the same company, and links known accounts.',
   entry: true,
   configSchema: captureV2ConfigSchema,
   defaultConfig: { ...capture.defaultConfig, matchOn: ['email'], matchAccount: false },

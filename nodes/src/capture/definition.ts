@@ -25,7 +25,7 @@ export const captureConfigSchema = Type.Object(
       pattern: '^[A-Z]{2}$',
       title: 'Default phone country',
       description:
-        "ISO country code used to read phone numbers written without +country when the lead gives no country of its own (and the form none). A number that still cannot be read is kept as typed and flagged, never refused.",
+        'ISO country code used to read phone numbers written without +country when the lead gives no country of its own (and the form none). A number that still cannot be read is kept as typed and flagged, never refused.',
     }),
     mergePolicy: Type.Optional(
       Type.Enum(MERGE_POLICIES, {
@@ -48,10 +48,15 @@ export const capture = defineControlNode({
   title: 'Capture',
   category: 'entry',
   icon: '📥',
-  description: 'Receives leads from forms, the API, webhooks and imports; checks required fields, normalizes contact data and merges duplicates.',
+  description:
+    'Receives leads from forms, the API, webhooks and imports; checks required fields, normalizes contact data and merges duplicates.',
   entry: true,
   configSchema: captureConfigSchema,
-  defaultConfig: { channels: ['web_form', 'api'], requiredFields: ['email', 'name', 'company', 'source'], defaultCountry: 'US' },
+  defaultConfig: {
+    channels: ['web_form', 'api'],
+    requiredFields: ['email', 'name', 'company', 'source'],
+    defaultCountry: 'US',
+  },
   ports: [{ name: 'out', label: 'Captured' }],
   summary: (config) => `${config.channels.join(', ')} · requires ${config.requiredFields.join(', ') || 'email'}`,
   run: (_config, ctx) => ({

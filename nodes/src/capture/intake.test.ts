@@ -9,7 +9,14 @@ const now = new Date('2026-11-23T10:00:00Z');
 describe('intakeLead', () => {
   it('normalizes email, names, company, phone and attribution', () => {
     const result = intakeLead(
-      { email: '  Jane.Doe@Acme.COM ', name: 'jane  DOE', company: ' Acme   Widgets, Inc. ', phone: '(415) 555-2671', source: 'Webinar', utm: { campaign: ' q4 ' } },
+      {
+        email: '  Jane.Doe@Acme.COM ',
+        name: 'jane  DOE',
+        company: ' Acme   Widgets, Inc. ',
+        phone: '(415) 555-2671',
+        source: 'Webinar',
+        utm: { campaign: ' q4 ' },
+      },
       config,
       now,
     );
@@ -27,7 +34,14 @@ describe('intakeLead', () => {
         phoneValid: true,
         source: 'webinar',
         channel: 'api',
-        touch: { source: 'webinar', channel: 'api', formId: null, referrerId: null, utm: { campaign: 'q4' }, at: now.toISOString() },
+        touch: {
+          source: 'webinar',
+          channel: 'api',
+          formId: null,
+          referrerId: null,
+          utm: { campaign: 'q4' },
+          at: now.toISOString(),
+        },
       }),
     });
   });
@@ -45,7 +59,11 @@ describe('intakeLead', () => {
   });
 
   it('refuses a malformed email, naming it', () => {
-    const result = intakeLead({ email: 'not-an-email', name: 'A B', company: 'C', source: 's', phone: '12' }, config, now);
+    const result = intakeLead(
+      { email: 'not-an-email', name: 'A B', company: 'C', source: 's', phone: '12' },
+      config,
+      now,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.path)).toEqual(['email']);
@@ -58,22 +76,42 @@ describe('intakeLead', () => {
 
   it("reads a national number in the lead's country, then the form's, the node's and the sender's locale", () => {
     const lead = { email: 'anna@firma.de', name: 'Anna', company: 'Firma', source: 's' };
-    expect(intakeLead({ ...lead, phone: '030 1234567', country: 'DE' }, config, now)).toMatchObject({ ok: true, lead: { phone: '+49301234567', phoneValid: true } });
-    expect(intakeLead({ ...lead, phone: '020 7946 0958', country: 'gb' }, config, now)).toMatchObject({ ok: true, lead: { phone: '+442079460958' } });
-    expect(intakeLead({ ...lead, phone: '030 1234567' }, config, now, { formCountry: 'DE' })).toMatchObject({ ok: true, lead: { phone: '+49301234567' } });
+    expect(intakeLead({ ...lead, phone: '030 1234567', country: 'DE' }, config, now)).toMatchObject({
+      ok: true,
+      lead: { phone: '+49301234567', phoneValid: true },
+    });
+    expect(intakeLead({ ...lead, phone: '020 7946 0958', country: 'gb' }, config, now)).toMatchObject({
+      ok: true,
+      lead: { phone: '+442079460958' },
+    });
+    expect(intakeLead({ ...lead, phone: '030 1234567' }, config, now, { formCountry: 'DE' })).toMatchObject({
+      ok: true,
+      lead: { phone: '+49301234567' },
+    });
     // The node's default (US) cannot read it; the sender's Accept-Language region can.
-    expect(intakeLead({ ...lead, phone: '030 1234567' }, config, now, { localeCountry: 'DE' })).toMatchObject({ ok: true, lead: { phone: '+49301234567' } });
+    expect(intakeLead({ ...lead, phone: '030 1234567' }, config, now, { localeCountry: 'DE' })).toMatchObject({
+      ok: true,
+      lead: { phone: '+49301234567' },
+    });
     // The lead's own country wins over the node's default even where both could read the digits.
-    expect(intakeLead({ ...lead, phone: '(415) 555-2671', country: 'Germany' }, config, now)).toMatchObject({ ok: true, lead: { phone: '+14155552671' } });
+    expect(intakeLead({ ...lead, phone: '(415) 555-2671', country: 'Germany' }, config, now)).toMatchObject({
+      ok: true,
+      lead: { phone: '+14155552671' },
+    });
   });
 
   it('still refuses a required phone that is missing', () => {
     const required = { ...config, requiredFields: [...config.requiredFields, 'phone' as const] };
-    expect(intakeLead({ email: 'a@b.co', name: 'A B', company: 'C', source: 's' }, required, now)).toMatchObject({ ok: false, errors: [{ path: 'phone', message: 'is required' }] });
+    expect(intakeLead({ email: 'a@b.co', name: 'A B', company: 'C', source: 's' }, required, now)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'phone', message: 'is required' }],
+    });
   });
 
   it('keeps the company as typed and matches on its normalized form', () => {
-    expect(intakeLead({ email: 'a@b.de', name: 'A', company: '  Beispiel   GmbH ', source: 's' }, config, now)).toMatchObject({
+    expect(
+      intakeLead({ email: 'a@b.de', name: 'A', company: '  Beispiel   GmbH ', source: 's' }, config, now),
+    ).toMatchObject({
       ok: true,
       lead: { company: 'Beispiel GmbH', companyNormalized: 'beispiel' },
     });

@@ -5,7 +5,12 @@ import { intakeLead, type NormalizedLead, type RawLead } from './intake.js';
 import { businessDomain, personKey } from './match-keys.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
-const v2 = { ...captureV2.defaultConfig, requiredFields: ['email' as const], matchOn: ['email' as const, 'company_name' as const], matchAccount: true };
+const v2 = {
+  ...captureV2.defaultConfig,
+  requiredFields: ['email' as const],
+  matchOn: ['email' as const, 'company_name' as const],
+  matchAccount: true,
+};
 
 function normalized(raw: RawLead, config: Parameters<typeof intakeLead>[1] = v2): NormalizedLead {
   const result = intakeLead(raw, config, now);
@@ -33,13 +38,19 @@ describe('personKey', () => {
   });
 
   it('case-folds mixed-case names and keeps different companies apart', () => {
-    expect(personKey(normalized({ email: 'a@acme.com', name: 'Ann McDonald' }))).toBe(personKey(normalized({ email: 'b@acme.com', name: 'ann mcdonald' })));
-    expect(personKey(normalized({ email: 'a@acme.com', name: 'Jane Doe' }))).not.toBe(personKey(normalized({ email: 'a@globex.com', name: 'Jane Doe' })));
+    expect(personKey(normalized({ email: 'a@acme.com', name: 'Ann McDonald' }))).toBe(
+      personKey(normalized({ email: 'b@acme.com', name: 'ann mcdonald' })),
+    );
+    expect(personKey(normalized({ email: 'a@acme.com', name: 'Jane Doe' }))).not.toBe(
+      personKey(normalized({ email: 'a@globex.com', name: 'Jane Doe' })),
+    );
   });
 
   it('is null for a free-mail address, whatever the name', () => {
     expect(normalized({ email: 'jane.doe@gmail.com', name: 'Jane Doe' }).personKey).toBeNull();
-    expect(personKey({ email: 'jane@outlook.com', firstName: 'Jane', lastName: 'Doe', fullName: 'Jane Doe' })).toBeNull();
+    expect(
+      personKey({ email: 'jane@outlook.com', firstName: 'Jane', lastName: 'Doe', fullName: 'Jane Doe' }),
+    ).toBeNull();
   });
 
   it('is null without both a first and a last name', () => {

@@ -6,7 +6,10 @@ import type { NormalizedLead } from './intake.js';
  * (a gmail.com address says nothing about where the person works).
  */
 export function businessDomain(email: string): string | null {
-  const domain = email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
+  const domain = email
+    .slice(email.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
   return domain === '' || FREE_MAIL_DOMAINS.has(domain) ? null : domain;
 }
 

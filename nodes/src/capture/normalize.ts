@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
-const LEGAL_SUFFIXES = /[,\s]+(inc\.?|incorporated|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|s\.?a\.?|s\.?a\.?s\.?|b\.?v\.?|n\.?v\.?|plc|corp\.?|corporation|co\.?|pty\.? ltd\.?|oy|ab|as|srl|s\.r\.l\.|spa|s\.p\.a\.|kk|k\.k\.)$/i;
+const LEGAL_SUFFIXES =
+  /[,\s]+(inc\.?|incorporated|llc|l\.l\.c\.|ltd\.?|limited|gmbh|ag|s\.?a\.?|s\.?a\.?s\.?|b\.?v\.?|n\.?v\.?|plc|corp\.?|corporation|co\.?|pty\.? ltd\.?|oy|ab|as|srl|s\.r\.l\.|spa|s\.p\.a\.|kk|k\.k\.)$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export function normalizeEmail(raw: string): string | null {
@@ -19,7 +20,9 @@ export function normalizePersonName(raw: string): string {
     .map((word) => {
       const mixed = word !== word.toLowerCase() && word !== word.toUpperCase();
       if (mixed) return word;
-      return word.toLowerCase().replace(/(^|['-])(\p{L})/gu, (_match, sep: string, letter: string) => sep + letter.toUpperCase());
+      return word
+        .toLowerCase()
+        .replace(/(^|['-])(\p{L})/gu, (_match, sep: string, letter: string) => sep + letter.toUpperCase());
     })
     .join(' ');
 }

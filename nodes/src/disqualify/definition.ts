@@ -2,7 +2,15 @@ import { defineControlNode } from '@leadflow/engine';
 import { Type } from 'typebox';
 
 /** Why a lead is not worth pursuing; stored as the lead's `disqualificationReason`, so reports can group by it. */
-export const DISQUALIFICATION_REASONS = ['no_budget', 'no_authority', 'no_need', 'timing', 'competitor', 'bad_data', 'duplicate'] as const;
+export const DISQUALIFICATION_REASONS = [
+  'no_budget',
+  'no_authority',
+  'no_need',
+  'timing',
+  'competitor',
+  'bad_data',
+  'duplicate',
+] as const;
 
 export type DisqualificationReason = (typeof DISQUALIFICATION_REASONS)[number];
 
@@ -23,7 +31,13 @@ export const disqualifyConfigSchema = Type.Object(
       title: 'Reason',
       description: `Recorded on the lead: ${DISQUALIFICATION_REASONS.map((code) => `${code} (${REASON_LABELS[code]})`).join(', ')}`,
     }),
-    note: Type.Optional(Type.String({ maxLength: 500, title: 'Note', description: 'Shown in the lead\'s history, e.g. "student email".' })),
+    note: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        title: 'Note',
+        description: 'Shown in the lead\'s history, e.g. "student email".',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -38,7 +52,8 @@ export const disqualify = defineControlNode({
   title: 'Disqualify',
   category: 'outcome',
   icon: '🚫',
-  description: 'Marks the lead disqualified with a reason (no budget, no authority, no need, timing, competitor, bad data, duplicate) and ends its run here.',
+  description:
+    'Marks the lead disqualified with a reason (no budget, no authority, no need, timing, competitor, bad data, duplicate) and ends its run here.',
   configSchema: disqualifyConfigSchema,
   defaultConfig: { reason: 'no_need' },
   ports: [],

@@ -29,6 +29,14 @@ describe('disqualify', () => {
     expect(disqualify.ports).toEqual([]);
   });
   it('offers exactly the fixed reasons', () => {
-    expect(disqualify.configSchema.properties.reason.enum).toEqual(['no_budget', 'no_authority', 'no_need', 'timing', 'competitor', 'bad_data', 'duplicate']);
+    expect(disqualify.configSchema.properties.reason.enum).toEqual([
+      'no_budget',
+      'no_authority',
+      'no_need',
+      'timing',
+      'competitor',
+      'bad_data',
+      'duplicate',
+    ]);
   });
 });

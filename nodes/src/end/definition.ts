@@ -3,8 +3,20 @@ import { Type } from 'typebox';
 
 export const endConfigSchema = Type.Object(
   {
-    outcome: Type.String({ minLength: 1, maxLength: 100, title: 'Outcome', description: 'What this ending means, shown in the lead\'s history.' }),
-    status: Type.Optional(Type.String({ pattern: '^[a-z][a-z_]*$', maxLength: 40, title: 'Set lead status', description: 'e.g. nurture, disqualified, working' })),
+    outcome: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      title: 'Outcome',
+      description: "What this ending means, shown in the lead's history.",
+    }),
+    status: Type.Optional(
+      Type.String({
+        pattern: '^[a-z][a-z_]*$',
+        maxLength: 40,
+        title: 'Set lead status',
+        description: 'e.g. nurture, disqualified, working',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -16,10 +28,14 @@ export const end = defineControlNode({
   title: 'End',
   category: 'outcome',
   icon: '🏁',
-  description: 'Ends the lead\'s run here, optionally setting its status.',
+  description: "Ends the lead's run here, optionally setting its status.",
   configSchema: endConfigSchema,
   defaultConfig: { outcome: 'done' },
   ports: [],
   summary: (config) => config.outcome + (config.status ? ` · status ${config.status}` : ''),
-  run: (config) => ({ port: 'end', patch: config.status ? { status: config.status } : undefined, reason: `ended: ${config.outcome}` }),
+  run: (config) => ({
+    port: 'end',
+    patch: config.status ? { status: config.status } : undefined,
+    reason: `ended: ${config.outcome}`,
+  }),
 });

@@ -10,7 +10,12 @@ import { openTestDatabase } from '../shared/test-support/test-database.js';
 let vendor: VendorServer;
 beforeAll(async () => {
   vendor = await startVendorServer({
-    'acme.com': { name: 'Acme Inc', category: { industry: 'Software' }, metrics: { employees: 250 }, geo: { country: 'US', state: 'California' } },
+    'acme.com': {
+      name: 'Acme Inc',
+      category: { industry: 'Software' },
+      metrics: { employees: 250 },
+      geo: { country: 'US', state: 'California' },
+    },
   });
 });
 afterAll(() => vendor.close());
@@ -47,8 +52,14 @@ const config = (want: EnrichV2Config['want'], ...vendors: EnrichV2Provider[]): E
   providers: [{ kind: 'email_type' }, { kind: 'company_domain' }, ...vendors],
   want,
 });
-const run = (cfg: EnrichV2Config, options: { lead?: LeadContext; attempt?: number; allowHosts?: readonly string[]; db?: unknown } = {}) =>
-  enrichV2Activity.run(cfg, testActivityContext({ lead: testLead({ email: 'jane@acme.com' }), allowHosts: [vendor.host], ...options }));
+const run = (
+  cfg: EnrichV2Config,
+  options: { lead?: LeadContext; attempt?: number; allowHosts?: readonly string[]; db?: unknown } = {},
+) =>
+  enrichV2Activity.run(
+    cfg,
+    testActivityContext({ lead: testLead({ email: 'jane@acme.com' }), allowHosts: [vendor.host], ...options }),
+  );
 
 describe('enrich v2: waterfall', () => {
   it('asks the vendor with a domain found earlier, records provenance and confidence, and stops early', async () => {
@@ -70,8 +81,18 @@ describe('enrich v2: waterfall', () => {
       { provider: 'company_domain', outcome: 'found', fields: ['companyDomain'] },
       { provider: 'clearbit', outcome: 'found', fields: ['industry', 'employees', 'country', 'company'] },
     ]);
-    expect(outcome.patch).toEqual({ emailDomain: 'acme.com', isFreeEmail: false, companyDomain: 'acme.com', company: 'Acme Inc', industry: 'Software', employees: 250, country: 'US' });
-    expect(outcome.reason).toBe('found companyDomain, industry, employees: companyDomain from company_domain (0.9); industry from clearbit (0.9); employees from clearbit (0.8)');
+    expect(outcome.patch).toEqual({
+      emailDomain: 'acme.com',
+      isFreeEmail: false,
+      companyDomain: 'acme.com',
+      company: 'Acme Inc',
+      industry: 'Software',
+      employees: 250,
+      country: 'US',
+    });
+    expect(outcome.reason).toBe(
+      'found companyDomain, industry, employees: companyDomain from company_domain (0.9); industry from clearbit (0.9); employees from clearbit (0.8)',
+    );
   });
 
   it('falls through to the next vendor when the first does not know the company', async () => {
@@ -79,7 +100,10 @@ describe('enrich v2: waterfall', () => {
     const outcome = await run(config(['industry', 'region'], clearbit(), backup()));
     expect(outcome.port).toBe('enriched');
     expect(outcome.output).toMatchObject({
-      fields: { industry: { value: 'Software', provider: 'backup', confidence: 0.6 }, region: { value: 'California', provider: 'backup' } },
+      fields: {
+        industry: { value: 'Software', provider: 'backup', confidence: 0.6 },
+        region: { value: 'California', provider: 'backup' },
+      },
       notes: ['clearbit found nothing'],
     });
     expect(vendor.requests).toHaveLength(2);
@@ -89,11 +113,23 @@ describe('enrich v2: waterfall', () => {
     const store = await openTestDatabase();
     try {
       const owner = await store.rep({ name: 'Owen', email: 'owen@leadflow.test' });
-      const account = await store.db.insertInto('accounts').values({ domain: 'acme.com', name: 'Acme', owner_rep_id: owner }).returning('id').executeTakeFirstOrThrow();
-      const cfg: EnrichV2Config = { providers: [{ kind: 'company_domain' }, { kind: 'known_accounts' }, clearbit()], want: ['accountId', 'company'] };
+      const account = await store.db
+        .insertInto('accounts')
+        .values({ domain: 'acme.com', name: 'Acme', owner_rep_id: owner })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const cfg: EnrichV2Config = {
+        providers: [{ kind: 'company_domain' }, { kind: 'known_accounts' }, clearbit()],
+        want: ['accountId', 'company'],
+      };
       const outcome = await run(cfg, { db: store.db });
       expect(outcome.port).toBe('enriched');
-      expect(outcome.patch).toEqual({ companyDomain: 'acme.com', accountId: account.id, accountOwnerId: owner, company: 'Acme' });
+      expect(outcome.patch).toEqual({
+        companyDomain: 'acme.com',
+        accountId: account.id,
+        accountOwnerId: owner,
+        company: 'Acme',
+      });
       expect(vendor.requests).toHaveLength(0);
     } finally {
       await store.close();
@@ -101,7 +137,9 @@ describe('enrich v2: waterfall', () => {
   });
 
   it('counts a field the lead already has as known and does not overwrite it', async () => {
-    const outcome = await run(config(['industry'], clearbit()), { lead: testLead({ email: 'jane@acme.com', industry: 'Retail' }) });
+    const outcome = await run(config(['industry'], clearbit()), {
+      lead: testLead({ email: 'jane@acme.com', industry: 'Retail' }),
+    });
     expect(outcome.port).toBe('enriched');
     expect(outcome.patch).toEqual({});
     expect(outcome.reason).toBe('found industry: industry already on the lead');
@@ -111,7 +149,9 @@ describe('enrich v2: waterfall', () => {
   it('skips a vendor that has nothing to look up by, and says so', async () => {
     const outcome = await run(config(['industry'], clearbit()), { lead: testLead({ email: 'jane@gmail.com' }) });
     expect(outcome.port).toBe('empty');
-    expect(outcome.output).toMatchObject({ notes: ['company_domain found nothing', 'clearbit skipped: no companyDomain to look up by'] });
+    expect(outcome.output).toMatchObject({
+      notes: ['company_domain found nothing', 'clearbit skipped: no companyDomain to look up by'],
+    });
     expect(vendor.requests).toHaveLength(0);
   });
 });
@@ -123,7 +163,9 @@ describe('enrich v2: vendor failures', () => {
     expect(outcome.port).toBe('empty');
     const note = `clearbit failed: GET ${vendor.host} answered 500 Internal Server Error (after 2 attempts)`;
     expect(outcome.output).toMatchObject({ missing: ['industry'], notes: [note] });
-    expect(outcome.reason).toBe(`could not find industry after email_type, company_domain, clearbit (${note}); continuing without`);
+    expect(outcome.reason).toBe(
+      `could not find industry after email_type, company_domain, clearbit (${note}); continuing without`,
+    );
     expect(outcome.patch).toEqual({ emailDomain: 'acme.com', isFreeEmail: false, companyDomain: 'acme.com' });
     expect(vendor.requests).toHaveLength(2);
   });
@@ -139,7 +181,10 @@ describe('enrich v2: vendor failures', () => {
     vendor.next(503, 503);
     const outcome = await run(config(['industry'], clearbit(), backup()), { attempt: 1 });
     expect(outcome.port).toBe('enriched');
-    expect(outcome.output).toMatchObject({ fields: { industry: { provider: 'backup' } }, notes: [expect.stringContaining('clearbit failed: GET')] });
+    expect(outcome.output).toMatchObject({
+      fields: { industry: { provider: 'backup' } },
+      notes: [expect.stringContaining('clearbit failed: GET')],
+    });
   });
 
   it('does not retry a refusal: a malformed answer or a private address leaves by empty at once', async () => {

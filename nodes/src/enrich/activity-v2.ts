@@ -4,7 +4,13 @@ import { OutboundHttpError } from '../shared/outbound-http.js';
 import { type EnrichV2Provider, enrichV2, providerFields, providerName } from './definition-v2.js';
 import { httpEnrichProvider } from './http-provider.js';
 import { leadPatchFrom } from './lead-patch.js';
-import { companyDomainProvider, type EnrichProvider, emailTypeProvider, type Found, knownAccountsProvider } from './providers.js';
+import {
+  companyDomainProvider,
+  type EnrichProvider,
+  emailTypeProvider,
+  type Found,
+  knownAccountsProvider,
+} from './providers.js';
 import { type ProviderRun, runWaterfall } from './waterfall.js';
 
 /** Provenance of a value the lead had before the node ran. */
@@ -63,17 +69,32 @@ function noteOf(run: ProviderRun): string | null {
  */
 export const enrichV2Activity = defineNodeActivity(enrichV2, async (config, ctx) => {
   const allowHosts = ctx.services.http.allowHosts;
-  const providers = config.providers.map((provider) => (provider.kind === 'http' ? httpEnrichProvider(provider, allowHosts, ctx.dryRun, ctx.services.credentials) : BUILT_IN[provider.kind]));
+  const providers = config.providers.map((provider) =>
+    provider.kind === 'http'
+      ? httpEnrichProvider(provider, allowHosts, ctx.dryRun, ctx.services.credentials)
+      : BUILT_IN[provider.kind],
+  );
   const fieldsOf = new Map(config.providers.map((provider) => [providerName(provider), providerFields(provider)]));
-  const { found, missing, runs } = await runWaterfall(providers, config.want, ctx.lead, ctx.db, alreadyKnown(ctx.lead, config.want));
+  const { found, missing, runs } = await runWaterfall(
+    providers,
+    config.want,
+    ctx.lead,
+    ctx.db,
+    alreadyKnown(ctx.lead, config.want),
+  );
 
   const worthRetrying = runs.filter(
-    (run) => run.error instanceof OutboundHttpError && run.error.retryable && (fieldsOf.get(run.provider) ?? []).some((field) => missing.includes(field)),
+    (run) =>
+      run.error instanceof OutboundHttpError &&
+      run.error.retryable &&
+      (fieldsOf.get(run.provider) ?? []).some((field) => missing.includes(field)),
   );
   const maximumAttempts = enrichV2.retry?.maximumAttempts ?? 1;
   if (worthRetrying.length > 0 && ctx.attempt < maximumAttempts) {
     const failures = worthRetrying.map((run) => `${run.provider} failed: ${run.detail}`).join('; ');
-    throw new Error(`${failures}; ${missing.join(', ')} still missing, so the enrichment is retried (attempt ${ctx.attempt} of ${maximumAttempts})`);
+    throw new Error(
+      `${failures}; ${missing.join(', ')} still missing, so the enrichment is retried (attempt ${ctx.attempt} of ${maximumAttempts})`,
+    );
   }
 
   const notes = runs.map(noteOf).filter((note): note is string => note !== null);
@@ -81,7 +102,9 @@ export const enrichV2Activity = defineNodeActivity(enrichV2, async (config, ctx)
   const port = missing.length === 0 ? 'enriched' : 'empty';
   const sources = config.want.map((field) => {
     const f = found[field];
-    return f?.provider === ON_THE_LEAD ? `${field} already on the lead` : `${field} from ${f?.provider} (${f?.confidence})`;
+    return f?.provider === ON_THE_LEAD
+      ? `${field} already on the lead`
+      : `${field} from ${f?.provider} (${f?.confidence})`;
   });
   const reason =
     port === 'enriched'

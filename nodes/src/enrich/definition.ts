@@ -28,7 +28,8 @@ export const enrich = defineActivityNode({
   title: 'Enrich',
   category: 'data',
   icon: '🔎',
-  description: 'Fills in company data from a waterfall of providers, recording which provider gave each field and how sure it is.',
+  description:
+    'Fills in company data from a waterfall of providers, recording which provider gave each field and how sure it is.',
   configSchema: enrichConfigSchema,
   defaultConfig: { providers: ['email_type', 'company_domain', 'known_accounts'], want: ['companyDomain'] },
   ports: [

@@ -4,7 +4,12 @@ import { OutboundHttpError, requestJson } from '../shared/outbound-http.js';
 import { placeholdersIn, renderUrlTemplate } from '../shared/request-templates.js';
 import { valueAtPath } from '../shared/value-at-path.js';
 import { parseDuration } from '../wait/duration.js';
-import { DEFAULT_VENDOR_CONFIDENCE, DEFAULT_VENDOR_RETRIES, DEFAULT_VENDOR_TIMEOUT, type EnrichV2Provider } from './definition-v2.js';
+import {
+  DEFAULT_VENDOR_CONFIDENCE,
+  DEFAULT_VENDOR_RETRIES,
+  DEFAULT_VENDOR_TIMEOUT,
+  type EnrichV2Provider,
+} from './definition-v2.js';
 import type { EnrichProvider, Found, FoundField } from './providers.js';
 import { HTTP_AUTH_KINDS } from '@leadflow/engine';
 import { authHeaders as credentialHeaders, type Credentials } from '@leadflow/engine/credentials';
@@ -37,7 +42,12 @@ function authHeaders(authHeader: string | undefined): Record<string, string> {
  * "this vendor does not know the company", not a failure. Every other error is thrown as the
  * `OutboundHttpError` it is, for the activity to weigh (see activity-v2.ts).
  */
-export function httpEnrichProvider(config: EnrichV2Provider, allowHosts: readonly string[], dryRun = false, credentials?: Credentials): EnrichProvider {
+export function httpEnrichProvider(
+  config: EnrichV2Provider,
+  allowHosts: readonly string[],
+  dryRun = false,
+  credentials?: Credentials,
+): EnrichProvider {
   const name = config.name ?? 'http';
   const url = config.url ?? '';
   const fieldMap = config.fieldMap ?? [];
@@ -56,7 +66,10 @@ export function httpEnrichProvider(config: EnrichV2Provider, allowHosts: readonl
       try {
         const response = await requestJson({
           url: renderUrlTemplate(url, lookupScope(lead, found)),
-          headers: config.credential && credentials ? credentialHeaders(await credentials.resolve(config.credential, HTTP_AUTH_KINDS)) : authHeaders(config.authHeader),
+          headers:
+            config.credential && credentials
+              ? credentialHeaders(await credentials.resolve(config.credential, HTTP_AUTH_KINDS))
+              : authHeaders(config.authHeader),
           timeoutMs: parseDuration(config.timeout ?? DEFAULT_VENDOR_TIMEOUT) ?? undefined,
           retries: config.retries ?? DEFAULT_VENDOR_RETRIES,
           allowHosts,
@@ -70,7 +83,8 @@ export function httpEnrichProvider(config: EnrichV2Provider, allowHosts: readonl
       for (const entry of fieldMap) {
         if (result[entry.to]) continue;
         const value = vendorValue(entry.to, valueAtPath(body, entry.from));
-        if (value !== null) result[entry.to] = { value, provider: name, confidence: entry.confidence ?? DEFAULT_VENDOR_CONFIDENCE };
+        if (value !== null)
+          result[entry.to] = { value, provider: name, confidence: entry.confidence ?? DEFAULT_VENDOR_CONFIDENCE };
       }
       return result;
     },

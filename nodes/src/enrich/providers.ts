@@ -52,13 +52,18 @@ export const knownAccountsProvider: EnrichProvider = {
   async lookup(lead, found, db) {
     const domain = (found.companyDomain?.value as string | undefined) ?? lead.companyDomain;
     if (!domain) return {};
-    const account = await db.selectFrom('accounts').select(['id', 'name', 'owner_rep_id']).where('domain', '=', domain).executeTakeFirst();
+    const account = await db
+      .selectFrom('accounts')
+      .select(['id', 'name', 'owner_rep_id'])
+      .where('domain', '=', domain)
+      .executeTakeFirst();
     if (!account) return {};
     const result: Found = {
       accountId: { value: account.id, provider: 'known_accounts', confidence: 1 },
       accountName: { value: account.name, provider: 'known_accounts', confidence: 1 },
     };
-    if (account.owner_rep_id) result.accountOwnerId = { value: account.owner_rep_id, provider: 'known_accounts', confidence: 1 };
+    if (account.owner_rep_id)
+      result.accountOwnerId = { value: account.owner_rep_id, provider: 'known_accounts', confidence: 1 };
     return result;
   },
 };

@@ -27,7 +27,13 @@ export interface WaterfallResult {
  * and passed over: what happens next (a note, a retry) is the caller's decision. `known` seeds
  * fields that count as found before any provider is asked.
  */
-export async function runWaterfall(providers: readonly EnrichProvider[], want: readonly string[], lead: Readonly<LeadContext>, db: Kysely<Database>, known: Found = {}): Promise<WaterfallResult> {
+export async function runWaterfall(
+  providers: readonly EnrichProvider[],
+  want: readonly string[],
+  lead: Readonly<LeadContext>,
+  db: Kysely<Database>,
+  known: Found = {},
+): Promise<WaterfallResult> {
   const found: Found = { ...known };
   const runs: ProviderRun[] = [];
   const wanted = (): string[] => want.filter((field) => found[field] === undefined);

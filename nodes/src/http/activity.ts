@@ -17,7 +17,10 @@ function bodyForTrail(body: unknown): unknown {
   return { truncated: true, preview: text.slice(0, MAX_BODY_IN_TRAIL) };
 }
 
-function saveFromAnswer(response: OutboundResponse, saveAs: ReadonlyArray<{ from: string; to: string }>): { saved: Record<string, unknown>; missing: string[] } {
+function saveFromAnswer(
+  response: OutboundResponse,
+  saveAs: ReadonlyArray<{ from: string; to: string }>,
+): { saved: Record<string, unknown>; missing: string[] } {
   const saved: Record<string, unknown> = {};
   const missing: string[] = [];
   for (const { from, to } of saveAs) {
@@ -40,18 +43,28 @@ export const httpActivity = defineNodeActivity(httpNode, async (config, ctx) => 
     target = new URL(url);
   } catch {
     // validate() makes this unreachable for a checked graph; a retry would not fix it either.
-    return { port: 'failed', output: { request: { method: config.method } }, reason: 'the URL is not valid once filled from the lead, so the lead left by failed' };
+    return {
+      port: 'failed',
+      output: { request: { method: config.method } },
+      reason: 'the URL is not valid once filled from the lead, so the lead left by failed',
+    };
   }
   // Path without the query: a query often carries API keys, which do not belong in the trail.
   const request = { method: config.method, url: `${target.origin}${target.pathname}` };
   const headers: Record<string, string> = {};
-  for (const [name, template] of Object.entries(config.headers ?? {})) headers[name] = renderTemplate(template, ctx.lead, { singleLine: true });
+  for (const [name, template] of Object.entries(config.headers ?? {}))
+    headers[name] = renderTemplate(template, ctx.lead, { singleLine: true });
   headers['Idempotency-Key'] = ctx.idempotencyKey;
   if (ctx.dryRun) {
-    return { port: 'ok', output: { request, dryRun: true }, reason: `test run: would call ${config.method} ${target.host}${target.pathname}; continuing as if it answered 2xx` };
+    return {
+      port: 'ok',
+      output: { request, dryRun: true },
+      reason: `test run: would call ${config.method} ${target.host}${target.pathname}; continuing as if it answered 2xx`,
+    };
   }
   // Opened here, at run time: the secret reaches the request and nothing else (not the trail, not Temporal).
-  if (config.credential) Object.assign(headers, authHeaders(await ctx.services.credentials.resolve(config.credential, HTTP_AUTH_KINDS)));
+  if (config.credential)
+    Object.assign(headers, authHeaders(await ctx.services.credentials.resolve(config.credential, HTTP_AUTH_KINDS)));
   let response: OutboundResponse;
   try {
     response = await requestJson({
@@ -66,7 +79,12 @@ export const httpActivity = defineNodeActivity(httpNode, async (config, ctx) => 
     if (!(error instanceof OutboundHttpError) || error.retryable) throw error;
     return {
       port: 'failed',
-      output: { request, status: error.status ?? null, error: error.message, response: error.response ? bodyForTrail(error.response.body) : null },
+      output: {
+        request,
+        status: error.status ?? null,
+        error: error.message,
+        response: error.response ? bodyForTrail(error.response.body) : null,
+      },
       reason: `${error.message}, so the lead left by failed`,
     };
   }

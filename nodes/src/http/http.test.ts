@@ -13,7 +13,13 @@ beforeAll(async () => {
 afterAll(() => crm.close());
 beforeEach(() => crm.reset());
 
-const lead = testLead({ email: 'jane@acme.com', fullName: 'Jane "JD" Doe', company: 'Acme', employees: 250, custom: { plan: 'pro' } });
+const lead = testLead({
+  email: 'jane@acme.com',
+  fullName: 'Jane "JD" Doe',
+  company: 'Acme',
+  employees: 250,
+  custom: { plan: 'pro' },
+});
 const createContact = (overrides: Partial<HttpConfig> = {}): HttpConfig => ({
   method: 'POST',
   url: `${crm.origin}/crm/contacts?source={{custom.plan}}`,
@@ -26,7 +32,8 @@ const createContact = (overrides: Partial<HttpConfig> = {}): HttpConfig => ({
   ],
   ...overrides,
 });
-const run = (config: HttpConfig, allowHosts: readonly string[] = [crm.host], attempt = 1) => httpActivity.run(config, testActivityContext({ lead, allowHosts, attempt }));
+const run = (config: HttpConfig, allowHosts: readonly string[] = [crm.host], attempt = 1) =>
+  httpActivity.run(config, testActivityContext({ lead, allowHosts, attempt }));
 
 describe('http node: activity', () => {
   it('sends the filled request with an Idempotency-Key and saves answer values into custom fields', async () => {
@@ -49,7 +56,14 @@ describe('http node: activity', () => {
   });
 
   it('says which saveAs paths were not in the answer', async () => {
-    const outcome = await run(createContact({ saveAs: [{ from: 'id', to: 'crmContactId' }, { from: 'owner.id', to: 'crmOwner' }] }));
+    const outcome = await run(
+      createContact({
+        saveAs: [
+          { from: 'id', to: 'crmContactId' },
+          { from: 'owner.id', to: 'crmOwner' },
+        ],
+      }),
+    );
     expect(outcome.patch).toEqual({ custom: { crmContactId: 'contact-1' } });
     expect(outcome.output).toMatchObject({ missing: ['owner.id'] });
     expect(outcome.reason).toContain('not in the answer: owner.id');
@@ -99,24 +113,47 @@ describe('http node: definition', () => {
   });
 
   it('names the field when the schema refuses a config', () => {
-    expect(schemaErrors({ ...createContact(), method: 'HEAD' })).toEqual([{ path: 'config.method', message: 'must be one of: GET, POST, PUT, PATCH, DELETE' }]);
-    expect(schemaErrors({ ...createContact(), saveAs: [{ from: 'a..b', to: 'x' }] })[0]?.path).toBe('config.saveAs[0].from');
+    expect(schemaErrors({ ...createContact(), method: 'HEAD' })).toEqual([
+      { path: 'config.method', message: 'must be one of: GET, POST, PUT, PATCH, DELETE' },
+    ]);
+    expect(schemaErrors({ ...createContact(), saveAs: [{ from: 'a..b', to: 'x' }] })[0]?.path).toBe(
+      'config.saveAs[0].from',
+    );
   });
 
   it('names each field with a problem', () => {
-    expect(issues({ url: 'ftp://crm.example/x' })).toEqual([{ path: 'url', message: 'must be http or https, not ftp' }]);
-    expect(issues({ url: 'https://crm.example/{{compnay}}' })).toEqual([{ path: 'url', message: '{{compnay}} is not a lead field' }]);
+    expect(issues({ url: 'ftp://crm.example/x' })).toEqual([
+      { path: 'url', message: 'must be http or https, not ftp' },
+    ]);
+    expect(issues({ url: 'https://crm.example/{{compnay}}' })).toEqual([
+      { path: 'url', message: '{{compnay}} is not a lead field' },
+    ]);
     expect(issues({ url: 'https://{{custom.host}}/x' })[0]?.path).toBe('url');
-    expect(issues({ headers: { 'Idempotency-Key': 'x' } })).toEqual([{ path: 'headers.Idempotency-Key', message: 'Idempotency-Key is set by the node itself' }]);
+    expect(issues({ headers: { 'Idempotency-Key': 'x' } })).toEqual([
+      { path: 'headers.Idempotency-Key', message: 'Idempotency-Key is set by the node itself' },
+    ]);
     expect(issues({ headers: { 'X Bad': '{{nope}}' } }).map((i) => i.path)).toEqual(['headers.X Bad', 'headers.X Bad']);
     expect(issues({ body: '{"a": {{email}' })[0]?.path).toBe('body');
-    expect(issues({ method: 'GET' })).toEqual([{ path: 'body', message: 'a GET request has no body; use POST, PUT or PATCH' }]);
-    expect(issues({ timeout: 'soon' })).toEqual([{ path: 'timeout', message: "'soon' is not a duration; write e.g. 5s, 10s, 30s" }]);
+    expect(issues({ method: 'GET' })).toEqual([
+      { path: 'body', message: 'a GET request has no body; use POST, PUT or PATCH' },
+    ]);
+    expect(issues({ timeout: 'soon' })).toEqual([
+      { path: 'timeout', message: "'soon' is not a duration; write e.g. 5s, 10s, 30s" },
+    ]);
     expect(issues({ timeout: '2m' })[0]?.path).toBe('timeout');
-    expect(issues({ saveAs: [{ from: 'id', to: 'x' }, { from: 'other', to: 'x' }] })).toEqual([{ path: 'saveAs[1].to', message: "custom field 'x' is already filled by an earlier entry" }]);
+    expect(
+      issues({
+        saveAs: [
+          { from: 'id', to: 'x' },
+          { from: 'other', to: 'x' },
+        ],
+      }),
+    ).toEqual([{ path: 'saveAs[1].to', message: "custom field 'x' is already filled by an earlier entry" }]);
   });
 
   it('summarises method and target', () => {
-    expect(httpNode.summary?.(createContact({ url: 'https://api.hubapi.com/crm/v3/objects/contacts' }))).toBe('POST api.hubapi.com/crm/v3/objects/contacts');
+    expect(httpNode.summary?.(createContact({ url: 'https://api.hubapi.com/crm/v3/objects/contacts' }))).toBe(
+      'POST api.hubapi.com/crm/v3/objects/contacts',
+    );
   });
 });

@@ -29,7 +29,15 @@ beforeEach(() => {
 const slackUrl = () => `${hooks.origin}/crm/contacts?slack=T000/B000/secret`;
 const webhookUrl = () => `${hooks.origin}/crm/contacts?token=secret`;
 /** Jane at Acme, owned by Ava; each test stores its own. */
-const jane = (): Partial<LeadContext> => ({ fullName: 'Jane Doe', company: 'Acme', score: 82, tier: 1, ownerId: ava, ownerName: 'Ava Patel', teamId: 'team-1' });
+const jane = (): Partial<LeadContext> => ({
+  fullName: 'Jane Doe',
+  company: 'Acme',
+  score: 82,
+  tier: 1,
+  ownerId: ava,
+  ownerName: 'Ava Patel',
+  teamId: 'team-1',
+});
 
 const config = (overrides: Partial<NotifyV2Config> = {}): NotifyV2Config => ({
   channels: ['slack'],
@@ -45,22 +53,42 @@ const config = (overrides: Partial<NotifyV2Config> = {}): NotifyV2Config => ({
 async function setup(options: { lead?: Partial<LeadContext>; allowHosts?: readonly string[]; smtpUrl?: string } = {}) {
   const lead = await store.lead(options.lead ?? jane());
   const run = (c: NotifyV2Config, attempt = 1) =>
-    notifyV2Activity.run(c, testActivityContext({ lead, allowHosts: options.allowHosts ?? [hooks.host], attempt, db: store.db, ...(options.smtpUrl && { smtpUrl: options.smtpUrl }) }));
-  const rows = () => store.db.selectFrom('notifications').selectAll().where('lead_id', '=', lead.id).orderBy('created_at').execute();
-  const row = async (channel: string) => (await rows()).find((r) => r.idempotency_key === `${lead.id}:node-1:1:${channel}`);
+    notifyV2Activity.run(
+      c,
+      testActivityContext({
+        lead,
+        allowHosts: options.allowHosts ?? [hooks.host],
+        attempt,
+        db: store.db,
+        ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
+      }),
+    );
+  const rows = () =>
+    store.db.selectFrom('notifications').selectAll().where('lead_id', '=', lead.id).orderBy('created_at').execute();
+  const row = async (channel: string) =>
+    (await rows()).find((r) => r.idempotency_key === `${lead.id}:node-1:1:${channel}`);
   return { lead, run, row, rows, key: (channel: string) => `${lead.id}:node-1:1:${channel}` };
 }
 
 describe('notify v2: slack', () => {
   it('posts the message once, with lead values escaped, and records only the host', async () => {
-    const { run, row } = await setup({ lead: { fullName: 'Jane <!channel> & Co', company: 'Acme <https://evil.example|click>', score: 82 } });
+    const { run, row } = await setup({
+      lead: { fullName: 'Jane <!channel> & Co', company: 'Acme <https://evil.example|click>', score: 82 },
+    });
     const outcome = await run(config({ body: '<!here> {{fullName}} at {{company}}, score {{score}}' }));
     expect(hooks.requests).toHaveLength(1);
     expect(JSON.parse(hooks.requests[0]?.body ?? '')).toEqual({
       // The author's <!here> stays a mention; what the lead typed stays text.
       text: 'New lead: Jane &lt;!channel&gt; &amp; Co\n<!here> Jane &lt;!channel&gt; &amp; Co at Acme &lt;https://evil.example|click&gt;, score 82',
     });
-    expect(await row('slack')).toMatchObject({ channel: 'slack', rep_id: null, recipient: hooks.host, status: 'sent', error: null, subject: 'New lead: Jane <!channel> & Co' });
+    expect(await row('slack')).toMatchObject({
+      channel: 'slack',
+      rep_id: null,
+      recipient: hooks.host,
+      status: 'sent',
+      error: null,
+      subject: 'New lead: Jane <!channel> & Co',
+    });
     expect(outcome).toMatchObject({ port: 'out', reason: `slack sent (${hooks.host})` });
   });
 });
@@ -76,7 +104,16 @@ describe('notify v2: webhook', () => {
     expect(JSON.parse(request?.body ?? '')).toEqual({
       event: 'lead.notification',
       idempotencyKey: key('webhook'),
-      lead: { id: lead.id, email: lead.email, fullName: 'Jane Doe', company: 'Acme', score: 82, tier: 1, ownerId: ava, ownerName: 'Ava Patel' },
+      lead: {
+        id: lead.id,
+        email: lead.email,
+        fullName: 'Jane Doe',
+        company: 'Acme',
+        score: 82,
+        tier: 1,
+        ownerId: ava,
+        ownerName: 'Ava Patel',
+      },
       subject: 'New lead: Jane Doe',
       body: 'Jane Doe at Acme, score 82',
     });
@@ -90,12 +127,23 @@ describe('notify v2: exactly once in effect', () => {
     const { run, rows, lead } = await setup({ smtpUrl: smtp.url });
     const channels: NotifyV2Config['channels'] = ['inbox', 'email', 'slack', 'webhook'];
     const first = await run(config({ channels }), 1);
-    expect(first.reason).toBe(`inbox delivered (Ava Patel), email sent (ava@leadflow.test), slack sent (${hooks.host}) and webhook sent (${hooks.host})`);
+    expect(first.reason).toBe(
+      `inbox delivered (Ava Patel), email sent (ava@leadflow.test), slack sent (${hooks.host}) and webhook sent (${hooks.host})`,
+    );
     const second = await run(config({ channels }), 2);
-    expect(second.reason).toBe('inbox delivered (Ava Patel), email sent (already sent (retry)), slack sent (already sent (retry)) and webhook sent (already sent (retry))');
+    expect(second.reason).toBe(
+      'inbox delivered (Ava Patel), email sent (already sent (retry)), slack sent (already sent (retry)) and webhook sent (already sent (retry))',
+    );
     expect(hooks.requests).toHaveLength(2);
-    expect(smtp.messages.map(({ to, messageId }) => ({ to, messageId }))).toEqual([{ to: ['ava@leadflow.test'], messageId: `<${lead.id}.node-1.1.email@leadflow>` }]);
-    expect((await rows()).map((r) => `${r.channel}:${r.status}`).sort()).toEqual(['email:sent', 'inbox:delivered', 'slack:sent', 'webhook:sent']);
+    expect(smtp.messages.map(({ to, messageId }) => ({ to, messageId }))).toEqual([
+      { to: ['ava@leadflow.test'], messageId: `<${lead.id}.node-1.1.email@leadflow>` },
+    ]);
+    expect((await rows()).map((r) => `${r.channel}:${r.status}`).sort()).toEqual([
+      'email:sent',
+      'inbox:delivered',
+      'slack:sent',
+      'webhook:sent',
+    ]);
   });
 
   it('sends each message once when two attempts run at the same time: one claims it, the other is told it is busy', async () => {
@@ -108,7 +156,9 @@ describe('notify v2: exactly once in effect', () => {
       const [first, second] = await Promise.allSettled([run(config({ channels }), 1), run(config({ channels }), 2)]);
       // Each channel was claimed by exactly one attempt; the other attempt found it busy and asks Temporal to retry.
       expect([first.status, second.status]).toContain('rejected');
-      const busy = [first, second].flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message)] : []));
+      const busy = [first, second].flatMap((result) =>
+        result.status === 'rejected' ? [String((result.reason as Error).message)] : [],
+      );
       expect(busy.join(' ')).toMatch(/being sent by another attempt/);
       expect(slowSmtp.messages).toHaveLength(1);
       expect(hooks.requests).toHaveLength(1);
@@ -128,7 +178,18 @@ describe('notify v2: exactly once in effect', () => {
     // An attempt claimed the email and died before sending: its lease has already run out.
     await store.db
       .insertInto('notifications')
-      .values({ idempotency_key: key('email'), lead_id: lead.id, rep_id: ava, channel: 'email', recipient: 'ava@leadflow.test', subject: 's', body: 'b', status: 'sending', attempt_id: 'dead', lease_until: new Date(Date.now() - 1000) })
+      .values({
+        idempotency_key: key('email'),
+        lead_id: lead.id,
+        rep_id: ava,
+        channel: 'email',
+        recipient: 'ava@leadflow.test',
+        subject: 's',
+        body: 'b',
+        status: 'sending',
+        attempt_id: 'dead',
+        lease_until: new Date(Date.now() - 1000),
+      })
       .execute();
     const outcome = await run(config({ channels: ['email'] }), 2);
     expect(outcome.reason).toBe('email sent (ava@leadflow.test)');
@@ -142,7 +203,18 @@ describe('notify v2: exactly once in effect', () => {
     const leaseUntil = new Date(Date.now() + 40_000);
     await store.db
       .insertInto('notifications')
-      .values({ idempotency_key: key('email'), lead_id: lead.id, rep_id: ava, channel: 'email', recipient: 'ava@leadflow.test', subject: 's', body: 'b', status: 'sending', attempt_id: 'dead', lease_until: leaseUntil })
+      .values({
+        idempotency_key: key('email'),
+        lead_id: lead.id,
+        rep_id: ava,
+        channel: 'email',
+        recipient: 'ava@leadflow.test',
+        subject: 's',
+        body: 'b',
+        status: 'sending',
+        attempt_id: 'dead',
+        lease_until: leaseUntil,
+      })
       .execute();
     const failure = await run(config({ channels: ['email'] }), 2).then(
       () => null,
@@ -161,7 +233,10 @@ describe('notify v2: exactly once in effect', () => {
       retryable: true,
       message: `webhook failed (POST ${hooks.host} answered 500 Internal Server Error); retrying what was not sent`,
     });
-    expect(await row('webhook')).toMatchObject({ status: 'failed', error: `POST ${hooks.host} answered 500 Internal Server Error` });
+    expect(await row('webhook')).toMatchObject({
+      status: 'failed',
+      error: `POST ${hooks.host} answered 500 Internal Server Error`,
+    });
     const outcome = await run(config({ channels: ['webhook'] }), 2);
     expect(outcome.reason).toBe(`webhook sent (${hooks.host})`);
     expect(await row('webhook')).toMatchObject({ status: 'sent', error: null });
@@ -187,16 +262,23 @@ describe('notify v2: refusals do not park the lead', () => {
     hooks.next(404);
     const outcome = await run(config({ channels: ['inbox', 'webhook'] }));
     expect(outcome.port).toBe('out');
-    expect(outcome.reason).toBe(`inbox delivered (Ava Patel) and webhook failed (POST ${hooks.host} answered 404 Not Found)`);
+    expect(outcome.reason).toBe(
+      `inbox delivered (Ava Patel) and webhook failed (POST ${hooks.host} answered 404 Not Found)`,
+    );
     expect(await row('inbox')).toMatchObject({ status: 'delivered', rep_id: ava });
-    expect(await row('webhook')).toMatchObject({ status: 'failed', error: `POST ${hooks.host} answered 404 Not Found` });
+    expect(await row('webhook')).toMatchObject({
+      status: 'failed',
+      error: `POST ${hooks.host} answered 404 Not Found`,
+    });
     expect(hooks.requests).toHaveLength(1);
   });
 
   it('records a private address that is not allowed as failed without calling it', async () => {
     const { run, row } = await setup({ allowHosts: [] });
     const outcome = await run(config({ channels: ['slack'] }));
-    expect(outcome.reason).toMatch(new RegExp(`^slack failed \\(refused to call ${hooks.host}: it is a loopback address`));
+    expect(outcome.reason).toMatch(
+      new RegExp(`^slack failed \\(refused to call ${hooks.host}: it is a loopback address`),
+    );
     expect((await row('slack'))?.status).toBe('failed');
     expect(hooks.requests).toHaveLength(0);
   });
@@ -206,7 +288,9 @@ describe('notify v2: recipients', () => {
   it('skips inbox and email when the lead has no owner, and still posts to slack', async () => {
     const { run, rows } = await setup({ lead: { fullName: 'Jane Doe' } });
     const outcome = await run(config({ channels: ['inbox', 'email', 'slack'] }));
-    expect(outcome.reason).toBe(`inbox skipped (the lead has no owner), email skipped (the lead has no owner) and slack sent (${hooks.host})`);
+    expect(outcome.reason).toBe(
+      `inbox skipped (the lead has no owner), email skipped (the lead has no owner) and slack sent (${hooks.host})`,
+    );
     expect((await rows()).map((r) => r.channel)).toEqual(['slack']);
   });
 
@@ -214,6 +298,10 @@ describe('notify v2: recipients', () => {
     const { run, row } = await setup({ lead: { teamId: 'team-1' } });
     const outcome = await run(config({ channels: ['inbox', 'email'], to: 'team_manager' }));
     expect(outcome.reason).toBe('inbox delivered (Ava Patel) and email skipped (SMTP_URL is not set)');
-    expect(await row('email')).toMatchObject({ status: 'skipped', recipient: 'ava@leadflow.test', error: 'SMTP_URL is not set' });
+    expect(await row('email')).toMatchObject({
+      status: 'skipped',
+      recipient: 'ava@leadflow.test',
+      error: 'SMTP_URL is not set',
+    });
   });
 });

@@ -25,14 +25,26 @@ export class NotificationsNotSentError extends ApplicationFailure {
   readonly failures: readonly unknown[];
 
   constructor(message: string, failures: readonly unknown[], nextRetryDelayMs?: number) {
-    super(message, 'NotificationsNotSentError', false, undefined, failures[0] instanceof Error ? failures[0] : undefined, nextRetryDelayMs);
+    super(
+      message,
+      'NotificationsNotSentError',
+      false,
+      undefined,
+      failures[0] instanceof Error ? failures[0] : undefined,
+      nextRetryDelayMs,
+    );
     this.failures = failures;
   }
 }
 
 /** How long until the last claim held by another attempt runs out (plus a second for clocks), if any is held. */
 function untilClaimsLapse(failures: readonly unknown[], now = Date.now()): number | undefined {
-  const until = Math.max(0, ...failures.map((error) => (error instanceof MessageBusyError && error.leaseUntil ? error.leaseUntil.getTime() : 0)));
+  const until = Math.max(
+    0,
+    ...failures.map((error) =>
+      error instanceof MessageBusyError && error.leaseUntil ? error.leaseUntil.getTime() : 0,
+    ),
+  );
   return until > now ? until - now + 1_000 : undefined;
 }
 
@@ -52,15 +64,28 @@ async function slackUrl(config: NotifyV2Config, ctx: NodeActivityContext): Promi
   return credential.kind === 'slack_webhook' ? credential.secret.url : undefined;
 }
 
-async function webhookTarget(config: NotifyV2Config, ctx: NodeActivityContext): Promise<{ url: string; signingSecret?: string } | undefined> {
+async function webhookTarget(
+  config: NotifyV2Config,
+  ctx: NodeActivityContext,
+): Promise<{ url: string; signingSecret?: string } | undefined> {
   if (!config.webhookCredential) return config.webhookUrl ? { url: config.webhookUrl } : undefined;
   const credential = await ctx.services.credentials.resolve(config.webhookCredential, ['webhook']);
   return credential.kind === 'webhook' ? credential.secret : undefined;
 }
 
-async function deliver(channel: Channel, config: NotifyV2Config, ctx: NodeActivityContext, recipient: Recipient | null, message: Message): Promise<Delivery> {
+async function deliver(
+  channel: Channel,
+  config: NotifyV2Config,
+  ctx: NodeActivityContext,
+  recipient: Recipient | null,
+  message: Message,
+): Promise<Delivery> {
   const key = `${ctx.idempotencyKey}:${channel}`;
-  const nobody: Delivery = { channel, status: 'skipped', detail: `the lead has no ${config.to === 'owner' ? 'owner' : 'team manager'}` };
+  const nobody: Delivery = {
+    channel,
+    status: 'skipped',
+    detail: `the lead has no ${config.to === 'owner' ? 'owner' : 'team manager'}`,
+  };
   switch (channel) {
     case 'inbox':
       return recipient ? deliverToInbox(ctx, key, recipient, message.subject, message.body) : nobody;
@@ -69,11 +94,15 @@ async function deliver(channel: Channel, config: NotifyV2Config, ctx: NodeActivi
     case 'slack': {
       // validate() requires one for a checked graph; a retry could not supply it either.
       const url = await slackUrl(config, ctx);
-      return url ? sendToSlack(ctx, key, url, message) : { channel, status: 'failed', detail: 'no Slack webhook is set' };
+      return url
+        ? sendToSlack(ctx, key, url, message)
+        : { channel, status: 'failed', detail: 'no Slack webhook is set' };
     }
     case 'webhook': {
       const target = await webhookTarget(config, ctx);
-      return target ? sendToWebhook(ctx, key, target, message.subject, message.body) : { channel, status: 'failed', detail: 'no webhook is set' };
+      return target
+        ? sendToWebhook(ctx, key, target, message.subject, message.body)
+        : { channel, status: 'failed', detail: 'no webhook is set' };
     }
   }
 }
@@ -108,6 +137,7 @@ export const notifyV2Activity = defineNodeActivity(notifyV2, async (config, ctx)
     }
   }
   const summary = sentence(deliveries.map(describe));
-  if (toRetry.length > 0) throw new NotificationsNotSentError(`${summary}; retrying what was not sent`, toRetry, untilClaimsLapse(toRetry));
+  if (toRetry.length > 0)
+    throw new NotificationsNotSentError(`${summary}; retrying what was not sent`, toRetry, untilClaimsLapse(toRetry));
   return { port: 'out', output: { recipient, subject: message.subject, deliveries }, reason: summary };
 });

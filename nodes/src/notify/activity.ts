@@ -9,7 +9,11 @@ import { renderTemplate } from '../shared/template.js';
 export const notifyActivity = defineNodeActivity(notify, async (config, ctx) => {
   const recipient = await findRecipient(ctx.db, config.to, ctx.lead.ownerId, ctx.lead.teamId);
   if (!recipient) {
-    return { port: 'out', output: { deliveries: [] }, reason: `nobody to notify: the lead has no ${config.to === 'owner' ? 'owner' : 'team manager'}` };
+    return {
+      port: 'out',
+      output: { deliveries: [] },
+      reason: `nobody to notify: the lead has no ${config.to === 'owner' ? 'owner' : 'team manager'}`,
+    };
   }
   const subject = renderTemplate(config.subject, ctx.lead, { singleLine: true });
   const body = renderTemplate(config.body, ctx.lead);

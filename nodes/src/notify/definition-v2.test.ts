@@ -31,17 +31,29 @@ describe('notify v2: definition', () => {
 
   it('requires an https Slack webhook URL when slack is a channel', () => {
     // A Slack webhook credential is what the form asks for; the inline URL is only read when set.
-    expect(issues({ slackWebhookUrl: undefined })).toEqual([{ path: 'slackCredential', message: 'is required for the slack channel' }]);
-    expect(issues({ slackWebhookUrl: ' ' })).toEqual([{ path: 'slackCredential', message: 'is required for the slack channel' }]);
+    expect(issues({ slackWebhookUrl: undefined })).toEqual([
+      { path: 'slackCredential', message: 'is required for the slack channel' },
+    ]);
+    expect(issues({ slackWebhookUrl: ' ' })).toEqual([
+      { path: 'slackCredential', message: 'is required for the slack channel' },
+    ]);
     expect(issues({ slackWebhookUrl: undefined, slackCredential: '5b7c2d1e-0000-4000-8000-000000000001' })).toEqual([]);
-    expect(issues({ slackWebhookUrl: 'http://hooks.slack.com/services/T000/B000/XXXX' })).toEqual([{ path: 'slackWebhookUrl', message: 'must be https, not http' }]);
-    expect(issues({ slackWebhookUrl: 'hooks.slack.com/services/x' })).toEqual([{ path: 'slackWebhookUrl', message: 'is not a valid absolute URL' }]);
+    expect(issues({ slackWebhookUrl: 'http://hooks.slack.com/services/T000/B000/XXXX' })).toEqual([
+      { path: 'slackWebhookUrl', message: 'must be https, not http' },
+    ]);
+    expect(issues({ slackWebhookUrl: 'hooks.slack.com/services/x' })).toEqual([
+      { path: 'slackWebhookUrl', message: 'is not a valid absolute URL' },
+    ]);
   });
 
   it('requires an http or https webhook URL when webhook is a channel', () => {
-    expect(issues({ webhookUrl: undefined })).toEqual([{ path: 'webhookCredential', message: 'is required for the webhook channel' }]);
+    expect(issues({ webhookUrl: undefined })).toEqual([
+      { path: 'webhookCredential', message: 'is required for the webhook channel' },
+    ]);
     expect(issues({ webhookUrl: undefined, webhookCredential: '5b7c2d1e-0000-4000-8000-000000000002' })).toEqual([]);
-    expect(issues({ webhookUrl: 'ftp://crm.example/x' })).toEqual([{ path: 'webhookUrl', message: 'must be http or https, not ftp' }]);
+    expect(issues({ webhookUrl: 'ftp://crm.example/x' })).toEqual([
+      { path: 'webhookUrl', message: 'must be http or https, not ftp' },
+    ]);
     expect(issues({ webhookUrl: 'https://crm.example/x' })).toEqual([]);
   });
 

@@ -20,7 +20,8 @@ export const notifyV2ConfigSchema = Type.Object(
       minItems: 1,
       uniqueItems: true,
       title: 'Channels',
-      description: 'inbox: the rep\'s in-app inbox. email: over SMTP. slack: a Slack incoming webhook. webhook: a JSON POST to any URL.',
+      description:
+        "inbox: the rep's in-app inbox. email: over SMTP. slack: a Slack incoming webhook. webhook: a JSON POST to any URL.",
     }),
     to,
     subject,
@@ -39,7 +40,8 @@ export const notifyV2ConfigSchema = Type.Object(
       Type.String({
         maxLength: 2000,
         title: 'Slack webhook URL (deprecated)',
-        description: '(slack) Kept for graphs made before credentials; moved to a credential at the next start. Choose a Slack webhook credential instead.',
+        description:
+          '(slack) Kept for graphs made before credentials; moved to a credential at the next start. Choose a Slack webhook credential instead.',
         'x-secret': true,
         deprecated: true,
       }),
@@ -48,7 +50,8 @@ export const notifyV2ConfigSchema = Type.Object(
       Type.String({
         maxLength: 2000,
         title: 'Webhook URL (deprecated)',
-        description: '(webhook) Kept for graphs made before credentials; moved to a credential at the next start. Choose a webhook credential instead.',
+        description:
+          '(webhook) Kept for graphs made before credentials; moved to a credential at the next start. Choose a webhook credential instead.',
         'x-secret': true,
         deprecated: true,
       }),
@@ -75,12 +78,18 @@ function urlProblem(value: string, protocols: readonly string[]): string | null 
   return null;
 }
 
-function urlIssues(config: NotifyV2Config, channel: 'slack' | 'webhook', path: UrlField, protocols: readonly string[]): ConfigIssue[] {
+function urlIssues(
+  config: NotifyV2Config,
+  channel: 'slack' | 'webhook',
+  path: UrlField,
+  protocols: readonly string[],
+): ConfigIssue[] {
   if (!config.channels.includes(channel)) return [];
   const credential = channel === 'slack' ? 'slackCredential' : 'webhookCredential';
   if (config[credential]) return [];
   const value = config[path];
-  if (value === undefined || value.trim() === '') return [{ path: credential, message: `is required for the ${channel} channel` }];
+  if (value === undefined || value.trim() === '')
+    return [{ path: credential, message: `is required for the ${channel} channel` }];
   const problem = urlProblem(value, protocols);
   return problem ? [{ path, message: problem }] : [];
 }
@@ -106,7 +115,7 @@ export const notifyV2 = defineActivityNode({
   category: 'engagement',
   icon: '🔔',
   description:
-    'Alerts the lead\'s owner (or the team manager) in the in-app inbox and by email, posts to Slack, or calls a webhook, with lead fields filled into the message. A refused webhook is recorded as failed and the lead goes on.',
+    "Alerts the lead's owner (or the team manager) in the in-app inbox and by email, posts to Slack, or calls a webhook, with lead fields filled into the message. A refused webhook is recorded as failed and the lead goes on.",
   configSchema: notifyV2ConfigSchema,
   defaultConfig: { ...notify.defaultConfig },
   ports: [{ name: 'out', label: 'Sent' }],
@@ -119,6 +128,8 @@ export const notifyV2 = defineActivityNode({
   ],
   summary: (config) => {
     const channels = config.channels.join(' + ');
-    return config.channels.some((channel) => REP_CHANNELS.has(channel)) ? `${channels} to ${config.to.replace('_', ' ')}` : channels;
+    return config.channels.some((channel) => REP_CHANNELS.has(channel))
+      ? `${channels} to ${config.to.replace('_', ' ')}`
+      : channels;
   },
 });

@@ -10,20 +10,43 @@ import type { Recipient } from './recipient.js';
  * derived from the key, so a receiver can drop the one copy a crash between send and mark could
  * still produce. Any SMTP failure is recorded and thrown, so Temporal retries the activity.
  */
-export async function sendEmail(ctx: NodeActivityContext, key: string, recipient: Recipient, subject: string, body: string): Promise<Delivery> {
+export async function sendEmail(
+  ctx: NodeActivityContext,
+  key: string,
+  recipient: Recipient,
+  subject: string,
+  body: string,
+): Promise<Delivery> {
   if (ctx.dryRun) return wouldSend('email', recipient.email);
   const { db } = ctx;
   const smtpUrl = ctx.services.mail.smtpUrl;
-  const message = { key, leadId: ctx.leadId, repId: recipient.repId, channel: 'email', recipient: recipient.email, subject, body };
+  const message = {
+    key,
+    leadId: ctx.leadId,
+    repId: recipient.repId,
+    channel: 'email',
+    recipient: recipient.email,
+    subject,
+    body,
+  };
   if (!smtpUrl) {
     const status = await recordSkipped(db, message, 'SMTP_URL is not set');
-    return status === 'sent' ? { channel: 'email', status: 'sent', detail: 'already sent (retry)' } : { channel: 'email', status: 'skipped', detail: 'SMTP_URL is not set' };
+    return status === 'sent'
+      ? { channel: 'email', status: 'sent', detail: 'already sent (retry)' }
+      : { channel: 'email', status: 'skipped', detail: 'SMTP_URL is not set' };
   }
-  if ((await claimMessage(db, message, ctx)) === 'sent') return { channel: 'email', status: 'sent', detail: 'already sent (retry)' };
+  if ((await claimMessage(db, message, ctx)) === 'sent')
+    return { channel: 'email', status: 'sent', detail: 'already sent (retry)' };
   const messageId = `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@leadflow>`;
   ctx.heartbeat();
   try {
-    await mailTransport(smtpUrl).sendMail({ from: ctx.services.mail.from, to: `${recipient.name} <${recipient.email}>`, subject, text: body, messageId });
+    await mailTransport(smtpUrl).sendMail({
+      from: ctx.services.mail.from,
+      to: `${recipient.name} <${recipient.email}>`,
+      subject,
+      text: body,
+      messageId,
+    });
   } catch (error) {
     await markFailed(db, key, ctx, (error as Error).message);
     throw error;

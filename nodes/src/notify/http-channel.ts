@@ -40,11 +40,22 @@ export async function sendOverHttp(ctx: NodeActivityContext, message: HttpMessag
   const host = urlHost(url);
   if (ctx.dryRun) return wouldSend(channel, host);
   // No rep: the message goes to a URL, not to a person's inbox.
-  const outbox = { key, leadId: ctx.leadId, repId: null, channel, recipient: host, subject: message.subject, body: message.body };
-  if ((await claimMessage(ctx.db, outbox, ctx)) === 'sent') return { channel, status: 'sent', detail: 'already sent (retry)' };
+  const outbox = {
+    key,
+    leadId: ctx.leadId,
+    repId: null,
+    channel,
+    recipient: host,
+    subject: message.subject,
+    body: message.body,
+  };
+  if ((await claimMessage(ctx.db, outbox, ctx)) === 'sent')
+    return { channel, status: 'sent', detail: 'already sent (retry)' };
   ctx.heartbeat();
   const body = JSON.stringify(message.payload);
-  const signature: Record<string, string> = message.signingSecret ? { [SIGNATURE_HEADER]: signatureHeader(message.signingSecret, body) } : {};
+  const signature: Record<string, string> = message.signingSecret
+    ? { [SIGNATURE_HEADER]: signatureHeader(message.signingSecret, body) }
+    : {};
   try {
     await requestJson({
       url,

@@ -41,29 +41,56 @@ export class MessageBusyError extends Error {
  * compare-and-set. Returns `send` when this attempt must send it, `sent` when one already did.
  * Two attempts at once: one gets `send`, the other a MessageBusyError.
  */
-export async function claimMessage(db: Kysely<Database>, message: OutboxMessage, sender: Sender): Promise<'send' | 'sent'> {
+export async function claimMessage(
+  db: Kysely<Database>,
+  message: OutboxMessage,
+  sender: Sender,
+): Promise<'send' | 'sent'> {
   const { key, leadId, repId, channel, recipient, subject, body } = message;
   await db
     .insertInto('notifications')
-    .values({ idempotency_key: key, lead_id: leadId, rep_id: repId, channel, recipient, subject, body, status: 'pending' })
+    .values({
+      idempotency_key: key,
+      lead_id: leadId,
+      rep_id: repId,
+      channel,
+      recipient,
+      subject,
+      body,
+      status: 'pending',
+    })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .execute();
   const claimed = await db
     .updateTable('notifications')
-    .set({ status: 'sending', attempt_id: sender.attemptId, lease_until: sql<Date>`now() + ${`${sender.leaseMs} milliseconds`}::interval` })
+    .set({
+      status: 'sending',
+      attempt_id: sender.attemptId,
+      lease_until: sql<Date>`now() + ${`${sender.leaseMs} milliseconds`}::interval`,
+    })
     .where('idempotency_key', '=', key)
     .where((eb) =>
       eb.or([
         eb('status', 'in', ['pending', 'failed']),
-        eb.and([eb('status', '=', 'sending'), eb.or([eb('lease_until', '<', sql<Date>`now()`), eb('attempt_id', '=', sender.attemptId)])]),
+        eb.and([
+          eb('status', '=', 'sending'),
+          eb.or([eb('lease_until', '<', sql<Date>`now()`), eb('attempt_id', '=', sender.attemptId)]),
+        ]),
       ]),
     )
     .returning('status')
     .executeTakeFirst();
   if (claimed) return 'send';
-  const row = await db.selectFrom('notifications').select(['status', 'lease_until']).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('notifications')
+    .select(['status', 'lease_until'])
+    .where('idempotency_key', '=', key)
+    .executeTakeFirstOrThrow();
   if (row.status === 'sent') return 'sent';
-  throw new MessageBusyError(`${channel} message ${key} is being sent by another attempt (its claim holds until ${row.lease_until?.toISOString()}); retrying`, row.lease_until);
+  throw new MessageBusyError(
+    `${channel} message ${key} is being sent by another attempt (its claim holds until ${row.lease_until?.toISOString()}); retrying`,
+    row.lease_until,
+  );
 }
 
 /** Records a message that will not be sent (no SMTP configured), once; returns the row's status. */
@@ -71,14 +98,31 @@ export async function recordSkipped(db: Kysely<Database>, message: OutboxMessage
   const { key, leadId, repId, channel, recipient, subject, body } = message;
   await db
     .insertInto('notifications')
-    .values({ idempotency_key: key, lead_id: leadId, rep_id: repId, channel, recipient, subject, body, status: 'skipped', error: why })
+    .values({
+      idempotency_key: key,
+      lead_id: leadId,
+      rep_id: repId,
+      channel,
+      recipient,
+      subject,
+      body,
+      status: 'skipped',
+      error: why,
+    })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .execute();
-  return (await db.selectFrom('notifications').select('status').where('idempotency_key', '=', key).executeTakeFirstOrThrow()).status;
+  return (
+    await db.selectFrom('notifications').select('status').where('idempotency_key', '=', key).executeTakeFirstOrThrow()
+  ).status;
 }
 
 /** Marks the message sent — only while this attempt holds its claim. */
-export async function markSent(db: Kysely<Database>, key: string, sender: Sender, messageId: string | null = null): Promise<void> {
+export async function markSent(
+  db: Kysely<Database>,
+  key: string,
+  sender: Sender,
+  messageId: string | null = null,
+): Promise<void> {
   await db
     .updateTable('notifications')
     .set({ status: 'sent', error: null, message_id: messageId, sent_at: new Date(), lease_until: null })

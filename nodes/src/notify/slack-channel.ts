@@ -13,8 +13,20 @@ export interface Message {
 }
 
 /** Posts `{ text: "<subject>\n<body>" }` to a Slack incoming webhook, lead values escaped. */
-export function sendToSlack(ctx: NodeActivityContext, key: string, webhookUrl: string, message: Message): Promise<Delivery> {
+export function sendToSlack(
+  ctx: NodeActivityContext,
+  key: string,
+  webhookUrl: string,
+  message: Message,
+): Promise<Delivery> {
   const lead = slackSafeLead(ctx.lead);
   const text = `${renderTemplate(message.subjectTemplate, lead, { singleLine: true })}\n${renderTemplate(message.bodyTemplate, lead)}`;
-  return sendOverHttp(ctx, { channel: 'slack', key, url: webhookUrl, subject: message.subject, body: message.body, payload: { text } });
+  return sendOverHttp(ctx, {
+    channel: 'slack',
+    key,
+    url: webhookUrl,
+    subject: message.subject,
+    body: message.body,
+    payload: { text },
+  });
 }

@@ -11,7 +11,8 @@ export function escapeSlackText(text: string): string {
 function escapeStrings(value: unknown): unknown {
   if (typeof value === 'string') return escapeSlackText(value);
   if (Array.isArray(value)) return value.map(escapeStrings);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, escapeStrings(inner)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, escapeStrings(inner)]));
   return value;
 }
 

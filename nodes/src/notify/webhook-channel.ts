@@ -6,7 +6,16 @@ import { sendOverHttp } from './http-channel.js';
 export interface WebhookPayload {
   event: 'lead.notification';
   idempotencyKey: string;
-  lead: { id: string; email: string; fullName: string | null; company: string | null; score: number | null; tier: number | null; ownerId: string | null; ownerName: string | null };
+  lead: {
+    id: string;
+    email: string;
+    fullName: string | null;
+    company: string | null;
+    score: number | null;
+    tier: number | null;
+    ownerId: string | null;
+    ownerName: string | null;
+  };
   subject: string;
   body: string;
 }
@@ -15,7 +24,13 @@ export interface WebhookPayload {
  * POSTs the notification as JSON to any URL, keyed so the receiver can drop a repeat, and signed
  * (`Leadflow-Signature`, as Leadflow's own intake checks) when the credential has a signing secret.
  */
-export function sendToWebhook(ctx: NodeActivityContext, key: string, target: { url: string; signingSecret?: string }, subject: string, body: string): Promise<Delivery> {
+export function sendToWebhook(
+  ctx: NodeActivityContext,
+  key: string,
+  target: { url: string; signingSecret?: string },
+  subject: string,
+  body: string,
+): Promise<Delivery> {
   const { email, fullName, company, score, tier, ownerId, ownerName } = ctx.lead;
   const payload: WebhookPayload = {
     event: 'lead.notification',
@@ -24,5 +39,14 @@ export function sendToWebhook(ctx: NodeActivityContext, key: string, target: { u
     subject,
     body,
   };
-  return sendOverHttp(ctx, { channel: 'webhook', key, url: target.url, subject, body, payload, headers: { 'Idempotency-Key': key }, ...(target.signingSecret && { signingSecret: target.signingSecret }) });
+  return sendOverHttp(ctx, {
+    channel: 'webhook',
+    key,
+    url: target.url,
+    subject,
+    body,
+    payload,
+    headers: { 'Idempotency-Key': key },
+    ...(target.signingSecret && { signingSecret: target.signingSecret }),
+  });
 }

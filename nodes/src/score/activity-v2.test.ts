@@ -50,11 +50,13 @@ const engagement = (at: Date): Event[] => [
 /** A stored lead with these events in its mail. */
 async function leadWith(events: readonly Event[]): Promise<LeadContext> {
   const lead = await store.lead({ isFreeEmail: false, companyDomain: 'acme.com', title: 'VP Sales' });
-  for (const { type, at, data } of events) await appendLeadEvent(store.db, { lead_id: lead.id, type, data: JSON.stringify(data), occurred_at: at });
+  for (const { type, at, data } of events)
+    await appendLeadEvent(store.db, { lead_id: lead.id, type, data: JSON.stringify(data), occurred_at: at });
   return lead;
 }
 
-const score = async (events: readonly Event[], cfg: ScoreV2Config = config) => scoreV2Activity.run(cfg, testActivityContext({ lead: await leadWith(events), db: store.db }));
+const score = async (events: readonly Event[], cfg: ScoreV2Config = config) =>
+  scoreV2Activity.run(cfg, testActivityContext({ lead: await leadWith(events), db: store.db }));
 
 describe('score v2 activity', () => {
   it("reads only this lead's events, and only of the rules' types", async () => {
@@ -72,7 +74,8 @@ describe('score v2 activity', () => {
     expect(fresh.patch).toEqual({ fitScore: 60, intentScore: 57, score: 117, tier: 1, mql: true, sql: true });
     expect(fresh).toMatchObject({
       port: 'out',
-      reason: 'fit 60, intent 57, total 117 → tier 1; business email +30, VP or director +30, pricing page ×3 +31.8, webinar ×1 +25.5',
+      reason:
+        'fit 60, intent 57, total 117 → tier 1; business email +30, VP or director +30, pricing page ×3 +31.8, webinar ×1 +25.5',
       output: { scoredAt: '2025-06-01T12:00:00.000Z', eventsRead: 4, eventsLimited: false },
     });
     expect((fresh.output as { fired: unknown[] }).fired).toHaveLength(4);
@@ -80,11 +83,22 @@ describe('score v2 activity', () => {
 
   it('scores the newest 500 events when a lead has more, and says it was limited', async () => {
     // 600 pricing visits, one an hour: the oldest 100 are left out, and they would have added almost nothing.
-    const rows = Array.from({ length: 600 }, (_, i) => event('page_visited', new Date(now.getTime() - i * 3_600_000), { url: '/pricing' }));
-    const cfg: ScoreV2Config = { ...config, eventRules: [{ label: 'pricing page', event: 'page_visited', urlContains: '/pricing', points: 1, halfLife: '1d' }] };
+    const rows = Array.from({ length: 600 }, (_, i) =>
+      event('page_visited', new Date(now.getTime() - i * 3_600_000), { url: '/pricing' }),
+    );
+    const cfg: ScoreV2Config = {
+      ...config,
+      eventRules: [
+        { label: 'pricing page', event: 'page_visited', urlContains: '/pricing', points: 1, halfLife: '1d' },
+      ],
+    };
     const outcome = await score(rows, cfg);
     expect(outcome.output).toMatchObject({ eventsRead: 500, eventsLimited: true });
-    expect((outcome.output as { fired: unknown[] }).fired.at(-1)).toMatchObject({ label: 'pricing page', occurrences: 500, matched: 500 });
+    expect((outcome.output as { fired: unknown[] }).fired.at(-1)).toMatchObject({
+      label: 'pricing page',
+      occurrences: 500,
+      matched: 500,
+    });
     // Newest first: the hour-old visits are in, the 25-day-old ones are not.
     const everything = Array.from({ length: 600 }, (_, i) => 0.5 ** (i / 24)).reduce((a, b) => a + b, 0);
     expect(outcome.patch?.intentScore).toBe(Math.round(everything));

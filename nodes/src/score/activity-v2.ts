@@ -11,9 +11,21 @@ export const scoreV2Activity = defineNodeActivity(scoreV2, async (config, ctx) =
   const result = computeScoreV2(config, ctx.lead, events, now);
   return {
     port: 'out',
-    patch: { fitScore: result.fit, intentScore: result.intent, score: result.total, tier: result.tier, mql: result.mql, sql: result.sql },
+    patch: {
+      fitScore: result.fit,
+      intentScore: result.intent,
+      score: result.total,
+      tier: result.tier,
+      mql: result.mql,
+      sql: result.sql,
+    },
     // scoredAt and the events read make the decay reproducible when someone asks why.
-    output: { ...result, scoredAt: now.toISOString(), eventsRead: events.length, eventsLimited: events.length === MAX_EVENT_COUNT },
+    output: {
+      ...result,
+      scoredAt: now.toISOString(),
+      eventsRead: events.length,
+      eventsLimited: events.length === MAX_EVENT_COUNT,
+    },
     reason: describeScoreV2(result),
   };
 });

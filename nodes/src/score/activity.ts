@@ -6,7 +6,14 @@ export const scoreActivity = defineNodeActivity(score, async (config, ctx) => {
   const result = computeScore(config, ctx.lead);
   return {
     port: 'out',
-    patch: { fitScore: result.fit, intentScore: result.intent, score: result.total, tier: result.tier, mql: result.mql, sql: result.sql },
+    patch: {
+      fitScore: result.fit,
+      intentScore: result.intent,
+      score: result.total,
+      tier: result.tier,
+      mql: result.mql,
+      sql: result.sql,
+    },
     output: { ...result },
     reason: describeScore(result),
   };

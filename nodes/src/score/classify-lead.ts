@@ -27,7 +27,12 @@ export function hasFitData(lead: Readonly<LeadContext>): boolean {
  * low intent (nurture), 3 low fit (disqualify or light nurture), 4 high intent but no fit data
  * (SDR call to check fit). MQL and SQL go by the total.
  */
-export function classifyLead(thresholds: ScoreThresholds, lead: Readonly<LeadContext>, fit: number, intent: number): LeadClassification {
+export function classifyLead(
+  thresholds: ScoreThresholds,
+  lead: Readonly<LeadContext>,
+  fit: number,
+  intent: number,
+): LeadClassification {
   const total = fit + intent;
   const fitKnown = hasFitData(lead);
   const highFit = fitKnown && fit >= thresholds.fitThreshold;

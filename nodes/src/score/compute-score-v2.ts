@@ -26,15 +26,27 @@ function halfLifeMs(rule: EventRule, path: string): number {
  * Pure scoring, version 2: same config, lead, events and `now`, same result, so the engine can
  * re-score later without the database. `events` may come in any order.
  */
-export function computeScoreV2(config: ScoreV2Config, lead: Readonly<LeadContext>, events: readonly ScoreEvent[], now: Date): ScoreV2Result {
+export function computeScoreV2(
+  config: ScoreV2Config,
+  lead: Readonly<LeadContext>,
+  events: readonly ScoreEvent[],
+  now: Date,
+): ScoreV2Result {
   const fitRules = firedConditionRules('fit', config.fitRules, lead);
   const intentRules = firedConditionRules('intent', config.intentRules, lead);
   const timed = timedEvents(events);
-  const eventScores = eventRulesOf(config).map((rule, i) => scoreEventRule(rule, halfLifeMs(rule, `eventRules[${i}]`), timed, now));
+  const eventScores = eventRulesOf(config).map((rule, i) =>
+    scoreEventRule(rule, halfLifeMs(rule, `eventRules[${i}]`), timed, now),
+  );
   const fit = sumPoints(fitRules);
   const intent = roundPoints(sumPoints(intentRules) + eventScores.reduce((sum, scored) => sum + scored.exact, 0));
   const eventRules = eventScores.flatMap((scored) => (scored.fired ? [scored.fired] : []));
-  return { fit, intent, ...classifyLead(config, lead, fit, intent), fired: [...fitRules, ...intentRules, ...eventRules] };
+  return {
+    fit,
+    intent,
+    ...classifyLead(config, lead, fit, intent),
+    fired: [...fitRules, ...intentRules, ...eventRules],
+  };
 }
 
 function describeRule(rule: FiredRule | FiredEventRule): string {

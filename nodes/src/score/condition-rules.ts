@@ -15,9 +15,16 @@ export interface FiredRule {
 }
 
 /** The rules whose condition holds for the lead, in config order. */
-export function firedConditionRules(kind: FiredRule['kind'], rules: readonly ConditionRule[], lead: Readonly<LeadContext>): FiredRule[] {
+export function firedConditionRules(
+  kind: FiredRule['kind'],
+  rules: readonly ConditionRule[],
+  lead: Readonly<LeadContext>,
+): FiredRule[] {
   const scope = lead as unknown as Record<string, unknown>;
-  return rules.filter((rule) => isTruthy(evaluateExpression(rule.when, scope))).map((rule) => ({ kind, label: rule.label, points: rule.points }));
+  return rules
+    .filter((rule) => isTruthy(evaluateExpression(rule.when, scope)))
+    .map((rule) => ({ kind, label: rule.label, points: rule.points }));
 }
 
-export const sumPoints = (rules: readonly { points: number }[]): number => rules.reduce((total, rule) => total + rule.points, 0);
+export const sumPoints = (rules: readonly { points: number }[]): number =>
+  rules.reduce((total, rule) => total + rule.points, 0);

@@ -3,8 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { score } from './definition.js';
 import { type EventRule, type ScoreV2Config, scoreV2 } from './definition-v2.js';
 
-const pricing = (overrides: Partial<EventRule> = {}): EventRule => ({ label: 'pricing page', event: 'page_visited', urlContains: '/pricing', points: 15, halfLife: '14d', maxCount: 3, ...overrides });
-const config = (eventRules: EventRule[], overrides: Partial<ScoreV2Config> = {}): ScoreV2Config => ({ ...scoreV2.defaultConfig, eventRules, ...overrides });
+const pricing = (overrides: Partial<EventRule> = {}): EventRule => ({
+  label: 'pricing page',
+  event: 'page_visited',
+  urlContains: '/pricing',
+  points: 15,
+  halfLife: '14d',
+  maxCount: 3,
+  ...overrides,
+});
+const config = (eventRules: EventRule[], overrides: Partial<ScoreV2Config> = {}): ScoreV2Config => ({
+  ...scoreV2.defaultConfig,
+  eventRules,
+  ...overrides,
+});
 const issues = (cfg: ScoreV2Config) => scoreV2.validate?.(cfg) ?? [];
 const schemaErrors = (cfg: unknown) => {
   const validate = schemaValidator(scoreV2.configSchema);
@@ -28,7 +40,9 @@ describe('score v2 definition', () => {
   });
 
   it('names the event that is not an event name', () => {
-    expect(issues(config([pricing({ event: 'Page Visited' }), pricing({ event: '1st_visit' })])).map((issue) => issue.path)).toEqual(['eventRules[0].event', 'eventRules[1].event']);
+    expect(
+      issues(config([pricing({ event: 'Page Visited' }), pricing({ event: '1st_visit' })])).map((issue) => issue.path),
+    ).toEqual(['eventRules[0].event', 'eventRules[1].event']);
     expect(issues(config([pricing({ event: 'webinar_attended2' })]))).toEqual([]);
   });
 
@@ -42,12 +56,16 @@ describe('score v2 definition', () => {
 
   it('names the field when the schema refuses an event rule', () => {
     expect(schemaErrors(config([pricing({ maxCount: 0 })]))[0]?.path).toBe('config.eventRules[0].maxCount');
-    expect(schemaErrors(config([{ ...pricing(), when: 'true' } as EventRule]))[0]?.path).toBe('config.eventRules[0].when');
+    expect(schemaErrors(config([{ ...pricing(), when: 'true' } as EventRule]))[0]?.path).toBe(
+      'config.eventRules[0].when',
+    );
   });
 
   it('sums up the rules on the canvas', () => {
-    expect(scoreV2.summary?.(config([pricing()], { intentRules: [{ label: 'demo', when: 'source == "demo_request"', points: 60 }] }))).toBe(
-      '0 fit + 2 intent rules (1 on events, decaying) · high fit ≥ 50',
-    );
+    expect(
+      scoreV2.summary?.(
+        config([pricing()], { intentRules: [{ label: 'demo', when: 'source == "demo_request"', points: 60 }] }),
+      ),
+    ).toBe('0 fit + 2 intent rules (1 on events, decaying) · high fit ≥ 50');
   });
 });

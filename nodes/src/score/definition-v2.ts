@@ -17,16 +17,38 @@ const eventRuleSchema = Type.Object(
       minLength: 1,
       maxLength: 64,
       title: 'Event',
-      description: 'A lead event type from the catalog, e.g. page_visited, content_downloaded, email_opened, demo_requested',
+      description:
+        'A lead event type from the catalog, e.g. page_visited, content_downloaded, email_opened, demo_requested',
       'x-picker': 'event-type',
     }),
     urlContains: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 500, title: 'URL contains', description: "Only events whose data.url contains this text (any case), e.g. /pricing; events without a URL don't match." }),
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        title: 'URL contains',
+        description:
+          "Only events whose data.url contains this text (any case), e.g. /pricing; events without a URL don't match.",
+      }),
     ),
-    points: Type.Integer({ minimum: -1000, maximum: 1000, title: 'Points', description: 'Per occurrence, when fresh; negative points are allowed.' }),
-    halfLife: Type.String({ minLength: 1, maxLength: 20, title: 'Half-life', description: 'After this long an occurrence counts half, after twice as long a quarter, e.g. 14d, 2w, 12h.' }),
+    points: Type.Integer({
+      minimum: -1000,
+      maximum: 1000,
+      title: 'Points',
+      description: 'Per occurrence, when fresh; negative points are allowed.',
+    }),
+    halfLife: Type.String({
+      minLength: 1,
+      maxLength: 20,
+      title: 'Half-life',
+      description: 'After this long an occurrence counts half, after twice as long a quarter, e.g. 14d, 2w, 12h.',
+    }),
     maxCount: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: MAX_EVENT_COUNT, title: 'Count at most', description: 'Only the most recent occurrences count, up to this many; empty: all that are read.' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_EVENT_COUNT,
+        title: 'Count at most',
+        description: 'Only the most recent occurrences count, up to this many; empty: all that are read.',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -40,7 +62,8 @@ export const scoreV2ConfigSchema = Type.Object(
       Type.Array(eventRuleSchema, {
         maxItems: 50,
         title: 'Intent event rules',
-        description: 'Behaviour from the lead\'s events: each matching event adds points that halve every half-life, so recent activity counts most.',
+        description:
+          "Behaviour from the lead's events: each matching event adds points that halve every half-life, so recent activity counts most.",
       }),
     ),
   },
@@ -56,14 +79,21 @@ export const eventRulesOf = (config: ScoreV2Config): readonly EventRule[] => con
 function eventRuleIssues(rule: EventRule, path: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (!EVENT_NAME.test(rule.event)) {
-    issues.push({ path: `${path}.event`, message: `'${rule.event}' is not an event name; use lower case letters, digits and _, starting with a letter, e.g. page_visited` });
+    issues.push({
+      path: `${path}.event`,
+      message: `'${rule.event}' is not an event name; use lower case letters, digits and _, starting with a letter, e.g. page_visited`,
+    });
   }
-  if (parseDuration(rule.halfLife) === null) issues.push({ path: `${path}.halfLife`, message: `'${rule.halfLife}' is not a duration; write e.g. 12h, 14d, 2w` });
+  if (parseDuration(rule.halfLife) === null)
+    issues.push({ path: `${path}.halfLife`, message: `'${rule.halfLife}' is not a duration; write e.g. 12h, 14d, 2w` });
   return issues;
 }
 
 function validateScoreV2(config: ScoreV2Config): ConfigIssue[] {
-  return [...(score.validate?.(config) ?? []), ...eventRulesOf(config).flatMap((rule, i) => eventRuleIssues(rule, `eventRules[${i}]`))];
+  return [
+    ...(score.validate?.(config) ?? []),
+    ...eventRulesOf(config).flatMap((rule, i) => eventRuleIssues(rule, `eventRules[${i}]`)),
+  ];
 }
 
 /**
@@ -82,7 +112,8 @@ export const scoreV2 = defineActivityNode({
   ports: score.ports,
   validate: validateScoreV2,
   // A lead that waits is re-scored when an event its rules read arrives (a return to the pricing page).
-  eventsOf: (config) => eventRulesOf(config).map((rule, index) => ({ type: rule.event, path: `eventRules[${index}].event` })),
+  eventsOf: (config) =>
+    eventRulesOf(config).map((rule, index) => ({ type: rule.event, path: `eventRules[${index}].event` })),
   rerunOnEvents: (config) => [...new Set(eventRulesOf(config).map((rule) => rule.event))],
   summary: (config) => {
     const events = eventRulesOf(config).length;

@@ -49,7 +49,11 @@ export interface EventRuleScore {
  */
 export function timedEvents(events: readonly ScoreEvent[]): TimedEvent[] {
   return events
-    .map((event) => ({ type: event.type, at: new Date(event.at), url: typeof event.data?.url === 'string' ? event.data.url : null }))
+    .map((event) => ({
+      type: event.type,
+      at: new Date(event.at),
+      url: typeof event.data?.url === 'string' ? event.data.url : null,
+    }))
     .filter((event) => !Number.isNaN(event.at.getTime()))
     .sort((a, b) => b.at.getTime() - a.at.getTime());
 }
@@ -61,13 +65,26 @@ function matches(rule: EventRule, event: TimedEvent): boolean {
 }
 
 /** What one event rule adds for `events` (newest first, from `timedEvents`) seen at `now`. */
-export function scoreEventRule(rule: EventRule, halfLifeMs: number, events: readonly TimedEvent[], now: Date): EventRuleScore {
+export function scoreEventRule(
+  rule: EventRule,
+  halfLifeMs: number,
+  events: readonly TimedEvent[],
+  now: Date,
+): EventRuleScore {
   const matching = events.filter((event) => matches(rule, event));
   const counted = rule.maxCount === undefined ? matching : matching.slice(0, rule.maxCount);
   if (counted.length === 0) return { fired: null, exact: 0 };
   const exact = counted.reduce((sum, event) => sum + decayedPoints(rule.points, event.at, now, halfLifeMs), 0);
   return {
-    fired: { kind: 'intent', label: rule.label, event: rule.event, points: rule.points, occurrences: counted.length, matched: matching.length, decayedPoints: roundPoints(exact, 1) },
+    fired: {
+      kind: 'intent',
+      label: rule.label,
+      event: rule.event,
+      points: rule.points,
+      occurrences: counted.length,
+      matched: matching.length,
+      decayedPoints: roundPoints(exact, 1),
+    },
     exact,
   };
 }

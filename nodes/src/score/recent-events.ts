@@ -7,7 +7,12 @@ import type { ScoreEvent } from './event-rules.js';
  * because decay makes the oldest worth least: if a busy lead has more than the limit, what is
  * left out would have counted for little.
  */
-export async function recentLeadEvents(db: Kysely<Database>, leadId: string, types: readonly string[], limit: number): Promise<ScoreEvent[]> {
+export async function recentLeadEvents(
+  db: Kysely<Database>,
+  leadId: string,
+  types: readonly string[],
+  limit: number,
+): Promise<ScoreEvent[]> {
   if (types.length === 0) return [];
   const rows = await db
     .selectFrom('lead_events')

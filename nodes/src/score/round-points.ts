@@ -4,5 +4,5 @@
  */
 export function roundPoints(value: number, decimals = 0): number {
   const scale = 10 ** decimals;
-  return Math.sign(value) * Math.round(Math.abs(value) * scale) / scale || 0;
+  return (Math.sign(value) * Math.round(Math.abs(value) * scale)) / scale || 0;
 }

@@ -5,7 +5,14 @@ import { startVendorServer, type VendorServer } from './test-support/vendor-serv
 
 let vendor: VendorServer;
 beforeAll(async () => {
-  vendor = await startVendorServer({ 'acme.com': { name: 'Acme', category: { industry: 'Software' }, metrics: { employees: 250 }, geo: { country: 'US' } } });
+  vendor = await startVendorServer({
+    'acme.com': {
+      name: 'Acme',
+      category: { industry: 'Software' },
+      metrics: { employees: 250 },
+      geo: { country: 'US' },
+    },
+  });
 });
 afterAll(() => vendor.close());
 beforeEach(() => vendor.reset());
@@ -30,22 +37,33 @@ describe('requestJson: address checks', () => {
   });
 
   it('refuses a host name that resolves to loopback', async () => {
-    const error = await failure(requestJson({ url: `http://localhost:${vendor.port}/v2/companies/find?domain=acme.com`, allowHosts: [] }));
+    const error = await failure(
+      requestJson({ url: `http://localhost:${vendor.port}/v2/companies/find?domain=acme.com`, allowHosts: [] }),
+    );
     expect(error).toMatchObject({ failure: 'refused', retryable: false });
-    expect(error.message).toMatch(/^refused to call localhost:\d+: it resolves to .*, a loopback address; add the host/);
+    expect(error.message).toMatch(
+      /^refused to call localhost:\d+: it resolves to .*, a loopback address; add the host/,
+    );
     expect(vendor.requests).toHaveLength(0);
   });
 
   it('refuses an allowed host on another port, and IPv4-mapped loopback', async () => {
     expect((await failure(requestJson({ url: find(), allowHosts: ['127.0.0.1:1'] }))).failure).toBe('refused');
-    expect((await failure(requestJson({ url: `http://[::ffff:127.0.0.1]:${vendor.port}/`, allowHosts: [] }))).message).toContain('loopback');
+    expect(
+      (await failure(requestJson({ url: `http://[::ffff:127.0.0.1]:${vendor.port}/`, allowHosts: [] }))).message,
+    ).toContain('loopback');
   });
 
   it('calls an allowed host and parses JSON', async () => {
     const response = await requestJson({ url: find(), allowHosts: [vendor.host] });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/json');
-    expect(response.body).toEqual({ name: 'Acme', category: { industry: 'Software' }, metrics: { employees: 250 }, geo: { country: 'US' } });
+    expect(response.body).toEqual({
+      name: 'Acme',
+      category: { industry: 'Software' },
+      metrics: { employees: 250 },
+      geo: { country: 'US' },
+    });
   });
 
   it('accepts a host name without port in the allow-list', async () => {
@@ -54,8 +72,13 @@ describe('requestJson: address checks', () => {
   });
 
   it('calls only http and https', async () => {
-    expect(await failure(requestJson({ url: 'file:///etc/passwd', allowHosts: [] }))).toMatchObject({ failure: 'invalid_request', retryable: false });
-    expect(await failure(requestJson({ url: 'not a url', allowHosts: [] }))).toMatchObject({ failure: 'invalid_request' });
+    expect(await failure(requestJson({ url: 'file:///etc/passwd', allowHosts: [] }))).toMatchObject({
+      failure: 'invalid_request',
+      retryable: false,
+    });
+    expect(await failure(requestJson({ url: 'not a url', allowHosts: [] }))).toMatchObject({
+      failure: 'invalid_request',
+    });
   });
 });
 
@@ -85,7 +108,10 @@ describe('requestJson: failures and retries', () => {
 
   it('treats 429 as retryable', async () => {
     vendor.next(429);
-    expect(await failure(requestJson({ url: find(), allowHosts: allowHosts() }))).toMatchObject({ status: 429, retryable: true });
+    expect(await failure(requestJson({ url: find(), allowHosts: allowHosts() }))).toMatchObject({
+      status: 429,
+      retryable: true,
+    });
   });
 
   it('does not retry a 4xx, and keeps the vendor error body', async () => {
@@ -121,7 +147,13 @@ describe('requestJson: failures and retries', () => {
   });
 
   it('sends the body and headers, with a JSON content type guessed from the body', async () => {
-    await requestJson({ url: `${vendor.origin}/crm/contacts`, method: 'post', body: '{"email":"a@b.co"}', headers: { 'Idempotency-Key': 'k-1' }, allowHosts: allowHosts() });
+    await requestJson({
+      url: `${vendor.origin}/crm/contacts`,
+      method: 'post',
+      body: '{"email":"a@b.co"}',
+      headers: { 'Idempotency-Key': 'k-1' },
+      allowHosts: allowHosts(),
+    });
     const [request] = vendor.requests;
     expect(request).toMatchObject({ method: 'POST', body: '{"email":"a@b.co"}' });
     expect(request?.headers['content-type']).toBe('application/json');
@@ -129,7 +161,9 @@ describe('requestJson: failures and retries', () => {
   });
 
   it('refuses a header value with a line break instead of sending it', async () => {
-    const error = await failure(requestJson({ url: find(), headers: { 'X-Name': 'a\r\nInjected: yes' }, allowHosts: allowHosts() }));
+    const error = await failure(
+      requestJson({ url: find(), headers: { 'X-Name': 'a\r\nInjected: yes' }, allowHosts: allowHosts() }),
+    );
     expect(error).toMatchObject({ failure: 'invalid_request', retryable: false });
     expect(vendor.requests).toHaveLength(0);
   });

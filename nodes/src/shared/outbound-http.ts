@@ -29,7 +29,8 @@ export interface OutboundResponse {
   body: unknown;
 }
 
-export type OutboundFailure = 'refused' | 'invalid_request' | 'network' | 'timeout' | 'status' | 'redirect' | 'invalid_response';
+export type OutboundFailure =
+  'refused' | 'invalid_request' | 'network' | 'timeout' | 'status' | 'redirect' | 'invalid_response';
 
 /** A failed outbound call. `retryable` says whether trying again later can help. */
 export class OutboundHttpError extends Error {
@@ -45,7 +46,17 @@ export class OutboundHttpError extends Error {
   /** How many attempts were made inside the call. */
   readonly attempts: number;
 
-  constructor(message: string, details: { failure: OutboundFailure; retryable: boolean; host: string; status?: number; response?: OutboundResponse; attempts?: number }) {
+  constructor(
+    message: string,
+    details: {
+      failure: OutboundFailure;
+      retryable: boolean;
+      host: string;
+      status?: number;
+      response?: OutboundResponse;
+      attempts?: number;
+    },
+  ) {
     super(message);
     this.failure = details.failure;
     this.retryable = details.retryable;
@@ -71,10 +82,18 @@ export async function requestJson(options: OutboundRequest): Promise<OutboundRes
   try {
     url = new URL(options.url);
   } catch {
-    throw new OutboundHttpError('the URL is not a valid absolute URL', { failure: 'invalid_request', retryable: false, host: '' });
+    throw new OutboundHttpError('the URL is not a valid absolute URL', {
+      failure: 'invalid_request',
+      retryable: false,
+      host: '',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new OutboundHttpError(`only http and https URLs can be called, not ${url.protocol.slice(0, -1)}`, { failure: 'invalid_request', retryable: false, host: url.host });
+    throw new OutboundHttpError(`only http and https URLs can be called, not ${url.protocol.slice(0, -1)}`, {
+      failure: 'invalid_request',
+      retryable: false,
+      host: url.host,
+    });
   }
   const attempts = 1 + Math.max(0, Math.floor(options.retries ?? 0));
   for (let attempt = 1; ; attempt++) {
@@ -85,7 +104,14 @@ export async function requestJson(options: OutboundRequest): Promise<OutboundRes
       if (!failure.retryable || attempt >= attempts) {
         if (attempt === 1) throw failure;
         const { failure: kind, retryable, host, status, response } = failure;
-        throw new OutboundHttpError(`${failure.message} (after ${attempt} attempts)`, { failure: kind, retryable, host, status, response, attempts: attempt });
+        throw new OutboundHttpError(`${failure.message} (after ${attempt} attempts)`, {
+          failure: kind,
+          retryable,
+          host,
+          status,
+          response,
+          attempts: attempt,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
     }
@@ -98,7 +124,10 @@ function methodOf(method: string | undefined): string {
 
 /** Host without brackets or trailing dot, lower case: `[::1]` → `::1`, `Api.Example.com.` → `api.example.com`. */
 function bareHost(hostname: string): string {
-  return hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  return hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 function isAllowedHost(url: URL, allowHosts: readonly string[]): boolean {
@@ -125,9 +154,17 @@ function guardedLookup(url: URL): LookupFunction {
           const kind = classifyAddress(address);
           if (kind) return callback(refusal(url, address, kind), '', 0);
         }
-        const usable = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+        const usable =
+          options.family === 4 || options.family === 6
+            ? addresses.filter((a) => a.family === options.family)
+            : addresses;
         const first = usable[0];
-        if (!first) return callback(Object.assign(new Error(`no IPv${options.family} address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+        if (!first)
+          return callback(
+            Object.assign(new Error(`no IPv${options.family} address for ${hostname}`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          );
         if (options.all) return callback(null, usable);
         return callback(null, first.address, first.family);
       },
@@ -142,7 +179,8 @@ function requestHeaders(options: OutboundRequest): Record<string, string> {
   if (!has('accept')) headers.accept = 'application/json';
   if (!has('user-agent')) headers['user-agent'] = 'Leadflow';
   if (options.body !== undefined) {
-    if (!has('content-type')) headers['content-type'] = looksLikeJsonText(options.body) ? 'application/json' : 'text/plain; charset=utf-8';
+    if (!has('content-type'))
+      headers['content-type'] = looksLikeJsonText(options.body) ? 'application/json' : 'text/plain; charset=utf-8';
     headers['content-length'] = String(Buffer.byteLength(options.body));
   }
   return headers;
@@ -179,35 +217,58 @@ function attemptOnce(url: URL, options: OutboundRequest): Promise<OutboundRespon
       else resolve(response as OutboundResponse);
     };
     const timer = setTimeout(() => {
-      finish(new OutboundHttpError(`${method} ${url.host} timed out after ${timeoutMs / 1000}s`, { failure: 'timeout', retryable: true, host: url.host }));
+      finish(
+        new OutboundHttpError(`${method} ${url.host} timed out after ${timeoutMs / 1000}s`, {
+          failure: 'timeout',
+          retryable: true,
+          host: url.host,
+        }),
+      );
       request?.destroy();
     }, timeoutMs);
     try {
       const transport = url.protocol === 'https:' ? https : http;
       // agent: false: a pooled socket could outlive the check it was opened under.
-      request = transport.request(url, { method, headers: requestHeaders(options), agent: false, ...(allowed ? {} : { lookup: guardedLookup(url) }) }, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) {
-            finish(new OutboundHttpError(`${method} ${url.host} answered with more than ${maxBytes} bytes`, { failure: 'invalid_response', retryable: false, host: url.host, status: response.statusCode ?? 0 }));
-            request?.destroy();
-          } else chunks.push(chunk);
-        });
-        response.on('error', (error) => finish(error));
-        response.on('aborted', () => finish(new Error('the connection closed before the answer was complete')));
-        response.on('end', () => {
-          try {
-            finish(null, toResponse(method, url, response, Buffer.concat(chunks).toString('utf8')));
-          } catch (error) {
-            finish(error);
-          }
-        });
-      });
+      request = transport.request(
+        url,
+        { method, headers: requestHeaders(options), agent: false, ...(allowed ? {} : { lookup: guardedLookup(url) }) },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+              finish(
+                new OutboundHttpError(`${method} ${url.host} answered with more than ${maxBytes} bytes`, {
+                  failure: 'invalid_response',
+                  retryable: false,
+                  host: url.host,
+                  status: response.statusCode ?? 0,
+                }),
+              );
+              request?.destroy();
+            } else chunks.push(chunk);
+          });
+          response.on('error', (error) => finish(error));
+          response.on('aborted', () => finish(new Error('the connection closed before the answer was complete')));
+          response.on('end', () => {
+            try {
+              finish(null, toResponse(method, url, response, Buffer.concat(chunks).toString('utf8')));
+            } catch (error) {
+              finish(error);
+            }
+          });
+        },
+      );
     } catch (error) {
       // Node refuses header names and values it cannot send (a line break from a lead field, say).
-      finish(new OutboundHttpError(`cannot send ${method} ${url.host}: ${(error as Error).message}`, { failure: 'invalid_request', retryable: false, host: url.host }));
+      finish(
+        new OutboundHttpError(`cannot send ${method} ${url.host}: ${(error as Error).message}`, {
+          failure: 'invalid_request',
+          retryable: false,
+          host: url.host,
+        }),
+      );
       return;
     }
     request.on('error', (error) => finish(error));
@@ -217,7 +278,8 @@ function attemptOnce(url: URL, options: OutboundRequest): Promise<OutboundRespon
 
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(raw))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
 }
 
@@ -233,7 +295,13 @@ function toResponse(method: string, url: URL, message: http.IncomingMessage, tex
     } catch {
       // An error page may claim JSON and not be; its status is the news, so keep the text.
       if (ok) {
-        throw new OutboundHttpError(`${method} ${url.host} answered ${status} with malformed JSON`, { failure: 'invalid_response', retryable: false, host: url.host, status, response: { status, headers, body: text } });
+        throw new OutboundHttpError(`${method} ${url.host} answered ${status} with malformed JSON`, {
+          failure: 'invalid_response',
+          retryable: false,
+          host: url.host,
+          status,
+          response: { status, headers, body: text },
+        });
       }
     }
   }
@@ -245,7 +313,13 @@ function toResponse(method: string, url: URL, message: http.IncomingMessage, tex
     throw new OutboundHttpError(text, { failure: 'redirect', retryable: false, host: url.host, status, response });
   }
   const retryable = status === 408 || status === 429 || status >= 500;
-  throw new OutboundHttpError(`${method} ${url.host} answered ${statusText}`, { failure: 'status', retryable, host: url.host, status, response });
+  throw new OutboundHttpError(`${method} ${url.host} answered ${statusText}`, {
+    failure: 'status',
+    retryable,
+    host: url.host,
+    status,
+    response,
+  });
 }
 
 function redirectTarget(location: string | undefined, base: URL): string {
@@ -262,5 +336,9 @@ function asOutboundError(error: unknown, url: URL, method: string | undefined): 
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   const message = (error as Error).message;
   const text = message && !message.includes(String(detail)) ? `${detail} (${message})` : message || String(detail);
-  return new OutboundHttpError(`${methodOf(method)} ${url.host} failed: ${text}`, { failure: 'network', retryable: true, host: url.host });
+  return new OutboundHttpError(`${methodOf(method)} ${url.host} failed: ${text}`, {
+    failure: 'network',
+    retryable: true,
+    host: url.host,
+  });
 }

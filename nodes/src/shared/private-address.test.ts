@@ -3,7 +3,17 @@ import { classifyAddress } from './private-address.js';
 
 describe('classifyAddress', () => {
   it('passes public IPv4 and IPv6 addresses', () => {
-    for (const address of ['8.8.8.8', '1.1.1.1', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '192.169.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888']) {
+    for (const address of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '172.15.255.255',
+      '172.32.0.1',
+      '100.63.255.255',
+      '100.128.0.1',
+      '192.169.0.1',
+      '2606:4700:4700::1111',
+      '2001:4860:4860::8888',
+    ]) {
       expect(classifyAddress(address), address).toBeNull();
     }
   });

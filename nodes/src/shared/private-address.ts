@@ -65,7 +65,8 @@ function classifyIpv6(address: string): AddressClass | null {
   // IPv4 inside IPv6 reaches the IPv4 host, so it is judged as that host:
   // mapped ::ffff:a.b.c.d and NAT64 64:ff9b::a.b.c.d (a NAT64 gateway forwards to it).
   if (zeroUpTo(5) && g5 === 0xffff) return classifyIpv4(groupsToIpv4(g6, g7));
-  if (g0 === 0x64 && g1 === 0xff9b && g.slice(2, 6).every((group) => group === 0)) return classifyIpv4(groupsToIpv4(g6, g7));
+  if (g0 === 0x64 && g1 === 0xff9b && g.slice(2, 6).every((group) => group === 0))
+    return classifyIpv4(groupsToIpv4(g6, g7));
   // 6to4 (2002:AABB:CCDD::/16) embeds the IPv4 relay target in groups 1-2.
   if (g0 === 0x2002) return classifyIpv4(groupsToIpv4(g1, g2));
   // The rest of ::/96 is the deprecated IPv4-compatible form: nothing legitimate lives there.

@@ -1,6 +1,12 @@
 import type { LeadContext } from '@leadflow/engine';
 import { describe, expect, it } from 'vitest';
-import { bodyTemplateProblem, placeholdersIn, renderBodyTemplate, renderUrlTemplate, urlTemplateProblem } from './request-templates.js';
+import {
+  bodyTemplateProblem,
+  placeholdersIn,
+  renderBodyTemplate,
+  renderUrlTemplate,
+  urlTemplateProblem,
+} from './request-templates.js';
 
 const lead = {
   email: 'jane@acme.com',
@@ -23,11 +29,26 @@ describe('renderUrlTemplate', () => {
 
 describe('renderBodyTemplate', () => {
   it('JSON-escapes values inside strings and writes bare ones as JSON values', () => {
-    const body = renderBodyTemplate('{"name": "{{fullName}}", "note": "from {{company}}", "size": {{employees}}, "free": {{isFreeEmail}}, "phone": {{phone}}, "plan": {{custom.plan}}, "seats": {{custom.seats}}, "tags": {{custom.tags}}}', lead);
-    expect(JSON.parse(body)).toEqual({ name: 'Jane "JD" Doe\\', note: 'from R&D / Labs?', size: 250, free: false, phone: null, plan: 'pro', seats: 12, tags: ['a', 'b'] });
+    const body = renderBodyTemplate(
+      '{"name": "{{fullName}}", "note": "from {{company}}", "size": {{employees}}, "free": {{isFreeEmail}}, "phone": {{phone}}, "plan": {{custom.plan}}, "seats": {{custom.seats}}, "tags": {{custom.tags}}}',
+      lead,
+    );
+    expect(JSON.parse(body)).toEqual({
+      name: 'Jane "JD" Doe\\',
+      note: 'from R&D / Labs?',
+      size: 250,
+      free: false,
+      phone: null,
+      plan: 'pro',
+      seats: 12,
+      tags: ['a', 'b'],
+    });
   });
   it('tracks escaped quotes inside strings', () => {
-    expect(JSON.parse(renderBodyTemplate('["say \\"{{custom.plan}}\\"", {{custom.plan}}]', lead))).toEqual(['say "pro"', 'pro']);
+    expect(JSON.parse(renderBodyTemplate('["say \\"{{custom.plan}}\\"", {{custom.plan}}]', lead))).toEqual([
+      'say "pro"',
+      'pro',
+    ]);
   });
   it('fills a non-JSON template as plain text', () => {
     expect(renderBodyTemplate('email={{email}}&plan={{custom.plan}}', lead)).toBe('email=jane@acme.com&plan=pro');

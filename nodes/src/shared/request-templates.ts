@@ -55,7 +55,8 @@ export function urlTemplateProblem(template: string): string | null {
   if (!origin) return 'must start with http:// or https://';
   const [, scheme = '', authority = ''] = origin;
   if (!/^https?$/i.test(scheme)) return `must be http or https, not ${scheme}`;
-  if (authority.includes('{{')) return 'the host must be written out; a {{placeholder}} cannot choose where the call goes';
+  if (authority.includes('{{'))
+    return 'the host must be written out; a {{placeholder}} cannot choose where the call goes';
   try {
     const url = new URL(renderUrlTemplate(template.trim(), EMPTY_LEAD));
     if (!url.hostname) return 'has no host';

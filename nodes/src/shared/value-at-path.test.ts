@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { VALUE_PATH_PATTERN, valueAtPath } from './value-at-path.js';
 
-const answer = JSON.parse('{"name":"Acme","metrics":{"employees":250,"raised":null},"emails":[{"value":"a@acme.com"}],"__proto__":{"x":1}}') as unknown;
+const answer = JSON.parse(
+  '{"name":"Acme","metrics":{"employees":250,"raised":null},"emails":[{"value":"a@acme.com"}],"__proto__":{"x":1}}',
+) as unknown;
 
 describe('valueAtPath', () => {
   it('reads nested keys and array indexes', () => {

@@ -14,17 +14,32 @@ describe('webhook signatures', () => {
   });
 
   it('refuses a missing header, a malformed one, a wrong secret and a changed body', () => {
-    expect(verifySignature(undefined, body, [secret], now)).toMatchObject({ ok: false, reason: expect.stringMatching(/not signed/) });
-    expect(verifySignature('v1=abc', body, [secret], now)).toMatchObject({ ok: false, reason: expect.stringMatching(/must read/) });
-    expect(verifySignature(signatureHeader('other', body, now), body, [secret], now)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not match/) });
+    expect(verifySignature(undefined, body, [secret], now)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not signed/),
+    });
+    expect(verifySignature('v1=abc', body, [secret], now)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/must read/),
+    });
+    expect(verifySignature(signatureHeader('other', body, now), body, [secret], now)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/does not match/),
+    });
     expect(verifySignature(signatureHeader(secret, body, now), `${body} `, [secret], now)).toMatchObject({ ok: false });
   });
 
   it('calls old and future timestamps stale', () => {
     const old = signatureHeader(secret, body, now - (SIGNATURE_TOLERANCE_SECONDS + 1) * 1000);
-    expect(verifySignature(old, body, [secret], now)).toMatchObject({ ok: false, reason: expect.stringMatching(/stale: signed 301 s ago/) });
+    expect(verifySignature(old, body, [secret], now)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/stale: signed 301 s ago/),
+    });
     const future = signatureHeader(secret, body, now + 600_000);
-    expect(verifySignature(future, body, [secret], now)).toMatchObject({ ok: false, reason: expect.stringMatching(/stale: .*future/) });
+    expect(verifySignature(future, body, [secret], now)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/stale: .*future/),
+    });
   });
 
   it('accepts any listed secret and any listed v1 entry (rotation)', () => {

@@ -21,7 +21,11 @@ export function signatureHeader(secret: string, rawBody: string, nowMs = Date.no
 }
 
 export type SignatureCheck =
-  | { ok: true; timestamp: number; /** Identifies the delivery for replay protection: SHA-256 of what was signed. */ digest: string }
+  | {
+      ok: true;
+      timestamp: number;
+      /** Identifies the delivery for replay protection: SHA-256 of what was signed. */ digest: string;
+    }
   | { ok: false; reason: string };
 
 function parseHeader(header: string): { timestamp: number | null; signatures: string[] } {
@@ -40,18 +44,36 @@ function parseHeader(header: string): { timestamp: number | null; signatures: st
  * previous one during a rotation). Several `v1=` entries may be sent; one valid is enough. The
  * comparison takes the same time whether or not, and wherever, the bytes differ.
  */
-export function verifySignature(header: string | undefined, rawBody: string, secrets: readonly string[], nowMs = Date.now()): SignatureCheck {
-  if (!header) return { ok: false, reason: `the request is not signed: send a '${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">' header` };
+export function verifySignature(
+  header: string | undefined,
+  rawBody: string,
+  secrets: readonly string[],
+  nowMs = Date.now(),
+): SignatureCheck {
+  if (!header)
+    return {
+      ok: false,
+      reason: `the request is not signed: send a '${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">' header`,
+    };
   const { timestamp, signatures } = parseHeader(header);
-  if (timestamp === null || signatures.length === 0) return { ok: false, reason: `the '${SIGNATURE_HEADER}' header must read t=<unix seconds>,v1=<64 hex digits>` };
+  if (timestamp === null || signatures.length === 0)
+    return { ok: false, reason: `the '${SIGNATURE_HEADER}' header must read t=<unix seconds>,v1=<64 hex digits>` };
   const age = Math.floor(nowMs / 1000) - timestamp;
-  if (age > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: `the signature is stale: signed ${age} s ago, more than ${SIGNATURE_TOLERANCE_SECONDS} s` };
-  if (age < -FUTURE_SKEW_SECONDS) return { ok: false, reason: `the signature is stale: its timestamp is ${-age} s in the future; check the sender's clock` };
+  if (age > SIGNATURE_TOLERANCE_SECONDS)
+    return {
+      ok: false,
+      reason: `the signature is stale: signed ${age} s ago, more than ${SIGNATURE_TOLERANCE_SECONDS} s`,
+    };
+  if (age < -FUTURE_SKEW_SECONDS)
+    return {
+      ok: false,
+      reason: `the signature is stale: its timestamp is ${-age} s in the future; check the sender's clock`,
+    };
   const valid = secrets.some((secret) => {
     const expected = Buffer.from(signPayload(secret, timestamp, rawBody), 'hex');
     // Every entry is compared, so the time taken does not tell which one (if any) matched.
     return signatures.map((signature) => timingSafeEqual(Buffer.from(signature, 'hex'), expected)).includes(true);
   });
-  if (!valid) return { ok: false, reason: 'the signature does not match this source\'s secret and the body as sent' };
+  if (!valid) return { ok: false, reason: "the signature does not match this source's secret and the body as sent" };
   return { ok: true, timestamp, digest: createHash('sha256').update(`${timestamp}.${rawBody}`).digest('hex') };
 }

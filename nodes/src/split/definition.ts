@@ -7,19 +7,37 @@ export const splitConfigSchema = Type.Object(
     variants: Type.Array(
       Type.Object(
         {
-          port: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, title: 'Port', description: 'Name of the output this variant leads to; the designer derives it from the label and keeps it when the label changes.', 'x-port-from': 'label' }),
+          port: Type.String({
+            pattern: '^[a-z][a-z0-9_]*$',
+            maxLength: 40,
+            title: 'Port',
+            description:
+              'Name of the output this variant leads to; the designer derives it from the label and keeps it when the label changes.',
+            'x-port-from': 'label',
+          }),
           label: Type.Optional(Type.String({ maxLength: 100, title: 'Label' })),
-          percent: Type.Integer({ minimum: 0, maximum: 100, title: 'Percent', description: 'Share of leads sent this way; all variants add up to 100.' }),
+          percent: Type.Integer({
+            minimum: 0,
+            maximum: 100,
+            title: 'Percent',
+            description: 'Share of leads sent this way; all variants add up to 100.',
+          }),
         },
         { additionalProperties: false },
       ),
-      { minItems: 2, maxItems: 10, title: 'Variants', description: 'Each lead gets one variant, the same one every time.' },
+      {
+        minItems: 2,
+        maxItems: 10,
+        title: 'Variants',
+        description: 'Each lead gets one variant, the same one every time.',
+      },
     ),
     salt: Type.Optional(
       Type.String({
         maxLength: 100,
         title: 'Salt',
-        description: "Mixed into the hash. Empty: the node's id, so two splits in a graph are independent. Give two splits the same salt to send each lead the same way in both.",
+        description:
+          "Mixed into the hash. Empty: the node's id, so two splits in a graph are independent. Give two splits the same salt to send each lead the same way in both.",
       }),
     ),
   },
@@ -33,11 +51,13 @@ function validateSplit(config: SplitConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const ports = new Set<string>();
   config.variants.forEach((variant, i) => {
-    if (ports.has(variant.port)) issues.push({ path: `variants[${i}].port`, message: `port '${variant.port}' is used by an earlier variant` });
+    if (ports.has(variant.port))
+      issues.push({ path: `variants[${i}].port`, message: `port '${variant.port}' is used by an earlier variant` });
     ports.add(variant.port);
   });
   const total = config.variants.reduce((sum, variant) => sum + variant.percent, 0);
-  if (total !== 100) issues.push({ path: 'variants', message: `percentages add up to ${total}; they must add up to 100` });
+  if (total !== 100)
+    issues.push({ path: 'variants', message: `percentages add up to ${total}; they must add up to 100` });
   return issues;
 }
 
@@ -62,7 +82,8 @@ export const split = defineControlNode({
   title: 'Split',
   category: 'logic',
   icon: '🎲',
-  description: 'Sends each lead down one of several variants by percentage (A/B tests of sequences, offers or routing). A lead always gets the same variant: it comes from a hash of the lead id, not a coin toss.',
+  description:
+    'Sends each lead down one of several variants by percentage (A/B tests of sequences, offers or routing). A lead always gets the same variant: it comes from a hash of the lead id, not a coin toss.',
   configSchema: splitConfigSchema,
   defaultConfig: {
     variants: [
@@ -70,9 +91,15 @@ export const split = defineControlNode({
       { port: 'b', label: 'B', percent: 50 },
     ],
   },
-  ports: (config) => config.variants.map((variant) => ({ name: variant.port, label: variant.label ?? variant.port, description: `${variant.percent}% of leads` })),
+  ports: (config) =>
+    config.variants.map((variant) => ({
+      name: variant.port,
+      label: variant.label ?? variant.port,
+      description: `${variant.percent}% of leads`,
+    })),
   validate: validateSplit,
-  summary: (config) => config.variants.map((variant) => `${variant.label ?? variant.port} ${variant.percent}%`).join(' / '),
+  summary: (config) =>
+    config.variants.map((variant) => `${variant.label ?? variant.port} ${variant.percent}%`).join(' / '),
   run: (config, ctx) => {
     // Defaulting the salt to the node id keeps two unsalted splits in one graph from
     // sending the same leads the same way.
@@ -80,6 +107,10 @@ export const split = defineControlNode({
     const bucket = splitBucket(ctx.leadId, salt);
     // Validation guarantees 100%; the last variant is a guard for a config that skipped it.
     const variant = variantFor(config.variants, bucket) ?? (config.variants[config.variants.length - 1] as Variant);
-    return { port: variant.port, output: { bucket, salt, variant: variant.port }, reason: `bucket ${bucket} of 0–99 falls in variant ${nameOf(variant)}` };
+    return {
+      port: variant.port,
+      output: { bucket, salt, variant: variant.port },
+      reason: `bucket ${bucket} of 0–99 falls in variant ${nameOf(variant)}`,
+    };
   },
 });

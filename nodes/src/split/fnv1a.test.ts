@@ -15,7 +15,8 @@ describe('fnv1a32', () => {
     expect(fnv1a32('foobar')).toBe(0xbf9cf968);
   });
   it('hashes the UTF-8 bytes of non-ASCII text', () => {
-    for (const text of ['café', 'Zürich', '東京', 'lead-😀', 'ß'.repeat(40)]) expect(fnv1a32(text)).toBe(reference(text));
+    for (const text of ['café', 'Zürich', '東京', 'lead-😀', 'ß'.repeat(40)])
+      expect(fnv1a32(text)).toBe(reference(text));
   });
   it('returns an unsigned 32-bit integer', () => {
     for (const text of ['x', 'lead-1', '00000000-0000-4000-8000-000000000000']) {

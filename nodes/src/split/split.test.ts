@@ -48,7 +48,13 @@ describe('split', () => {
     for (const port of ['a', 'b']) expect(Math.abs((counts[port] ?? 0) - 5_000)).toBeLessThanOrEqual(200);
   });
   it('splits 10,000 lead ids 20/30/50 within ±2% each', async () => {
-    const config = { variants: [{ port: 'a', percent: 20 }, { port: 'b', percent: 30 }, { port: 'c', percent: 50 }] };
+    const config = {
+      variants: [
+        { port: 'a', percent: 20 },
+        { port: 'b', percent: 30 },
+        { port: 'c', percent: 50 },
+      ],
+    };
     const counts = await tally(config, sequentialIds);
     expect(Math.abs((counts.a ?? 0) - 2_000)).toBeLessThanOrEqual(200);
     expect(Math.abs((counts.b ?? 0) - 3_000)).toBeLessThanOrEqual(200);
@@ -65,7 +71,9 @@ describe('split', () => {
     });
   });
   it('keeps its buckets: changing them would move leads between arms of running tests', () => {
-    expect(['lead-1', 'lead-2', 'lead-3', '0b6f5e2c-6a8e-4c1e-9a55-3f1d2b7c9e01'].map((id) => splitBucket(id, 'x'))).toEqual([2, 69, 94, 31]);
+    expect(
+      ['lead-1', 'lead-2', 'lead-3', '0b6f5e2c-6a8e-4c1e-9a55-3f1d2b7c9e01'].map((id) => splitBucket(id, 'x')),
+    ).toEqual([2, 69, 94, 31]);
   });
   it('does not correlate two splits with different salts', () => {
     let bothA = 0;
@@ -77,13 +85,19 @@ describe('split', () => {
     const unsalted = { variants: fifty.variants };
     let same = 0;
     for (const id of sequentialIds.slice(0, 2_000)) {
-      if ((await split.run(unsalted, ctx(id, 'split_1'))).port === (await split.run(unsalted, ctx(id, 'split_2'))).port) same++;
+      if ((await split.run(unsalted, ctx(id, 'split_1'))).port === (await split.run(unsalted, ctx(id, 'split_2'))).port)
+        same++;
     }
     expect(Math.abs(same - 1_000)).toBeLessThanOrEqual(100);
     expect((await split.run(unsalted, ctx('lead-7', 'n1'))).output?.salt).toBe('n1');
   });
   it('never takes a 0% variant', async () => {
-    const config = { variants: [{ port: 'a', percent: 0 }, { port: 'b', percent: 100 }] };
+    const config = {
+      variants: [
+        { port: 'a', percent: 0 },
+        { port: 'b', percent: 100 },
+      ],
+    };
     expect(await tally(config, sequentialIds.slice(0, 1_000))).toEqual({ b: 1_000 });
   });
   it('declares a port per variant', () => {
@@ -94,7 +108,14 @@ describe('split', () => {
     ]);
   });
   it('refuses percentages that do not add up to 100 and repeated ports, naming the field', () => {
-    expect(split.validate?.({ variants: [{ port: 'a', percent: 50 }, { port: 'a', percent: 40 }] })).toEqual([
+    expect(
+      split.validate?.({
+        variants: [
+          { port: 'a', percent: 50 },
+          { port: 'a', percent: 40 },
+        ],
+      }),
+    ).toEqual([
       { path: 'variants[1].port', message: "port 'a' is used by an earlier variant" },
       { path: 'variants', message: 'percentages add up to 90; they must add up to 100' },
     ]);

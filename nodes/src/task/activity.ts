@@ -9,11 +9,27 @@ export const taskActivity = defineNodeActivity(task, async (config, ctx) => {
   const dueAt = new Date(Date.now() + (parseDuration(config.dueIn) ?? 0));
   await ctx.db
     .insertInto('tasks')
-    .values({ idempotency_key: ctx.idempotencyKey, lead_id: ctx.leadId, rep_id: ctx.lead.ownerId, title, note: renderTemplate(config.note ?? '', ctx.lead), priority: config.priority, due_at: dueAt })
+    .values({
+      idempotency_key: ctx.idempotencyKey,
+      lead_id: ctx.leadId,
+      rep_id: ctx.lead.ownerId,
+      title,
+      note: renderTemplate(config.note ?? '', ctx.lead),
+      priority: config.priority,
+      due_at: dueAt,
+    })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .execute();
-  const row = await ctx.db.selectFrom('tasks').select(['id', 'due_at', 'rep_id']).where('idempotency_key', '=', ctx.idempotencyKey).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('tasks')
+    .select(['id', 'due_at', 'rep_id'])
+    .where('idempotency_key', '=', ctx.idempotencyKey)
+    .executeTakeFirstOrThrow();
   const due = new Date(row.due_at).toISOString();
   const who = ctx.lead.ownerName ?? (row.rep_id ? 'the owner' : 'nobody (the lead has no owner yet)');
-  return { port: 'out', output: { taskId: row.id, title, dueAt: due, repId: row.rep_id }, reason: `task "${title}" for ${who}, due ${due.slice(0, 16).replace('T', ' ')} UTC` };
+  return {
+    port: 'out',
+    output: { taskId: row.id, title, dueAt: due, repId: row.rep_id },
+    reason: `task "${title}" for ${who}, due ${due.slice(0, 16).replace('T', ' ')} UTC`,
+  };
 });

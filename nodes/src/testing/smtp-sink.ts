@@ -46,5 +46,9 @@ export async function startSmtpSink(port = 0, options: { holdMs?: number } = {})
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address();
   const bound = typeof address === 'object' && address ? address.port : 0;
-  return { url: `smtp://127.0.0.1:${bound}`, messages, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${bound}`,
+    messages,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,4 +1,11 @@
-import { type ConfigIssue, checkExpression, defineControlNode, evaluateExpression, type LeadPatch, type ValueType } from '@leadflow/engine';
+import {
+  type ConfigIssue,
+  checkExpression,
+  defineControlNode,
+  evaluateExpression,
+  type LeadPatch,
+  type ValueType,
+} from '@leadflow/engine';
 import { type Static, Type } from 'typebox';
 import { resolveTarget, type UpdateTarget } from './writable-fields.js';
 
@@ -7,18 +14,30 @@ export const updateConfigSchema = Type.Object(
     set: Type.Array(
       Type.Object(
         {
-          field: Type.String({ minLength: 1, maxLength: 80, title: 'Field', description: 'A lead field (status, tier, score, title, …) or custom.<name>', 'x-picker': 'lead-field' }),
+          field: Type.String({
+            minLength: 1,
+            maxLength: 80,
+            title: 'Field',
+            description: 'A lead field (status, tier, score, title, …) or custom.<name>',
+            'x-picker': 'lead-field',
+          }),
           value: Type.String({
             minLength: 1,
             maxLength: 1000,
             title: 'Value',
-            description: 'An expression over the lead: "nurture" (text goes in quotes), 2, score + 10, tier == 1 ? "hot" : "warm"',
+            description:
+              'An expression over the lead: "nurture" (text goes in quotes), 2, score + 10, tier == 1 ? "hot" : "warm"',
             'x-editor': 'expression',
           }),
         },
         { additionalProperties: false },
       ),
-      { minItems: 1, maxItems: 50, title: 'Set', description: 'Applied in order; a later value sees the fields set before it.' },
+      {
+        minItems: 1,
+        maxItems: 50,
+        title: 'Set',
+        description: 'Applied in order; a later value sees the fields set before it.',
+      },
     ),
   },
   { additionalProperties: false },
@@ -26,7 +45,14 @@ export const updateConfigSchema = Type.Object(
 
 type UpdateConfig = Static<typeof updateConfigSchema>;
 
-const KIND_OF_VALUE: Readonly<Record<ValueType, string>> = { string: 'text', number: 'a number', boolean: 'true or false', null: 'null', array: 'a list', any: 'any value' };
+const KIND_OF_VALUE: Readonly<Record<ValueType, string>> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'null',
+  array: 'a list',
+  any: 'any value',
+};
 
 /** Why a value of `type` cannot go into `target`, or null if it can (or only run time can tell). */
 function typeMismatch(target: UpdateTarget, type: ValueType): string | null {
@@ -42,13 +68,17 @@ function validateUpdate(config: UpdateConfig): ConfigIssue[] {
   config.set.forEach(({ field, value }, i) => {
     const target = resolveTarget(field);
     if ('error' in target) issues.push({ path: `set[${i}].field`, message: target.error });
-    else if (setBy.has(field)) issues.push({ path: `set[${i}].field`, message: `${field} is already set by set[${setBy.get(field)}]` });
+    else if (setBy.has(field))
+      issues.push({ path: `set[${i}].field`, message: `${field} is already set by set[${setBy.get(field)}]` });
     else setBy.set(field, i);
 
     const check = checkExpression(value);
     // A bare word is most often text someone forgot to quote; say so rather than list every field.
     if (check.errors.length > 0 && /^[A-Za-z_]\w*$/.test(value)) {
-      issues.push({ path: `set[${i}].value`, message: `unknown field '${value}'; for text write it in quotes: "${value}"` });
+      issues.push({
+        path: `set[${i}].value`,
+        message: `unknown field '${value}'; for text write it in quotes: "${value}"`,
+      });
     } else {
       for (const message of check.errors) issues.push({ path: `set[${i}].value`, message });
     }
@@ -70,7 +100,13 @@ function fits(target: UpdateTarget, value: unknown): boolean {
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+  return (
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    a !== null &&
+    b !== null &&
+    JSON.stringify(a) === JSON.stringify(b)
+  );
 }
 
 /** A value as the step trail shows it: JSON, cut short. */
@@ -92,7 +128,8 @@ export const update = defineControlNode({
   title: 'Update lead',
   category: 'data',
   icon: '✏️',
-  description: 'Sets lead fields (status, tier, score, title, custom fields, …) to values computed from the lead, e.g. status to "nurture" or score to score + 10.',
+  description:
+    'Sets lead fields (status, tier, score, title, custom fields, …) to values computed from the lead, e.g. status to "nurture" or score to score + 10.',
   configSchema: updateConfigSchema,
   defaultConfig: { set: [{ field: 'status', value: '"working"' }] },
   ports: [{ name: 'out', label: 'Updated' }],
@@ -117,7 +154,10 @@ export const update = defineControlNode({
       const value = evaluateExpression(expression, lead);
       if (!fits(target, value)) {
         // Only "any"-typed expressions get here; skipping beats failing the lead's whole run.
-        const why = target.kind === 'field' ? `${show(value)} is not ${value === null ? 'allowed' : KIND_OF_VALUE[target.type as ValueType]}` : 'no value';
+        const why =
+          target.kind === 'field'
+            ? `${show(value)} is not ${value === null ? 'allowed' : KIND_OF_VALUE[target.type as ValueType]}`
+            : 'no value';
         skipped.push({ field, value, why });
         continue;
       }

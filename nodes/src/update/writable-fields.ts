@@ -55,13 +55,15 @@ const NOT_NULL: ReadonlySet<string> = new Set<WritableField>(['status']);
 const CUSTOM = /^custom\.([A-Za-z_][A-Za-z0-9_]*)$/;
 
 /** Where an assignment writes: a lead field of a known type, or one custom value of any type. */
-export type UpdateTarget = { kind: 'field'; name: WritableField; type: FieldType; nullable: boolean } | { kind: 'custom'; name: string };
+export type UpdateTarget =
+  { kind: 'field'; name: WritableField; type: FieldType; nullable: boolean } | { kind: 'custom'; name: string };
 
 /** Resolves `field` of a `set` entry, or says why it cannot be set. */
 export function resolveTarget(field: string): UpdateTarget | { error: string } {
   const custom = CUSTOM.exec(field);
   if (custom) return { kind: 'custom', name: custom[1] as string };
-  if (field.startsWith('custom.')) return { error: `'${field}' is not a custom field name; write custom.<name> with letters, digits and _` };
+  if (field.startsWith('custom.'))
+    return { error: `'${field}' is not a custom field name; write custom.<name> with letters, digits and _` };
   if ((WRITABLE_FIELDS as readonly string[]).includes(field)) {
     const name = field as WritableField;
     return { kind: 'field', name, type: LEAD_FIELDS[name], nullable: !NOT_NULL.has(name) };

@@ -3,12 +3,16 @@ import { type BusinessTimeOptions, nextBusinessTime, parseClockTime } from './bu
 
 const NY = 'America/New_York';
 
-function next(from: string, opts: Partial<BusinessTimeOptions> & Pick<BusinessTimeOptions, 'rule' | 'timeZone'>): string {
+function next(
+  from: string,
+  opts: Partial<BusinessTimeOptions> & Pick<BusinessTimeOptions, 'rule' | 'timeZone'>,
+): string {
   return nextBusinessTime(new Date(from), { time: '09:00', closeTime: '17:00', ...opts }).toISOString();
 }
 
 describe('nextBusinessTime: next_business_day', () => {
-  const day = (from: string, timeZone = NY, extra: Partial<BusinessTimeOptions> = {}): string => next(from, { rule: 'next_business_day', timeZone, ...extra });
+  const day = (from: string, timeZone = NY, extra: Partial<BusinessTimeOptions> = {}): string =>
+    next(from, { rule: 'next_business_day', timeZone, ...extra });
 
   it('goes from Friday evening to Monday morning', () => {
     // Fri 2026-11-20 18:30 EST → Mon 2026-11-23 09:00 EST
@@ -47,7 +51,9 @@ describe('nextBusinessTime: next_business_day', () => {
   });
   it('honours other business weeks', () => {
     // Sunday to Thursday: Thu 2026-06-11 18:00 in Dubai → Sun 06-14 08:00 (+04:00).
-    expect(day('2026-06-11T14:00:00Z', 'Asia/Dubai', { businessDays: ['sun', 'mon', 'tue', 'wed', 'thu'], time: '08:00' })).toBe('2026-06-14T04:00:00.000Z');
+    expect(
+      day('2026-06-11T14:00:00Z', 'Asia/Dubai', { businessDays: ['sun', 'mon', 'tue', 'wed', 'thu'], time: '08:00' }),
+    ).toBe('2026-06-14T04:00:00.000Z');
   });
 });
 
@@ -58,10 +64,10 @@ describe('nextBusinessTime: next_business_hour', () => {
     expect(hour('2026-11-23T15:15:00Z')).toBe('2026-11-23T15:15:00.000Z');
     expect(hour('2026-11-23T14:00:00Z')).toBe('2026-11-23T14:00:00.000Z'); // 09:00 sharp is open
   });
-  it('is today\'s opening before it', () => {
+  it("is today's opening before it", () => {
     expect(hour('2026-11-23T12:00:00Z')).toBe('2026-11-23T14:00:00.000Z');
   });
-  it('is the next business day\'s opening from closing time on', () => {
+  it("is the next business day's opening from closing time on", () => {
     expect(hour('2026-11-23T22:00:00Z')).toBe('2026-11-24T14:00:00.000Z'); // 17:00 sharp is closed
   });
   it('goes from Friday evening and the weekend to Monday', () => {
@@ -83,9 +89,15 @@ describe('nextBusinessTime: next_business_hour', () => {
 
 describe('nextBusinessTime: bad options', () => {
   it('throws on what validation refuses', () => {
-    expect(() => next('2026-11-23T12:00:00Z', { rule: 'next_business_day', timeZone: NY, time: '9am' })).toThrow(RangeError);
-    expect(() => next('2026-11-23T12:00:00Z', { rule: 'next_business_day', timeZone: NY, businessDays: [] })).toThrow(RangeError);
-    expect(() => next('2026-11-23T12:00:00Z', { rule: 'next_business_hour', timeZone: NY, closeTime: '08:00' })).toThrow(RangeError);
+    expect(() => next('2026-11-23T12:00:00Z', { rule: 'next_business_day', timeZone: NY, time: '9am' })).toThrow(
+      RangeError,
+    );
+    expect(() => next('2026-11-23T12:00:00Z', { rule: 'next_business_day', timeZone: NY, businessDays: [] })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      next('2026-11-23T12:00:00Z', { rule: 'next_business_hour', timeZone: NY, closeTime: '08:00' }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -94,6 +106,7 @@ describe('parseClockTime', () => {
     expect(parseClockTime('09:00')).toBe(540);
     expect(parseClockTime('23:59')).toBe(1439);
     expect(parseClockTime('00:00')).toBe(0);
-    for (const bad of ['9:00', '24:00', '09:60', '9am', '09:00:00', ' 09:00', '']) expect(parseClockTime(bad)).toBeNull();
+    for (const bad of ['9:00', '24:00', '09:60', '9am', '09:00:00', ' 09:00', ''])
+      expect(parseClockTime(bad)).toBeNull();
   });
 });

@@ -4,16 +4,25 @@ import { MONDAY_TO_FRIDAY, parseClockTime, WEEKDAYS } from './business-time.js';
 import { wait, waitConfigSchema } from './definition.js';
 import { isTimeZone } from './time-zone.js';
 import { waitForEventWhere } from './wait-for-condition.js';
-import { DEFAULT_CLOSE, DEFAULT_FALLBACK_ZONE, DEFAULT_OPEN, describeBusinessTimeWait, OWNER_ZONE, waitUntilBusinessTime } from './wait-until.js';
+import {
+  DEFAULT_CLOSE,
+  DEFAULT_FALLBACK_ZONE,
+  DEFAULT_OPEN,
+  describeBusinessTimeWait,
+  OWNER_ZONE,
+  waitUntilBusinessTime,
+} from './wait-until.js';
 import { namedEvents } from '../shared/named-events.js';
 
-const clockTime = (title: string, description: string) => Type.Optional(Type.String({ maxLength: 5, title, description }));
+const clockTime = (title: string, description: string) =>
+  Type.Optional(Type.String({ maxLength: 5, title, description }));
 
 export const waitV2ConfigSchema = Type.Object(
   {
     mode: Type.Enum(['duration', 'event', 'until'], {
       title: 'Wait for',
-      description: '"duration": a fixed time. "event": until an event arrives (and the condition holds), or the timeout passes. "until": a business time, such as the next business day at 09:00.',
+      description:
+        '"duration": a fixed time. "event": until an event arrives (and the condition holds), or the timeout passes. "until": a business time, such as the next business day at 09:00.',
     }),
     // Version 1's fields, unchanged: a v1 config is a valid v2 config.
     duration: waitConfigSchema.properties.duration,
@@ -23,7 +32,8 @@ export const waitV2ConfigSchema = Type.Object(
       Type.String({
         maxLength: 1000,
         title: 'Only if',
-        description: 'Mode "event": an event counts only if this holds when it arrives, e.g. score >= 80; otherwise the wait goes on until the timeout.',
+        description:
+          'Mode "event": an event counts only if this holds when it arrives, e.g. score >= 80; otherwise the wait goes on until the timeout.',
         'x-editor': 'expression',
       }),
     ),
@@ -34,15 +44,31 @@ export const waitV2ConfigSchema = Type.Object(
       }),
     ),
     time: clockTime('Opens at', `HH:MM, 24-hour clock (mode "until"); default ${DEFAULT_OPEN}`),
-    closeTime: clockTime('Closes at', `HH:MM, later than the opening (mode "until", next_business_hour); default ${DEFAULT_CLOSE}`),
+    closeTime: clockTime(
+      'Closes at',
+      `HH:MM, later than the opening (mode "until", next_business_hour); default ${DEFAULT_CLOSE}`,
+    ),
     timezone: Type.Optional(
-      Type.String({ maxLength: 64, title: 'Time zone', description: `"${OWNER_ZONE}" (the lead owner's time zone) or an IANA name such as America/New_York; default ${OWNER_ZONE}` }),
+      Type.String({
+        maxLength: 64,
+        title: 'Time zone',
+        description: `"${OWNER_ZONE}" (the lead owner's time zone) or an IANA name such as America/New_York; default ${OWNER_ZONE}`,
+      }),
     ),
     fallbackTimezone: Type.Optional(
-      Type.String({ maxLength: 64, title: 'Fallback time zone', description: `Used when the lead has no owner time zone; default ${DEFAULT_FALLBACK_ZONE}` }),
+      Type.String({
+        maxLength: 64,
+        title: 'Fallback time zone',
+        description: `Used when the lead has no owner time zone; default ${DEFAULT_FALLBACK_ZONE}`,
+      }),
     ),
     businessDays: Type.Optional(
-      Type.Array(Type.Enum(WEEKDAYS), { minItems: 1, uniqueItems: true, title: 'Business days', description: `Default ${MONDAY_TO_FRIDAY.join(', ')}` }),
+      Type.Array(Type.Enum(WEEKDAYS), {
+        minItems: 1,
+        uniqueItems: true,
+        title: 'Business days',
+        description: `Default ${MONDAY_TO_FRIDAY.join(', ')}`,
+      }),
     ),
   },
   { additionalProperties: false },
@@ -56,10 +82,12 @@ function asV1(config: WaitV2Config, mode: WaitV1Config['mode']): WaitV1Config {
   return { mode, duration: config.duration, events: config.events, timeout: config.timeout };
 }
 
-const hasCondition = (config: WaitV2Config): config is WaitV2Config & { condition: string } => config.mode === 'event' && !!config.condition?.trim();
+const hasCondition = (config: WaitV2Config): config is WaitV2Config & { condition: string } =>
+  config.mode === 'event' && !!config.condition?.trim();
 
 function validateClockTime(value: string | undefined, path: string, issues: ConfigIssue[]): void {
-  if (value && parseClockTime(value) === null) issues.push({ path, message: `'${value}' is not a time; write HH:MM on a 24-hour clock, e.g. 09:00 or 17:30` });
+  if (value && parseClockTime(value) === null)
+    issues.push({ path, message: `'${value}' is not a time; write HH:MM on a 24-hour clock, e.g. 09:00 or 17:30` });
 }
 
 function validateUntil(config: WaitV2Config): ConfigIssue[] {
@@ -73,23 +101,34 @@ function validateUntil(config: WaitV2Config): ConfigIssue[] {
     const [open, close] = [parseClockTime(opens), parseClockTime(closes)];
     // Overnight hours (22:00–06:00) would make "today's opening" ambiguous; not supported.
     if (open !== null && close !== null && close <= open) {
-      issues.push({ path: 'closeTime', message: `closes at ${closes}, not after opening at ${opens}; business hours must end on the day they start` });
+      issues.push({
+        path: 'closeTime',
+        message: `closes at ${closes}, not after opening at ${opens}; business hours must end on the day they start`,
+      });
     }
   }
   if (config.timezone && config.timezone !== OWNER_ZONE && !isTimeZone(config.timezone)) {
-    issues.push({ path: 'timezone', message: `'${config.timezone}' is not a time zone; use "${OWNER_ZONE}" or an IANA name such as America/New_York` });
+    issues.push({
+      path: 'timezone',
+      message: `'${config.timezone}' is not a time zone; use "${OWNER_ZONE}" or an IANA name such as America/New_York`,
+    });
   }
   if (config.fallbackTimezone && !isTimeZone(config.fallbackTimezone)) {
-    issues.push({ path: 'fallbackTimezone', message: `'${config.fallbackTimezone}' is not a time zone; use an IANA name such as Europe/London, or UTC` });
+    issues.push({
+      path: 'fallbackTimezone',
+      message: `'${config.fallbackTimezone}' is not a time zone; use an IANA name such as Europe/London, or UTC`,
+    });
   }
-  if (config.businessDays?.length === 0) issues.push({ path: 'businessDays', message: 'name at least one business day' });
+  if (config.businessDays?.length === 0)
+    issues.push({ path: 'businessDays', message: 'name at least one business day' });
   return issues;
 }
 
 function validateWaitV2(config: WaitV2Config): ConfigIssue[] {
   if (config.mode === 'until') return validateUntil(config);
   const issues = wait.validate?.(asV1(config, config.mode)) ?? [];
-  if (hasCondition(config)) for (const message of checkCondition(config.condition)) issues.push({ path: 'condition', message });
+  if (hasCondition(config))
+    for (const message of checkCondition(config.condition)) issues.push({ path: 'condition', message });
   return issues;
 }
 
@@ -108,17 +147,23 @@ export const waitV2 = defineControlNode({
   waits: true,
   configSchema: waitV2ConfigSchema,
   defaultConfig: wait.defaultConfig,
-  ports: (config) => (config.mode === 'until' ? [{ name: 'done', label: 'Done' }] : portsOf(wait, asV1(config, config.mode))),
+  ports: (config) =>
+    config.mode === 'until' ? [{ name: 'done', label: 'Done' }] : portsOf(wait, asV1(config, config.mode)),
   validate: validateWaitV2,
   eventsOf: (config) => (config.mode === 'event' ? namedEvents(config.events, 'events') : []),
   summary: (config) => {
     if (config.mode === 'until') return describeBusinessTimeWait(config);
-    if (hasCondition(config)) return `until ${config.events?.join(' or ')} while ${config.condition}${config.timeout ? `, up to ${config.timeout}` : ''}`;
+    if (hasCondition(config))
+      return `until ${config.events?.join(' or ')} while ${config.condition}${config.timeout ? `, up to ${config.timeout}` : ''}`;
     return wait.summary?.(asV1(config, config.mode)) ?? '';
   },
   run: (config, ctx) => {
     if (config.mode === 'until') return waitUntilBusinessTime(config, ctx);
-    if (hasCondition(config)) return waitForEventWhere({ events: config.events ?? [], condition: config.condition, timeout: config.timeout }, ctx);
+    if (hasCondition(config))
+      return waitForEventWhere(
+        { events: config.events ?? [], condition: config.condition, timeout: config.timeout },
+        ctx,
+      );
     return wait.run(asV1(config, config.mode), ctx);
   },
 });

@@ -9,7 +9,9 @@ export const waitConfigSchema = Type.Object(
       title: 'Wait for',
       description: '"duration": a fixed time. "event": until an event arrives, or the timeout passes.',
     }),
-    duration: Type.Optional(Type.String({ maxLength: 40, title: 'Duration', description: 'e.g. 5m, 2d, 1h30m (mode "duration")' })),
+    duration: Type.Optional(
+      Type.String({ maxLength: 40, title: 'Duration', description: 'e.g. 5m, 2d, 1h30m (mode "duration")' }),
+    ),
     events: Type.Optional(
       Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, 'x-picker': 'event-type' }), {
         uniqueItems: true,
@@ -18,7 +20,13 @@ export const waitConfigSchema = Type.Object(
         examples: [['contacted']],
       }),
     ),
-    timeout: Type.Optional(Type.String({ maxLength: 40, title: 'Timeout', description: 'Give up after, e.g. 5m (mode "event"); empty waits forever.' })),
+    timeout: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        title: 'Timeout',
+        description: 'Give up after, e.g. 5m (mode "event"); empty waits forever.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -29,10 +37,15 @@ function validateWait(config: WaitConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (config.mode === 'duration') {
     if (!config.duration) issues.push({ path: 'duration', message: 'is required when waiting for a duration' });
-    else if (parseDuration(config.duration) === null) issues.push({ path: 'duration', message: `'${config.duration}' is not a duration; write e.g. 30s, 5m, 2h, 3d, 1w` });
+    else if (parseDuration(config.duration) === null)
+      issues.push({
+        path: 'duration',
+        message: `'${config.duration}' is not a duration; write e.g. 30s, 5m, 2h, 3d, 1w`,
+      });
   } else {
     if (!config.events?.length) issues.push({ path: 'events', message: 'name at least one event to wait for' });
-    if (config.timeout && parseDuration(config.timeout) === null) issues.push({ path: 'timeout', message: `'${config.timeout}' is not a duration; write e.g. 30s, 5m, 2h, 3d` });
+    if (config.timeout && parseDuration(config.timeout) === null)
+      issues.push({ path: 'timeout', message: `'${config.timeout}' is not a duration; write e.g. 30s, 5m, 2h, 3d` });
   }
   return issues;
 }
@@ -44,17 +57,24 @@ export const wait = defineControlNode({
   title: 'Wait',
   category: 'timing',
   icon: '⏳',
-  description: 'Pauses the lead for a time, or until an event (contacted, replied, meeting booked, …) with a timeout. Build SLAs with it: wait for "contacted" up to 5m, else escalate.',
+  description:
+    'Pauses the lead for a time, or until an event (contacted, replied, meeting booked, …) with a timeout. Build SLAs with it: wait for "contacted" up to 5m, else escalate.',
   waits: true,
   configSchema: waitConfigSchema,
   defaultConfig: { mode: 'event', events: ['contacted'], timeout: '5m' },
   ports: (config) =>
     config.mode === 'duration'
       ? [{ name: 'done', label: 'Done' }]
-      : [{ name: 'event', label: 'Event arrived' }, ...(config.timeout ? [{ name: 'timeout', label: 'Timed out' }] : [])],
+      : [
+          { name: 'event', label: 'Event arrived' },
+          ...(config.timeout ? [{ name: 'timeout', label: 'Timed out' }] : []),
+        ],
   validate: validateWait,
   eventsOf: (config) => (config.mode === 'event' ? namedEvents(config.events, 'events') : []),
-  summary: (config) => (config.mode === 'duration' ? `for ${config.duration}` : `until ${config.events?.join(' or ')}${config.timeout ? `, up to ${config.timeout}` : ''}`),
+  summary: (config) =>
+    config.mode === 'duration'
+      ? `for ${config.duration}`
+      : `until ${config.events?.join(' or ')}${config.timeout ? `, up to ${config.timeout}` : ''}`,
   run: async (config, ctx) => {
     if (config.mode === 'duration') {
       const timeoutMs = parseDuration(config.duration ?? '') ?? 0;

@@ -6,6 +6,7 @@ export function parseDuration(text: string): number | null {
   const compact = text.replace(/\s+/g, '').toLowerCase();
   if (!DURATION.test(compact)) return null;
   let total = 0;
-  for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) total += Number(amount) * (UNIT_MS[unit as string] as number);
+  for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g))
+    total += Number(amount) * (UNIT_MS[unit as string] as number);
   return total > 0 ? total : null;
 }

@@ -29,7 +29,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (!format) {
     // h23 so midnight reads 00, not 24 as `hour12: false` gives in some runtimes.
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(timeZone, format);
   }
   return format;
@@ -60,9 +69,16 @@ export function addDays(date: CivilDate, days: number): CivilDate {
 /** What a wall clock in `timeZone` shows at `at`. */
 export function localDateTime(at: Date | number, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  for (const part of formatter(timeZone).formatToParts(at))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const date = { year: parts.year as number, month: parts.month as number, day: parts.day as number };
-  return { ...date, hour: (parts.hour as number) % 24, minute: parts.minute as number, second: parts.second as number, weekday: weekdayOf(date) };
+  return {
+    ...date,
+    hour: (parts.hour as number) % 24,
+    minute: parts.minute as number,
+    second: parts.second as number,
+    weekday: weekdayOf(date),
+  };
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at instant `at`, in milliseconds (New York in winter: −5h). */
@@ -83,7 +99,9 @@ export function zonedTime(date: CivilDate, minutes: number, timeZone: string): D
   // Offsets a day either side bracket any single transition near this wall time.
   const before = zoneOffsetMs(wall - DAY_MS, timeZone);
   const after = zoneOffsetMs(wall + DAY_MS, timeZone);
-  const candidates = [before, zoneOffsetMs(wall, timeZone), after].map((offset) => wall - offset).filter((at) => at + zoneOffsetMs(at, timeZone) === wall);
+  const candidates = [before, zoneOffsetMs(wall, timeZone), after]
+    .map((offset) => wall - offset)
+    .filter((at) => at + zoneOffsetMs(at, timeZone) === wall);
   // No candidate: the time falls in a gap. The offset before the gap lands the same distance past it.
   return new Date(candidates.length ? Math.min(...candidates) : wall - before);
 }

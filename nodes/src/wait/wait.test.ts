@@ -19,7 +19,10 @@ function ctx(answer: { type: string } | null, requests: WaitRequest[]): ControlC
 describe('wait', () => {
   it('waits for an event with a timeout and leaves by "event" when it arrives', async () => {
     const requests: WaitRequest[] = [];
-    const outcome = await wait.run({ mode: 'event', events: ['contacted'], timeout: '5m' }, ctx({ type: 'contacted' }, requests));
+    const outcome = await wait.run(
+      { mode: 'event', events: ['contacted'], timeout: '5m' },
+      ctx({ type: 'contacted' }, requests),
+    );
     expect(requests).toEqual([{ events: ['contacted'], timeoutMs: 300_000, description: 'contacted, up to 5m' }]);
     expect(outcome.port).toBe('event');
   });
@@ -34,9 +37,17 @@ describe('wait', () => {
   });
   it('declares ports from its mode and validates what the mode needs', () => {
     const ports = wait.ports as (config: unknown) => Array<{ name: string }>;
-    expect(ports({ mode: 'event', events: ['contacted'], timeout: '5m' }).map((p) => p.name)).toEqual(['event', 'timeout']);
+    expect(ports({ mode: 'event', events: ['contacted'], timeout: '5m' }).map((p) => p.name)).toEqual([
+      'event',
+      'timeout',
+    ]);
     expect(ports({ mode: 'event', events: ['contacted'] }).map((p) => p.name)).toEqual(['event']);
-    expect(wait.validate?.({ mode: 'duration' })).toEqual([{ path: 'duration', message: 'is required when waiting for a duration' }]);
-    expect(wait.validate?.({ mode: 'event', events: [], timeout: 'soon' }).map((i) => i.path)).toEqual(['events', 'timeout']);
+    expect(wait.validate?.({ mode: 'duration' })).toEqual([
+      { path: 'duration', message: 'is required when waiting for a duration' },
+    ]);
+    expect(wait.validate?.({ mode: 'event', events: [], timeout: 'soon' }).map((i) => i.path)).toEqual([
+      'events',
+      'timeout',
+    ]);
   });
 });

@@ -17,9 +17,17 @@ async function main(): Promise<void> {
   const db = createDatabase(url, { maxConnections: 1 });
   try {
     const pending = await pendingMigrations(db, sets);
-    console.log(pending.length ? `migrating: ${pending.length} to apply (${pending.join(', ')})` : 'migrating: nothing to apply');
-    const applied = await migrateUnderLock(db, () => console.log('another process holds the migration lock; waiting for it'), sets);
-    console.log(`migrated: applied ${applied.length}${applied.length ? ` (${applied.join(', ')})` : ''}; the schema is current`);
+    console.log(
+      pending.length ? `migrating: ${pending.length} to apply (${pending.join(', ')})` : 'migrating: nothing to apply',
+    );
+    const applied = await migrateUnderLock(
+      db,
+      () => console.log('another process holds the migration lock; waiting for it'),
+      sets,
+    );
+    console.log(
+      `migrated: applied ${applied.length}${applied.length ? ` (${applied.join(', ')})` : ''}; the schema is current`,
+    );
   } finally {
     await db.destroy();
   }

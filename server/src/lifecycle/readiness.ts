@@ -19,7 +19,9 @@ export async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Pr
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000}s`)), timeoutMs).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000}s`)), timeoutMs).unref(),
+      ),
     ]);
     return { ok: true };
   } catch (error) {
@@ -58,7 +60,13 @@ export class Readiness {
       probe(this.temporal),
       this.migrations(),
     ]);
-    return { ready: db.ok && temporal.ok && migrations.ok && !this.draining, db, temporal, migrations, draining: this.draining };
+    return {
+      ready: db.ok && temporal.ok && migrations.ok && !this.draining,
+      db,
+      temporal,
+      migrations,
+      draining: this.draining,
+    };
   }
 
   private async migrations(): Promise<Check> {
@@ -66,7 +74,8 @@ export class Readiness {
     if (this.migrated) return { ok: true };
     const check = await probe(async () => {
       const pending = await pendingMigrations(this.db, this.migrationSets);
-      if (pending.length) throw new Error(`${pending.length} migration(s) not applied yet: ${pending.join(', ')} (run npm run migrate)`);
+      if (pending.length)
+        throw new Error(`${pending.length} migration(s) not applied yet: ${pending.join(', ')} (run npm run migrate)`);
     });
     this.migrated = check.ok;
     return check;

@@ -70,10 +70,14 @@ function packageFolder(name: string, from: readonly string[]): string | undefine
 function manifestOf(name: string, json: Record<string, unknown>): NodePackageManifest {
   const manifest = json.leadflow as Partial<NodePackageManifest> | undefined;
   if (!manifest || typeof manifest.nodes !== 'string') {
-    throw new NodePackageError(name, 'is not a Leadflow node package: its package.json needs "leadflow": { "nodes": "<module exporting nodeDefinitions>", "activities": "<module exporting nodeActivities>" }');
+    throw new NodePackageError(
+      name,
+      'is not a Leadflow node package: its package.json needs "leadflow": { "nodes": "<module exporting nodeDefinitions>", "activities": "<module exporting nodeActivities>" }',
+    );
   }
   for (const field of ['activities', 'server'] as const) {
-    if (manifest[field] !== undefined && typeof manifest[field] !== 'string') throw new NodePackageError(name, `"leadflow.${field}" in its package.json must be a module path`);
+    if (manifest[field] !== undefined && typeof manifest[field] !== 'string')
+      throw new NodePackageError(name, `"leadflow.${field}" in its package.json must be a module path`);
   }
   return { nodes: manifest.nodes, activities: manifest.activities, server: manifest.server };
 }
@@ -81,8 +85,13 @@ function manifestOf(name: string, json: Record<string, unknown>): NodePackageMan
 /** A module of the package, by the path its manifest gives; it must stay inside the package. */
 function moduleFile(name: string, folder: string, relative: string, field: string): string {
   const file = path.resolve(folder, relative);
-  if (!file.startsWith(folder + path.sep)) throw new NodePackageError(name, `"leadflow.${field}" points outside the package (${relative})`);
-  if (!existsSync(file)) throw new NodePackageError(name, `"leadflow.${field}" names ${relative}, which the package does not have (was it built before it was packed?)`);
+  if (!file.startsWith(folder + path.sep))
+    throw new NodePackageError(name, `"leadflow.${field}" points outside the package (${relative})`);
+  if (!existsSync(file))
+    throw new NodePackageError(
+      name,
+      `"leadflow.${field}" names ${relative}, which the package does not have (was it built before it was packed?)`,
+    );
   return file;
 }
 
@@ -100,22 +109,40 @@ function isDefinition(value: unknown): value is AnyNodeDefinition {
 
 function isActivity(value: unknown): value is NodeActivity {
   const activity = value as Partial<NodeActivity> | null;
-  return typeof activity === 'object' && activity !== null && typeof activity.type === 'string' && Number.isInteger(activity.version) && typeof activity.run === 'function' && typeof activity.shown === 'function';
+  return (
+    typeof activity === 'object' &&
+    activity !== null &&
+    typeof activity.type === 'string' &&
+    Number.isInteger(activity.version) &&
+    typeof activity.run === 'function' &&
+    typeof activity.shown === 'function'
+  );
 }
 
 async function importModule(name: string, file: string): Promise<Record<string, unknown>> {
   try {
     return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new NodePackageError(name, `${path.basename(file)} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    throw new NodePackageError(
+      name,
+      `${path.basename(file)} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
-async function exportedList<T>(name: string, file: string, exportName: string, accept: (value: unknown) => value is T, what: string): Promise<T[]> {
+async function exportedList<T>(
+  name: string,
+  file: string,
+  exportName: string,
+  accept: (value: unknown) => value is T,
+  what: string,
+): Promise<T[]> {
   const list = (await importModule(name, file))[exportName];
-  if (!Array.isArray(list)) throw new NodePackageError(name, `${path.basename(file)} must export ${exportName}, a list of ${what}`);
+  if (!Array.isArray(list))
+    throw new NodePackageError(name, `${path.basename(file)} must export ${exportName}, a list of ${what}`);
   list.forEach((item, index) => {
-    if (!accept(item)) throw new NodePackageError(name, `item ${index + 1} of ${exportName} is not a ${what.replace(/s$/, '')}`);
+    if (!accept(item))
+      throw new NodePackageError(name, `item ${index + 1} of ${exportName} is not a ${what.replace(/s$/, '')}`);
   });
   return list as T[];
 }
@@ -124,16 +151,22 @@ async function exportedList<T>(name: string, file: string, exportName: string, a
 async function serverExports(name: string, file: string): Promise<Pick<NodePackage, 'migrations' | 'routes'>> {
   const module = await importModule(name, file);
   const { nodeMigrations, nodeRoutes } = module;
-  if (nodeMigrations === undefined && nodeRoutes === undefined) throw new NodePackageError(name, `${path.basename(file)} must export nodeMigrations or nodeRoutes`);
-  if (nodeRoutes !== undefined && typeof nodeRoutes !== 'function') throw new NodePackageError(name, 'nodeRoutes must be a function (app, { db }) that registers routes');
+  if (nodeMigrations === undefined && nodeRoutes === undefined)
+    throw new NodePackageError(name, `${path.basename(file)} must export nodeMigrations or nodeRoutes`);
+  if (nodeRoutes !== undefined && typeof nodeRoutes !== 'function')
+    throw new NodePackageError(name, 'nodeRoutes must be a function (app, { db }) that registers routes');
   if (nodeMigrations !== undefined) {
     const entries = typeof nodeMigrations === 'object' && nodeMigrations !== null ? Object.entries(nodeMigrations) : [];
-    if (entries.length === 0 || entries.some(([, migration]) => typeof (migration as { up?: unknown })?.up !== 'function')) {
+    if (
+      entries.length === 0 ||
+      entries.some(([, migration]) => typeof (migration as { up?: unknown })?.up !== 'function')
+    ) {
       throw new NodePackageError(name, 'nodeMigrations must map each migration name to { up(db), down?(db) }');
     }
   }
   return {
-    migrations: nodeMigrations === undefined ? null : { name, migrations: nodeMigrations as MigrationSet['migrations'] },
+    migrations:
+      nodeMigrations === undefined ? null : { name, migrations: nodeMigrations as MigrationSet['migrations'] },
     routes: (nodeRoutes as NodeRoutes | undefined) ?? null,
   };
 }
@@ -142,16 +175,41 @@ async function serverExports(name: string, file: string): Promise<Pick<NodePacka
  * Loads one installed node package: finds it the way Node finds a dependency (it is installed with
  * `npm install <package>` into Leadflow's folder), reads its manifest and imports both halves.
  */
-export async function loadNodePackage(name: string, from: readonly string[] = [process.cwd(), LEADFLOW_ROOT]): Promise<NodePackage> {
-  if (!PACKAGE_NAME.test(name)) throw new NodePackageError(name, 'is not an npm package name (LEADFLOW_NODE_PACKAGES lists package names, comma-separated)');
+export async function loadNodePackage(
+  name: string,
+  from: readonly string[] = [process.cwd(), LEADFLOW_ROOT],
+): Promise<NodePackage> {
+  if (!PACKAGE_NAME.test(name))
+    throw new NodePackageError(
+      name,
+      'is not an npm package name (LEADFLOW_NODE_PACKAGES lists package names, comma-separated)',
+    );
   const folder = packageFolder(name, from);
-  if (!folder) throw new NodePackageError(name, `is not installed; install it into Leadflow's folder first (npm install ${name})`);
+  if (!folder)
+    throw new NodePackageError(name, `is not installed; install it into Leadflow's folder first (npm install ${name})`);
   const json = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
   const manifest = manifestOf(name, json);
   const nodesModule = moduleFile(name, folder, manifest.nodes, 'nodes');
   const definitions = await exportedList(name, nodesModule, 'nodeDefinitions', isDefinition, 'node definitions');
-  const activities = manifest.activities ? await exportedList(name, moduleFile(name, folder, manifest.activities, 'activities'), 'nodeActivities', isActivity, 'node activities') : [];
+  const activities = manifest.activities
+    ? await exportedList(
+        name,
+        moduleFile(name, folder, manifest.activities, 'activities'),
+        'nodeActivities',
+        isActivity,
+        'node activities',
+      )
+    : [];
   if (definitions.length === 0) throw new NodePackageError(name, 'exports no node definitions');
-  const server = manifest.server ? await serverExports(name, moduleFile(name, folder, manifest.server, 'server')) : { migrations: null, routes: null };
-  return { name, version: typeof json.version === 'string' ? json.version : '0.0.0', nodesModule, definitions, activities, ...server };
+  const server = manifest.server
+    ? await serverExports(name, moduleFile(name, folder, manifest.server, 'server'))
+    : { migrations: null, routes: null };
+  return {
+    name,
+    version: typeof json.version === 'string' ? json.version : '0.0.0',
+    nodesModule,
+    definitions,
+    activities,
+    ...server,
+  };
 }

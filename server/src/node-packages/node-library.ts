@@ -18,7 +18,13 @@ export interface NodeLibrary {
 }
 
 /** Leadflow's own node types only. */
-export const builtInNodeLibrary: NodeLibrary = { registry: nodeRegistry, activities: nodeActivities, workflowsPath, preloadModules: workflowPreloadModules, packages: [] };
+export const builtInNodeLibrary: NodeLibrary = {
+  registry: nodeRegistry,
+  activities: nodeActivities,
+  workflowsPath,
+  preloadModules: workflowPreloadModules,
+  packages: [],
+};
 
 /** Lowercase, so it is safe as a graph's node type, an activity name and a metric label. */
 const TYPE_NAME = /^[a-z][a-z0-9_]{1,59}$/;
@@ -31,15 +37,28 @@ const TYPE_NAME = /^[a-z][a-z0-9_]{1,59}$/;
 function checkPackage(pkg: NodePackage, owners: Map<string, string>): void {
   const activityKeys = new Set(pkg.activities.map((activity) => `${activity.type}@${activity.version}`));
   for (const definition of pkg.definitions) {
-    if (!TYPE_NAME.test(definition.type)) throw new NodePackageError(pkg.name, `node type "${definition.type}" must be lowercase letters, digits and _ (2-60, a letter first)`);
+    if (!TYPE_NAME.test(definition.type))
+      throw new NodePackageError(
+        pkg.name,
+        `node type "${definition.type}" must be lowercase letters, digits and _ (2-60, a letter first)`,
+      );
     const owner = owners.get(definition.type);
-    if (owner && owner !== pkg.name) throw new NodePackageError(pkg.name, `node type "${definition.type}" is already ${owner === 'Leadflow' ? "one of Leadflow's own" : `${owner}'s`}; give yours a name of its own`);
+    if (owner && owner !== pkg.name)
+      throw new NodePackageError(
+        pkg.name,
+        `node type "${definition.type}" is already ${owner === 'Leadflow' ? "one of Leadflow's own" : `${owner}'s`}; give yours a name of its own`,
+      );
     owners.set(definition.type, pkg.name);
     const key = `${definition.type}@${definition.version}`;
-    if (definition.kind === 'activity' && !activityKeys.delete(key)) throw new NodePackageError(pkg.name, `activity node ${key} has no activity in nodeActivities`);
+    if (definition.kind === 'activity' && !activityKeys.delete(key))
+      throw new NodePackageError(pkg.name, `activity node ${key} has no activity in nodeActivities`);
   }
   const strays = [...activityKeys];
-  if (strays.length > 0) throw new NodePackageError(pkg.name, `nodeActivities has ${strays.join(', ')}, which no activity node in nodeDefinitions declares`);
+  if (strays.length > 0)
+    throw new NodePackageError(
+      pkg.name,
+      `nodeActivities has ${strays.join(', ')}, which no activity node in nodeDefinitions declares`,
+    );
 }
 
 /**
@@ -75,5 +94,8 @@ export function migrationSetsOf(library: NodeLibrary): MigrationSet[] {
 
 /** "lead-enrich-clearbit 1.0.0 (clearbit_enrich v1)" for each package: what a start prints. */
 export function describePackages(library: NodeLibrary): string[] {
-  return library.packages.map((pkg) => `${pkg.name} ${pkg.version} (${pkg.definitions.map((definition) => `${definition.type} v${definition.version}`).join(', ')})`);
+  return library.packages.map(
+    (pkg) =>
+      `${pkg.name} ${pkg.version} (${pkg.definitions.map((definition) => `${definition.type} v${definition.version}`).join(', ')})`,
+  );
 }

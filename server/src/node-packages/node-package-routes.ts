@@ -7,7 +7,11 @@ import type { NodePackage } from './load-node-package.js';
  * scope inherits Leadflow's auth (a route's `config.allow`, admin-only when absent), validation,
  * error answers and OpenAPI document, so a package's route is held to the same rules as ours.
  */
-export async function nodePackageRoutes(app: FastifyInstance, services: AppServices, packages: readonly NodePackage[]): Promise<void> {
+export async function nodePackageRoutes(
+  app: FastifyInstance,
+  services: AppServices,
+  packages: readonly NodePackage[],
+): Promise<void> {
   for (const pkg of packages) {
     const routes = pkg.routes;
     if (!routes) continue;

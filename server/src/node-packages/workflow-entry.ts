@@ -18,13 +18,21 @@ export async function writeWorkflowEntry(packageModules: readonly string[]): Pro
     '// Written by Leadflow at start: the lead workflow with the node packages of LEADFLOW_NODE_PACKAGES.',
     `import { createLeadWorkflow } from ${JSON.stringify(engineWorkflow)};`,
     `import { nodeDefinitions as builtIn } from ${JSON.stringify(catalogModulePath)};`,
-    ...packageModules.map((file, index) => `import { nodeDefinitions as package${index} } from ${JSON.stringify(file)};`),
+    ...packageModules.map(
+      (file, index) => `import { nodeDefinitions as package${index} } from ${JSON.stringify(file)};`,
+    ),
     `export const leadWorkflow = createLeadWorkflow([...builtIn, ${packageModules.map((_, index) => `...package${index}`).join(', ')}]);`,
     `export { pruneStepDataWorkflow } from ${JSON.stringify(engineWorkflow)};`,
     '',
   ];
   const source = lines.join('\n');
-  const folder = path.join(LEADFLOW_ROOT, 'node_modules', '.cache', 'leadflow-workflow-entries', createHash('sha256').update(source).digest('hex').slice(0, 16));
+  const folder = path.join(
+    LEADFLOW_ROOT,
+    'node_modules',
+    '.cache',
+    'leadflow-workflow-entries',
+    createHash('sha256').update(source).digest('hex').slice(0, 16),
+  );
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, 'workflows.js');
   // Written whole or not at all: another worker may be reading it.

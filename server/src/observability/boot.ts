@@ -7,7 +7,10 @@ import { startTracing, tracingConfigured } from './tracing.js';
  * is configured, tracing — before Fastify, pg and the Temporal SDK are loaded, so the HTTP and
  * pg instrumentations see them load. Entry points import the rest of Leadflow after this.
  */
-export function bootObservability(service: 'leadflow-server' | 'leadflow-worker', env: NodeJS.ProcessEnv = process.env): void {
+export function bootObservability(
+  service: 'leadflow-server' | 'leadflow-worker',
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   const { logLevel } = readOperationsConfig(env);
   configureLogging(logLevel, service);
   if (tracingConfigured(env)) startTracing({ serviceName: service });

@@ -42,7 +42,13 @@ describe('JSON logs', () => {
         runId: 'run-a',
         activityType: 'node.notify.v1',
       }),
-      expect.objectContaining({ level: 30, msg: 'Workflow completed', leadId: '43', workflowId: 'lead-43', runId: 'run-b' }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'Workflow completed',
+        leadId: '43',
+        workflowId: 'lead-43',
+        runId: 'run-b',
+      }),
       expect.objectContaining({ msg: 'Worker state changed', state: 'RUNNING' }),
     ]);
     expect(out.lines()[2]).not.toHaveProperty('leadId');

@@ -69,7 +69,10 @@ export class TemporalPinoLogger implements TemporalLogger {
       ...(error !== undefined && { error: safeError(error) }),
       ...(failure !== undefined && { failure: safeError(failure) }),
     };
-    root[LEVELS[level] ?? 'info']({ ...leadFields(workflowId, runId ?? workflowRunId), ...rest, ...errors }, withoutEmails(message));
+    root[LEVELS[level] ?? 'info'](
+      { ...leadFields(workflowId, runId ?? workflowRunId), ...rest, ...errors },
+      withoutEmails(message),
+    );
   }
   trace(message: string, meta?: LogMetadata): void {
     this.log('TRACE', message, meta);

@@ -29,7 +29,9 @@ export async function startMetricsServer(port: number, host: string, ready: () =
         .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
         .end(JSON.stringify({ status: ok ? 'ready' : 'not ready' }));
     } else {
-      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found: try /metrics, /healthz or /readyz"}');
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"error":"not found: try /metrics, /healthz or /readyz"}');
     }
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve));

@@ -1,5 +1,10 @@
 import type { Context as ActivityContext } from '@temporalio/activity';
-import type { ActivityExecuteInput, ActivityInboundCallsInterceptor, ActivityInterceptors, Next } from '@temporalio/worker';
+import type {
+  ActivityExecuteInput,
+  ActivityInboundCallsInterceptor,
+  ActivityInterceptors,
+  Next,
+} from '@temporalio/worker';
 import { leadflowMetrics } from './leadflow-metrics.js';
 import { leadFields, logger, withoutEmails } from './logger.js';
 
@@ -64,16 +69,27 @@ class StepObserver implements ActivityInboundCallsInterceptor {
       if (node) {
         const [, nodeType = '', nodeVersion = ''] = node;
         leadflowMetrics.steps.inc({ node_type: nodeType, node_version: nodeVersion, result: 'completed' });
-        leadflowMetrics.stepSeconds.observe({ node_type: nodeType, node_version: nodeVersion }, (performance.now() - started) / 1000);
+        leadflowMetrics.stepSeconds.observe(
+          { node_type: nodeType, node_version: nodeVersion },
+          (performance.now() - started) / 1000,
+        );
         countOutcome(nodeType, result as StepOutcome);
-        logger().debug({ ...fields, nodeType, attempt: info.attempt, port: (result as StepOutcome | undefined)?.port }, 'step completed');
+        logger().debug(
+          { ...fields, nodeType, attempt: info.attempt, port: (result as StepOutcome | undefined)?.port },
+          'step completed',
+        );
       }
       countRunEnd(stepInput, fields);
       return result;
     } catch (error) {
       if (node) leadflowMetrics.steps.inc({ node_type: node[1] ?? '', node_version: node[2] ?? '', result: 'failed' });
       logger().warn(
-        { ...fields, activity: info.activityType, attempt: info.attempt, error: withoutEmails((error as Error).message) },
+        {
+          ...fields,
+          activity: info.activityType,
+          attempt: info.attempt,
+          error: withoutEmails((error as Error).message),
+        },
         'step attempt failed',
       );
       throw error;

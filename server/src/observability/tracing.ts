@@ -5,7 +5,12 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { Resource } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  SimpleSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import {
@@ -29,7 +34,11 @@ export interface Tracing {
   /** Client interceptors: the start of a run becomes a span and carries the trace to the workflow. */
   clientInterceptors: WorkflowClientInterceptor[];
   /** Worker settings: activity spans, and workflow spans exported from the sandbox through a sink. */
-  worker: { activity: ActivityInterceptorsFactory[]; sinks: NonNullable<WorkerOptions['sinks']>; workflowInterceptorModule: string };
+  worker: {
+    activity: ActivityInterceptorsFactory[];
+    sinks: NonNullable<WorkerOptions['sinks']>;
+    workflowInterceptorModule: string;
+  };
   /** Exports what is buffered and stops. */
   shutdown(): Promise<void>;
 }
@@ -42,7 +51,10 @@ export function tracing(): Tracing | null {
 }
 
 export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.OTEL_SDK_DISABLED !== 'true' && Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  return (
+    env.OTEL_SDK_DISABLED !== 'true' &&
+    Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
+  );
 }
 
 /** Paths are kept, query strings dropped: a search (`?q=…`) may hold an email address. */

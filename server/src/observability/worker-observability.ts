@@ -11,7 +11,10 @@ import { tracing } from './tracing.js';
  * lead's ids once logging is configured. Once per process; later calls keep the first runtime.
  */
 export async function installWorkerRuntime(): Promise<void> {
-  installTemporalRuntime({ metricsPort: await freePort(), ...(loggingConfigured() && { logger: new TemporalPinoLogger() }) });
+  installTemporalRuntime({
+    metricsPort: await freePort(),
+    ...(loggingConfigured() && { logger: new TemporalPinoLogger() }),
+  });
 }
 
 /** Interceptors, sinks and workflow interceptor modules for the lead worker: metrics always, traces when tracing runs. */

@@ -33,10 +33,15 @@ export function registerAuth(
   async function authenticate(token: string): Promise<Principal> {
     if (timingSafeEqual(hashToken(token), adminDigest)) return BOOTSTRAP_ADMIN;
     const stored = looksIssued(token) ? await tokens.resolve(token) : null;
-    if (!stored) throw Errors.unauthorized('this token is not one Leadflow issued; send a valid token as "Authorization: Bearer <token>"');
+    if (!stored)
+      throw Errors.unauthorized(
+        'this token is not one Leadflow issued; send a valid token as "Authorization: Bearer <token>"',
+      );
     if (stored.revoked) throw Errors.unauthorized(`token '${stored.name}' was revoked; ask an admin for a new one`);
     if (stored.expiresAt && stored.expiresAt.getTime() <= Date.now()) {
-      throw Errors.unauthorized(`token '${stored.name}' expired at ${stored.expiresAt.toISOString()}; ask an admin for a new one`);
+      throw Errors.unauthorized(
+        `token '${stored.name}' expired at ${stored.expiresAt.toISOString()}; ask an admin for a new one`,
+      );
     }
     return { tokenId: stored.id, name: stored.name, role: stored.role, ...(stored.repId && { repId: stored.repId }) };
   }
@@ -58,6 +63,7 @@ export function registerAuth(
       throw error;
     });
     request.principal = principal;
-    if (!access.includes(principal.role)) throw Errors.forbidden(principal.role, `${request.method} ${request.routeOptions.url}`, access);
+    if (!access.includes(principal.role))
+      throw Errors.forbidden(principal.role, `${request.method} ${request.routeOptions.url}`, access);
   });
 }

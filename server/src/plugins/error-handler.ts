@@ -17,7 +17,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const problems = fieldErrors(error.validation as never, PART[error.validationContext ?? 'body'] ?? '');
-      const summary = problems.slice(0, 3).map((p) => `${p.path || '(request)'} ${p.message}`).join('; ');
+      const summary = problems
+        .slice(0, 3)
+        .map((p) => `${p.path || '(request)'} ${p.message}`)
+        .join('; ');
       return reply.status(400).send(send(400, 'INVALID_REQUEST', `invalid request: ${summary}`, problems));
     }
     const status = error.statusCode ?? 500;

@@ -16,7 +16,11 @@ export function prototypeKeyPath(value: unknown, path = ''): string | null {
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
     const here = path ? `${path}.${key}` : key;
-    if (key === '__proto__' || (key === 'constructor' && item !== null && typeof item === 'object' && 'prototype' in item)) return here;
+    if (
+      key === '__proto__' ||
+      (key === 'constructor' && item !== null && typeof item === 'object' && 'prototype' in item)
+    )
+      return here;
     const found = prototypeKeyPath(item, here);
     if (found !== null) return found;
   }
@@ -32,16 +36,29 @@ export function registerJsonBody(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
-    if (text.trim() === '') return done(Errors.invalidRequest([{ path: '', message: 'the body is empty; send JSON, or no Content-Type' }]), undefined);
+    if (text.trim() === '')
+      return done(
+        Errors.invalidRequest([{ path: '', message: 'the body is empty; send JSON, or no Content-Type' }]),
+        undefined,
+      );
     let value: unknown;
     try {
       // JSON.parse makes `__proto__` an own property, never the prototype; refused below all the same.
       value = JSON.parse(text);
     } catch (error) {
-      return done(Errors.invalidRequest([{ path: '', message: `the body is not valid JSON (${(error as Error).message})` }]), undefined);
+      return done(
+        Errors.invalidRequest([{ path: '', message: `the body is not valid JSON (${(error as Error).message})` }]),
+        undefined,
+      );
     }
     const path = prototypeKeyPath(value);
-    if (path !== null) return done(Errors.invalidField([{ path, message: 'is a field name Leadflow does not take (__proto__, or constructor with prototype)' }]), undefined);
+    if (path !== null)
+      return done(
+        Errors.invalidField([
+          { path, message: 'is a field name Leadflow does not take (__proto__, or constructor with prototype)' },
+        ]),
+        undefined,
+      );
     done(null, value);
   });
 }

@@ -12,7 +12,8 @@ const API_PATH = /^\/(?:api|docs|healthz|intake\/forms|intake\/webhooks)(?:[/?]|
 export const isApiPath = (path: string): boolean => API_PATH.test(path);
 
 /** How many segments of a route's path are parameters or a wildcard: fewer is more specific. */
-const looseness = (url: string): number => url.split('/').filter((segment) => segment.startsWith(':') || segment.includes('*')).length;
+const looseness = (url: string): number =>
+  url.split('/').filter((segment) => segment.startsWith(':') || segment.includes('*')).length;
 
 /**
  * A request whose path exists under other methods only is answered 405 with `Allow` listing the
@@ -26,7 +27,9 @@ export function registerMethodNotAllowed(app: FastifyInstance): void {
   const routes = FindMyWay({ maxParamLength: MAX_PARAM_LENGTH });
   const noop = (): void => undefined;
   app.addHook('onRoute', (route) => {
-    for (const method of (Array.isArray(route.method) ? route.method : [route.method]).map((name) => name.toUpperCase() as HTTPMethod)) {
+    for (const method of (Array.isArray(route.method) ? route.method : [route.method]).map(
+      (name) => name.toUpperCase() as HTTPMethod,
+    )) {
       // Fastify registers a HEAD twin per GET; a route added twice needs one entry.
       if (!routes.hasRoute(method, route.url)) routes.on(method, route.url, noop, { url: route.url });
     }
@@ -44,10 +47,18 @@ export function registerMethodNotAllowed(app: FastifyInstance): void {
     const best = Math.min(...[...matches.values()].map(looseness));
     const own = matches.get(request.method);
     if (own !== undefined && (looseness(own) === best || best > 0)) return;
-    const allow = [...matches].filter(([, url]) => looseness(url) === best).map(([method]) => method).join(', ');
+    const allow = [...matches]
+      .filter(([, url]) => looseness(url) === best)
+      .map(([method]) => method)
+      .join(', ');
     return reply
       .status(405)
       .header('allow', allow)
-      .send({ statusCode: 405, code: 'METHOD_NOT_ALLOWED', error: 'Method Not Allowed', message: `${request.method} is not a method of ${path}; it takes ${allow}` });
+      .send({
+        statusCode: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        error: 'Method Not Allowed',
+        message: `${request.method} is not a method of ${path}; it takes ${allow}`,
+      });
   });
 }

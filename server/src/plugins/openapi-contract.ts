@@ -19,7 +19,9 @@ const error = (description: string) => ({ ...ErrorSchema, description });
 
 /** Answers the shared plugins give, by what a route takes; a route's own description of one wins. */
 const STANDARD = {
-  400: error("The request does not match this route's schema (a field missing, unknown or of the wrong type, a body that is not JSON); `errors` names each."),
+  400: error(
+    "The request does not match this route's schema (a field missing, unknown or of the wrong type, a body that is not JSON); `errors` names each.",
+  ),
   401: error('No token, or one Leadflow did not issue or has revoked.'),
   403: error("The token's role may not call this route."),
   404: error('Nothing with this id (a rep token sees only its own leads, tasks and inbox).'),
@@ -35,7 +37,10 @@ const STANDARD = {
  * Per route, as @fastify/swagger builds the document: a route without a schema (the designer's
  * pages and files) is not part of the API; every other gets the standard answers it can give.
  */
-export function documentRoute({ schema, url, route }: { schema?: Schema; url: string; route: SwaggerRoute }): { schema: Schema; url: string } {
+export function documentRoute({ schema, url, route }: { schema?: Schema; url: string; route: SwaggerRoute }): {
+  schema: Schema;
+  url: string;
+} {
   if (!schema) return { schema: { hide: true }, url };
   const takes = (part: string): boolean => schema[part] !== undefined;
   const standard: Array<keyof typeof STANDARD> = [];
@@ -64,19 +69,54 @@ const body = (pointer: string): string => `$response.body#${pointer}`;
 export const LINK_RULES: LinkRule[] = [
   { from: 'POST /api/leads', statuses: [200, 201, 202], to: '/api/leads/{id}', parameters: { id: body('/lead/id') } },
   { from: 'POST /api/workflows', statuses: [201], to: '/api/workflows/{id}', parameters: { id: body('/id') } },
-  { from: 'POST /api/workflows/{id}/duplicate', statuses: [201], to: '/api/workflows/{id}', parameters: { id: body('/id') } },
-  { from: 'POST /api/workflows/{id}/publish', statuses: [201], to: '/api/workflows/{id}/versions/{version}', parameters: { id: body('/workflowId'), version: body('/version') } },
+  {
+    from: 'POST /api/workflows/{id}/duplicate',
+    statuses: [201],
+    to: '/api/workflows/{id}',
+    parameters: { id: body('/id') },
+  },
+  {
+    from: 'POST /api/workflows/{id}/publish',
+    statuses: [201],
+    to: '/api/workflows/{id}/versions/{version}',
+    parameters: { id: body('/workflowId'), version: body('/version') },
+  },
   { from: 'POST /api/reps', statuses: [201], to: '/api/reps/{id}', parameters: { id: body('/id') } },
-  { from: 'GET /api/reps/{id}/inbox', statuses: [200], to: '/api/reps/{id}/inbox/{notificationId}', parameters: { id: '$request.path.id', notificationId: body('/notifications/0/id') } },
+  {
+    from: 'GET /api/reps/{id}/inbox',
+    statuses: [200],
+    to: '/api/reps/{id}/inbox/{notificationId}',
+    parameters: { id: '$request.path.id', notificationId: body('/notifications/0/id') },
+  },
   { from: 'POST /api/teams', statuses: [201], to: '/api/teams/{id}', parameters: { id: body('/id') } },
   { from: 'POST /api/territories', statuses: [201], to: '/api/territories/{id}', parameters: { id: body('/id') } },
   { from: 'POST /api/accounts', statuses: [201], to: '/api/accounts/{id}', parameters: { id: body('/id') } },
   { from: 'POST /api/forms', statuses: [201], to: '/api/forms/{id}', parameters: { id: body('/id') } },
-  { from: 'POST /api/forms', statuses: [201], to: '/intake/forms/{publicKey}', parameters: { publicKey: body('/publicKey') } },
-  { from: 'POST /api/webhook-sources', statuses: [201], to: '/api/webhook-sources/{id}', parameters: { id: body('/id') } },
-  { from: 'POST /api/webhook-sources', statuses: [201], to: '/intake/webhooks/{sourceId}', parameters: { sourceId: body('/id') } },
+  {
+    from: 'POST /api/forms',
+    statuses: [201],
+    to: '/intake/forms/{publicKey}',
+    parameters: { publicKey: body('/publicKey') },
+  },
+  {
+    from: 'POST /api/webhook-sources',
+    statuses: [201],
+    to: '/api/webhook-sources/{id}',
+    parameters: { id: body('/id') },
+  },
+  {
+    from: 'POST /api/webhook-sources',
+    statuses: [201],
+    to: '/intake/webhooks/{sourceId}',
+    parameters: { sourceId: body('/id') },
+  },
   { from: 'POST /api/tokens', statuses: [201], to: '/api/tokens/{id}', parameters: { id: body('/id') } },
-  { from: 'POST /api/event-types', statuses: [201], to: '/api/event-types/{name}', parameters: { name: body('/name') } },
+  {
+    from: 'POST /api/event-types',
+    statuses: [201],
+    to: '/api/event-types/{name}',
+    parameters: { name: body('/name') },
+  },
   { from: 'POST /api/imports', statuses: [202], to: '/api/imports/{id}', parameters: { id: body('/id') } },
   { from: 'GET /api/tasks', statuses: [200], to: '/api/tasks/{id}', parameters: { id: body('/tasks/0/id') } },
 ];
@@ -123,7 +163,9 @@ export function finishDocument<T extends OpenApiDocument>(document: T): T {
       for (const [path, operations] of targets) {
         for (const method of Object.keys(operations).filter((name) => HTTP_METHODS.has(name))) {
           const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
-          const parameters = Object.fromEntries(names.filter((name) => name in rule.parameters).map((name) => [name, rule.parameters[name]]));
+          const parameters = Object.fromEntries(
+            names.filter((name) => name in rule.parameters).map((name) => [name, rule.parameters[name]]),
+          );
           const target = operations[method]?.operationId as string;
           response.links = { ...response.links, [target]: { operationId: target, parameters } };
         }
@@ -142,7 +184,8 @@ export interface NodeConfigSource {
 }
 
 /** `assign`, 2 → `NodeConfig_assign_v2` (component names take letters, digits, `.`, `-` and `_`). */
-export const nodeConfigComponent = (type: string, version: number): string => `NodeConfig_${type.replace(/[^A-Za-z0-9._-]/g, '_')}_v${version}`;
+export const nodeConfigComponent = (type: string, version: number): string =>
+  `NodeConfig_${type.replace(/[^A-Za-z0-9._-]/g, '_')}_v${version}`;
 
 const isGraphNode = (schema: Record<string, unknown>): boolean => {
   const properties = schema.properties as Record<string, unknown> | undefined;
@@ -157,13 +200,19 @@ const isGraphNode = (schema: Record<string, unknown>): boolean => {
  * the document rather than the union, which would promise a refusal the API does not make. Builds
  * new objects rather than changing the route schemas the document was generated from.
  */
-export function documentNodeConfigs<T extends OpenApiDocument & { components?: { schemas?: Record<string, unknown> } }>(document: T, nodeTypes: readonly NodeConfigSource[]): T {
+export function documentNodeConfigs<T extends OpenApiDocument & { components?: { schemas?: Record<string, unknown> } }>(
+  document: T,
+  nodeTypes: readonly NodeConfigSource[],
+): T {
   if (nodeTypes.length === 0) return document;
   const schemas: Record<string, unknown> = {};
   const byTypeVersion: Record<string, string> = {};
   for (const nodeType of nodeTypes) {
     const name = nodeConfigComponent(nodeType.type, nodeType.version);
-    schemas[name] = { ...(JSON.parse(JSON.stringify(nodeType.configSchema)) as object), title: `${nodeType.title} (${nodeType.type} v${nodeType.version}) config` };
+    schemas[name] = {
+      ...(JSON.parse(JSON.stringify(nodeType.configSchema)) as object),
+      title: `${nodeType.title} (${nodeType.type} v${nodeType.version}) config`,
+    };
     byTypeVersion[`${nodeType.type}@${nodeType.version}`] = `#/components/schemas/${name}`;
   }
   schemas.NodeConfig = {

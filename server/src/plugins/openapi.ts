@@ -17,7 +17,10 @@ const DESCRIPTION = [
  * The OpenAPI document is generated from the same TypeBox schemas that validate requests; node configs
  * are added as components from `nodeTypes` (the registry, read when the document is built).
  */
-export async function registerOpenApi(app: FastifyInstance, nodeTypes: () => readonly NodeConfigSource[] = () => []): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  nodeTypes: () => readonly NodeConfigSource[] = () => [],
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Leadflow API', version: '0.1.0', description: DESCRIPTION },
@@ -25,7 +28,8 @@ export async function registerOpenApi(app: FastifyInstance, nodeTypes: () => rea
       security: [{ bearer: [] }],
     },
     transform: documentRoute as never,
-    transformObject: (documents) => documentNodeConfigs(finishDocument((documents as { openapiObject: object }).openapiObject), nodeTypes()),
+    transformObject: (documents) =>
+      documentNodeConfigs(finishDocument((documents as { openapiObject: object }).openapiObject), nodeTypes()),
   });
   // The docs describe the API; reading them needs no token (calling it does).
   await registerPublicPlugin(app, async (scope) => {

@@ -9,7 +9,11 @@ import type { AppServices } from '../services/app-services.js';
  * counts, trace span names, lead ids on log lines, and — once draining — `Connection: close` on
  * every answer, so clients move their keep-alive connections elsewhere before the listener closes.
  */
-export async function registerOperations(app: FastifyInstance, services: AppServices, readiness?: Readiness): Promise<Readiness> {
+export async function registerOperations(
+  app: FastifyInstance,
+  services: AppServices,
+  readiness?: Readiness,
+): Promise<Readiness> {
   const ready =
     readiness ??
     new Readiness(services.db, () =>

@@ -17,9 +17,12 @@ describe('route access declarations', () => {
     registerRouteAccess(app);
     app.get('/a', { config: { allow: ['viewer'] } }, async () => 'a');
     app.post('/b', async () => 'b');
-    await app.register(async (child) => {
-      child.delete('/c/:id', { config: { allow: 'public' } }, async () => 'c');
-    }, { prefix: '/child' });
+    await app.register(
+      async (child) => {
+        child.delete('/c/:id', { config: { allow: 'public' } }, async () => 'c');
+      },
+      { prefix: '/child' },
+    );
     await app.ready();
     expect(routeAccessTable(app)).toEqual([
       { method: 'GET', url: '/a', allow: ['viewer'] },
@@ -51,7 +54,8 @@ describe('route access declarations', () => {
     });
     app.get('/outside', async () => 'x');
     await app.ready();
-    const allowOf = (method: string, url: string) => routeAccessTable(app).find((r) => r.method === method && r.url === url)?.allow;
+    const allowOf = (method: string, url: string) =>
+      routeAccessTable(app).find((r) => r.method === method && r.url === url)?.allow;
     expect(allowOf('GET', '/docs')).toBe('public');
     expect(allowOf('HEAD', '/docs')).toBe('public');
     expect(allowOf('GET', '/docs/admin')).toEqual(['admin']);

@@ -59,7 +59,11 @@ export function registerRouteAccess(app: FastifyInstance): void {
   const routes: RecordedRoute[] = [];
   registries.set(app, routes);
   app.addHook('onRoute', (route) => {
-    routes.push({ methods: Array.isArray(route.method) ? route.method : [route.method], url: route.url, options: route });
+    routes.push({
+      methods: Array.isArray(route.method) ? route.method : [route.method],
+      url: route.url,
+      options: route,
+    });
     const allow = route.config?.allow;
     // The HEAD twin of a GET route shares its schema object; OpenAPI leaves HEAD out anyway.
     if (!route.schema || allow === undefined || route.method === 'HEAD') return;
@@ -73,14 +77,19 @@ export function registerRouteAccess(app: FastifyInstance): void {
 export function routeAccessTable(app: FastifyInstance): RouteAccessEntry[] {
   const routes = registries.get(app);
   if (!routes) throw new Error('registerRouteAccess(app) was not called before the routes were added');
-  return routes.flatMap((route) => route.methods.map((method) => ({ method, url: route.url, allow: route.options.config?.allow })));
+  return routes.flatMap((route) =>
+    route.methods.map((method) => ({ method, url: route.url, allow: route.options.config?.allow })),
+  );
 }
 
 /**
  * Registers a plugin that serves only public, static things (the API docs, the designer's files):
  * its routes that declare nothing are public instead of admin-only.
  */
-export async function registerPublicPlugin(app: FastifyInstance, plugin: (scope: FastifyInstance) => Promise<void>): Promise<void> {
+export async function registerPublicPlugin(
+  app: FastifyInstance,
+  plugin: (scope: FastifyInstance) => Promise<void>,
+): Promise<void> {
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...route.config, allow: route.config?.allow ?? 'public' };

@@ -29,7 +29,11 @@ export const DESIGNER_CSP: Directives = {
  * The API docs (Swagger UI, /docs): the same without eval, which Swagger UI does not need; its
  * bundle inserts a <style> element at run time, so styles (never scripts) may be inline there.
  */
-export const DOCS_CSP: Directives = { ...DESIGNER_CSP, 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] };
+export const DOCS_CSP: Directives = {
+  ...DESIGNER_CSP,
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+};
 
 /**
  * Security headers on every answer (helmet): the CSP above, X-Frame-Options DENY, nosniff, a

@@ -9,10 +9,14 @@ export function createRetentionActivities(db: Kysely<Database>): StepRetentionAc
   return {
     pruneStepData: async ({ olderThanDays }: PruneStepDataInput): Promise<PruneStepDataResult> => {
       if (!Number.isInteger(olderThanDays) || olderThanDays < 1) {
-        throw ApplicationFailure.nonRetryable(`olderThanDays must be a whole number of days, at least 1; got ${olderThanDays}`);
+        throw ApplicationFailure.nonRetryable(
+          `olderThanDays must be a whole number of days, at least 1; got ${olderThanDays}`,
+        );
       }
       const context = Context.current();
-      return { pruned: await pruneStepData(db, olderThanDays, { afterBatch: (prunedSoFar) => context.heartbeat(prunedSoFar) }) };
+      return {
+        pruned: await pruneStepData(db, olderThanDays, { afterBatch: (prunedSoFar) => context.heartbeat(prunedSoFar) }),
+      };
     },
   };
 }

@@ -20,7 +20,13 @@ function action(
   olderThanDays: number,
 ): ScheduleOptionsStartWorkflowAction<(input: PruneStepDataInput) => Promise<unknown>> {
   const args: [PruneStepDataInput] = [{ olderThanDays }];
-  return { type: 'startWorkflow', workflowType: PRUNE_STEP_DATA_WORKFLOW, args, taskQueue, workflowId: stepRetentionScheduleId(taskQueue) };
+  return {
+    type: 'startWorkflow',
+    workflowType: PRUNE_STEP_DATA_WORKFLOW,
+    args,
+    taskQueue,
+    workflowId: stepRetentionScheduleId(taskQueue),
+  };
 }
 
 const policies = {
@@ -50,7 +56,11 @@ export async function syncStepRetentionSchedule(
       throw error;
     }
   }
-  const wanted = { spec: { intervals: [{ every: PRUNE_EVERY }] }, action: action(options.taskQueue, options.olderThanDays), policies };
+  const wanted = {
+    spec: { intervals: [{ every: PRUNE_EVERY }] },
+    action: action(options.taskQueue, options.olderThanDays),
+    policies,
+  };
   try {
     await client.schedule.create({
       scheduleId,
@@ -65,7 +75,9 @@ export async function syncStepRetentionSchedule(
     ...wanted,
     state: {
       paused: previous.state.paused,
-      note: previous.state.paused ? previous.state.note : `prunes step inputs and outputs older than ${options.olderThanDays} days`,
+      note: previous.state.paused
+        ? previous.state.note
+        : `prunes step inputs and outputs older than ${options.olderThanDays} days`,
     },
   }));
   return 'updated';

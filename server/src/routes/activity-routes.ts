@@ -13,7 +13,8 @@ export async function activityRoutes(untyped: FastifyInstance, services: AppServ
     {
       config: { allow: ['admin', 'editor', 'capture'] },
       schema: {
-        summary: 'Record intent (page_visited with url, content_downloaded with asset, email_opened with campaign, demo_requested) for a lead by id or email; score v2 re-runs and waits wake',
+        summary:
+          'Record intent (page_visited with url, content_downloaded with asset, email_opened with campaign, demo_requested) for a lead by id or email; score v2 re-runs and waits wake',
         description:
           'A capture token gets 202 {accepted: true} whether or not a lead has that email or id ' +
           '(website code must not learn who is a lead; an event for no lead is dropped). ' +

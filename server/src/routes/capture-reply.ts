@@ -15,10 +15,24 @@ export function captureReply(
   const routed = result.assignment && (named ? result.assignment : { owner: null, timedOut: false });
   const assignment = routed ? { owner: routed.owner, timedOut: routed.timedOut } : {};
   if (result.outcome === 'created') {
-    return { status: result.started ? 201 : 202, body: { lead: result.lead, duplicate: false, replayed: false, started: result.started, ...assignment } };
+    return {
+      status: result.started ? 201 : 202,
+      body: { lead: result.lead, duplicate: false, replayed: false, started: result.started, ...assignment },
+    };
   }
   if (result.outcome === 'duplicate') {
-    return { status: 200, body: { lead: result.lead, duplicate: true, matchedOn: result.matchedOn, changes: result.changes, replayed: false, started: false, ...assignment } };
+    return {
+      status: 200,
+      body: {
+        lead: result.lead,
+        duplicate: true,
+        matchedOn: result.matchedOn,
+        changes: result.changes,
+        replayed: false,
+        started: false,
+        ...assignment,
+      },
+    };
   }
   return { status: 200, body: { lead: result.lead, duplicate: false, replayed: true, started: false, ...assignment } };
 }

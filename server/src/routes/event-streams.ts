@@ -4,7 +4,12 @@ import { type TSchema, Type } from 'typebox';
 /** A comment line this often keeps proxies and load balancers from closing a quiet stream. */
 export const SSE_HEARTBEAT_MS = 15_000;
 
-const STREAM_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+const STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};
 
 export type SendEvent = (event: string, data: unknown) => void;
 
@@ -24,7 +29,12 @@ export class EventStreams {
     });
   }
 
-  async stream(request: FastifyRequest, reply: FastifyReply, subscribe: (send: SendEvent) => Promise<() => void>, ready: { event: string; data: unknown }): Promise<void> {
+  async stream(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    subscribe: (send: SendEvent) => Promise<() => void>,
+    ready: { event: string; data: unknown },
+  ): Promise<void> {
     const raw = reply.raw;
     let ended = false;
     const write = (chunk: string): void => {
@@ -72,11 +82,23 @@ export function eventStreamResponse(description: string, events: Record<string, 
       id: { type: 'string' },
     },
   });
-  return { description, content: { 'text/event-stream': { schema: { anyOf: Object.entries(events).map(([name, data]) => event(name, data)) } } } };
+  return {
+    description,
+    content: {
+      'text/event-stream': { schema: { anyOf: Object.entries(events).map(([name, data]) => event(name, data)) } },
+    },
+  };
 }
 
 /** `GET /api/leads/stream`: which leads changed. */
-export const leadStreamResponse = eventStreamResponse('An endless text/event-stream: `ready` once live, then `leads` per change.', {
-  ready: Type.Object({}),
-  leads: Type.Object({ ids: Type.Union([Type.Array(Type.String({ format: 'uuid' })), Type.Null()], { description: 'null: many changed, or some may have been missed; reload.' }) }),
-});
+export const leadStreamResponse = eventStreamResponse(
+  'An endless text/event-stream: `ready` once live, then `leads` per change.',
+  {
+    ready: Type.Object({}),
+    leads: Type.Object({
+      ids: Type.Union([Type.Array(Type.String({ format: 'uuid' })), Type.Null()], {
+        description: 'null: many changed, or some may have been missed; reload.',
+      }),
+    }),
+  },
+);

@@ -29,7 +29,10 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
   );
   app.get(
     '/api/event-types/:name',
-    { config: { allow: [...LEAD_READERS, 'capture'] }, schema: { summary: 'One event type', tags, params: EventTypeParams, response: { 200: EventTypeSchema } } },
+    {
+      config: { allow: [...LEAD_READERS, 'capture'] },
+      schema: { summary: 'One event type', tags, params: EventTypeParams, response: { 200: EventTypeSchema } },
+    },
     async (request) => eventTypes.get(request.params.name),
   );
   app.post(
@@ -37,7 +40,8 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
     {
       config: { allow: EDITORS },
       schema: {
-        summary: 'Declare a custom event type (optionally with a JSON Schema for its data); workflows may then wait for it and callers post it',
+        summary:
+          'Declare a custom event type (optionally with a JSON Schema for its data); workflows may then wait for it and callers post it',
         tags,
         body: CreateEventTypeBody,
         response: { 201: EventTypeSchema, 409: refusal('An event type (built-in or custom) has this name.') },
@@ -49,7 +53,13 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
     '/api/event-types/:name',
     {
       config: { allow: EDITORS },
-      schema: { summary: "Change a custom event type's label, description or data schema", tags, params: EventTypeParams, body: UpdateEventTypeBody, response: { 200: EventTypeSchema, 409: builtIn } },
+      schema: {
+        summary: "Change a custom event type's label, description or data schema",
+        tags,
+        params: EventTypeParams,
+        body: UpdateEventTypeBody,
+        response: { 200: EventTypeSchema, 409: builtIn },
+      },
     },
     async (request) => eventTypes.update(request.params.name, request.body, principalOf(request)),
   );
@@ -61,11 +71,20 @@ export async function eventTypeRoutes(untyped: FastifyInstance, services: AppSer
         summary: 'Delete a custom event type that no workflow draft or version waits for or reads (409 names them)',
         tags,
         params: EventTypeParams,
-        response: { 204: Type.Null({ description: 'Deleted.' }), 409: refusal('The type is built in, or a workflow draft or version waits for or reads it; `errors` names them.') },
+        response: {
+          204: Type.Null({ description: 'Deleted.' }),
+          409: refusal(
+            'The type is built in, or a workflow draft or version waits for or reads it; `errors` names them.',
+          ),
+        },
       },
     },
     async (request, reply) => {
-      await eventTypes.remove(request.params.name, (name) => services.workflows.eventTypeUsers(name), principalOf(request));
+      await eventTypes.remove(
+        request.params.name,
+        (name) => services.workflows.eventTypeUsers(name),
+        principalOf(request),
+      );
       return reply.status(204).send(null);
     },
   );

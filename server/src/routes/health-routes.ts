@@ -15,7 +15,10 @@ export async function healthRoutes(app: FastifyInstance, services: AppServices):
         summary: 'Whether the server can reach Postgres and Temporal',
         tags: ['health'],
         security: [],
-        response: { 200: Type.Object({ status: Type.String(), db: Check, temporal: Check }), 503: Type.Object({ status: Type.String(), db: Check, temporal: Check }) },
+        response: {
+          200: Type.Object({ status: Type.String(), db: Check, temporal: Check }),
+          503: Type.Object({ status: Type.String(), db: Check, temporal: Check }),
+        },
       },
     },
     async (_request, reply) => {

@@ -58,7 +58,12 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
     '/api/reps/:id/inbox/:notificationId/read',
     {
       config: { allow: INBOX_READERS },
-      schema: { summary: 'Mark an inbox notification read (again: keeps the first time)', tags, params: NotificationParams, response: { 200: InboxItemSchema } },
+      schema: {
+        summary: 'Mark an inbox notification read (again: keeps the first time)',
+        tags,
+        params: NotificationParams,
+        response: { 200: InboxItemSchema },
+      },
     },
     async (request) => inbox.markRead(inboxRep(request, request.params.id), request.params.notificationId),
   );
@@ -75,15 +80,24 @@ export async function inboxRoutes(untyped: FastifyInstance, services: AppService
         tags,
         params: RepParams,
         response: {
-          200: eventStreamResponse('An endless text/event-stream: `ready` once live, then `notification` per new inbox item.', {
-            ready: Type.Object({ repId: Type.String({ format: 'uuid' }) }),
-            notification: InboxItemSchema,
-          }),
+          200: eventStreamResponse(
+            'An endless text/event-stream: `ready` once live, then `notification` per new inbox item.',
+            {
+              ready: Type.Object({ repId: Type.String({ format: 'uuid' }) }),
+              notification: InboxItemSchema,
+            },
+          ),
           503: refusal('Live inbox updates cannot reach the database right now; list the inbox instead.'),
         },
       },
     },
     async (request, reply) =>
-      streams.stream(request, reply, (send) => inbox.subscribe(inboxRep(request, request.params.id), (item: InboxItem) => send('notification', item)), { event: 'ready', data: { repId: request.params.id } }),
+      streams.stream(
+        request,
+        reply,
+        (send) =>
+          inbox.subscribe(inboxRep(request, request.params.id), (item: InboxItem) => send('notification', item)),
+        { event: 'ready', data: { repId: request.params.id } },
+      ),
   );
 }

@@ -19,7 +19,8 @@ import type { TypedApp } from './typed-app.js';
 const tags = ['metrics'];
 /** Ops and RevOps read metrics; reps and capture tokens do not. */
 const config = { allow: ['admin', 'editor', 'viewer'] as RouteAccess };
-const cohortNote = 'Over the leads captured in [from, to) (default: the last 30 days), of the team and source asked for.';
+const cohortNote =
+  'Over the leads captured in [from, to) (default: the last 30 days), of the team and source asked for.';
 
 /** Reporting: response times, SLA compliance, funnel conversion, sources, disqualifications, cohorts, stuck leads. */
 export async function metricsRoutes(untyped: FastifyInstance, services: AppServices): Promise<void> {
@@ -31,7 +32,8 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     {
       config,
       schema: {
-        summary: 'Speed-to-lead (capture → first contact) and time-to-assign (capture → first rep): n, median, p90, histogram, share within the SLA',
+        summary:
+          'Speed-to-lead (capture → first contact) and time-to-assign (capture → first rep): n, median, p90, histogram, share within the SLA',
         description: cohortNote,
         tags,
         querystring: SlaMetricQuery,
@@ -46,7 +48,8 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     {
       config,
       schema: {
-        summary: 'SLA compliance per rep, per team and overall: each assignment met, missed or still pending the first contact within slaMinutes',
+        summary:
+          'SLA compliance per rep, per team and overall: each assignment met, missed or still pending the first contact within slaMinutes',
         description: `${cohortNote} The team filter is the assignment's team.`,
         tags,
         querystring: SlaMetricQuery,
@@ -61,7 +64,8 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     {
       config,
       schema: {
-        summary: 'Stage-to-stage conversion new → MQL → SQL → meeting → won, disqualifications and every recorded stage move',
+        summary:
+          'Stage-to-stage conversion new → MQL → SQL → meeting → won, disqualifications and every recorded stage move',
         description: cohortNote,
         tags,
         querystring: MetricQuery,
@@ -75,7 +79,13 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     '/api/metrics/sources',
     {
       config,
-      schema: { summary: 'Leads and conversion by source, credited to the first touch and to the last touch', description: cohortNote, tags, querystring: MetricQuery, response: { 200: SourcesSchema } },
+      schema: {
+        summary: 'Leads and conversion by source, credited to the first touch and to the last touch',
+        description: cohortNote,
+        tags,
+        querystring: MetricQuery,
+        response: { 200: SourcesSchema },
+      },
     },
     async (request) => metrics.sources(request.query),
   );
@@ -84,7 +94,13 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     '/api/metrics/disqualifications',
     {
       config,
-      schema: { summary: 'Disqualified leads by reason and by the stage they had reached', description: cohortNote, tags, querystring: MetricQuery, response: { 200: DisqualificationsSchema } },
+      schema: {
+        summary: 'Disqualified leads by reason and by the stage they had reached',
+        description: cohortNote,
+        tags,
+        querystring: MetricQuery,
+        response: { 200: DisqualificationsSchema },
+      },
     },
     async (request) => metrics.disqualifications(request.query),
   );
@@ -93,7 +109,13 @@ export async function metricsRoutes(untyped: FastifyInstance, services: AppServi
     '/api/metrics/cohorts',
     {
       config,
-      schema: { summary: 'Weekly capture cohorts (weeks from Monday, UTC) followed through the funnel to now', description: cohortNote, tags, querystring: MetricQuery, response: { 200: CohortsSchema } },
+      schema: {
+        summary: 'Weekly capture cohorts (weeks from Monday, UTC) followed through the funnel to now',
+        description: cohortNote,
+        tags,
+        querystring: MetricQuery,
+        response: { 200: CohortsSchema },
+      },
     },
     async (request) => metrics.cohorts(request.query),
   );

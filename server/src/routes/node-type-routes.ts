@@ -10,7 +10,8 @@ export async function nodeTypeRoutes(app: FastifyInstance, services: AppServices
     '/api/node-types',
     {
       schema: {
-        summary: 'Every node type and version, with its config JSON Schema and ports, and the lead fields conditions can read',
+        summary:
+          'Every node type and version, with its config JSON Schema and ports, and the lead fields conditions can read',
         tags: ['node types'],
         response: { 200: NodeCatalogSchema },
       },

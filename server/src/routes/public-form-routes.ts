@@ -51,14 +51,17 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
         if (!form) throw Errors.notFound('form', keyOf(request));
         request.intakeForm = form;
         const origin = request.headers.origin;
-        if (request.method === 'POST' && origin !== undefined && !form.allowed_origins.includes(origin)) throw Errors.originNotAllowed(origin);
+        if (request.method === 'POST' && origin !== undefined && !form.allowed_origins.includes(origin))
+          throw Errors.originNotAllowed(origin);
       });
       await scope.register(cors, {
         delegator: async (request: FastifyRequest) => {
           const origin = request.headers.origin;
           const allowed = origin !== undefined && (request.intakeForm?.allowed_origins.includes(origin) ?? false);
           // Another origin gets no CORS headers at all, and its preflight finds no route.
-          return allowed ? { origin, methods: ['POST'], allowedHeaders: ['Content-Type', 'Accept'], maxAge: 600 } : { origin: false };
+          return allowed
+            ? { origin, methods: ['POST'], allowedHeaders: ['Content-Type', 'Accept'], maxAge: 600 }
+            : { origin: false };
         },
       });
       await scope.register(formbody);
@@ -79,7 +82,8 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
             },
           },
           schema: {
-            summary: 'Post a web form (JSON or URL-encoded) with the form\'s public key; ?wait=assignment answers with the rep the lead was routed to',
+            summary:
+              "Post a web form (JSON or URL-encoded) with the form's public key; ?wait=assignment answers with the rep the lead was routed to",
             description:
               'The answer has the same shape whether or not the email was already a lead; ' +
               'with ?wait=assignment the rep is named only when this post created the lead ' +
@@ -91,12 +95,19 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
             body: FormPostBody,
             response: {
               200: FormPostResponse,
-              303: Type.Null({ description: "Posted as a plain HTML form (no Accept: application/json) to a form with a redirectUrl: the browser is sent there." }),
+              303: Type.Null({
+                description:
+                  'Posted as a plain HTML form (no Accept: application/json) to a form with a redirectUrl: the browser is sent there.',
+              }),
               403: refusal("The page's Origin is not one of the form's allowed origins."),
               404: refusal('No active form has this public key.'),
               413: refusal('The post is larger than 16 KiB.'),
-              422: refusal("The workflow's capture node refuses the lead (a required field missing, an email that is not one); `errors` names each."),
-              429: refusal('More posts from this address to this form than its rate limit allows in a minute; see Retry-After.'),
+              422: refusal(
+                "The workflow's capture node refuses the lead (a required field missing, an email that is not one); `errors` names each.",
+              ),
+              429: refusal(
+                'More posts from this address to this form than its rate limit allows in a minute; see Retry-After.',
+              ),
             },
           },
         },
@@ -104,12 +115,19 @@ export async function publicFormRoutes(app: FastifyInstance, services: AppServic
           const form = request.intakeForm as FormRow;
           const { wait, waitSeconds } = request.query;
           const waitMs = wait === 'assignment' ? (waitSeconds ?? 10) * 1000 : null;
-          const outcome = await services.channels.form(form, request.body, waitMs, localeCountry(request.headers['accept-language']));
+          const outcome = await services.channels.form(
+            form,
+            request.body,
+            waitMs,
+            localeCountry(request.headers['accept-language']),
+          );
           // A bot sees the same answer as a person: nothing tells it the trap was sprung. And a rep is
           // named only to whoever created the lead with this post: an address already known (or a
           // trap) answers like a new lead routed to no one, so a form is no way to ask who is a lead.
           const created = !outcome.honeypot && outcome.result.outcome === 'created';
-          const routed = created ? (outcome.result.assignment ?? { owner: null, timedOut: true }) : { owner: null, timedOut: false };
+          const routed = created
+            ? (outcome.result.assignment ?? { owner: null, timedOut: true })
+            : { owner: null, timedOut: false };
           if (form.redirect_url && !wantsJson(request)) return reply.redirect(form.redirect_url, 303);
           return reply.status(200).send({ ok: true, message: THANKS, ...(waitMs !== null && routed) });
         },

@@ -22,14 +22,23 @@ export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const headers = Type.Object({
-  [SIGNATURE_HEADER]: Type.Optional(Type.String({ maxLength: 2000, description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under the source\'s secret>' })),
+  [SIGNATURE_HEADER]: Type.Optional(
+    Type.String({
+      maxLength: 2000,
+      description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under the source\'s secret>',
+    }),
+  ),
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 const params = Type.Object({ sourceId: Type.String({ maxLength: 100 }) });
 const failures = {
-  401: refusal('The Leadflow-Signature header is missing, malformed, wrong or stale (over 5 minutes old, or 30 seconds ahead).'),
+  401: refusal(
+    'The Leadflow-Signature header is missing, malformed, wrong or stale (over 5 minutes old, or 30 seconds ahead).',
+  ),
   404: refusal('No active webhook source has this id.'),
-  409: refusal('This signed delivery (same timestamp and body) was received before; sign a retry again with a new timestamp.'),
+  409: refusal(
+    'This signed delivery (same timestamp and body) was received before; sign a retry again with a new timestamp.',
+  ),
   413: refusal('The delivery is larger than 64 KiB.'),
 };
 
@@ -55,7 +64,11 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
         const delivery = request.webhookDelivery as { source: WebhookSourceRow; digest: string };
         const raw = typeof request.body === 'string' ? request.body : '';
         const signature = request.headers[SIGNATURE_HEADER];
-        const check = verifySignature(typeof signature === 'string' ? signature : undefined, raw, secretsInForce(services.webhookSources.keyring, delivery.source));
+        const check = verifySignature(
+          typeof signature === 'string' ? signature : undefined,
+          raw,
+          secretsInForce(services.webhookSources.keyring, delivery.source),
+        );
         if (!check.ok) throw Errors.badSignature(check.reason);
         delivery.digest = check.digest;
         try {
@@ -64,7 +77,10 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
           throw Errors.invalidRequest([{ path: '', message: 'the body is not valid JSON' }]);
         }
         const path = prototypeKeyPath(request.body);
-        if (path !== null) throw Errors.invalidField([{ path, message: 'is a field name Leadflow does not take (__proto__, or constructor with prototype)' }]);
+        if (path !== null)
+          throw Errors.invalidField([
+            { path, message: 'is a field name Leadflow does not take (__proto__, or constructor with prototype)' },
+          ]);
       });
       const app = scope as TypedApp;
       const config = { allow: 'public' } as const;
@@ -76,7 +92,8 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
           bodyLimit: WEBHOOK_BODY_LIMIT,
           config,
           schema: {
-            summary: 'A lead from a signed webhook delivery, mapped by the source\'s field mapping (or shaped like POST /api/leads)',
+            summary:
+              "A lead from a signed webhook delivery, mapped by the source's field mapping (or shaped like POST /api/leads)",
             tags,
             security: [],
             params,
@@ -87,7 +104,12 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
         },
         async (request, reply) => {
           const { source, digest } = request.webhookDelivery as { source: WebhookSourceRow; digest: string };
-          const result = await services.channels.webhookLead(source, request.body, digest, request.headers['idempotency-key']);
+          const result = await services.channels.webhookLead(
+            source,
+            request.body,
+            digest,
+            request.headers['idempotency-key'],
+          );
           const started = result.outcome === 'created' && result.started;
           const status = result.outcome !== 'created' ? 200 : started ? 201 : 202;
           return reply.status(status).send({ leadId: result.lead.id, outcome: result.outcome, started });
@@ -101,7 +123,8 @@ export async function publicWebhookRoutes(app: FastifyInstance, services: AppSer
           config,
           schema: {
             summary: 'An intent event (as POST /api/activity takes it) from a signed webhook delivery',
-            description: 'Answers 202 {accepted: true} whether or not a lead has that email or id; an event for no lead is dropped.',
+            description:
+              'Answers 202 {accepted: true} whether or not a lead has that email or id; an event for no lead is dropped.',
             tags,
             security: [],
             params,

@@ -3,7 +3,13 @@ import { Type } from 'typebox';
 import type { Readiness } from '../lifecycle/readiness.js';
 
 const Check = Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.String()) });
-const Report = Type.Object({ status: Type.String(), db: Check, temporal: Check, migrations: Check, draining: Type.Boolean() });
+const Report = Type.Object({
+  status: Type.String(),
+  db: Check,
+  temporal: Check,
+  migrations: Check,
+  draining: Type.Boolean(),
+});
 
 /** `/readyz`: whether to route traffic here (see Readiness); `/healthz` only says the process is alive and its dependencies answer. */
 export async function readinessRoutes(app: FastifyInstance, readiness: Readiness): Promise<void> {
@@ -20,7 +26,9 @@ export async function readinessRoutes(app: FastifyInstance, readiness: Readiness
     },
     async (_request, reply) => {
       const { ready, ...report } = await readiness.report();
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : report.draining ? 'draining' : 'not ready', ...report });
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : report.draining ? 'draining' : 'not ready', ...report });
     },
   );
 }

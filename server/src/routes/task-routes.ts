@@ -9,7 +9,6 @@ import type { TypedApp } from './typed-app.js';
 
 const tags = ['tasks'];
 
-
 const TaskListQuery = Type.Object(
   {
     rep: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
@@ -41,7 +40,12 @@ export async function taskRoutes(untyped: FastifyInstance, services: AppServices
     '/api/tasks/:id/complete',
     {
       config: { allow: ['admin', 'rep'] },
-      schema: { summary: "Mark a task done; the lead's run receives a task_completed event", tags, params: UuidParams, response: { 200: TaskSchema } },
+      schema: {
+        summary: "Mark a task done; the lead's run receives a task_completed event",
+        tags,
+        params: UuidParams,
+        response: { 200: TaskSchema },
+      },
     },
     async (request) => services.tasks.complete(request.params.id, ownerScopeOf(request)),
   );

@@ -38,54 +38,120 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
   const app = untyped as TypedApp;
   const { workflows } = services;
 
-  app.get('/api/workflows', { config: { allow: READERS }, schema: { summary: 'List workflows', tags, response: { 200: Type.Object({ workflows: Type.Array(WorkflowSummarySchema) }) } } }, async () => ({
-    workflows: await workflows.list(),
-  }));
+  app.get(
+    '/api/workflows',
+    {
+      config: { allow: READERS },
+      schema: {
+        summary: 'List workflows',
+        tags,
+        response: { 200: Type.Object({ workflows: Type.Array(WorkflowSummarySchema) }) },
+      },
+    },
+    async () => ({
+      workflows: await workflows.list(),
+    }),
+  );
 
   app.get(
     '/api/workflow-templates',
-    { config: { allow: READERS }, schema: { summary: 'Workflows to start from, built from lead-management practice', tags, response: { 200: Type.Object({ templates: Type.Array(WorkflowTemplateSchema) }) } } },
-    async () => ({ templates: WORKFLOW_TEMPLATES.map((template) => ({ ...template, nodeCount: template.document.nodes.length })) }),
+    {
+      config: { allow: READERS },
+      schema: {
+        summary: 'Workflows to start from, built from lead-management practice',
+        tags,
+        response: { 200: Type.Object({ templates: Type.Array(WorkflowTemplateSchema) }) },
+      },
+    },
+    async () => ({
+      templates: WORKFLOW_TEMPLATES.map((template) => ({ ...template, nodeCount: template.document.nodes.length })),
+    }),
   );
 
   app.post(
     '/api/workflows',
     {
       config: { allow: EDITORS },
-      schema: { summary: 'Create a workflow: its draft starts with a capture node, the given draft, or a template', tags, body: CreateWorkflowBody, response: { 201: WorkflowDetailSchema, 409: refusal('A workflow with this slug exists.') } },
+      schema: {
+        summary: 'Create a workflow: its draft starts with a capture node, the given draft, or a template',
+        tags,
+        body: CreateWorkflowBody,
+        response: { 201: WorkflowDetailSchema, 409: refusal('A workflow with this slug exists.') },
+      },
     },
     async (request, reply) => {
       const { template: templateId, ...input } = request.body;
-      const template = templateId === undefined ? undefined : WORKFLOW_TEMPLATES.find((candidate) => candidate.id === templateId);
-      if (templateId !== undefined && !template) throw Errors.invalidField([{ path: 'template', message: `there is no template '${templateId}'; GET /api/workflow-templates lists them` }]);
-      if (template && input.draft) throw Errors.invalidField([{ path: 'template', message: 'give a template or a draft, not both' }]);
+      const template =
+        templateId === undefined ? undefined : WORKFLOW_TEMPLATES.find((candidate) => candidate.id === templateId);
+      if (templateId !== undefined && !template)
+        throw Errors.invalidField([
+          { path: 'template', message: `there is no template '${templateId}'; GET /api/workflow-templates lists them` },
+        ]);
+      if (template && input.draft)
+        throw Errors.invalidField([{ path: 'template', message: 'give a template or a draft, not both' }]);
       const draft = template ? { ...structuredClone(template.document), name: input.name } : input.draft;
-      return reply.status(201).send(await workflows.create({ ...input, ...(draft && { draft }) }, principalOf(request)));
+      return reply
+        .status(201)
+        .send(await workflows.create({ ...input, ...(draft && { draft }) }, principalOf(request)));
     },
   );
 
-  app.get('/api/workflows/:id', { config: { allow: READERS }, schema: { summary: 'Get a workflow and its draft', tags, params: IdParams, response: { 200: WorkflowDetailSchema } } }, async (request) =>
-    workflows.get(request.params.id),
+  app.get(
+    '/api/workflows/:id',
+    {
+      config: { allow: READERS },
+      schema: {
+        summary: 'Get a workflow and its draft',
+        tags,
+        params: IdParams,
+        response: { 200: WorkflowDetailSchema },
+      },
+    },
+    async (request) => workflows.get(request.params.id),
   );
 
   app.patch(
     '/api/workflows/:id',
-    { schema: { summary: 'Rename a workflow, or make it the default', tags, params: IdParams, body: UpdateWorkflowBody, response: { 200: WorkflowDetailSchema, 409: isArchived } }, config: { allow: EDITORS } },
+    {
+      schema: {
+        summary: 'Rename a workflow, or make it the default',
+        tags,
+        params: IdParams,
+        body: UpdateWorkflowBody,
+        response: { 200: WorkflowDetailSchema, 409: isArchived },
+      },
+      config: { allow: EDITORS },
+    },
     async (request) => workflows.update(request.params.id, request.body, principalOf(request)),
   );
 
   app.post(
     '/api/workflows/:id/duplicate',
-    { schema: { summary: "Copy a workflow's draft into a new workflow", tags, params: IdParams, body: DuplicateWorkflowBody, response: { 201: WorkflowDetailSchema } }, config: { allow: EDITORS } },
-    async (request, reply) => reply.status(201).send(await workflows.duplicate(request.params.id, request.body.name, principalOf(request))),
+    {
+      schema: {
+        summary: "Copy a workflow's draft into a new workflow",
+        tags,
+        params: IdParams,
+        body: DuplicateWorkflowBody,
+        response: { 201: WorkflowDetailSchema },
+      },
+      config: { allow: EDITORS },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await workflows.duplicate(request.params.id, request.body.name, principalOf(request))),
   );
 
-  for (const [action, archived] of [['archive', true], ['unarchive', false]] as const) {
+  for (const [action, archived] of [
+    ['archive', true],
+    ['unarchive', false],
+  ] as const) {
     app.post(
       `/api/workflows/:id/${action}`,
       {
         schema: {
-          summary: archived ? 'Archive: no new leads, no edits; leads in flight finish on their version' : 'Bring an archived workflow back',
+          summary: archived
+            ? 'Archive: no new leads, no edits; leads in flight finish on their version'
+            : 'Bring an archived workflow back',
           tags,
           params: IdParams,
           response: { 200: WorkflowDetailSchema, ...(archived && { 409: isDefault }) },
@@ -109,7 +175,9 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         body: TestRunBody,
         response: {
           200: TestRunResultSchema,
-          422: refusal("The graph does not compile, or the sample lead is one the capture node refuses; `errors` names the node or lead field."),
+          422: refusal(
+            'The graph does not compile, or the sample lead is one the capture node refuses; `errors` names the node or lead field.',
+          ),
           503: refusal('The server was started without a database URL, which test runs need.'),
         },
       },
@@ -158,7 +226,7 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
     {
       config: { allow: EDITORS },
       schema: {
-        summary: 'Compile the draft and store it as the next immutable version (its author: the calling token\'s name)',
+        summary: "Compile the draft and store it as the next immutable version (its author: the calling token's name)",
         tags,
         params: IdParams,
         body: PublishBody,
@@ -169,12 +237,21 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await workflows.publish(request.params.id, request.body.note, principalOf(request))),
+    async (request, reply) =>
+      reply.status(201).send(await workflows.publish(request.params.id, request.body.note, principalOf(request))),
   );
 
   app.get(
     '/api/workflows/:id/versions',
-    { config: { allow: READERS }, schema: { summary: 'List published versions, newest first', tags, params: IdParams, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }) } } },
+    {
+      config: { allow: READERS },
+      schema: {
+        summary: 'List published versions, newest first',
+        tags,
+        params: IdParams,
+        response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }) },
+      },
+    },
     async (request) => ({ versions: await workflows.versions(request.params.id) }),
   );
 
@@ -197,11 +274,12 @@ export async function workflowRoutes(untyped: FastifyInstance, services: AppServ
     {
       config: { allow: EDITORS },
       schema: {
-        summary: 'Move leads waiting on one version onto another, each at its wait (dryRun: only report who would move where)',
+        summary:
+          'Move leads waiting on one version onto another, each at its wait (dryRun: only report who would move where)',
         description:
           'Each lead waiting at a node of fromVersion moves to the node nodeMap names (or the node of the same id) in toVersion, ' +
           'which must be a wait; its wait counts from when it began. A lead parked on an error may move to any node, where it runs again. ' +
-          'Leads that cannot move are listed with why. Every move is in the lead\'s trail and the audit log.',
+          "Leads that cannot move are listed with why. Every move is in the lead's trail and the audit log.",
         tags,
         params: IdParams,
         body: MigrationBody,

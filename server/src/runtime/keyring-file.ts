@@ -12,7 +12,9 @@ export function loadKeyring(options: { secretKey: string | undefined; dataDir: s
   const file = keyringFile(options.dataDir);
   if (existsSync(file)) return parseKeyring(readFileSync(file, 'utf8'), file);
   if (!options.embedded) {
-    throw new Error('LEADFLOW_SECRET_KEY is not set: on your own Postgres every API server and worker must share one keyring; make it with `npm run secret-key -- --new` and set it everywhere');
+    throw new Error(
+      'LEADFLOW_SECRET_KEY is not set: on your own Postgres every API server and worker must share one keyring; make it with `npm run secret-key -- --new` and set it everywhere',
+    );
   }
   const keyring = new Keyring([newSecretKey()]);
   saveKeyring(options.dataDir, keyring);

@@ -13,7 +13,8 @@ import { startWorkerHost, type WorkerHostOptions } from './worker-host.js';
  */
 export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['workflowBundle']): Promise<void> {
   const config = readConfig();
-  if (!config.temporalAddress || !config.databaseUrl) throw new Error('a standalone worker needs TEMPORAL_ADDRESS and DATABASE_URL');
+  if (!config.temporalAddress || !config.databaseUrl)
+    throw new Error('a standalone worker needs TEMPORAL_ADDRESS and DATABASE_URL');
   const nodes = await loadNodeLibrary(config.nodePackages);
   for (const line of describePackages(nodes)) console.log(`node package ${line}`);
   const host = await startWorkerHost({
@@ -37,11 +38,17 @@ export async function runStandaloneWorker(workflowBundle?: WorkerHostOptions['wo
     metrics = await startMetricsServer(config.operations.metricsPort, config.host, () => !stopping && host.isRunning());
   }
   console.log(`worker ready${metrics ? ` (metrics ${metrics.url}/metrics)` : ''}`);
-  logger().info({ taskQueue: config.taskQueue ?? 'leadflow-leads', namespace: config.temporalNamespace }, 'worker polling');
+  logger().info(
+    { taskQueue: config.taskQueue ?? 'leadflow-leads', namespace: config.temporalNamespace },
+    'worker polling',
+  );
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    logger().info({ signal, graceMs: config.operations.shutdownGraceMs }, 'worker shutting down: finishing running tasks');
+    logger().info(
+      { signal, graceMs: config.operations.shutdownGraceMs },
+      'worker shutting down: finishing running tasks',
+    );
     void host
       .stop()
       .then(() => metrics?.stop())

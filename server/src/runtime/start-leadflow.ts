@@ -40,7 +40,10 @@ const designerDir = fileURLToPath(new URL('../../../designer/dist', import.meta.
  * Starts everything a working Leadflow needs: Temporal and Postgres (the configured ones, or
  * embedded ones under the data folder), migrations, the example seed, the worker and the API.
  */
-export async function startLeadflow(config: LeadflowConfig & { adminToken: string }, log: (line: string) => void = console.log): Promise<LeadflowHandle> {
+export async function startLeadflow(
+  config: LeadflowConfig & { adminToken: string },
+  log: (line: string) => void = console.log,
+): Promise<LeadflowHandle> {
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async (): Promise<void> => {
     for (const stop of stops.reverse()) await stop().catch((error: Error) => log(`shutdown: ${error.message}`));
@@ -52,7 +55,10 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       log('starting embedded PostgreSQL …');
-      const postgres = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPorts.postgres });
+      const postgres = await startEmbeddedPostgres({
+        dataDir: path.join(config.dataDir, 'postgres'),
+        port: config.embeddedPorts.postgres,
+      });
       stops.push(postgres.stop);
       databaseUrl = postgres.url;
     }
@@ -60,7 +66,11 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     let temporalUiUrl: string | null = null;
     if (!temporalAddress) {
       log('starting Temporal dev server …');
-      const temporal = await startTemporalDevServer({ dbFile: path.join(config.dataDir, 'temporal.sqlite'), port: config.embeddedPorts.temporal, uiPort: config.embeddedPorts.temporalUi });
+      const temporal = await startTemporalDevServer({
+        dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+        port: config.embeddedPorts.temporal,
+        uiPort: config.embeddedPorts.temporalUi,
+      });
       stops.push(temporal.stop);
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
@@ -69,13 +79,34 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     const db = createDatabase(databaseUrl, { maxConnections: config.dbPoolSize });
     stops.push(() => db.destroy());
     const namespace = config.temporalNamespace;
-    const keyring = loadKeyring({ secretKey: config.secretKey, dataDir: config.dataDir, embedded: !config.databaseUrl });
-    const endpoint: TemporalEndpoint = { address: temporalAddress, namespace, tls: config.temporalTls, apiKey: config.temporalApiKey };
+    const keyring = loadKeyring({
+      secretKey: config.secretKey,
+      dataDir: config.dataDir,
+      embedded: !config.databaseUrl,
+    });
+    const endpoint: TemporalEndpoint = {
+      address: temporalAddress,
+      namespace,
+      tls: config.temporalTls,
+      apiKey: config.temporalApiKey,
+    };
     const connection = await connectClient(endpoint);
     stops.push(() => connection.close());
     const codec = leadflowCodec(db, keyring);
-    const client = leadflowClient(connection, namespace, codec, [new RunStartObserver(), ...(tracing()?.clientInterceptors ?? [])]);
-    const services = createAppServices(db, client, nodes.registry, { keyring, codec }, config.taskQueue, databaseUrl, nodes.activities, nodes);
+    const client = leadflowClient(connection, namespace, codec, [
+      new RunStartObserver(),
+      ...(tracing()?.clientInterceptors ?? []),
+    ]);
+    const services = createAppServices(
+      db,
+      client,
+      nodes.registry,
+      { keyring, codec },
+      config.taskQueue,
+      databaseUrl,
+      nodes.activities,
+      nodes,
+    );
     stops.push(() => services.testRuns.close());
     // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
     const migrationSets = migrationSetsOf(nodes);
@@ -83,16 +114,20 @@ export async function startLeadflow(config: LeadflowConfig & { adminToken: strin
     // Servers starting together migrate, seal stored secrets and seed one at a time. With
     // LEADFLOW_MIGRATE=off the schema is `npm run migrate`'s job; until it is current there is
     // no seed and /readyz is 503.
-    const seeded = await withStartLock(db, () => log('another process is migrating the database; waiting …'), async (connection) => {
-      if (config.operations.migrateOnStart) {
-        const applied = await migrateToLatest(connection, migrationSets);
-        const message = applied.length ? 'database migrated' : 'database schema already current';
-        logger().info({ applied: applied.length, migrations: applied }, message);
-      }
-      if ((await pendingMigrations(connection, migrationSets)).length > 0) return false;
-      await secureStoredSecrets(db, keyring, nodes.registry, log);
-      return seedExample(services);
-    });
+    const seeded = await withStartLock(
+      db,
+      () => log('another process is migrating the database; waiting …'),
+      async (connection) => {
+        if (config.operations.migrateOnStart) {
+          const applied = await migrateToLatest(connection, migrationSets);
+          const message = applied.length ? 'database migrated' : 'database schema already current';
+          logger().info({ applied: applied.length, migrations: applied }, message);
+        }
+        if ((await pendingMigrations(connection, migrationSets)).length > 0) return false;
+        await secureStoredSecrets(db, keyring, nodes.registry, log);
+        return seedExample(services);
+      },
+    );
     const retentionOptions = { taskQueue: config.taskQueue ?? LEAD_TASK_QUEUE, olderThanDays: config.stepDataDays };
     const retention = await syncStepRetentionSchedule(client, retentionOptions).catch((error: Error) => {
       throw new Error(`could not set up the step-data retention schedule (LEADFLOW_STEP_DATA_DAYS): ${error.message}`);

@@ -1,7 +1,13 @@
 import { CredentialResolver } from '@leadflow/engine/credentials';
 import type { Keyring } from '@leadflow/engine/crypto';
 import { createDatabase } from '@leadflow/engine/db';
-import { bundleLeadWorkflows, createActivities, createLeadWorker, type HttpSettings, type MailSettings } from '@leadflow/engine/worker';
+import {
+  bundleLeadWorkflows,
+  createActivities,
+  createLeadWorker,
+  type HttpSettings,
+  type MailSettings,
+} from '@leadflow/engine/worker';
 import type { WorkflowBundle } from '@temporalio/worker';
 import type { WorkerTuning } from '../config.js';
 import { connectWorker, type TemporalTls } from '../infra/temporal-connection.js';
@@ -45,7 +51,12 @@ export interface WorkerHost {
 export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
   await installWorkerRuntime();
   const namespace = options.namespace ?? 'default';
-  const endpoint = { address: options.temporalAddress, namespace, tls: options.temporalTls, apiKey: options.temporalApiKey };
+  const endpoint = {
+    address: options.temporalAddress,
+    namespace,
+    tls: options.temporalTls,
+    apiKey: options.temporalApiKey,
+  };
   const connection = await connectWorker(endpoint);
   const observability = workerObservability();
   const nodes = options.nodes ?? builtInNodeLibrary;
@@ -54,7 +65,12 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   const db = createDatabase(options.databaseUrl, { maxConnections: tuning.dbPoolSize ?? 20 });
   const credentials = new CredentialResolver(db, options.keyring);
   const activities = {
-    ...createActivities(nodes.activities, { db, mail: options.mail, http: options.http ?? { allowHosts: [] }, credentials }),
+    ...createActivities(nodes.activities, {
+      db,
+      mail: options.mail,
+      http: options.http ?? { allowHosts: [] },
+      credentials,
+    }),
     ...createRetentionActivities(db),
   };
   const worker = await createLeadWorker({
@@ -62,7 +78,9 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
     namespace,
     taskQueue: options.taskQueue,
     activities,
-    workflowBundle: options.workflowBundle ?? (await bundleLeadWorkflows(nodes.workflowsPath, preload, observability.workflowInterceptorModules)),
+    workflowBundle:
+      options.workflowBundle ??
+      (await bundleLeadWorkflows(nodes.workflowsPath, preload, observability.workflowInterceptorModules)),
     interceptors: observability.interceptors,
     sinks: observability.sinks,
     shutdownGraceTimeMs: options.shutdownGraceMs ?? 30_000,

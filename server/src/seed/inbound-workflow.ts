@@ -18,8 +18,24 @@ const outcome = repOutcomeBranch('await-contact', 'contacted', {
 export const inboundWorkflow: GraphDocument = {
   name: 'Inbound lead — seven steps',
   nodes: [
-    { id: 'capture', type: 'capture', typeVersion: 1, position: at(300, 0), config: { channels: ['web_form', 'api', 'webhook', 'csv', 'chat', 'referral'], requiredFields: ['email', 'name', 'company', 'source'], defaultCountry: 'US' } },
-    { id: 'enrich', type: 'enrich', typeVersion: 1, position: at(300, 184), config: { providers: ['email_type', 'company_domain', 'known_accounts'], want: ['companyDomain', 'accountId'] } },
+    {
+      id: 'capture',
+      type: 'capture',
+      typeVersion: 1,
+      position: at(300, 0),
+      config: {
+        channels: ['web_form', 'api', 'webhook', 'csv', 'chat', 'referral'],
+        requiredFields: ['email', 'name', 'company', 'source'],
+        defaultCountry: 'US',
+      },
+    },
+    {
+      id: 'enrich',
+      type: 'enrich',
+      typeVersion: 1,
+      position: at(300, 184),
+      config: { providers: ['email_type', 'company_domain', 'known_accounts'], want: ['companyDomain', 'accountId'] },
+    },
     {
       id: 'score',
       type: 'score',
@@ -28,7 +44,11 @@ export const inboundWorkflow: GraphDocument = {
       config: {
         fitRules: [
           { label: 'business email', when: 'isFreeEmail == false', points: 30 },
-          { label: 'senior title', when: 'contains(title, "vp") or contains(title, "director") or contains(title, "head") or contains(title, "chief")', points: 30 },
+          {
+            label: 'senior title',
+            when: 'contains(title, "vp") or contains(title, "director") or contains(title, "head") or contains(title, "chief")',
+            points: 30,
+          },
           { label: 'manager title', when: 'contains(title, "manager")', points: 15 },
           { label: 'student or intern', when: 'contains(title, "student") or contains(title, "intern")', points: -40 },
           { label: 'core market', when: 'country in ["US", "CA", "GB", "DE", "FR"]', points: 10 },
@@ -59,7 +79,13 @@ export const inboundWorkflow: GraphDocument = {
         ],
       },
     },
-    { id: 'assign', type: 'assign', typeVersion: 1, position: at(600, 736), config: { strategy: 'round_robin', team: 'inbound' } },
+    {
+      id: 'assign',
+      type: 'assign',
+      typeVersion: 1,
+      position: at(600, 736),
+      config: { strategy: 'round_robin', team: 'inbound' },
+    },
     {
       id: 'alert-owner',
       type: 'notify',
@@ -72,20 +98,61 @@ export const inboundWorkflow: GraphDocument = {
         body: '{{fullName}} ({{title}}, {{company}}) is yours.\nScore {{score}} — fit {{fitScore}}, intent {{intentScore}}. Source: {{source}}.\nCall within 5 minutes.',
       },
     },
-    { id: 'await-contact', type: 'wait', typeVersion: 1, position: at(750, 1104), config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout: '5m' } },
+    {
+      id: 'await-contact',
+      type: 'wait',
+      typeVersion: 1,
+      position: at(750, 1104),
+      config: { mode: 'event', events: REP_OUTCOME_EVENTS, timeout: '5m' },
+    },
     ...outcome.nodes,
-    { id: 'contacted', type: 'end', typeVersion: 1, position: at(750, 1472), config: { outcome: 'contacted within SLA', status: 'contacted' } },
+    {
+      id: 'contacted',
+      type: 'end',
+      typeVersion: 1,
+      position: at(750, 1472),
+      config: { outcome: 'contacted within SLA', status: 'contacted' },
+    },
     {
       id: 'escalate',
       type: 'notify',
       typeVersion: 1,
       position: at(1050, 1288),
-      config: { channels: ['inbox', 'email'], to: 'team_manager', subject: 'SLA missed: {{fullName}} at {{company}}', body: '{{fullName}} ({{company}}) was not contacted within 5 minutes of assignment.' },
+      config: {
+        channels: ['inbox', 'email'],
+        to: 'team_manager',
+        subject: 'SLA missed: {{fullName}} at {{company}}',
+        body: '{{fullName}} ({{company}}) was not contacted within 5 minutes of assignment.',
+      },
     },
-    { id: 'escalated', type: 'end', typeVersion: 1, position: at(1050, 1472), config: { outcome: 'SLA missed, manager alerted' } },
-    { id: 'unassigned', type: 'end', typeVersion: 1, position: at(450, 937), config: { outcome: 'nobody available: left in the unassigned queue', status: 'unassigned' } },
-    { id: 'nurture', type: 'end', typeVersion: 1, position: at(300, 753), config: { outcome: 'high fit, low intent: nurture', status: 'nurture' } },
-    { id: 'light-nurture', type: 'end', typeVersion: 1, position: at(0, 753), config: { outcome: 'low fit: light nurture', status: 'light_nurture' } },
+    {
+      id: 'escalated',
+      type: 'end',
+      typeVersion: 1,
+      position: at(1050, 1472),
+      config: { outcome: 'SLA missed, manager alerted' },
+    },
+    {
+      id: 'unassigned',
+      type: 'end',
+      typeVersion: 1,
+      position: at(450, 937),
+      config: { outcome: 'nobody available: left in the unassigned queue', status: 'unassigned' },
+    },
+    {
+      id: 'nurture',
+      type: 'end',
+      typeVersion: 1,
+      position: at(300, 753),
+      config: { outcome: 'high fit, low intent: nurture', status: 'nurture' },
+    },
+    {
+      id: 'light-nurture',
+      type: 'end',
+      typeVersion: 1,
+      position: at(0, 753),
+      config: { outcome: 'low fit: light nurture', status: 'light_nurture' },
+    },
   ],
   edges: [
     { id: 'e-capture', source: 'capture', sourceHandle: 'out', target: 'enrich' },

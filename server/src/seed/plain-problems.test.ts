@@ -12,7 +12,9 @@ const errorsOf = (document: unknown) => {
 describe('problems on the seeded workflow', () => {
   it('an empty branch condition is one problem in words, and the case keeps its port', () => {
     const document = structuredClone(inboundWorkflow);
-    const route = document.nodes.find((node) => node.id === 'route') as unknown as { config: { cases: Array<{ when: string }> } };
+    const route = document.nodes.find((node) => node.id === 'route') as unknown as {
+      config: { cases: Array<{ when: string }> };
+    };
     (route.config.cases[0] as { when: string }).when = '';
     expect(errorsOf(document)).toEqual([
       {
@@ -32,7 +34,10 @@ describe('problems on the seeded workflow', () => {
 
   it('a cleared team says "choose a team" with the node label, and nothing behind the node is reported', () => {
     const document = structuredClone(inboundWorkflow);
-    const assign = document.nodes.find((node) => node.id === 'assign') as { label?: string; config: Record<string, unknown> };
+    const assign = document.nodes.find((node) => node.id === 'assign') as {
+      label?: string;
+      config: Record<string, unknown>;
+    };
     assign.label = 'Assign DACH';
     assign.config.team = '';
     expect(errorsOf(document).map((problem) => problem.message)).toEqual(['Assign DACH: choose a team']);

@@ -32,8 +32,20 @@ export function repOutcomeBranch(
           ],
         },
       },
-      { id: 'rep-disqualified', type: 'end', typeVersion: 1, position: position('rep-disqualified'), config: { outcome: 'disqualified by the owner' } },
-      { id: 'meeting-booked', type: 'end', typeVersion: 1, position: position('meeting-booked'), config: { outcome: 'meeting booked within SLA', status: 'meeting_booked' } },
+      {
+        id: 'rep-disqualified',
+        type: 'end',
+        typeVersion: 1,
+        position: position('rep-disqualified'),
+        config: { outcome: 'disqualified by the owner' },
+      },
+      {
+        id: 'meeting-booked',
+        type: 'end',
+        typeVersion: 1,
+        position: position('meeting-booked'),
+        config: { outcome: 'meeting booked within SLA', status: 'meeting_booked' },
+      },
     ],
     edges: [
       { id: 'e-rep-outcome', source: waitId, sourceHandle: 'event', target: 'rep-outcome' },

@@ -16,7 +16,12 @@ export interface PostedActivity {
 }
 
 /** The detail each intent event must carry: what score rules and people read. */
-const DETAIL = { page_visited: 'url', content_downloaded: 'asset', email_opened: 'campaign', demo_requested: null } as const;
+const DETAIL = {
+  page_visited: 'url',
+  content_downloaded: 'asset',
+  email_opened: 'campaign',
+  demo_requested: null,
+} as const;
 
 /**
  * Intent signals (page visits, downloads, opens, demo requests) for a lead named by id or email.
@@ -33,7 +38,10 @@ export class ActivityIntake {
   /** As `record`, but a lead that does not exist is a 404 naming it: for callers who may read leads anyway. */
   async post(input: ActivityInput): Promise<PostedActivity> {
     const posted = await this.record(input);
-    if (!posted) throw input.email !== undefined ? Errors.noLeadWithEmail(input.email) : Errors.notFound('lead', input.leadId ?? '');
+    if (!posted)
+      throw input.email !== undefined
+        ? Errors.noLeadWithEmail(input.email)
+        : Errors.notFound('lead', input.leadId ?? '');
     return posted;
   }
 
@@ -57,7 +65,11 @@ export class ActivityIntake {
     const leadId = await this.leadIdOf(input);
     if (!leadId) return null;
     const data = detail ? { [detail]: (value as string).trim() } : {};
-    const posted = await this.events.post(leadId, { type: input.type, data, ...(input.occurredAt && { occurredAt: input.occurredAt }) });
+    const posted = await this.events.post(leadId, {
+      type: input.type,
+      data,
+      ...(input.occurredAt && { occurredAt: input.occurredAt }),
+    });
     return { leadId, event: posted.event, delivered: posted.delivered };
   }
 

@@ -20,9 +20,15 @@ export interface AssignmentResult {
  * node stores the owner before the workflow learns of it, so the owner is never behind the answer
  * (other fields may be: an end node's status is written just after the run answers).
  */
-export async function assignmentResult(db: Kysely<Database>, leadId: string, wait: AssignmentWait): Promise<{ row: LeadRow; assignment: AssignmentResult }> {
+export async function assignmentResult(
+  db: Kysely<Database>,
+  leadId: string,
+  wait: AssignmentWait,
+): Promise<{ row: LeadRow; assignment: AssignmentResult }> {
   const row = await db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow();
-  const owner = row.owner_id ? await db.selectFrom('reps').select(['id', 'name', 'email']).where('id', '=', row.owner_id).executeTakeFirst() : undefined;
+  const owner = row.owner_id
+    ? await db.selectFrom('reps').select(['id', 'name', 'email']).where('id', '=', row.owner_id).executeTakeFirst()
+    : undefined;
   const moving = row.run_status === 'starting' || row.run_status === 'running';
   return { row, assignment: { owner: owner ?? null, timedOut: !('answer' in wait) && moving } };
 }

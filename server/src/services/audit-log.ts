@@ -50,7 +50,11 @@ export async function writeAudit(trx: Transaction<Database>, actor: Actor, entry
 const AUDIT_CHUNK = 1000;
 
 /** {@link writeAudit} for many changes at once (a bulk upsert), in a few statements. */
-export async function writeAudits(trx: Transaction<Database>, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+export async function writeAudits(
+  trx: Transaction<Database>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   for (let start = 0; start < entries.length; start += AUDIT_CHUNK) {
     await trx
       .insertInto('audit_log')
@@ -80,9 +84,17 @@ export function changedFields(before: object, after: object, ignore: readonly st
 }
 
 /** Writes `<subjectType>.updated` with the fields that changed between the two views, or nothing when none did. */
-export async function auditChanges(trx: Transaction<Database>, actor: Actor, subjectType: string, subjectId: string, before: object, after: object): Promise<void> {
+export async function auditChanges(
+  trx: Transaction<Database>,
+  actor: Actor,
+  subjectType: string,
+  subjectId: string,
+  before: object,
+  after: object,
+): Promise<void> {
   const changes = changedFields(before, after);
-  if (Object.keys(changes).length > 0) await writeAudit(trx, actor, { action: `${subjectType}.updated`, subjectType, subjectId, detail: { changes } });
+  if (Object.keys(changes).length > 0)
+    await writeAudit(trx, actor, { action: `${subjectType}.updated`, subjectType, subjectId, detail: { changes } });
 }
 
 function auditView(row: Selectable<Database['audit_log']>): AuditView {
@@ -112,7 +124,10 @@ export class AuditLog {
     if (filters.since) query = query.where('at', '>=', new Date(filters.since));
     // The cursor is the last id seen: ids only grow, so "older than it" is one index range.
     if (filters.cursor) query = query.where('id', '<', Number(filters.cursor));
-    const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { entries: page.map(auditView), nextCursor: rows.length > limit && last ? String(last.id) : null };

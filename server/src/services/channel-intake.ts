@@ -23,10 +23,20 @@ export class ChannelIntake {
   ) {}
 
   /** A web form post; `waitMs` set: answer once the lead is routed (see captureAwaitingAssignment). */
-  async form(form: FormRow, body: Record<string, unknown>, waitMs: number | null, localeCountry: string | null = null): Promise<FormOutcome> {
+  async form(
+    form: FormRow,
+    body: Record<string, unknown>,
+    waitMs: number | null,
+    localeCountry: string | null = null,
+  ): Promise<FormOutcome> {
     const post = readFormPost(body, form.honeypot_field);
     if (post.honeypot) return { honeypot: true };
-    const request = { ...post.lead, channel: 'web_form', formId: form.id, ...(form.workflow_id && { workflow: form.workflow_id }) };
+    const request = {
+      ...post.lead,
+      channel: 'web_form',
+      formId: form.id,
+      ...(form.workflow_id && { workflow: form.workflow_id }),
+    };
     const problems = [...post.problems, ...captureProblems(request)];
     if (problems.length > 0) throw Errors.invalidField(problems);
     const options = { hints: { formCountry: form.default_country, localeCountry } };
@@ -37,15 +47,23 @@ export class ChannelIntake {
    * A lead from a verified webhook delivery, mapped by the source's field mapping when it has
    * one. `digest` identifies the delivery: claimed once, so a replay is refused.
    */
-  async webhookLead(source: WebhookSourceRow, payload: unknown, digest: string, idempotencyKey: string | undefined): Promise<CaptureResult> {
+  async webhookLead(
+    source: WebhookSourceRow,
+    payload: unknown,
+    digest: string,
+    idempotencyKey: string | undefined,
+  ): Promise<CaptureResult> {
     const mapping = source.field_mapping as FieldMapping | null;
     const mapped = mapping ? mapPayload(payload, mapping) : { lead: payload as Record<string, unknown>, from: {} };
     if (typeof mapped.lead !== 'object' || mapped.lead === null || Array.isArray(mapped.lead)) {
-      throw Errors.invalidRequest([{ path: '', message: 'the payload must be a JSON object (or give the source a fieldMapping)' }]);
+      throw Errors.invalidRequest([
+        { path: '', message: 'the payload must be a JSON object (or give the source a fieldMapping)' },
+      ]);
     }
     const request = { ...mapped.lead, channel: 'webhook', ...(source.workflow_id && { workflow: source.workflow_id }) };
     const problems = captureProblems(request);
-    if (problems.length > 0) throw Errors.invalidField(mapping ? explainMapped(problems, mapped.from, mapping) : problems);
+    if (problems.length > 0)
+      throw Errors.invalidField(mapping ? explainMapped(problems, mapped.from, mapping) : problems);
     // Keys are per source, so two senders' keys never meet.
     const key = idempotencyKey ? `webhook:${source.id}:${idempotencyKey}` : undefined;
     return this.once(source.id, digest, () => this.capture(request as CaptureRequest, { idempotencyKey: key }, null));
@@ -61,7 +79,9 @@ export class ChannelIntake {
   }
 
   private capture(request: CaptureRequest, options: CaptureOptions, waitMs: number | null): Promise<CaptureResult> {
-    return waitMs === null ? this.intake.capture(request, options) : this.intake.captureAwaitingAssignment(request, options, waitMs);
+    return waitMs === null
+      ? this.intake.capture(request, options)
+      : this.intake.captureAwaitingAssignment(request, options, waitMs);
   }
 
   /**

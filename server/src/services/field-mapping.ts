@@ -2,7 +2,20 @@ import type { FieldMapping } from '@leadflow/engine/db';
 import type { ProblemDetail } from '../errors.js';
 
 /** Lead fields a webhook source may map a payload value to; plus `utm.<part>` and `custom.<name>`. */
-export const MAPPED_FIELDS = ['email', 'firstName', 'lastName', 'name', 'company', 'title', 'phone', 'country', 'source', 'formId', 'referrerId', 'workflow'] as const;
+export const MAPPED_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'name',
+  'company',
+  'title',
+  'phone',
+  'country',
+  'source',
+  'formId',
+  'referrerId',
+  'workflow',
+] as const;
 const UTM_PARTS = ['source', 'medium', 'campaign', 'term', 'content'];
 const CUSTOM = /^custom\.[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const POINTER = /^(\/([^~/]|~[01])*)+$/;
@@ -12,9 +25,17 @@ export function mappingProblems(mapping: FieldMapping): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   for (const [field, pointer] of Object.entries(mapping)) {
     const path = `fieldMapping.${field}`;
-    const known = (MAPPED_FIELDS as readonly string[]).includes(field) || UTM_PARTS.some((part) => field === `utm.${part}`) || CUSTOM.test(field);
-    if (!known) problems.push({ path, message: `is not a lead field a payload can fill (${MAPPED_FIELDS.join(', ')}, utm.<source|medium|campaign|term|content>, custom.<name>)` });
-    else if (typeof pointer !== 'string' || !POINTER.test(pointer)) problems.push({ path, message: 'must be a JSON pointer into the payload, e.g. "/contact/email"' });
+    const known =
+      (MAPPED_FIELDS as readonly string[]).includes(field) ||
+      UTM_PARTS.some((part) => field === `utm.${part}`) ||
+      CUSTOM.test(field);
+    if (!known)
+      problems.push({
+        path,
+        message: `is not a lead field a payload can fill (${MAPPED_FIELDS.join(', ')}, utm.<source|medium|campaign|term|content>, custom.<name>)`,
+      });
+    else if (typeof pointer !== 'string' || !POINTER.test(pointer))
+      problems.push({ path, message: 'must be a JSON pointer into the payload, e.g. "/contact/email"' });
   }
   return problems;
 }
@@ -35,7 +56,10 @@ export function readPointer(document: unknown, pointer: string): unknown {
  * for text fields (ad platforms send phone numbers and ids as numbers); custom fields keep the
  * value as sent. Returns, per field filled, the pointer it came from, for error messages.
  */
-export function mapPayload(payload: unknown, mapping: FieldMapping): { lead: Record<string, unknown>; from: Record<string, string> } {
+export function mapPayload(
+  payload: unknown,
+  mapping: FieldMapping,
+): { lead: Record<string, unknown>; from: Record<string, string> } {
   const lead: Record<string, unknown> = {};
   const from: Record<string, string> = {};
   for (const [field, pointer] of Object.entries(mapping)) {
@@ -44,14 +68,22 @@ export function mapPayload(payload: unknown, mapping: FieldMapping): { lead: Rec
     const [group, name] = field.includes('.') ? (field.split('.', 2) as [string, string]) : [null, field];
     const scalar = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
     if (group === null) lead[name] = scalar;
-    else lead[group] = { ...(lead[group] as Record<string, unknown> | undefined), [name]: group === 'custom' ? value : scalar };
+    else
+      lead[group] = {
+        ...(lead[group] as Record<string, unknown> | undefined),
+        [name]: group === 'custom' ? value : scalar,
+      };
     from[field] = pointer;
   }
   return { lead, from };
 }
 
 /** Adds where a mapped field came from to problems about it: "email is required (mapped from /contact/email)". */
-export function explainMapped(problems: ProblemDetail[], from: Record<string, string>, mapping: FieldMapping): ProblemDetail[] {
+export function explainMapped(
+  problems: ProblemDetail[],
+  from: Record<string, string>,
+  mapping: FieldMapping,
+): ProblemDetail[] {
   return problems.map((problem) => {
     const pointer = from[problem.path] ?? mapping[problem.path];
     return pointer ? { ...problem, message: `${problem.message} (mapped from ${pointer})` } : problem;

@@ -3,8 +3,15 @@ import { readFormPost } from './form-post.js';
 
 describe('reading a form post', () => {
   it('sorts flat fields into lead fields, utm and custom, skipping blanks and the empty honeypot', () => {
-    const post = readFormPost({ email: 'a@b.io', name: 'Ann', phone: '', website: '', utm_source: 'ads', teamSize: '11-50' }, 'website');
-    expect(post).toEqual({ honeypot: false, lead: { email: 'a@b.io', name: 'Ann', utm: { source: 'ads' }, custom: { teamSize: '11-50' } }, problems: [] });
+    const post = readFormPost(
+      { email: 'a@b.io', name: 'Ann', phone: '', website: '', utm_source: 'ads', teamSize: '11-50' },
+      'website',
+    );
+    expect(post).toEqual({
+      honeypot: false,
+      lead: { email: 'a@b.io', name: 'Ann', utm: { source: 'ads' }, custom: { teamSize: '11-50' } },
+      problems: [],
+    });
   });
 
   it('takes JSON utm and custom objects too', () => {
@@ -13,7 +20,9 @@ describe('reading a form post', () => {
   });
 
   it('treats a filled honeypot as a bot whatever else is wrong', () => {
-    expect(readFormPost({ email: 'x', website: 'http://spam', workflow: 'other' }, 'website')).toEqual({ honeypot: true });
+    expect(readFormPost({ email: 'x', website: 'http://spam', workflow: 'other' }, 'website')).toEqual({
+      honeypot: true,
+    });
   });
 
   it('names fields the page may not set, repeated fields and bad names', () => {

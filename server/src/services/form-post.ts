@@ -1,7 +1,18 @@
 import type { ProblemDetail } from '../errors.js';
 
 /** Fields a form post may fill directly; `utm_*` go to the touch and any other name to custom fields. */
-const LEAD_FIELDS = new Set(['email', 'firstName', 'lastName', 'name', 'company', 'title', 'phone', 'country', 'source', 'referrerId']);
+const LEAD_FIELDS = new Set([
+  'email',
+  'firstName',
+  'lastName',
+  'name',
+  'company',
+  'title',
+  'phone',
+  'country',
+  'source',
+  'referrerId',
+]);
 /** Chosen by the form's configuration, never by the page that posts it. */
 const SET_BY_FORM = new Set(['workflow', 'channel', 'formId']);
 const UTM = /^utm_(source|medium|campaign|term|content)$/;
@@ -14,10 +25,10 @@ export function isLeadFieldName(name: string): boolean {
 }
 
 export type FormPost =
-  | { honeypot: true }
-  | { honeypot: false; lead: Record<string, unknown>; problems: ProblemDetail[] };
+  { honeypot: true } | { honeypot: false; lead: Record<string, unknown>; problems: ProblemDetail[] };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads a form post, flat (`application/x-www-form-urlencoded`, or JSON shaped the same way) or
@@ -35,15 +46,21 @@ export function readFormPost(body: Record<string, unknown>, honeypotField: strin
   for (const [key, value] of Object.entries(body)) {
     if (key === honeypotField || value === '' || value === undefined) continue;
     if (Array.isArray(value)) problems.push({ path: key, message: 'must be sent once' });
-    else if (SET_BY_FORM.has(key)) problems.push({ path: key, message: 'is set by the form\'s configuration, not by the page' });
+    else if (SET_BY_FORM.has(key))
+      problems.push({ path: key, message: "is set by the form's configuration, not by the page" });
     else if (LEAD_FIELDS.has(key)) lead[key] = value;
     else if (UTM.test(key)) utm[key.slice(4)] = value;
     else if (key === 'utm' && isObject(value)) Object.assign(utm, value);
     else if (key === 'custom' && isObject(value)) Object.assign(custom, value);
     else if (CUSTOM_NAME.test(key)) custom[key] = value;
-    else problems.push({ path: key, message: 'is not a field name a form can send (letters, digits and _, starting with a letter)' });
+    else
+      problems.push({
+        path: key,
+        message: 'is not a field name a form can send (letters, digits and _, starting with a letter)',
+      });
   }
-  if (Object.keys(custom).length > MAX_CUSTOM_FIELDS) problems.push({ path: 'custom', message: `has more than ${MAX_CUSTOM_FIELDS} fields` });
+  if (Object.keys(custom).length > MAX_CUSTOM_FIELDS)
+    problems.push({ path: 'custom', message: `has more than ${MAX_CUSTOM_FIELDS} fields` });
   if (Object.keys(utm).length > 0) lead.utm = utm;
   if (Object.keys(custom).length > 0) lead.custom = custom;
   return { honeypot: false, lead, problems };

@@ -37,7 +37,9 @@ export function renderFormSnippet(input: SnippetInput): string {
       `  <p><label>${field.label}${required.has(field.name) ? ' *' : ''}<br><input name="${field.name}" type="${field.type}" autocomplete="${field.autocomplete}"${required.has(field.name) ? ' required' : ''}></label></p>`,
   );
   // Required fields with no input of their own (source) travel as hidden inputs; edit their values.
-  const hidden = [...required].filter((name) => !VISIBLE.some((field) => field.name === name)).map((name) => `  <input type="hidden" name="${escapeHtml(name)}" value="${name === 'source' ? 'web_form' : ''}">`);
+  const hidden = [...required]
+    .filter((name) => !VISIBLE.some((field) => field.name === name))
+    .map((name) => `  <input type="hidden" name="${escapeHtml(name)}" value="${name === 'source' ? 'web_form' : ''}">`);
   return `<!-- Leadflow form "${escapeHtml(input.formName)}": paste where the form should appear. -->
 <form id="${elementId}" action="${escapeHtml(input.endpointUrl)}" method="post">
 ${[...inputs, ...hidden].join('\n')}

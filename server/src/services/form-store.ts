@@ -22,7 +22,6 @@ export interface FormInput {
   active?: boolean;
 }
 
-
 export const formEndpoint = (publicKey: string): string => `/intake/forms/${publicKey}`;
 
 export function formView(row: FormRow): FormView {
@@ -116,17 +115,29 @@ export class FormStore {
 
   /** The active form a public key opens; undefined for an unknown or switched-off one. */
   async findActiveByKey(publicKey: string): Promise<FormRow | undefined> {
-    return this.db.selectFrom('forms').selectAll().where('public_key', '=', publicKey).where('active', '=', true).executeTakeFirst();
+    return this.db
+      .selectFrom('forms')
+      .selectAll()
+      .where('public_key', '=', publicKey)
+      .where('active', '=', true)
+      .executeTakeFirst();
   }
 
   private async columns(input: Partial<FormInput>) {
     if (input.honeypotField !== undefined && isLeadFieldName(input.honeypotField)) {
-      throw Errors.invalidField([{ path: 'honeypotField', message: `'${input.honeypotField}' is a lead field; name the trap something people never fill, e.g. website` }]);
+      throw Errors.invalidField([
+        {
+          path: 'honeypotField',
+          message: `'${input.honeypotField}' is a lead field; name the trap something people never fill, e.g. website`,
+        },
+      ]);
     }
     return {
       ...(input.workflow !== undefined && { workflow_id: await workflowIdFor(this.workflows, input.workflow) }),
       // Browsers send the scheme and host in lower case.
-      ...(input.allowedOrigins !== undefined && { allowed_origins: input.allowedOrigins.map((origin) => origin.toLowerCase()) }),
+      ...(input.allowedOrigins !== undefined && {
+        allowed_origins: input.allowedOrigins.map((origin) => origin.toLowerCase()),
+      }),
       ...(input.honeypotField !== undefined && { honeypot_field: input.honeypotField }),
       ...(input.rateLimitPerMinute !== undefined && { rate_limit_per_minute: input.rateLimitPerMinute }),
       ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),

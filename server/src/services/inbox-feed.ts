@@ -9,7 +9,6 @@ import type { InboxItem } from '../contract/inbox.js';
 /** How far before the last sign of life a catch-up after a reconnect looks (rows are stamped at transaction start). */
 const CATCH_UP_MARGIN_MS = 30_000;
 
-
 export type { InboxItem };
 
 export interface InboxFeedOptions {
@@ -27,7 +26,14 @@ interface Subscriber {
 }
 
 function inboxItem(row: Row): InboxItem {
-  return { id: row.id, leadId: row.lead_id, subject: row.subject, body: row.body, createdAt: row.created_at.toISOString(), readAt: row.read_at?.toISOString() ?? null };
+  return {
+    id: row.id,
+    leadId: row.lead_id,
+    subject: row.subject,
+    body: row.body,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -52,7 +58,10 @@ export class InboxFeed {
       ? new PgListener({
           connectionString: databaseUrl,
           channel: INBOX_NOTIFY_CHANNEL,
-          onNotification: (payload) => void this.announced(payload).catch((error: Error) => this.log(`could not load an announced notification: ${error.message}`)),
+          onNotification: (payload) =>
+            void this.announced(payload).catch((error: Error) =>
+              this.log(`could not load an announced notification: ${error.message}`),
+            ),
           onReconnect: (lastAlive) => this.catchUp(lastAlive),
           onAlive: (now) => this.forget(now),
           log: this.log,
@@ -67,7 +76,10 @@ export class InboxFeed {
   }
 
   /** The rep's inbox, newest first; pass `nextCursor` back for the next page. */
-  async list(repId: string, options: { unread?: boolean; limit?: number; cursor?: string } = {}): Promise<{ notifications: InboxItem[]; nextCursor: string | null }> {
+  async list(
+    repId: string,
+    options: { unread?: boolean; limit?: number; cursor?: string } = {},
+  ): Promise<{ notifications: InboxItem[]; nextCursor: string | null }> {
     await this.repNow(repId);
     const limit = options.limit ?? 50;
     let query = this.db
@@ -95,7 +107,12 @@ export class InboxFeed {
       .where('channel', '=', 'inbox')
       .returningAll()
       .executeTakeFirst();
-    if (!row) throw new ApiError(404, 'NOT_FOUND', `notification '${notificationId}' was not found in the inbox of rep '${repId}'`);
+    if (!row)
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        `notification '${notificationId}' was not found in the inbox of rep '${repId}'`,
+      );
     return inboxItem(row);
   }
 
@@ -104,7 +121,10 @@ export class InboxFeed {
    * the listener is live, so anything written after that is sent.
    */
   async subscribe(repId: string, send: (item: InboxItem) => void): Promise<() => void> {
-    if (!this.listener) throw Errors.unavailable('live inbox updates are off on this server (it has no database URL to listen with); list the inbox instead');
+    if (!this.listener)
+      throw Errors.unavailable(
+        'live inbox updates are off on this server (it has no database URL to listen with); list the inbox instead',
+      );
     const since = await this.repNow(repId);
     try {
       await this.listener.listening();
@@ -129,7 +149,11 @@ export class InboxFeed {
 
   /** 404 for an unknown rep; else the database's time now. */
   private async repNow(repId: string): Promise<number> {
-    const rep = await this.db.selectFrom('reps').select(sql<Date>`now()`.as('now')).where('id', '=', repId).executeTakeFirst();
+    const rep = await this.db
+      .selectFrom('reps')
+      .select(sql<Date>`now()`.as('now'))
+      .where('id', '=', repId)
+      .executeTakeFirst();
     if (!rep) throw Errors.notFound('rep', repId);
     return rep.now.getTime();
   }
@@ -143,7 +167,12 @@ export class InboxFeed {
     }
     const { id, repId } = announcement;
     if (typeof id !== 'string' || typeof repId !== 'string' || !this.subscribers.has(repId)) return;
-    const row = await this.db.selectFrom('notifications').selectAll().where('id', '=', id).where('channel', '=', 'inbox').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('id', '=', id)
+      .where('channel', '=', 'inbox')
+      .executeTakeFirst();
     if (row) this.deliver(row, false);
   }
 

@@ -24,7 +24,12 @@ export async function workflowIdFor(workflows: WorkflowStore, ref: string | null
 }
 
 /** Deletes a row by id, or says it was not there. */
-export async function deleteById(db: Kysely<Database>, table: 'forms' | 'webhook_sources', what: string, id: string): Promise<void> {
+export async function deleteById(
+  db: Kysely<Database>,
+  table: 'forms' | 'webhook_sources',
+  what: string,
+  id: string,
+): Promise<void> {
   const deleted = await db.deleteFrom(table).where('id', '=', id).executeTakeFirst();
   if (Number(deleted.numDeletedRows) === 0) throw Errors.notFound(what, id);
 }

@@ -40,15 +40,26 @@ export function decodeCursor(cursor: string): KeysetPosition {
  * Rows strictly after `position` in the list's order: `desc` (newest first) or `asc`. A row
  * comparison on the columns as they are, so Postgres walks the (time, id) index from the position.
  */
-export function afterPosition(timeColumn: string, idColumn: string, position: KeysetPosition, order: 'asc' | 'desc'): Expression<SqlBool> {
+export function afterPosition(
+  timeColumn: string,
+  idColumn: string,
+  position: KeysetPosition,
+  order: 'asc' | 'desc',
+): Expression<SqlBool> {
   const row = sql`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)})`;
   const at = sql`(${position.at}::timestamptz, ${position.id}::uuid)`;
   return order === 'desc' ? sql<SqlBool>`${row} < ${at}` : sql<SqlBool>`${row} > ${at}`;
 }
 
 /** The page and the cursor to the next one from `limit + 1` rows read; each row carries its `cursor_at`. */
-export function keysetPage<T extends { cursor_at: string; id: string }>(rows: readonly T[], limit: number): { rows: T[]; nextCursor: string | null } {
+export function keysetPage<T extends { cursor_at: string; id: string }>(
+  rows: readonly T[],
+  limit: number,
+): { rows: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null };
+  return {
+    rows: page,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+  };
 }

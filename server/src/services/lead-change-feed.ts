@@ -14,7 +14,10 @@ export class LeadChangeFeed {
   private readonly listener: PgListener | null;
   private readonly subscribers = new Set<(change: LeadChange) => void>();
 
-  constructor(databaseUrl: string | undefined, log: (message: string) => void = (message) => console.warn(`leadflow lead changes: ${message}`)) {
+  constructor(
+    databaseUrl: string | undefined,
+    log: (message: string) => void = (message) => console.warn(`leadflow lead changes: ${message}`),
+  ) {
     this.listener = databaseUrl
       ? new PgListener({
           connectionString: databaseUrl,
@@ -29,7 +32,8 @@ export class LeadChangeFeed {
 
   /** Sends every change to `send` until the returned function is called; resolves once listening. */
   async subscribe(send: (change: LeadChange) => void): Promise<() => void> {
-    if (!this.listener) throw Errors.unavailable('live lead updates are off on this server (it has no database URL to listen with)');
+    if (!this.listener)
+      throw Errors.unavailable('live lead updates are off on this server (it has no database URL to listen with)');
     try {
       await this.listener.listening();
     } catch {

@@ -25,7 +25,11 @@ export class LeadErasure {
   ) {}
 
   async erase(leadId: string, actor: Actor): Promise<{ id: string; erasedAt: string }> {
-    const lead = await this.db.selectFrom('leads').select(['id', 'erased_at']).where('id', '=', leadId).executeTakeFirst();
+    const lead = await this.db
+      .selectFrom('leads')
+      .select(['id', 'erased_at'])
+      .where('id', '=', leadId)
+      .executeTakeFirst();
     if (!lead) throw Errors.notFound('lead', leadId);
     if (lead.erased_at) return { id: leadId, erasedAt: lead.erased_at.toISOString() };
     await this.stopRun(leadId);
@@ -58,8 +62,16 @@ export class LeadErasure {
         .returning('erased_at')
         .executeTakeFirstOrThrow();
       // Kinds and times stay (the metrics count them); what they said goes.
-      await trx.updateTable('lead_events').set({ data: '{}', idempotency_key: null, idempotency_hash: null }).where('lead_id', '=', leadId).execute();
-      await trx.updateTable('steps').set({ input: null, output: null, reason: null, error: null, waiting: null }).where('lead_id', '=', leadId).execute();
+      await trx
+        .updateTable('lead_events')
+        .set({ data: '{}', idempotency_key: null, idempotency_hash: null })
+        .where('lead_id', '=', leadId)
+        .execute();
+      await trx
+        .updateTable('steps')
+        .set({ input: null, output: null, reason: null, error: null, waiting: null })
+        .where('lead_id', '=', leadId)
+        .execute();
       await trx.deleteFrom('notifications').where('lead_id', '=', leadId).execute();
       await trx.deleteFrom('tasks').where('lead_id', '=', leadId).execute();
       await this.leadKeys.shred(trx, leadId);
@@ -76,8 +88,14 @@ export class LeadErasure {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return;
       // A finished run cannot be terminated; anything else (Temporal down) must not leave a half-erased lead.
-      if (error instanceof Error && /not running|already completed|workflow execution already completed/i.test(error.message)) return;
-      throw Errors.unavailable(`the lead's run could not be stopped (${error instanceof Error ? error.message : String(error)}); nothing was erased, try again`);
+      if (
+        error instanceof Error &&
+        /not running|already completed|workflow execution already completed/i.test(error.message)
+      )
+        return;
+      throw Errors.unavailable(
+        `the lead's run could not be stopped (${error instanceof Error ? error.message : String(error)}); nothing was erased, try again`,
+      );
     }
   }
 }

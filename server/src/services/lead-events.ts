@@ -54,16 +54,29 @@ export class LeadEvents {
    * the lead's latest of the last minutes, returns the first event (signalled again, which the
    * run ignores if it had it).
    */
-  async post(leadId: string, posted: PostedEvent, scope?: OwnerScope, idempotencyKey?: string): Promise<PostedEventResult> {
+  async post(
+    leadId: string,
+    posted: PostedEvent,
+    scope?: OwnerScope,
+    idempotencyKey?: string,
+  ): Promise<PostedEventResult> {
     const data = posted.data ?? {};
     const status = posted.type === 'status_changed' ? data.status : undefined;
     if (posted.type === 'status_changed' && (typeof status !== 'string' || !/^[a-z][a-z_]*$/.test(status))) {
-      throw Errors.invalidField([{ path: 'data.status', message: 'a status_changed event needs data.status, e.g. "qualified"' }]);
+      throw Errors.invalidField([
+        { path: 'data.status', message: 'a status_changed event needs data.status, e.g. "qualified"' },
+      ]);
     }
-    const outcome: OutcomeEffect | null = isRepOutcome(posted.type) ? checkOutcome(posted.type, data) : typeof status === 'string' ? { status } : null;
+    const outcome: OutcomeEffect | null = isRepOutcome(posted.type)
+      ? checkOutcome(posted.type, data)
+      : typeof status === 'string'
+        ? { status }
+        : null;
     const occurredAt = posted.occurredAt ? new Date(posted.occurredAt) : new Date();
     const signal = stageSignalOfEvent(posted.type, data);
-    const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash({ type: posted.type, data, occurredAt: posted.occurredAt }) } : undefined;
+    const idempotency = idempotencyKey
+      ? { key: idempotencyKey, hash: requestHash({ type: posted.type, data, occurredAt: posted.occurredAt }) }
+      : undefined;
 
     const { row, replayed } = await this.db.transaction().execute(async (trx) => {
       // The lock orders concurrent posts on one lead, so a retry racing the first one finds it.
@@ -74,7 +87,10 @@ export class LeadEvents {
       const earlier = await this.earlier(trx, leadId, posted.type, data, idempotency, lead.stage);
       if (earlier) return { row: earlier, replayed: true };
       if (isRepOutcome(posted.type) && posted.type !== 'disqualified' && lead.stage === 'disqualified') {
-        throw Errors.conflict(`lead '${leadId}' is disqualified; reopen it (a status_changed event) before recording ${posted.type}`, 'type');
+        throw Errors.conflict(
+          `lead '${leadId}' is disqualified; reopen it (a status_changed event) before recording ${posted.type}`,
+          'type',
+        );
       }
       if (outcome) {
         const patch: Updateable<Database['leads']> = { status: outcome.status, updated_at: new Date() };
@@ -92,7 +108,12 @@ export class LeadEvents {
       if (signal) await recordStageSignals(trx, leadId, [{ signal, at: inserted.occurred_at, eventId: inserted.id }]);
       return { row: inserted, replayed: false };
     });
-    const event: LeadEvent = { id: row.id, type: row.type, at: row.occurred_at.toISOString(), data: (row.data ?? {}) as Record<string, unknown> };
+    const event: LeadEvent = {
+      id: row.id,
+      type: row.type,
+      at: row.occurred_at.toISOString(),
+      data: (row.data ?? {}) as Record<string, unknown>,
+    };
     // The event is committed: ringing is only the doorbell, and a ring that fails is rung again by the sweep.
     return { event, delivered: await this.runs.ring(leadId, row.seq), replayed };
   }

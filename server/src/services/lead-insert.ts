@@ -38,7 +38,10 @@ export function leadInsertValues(
     source: lead.source,
     channel: lead.channel,
     account_id: account?.id ?? null,
-    fields: JSON.stringify({ fullName: lead.fullName, ...(account?.owner_rep_id && { accountOwnerId: account.owner_rep_id }) }),
+    fields: JSON.stringify({
+      fullName: lead.fullName,
+      ...(account?.owner_rep_id && { accountOwnerId: account.owner_rep_id }),
+    }),
     custom: JSON.stringify(lead.custom),
     first_touch: touch,
     last_touch: touch,

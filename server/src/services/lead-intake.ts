@@ -1,5 +1,12 @@
 import { appendLeadEvent, type Database, type LeadRow } from '@leadflow/engine/db';
-import { type CaptureIntakeConfig, DEFAULT_MERGE_POLICY, type IntakeHints, intakeLead, type NormalizedLead, type RawLead } from '@leadflow/nodes';
+import {
+  type CaptureIntakeConfig,
+  DEFAULT_MERGE_POLICY,
+  type IntakeHints,
+  intakeLead,
+  type NormalizedLead,
+  type RawLead,
+} from '@leadflow/nodes';
 import type { Kysely } from 'kysely';
 import { Errors } from '../errors.js';
 import { type AssignmentResult, assignmentResult } from './assignment-result.js';
@@ -27,7 +34,13 @@ export interface CaptureOptions {
 
 export type CaptureResult = (
   | { outcome: 'created'; lead: LeadView; started: boolean }
-  | { outcome: 'duplicate'; lead: LeadView; delivered: boolean; matchedOn: MatchedOn; changes: Record<string, FieldChange> }
+  | {
+      outcome: 'duplicate';
+      lead: LeadView;
+      delivered: boolean;
+      matchedOn: MatchedOn;
+      changes: Record<string, FieldChange>;
+    }
   | { outcome: 'replayed'; lead: LeadView }
 ) & {
   /** Set when the capture asked to wait for its assignment. */
@@ -58,22 +71,37 @@ export class LeadIntake {
    * (a wait, an end), for at most `timeoutMs` (capped at MAX_ASSIGNMENT_WAIT_MS). A new lead's run
    * starts with update-with-start, so the wait costs no extra round trip.
    */
-  async captureAwaitingAssignment(request: CaptureRequest, options: CaptureOptions = {}, timeoutMs = MAX_ASSIGNMENT_WAIT_MS): Promise<CaptureResult> {
+  async captureAwaitingAssignment(
+    request: CaptureRequest,
+    options: CaptureOptions = {},
+    timeoutMs = MAX_ASSIGNMENT_WAIT_MS,
+  ): Promise<CaptureResult> {
     const result = await this.take(request, options, new Date(), Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS));
     if (result.assignment) return result;
     // A known lead: ask its running workflow (it answers at once if already settled).
-    const { row, assignment } = await assignmentResult(this.db, result.lead.id, await this.runs.awaitAssignment(result.lead.id, Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS)));
+    const { row, assignment } = await assignmentResult(
+      this.db,
+      result.lead.id,
+      await this.runs.awaitAssignment(result.lead.id, Math.min(timeoutMs, MAX_ASSIGNMENT_WAIT_MS)),
+    );
     return { ...result, lead: leadView(row), assignment };
   }
 
-  private async take(request: CaptureRequest, options: CaptureOptions, now: Date, awaitMs: number | null): Promise<CaptureResult> {
+  private async take(
+    request: CaptureRequest,
+    options: CaptureOptions,
+    now: Date,
+    awaitMs: number | null,
+  ): Promise<CaptureResult> {
     const key = options.idempotencyKey;
     const idempotency = key ? { key, hash: requestHash(request) } : null;
     if (idempotency) {
       const earlier = await this.replayOf(idempotency);
       if (earlier) return earlier;
     }
-    const workflow = request.workflow ? await this.workflows.find(request.workflow) : await this.workflows.findDefault();
+    const workflow = request.workflow
+      ? await this.workflows.find(request.workflow)
+      : await this.workflows.findDefault();
     if (workflow.archived_at) throw Errors.archived(workflow.slug);
     const { version, plan } = await this.workflows.latestPlan(workflow);
     const config = plan.nodes[plan.entry]?.config as CaptureIntakeConfig;
@@ -93,11 +121,17 @@ export class LeadIntake {
     leadflowMetrics.leadsCaptured.inc({ channel: lead.channel });
     let wait: AssignmentWait;
     try {
-      if (awaitMs === null) return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };
+      if (awaitMs === null)
+        return { outcome: 'created', lead: leadView(await this.runs.startLoaded(inserted, plan)), started: true };
       ({ wait } = await this.runs.startAwaitingAssignment(inserted, plan, awaitMs));
     } catch {
       // Kept with workflow_started_at unset; the pending-start sweep starts it when Temporal is back.
-      return { outcome: 'created', lead: leadView(inserted), started: false, ...(awaitMs !== null && { assignment: { owner: null, timedOut: true } }) };
+      return {
+        outcome: 'created',
+        lead: leadView(inserted),
+        started: false,
+        ...(awaitMs !== null && { assignment: { owner: null, timedOut: true } }),
+      };
     }
     const { row, assignment } = await assignmentResult(this.db, inserted.id, wait);
     return { outcome: 'created', lead: leadView(row), started: true, assignment };
@@ -108,7 +142,11 @@ export class LeadIntake {
    * created, or the lead it joined as a resubmission. The same key with another request is a 422.
    */
   private async replayOf(idempotency: { key: string; hash: string }): Promise<CaptureResult | null> {
-    const created = await this.db.selectFrom('leads').selectAll().where('idempotency_key', '=', idempotency.key).executeTakeFirst();
+    const created = await this.db
+      .selectFrom('leads')
+      .selectAll()
+      .where('idempotency_key', '=', idempotency.key)
+      .executeTakeFirst();
     if (created) {
       assertSameRequest(idempotency.key, created.idempotency_hash, idempotency.hash);
       return { outcome: 'replayed', lead: leadView(created) };
@@ -131,7 +169,12 @@ export class LeadIntake {
    * touch and a `resubmitted` event that says what changed. A match by name also records the
    * address it came with, which the lead does not keep.
    */
-  private async joinExisting(lead: NormalizedLead, config: CaptureIntakeConfig, idempotency: { key: string; hash: string } | null, now: Date): Promise<CaptureResult> {
+  private async joinExisting(
+    lead: NormalizedLead,
+    config: CaptureIntakeConfig,
+    idempotency: { key: string; hash: string } | null,
+    now: Date,
+  ): Promise<CaptureResult> {
     if (idempotency) {
       const raced = await this.replayOf(idempotency);
       if (raced) return raced;
@@ -139,10 +182,19 @@ export class LeadIntake {
     const { existing, matchedOn } = await this.findDuplicate(lead);
     const { fresh, event, changes } = await this.db.transaction().execute(async (trx) => {
       // Locked, so two resubmissions at once merge one after the other.
-      const current = await trx.selectFrom('leads').selectAll().where('id', '=', existing.id).forUpdate().executeTakeFirstOrThrow();
+      const current = await trx
+        .selectFrom('leads')
+        .selectAll()
+        .where('id', '=', existing.id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       const { update, changes, patch } = mergeSubmission(current, lead, config.mergePolicy ?? DEFAULT_MERGE_POLICY);
       // `patch` is what the run applies to its copy of the lead, so its conditions see the new fields.
-      const data = { touch: lead.touch, ...(matchedOn !== 'email' && { matchedOn, email: lead.email }), ...(Object.keys(changes).length > 0 && { changes, patch }) };
+      const data = {
+        touch: lead.touch,
+        ...(matchedOn !== 'email' && { matchedOn, email: lead.email }),
+        ...(Object.keys(changes).length > 0 && { changes, patch }),
+      };
       const fresh = await trx
         .updateTable('leads')
         .set({ ...update, last_touch: JSON.stringify(lead.touch), updated_at: now })
@@ -168,18 +220,32 @@ export class LeadIntake {
    * one a v1 capture node sets. The clashing row is committed by now (ON CONFLICT waits for it).
    */
   private async findDuplicate(lead: NormalizedLead): Promise<{ existing: LeadRow; matchedOn: MatchedOn }> {
-    const byEmail = await this.db.selectFrom('leads').selectAll().where('email_normalized', '=', lead.email).executeTakeFirst();
+    const byEmail = await this.db
+      .selectFrom('leads')
+      .selectAll()
+      .where('email_normalized', '=', lead.email)
+      .executeTakeFirst();
     if (byEmail) return { existing: byEmail, matchedOn: 'email' };
     if (lead.personKey) {
-      const byPerson = await this.db.selectFrom('leads').selectAll().where('person_key', '=', lead.personKey).executeTakeFirst();
+      const byPerson = await this.db
+        .selectFrom('leads')
+        .selectAll()
+        .where('person_key', '=', lead.personKey)
+        .executeTakeFirst();
       if (byPerson) return { existing: byPerson, matchedOn: 'company_name' };
     }
-    throw new Error(`the lead for ${lead.email} clashed with an existing lead, but none has that email or person key ${lead.personKey ?? '(none)'}`);
+    throw new Error(
+      `the lead for ${lead.email} clashed with an existing lead, but none has that email or person key ${lead.personKey ?? '(none)'}`,
+    );
   }
 
   /** The known account of a business email domain (capture v2 matchAccount), with its owner. */
   async accountByDomain(domain: string): Promise<{ id: string; owner_rep_id: string | null } | undefined> {
-    return this.db.selectFrom('accounts').select(['id', 'owner_rep_id']).where('domain', '=', domain).executeTakeFirst();
+    return this.db
+      .selectFrom('accounts')
+      .select(['id', 'owner_rep_id'])
+      .where('domain', '=', domain)
+      .executeTakeFirst();
   }
 }
 

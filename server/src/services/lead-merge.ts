@@ -49,7 +49,13 @@ const FIELDS: readonly MergeableField[] = [
     columns: (lead) => ({ company: lead.company, company_normalized: lead.companyNormalized }),
     context: (lead) => ({ company: lead.company, companyNormalized: lead.companyNormalized }),
   },
-  { name: 'title', stored: (row) => row.title, given: (lead) => lead.title, columns: (lead) => ({ title: lead.title }), context: (lead) => ({ title: lead.title }) },
+  {
+    name: 'title',
+    stored: (row) => row.title,
+    given: (lead) => lead.title,
+    columns: (lead) => ({ title: lead.title }),
+    context: (lead) => ({ title: lead.title }),
+  },
   {
     // Compared as typed: a number that could not be read is still a number the lead gave.
     name: 'phone',
@@ -103,7 +109,8 @@ export function mergeSubmission(row: LeadRow, lead: NormalizedLead, policy: Merg
   }
   if (customChanged) update.custom = JSON.stringify(custom);
   if (changes.firstName || changes.lastName) {
-    const fullName = [update.first_name ?? row.first_name, update.last_name ?? row.last_name].filter(Boolean).join(' ') || null;
+    const fullName =
+      [update.first_name ?? row.first_name, update.last_name ?? row.last_name].filter(Boolean).join(' ') || null;
     update.fields = JSON.stringify({ ...(row.fields as Record<string, unknown>), fullName });
     patch = { ...patch, fullName };
   }

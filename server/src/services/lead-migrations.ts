@@ -51,15 +51,24 @@ export class LeadMigrations {
   ) {}
 
   async migrate(workflowIdOrSlug: string, request: MigrationRequest, actor: Actor): Promise<MigrationReport> {
-    if (request.toVersion === request.fromVersion) throw Errors.invalidField([{ path: 'toVersion', message: 'must differ from fromVersion' }]);
+    if (request.toVersion === request.fromVersion)
+      throw Errors.invalidField([{ path: 'toVersion', message: 'must differ from fromVersion' }]);
     const workflow = await this.workflows.find(workflowIdOrSlug);
     // A version number in the body that the workflow lacks is bad input naming its field (422);
     // 404 stays for the workflow in the path.
     const published = (await this.workflows.versions(workflow.id)).map((version) => version.version);
     const missing = (['fromVersion', 'toVersion'] as const).filter((field) => !published.includes(request[field]));
     if (missing.length > 0) {
-      const have = published.length > 0 ? `its versions are ${[...published].reverse().join(', ')}` : 'it has no published version yet';
-      throw Errors.invalidField(missing.map((field) => ({ path: field, message: `workflow “${workflow.name}” has no version ${request[field]} (${have})` })));
+      const have =
+        published.length > 0
+          ? `its versions are ${[...published].reverse().join(', ')}`
+          : 'it has no published version yet';
+      throw Errors.invalidField(
+        missing.map((field) => ({
+          path: field,
+          message: `workflow “${workflow.name}” has no version ${request[field]} (${have})`,
+        })),
+      );
     }
     const to = await this.workflows.version(workflow.id, request.toVersion);
     const leads = await this.db
@@ -71,11 +80,30 @@ export class LeadMigrations {
       .orderBy('created_at')
       .execute();
 
-    const report: MigrationReport = { dryRun: request.dryRun ?? false, fromVersion: request.fromVersion, toVersion: request.toVersion, moves: [], blocked: [], byNode: [] };
+    const report: MigrationReport = {
+      dryRun: request.dryRun ?? false,
+      fromVersion: request.fromVersion,
+      toVersion: request.toVersion,
+      moves: [],
+      blocked: [],
+      byNode: [],
+    };
     for (const lead of leads) {
       const target = this.target(to.plan, lead.current_node_id, lead.run_status, request.nodeMap ?? {});
-      if ('reason' in target) report.blocked.push({ leadId: lead.id, email: lead.email, nodeId: lead.current_node_id, reason: target.reason });
-      else report.moves.push({ leadId: lead.id, email: lead.email, from: lead.current_node_id as string, to: target.nodeId });
+      if ('reason' in target)
+        report.blocked.push({
+          leadId: lead.id,
+          email: lead.email,
+          nodeId: lead.current_node_id,
+          reason: target.reason,
+        });
+      else
+        report.moves.push({
+          leadId: lead.id,
+          email: lead.email,
+          from: lead.current_node_id as string,
+          to: target.nodeId,
+        });
     }
     if (!report.dryRun) await this.execute(report, to.plan, actor);
     report.byNode = byNode(report);
@@ -83,13 +111,27 @@ export class LeadMigrations {
   }
 
   /** Where a lead at `nodeId` goes in the new plan, or why it cannot move. */
-  private target(plan: Plan, nodeId: string | null, runStatus: string, nodeMap: Record<string, string>): { nodeId: string } | { reason: string } {
-    if (runStatus === 'starting' || runStatus === 'running' || !nodeId) return { reason: 'it is running between nodes, not waiting; migrate once it waits' };
+  private target(
+    plan: Plan,
+    nodeId: string | null,
+    runStatus: string,
+    nodeMap: Record<string, string>,
+  ): { nodeId: string } | { reason: string } {
+    if (runStatus === 'starting' || runStatus === 'running' || !nodeId)
+      return { reason: 'it is running between nodes, not waiting; migrate once it waits' };
     const targetId = nodeMap[nodeId] ?? nodeId;
     const node = plan.nodes[targetId];
-    if (!node) return { reason: nodeMap[nodeId] ? `the node map sends it to '${targetId}', which the new version lacks` : `the new version has no node '${nodeId}'; map it to one in nodeMap` };
+    if (!node)
+      return {
+        reason: nodeMap[nodeId]
+          ? `the node map sends it to '${targetId}', which the new version lacks`
+          : `the new version has no node '${nodeId}'; map it to one in nodeMap`,
+      };
     const waits = this.registry.get(node.type, node.typeVersion)?.waits === true;
-    if (runStatus === 'waiting' && !waits) return { reason: `node '${targetId}' of the new version is a ${node.type}, not a wait; a waiting lead moves to a wait` };
+    if (runStatus === 'waiting' && !waits)
+      return {
+        reason: `node '${targetId}' of the new version is a ${node.type}, not a wait; a waiting lead moves to a wait`,
+      };
     return { nodeId: targetId };
   }
 
@@ -100,9 +142,21 @@ export class LeadMigrations {
     for (let start = 0; start < moves.length; start += PARALLEL) {
       await Promise.all(
         moves.slice(start, start + PARALLEL).map(async (move) => {
-          const answer = await this.runs.migrate(move.leadId, { toVersion: report.toVersion, plan, nodeId: move.to, fromNodeId: move.from, by: actor.name });
+          const answer = await this.runs.migrate(move.leadId, {
+            toVersion: report.toVersion,
+            plan,
+            nodeId: move.to,
+            fromNodeId: move.from,
+            by: actor.name,
+          });
           if (answer.accepted) moved.push(move);
-          else report.blocked.push({ leadId: move.leadId, email: move.email, nodeId: move.from, reason: `its run refused: ${answer.reason}` });
+          else
+            report.blocked.push({
+              leadId: move.leadId,
+              email: move.email,
+              nodeId: move.from,
+              reason: `its run refused: ${answer.reason}`,
+            });
         }),
       );
     }
@@ -116,7 +170,12 @@ export class LeadMigrations {
           action: 'lead.migrated',
           subjectType: 'lead',
           subjectId: move.leadId,
-          detail: { fromVersion: report.fromVersion, toVersion: report.toVersion, fromNode: move.from, toNode: move.to },
+          detail: {
+            fromVersion: report.fromVersion,
+            toVersion: report.toVersion,
+            fromNode: move.from,
+            toNode: move.to,
+          },
         })),
       ),
     );
@@ -131,7 +190,12 @@ function byNode(report: MigrationReport): MigrationReport['byNode'] {
   }
   for (const lead of report.blocked) {
     const key = `${lead.nodeId}✗${lead.reason}`;
-    rows.set(key, { from: lead.nodeId ?? '(running)', to: null, leads: (rows.get(key)?.leads ?? 0) + 1, reason: lead.reason });
+    rows.set(key, {
+      from: lead.nodeId ?? '(running)',
+      to: null,
+      leads: (rows.get(key)?.leads ?? 0) + 1,
+      reason: lead.reason,
+    });
   }
   return [...rows.values()];
 }

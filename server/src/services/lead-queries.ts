@@ -49,10 +49,24 @@ export class LeadQueries {
     if (filters.open) query = query.where('stage', 'not in', ['disqualified', 'won']);
     if (filters.q) {
       const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb.or([eb('email', 'ilike', like), eb('company', 'ilike', like), eb('first_name', 'ilike', like), eb('last_name', 'ilike', like)]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('email', 'ilike', like),
+          eb('company', 'ilike', like),
+          eb('first_name', 'ilike', like),
+          eb('last_name', 'ilike', like),
+        ]),
+      );
     }
     if (filters.cursor) query = query.where(afterPosition('created_at', 'id', decodeCursor(filters.cursor), 'desc'));
-    const { rows, nextCursor } = keysetPage(await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute(), limit);
+    const { rows, nextCursor } = keysetPage(
+      await query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute(),
+      limit,
+    );
     return { leads: rows.map(leadView), nextCursor };
   }
 
@@ -72,7 +86,15 @@ export class LeadQueries {
       this.db
         .selectFrom('assignments')
         .leftJoin('reps', 'reps.id', 'assignments.rep_id')
-        .select(['assignments.node_id', 'assignments.visit', 'assignments.rep_id', 'reps.name', 'assignments.reason', 'assignments.candidates', 'assignments.created_at'])
+        .select([
+          'assignments.node_id',
+          'assignments.visit',
+          'assignments.rep_id',
+          'reps.name',
+          'assignments.reason',
+          'assignments.candidates',
+          'assignments.created_at',
+        ])
         .where('lead_id', '=', id)
         .orderBy('assignments.created_at')
         .execute(),
@@ -98,8 +120,21 @@ export class LeadQueries {
         waiting: s.waiting as Waiting | null,
         dataPrunedAt: s.data_pruned_at ? new Date(s.data_pruned_at).toISOString() : null,
       })),
-      events: events.map((e) => ({ id: e.id, type: e.type, data: e.data as Record<string, unknown>, occurredAt: new Date(e.occurred_at).toISOString() })),
-      assignments: assignments.map((a) => ({ nodeId: a.node_id, visit: a.visit, repId: a.rep_id, repName: a.name, reason: a.reason, candidates: a.candidates, createdAt: a.created_at.toISOString() })),
+      events: events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        occurredAt: new Date(e.occurred_at).toISOString(),
+      })),
+      assignments: assignments.map((a) => ({
+        nodeId: a.node_id,
+        visit: a.visit,
+        repId: a.rep_id,
+        repName: a.name,
+        reason: a.reason,
+        candidates: a.candidates,
+        createdAt: a.created_at.toISOString(),
+      })),
     };
   }
 }

@@ -13,7 +13,12 @@ import {
   type MigrateRequest,
   migrateUpdate,
 } from '@leadflow/engine/workflow';
-import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
+import {
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  type WorkflowStartOptions,
+} from '@temporalio/client';
 import { type Kysely, sql } from 'kysely';
 
 /** The longest a post waits for Temporal to take a doorbell ring. */
@@ -60,9 +65,18 @@ export class LeadRuns {
    * owner or to stop without one. Without an answer in time the run is still started (or left to
    * the pending-start sweep, like any start that fails), and the caller answers asynchronously.
    */
-  async startAwaitingAssignment(row: LeadRow, plan: Plan, timeoutMs: number): Promise<{ row: LeadRow; wait: AssignmentWait }> {
-    const operation = new WithStartWorkflowOperation('leadWorkflow', { ...this.startOptions(row, plan), workflowIdConflictPolicy: 'USE_EXISTING' });
-    const wait = await this.bounded(timeoutMs, () => this.client.workflow.executeUpdateWithStart(awaitAssignmentUpdate, { startWorkflowOperation: operation }));
+  async startAwaitingAssignment(
+    row: LeadRow,
+    plan: Plan,
+    timeoutMs: number,
+  ): Promise<{ row: LeadRow; wait: AssignmentWait }> {
+    const operation = new WithStartWorkflowOperation('leadWorkflow', {
+      ...this.startOptions(row, plan),
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    const wait = await this.bounded(timeoutMs, () =>
+      this.client.workflow.executeUpdateWithStart(awaitAssignmentUpdate, { startWorkflowOperation: operation }),
+    );
     // An answer proves the run started; otherwise start it the ordinary way, which treats a start
     // that did go through as done.
     return { row: 'answer' in wait ? await this.markStarted(row.id) : await this.startLoaded(row, plan), wait };
@@ -70,7 +84,9 @@ export class LeadRuns {
 
   /** As `startAwaitingAssignment`, for a lead whose run is already under way (a resubmission). */
   async awaitAssignment(leadId: string, timeoutMs: number): Promise<AssignmentWait> {
-    return this.bounded(timeoutMs, () => this.client.workflow.getHandle(leadWorkflowId(leadId)).executeUpdate(awaitAssignmentUpdate));
+    return this.bounded(timeoutMs, () =>
+      this.client.workflow.getHandle(leadWorkflowId(leadId)).executeUpdate(awaitAssignmentUpdate),
+    );
   }
 
   private startOptions(row: LeadRow, plan: Plan): WorkflowStartOptions {
@@ -83,19 +99,29 @@ export class LeadRuns {
       // Events recorded before the run started wait in its mail; it reads them first.
       eventSeq: row.event_seq,
     };
-    return { workflowId: leadWorkflowId(row.id), taskQueue: this.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' };
+    return {
+      workflowId: leadWorkflowId(row.id),
+      taskQueue: this.taskQueue,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    };
   }
 
   private async markStarted(leadId: string): Promise<LeadRow> {
     const updated = await this.db
       .updateTable('leads')
-      .set({ workflow_started_at: sql<Date>`now()`, run_status: sql<string>`CASE WHEN run_status = 'starting' THEN 'running' ELSE run_status END` })
+      .set({
+        workflow_started_at: sql<Date>`now()`,
+        run_status: sql<string>`CASE WHEN run_status = 'starting' THEN 'running' ELSE run_status END`,
+      })
       .where('id', '=', leadId)
       .where('workflow_started_at', 'is', null)
       .returningAll()
       .executeTakeFirst();
     // Nothing updated: another path (the pending-start sweep) marked it first.
-    return updated ?? (await this.db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow());
+    return (
+      updated ?? (await this.db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow())
+    );
   }
 
   /**
@@ -123,7 +149,9 @@ export class LeadRuns {
   async ring(leadId: string, seq: number): Promise<boolean> {
     try {
       // Bounded: with Temporal down, a post answers at once and the sweep rings later.
-      await this.client.withDeadline(Date.now() + RING_DEADLINE_MS, () => this.client.workflow.getHandle(leadWorkflowId(leadId)).signal(leadMailSignal, { seq }));
+      await this.client.withDeadline(Date.now() + RING_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(leadWorkflowId(leadId)).signal(leadMailSignal, { seq }),
+      );
       return true;
     } catch {
       return false;
@@ -136,7 +164,8 @@ export class LeadRuns {
    */
   async redeliverMail(olderThanMs = 3000, limit = 500): Promise<number> {
     let rung = 0;
-    for (const { id, seq } of await leadsWithUnreadMail(this.db, olderThanMs, limit)) if (await this.ring(id, seq)) rung++;
+    for (const { id, seq } of await leadsWithUnreadMail(this.db, olderThanMs, limit))
+      if (await this.ring(id, seq)) rung++;
     return rung;
   }
 
@@ -146,9 +175,16 @@ export class LeadRuns {
    */
   async migrate(leadId: string, request: MigrateRequest): Promise<MigrateAnswer> {
     try {
-      return await this.client.workflow.getHandle(leadWorkflowId(leadId)).executeUpdate(migrateUpdate, { args: [request] });
+      return await this.client.workflow
+        .getHandle(leadWorkflowId(leadId))
+        .executeUpdate(migrateUpdate, { args: [request] });
     } catch (error) {
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+      const cause =
+        error instanceof Error && error.cause instanceof Error
+          ? error.cause.message
+          : error instanceof Error
+            ? error.message
+            : String(error);
       return { accepted: false, reason: cause };
     }
   }

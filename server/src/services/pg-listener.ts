@@ -64,7 +64,14 @@ export class PgListener {
 
   private async connect(): Promise<void> {
     const { connectionString, channel, pingMs = 10_000 } = this.options;
-    const client = new pg.Client({ connectionString, application_name: 'leadflow-inbox-listener', keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000, query_timeout: pingMs });
+    const client = new pg.Client({
+      connectionString,
+      application_name: 'leadflow-inbox-listener',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 10_000,
+      query_timeout: pingMs,
+    });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
     client.on('notification', (message) => {
@@ -120,7 +127,9 @@ export class PgListener {
     clearInterval(this.pingTimer);
     void client.end().catch(() => undefined);
     if (this.stopped) return;
-    this.options.log?.(`lost the LISTEN connection on ${this.options.channel}${error ? `: ${error.message}` : ''}; reconnecting`);
+    this.options.log?.(
+      `lost the LISTEN connection on ${this.options.channel}${error ? `: ${error.message}` : ''}; reconnecting`,
+    );
     this.scheduleRetry();
   }
 

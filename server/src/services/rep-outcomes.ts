@@ -14,7 +14,10 @@ export const OUTCOME_CATALOG = {
     { type: 'disqualified', label: 'Disqualified' },
   ],
   disqualificationReasons: DISQUALIFICATION_REASONS.map((code) => ({ code, label: REASON_LABELS[code] })),
-} satisfies { outcomes: Array<{ type: RepOutcome; label: string }>; disqualificationReasons: Array<{ code: string; label: string }> };
+} satisfies {
+  outcomes: Array<{ type: RepOutcome; label: string }>;
+  disqualificationReasons: Array<{ code: string; label: string }>;
+};
 
 const NOTE_MAX = 500;
 
@@ -34,15 +37,27 @@ export const isRepOutcome = (type: string): type is RepOutcome => (REP_OUTCOMES 
  */
 export function checkOutcome(type: RepOutcome, data: Record<string, unknown>): OutcomeEffect {
   const problems: ProblemDetail[] = [];
-  if (data.note !== undefined && (typeof data.note !== 'string' || data.note.length > NOTE_MAX)) problems.push({ path: 'data.note', message: `must be text of at most ${NOTE_MAX} characters` });
-  if (type === 'meeting_booked' && data.meetingAt !== undefined && (typeof data.meetingAt !== 'string' || Number.isNaN(Date.parse(data.meetingAt)))) {
+  if (data.note !== undefined && (typeof data.note !== 'string' || data.note.length > NOTE_MAX))
+    problems.push({ path: 'data.note', message: `must be text of at most ${NOTE_MAX} characters` });
+  if (
+    type === 'meeting_booked' &&
+    data.meetingAt !== undefined &&
+    (typeof data.meetingAt !== 'string' || Number.isNaN(Date.parse(data.meetingAt)))
+  ) {
     problems.push({ path: 'data.meetingAt', message: 'must be a date-time, e.g. 2026-12-03T15:00:00Z' });
   }
   if (type === 'disqualified') {
     const known = DISQUALIFICATION_REASONS.join(', ');
-    if (data.reason === undefined || data.reason === '') problems.push({ path: 'data.reason', message: `is required to disqualify a lead: one of ${known}` });
-    else if (!(DISQUALIFICATION_REASONS as readonly unknown[]).includes(data.reason)) problems.push({ path: 'data.reason', message: `'${String(data.reason)}' is not a known reason: one of ${known}` });
+    if (data.reason === undefined || data.reason === '')
+      problems.push({ path: 'data.reason', message: `is required to disqualify a lead: one of ${known}` });
+    else if (!(DISQUALIFICATION_REASONS as readonly unknown[]).includes(data.reason))
+      problems.push({
+        path: 'data.reason',
+        message: `'${String(data.reason)}' is not a known reason: one of ${known}`,
+      });
   }
   if (problems.length > 0) throw Errors.invalidField(problems);
-  return type === 'disqualified' ? { status: 'disqualified', disqualificationReason: data.reason as string } : { status: type };
+  return type === 'disqualified'
+    ? { status: 'disqualified', disqualificationReason: data.reason as string }
+    : { status: type };
 }

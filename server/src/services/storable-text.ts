@@ -23,7 +23,8 @@ export function unstorableText(value: unknown, path = ''): ProblemDetail[] {
   if (value === null || typeof value !== 'object' || !isPlain(value)) return [];
   const problems: ProblemDetail[] = [];
   for (const [key, item] of Object.entries(value)) {
-    if (UNSTORABLE.test(key)) problems.push({ path: join(path, JSON.stringify(key)), message: `is a field name that ${why(key)}` });
+    if (UNSTORABLE.test(key))
+      problems.push({ path: join(path, JSON.stringify(key)), message: `is a field name that ${why(key)}` });
     else problems.push(...unstorableText(item, join(path, key)));
   }
   return problems;
@@ -31,5 +32,7 @@ export function unstorableText(value: unknown, path = ''): ProblemDetail[] {
 
 /** Parsed data (JSON, a form, a query string: its objects may have unusual prototypes), not a stream, buffer or date. */
 function isPlain(value: object): boolean {
-  return !Buffer.isBuffer(value) && !(value instanceof Date) && typeof (value as { pipe?: unknown }).pipe !== 'function';
+  return (
+    !Buffer.isBuffer(value) && !(value instanceof Date) && typeof (value as { pipe?: unknown }).pipe !== 'function'
+  );
 }

@@ -6,7 +6,6 @@ import type { OwnerScope } from './owner-scope.js';
 import { afterPosition, cursorTime, decodeCursor, keysetPage } from './keyset-cursor.js';
 import type { Task } from '../contract/inbox.js';
 
-
 /** A task as the API shows it (TaskSchema). */
 export type TaskView = Task;
 
@@ -43,7 +42,13 @@ export class TaskStore {
   /** Tasks, soonest due first; within `scope` only the rep's own. Pass `nextCursor` back for the next page. */
   async list(filters: TaskFilters, scope?: OwnerScope): Promise<{ tasks: TaskView[]; nextCursor: string | null }> {
     const limit = filters.limit ?? 100;
-    let query = this.db.selectFrom('tasks').selectAll().select(cursorTime('due_at').as('cursor_at')).orderBy('due_at').orderBy('id').limit(limit + 1);
+    let query = this.db
+      .selectFrom('tasks')
+      .selectAll()
+      .select(cursorTime('due_at').as('cursor_at'))
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit + 1);
     if (scope) query = query.where('rep_id', '=', scope.repId);
     if (filters.rep) query = query.where('rep_id', '=', filters.rep);
     if (filters.lead) query = query.where('lead_id', '=', filters.lead);
@@ -55,7 +60,11 @@ export class TaskStore {
 
   /** Marks a task done (again: keeps the first time); within `scope` only the rep's own tasks exist. */
   async complete(id: string, scope?: OwnerScope): Promise<TaskView> {
-    let update = this.db.updateTable('tasks').set({ status: 'done', completed_at: new Date() }).where('id', '=', id).where('status', '=', 'open');
+    let update = this.db
+      .updateTable('tasks')
+      .set({ status: 'done', completed_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'open');
     if (scope) update = update.where('rep_id', '=', scope.repId);
     const row = await update.returningAll().executeTakeFirst();
     if (!row) {

@@ -2,7 +2,14 @@ import type { LeadContext, Plan } from '@leadflow/engine';
 import { type Database, leadContextFromRow } from '@leadflow/engine/db';
 import type { ScriptedEvent, TestRunResult, TestRunStep } from '@leadflow/engine/test-run';
 import { type ActivityServices, createActivities, type NodeActivity } from '@leadflow/engine/worker';
-import { leadMailSignal, leadStateQuery, type LeadStateView, type LeadWorkflowInput, type StepRecord, type Waiting } from '@leadflow/engine/workflow';
+import {
+  leadMailSignal,
+  leadStateQuery,
+  type LeadStateView,
+  type LeadWorkflowInput,
+  type StepRecord,
+  type Waiting,
+} from '@leadflow/engine/workflow';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Kysely } from 'kysely';
@@ -89,8 +96,19 @@ export async function driveTestRun(input: TestRunDriveInput): Promise<TestRunRes
   );
 
   const drive = async (): Promise<TestRunResult> => {
-    const workflowInput: LeadWorkflowInput = { leadId, workflowId: input.workflowId, version: 0, plan: input.plan, lead: input.lead, eventSeq: 0 };
-    const handle = await env.client.workflow.start('leadWorkflow', { taskQueue, workflowId: `test-run-${leadId}`, args: [workflowInput] });
+    const workflowInput: LeadWorkflowInput = {
+      leadId,
+      workflowId: input.workflowId,
+      version: 0,
+      plan: input.plan,
+      lead: input.lead,
+      eventSeq: 0,
+    };
+    const handle = await env.client.workflow.start('leadWorkflow', {
+      taskQueue,
+      workflowId: `test-run-${leadId}`,
+      args: [workflowInput],
+    });
     try {
       return await follow(handle);
     } finally {
@@ -113,12 +131,30 @@ export async function driveTestRun(input: TestRunDriveInput): Promise<TestRunRes
     const maxSimulatedMs = input.maxSimulatedMs ?? 5 * 365 * DAY_MS;
     const horizon = (await env.currentTimeMs()) + maxSimulatedMs;
     const pastHorizon = (at: number, nodeId: string, lead: LeadContext): TestRunResult | null =>
-      at > horizon ? result('step_limit', { nodeId, reason: `stopped after ${Math.round(maxSimulatedMs / DAY_MS)} days of simulated time: the lead loops` }, lead) : null;
+      at > horizon
+        ? result(
+            'step_limit',
+            {
+              nodeId,
+              reason: `stopped after ${Math.round(maxSimulatedMs / DAY_MS)} days of simulated time: the lead loops`,
+            },
+            lead,
+          )
+        : null;
 
-    const result = (outcome: TestRunResult['outcome'], stoppedAt: TestRunResult['stoppedAt'], lead: LeadContext, last?: Partial<TestRunStep>): TestRunResult => {
+    const result = (
+      outcome: TestRunResult['outcome'],
+      stoppedAt: TestRunResult['stoppedAt'],
+      lead: LeadContext,
+      last?: Partial<TestRunStep>,
+    ): TestRunResult => {
       // Waits that ended without the script's help (a condition already held, an event already in): no time passed.
-      for (const seen of waits) if (!waited.has(seen.seq)) waited.set(seen.seq, { description: seen.waiting.description, ms: 0, endedBy: null });
-      let steps = [...records.values()].sort((a, b) => a.seq - b.seq).map((record): TestRunStep => toStep(record, waited.get(record.seq)));
+      for (const seen of waits)
+        if (!waited.has(seen.seq))
+          waited.set(seen.seq, { description: seen.waiting.description, ms: 0, endedBy: null });
+      let steps = [...records.values()]
+        .sort((a, b) => a.seq - b.seq)
+        .map((record): TestRunStep => toStep(record, waited.get(record.seq)));
       if (outcome === 'step_limit') steps = steps.slice(0, maxSteps);
       if (last && steps.length > 0) steps[steps.length - 1] = { ...steps.at(-1)!, ...last };
       const simulatedMs = [...waited.values()].reduce((sum, wait) => sum + wait.ms, 0);
@@ -129,21 +165,34 @@ export async function driveTestRun(input: TestRunDriveInput): Promise<TestRunRes
       // Settle: the run is finished, or waits with its waiting step written and its mail read.
       let state: LeadStateView | null = null;
       for (;;) {
-        if (Date.now() > deadline) throw new Error(`the test run did not finish within ${(input.timeoutMs ?? 60_000) / 1000} s`);
+        if (Date.now() > deadline)
+          throw new Error(`the test run did not finish within ${(input.timeoutMs ?? 60_000) / 1000} s`);
         if (records.size > maxSteps) {
           const view = await handle.query(leadStateQuery).catch(() => null);
           const lastStep = [...records.values()].sort((a, b) => a.seq - b.seq)[maxSteps];
-          return result('step_limit', { nodeId: lastStep?.nodeId ?? view?.nodeId ?? '', reason: `stopped after ${maxSteps} steps: the lead loops` }, view?.lead ?? input.lead);
+          return result(
+            'step_limit',
+            {
+              nodeId: lastStep?.nodeId ?? view?.nodeId ?? '',
+              reason: `stopped after ${maxSteps} steps: the lead loops`,
+            },
+            view?.lead ?? input.lead,
+          );
         }
         const description = await handle.describe();
         if (description.status.name !== 'RUNNING') {
-          if (description.status.name !== 'COMPLETED') throw new Error(`the test run's workflow ended ${description.status.name.toLowerCase()}`);
+          if (description.status.name !== 'COMPLETED')
+            throw new Error(`the test run's workflow ended ${description.status.name.toLowerCase()}`);
           // Not a query: a finished run has left the worker's cache, and a query would replay it.
           return result('completed', null, await finalLead(services.db, leadId));
         }
         const view = await stateOf(handle);
         if (!view) continue;
-        const wait = view.waiting && waits.findLast((seen) => seen.waiting.nodeId === view.waiting?.nodeId && seen.waiting.since === view.waiting.since);
+        const wait =
+          view.waiting &&
+          waits.findLast(
+            (seen) => seen.waiting.nodeId === view.waiting?.nodeId && seen.waiting.since === view.waiting.since,
+          );
         if (view.status !== 'running' && wait && mailRead >= mailSent && inFlight === 0) {
           state = view;
           break;
@@ -152,11 +201,16 @@ export async function driveTestRun(input: TestRunDriveInput): Promise<TestRunRes
         await delay(POLL_MS);
       }
 
-      const wait = waits.findLast((seen) => seen.waiting.since === state.waiting?.since && seen.waiting.nodeId === state.waiting?.nodeId)!;
+      const wait = waits.findLast(
+        (seen) => seen.waiting.since === state.waiting?.since && seen.waiting.nodeId === state.waiting?.nodeId,
+      )!;
       const lead = state.lead;
       if (state.status === 'error') {
         // Parked on an error (retries spent, a port not wired): a real lead would wait for an operator.
-        const failed = [...records.values()].filter((record) => record.status === 'failed').sort((a, b) => a.seq - b.seq).at(-1);
+        const failed = [...records.values()]
+          .filter((record) => record.status === 'failed')
+          .sort((a, b) => a.seq - b.seq)
+          .at(-1);
         records.delete(wait.seq);
         const error = failed?.error ?? state.waiting?.description ?? 'failed';
         return result('failed', { nodeId: failed?.nodeId ?? state.nodeId ?? '', reason: error }, lead);
@@ -178,7 +232,11 @@ export async function driveTestRun(input: TestRunDriveInput): Promise<TestRunRes
         if (at > now) await env.sleep(at - now);
         // Like a wait's inbox: events before the matching one arrive with it.
         for (const event of script.splice(0, index + 1)) {
-          const posted = await events.post(leadId, { type: event.type, data: event.data, occurredAt: new Date(await env.currentTimeMs()).toISOString() });
+          const posted = await events.post(leadId, {
+            type: event.type,
+            data: event.data,
+            occurredAt: new Date(await env.currentTimeMs()).toISOString(),
+          });
           mailSent = Math.max(mailSent, await seqOf(services.db, posted.event.id));
         }
         entry.ms += Math.max(0, arrives - since);
@@ -211,7 +269,10 @@ export async function driveTestRun(input: TestRunDriveInput): Promise<TestRunRes
 }
 
 /** What a step shows in the designer: its outcome, and for a wait what it waited for and what ended it. */
-function toStep(record: StepRecord, waited: { description: string; ms: number; endedBy: string | null } | undefined): TestRunStep {
+function toStep(
+  record: StepRecord,
+  waited: { description: string; ms: number; endedBy: string | null } | undefined,
+): TestRunStep {
   const event = (record.output as { event?: { type?: unknown } } | null)?.event;
   const endedBy = typeof event?.type === 'string' ? event.type : (waited?.endedBy ?? 'timeout');
   return {
@@ -224,13 +285,21 @@ function toStep(record: StepRecord, waited: { description: string; ms: number; e
     reason: record.reason,
     output: record.output,
     patch: record.patch,
-    waited: waited ? { description: waited.description, endedBy, simulatedMs: endedBy === 'condition_met' ? 0 : waited.ms } : null,
+    waited: waited
+      ? { description: waited.description, endedBy, simulatedMs: endedBy === 'condition_met' ? 0 : waited.ms }
+      : null,
     error: record.error,
   };
 }
 
 /** Waits until the run has left `wait` (finished, running, or in another wait) and `ready` holds. */
-async function untilMoved(handle: WorkflowHandle, wait: WaitSeen, ready: () => boolean, deadline: number, env?: TestWorkflowEnvironment): Promise<void> {
+async function untilMoved(
+  handle: WorkflowHandle,
+  wait: WaitSeen,
+  ready: () => boolean,
+  deadline: number,
+  env?: TestWorkflowEnvironment,
+): Promise<void> {
   let polls = 0;
   for (;;) {
     if (Date.now() > deadline) return;
@@ -263,7 +332,12 @@ async function stateOf(handle: WorkflowHandle): Promise<LeadStateView | null> {
 }
 
 /** The run is idle in a retry's backoff (an activity failed): skip the time to its next attempt. */
-async function skipBackoff(env: TestWorkflowEnvironment, raw: { pendingActivities?: Array<{ nextAttemptScheduleTime?: { seconds?: unknown; nanos?: number | null } | null }> | null }): Promise<void> {
+async function skipBackoff(
+  env: TestWorkflowEnvironment,
+  raw: {
+    pendingActivities?: Array<{ nextAttemptScheduleTime?: { seconds?: unknown; nanos?: number | null } | null }> | null;
+  },
+): Promise<void> {
   const next = (raw.pendingActivities ?? [])
     .map((activity) => activity.nextAttemptScheduleTime)
     .filter((time): time is { seconds?: unknown; nanos?: number | null } => Boolean(time))
@@ -277,7 +351,12 @@ async function skipBackoff(env: TestWorkflowEnvironment, raw: { pendingActivitie
 /** The lead as its run left it: the fields its steps wrote, and the events it received. */
 async function finalLead(db: Kysely<Database>, leadId: string): Promise<LeadContext> {
   const row = await db.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirstOrThrow();
-  const counts = await db.selectFrom('lead_events').select(['type', (eb) => eb.fn.countAll<string>().as('n')]).where('lead_id', '=', leadId).groupBy('type').execute();
+  const counts = await db
+    .selectFrom('lead_events')
+    .select(['type', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('lead_id', '=', leadId)
+    .groupBy('type')
+    .execute();
   return leadContextFromRow(row, Object.fromEntries(counts.map(({ type, n }) => [type, Number(n)])));
 }
 

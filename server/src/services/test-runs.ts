@@ -61,21 +61,49 @@ export class TestRuns {
     if (!this.databaseUrl) throw Errors.unavailable('test runs need the database URL the server was started with');
 
     const account = intake.lead.accountDomain
-      ? await this.db.selectFrom('accounts').select(['id', 'owner_rep_id']).where('domain', '=', intake.lead.accountDomain).executeTakeFirst()
+      ? await this.db
+          .selectFrom('accounts')
+          .select(['id', 'owner_rep_id'])
+          .where('domain', '=', intake.lead.accountDomain)
+          .executeTakeFirst()
       : undefined;
     const dry = await openDryRunDatabase(this.databaseUrl);
     try {
       const leadId = randomUUID();
       // A key no real lead has: the sample may share an email with a live lead.
-      const values = { ...leadInsertValues({ id: workflow.id, version: 0 }, intake.lead, account, null), id: leadId, email_normalized: `test-run:${leadId}`, person_key: null };
+      const values = {
+        ...leadInsertValues({ id: workflow.id, version: 0 }, intake.lead, account, null),
+        id: leadId,
+        email_normalized: `test-run:${leadId}`,
+        person_key: null,
+      };
       const row = await dry.db.insertInto('leads').values(values).returningAll().executeTakeFirstOrThrow();
       // Test runs reach no outside service, so they open no credential either.
-      const services = { db: dry.db, mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' }, http: { allowHosts: [] }, credentials: NO_CREDENTIALS };
+      const services = {
+        db: dry.db,
+        mail: { from: 'Leadflow test run <test-run@leadflow.invalid>' },
+        http: { allowHosts: [] },
+        credentials: NO_CREDENTIALS,
+      };
       const result = await this.host.use((session) =>
-        driveTestRun({ session, activities: this.activities, services, workflowId: workflow.id, plan, leadId, lead: leadContextFromRow(row), events: request.events ?? [] }),
+        driveTestRun({
+          session,
+          activities: this.activities,
+          services,
+          workflowId: workflow.id,
+          plan,
+          leadId,
+          lead: leadContextFromRow(row),
+          events: request.events ?? [],
+        }),
       );
       // Copies: the lead and patches as plain JSON objects, which is what the answer holds.
-      return { ...result, lead: { ...result.lead }, steps: result.steps.map((step) => ({ ...step, patch: step.patch && { ...step.patch } })), leadId };
+      return {
+        ...result,
+        lead: { ...result.lead },
+        steps: result.steps.map((step) => ({ ...step, patch: step.patch && { ...step.patch } })),
+        leadId,
+      };
     } finally {
       await dry.discard();
     }

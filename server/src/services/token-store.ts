@@ -17,7 +17,6 @@ export interface TokenInput {
   expiresAt?: string | null;
 }
 
-
 /** A token as lists show it (TokenSchema): never its hash, never its secret. */
 export type TokenView = ApiToken;
 
@@ -69,9 +68,16 @@ export class TokenStore {
 
   /** Issues a token; the returned `token` is the only time its secret is ever seen. */
   async create(input: TokenInput, actor: Actor): Promise<TokenView & { token: string }> {
-    if (input.role === 'rep' && !input.repId) throw Errors.invalidField([{ path: 'repId', message: 'a rep token needs the rep it acts for' }]);
-    if (input.role !== 'rep' && input.repId) throw Errors.invalidField([{ path: 'repId', message: `only rep tokens act for a rep; a ${input.role} token takes no repId` }]);
-    if (input.repId && !(await this.db.selectFrom('reps').select('id').where('id', '=', input.repId).executeTakeFirst())) {
+    if (input.role === 'rep' && !input.repId)
+      throw Errors.invalidField([{ path: 'repId', message: 'a rep token needs the rep it acts for' }]);
+    if (input.role !== 'rep' && input.repId)
+      throw Errors.invalidField([
+        { path: 'repId', message: `only rep tokens act for a rep; a ${input.role} token takes no repId` },
+      ]);
+    if (
+      input.repId &&
+      !(await this.db.selectFrom('reps').select('id').where('id', '=', input.repId).executeTakeFirst())
+    ) {
       throw Errors.invalidField([{ path: 'repId', message: `rep '${input.repId}' does not exist` }]);
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
@@ -107,16 +113,35 @@ export class TokenStore {
   }
 
   async list(): Promise<TokenView[]> {
-    const rows = await this.db.selectFrom('api_tokens').select(VIEW_COLUMNS).orderBy('created_at', 'desc').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .select(VIEW_COLUMNS)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
     return rows.map(tokenView);
   }
 
   /** Revokes a token from the next request on; revoking it again keeps the first time. */
   async revoke(id: string, actor: Actor): Promise<TokenView> {
     const row = await this.db.transaction().execute(async (trx) => {
-      const revoked = await trx.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('id', '=', id).where('revoked_at', 'is', null).returning(VIEW_COLUMNS).executeTakeFirst();
-      if (revoked) await writeAudit(trx, actor, { action: 'token.revoked', subjectType: 'token', subjectId: id, detail: { name: revoked.name, role: revoked.role, prefix: revoked.prefix } });
-      return revoked ?? (await trx.selectFrom('api_tokens').select(VIEW_COLUMNS).where('id', '=', id).executeTakeFirst());
+      const revoked = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .returning(VIEW_COLUMNS)
+        .executeTakeFirst();
+      if (revoked)
+        await writeAudit(trx, actor, {
+          action: 'token.revoked',
+          subjectType: 'token',
+          subjectId: id,
+          detail: { name: revoked.name, role: revoked.role, prefix: revoked.prefix },
+        });
+      return (
+        revoked ?? (await trx.selectFrom('api_tokens').select(VIEW_COLUMNS).where('id', '=', id).executeTakeFirst())
+      );
     });
     if (!row) throw Errors.notFound('token', id);
     return tokenView(row);
@@ -129,7 +154,14 @@ export class TokenStore {
    * found (so the refusal can say why) but not stamped.
    */
   async resolve(token: string): Promise<StoredToken | null> {
-    type Found = { id: string; name: string; role: TokenRole; rep_id: string | null; revoked_at: Date | null; expires_at: Date | null };
+    type Found = {
+      id: string;
+      name: string;
+      role: TokenRole;
+      rep_id: string | null;
+      revoked_at: Date | null;
+      expires_at: Date | null;
+    };
     const { rows } = await sql<Found>`
       WITH found AS (
         SELECT id, name, role, rep_id, revoked_at, expires_at, last_used_at FROM api_tokens WHERE token_hash = ${hashToken(token)}
@@ -142,6 +174,13 @@ export class TokenStore {
     `.execute(this.db);
     const row = rows[0];
     if (!row) return null;
-    return { id: row.id, name: row.name, role: row.role, repId: row.rep_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at };
+    return {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      repId: row.rep_id,
+      revoked: row.revoked_at !== null,
+      expiresAt: row.expires_at,
+    };
   }
 }

@@ -19,7 +19,6 @@ export interface WebhookSourceInput {
   active?: boolean;
 }
 
-
 /** How long the secret before a rotation still verifies, so senders can switch without losing deliveries. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 
@@ -45,7 +44,10 @@ export function openSigningSecret(keyring: Keyring, stored: string): string {
 
 /** The secrets a delivery may be signed with now: the current one, and the previous during its grace. */
 export function secretsInForce(keyring: Keyring, row: WebhookSourceRow, now = new Date()): string[] {
-  const previous = row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at > now ? [openSigningSecret(keyring, row.previous_secret)] : [];
+  const previous =
+    row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at > now
+      ? [openSigningSecret(keyring, row.previous_secret)]
+      : [];
   return [openSigningSecret(keyring, row.secret), ...previous];
 }
 
@@ -62,7 +64,9 @@ export class WebhookSourceStore {
   ) {}
 
   async list(): Promise<WebhookSourceView[]> {
-    return (await this.db.selectFrom('webhook_sources').selectAll().orderBy('created_at').execute()).map((row) => sourceView(row));
+    return (await this.db.selectFrom('webhook_sources').selectAll().orderBy('created_at').execute()).map((row) =>
+      sourceView(row),
+    );
   }
 
   async get(id: string): Promise<WebhookSourceView> {
@@ -72,7 +76,11 @@ export class WebhookSourceStore {
   async create(input: WebhookSourceInput): Promise<WebhookSourceView & { secret: string }> {
     const values = await this.columns(input);
     const secret = newSigningSecret();
-    const row = await this.db.insertInto('webhook_sources').values({ name: input.name, secret: seal(this.keyring, secret), ...values }).returningAll().executeTakeFirstOrThrow();
+    const row = await this.db
+      .insertInto('webhook_sources')
+      .values({ name: input.name, secret: seal(this.keyring, secret), ...values })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     return { ...sourceView(row), secret };
   }
 
@@ -94,7 +102,12 @@ export class WebhookSourceStore {
     const secret = newSigningSecret();
     const row = await this.db
       .updateTable('webhook_sources')
-      .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_expires_at: new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS), secret: seal(this.keyring, secret), updated_at: sql<Date>`now()` }))
+      .set((eb) => ({
+        previous_secret: eb.ref('secret'),
+        previous_secret_expires_at: new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS),
+        secret: seal(this.keyring, secret),
+        updated_at: sql<Date>`now()`,
+      }))
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -107,7 +120,12 @@ export class WebhookSourceStore {
 
   /** The active source a delivery names; undefined for an unknown or switched-off one. */
   async findActive(id: string): Promise<WebhookSourceRow | undefined> {
-    return this.db.selectFrom('webhook_sources').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
+    return this.db
+      .selectFrom('webhook_sources')
+      .selectAll()
+      .where('id', '=', id)
+      .where('active', '=', true)
+      .executeTakeFirst();
   }
 
   /**
@@ -116,14 +134,26 @@ export class WebhookSourceStore {
    * the way: their signatures are refused as stale anyway.
    */
   async claimDelivery(sourceId: string, digest: string): Promise<boolean> {
-    await this.db.deleteFrom('webhook_deliveries').where('received_at', '<', new Date(Date.now() - 2 * SIGNATURE_TOLERANCE_SECONDS * 1000)).execute();
-    const claimed = await this.db.insertInto('webhook_deliveries').values({ source_id: sourceId, digest }).onConflict((oc) => oc.doNothing()).returning('digest').executeTakeFirst();
+    await this.db
+      .deleteFrom('webhook_deliveries')
+      .where('received_at', '<', new Date(Date.now() - 2 * SIGNATURE_TOLERANCE_SECONDS * 1000))
+      .execute();
+    const claimed = await this.db
+      .insertInto('webhook_deliveries')
+      .values({ source_id: sourceId, digest })
+      .onConflict((oc) => oc.doNothing())
+      .returning('digest')
+      .executeTakeFirst();
     return claimed !== undefined;
   }
 
   /** Gives a claim back when its delivery failed and wrote nothing (see ChannelIntake). */
   async releaseDelivery(sourceId: string, digest: string): Promise<void> {
-    await this.db.deleteFrom('webhook_deliveries').where('source_id', '=', sourceId).where('digest', '=', digest).execute();
+    await this.db
+      .deleteFrom('webhook_deliveries')
+      .where('source_id', '=', sourceId)
+      .where('digest', '=', digest)
+      .execute();
   }
 
   private async row(id: string): Promise<WebhookSourceRow> {
@@ -139,7 +169,9 @@ export class WebhookSourceStore {
     }
     return {
       ...(input.workflow !== undefined && { workflow_id: await workflowIdFor(this.workflows, input.workflow) }),
-      ...(input.fieldMapping !== undefined && { field_mapping: input.fieldMapping === null ? null : JSON.stringify(input.fieldMapping) }),
+      ...(input.fieldMapping !== undefined && {
+        field_mapping: input.fieldMapping === null ? null : JSON.stringify(input.fieldMapping),
+      }),
       ...(input.active !== undefined && { active: input.active }),
     };
   }

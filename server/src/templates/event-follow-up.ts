@@ -8,7 +8,8 @@ export const eventFollowUp: WorkflowTemplate = {
   name: 'Event follow-up cadence',
   description:
     'Badge scans from a trade show or webinar are imported, given to the events team and worked on a cadence: a call task on day 1, another on day 3, a last touch on day 7. Leads that never respond are recycled.',
-  practice: 'Event leads go cold fast: follow up within a day, keep a short multi-touch cadence, and recycle the ones that do not answer.',
+  practice:
+    'Event leads go cold fast: follow up within a day, keep a short multi-touch cadence, and recycle the ones that do not answer.',
   document: {
     name: 'Event follow-up cadence',
     nodes: [
@@ -22,7 +23,11 @@ export const eventFollowUp: WorkflowTemplate = {
         want: ['companyDomain'],
       }),
       node('assign', 'Assign the events team', 'assign', 2, [1, 2], assignConfig('team', 'inbound')),
-      node('day-1', 'Day 1: call', 'task', 1, [1, 3], { title: 'Day 1: call {{fullName}} from the event', dueIn: '1d', priority: 'high' }),
+      node('day-1', 'Day 1: call', 'task', 1, [1, 3], {
+        title: 'Day 1: call {{fullName}} from the event',
+        dueIn: '1d',
+        priority: 'high',
+      }),
       node('wait-1', 'Wait 2 days for a reply', 'wait', 1, [1, 4], { mode: 'event', events: ENGAGED, timeout: '2d' }),
       node('day-3', 'Day 3: second call', 'task', 1, [2, 5], {
         title: 'Day 3: second call to {{fullName}}',
@@ -30,7 +35,11 @@ export const eventFollowUp: WorkflowTemplate = {
         priority: 'normal',
       }),
       node('wait-3', 'Wait 4 days for a reply', 'wait', 1, [2, 6], { mode: 'event', events: ENGAGED, timeout: '4d' }),
-      node('day-7', 'Day 7: last touch', 'task', 1, [3, 7], { title: 'Day 7: last email to {{fullName}}', dueIn: '1d', priority: 'low' }),
+      node('day-7', 'Day 7: last touch', 'task', 1, [3, 7], {
+        title: 'Day 7: last email to {{fullName}}',
+        dueIn: '1d',
+        priority: 'low',
+      }),
       node('recycle', 'Recycle: no response', 'recycle', 1, [3, 8], {
         reengageOn: ['replied', 'demo_requested'],
         revisitAfter: '60d',

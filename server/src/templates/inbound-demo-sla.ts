@@ -1,4 +1,12 @@
-import { assignConfig, edges, eitherWay, node, notifyConfig, REP_OUTCOMES, type WorkflowTemplate } from './template-builder.js';
+import {
+  assignConfig,
+  edges,
+  eitherWay,
+  node,
+  notifyConfig,
+  REP_OUTCOMES,
+  type WorkflowTemplate,
+} from './template-builder.js';
 
 /** Speed to lead: a demo request reaches a rep at once, and a missed 5-minute SLA escalates and reassigns. */
 export const inboundDemoSla: WorkflowTemplate = {
@@ -23,7 +31,11 @@ export const inboundDemoSla: WorkflowTemplate = {
       node('score', 'Score fit and intent', 'score', 1, [1, 2], {
         fitRules: [
           { label: 'business email', when: 'isFreeEmail == false', points: 30 },
-          { label: 'senior title', when: 'contains(title, "vp") or contains(title, "director") or contains(title, "head")', points: 30 },
+          {
+            label: 'senior title',
+            when: 'contains(title, "vp") or contains(title, "director") or contains(title, "head")',
+            points: 30,
+          },
         ],
         intentRules: [{ label: 'demo request', when: 'source == "demo_request"', points: 60 }],
         fitThreshold: 50,
@@ -47,8 +59,15 @@ export const inboundDemoSla: WorkflowTemplate = {
           '{{fullName}} ({{title}}, {{company}}) asked for a demo. Call within 5 minutes.',
         ),
       ),
-      node('await-contact', 'Wait 5 minutes for contact', 'wait', 1, [1, 6], { mode: 'event', events: REP_OUTCOMES, timeout: '5m' }),
-      node('contacted', 'Contacted in time', 'end', 1, [0, 7], { outcome: 'contacted within SLA', status: 'contacted' }),
+      node('await-contact', 'Wait 5 minutes for contact', 'wait', 1, [1, 6], {
+        mode: 'event',
+        events: REP_OUTCOMES,
+        timeout: '5m',
+      }),
+      node('contacted', 'Contacted in time', 'end', 1, [0, 7], {
+        outcome: 'contacted within SLA',
+        status: 'contacted',
+      }),
       node(
         'escalate',
         'Alert the team manager',
@@ -75,9 +94,16 @@ export const inboundDemoSla: WorkflowTemplate = {
         'notify',
         1,
         [2, 9],
-        notifyConfig('owner', 'Reassigned to you: {{fullName}}', 'The previous owner missed the SLA. Call {{fullName}} now.'),
+        notifyConfig(
+          'owner',
+          'Reassigned to you: {{fullName}}',
+          'The previous owner missed the SLA. Call {{fullName}} now.',
+        ),
       ),
-      node('nobody-left', 'Nobody left to reassign', 'end', 1, [3, 9], { outcome: 'SLA missed, nobody left', status: 'unassigned' }),
+      node('nobody-left', 'Nobody left to reassign', 'end', 1, [3, 9], {
+        outcome: 'SLA missed, nobody left',
+        status: 'unassigned',
+      }),
       node('unassigned', 'Unassigned queue', 'end', 1, [2, 5.5], { outcome: 'nobody available', status: 'unassigned' }),
       node('nurture', 'Nurture', 'end', 1, [2, 4], { outcome: 'not sales-ready: nurture', status: 'nurture' }),
     ],

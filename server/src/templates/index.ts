@@ -7,4 +7,9 @@ import { territoryRouting } from './territory-routing.js';
 export type { WorkflowTemplate } from './template-builder.js';
 
 /** Workflows to start from, built from the lead-management guides; served at /api/workflow-templates. */
-export const WORKFLOW_TEMPLATES: readonly WorkflowTemplate[] = [inboundDemoSla, territoryRouting, nurtureRecycle, eventFollowUp];
+export const WORKFLOW_TEMPLATES: readonly WorkflowTemplate[] = [
+  inboundDemoSla,
+  territoryRouting,
+  nurtureRecycle,
+  eventFollowUp,
+];

@@ -30,8 +30,17 @@ export const nurtureRecycle: WorkflowTemplate = {
         mqlThreshold: 60,
         sqlThreshold: 100,
       }),
-      node('ready', 'Ready for sales?', 'branch', 1, [1, 2], { cases: [{ port: 'sales_ready', label: 'Sales-ready', when: 'tier == 1' }] }),
-      node('assign', 'Assign a rep', 'assign', 2, [2, 3], assignConfig('team', 'inbound', { strategy: 'least_loaded' })),
+      node('ready', 'Ready for sales?', 'branch', 1, [1, 2], {
+        cases: [{ port: 'sales_ready', label: 'Sales-ready', when: 'tier == 1' }],
+      }),
+      node(
+        'assign',
+        'Assign a rep',
+        'assign',
+        2,
+        [2, 3],
+        assignConfig('team', 'inbound', { strategy: 'least_loaded' }),
+      ),
       node(
         'alert-owner',
         'Alert the owner',
@@ -40,7 +49,11 @@ export const nurtureRecycle: WorkflowTemplate = {
         [2, 4],
         notifyConfig('owner', 'Sales-ready lead: {{fullName}}', '{{fullName}} ({{company}}) scored {{score}}.'),
       ),
-      node('await-outcome', 'Wait 2 days for an outcome', 'wait', 1, [2, 5], { mode: 'event', events: REP_OUTCOMES, timeout: '2d' }),
+      node('await-outcome', 'Wait 2 days for an outcome', 'wait', 1, [2, 5], {
+        mode: 'event',
+        events: REP_OUTCOMES,
+        timeout: '2d',
+      }),
       node('worked', 'Worked by sales', 'end', 1, [2, 6], { outcome: 'worked by sales' }),
       node('mark-nurture', 'Mark as nurture', 'update', 1, [0, 3], { set: [{ field: 'status', value: '"nurture"' }] }),
       node('recycle', 'Recycle until re-engaged', 'recycle', 1, [0, 4], {

@@ -21,7 +21,12 @@ export function node(
 
 /** Edges from `[source, port, target]` triples, with readable ids. */
 export function edges(list: Array<[string, string, string]>): Edge[] {
-  return list.map(([source, sourceHandle, target]) => ({ id: `e-${source}-${sourceHandle}`, source, sourceHandle, target }));
+  return list.map(([source, sourceHandle, target]) => ({
+    id: `e-${source}-${sourceHandle}`,
+    source,
+    sourceHandle,
+    target,
+  }));
 }
 
 /** A starting point a new workflow can be created from. */

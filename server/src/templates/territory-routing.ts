@@ -6,7 +6,8 @@ export const territoryRouting: WorkflowTemplate = {
   name: 'Territory routing',
   description:
     'Leads from known accounts go to the account owner; leads from Germany, Austria and Switzerland go to the DACH team; the rest follow your territory rules. Reps off work or at capacity are skipped.',
-  practice: 'Route by territory, account ownership and capacity, and keep a fallback so no lead falls through when a rep is away.',
+  practice:
+    'Route by territory, account ownership and capacity, and keep a fallback so no lead falls through when a rep is away.',
   document: {
     name: 'Territory routing',
     nodes: [
@@ -33,7 +34,14 @@ export const territoryRouting: WorkflowTemplate = {
         [0, 3],
         assignConfig('account_owner', 'inbound', { respectWorkingHours: true }),
       ),
-      node('assign-dach', 'Assign DACH', 'assign', 2, [1, 3], assignConfig('team', 'dach', { respectWorkingHours: true })),
+      node(
+        'assign-dach',
+        'Assign DACH',
+        'assign',
+        2,
+        [1, 3],
+        assignConfig('team', 'dach', { respectWorkingHours: true }),
+      ),
       node(
         'assign-territory',
         'Assign by territory',
@@ -60,7 +68,10 @@ export const territoryRouting: WorkflowTemplate = {
         priority: 'high',
       }),
       node('routed', 'Routed', 'end', 1, [1, 6], { outcome: 'routed to the territory owner' }),
-      node('unassigned', 'Unassigned queue', 'end', 1, [3, 4], { outcome: 'no rep available in the territory', status: 'unassigned' }),
+      node('unassigned', 'Unassigned queue', 'end', 1, [3, 4], {
+        outcome: 'no rep available in the territory',
+        status: 'unassigned',
+      }),
     ],
     edges: edges([
       ['capture', 'out', 'enrich'],

@@ -15,7 +15,12 @@ const base64url = (value: Buffer | string) => Buffer.from(value).toString('base6
 function jwt(key: KeyObject, kid: string, permissions: string[]): string {
   const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }));
   const payload = base64url(
-    JSON.stringify({ sub: 'leadflow-test', permissions, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 }),
+    JSON.stringify({
+      sub: 'leadflow-test',
+      permissions,
+      iat: Math.floor(Date.now() / 1000),
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    }),
   );
   return `${header}.${payload}.${base64url(sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), key))}`;
 }
@@ -40,10 +45,14 @@ describe('TEMPORAL_API_KEY against a Temporal cluster that checks it', () => {
     const jwks = path.join(dir, 'jwks.json');
     await writeFile(
       jwks,
-      JSON.stringify({ keys: [{ ...issuer.publicKey.export({ format: 'jwk' }), kid: 'leadflow-test', alg: 'RS256', use: 'sig' }] }),
+      JSON.stringify({
+        keys: [{ ...issuer.publicKey.export({ format: 'jwk' }), kid: 'leadflow-test', alg: 'RS256', use: 'sig' }],
+      }),
     );
     postgres = await startPostgresServer({ dir: path.join(dir, 'postgres') });
-    const logDir = fileURLToPath(new URL(`../../artifacts/cluster/api-key-${Date.now().toString(36)}/`, import.meta.url));
+    const logDir = fileURLToPath(
+      new URL(`../../artifacts/cluster/api-key-${Date.now().toString(36)}/`, import.meta.url),
+    );
     temporal = await startTemporalCluster({
       postgres,
       dir,
@@ -88,10 +97,13 @@ describe('TEMPORAL_API_KEY against a Temporal cluster that checks it', () => {
       title: 'VP Sales',
       source: 'demo_request',
     });
-    await eventually(async () => (await api('GET', `/api/leads/${lead.id}`)).run.nodeId === 'await-contact', 'the lead to reach its wait');
-    expect((await api('GET', `/api/leads/${lead.id}/history`)).steps.map((step: { nodeId: string }) => step.nodeId)).toEqual(
-      expect.arrayContaining(['assign', 'alert-owner']),
+    await eventually(
+      async () => (await api('GET', `/api/leads/${lead.id}`)).run.nodeId === 'await-contact',
+      'the lead to reach its wait',
     );
+    expect(
+      (await api('GET', `/api/leads/${lead.id}/history`)).steps.map((step: { nodeId: string }) => step.nodeId),
+    ).toEqual(expect.arrayContaining(['assign', 'alert-owner']));
     // The key never reaches the logs.
     expect(`${server.output()}${worker.output()}`).not.toContain(key);
   });
@@ -103,7 +115,11 @@ describe('TEMPORAL_API_KEY against a Temporal cluster that checks it', () => {
     expect(await worker.exited).toBe(1);
     expect(worker.output()).toMatch(/worker failed: .*(Request unauthorized|PermissionDenied|permission denied)/i);
 
-    const server = await spawnLeadflow('start', { ...env(forged), LEADFLOW_WORKER: 'off', LEADFLOW_ADMIN_TOKEN: 'unused' });
+    const server = await spawnLeadflow('start', {
+      ...env(forged),
+      LEADFLOW_WORKER: 'off',
+      LEADFLOW_ADMIN_TOKEN: 'unused',
+    });
     processes.push(server);
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(

@@ -54,7 +54,9 @@ export interface ClusterFigures {
 /** CPU and memory of every process of the stack, sampled every second; a killed process keeps its last sample. */
 export function meterStack(stack: ClusterStack): { stop(): Record<string, { cpuSeconds: number; peakRss: number }> } {
   const pids: Record<string, () => number | undefined> = {
-    ...Object.fromEntries(Object.entries(stack.temporal.pids).map(([service, pid]) => [`temporal-${service}`, () => pid])),
+    ...Object.fromEntries(
+      Object.entries(stack.temporal.pids).map(([service, pid]) => [`temporal-${service}`, () => pid]),
+    ),
     postgres: () => stack.postgres.pid,
     ...Object.fromEntries(
       [...stack.servers, ...stack.workers].map((process) => [
@@ -111,7 +113,10 @@ function shares(steps: Record<string, number>): Record<string, { steps: number; 
   return Object.fromEntries(
     Object.keys(steps)
       .sort()
-      .map((name) => [name, { steps: steps[name] ?? 0, percent: round((100 * (steps[name] ?? 0)) / Math.max(1, total)) }]),
+      .map((name) => [
+        name,
+        { steps: steps[name] ?? 0, percent: round((100 * (steps[name] ?? 0)) / Math.max(1, total)) },
+      ]),
   );
 }
 
@@ -147,13 +152,17 @@ export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Pro
     leadsPerSecond: round(sent.length / seconds),
     captureSeconds: round(inputs.captureSeconds),
     captureMs: summarize(sent.map((lead) => lead.answeredAt - lead.sentAt)),
-    notifiedMs: summarize(sent.flatMap((lead) => (notified.has(lead.leadId) ? [(notified.get(lead.leadId) as number) - lead.sentAt] : []))),
+    notifiedMs: summarize(
+      sent.flatMap((lead) => (notified.has(lead.leadId) ? [(notified.get(lead.leadId) as number) - lead.sentAt] : [])),
+    ),
     workerShares: Object.fromEntries(
       Object.entries(shares(steps)).map(([name, share]) => [name, { ...share, workflowTasks: tasks[name] ?? 0 }]),
     ),
     workerSharesBeforeKill: shares(inputs.stepsAtFirstKill),
     notifiedMsBeforeKills: summarize(
-      sent.filter((lead) => notified.has(lead.leadId) && (notified.get(lead.leadId) as number) < firstKill).map(notifiedMs),
+      sent
+        .filter((lead) => notified.has(lead.leadId) && (notified.get(lead.leadId) as number) < firstKill)
+        .map(notifiedMs),
     ),
     kills: kills.map((kill) => {
       // Leads posted before the kill and not yet notified when it happened.
@@ -168,7 +177,9 @@ export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Pro
         recoverySeconds: round((lastCaught - kill.at) / 1000),
         ...(rerun.length > 0 && {
           leadsRetried: rerun.length,
-          retriedNotifiedAfterSeconds: round((Math.max(...rerun.map((lead) => notified.get(lead.leadId) as number)) - kill.at) / 1000),
+          retriedNotifiedAfterSeconds: round(
+            (Math.max(...rerun.map((lead) => notified.get(lead.leadId) as number)) - kill.at) / 1000,
+          ),
         }),
         ...(resent.length > 0 && {
           requestsRetried: resent.length,
@@ -179,7 +190,9 @@ export async function figuresOf(db: Kysely<Database>, inputs: FigureInputs): Pro
     cpuMsPerLead: Object.fromEntries(
       Object.entries(inputs.usage).map(([name, usage]) => [name, round((1000 * usage.cpuSeconds) / sent.length)]),
     ),
-    rssMiB: Object.fromEntries(Object.entries(inputs.usage).map(([name, usage]) => [name, round(usage.peakRss / 2 ** 20, 0)])),
+    rssMiB: Object.fromEntries(
+      Object.entries(inputs.usage).map(([name, usage]) => [name, round(usage.peakRss / 2 ** 20, 0)]),
+    ),
     report: inputs.report,
     repsMarkedContacted: inputs.marked,
   };
@@ -196,7 +209,9 @@ function killLine(kill: ClusterFigures['kills'][number]): string {
     );
   }
   if (kill.requestsRetried)
-    parts.push(`${kill.requestsRetried} requests resent to the other server, all answered within ${kill.retriedWithinSeconds} s`);
+    parts.push(
+      `${kill.requestsRetried} requests resent to the other server, all answered within ${kill.retriedWithinSeconds} s`,
+    );
   return parts.join('; ');
 }
 

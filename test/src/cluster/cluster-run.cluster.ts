@@ -79,11 +79,21 @@ describe(`a Temporal cluster on Postgres, ${topology}`, () => {
           await shares.scrapeNow();
           stepsAtFirstKill = shares.steps();
           victimWorker.child.kill('SIGKILL');
-          kills.push({ name: victimWorker.name, what: `${victimWorker.name} (kill -9)`, at: Date.now(), leadsBefore: accepted });
+          kills.push({
+            name: victimWorker.name,
+            what: `${victimWorker.name} (kill -9)`,
+            at: Date.now(),
+            leadsBefore: accepted,
+          });
         } else if (stage === 1 && kills.length === 1 && accepted >= settings.leads * settings.killServerAt) {
           stage = 2;
           victimServer.child.kill('SIGKILL');
-          kills.push({ name: victimServer.name, what: `${victimServer.name} (kill -9)`, at: Date.now(), leadsBefore: accepted });
+          kills.push({
+            name: victimServer.name,
+            what: `${victimServer.name} (kill -9)`,
+            at: Date.now(),
+            leadsBefore: accepted,
+          });
         }
       },
     });
@@ -108,7 +118,8 @@ describe(`a Temporal cluster on Postgres, ${topology}`, () => {
       stepsAtFirstKill,
     });
     writeFileSync(path.join(artifacts, 'figures.json'), JSON.stringify(figures, null, 2));
-    for (const [name, text] of Object.entries(shares.lastScrapes())) writeFileSync(path.join(artifacts, `${name}.metrics.txt`), text);
+    for (const [name, text] of Object.entries(shares.lastScrapes()))
+      writeFileSync(path.join(artifacts, `${name}.metrics.txt`), text);
     printFigures(figures);
 
     expect(unfinished, 'leads whose run had not ended').toBe(0);
@@ -129,7 +140,10 @@ describe(`a Temporal cluster on Postgres, ${topology}`, () => {
     // Every owner alert reached the mail server; a copy could come only from the one window the
     // design leaves to the receiver (sent, then killed before marking sent), with the same Message-ID.
     expect(report.emailsReceived).toBe(settings.leads);
-    expect(kills.map((kill) => kill.what)).toEqual([`${victimWorker.name} (kill -9)`, `${victimServer.name} (kill -9)`]);
+    expect(kills.map((kill) => kill.what)).toEqual([
+      `${victimWorker.name} (kill -9)`,
+      `${victimServer.name} (kill -9)`,
+    ]);
     // Both servers took leads, and every worker (the killed one before it died) ran steps.
     expect(new Set(sent.map((lead) => lead.server))).toEqual(new Set(stack.servers.map((server) => server.name)));
     for (const worker of stack.workers)

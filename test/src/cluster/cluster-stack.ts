@@ -82,7 +82,12 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
       postgresPid: postgres.pid,
       stop: async () => undefined,
     };
-    const common = { ...temporal.clientEnv, SMTP_URL: smtp.url, LOG_LEVEL: 'info', LEADFLOW_SHUTDOWN_GRACE_MS: '20000' };
+    const common = {
+      ...temporal.clientEnv,
+      SMTP_URL: smtp.url,
+      LOG_LEVEL: 'info',
+      LEADFLOW_SHUTDOWN_GRACE_MS: '20000',
+    };
     const servers: ApiServer[] = [];
     const workers: Worker[] = [];
     stops.push(async () => {
@@ -114,7 +119,18 @@ export async function startClusterStack(options: ClusterStackOptions): Promise<C
       });
       workers.push({ ...worker, name, metricsUrl: `http://127.0.0.1:${port}/metrics` });
     }
-    return { postgres, temporal, smtp, databaseUrl, token, servers, workers, logDir: options.logDir, secure: options.secure, stop };
+    return {
+      postgres,
+      temporal,
+      smtp,
+      databaseUrl,
+      token,
+      servers,
+      workers,
+      logDir: options.logDir,
+      secure: options.secure,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -38,16 +38,24 @@ export async function exactlyOnce(
   mails: readonly ReceivedMail[],
 ): Promise<ExactlyOnceReport> {
   const ids = sent.map((lead) => lead.leadId);
-  const leads = await db.selectFrom('leads').select(['id', 'email', 'run_status', 'status']).where('id', 'in', ids).execute();
+  const leads = await db
+    .selectFrom('leads')
+    .select(['id', 'email', 'run_status', 'status'])
+    .where('id', 'in', ids)
+    .execute();
   const assignments = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM assignments WHERE lead_id = ANY(${ids}::uuid[]) AND rep_id IS NOT NULL GROUP BY lead_id`.execute(db);
+    SELECT count(*)::int AS n FROM assignments WHERE lead_id = ANY(${ids}::uuid[]) AND rep_id IS NOT NULL GROUP BY lead_id`.execute(
+    db,
+  );
   const alerts = await sql<{ channel: string; n: number; failed: number }>`
     SELECT channel, count(*)::int AS n, count(*) FILTER (WHERE status NOT IN ('sent', 'delivered'))::int AS failed
     FROM notifications WHERE lead_id = ANY(${ids}::uuid[]) AND idempotency_key LIKE '%:alert-owner:%' GROUP BY lead_id, channel`.execute(
     db,
   );
   const escalations = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM notifications WHERE lead_id = ANY(${ids}::uuid[]) AND idempotency_key LIKE '%:escalate:%'`.execute(db);
+    SELECT count(*)::int AS n FROM notifications WHERE lead_id = ANY(${ids}::uuid[]) AND idempotency_key LIKE '%:escalate:%'`.execute(
+    db,
+  );
   const retried = await sql<{
     n: number;
   }>`SELECT count(*)::int AS n FROM steps WHERE lead_id = ANY(${ids}::uuid[]) AND attempts > 1`.execute(db);
@@ -55,7 +63,8 @@ export async function exactlyOnce(
   // The run's SMTP server receives only this run's mail; owner alerts are the "New lead:" ones.
   const emails = mails.filter((mail) => mail.messageId && (mail.subject ?? '').startsWith('New lead:'));
   const byMessageId = new Map<string, number>();
-  for (const mail of emails) byMessageId.set(mail.messageId as string, (byMessageId.get(mail.messageId as string) ?? 0) + 1);
+  for (const mail of emails)
+    byMessageId.set(mail.messageId as string, (byMessageId.get(mail.messageId as string) ?? 0) + 1);
   const repeated = [...byMessageId].filter(([, n]) => n > 1).map(([messageId]) => messageId);
   return {
     sent: sent.length,
@@ -98,6 +107,8 @@ async function repeatsWithoutRetry(db: Kysely<Database>, messageIds: readonly st
   const rows = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM notifications n
     WHERE n.message_id = ANY(${messageIds}::text[])
-      AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.lead_id = n.lead_id AND s.node_id = 'alert-owner' AND s.attempts > 1)`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.lead_id = n.lead_id AND s.node_id = 'alert-owner' AND s.attempts > 1)`.execute(
+    db,
+  );
   return rows.rows[0]?.n ?? 0;
 }

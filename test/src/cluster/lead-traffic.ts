@@ -49,7 +49,12 @@ export async function captureLeads(client: FailoverClient, options: CaptureOptio
   const post = async (i: number): Promise<void> => {
     const body = leadBody(options.runId, i);
     const sentAt = Date.now();
-    const answer = await client.send<{ lead?: { id: string } }>('POST', '/api/leads', body, `capture-${options.runId}-${i}`);
+    const answer = await client.send<{ lead?: { id: string } }>(
+      'POST',
+      '/api/leads',
+      body,
+      `capture-${options.runId}-${i}`,
+    );
     if ((answer.status !== 201 && answer.status !== 200) || !answer.body.lead) {
       throw new Error(`lead ${i} refused by ${answer.server}: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
@@ -110,7 +115,9 @@ export function startReps(
       for (let i = 0; i < fresh.length; i += 8) {
         await Promise.all(
           fresh.slice(i, i + 8).map(async (id) => {
-            const answer = await client.send('POST', `/api/leads/${id}/events`, { type: 'contacted' }, `contacted-${id}`).catch(() => null);
+            const answer = await client
+              .send('POST', `/api/leads/${id}/events`, { type: 'contacted' }, `contacted-${id}`)
+              .catch(() => null);
             if (answer && answer.status === 202) marked.add(id);
             else state.failures++;
           }),
@@ -132,7 +139,12 @@ export function startReps(
 }
 
 /** Waits until every lead of the run has ended (run completed), or the deadline; returns how many still run. */
-export async function awaitAllEnded(db: Kysely<Database>, emailSuffix: string, total: number, deadlineMs: number): Promise<number> {
+export async function awaitAllEnded(
+  db: Kysely<Database>,
+  emailSuffix: string,
+  total: number,
+  deadlineMs: number,
+): Promise<number> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     const row = await db

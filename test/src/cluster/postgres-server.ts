@@ -15,7 +15,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function postgresBin(): string {
   if (process.env.LEADFLOW_PG_BIN) return process.env.LEADFLOW_PG_BIN;
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((name) => existsSync(path.join(root, name, 'bin/initdb'))) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((name) => existsSync(path.join(root, name, 'bin/initdb')))
+    : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!newest)
     throw new Error(
@@ -63,7 +65,20 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   const bins = postgresBin();
   const as = (bin: string, args: string[]): [string, string[]] =>
     asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bins, bin), ...args]] : [path.join(bins, bin), args];
-  await run(...as('initdb', ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--no-sync']));
+  await run(
+    ...as('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--pwfile',
+      pwfile,
+      '--auth=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]),
+  );
 
   const port = await freePort();
   const settings = [
@@ -129,7 +144,9 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
       const client = new pg.Client({ connectionString: superUrl });
       await client.connect();
       try {
-        await client.query(`CREATE ROLE ${user} LOGIN PASSWORD '${password}'${roleOptions.createdb ? ' CREATEDB' : ''}`);
+        await client.query(
+          `CREATE ROLE ${user} LOGIN PASSWORD '${password}'${roleOptions.createdb ? ' CREATEDB' : ''}`,
+        );
         if (database) await client.query(`CREATE DATABASE ${database} OWNER ${user}`);
       } finally {
         await client.end();

@@ -92,7 +92,14 @@ async function setupSchemas(sqlTool: string, schemaDir: string, postgres: Postgr
     ];
     await run(sqlTool, [...base, '--database', database, 'create-database']);
     await run(sqlTool, [...base, '--database', database, 'setup-schema', '-v', '0.0']);
-    await run(sqlTool, [...base, '--database', database, 'update-schema', '-d', path.join(schemaDir, folder, 'versioned')]);
+    await run(sqlTool, [
+      ...base,
+      '--database',
+      database,
+      'update-schema',
+      '-d',
+      path.join(schemaDir, folder, 'versioned'),
+    ]);
   }
 }
 
@@ -198,18 +205,23 @@ async function registerNamespace(
       lastError = error.message;
       return undefined;
     });
-    if (!connection && Date.now() > deadline) throw new Error(`the Temporal frontend did not answer in 2 minutes: ${lastError}`);
+    if (!connection && Date.now() > deadline)
+      throw new Error(`the Temporal frontend did not answer in 2 minutes: ${lastError}`);
   }
   try {
     for (const deadline = Date.now() + 120_000; ; await sleep(1000)) {
       try {
-        await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('3 days') });
+        await connection.workflowService.registerNamespace({
+          namespace,
+          workflowExecutionRetentionPeriod: msToTs('3 days'),
+        });
         break;
       } catch (error) {
         const message = (error as Error).message;
         if (/already exists|AlreadyExists/i.test(message)) break;
         // History and matching join the ring a few seconds after the frontend answers.
-        if (Date.now() > deadline) throw new Error(`registering namespace ${namespace} failed: ${message}`, { cause: error });
+        if (Date.now() > deadline)
+          throw new Error(`registering namespace ${namespace} failed: ${message}`, { cause: error });
       }
     }
     // The namespace is usable once every frontend's cache has it (system.namespaceCacheRefreshInterval).
@@ -218,7 +230,8 @@ async function registerNamespace(
         await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 });
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`namespace ${namespace} not usable in 60 s: ${(error as Error).message}`, { cause: error });
+        if (Date.now() > deadline)
+          throw new Error(`namespace ${namespace} not usable in 60 s: ${(error as Error).message}`, { cause: error });
       }
     }
   } finally {
@@ -246,7 +259,10 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     TEMPORAL_PG_ADDRESS: `127.0.0.1:${options.postgres.port}`,
     TEMPORAL_PG_USER,
     TEMPORAL_PG_PASSWORD,
-    ...(options.postgres.caFile && { TEMPORAL_PG_TLS_CA: options.postgres.caFile, TEMPORAL_PG_TLS_SERVER_NAME: 'localhost' }),
+    ...(options.postgres.caFile && {
+      TEMPORAL_PG_TLS_CA: options.postgres.caFile,
+      TEMPORAL_PG_TLS_SERVER_NAME: 'localhost',
+    }),
     TEMPORAL_DYNAMIC_CONFIG: DYNAMIC_CONFIG,
     ...tls?.server,
     ...(options.auth && { TEMPORAL_JWKS_URI: options.auth.jwksUri }),
@@ -267,7 +283,10 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   try {
     const start = (service: TemporalService): void => {
       const env = { ...baseEnv, TEMPORAL_METRICS_ADDRESS: metrics[service] };
-      children.set(service, startService(binaries.server, service, env, path.join(options.logDir, `temporal-${service}.log`)));
+      children.set(
+        service,
+        startService(binaries.server, service, env, path.join(options.logDir, `temporal-${service}.log`)),
+      );
     };
     // The first service to start writes the cluster's metadata record; several at once on an
     // empty database race for it and the losers exit. History first, the others once it is written.

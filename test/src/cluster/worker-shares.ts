@@ -17,7 +17,10 @@ export interface ShareScraper {
  * counter) and how many workflow tasks (the SDK's), so the share of work each worker took is
  * known even for a worker killed mid-run.
  */
-export function scrapeWorkerShares(workers: ReadonlyArray<{ name: string; metricsUrl: string }>, intervalMs = 1000): ShareScraper {
+export function scrapeWorkerShares(
+  workers: ReadonlyArray<{ name: string; metricsUrl: string }>,
+  intervalMs = 1000,
+): ShareScraper {
   const steps: Record<string, number> = {};
   const tasks: Record<string, number> = {};
   const texts: Record<string, string> = {};

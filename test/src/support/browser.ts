@@ -11,11 +11,21 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../artifacts/screenshots
 
 /** Headless Chromium; fails (never skips) when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set LEADFLOW_CHROMIUM`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set LEADFLOW_CHROMIUM`,
+    );
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -38,7 +48,16 @@ export async function dragBetween(page: Page, from: string, to: string): Promise
 
 /** Form controls on the page that no label, aria-label or aria-labelledby names (the start of each one's HTML). */
 export async function unlabelledControls(page: Page, scope = 'main'): Promise<string[]> {
-  return page.locator(`${scope} input, ${scope} select, ${scope} textarea`).evaluateAll((elements) =>
-    elements.filter((element) => !(element as unknown as { labels?: { length: number } }).labels?.length && !element.getAttribute('aria-label') && !element.getAttribute('aria-labelledby')).map((element) => element.outerHTML.slice(0, 80)),
-  );
+  return page
+    .locator(`${scope} input, ${scope} select, ${scope} textarea`)
+    .evaluateAll((elements) =>
+      elements
+        .filter(
+          (element) =>
+            !(element as unknown as { labels?: { length: number } }).labels?.length &&
+            !element.getAttribute('aria-label') &&
+            !element.getAttribute('aria-labelledby'),
+        )
+        .map((element) => element.outerHTML.slice(0, 80)),
+    );
 }

@@ -3,14 +3,18 @@ import type { Page } from 'playwright-core';
 
 /** The canvas' zoom, read from React Flow's viewport transform. */
 export async function canvasZoom(page: Page, scope = '.canvas'): Promise<number> {
-  return page.locator(`${scope} .react-flow__viewport`).evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).a);
+  return page
+    .locator(`${scope} .react-flow__viewport`)
+    .evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).a);
 }
 
 /**
  * For every edge drawn, how far (in screen px) its path starts from the source handle it leaves
  * by: 0 when edges follow their ports, tens of pixels when an edge still starts at an old port.
  */
-export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; source: string; handle: string; offset: number }>> {
+export async function edgeStartOffsets(
+  page: Page,
+): Promise<Array<{ id: string; source: string; handle: string; offset: number }>> {
   return page.evaluate(() => {
     const viewport = document.querySelector('.canvas .react-flow__viewport') as HTMLElement;
     const matrix = new DOMMatrix(getComputedStyle(viewport).transform);
@@ -24,7 +28,8 @@ export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; 
       const d = path?.getAttribute('d') ?? '';
       const start = /^M\s*([-\d.]+)[ ,]([-\d.]+)/.exec(d);
       const edgeId = match?.[1] ?? id;
-      const info = (window as unknown as { __edges?: Record<string, { source: string; sourceHandle: string }> }).__edges?.[edgeId];
+      const info = (window as unknown as { __edges?: Record<string, { source: string; sourceHandle: string }> })
+        .__edges?.[edgeId];
       if (!start || !info) continue;
       const handle = document.querySelector(
         `.canvas .react-flow__handle.source[data-nodeid="${info.source}"][data-handleid="${info.sourceHandle}"]`,
@@ -46,11 +51,13 @@ export async function edgeStartOffsets(page: Page): Promise<Array<{ id: string; 
 }
 
 /** Tells the page which edge leaves which port (from the saved draft), for edgeStartOffsets. */
-export async function shareEdges(page: Page, edges: Array<{ id: string; source: string; sourceHandle: string }>): Promise<void> {
+export async function shareEdges(
+  page: Page,
+  edges: Array<{ id: string; source: string; sourceHandle: string }>,
+): Promise<void> {
   await page.evaluate((list) => {
-    (window as unknown as { __edges: Record<string, { source: string; sourceHandle: string }> }).__edges = Object.fromEntries(
-      list.map((edge) => [edge.id, edge]),
-    );
+    (window as unknown as { __edges: Record<string, { source: string; sourceHandle: string }> }).__edges =
+      Object.fromEntries(list.map((edge) => [edge.id, edge]));
   }, edges);
 }
 
@@ -66,7 +73,8 @@ export async function overlappingNodes(page: Page): Promise<string[][]> {
       for (let j = i + 1; j < boxes.length; j += 1) {
         const a = boxes[i]!.box;
         const b = boxes[j]!.box;
-        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) pairs.push([boxes[i]!.id, boxes[j]!.id]);
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          pairs.push([boxes[i]!.id, boxes[j]!.id]);
       }
     }
     return pairs;
@@ -83,12 +91,14 @@ export async function untilCanvasStill(page: Page, scope = '.canvas', timeoutMs 
     page.evaluate((root) => {
       const canvas = document.querySelector(root);
       const viewport = canvas?.querySelector('.react-flow__viewport') as HTMLElement | null;
-      const nodes = Array.from(canvas?.querySelectorAll('.react-flow__node') ?? []).map((node) => (node as HTMLElement).style.transform);
+      const nodes = Array.from(canvas?.querySelectorAll('.react-flow__node') ?? []).map(
+        (node) => (node as HTMLElement).style.transform,
+      );
       return JSON.stringify([viewport ? getComputedStyle(viewport).transform : null, nodes]);
     }, scope);
   let last = await read();
   let same = 0;
-  for (const deadline = Date.now() + timeoutMs; same < 2; ) {
+  for (const deadline = Date.now() + timeoutMs; same < 2;) {
     if (Date.now() > deadline) throw new Error(`the canvas was still moving after ${timeoutMs} ms: ${last}`);
     await page.waitForTimeout(100);
     const now = await read();

@@ -68,14 +68,23 @@ function withWildcards(json: string): string {
 
 /** A string with `…` in it as a pattern: the parts between are literal. */
 export function wildcardPattern(text: string): RegExp {
-  return new RegExp(`^${text.split('\u2026').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+  return new RegExp(
+    `^${text
+      .split('\u2026')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
 }
 
 /** Where `actual` differs from the documented `shape`, one line each; empty when it matches. */
 export function shapeMismatches(shape: unknown, actual: unknown, path = '$'): string[] {
   if (shape === ANY) return [];
   if (typeof shape === 'string') {
-    if (shape.includes('\u2026')) return typeof actual === 'string' && wildcardPattern(shape).test(actual) ? [] : [`${path}: ${JSON.stringify(actual)} is not like ${JSON.stringify(shape)}`];
+    if (shape.includes('\u2026'))
+      return typeof actual === 'string' && wildcardPattern(shape).test(actual)
+        ? []
+        : [`${path}: ${JSON.stringify(actual)} is not like ${JSON.stringify(shape)}`];
     return actual === shape ? [] : [`${path}: ${JSON.stringify(actual)}, documented ${JSON.stringify(shape)}`];
   }
   if (Array.isArray(shape)) {
@@ -84,14 +93,18 @@ export function shapeMismatches(shape: unknown, actual: unknown, path = '$'): st
     return shape.flatMap((item, index) => shapeMismatches(item, actual[index], `${path}[${index}]`));
   }
   if (shape !== null && typeof shape === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${path}: ${JSON.stringify(actual)}, documented an object`];
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+      return [`${path}: ${JSON.stringify(actual)}, documented an object`];
     const expected = Object.entries(shape).filter(([key]) => key !== MORE);
     const problems = expected.flatMap(([key, value]) =>
-      key in actual ? shapeMismatches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`) : [`${path}.${key}: missing`],
+      key in actual
+        ? shapeMismatches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`)
+        : [`${path}.${key}: missing`],
     );
     if (!(MORE in shape)) {
       const extra = Object.keys(actual).filter((key) => !(key in shape));
-      if (extra.length > 0) problems.push(`${path}: fields not documented (add them, or a … entry): ${extra.join(', ')}`);
+      if (extra.length > 0)
+        problems.push(`${path}: fields not documented (add them, or a … entry): ${extra.join(', ')}`);
     }
     return problems;
   }

@@ -56,7 +56,13 @@ export class FailoverClient {
     return this.backends.find((backend) => !exclude.has(backend.name) && this.ready.get(backend.name));
   }
 
-  async send<T = any>(method: string, route: string, body: unknown, idempotencyKey: string, deadlineMs = 60_000): Promise<Answer<T>> {
+  async send<T = any>(
+    method: string,
+    route: string,
+    body: unknown,
+    idempotencyKey: string,
+    deadlineMs = 60_000,
+  ): Promise<Answer<T>> {
     const failures: Answer<T>['failures'] = [];
     const deadline = Date.now() + deadlineMs;
     const tried = new Set<string>();
@@ -64,7 +70,9 @@ export class FailoverClient {
       const backend = this.pick(tried);
       if (!backend) {
         if (Date.now() > deadline)
-          throw new Error(`${method} ${route}: no API server answered (${failures.map((f) => `${f.server}: ${f.error}`).join('; ')})`);
+          throw new Error(
+            `${method} ${route}: no API server answered (${failures.map((f) => `${f.server}: ${f.error}`).join('; ')})`,
+          );
         tried.clear();
         await sleep(200);
         continue;
@@ -72,7 +80,11 @@ export class FailoverClient {
       try {
         const response = await fetch(`${backend.url}${route}`, {
           method,
-          headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+          headers: {
+            authorization: `Bearer ${this.token}`,
+            'content-type': 'application/json',
+            'idempotency-key': idempotencyKey,
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(30_000),
         });

@@ -28,8 +28,15 @@ async function startTemporalOnSomeFreePort(attempts = 3): Promise<Awaited<Return
       return await startTemporalDevServer({ port: await freePort() });
     } catch (error) {
       // Only a server that did not come up is worth another port; a missing CLI fails at once.
-      if (attempt >= attempts || !(error instanceof Error) || !/did not start|address already in use/.test(error.message)) throw error;
-      console.warn(`the Temporal dev server did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying another port`);
+      if (
+        attempt >= attempts ||
+        !(error instanceof Error) ||
+        !/did not start|address already in use/.test(error.message)
+      )
+        throw error;
+      console.warn(
+        `the Temporal dev server did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying another port`,
+      );
     }
   }
 }

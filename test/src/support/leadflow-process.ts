@@ -34,9 +34,13 @@ export interface LeadflowProcess {
  * server; `npm start`), `worker` (`npm run worker`, serving /metrics on `url`) or `migrate`.
  * Configured only through the environment; its output is kept for the test to read.
  */
-export async function spawnLeadflow(command: 'start' | 'worker' | 'migrate', env: Record<string, string>): Promise<LeadflowProcess> {
+export async function spawnLeadflow(
+  command: 'start' | 'worker' | 'migrate',
+  env: Record<string, string>,
+): Promise<LeadflowProcess> {
   const port = await freePort();
-  const portEnv = command === 'start' ? { PORT: String(port) } : command === 'worker' ? { LEADFLOW_METRICS_PORT: String(port) } : {};
+  const portEnv =
+    command === 'start' ? { PORT: String(port) } : command === 'worker' ? { LEADFLOW_METRICS_PORT: String(port) } : {};
   const child = spawn(process.execPath, [cli(command)], {
     env: { ...process.env, LOG_LEVEL: 'info', LEADFLOW_SECRET_KEY: TEST_SECRET_KEY, ...portEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,7 +74,8 @@ export async function spawnLeadflow(command: 'start' | 'worker' | 'migrate', env
 export async function untilReady(process: LeadflowProcess, path = '/readyz', timeoutMs = 120_000): Promise<void> {
   let last = 'no answer';
   for (const deadline = Date.now() + timeoutMs; ; await sleep(200)) {
-    if (process.child.exitCode !== null) throw new Error(`exited (${process.child.exitCode}) before ready:\n${process.output()}`);
+    if (process.child.exitCode !== null)
+      throw new Error(`exited (${process.child.exitCode}) before ready:\n${process.output()}`);
     const response = await fetch(`${process.url}${path}`).catch(() => null);
     if (response?.ok) return;
     if (response) last = `${response.status} ${await response.text()}`;
@@ -83,7 +88,9 @@ export async function untilReady(process: LeadflowProcess, path = '/readyz', tim
  * What the processes of one test share: a database of their own in the test Postgres, the test
  * Temporal with a task queue of their own, and a real SMTP server.
  */
-export async function processEnv(name: string): Promise<{ env: Record<string, string>; databaseUrl: string; smtp: SmtpSink }> {
+export async function processEnv(
+  name: string,
+): Promise<{ env: Record<string, string>; databaseUrl: string; smtp: SmtpSink }> {
   const databaseUrl = await createIsolatedDatabase(inject('databaseUrl'));
   const smtp = await startSmtpSink();
   const env = {

@@ -53,11 +53,17 @@ export function stepsOf(lead: HistoricLead): StepRecord[] {
  * timestamps are the point), stage-moving steps through `persistSteps`, events through the API.
  * Returns lead ids by key.
  */
-export async function writeHistory(stack: TestStack, workflowId: string, reps: Record<string, string>, leads: readonly HistoricLead[]): Promise<Record<string, string>> {
+export async function writeHistory(
+  stack: TestStack,
+  workflowId: string,
+  reps: Record<string, string>,
+  leads: readonly HistoricLead[],
+): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const lead of leads) {
     const email = `${lead.key.toLowerCase()}@history.test`;
-    const touch = (source: string | null) => JSON.stringify(source ? { source, channel: 'api', at: lead.capturedAt } : {});
+    const touch = (source: string | null) =>
+      JSON.stringify(source ? { source, channel: 'api', at: lead.capturedAt } : {});
     const last = lead.assignments[lead.assignments.length - 1];
     const row = await stack.db
       .insertInto('leads')
@@ -82,10 +88,26 @@ export async function writeHistory(stack: TestStack, workflowId: string, reps: R
       .executeTakeFirstOrThrow();
     ids[lead.key] = row.id;
     for (const [visit, [rep, seconds]] of lead.assignments.entries()) {
-      const teamId = (await stack.db.selectFrom('reps').select('team_id').where('id', '=', reps[rep] as string).executeTakeFirstOrThrow()).team_id;
+      const teamId = (
+        await stack.db
+          .selectFrom('reps')
+          .select('team_id')
+          .where('id', '=', reps[rep] as string)
+          .executeTakeFirstOrThrow()
+      ).team_id;
       await stack.db
         .insertInto('assignments')
-        .values({ lead_id: row.id, node_id: 'assign', visit: visit + 1, rep_id: reps[rep] as string, team_id: teamId, strategy: 'round_robin', reason: 'history', candidates: '[]', created_at: new Date(plus(lead.capturedAt, seconds)) })
+        .values({
+          lead_id: row.id,
+          node_id: 'assign',
+          visit: visit + 1,
+          rep_id: reps[rep] as string,
+          team_id: teamId,
+          strategy: 'round_robin',
+          reason: 'history',
+          candidates: '[]',
+          created_at: new Date(plus(lead.capturedAt, seconds)),
+        })
         .execute();
     }
     // Steps and events in the order they happened, as the product would have written them: an
@@ -94,13 +116,21 @@ export async function writeHistory(stack: TestStack, workflowId: string, reps: R
     const written = async (upTo: string) => {
       const due = steps.filter((step) => (step.endedAt ?? '') <= upTo);
       steps = steps.filter((step) => !due.includes(step));
-      if (due.length > 0) await persistSteps(stack.db, row.id, due, { status: 'completed', nodeId: null, waiting: null });
+      if (due.length > 0)
+        await persistSteps(stack.db, row.id, due, { status: 'completed', nodeId: null, waiting: null });
     };
-    const events = [...(lead.events ?? []), ...(lead.contactedAfter === undefined ? [] : [[lead.contactedAfter, 'contacted'] as [number, string]])];
+    const events = [
+      ...(lead.events ?? []),
+      ...(lead.contactedAfter === undefined ? [] : [[lead.contactedAfter, 'contacted'] as [number, string]]),
+    ];
     for (const [seconds, type, data] of events.sort((a, b) => a[0] - b[0])) {
       const occurredAt = plus(lead.capturedAt, seconds);
       await written(occurredAt);
-      const posted = await stack.api('POST', `/api/leads/${row.id}/events`, { type, occurredAt, ...(data && { data }) });
+      const posted = await stack.api('POST', `/api/leads/${row.id}/events`, {
+        type,
+        occurredAt,
+        ...(data && { data }),
+      });
       expect(posted.status, JSON.stringify(posted.body)).toBe(202);
     }
     await written('9999');
@@ -117,10 +147,14 @@ export async function addOldLeads(stack: TestStack, workflowId: string, repId: s
     FROM generate_series(1, ${count}::int) g`.execute(stack.db);
   await sql`
     INSERT INTO lead_events (lead_id, seq, type, occurred_at)
-    SELECT id, n, t, created_at + interval '4 minutes' FROM leads, unnest(ARRAY['contacted', 'page_visited', 'email_opened']) WITH ORDINALITY AS e(t, n) WHERE email LIKE 'old%'`.execute(stack.db);
+    SELECT id, n, t, created_at + interval '4 minutes' FROM leads, unnest(ARRAY['contacted', 'page_visited', 'email_opened']) WITH ORDINALITY AS e(t, n) WHERE email LIKE 'old%'`.execute(
+    stack.db,
+  );
   await sql`
     INSERT INTO assignments (lead_id, node_id, visit, rep_id, team_id, strategy, reason, created_at)
-    SELECT id, 'assign', 1, ${repId}, team_id, 'round_robin', 'old', created_at + interval '1 minute' FROM leads WHERE email LIKE 'old%'`.execute(stack.db);
+    SELECT id, 'assign', 1, ${repId}, team_id, 'round_robin', 'old', created_at + interval '1 minute' FROM leads WHERE email LIKE 'old%'`.execute(
+    stack.db,
+  );
   await sql`
     INSERT INTO lead_stage_changes (lead_id, from_stage, to_stage, changed_at)
     SELECT id, 'new', 'mql', created_at + interval '1 hour' FROM leads WHERE email LIKE 'old%'`.execute(stack.db);
@@ -131,10 +165,20 @@ export async function addOldLeads(stack: TestStack, workflowId: string, repId: s
 export async function queriesRunBy(stack: TestStack, path: string): Promise<CompiledQuery[]> {
   const queries: CompiledQuery[] = [];
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => void (event.level === 'query' && queries.push(event.query)) });
-  const app = await buildApp(createAppServices(db, stack.services.temporal, nodeRegistry, stack.security, stack.taskQueue), { adminToken: stack.token });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => void (event.level === 'query' && queries.push(event.query)),
+  });
+  const app = await buildApp(
+    createAppServices(db, stack.services.temporal, nodeRegistry, stack.security, stack.taskQueue),
+    { adminToken: stack.token },
+  );
   try {
-    const response = await app.inject({ method: 'GET', url: path, headers: { authorization: `Bearer ${stack.token}` } });
+    const response = await app.inject({
+      method: 'GET',
+      url: path,
+      headers: { authorization: `Bearer ${stack.token}` },
+    });
     expect(response.statusCode, response.body).toBe(200);
     return queries;
   } finally {

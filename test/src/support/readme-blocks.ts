@@ -39,23 +39,37 @@ export function readmeBlocks(markdown: string): ReadmeBlock[] {
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i] as string).startsWith('```'); i++) body.push(lines[i] as string);
     const marker = MARKER.exec(previousNonBlank(lines, start) ?? '')?.[1];
-    blocks.push({ line: start + 1, info, body, after: paragraphAfter(lines, i + 1), ...classify(info, marker, start + 1) });
+    blocks.push({
+      line: start + 1,
+      info,
+      body,
+      after: paragraphAfter(lines, i + 1),
+      ...classify(info, marker, start + 1),
+    });
   }
   return blocks;
 }
 
-function classify(info: string, marker: string | undefined, line: number): Pick<ReadmeBlock, 'kind' | 'fileName' | 'skipReason'> {
+function classify(
+  info: string,
+  marker: string | undefined,
+  line: number,
+): Pick<ReadmeBlock, 'kind' | 'fileName' | 'skipReason'> {
   if (marker !== undefined) {
     const skip = /^skip\s*\((.+)\)$/.exec(marker);
     if (skip) return { kind: 'skip', skipReason: skip[1] };
     if (marker === 'npm start prints') return { kind: 'npm-start-output' };
-    throw new Error(`README line ${line}: unknown readme-test marker '${marker}' (use "skip (why)" or "npm start prints")`);
+    throw new Error(
+      `README line ${line}: unknown readme-test marker '${marker}' (use "skip (why)" or "npm start prints")`,
+    );
   }
   const [language = '', fileName] = info.split(/\s+/);
   if (fileName) return { kind: 'file', fileName };
   if (RUNNABLE.has(language)) return { kind: 'run' };
   if (language === '' || language === 'text') return { kind: 'illustration' };
-  throw new Error(`README line ${line}: a \`\`\`${language} block is neither run nor skipped; show the request that gives it in a sh block (as # →), or mark it <!-- readme-test: skip (why) -->`);
+  throw new Error(
+    `README line ${line}: a \`\`\`${language} block is neither run nor skipped; show the request that gives it in a sh block (as # →), or mark it <!-- readme-test: skip (why) -->`,
+  );
 }
 
 function previousNonBlank(lines: string[], index: number): string | undefined {
@@ -67,7 +81,8 @@ function paragraphAfter(lines: string[], index: number): string {
   let i = index;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
   const paragraph: string[] = [];
-  for (; i < lines.length && (lines[i] as string).trim() !== '' && !(lines[i] as string).startsWith('```'); i++) paragraph.push((lines[i] as string).trim());
+  for (; i < lines.length && (lines[i] as string).trim() !== '' && !(lines[i] as string).startsWith('```'); i++)
+    paragraph.push((lines[i] as string).trim());
   return paragraph.join(' ');
 }
 
@@ -113,6 +128,7 @@ export function statementsOf(block: ReadmeBlock): Statement[] {
     statements.push({ text: text.trim(), line: startLine, ...(documented !== undefined && { documented }) });
     text = '';
   });
-  if (text !== '') throw new Error(`README line ${startLine}: a statement does not end (an unclosed quote, or a trailing \\)`);
+  if (text !== '')
+    throw new Error(`README line ${startLine}: a statement does not end (an unclosed quote, or a trailing \\)`);
   return statements;
 }

@@ -4,7 +4,17 @@ import type { Database } from '@leadflow/engine/db';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { nodeRegistry } from '@leadflow/nodes';
-import { buildApp, createAppServices, leadflowClient, leadflowCodec, type Security, startWorkerHost, type Actor, type AppServices, type WorkerHost } from '@leadflow/server';
+import {
+  buildApp,
+  createAppServices,
+  leadflowClient,
+  leadflowCodec,
+  type Security,
+  startWorkerHost,
+  type Actor,
+  type AppServices,
+  type WorkerHost,
+} from '@leadflow/server';
 import { Keyring, newSecretKey } from '@leadflow/engine/crypto';
 import { Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import type { WorkflowBundle } from '@temporalio/worker';
@@ -30,7 +40,12 @@ export interface TestStack {
   /** The stack's keyring and the payload codec its client and worker use. */
   security: Security;
   worker: WorkerHost | null;
-  api<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  api<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
   startWorker(): Promise<WorkerHost>;
   stop(): Promise<void>;
 }
@@ -62,7 +77,9 @@ export async function startTestStack(
   const security = { keyring, codec: leadflowCodec(db, keyring) };
   const client = leadflowClient(connection, undefined, security.codec, options.clientInterceptors);
   const workflowBundle = options.workflowBundle ?? { code: inject('workflowBundleCode') };
-  const services = createAppServices(db, client, nodeRegistry, security, taskQueue, databaseUrl, undefined, { workflowBundle });
+  const services = createAppServices(db, client, nodeRegistry, security, taskQueue, databaseUrl, undefined, {
+    workflowBundle,
+  });
   const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -94,7 +111,11 @@ export async function startTestStack(
     async api(method, path, body, headers = {}) {
       const response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
@@ -113,7 +134,12 @@ export async function startTestStack(
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails with what it last saw. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000, intervalMs = 200): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -125,5 +151,12 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
 
 /** A lead the example workflow scores as tier 1 (business email, senior title, demo request). */
 export function hotLead(i: number, domain = 'bigco.com'): Record<string, unknown> {
-  return { email: `buyer${i}@${domain}`, name: `Buyer ${i}`, company: 'BigCo Inc.', title: 'VP Operations', source: 'demo_request', country: 'US' };
+  return {
+    email: `buyer${i}@${domain}`,
+    name: `Buyer ${i}`,
+    company: 'BigCo Inc.',
+    title: 'VP Operations',
+    source: 'demo_request',
+    country: 'US',
+  };
 }

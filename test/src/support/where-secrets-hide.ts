@@ -8,7 +8,9 @@ import { type Kysely, sql } from 'kysely';
  * pg_dump, and Debian's refuses a newer server): where a leaked secret or a kept address would show.
  */
 export async function databaseText(db: Kysely<Database>): Promise<string> {
-  const tables = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(db);
+  const tables = await sql<{
+    name: string;
+  }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(db);
   const parts: string[] = [];
   for (const { name } of tables.rows) {
     const rows = await sql<{ row: string }>`SELECT row_to_json(t)::text AS row FROM ${sql.table(name)} t`.execute(db);
@@ -21,7 +23,11 @@ export async function databaseText(db: Kysely<Database>): Promise<string> {
 export function temporalHistoryText(address: string, workflowId: string): string {
   const cli = findTemporalCli();
   if (!cli) throw new Error('the Temporal CLI is needed to read raw histories');
-  return execFileSync(cli, ['workflow', 'show', '--address', address, '--workflow-id', workflowId, '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync(
+    cli,
+    ['workflow', 'show', '--address', address, '--workflow-id', workflowId, '--output', 'json'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
 }
 
 /** Everything this process writes to stdout and stderr while `work` runs (the in-process worker and server log there). */

@@ -81,7 +81,9 @@ const BATCH = 500;
 async function backfillStages(db: Kysely<unknown>): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const ids = (await sql<{ id: string }>`SELECT id FROM leads WHERE id > ${after}::uuid ORDER BY id LIMIT ${BATCH}`.execute(db)).rows.map((row) => row.id);
+    const ids = (
+      await sql<{ id: string }>`SELECT id FROM leads WHERE id > ${after}::uuid ORDER BY id LIMIT ${BATCH}`.execute(db)
+    ).rows.map((row) => row.id);
     if (ids.length === 0) return;
     after = ids[ids.length - 1] as string;
     const evidence = await sql<Evidence>`
@@ -104,19 +106,39 @@ async function backfillStages(db: Kysely<unknown>): Promise<void> {
       ORDER BY lead_id, late, at`.execute(db);
 
     const stages = new Map<string, LeadStage>();
-    const moves: Array<{ lead_id: string; from_stage: string; to_stage: string; changed_at: Date; step_seq: number | null; event_id: string | null }> = [];
+    const moves: Array<{
+      lead_id: string;
+      from_stage: string;
+      to_stage: string;
+      changed_at: Date;
+      step_seq: number | null;
+      event_id: string | null;
+    }> = [];
     for (const row of evidence.rows) {
       const signal = signalOf(row.signal);
       const current = stages.get(row.lead_id) ?? 'new';
       const next = signal && nextStage(current, signal);
       if (!next) continue;
-      moves.push({ lead_id: row.lead_id, from_stage: current, to_stage: next, changed_at: row.at, step_seq: row.step_seq, event_id: row.event_id });
+      moves.push({
+        lead_id: row.lead_id,
+        from_stage: current,
+        to_stage: next,
+        changed_at: row.at,
+        step_seq: row.step_seq,
+        event_id: row.event_id,
+      });
       stages.set(row.lead_id, next);
     }
     if (moves.length === 0) continue;
-    await (db as Kysely<{ lead_stage_changes: (typeof moves)[number] }>).insertInto('lead_stage_changes').values(moves).onConflict((oc) => oc.doNothing()).execute();
+    await (db as Kysely<{ lead_stage_changes: (typeof moves)[number] }>)
+      .insertInto('lead_stage_changes')
+      .values(moves)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const leadIds = [...stages.keys()];
     const leadStages = leadIds.map((id) => stages.get(id) as string);
-    await sql`UPDATE leads SET stage = s.stage FROM unnest(${leadIds}::uuid[], ${leadStages}::text[]) AS s(id, stage) WHERE leads.id = s.id`.execute(db);
+    await sql`UPDATE leads SET stage = s.stage FROM unnest(${leadIds}::uuid[], ${leadStages}::text[]) AS s(id, stage) WHERE leads.id = s.id`.execute(
+      db,
+    );
   }
 }

@@ -8,7 +8,9 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE steps ADD COLUMN data_pruned_at timestamptz`.execute(db);
-  await sql`CREATE INDEX steps_with_data ON steps (started_at) WHERE input IS NOT NULL OR output IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX steps_with_data ON steps (started_at) WHERE input IS NOT NULL OR output IS NOT NULL`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

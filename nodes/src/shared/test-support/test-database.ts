@@ -22,11 +22,28 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     async lead(fields = {}) {
-      workflowId ??= (await db.insertInto('workflows').values({ slug: 'nodes-test', name: 'nodes test', draft: '{}' }).returning('id').executeTakeFirstOrThrow()).id;
+      workflowId ??= (
+        await db
+          .insertInto('workflows')
+          .values({ slug: 'nodes-test', name: 'nodes test', draft: '{}' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
       const email = fields.email ?? `lead-${Math.random().toString(36).slice(2)}@test.example`;
       const row = await db
         .insertInto('leads')
-        .values({ workflow_id: workflowId, workflow_version: 1, email, email_normalized: email, owner_id: fields.ownerId ?? null, team_id: fields.teamId ?? null, fields: '{}', custom: '{}', first_touch: '{}', last_touch: '{}' })
+        .values({
+          workflow_id: workflowId,
+          workflow_version: 1,
+          email,
+          email_normalized: email,
+          owner_id: fields.ownerId ?? null,
+          team_id: fields.teamId ?? null,
+          fields: '{}',
+          custom: '{}',
+          first_touch: '{}',
+          last_touch: '{}',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return testLead({ ...fields, id: row.id, email });
@@ -35,7 +52,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       return (await db.insertInto('reps').values(fields).returning('id').executeTakeFirstOrThrow()).id;
     },
     async team(id, managerRepId) {
-      await db.insertInto('teams').values({ id, name: id, manager_rep_id: managerRepId ?? null }).execute();
+      await db
+        .insertInto('teams')
+        .values({ id, name: id, manager_rep_id: managerRepId ?? null })
+        .execute();
     },
     close: () => db.destroy(),
   };

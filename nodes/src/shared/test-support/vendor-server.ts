@@ -51,7 +51,8 @@ export async function startVendorServer(companies: Readonly<Record<string, Compa
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(value));
       };
-      if (typeof behaviour === 'number') return json(behaviour, { error: { type: behaviour === 404 ? 'unknown_record' : 'vendor_error' } });
+      if (typeof behaviour === 'number')
+        return json(behaviour, { error: { type: behaviour === 404 ? 'unknown_record' : 'vendor_error' } });
       if (behaviour === 'malformed') {
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end('{"name": "Acme", ');

@@ -11,12 +11,13 @@ import type { Credential } from '../../contract/credentials.js';
 
 type CredentialRow = Selectable<Database['credentials']>;
 
-
 /** A credential as anyone may see it (CredentialSchema): never the secret, only a fingerprint to tell two apart. */
 export type CredentialView = Credential;
 
 const checks = ajv({ coerceTypes: false });
-const validators = Object.fromEntries(Object.entries(CREDENTIAL_KINDS).map(([kind, schema]) => [kind, checks.compile(schema)]));
+const validators = Object.fromEntries(
+  Object.entries(CREDENTIAL_KINDS).map(([kind, schema]) => [kind, checks.compile(schema)]),
+);
 
 /** A short, one-way hash of the secret: changes when the secret does, tells nothing of it. */
 function fingerprint(secret: unknown): string {
@@ -70,12 +71,23 @@ export class CredentialStore {
     const row = await this.db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('credentials')
-        .values({ name: input.name, kind: input.kind, sealed_secret: seal(this.keyring, JSON.stringify(input.secret)), fingerprint: fingerprint(input.secret), created_by: actor.name })
+        .values({
+          name: input.name,
+          kind: input.kind,
+          sealed_secret: seal(this.keyring, JSON.stringify(input.secret)),
+          fingerprint: fingerprint(input.secret),
+          created_by: actor.name,
+        })
         .onConflict((oc) => oc.column('name').doNothing())
         .returningAll()
         .executeTakeFirst();
       if (!created) throw Errors.conflict(`a credential named '${input.name}' already exists`, 'name');
-      await writeAudit(trx, actor, { action: 'credential.created', subjectType: 'credential', subjectId: created.id, detail: { name: input.name, kind: input.kind, fingerprint: created.fingerprint } });
+      await writeAudit(trx, actor, {
+        action: 'credential.created',
+        subjectType: 'credential',
+        subjectId: created.id,
+        detail: { name: input.name, kind: input.kind, fingerprint: created.fingerprint },
+      });
       return created;
     });
     return view(row, []);
@@ -88,11 +100,20 @@ export class CredentialStore {
     const row = await this.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('credentials')
-        .set({ sealed_secret: seal(this.keyring, JSON.stringify(secret)), fingerprint: fingerprint(secret), updated_at: sql<Date>`now()` })
+        .set({
+          sealed_secret: seal(this.keyring, JSON.stringify(secret)),
+          fingerprint: fingerprint(secret),
+          updated_at: sql<Date>`now()`,
+        })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'credential.secret_replaced', subjectType: 'credential', subjectId: id, detail: { name: updated.name, from: current.fingerprint, to: updated.fingerprint } });
+      await writeAudit(trx, actor, {
+        action: 'credential.secret_replaced',
+        subjectType: 'credential',
+        subjectId: id,
+        detail: { name: updated.name, from: current.fingerprint, to: updated.fingerprint },
+      });
       return updated;
     });
     return this.get(row.id);
@@ -101,10 +122,24 @@ export class CredentialStore {
   async rename(id: string, name: string, actor: Actor): Promise<CredentialView> {
     const current = await this.row(id);
     await this.db.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('credentials').select('id').where('name', '=', name).where('id', '<>', id).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('credentials')
+        .select('id')
+        .where('name', '=', name)
+        .where('id', '<>', id)
+        .executeTakeFirst();
       if (taken) throw Errors.conflict(`a credential named '${name}' already exists`, 'name');
-      await trx.updateTable('credentials').set({ name, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'credential.renamed', subjectType: 'credential', subjectId: id, detail: { from: current.name, to: name } });
+      await trx
+        .updateTable('credentials')
+        .set({ name, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .execute();
+      await writeAudit(trx, actor, {
+        action: 'credential.renamed',
+        subjectType: 'credential',
+        subjectId: id,
+        detail: { from: current.name, to: name },
+      });
     });
     return this.get(id);
   }
@@ -113,10 +148,20 @@ export class CredentialStore {
   async remove(id: string, actor: Actor): Promise<void> {
     const current = await this.row(id);
     const users = (await this.usersOf([id])).get(id) ?? [];
-    if (users.length > 0) throw Errors.referenced('credential', current.name, users.map((slug) => `workflow '${slug}' uses it`));
+    if (users.length > 0)
+      throw Errors.referenced(
+        'credential',
+        current.name,
+        users.map((slug) => `workflow '${slug}' uses it`),
+      );
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('credentials').where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'credential.deleted', subjectType: 'credential', subjectId: id, detail: { name: current.name, kind: current.kind } });
+      await writeAudit(trx, actor, {
+        action: 'credential.deleted',
+        subjectType: 'credential',
+        subjectId: id,
+        detail: { name: current.name, kind: current.kind },
+      });
     });
   }
 

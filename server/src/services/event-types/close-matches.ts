@@ -4,7 +4,10 @@ import { distance } from 'fastest-levenshtein';
 export function closeMatches(name: string, candidates: Iterable<string>, most = 3): string[] {
   const allowed = Math.max(2, Math.floor(name.length / 3));
   return [...candidates]
-    .map((candidate) => ({ candidate, cost: candidate.startsWith(name) || name.startsWith(candidate) ? 1 : distance(name, candidate) }))
+    .map((candidate) => ({
+      candidate,
+      cost: candidate.startsWith(name) || name.startsWith(candidate) ? 1 : distance(name, candidate),
+    }))
     .filter(({ cost }) => cost <= allowed)
     .sort((a, b) => a.cost - b.cost || a.candidate.localeCompare(b.candidate))
     .slice(0, most)

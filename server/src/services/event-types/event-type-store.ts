@@ -86,24 +86,37 @@ export class EventTypeStore {
         .returningAll()
         .executeTakeFirst();
       if (!created) throw Errors.conflict(`event type '${input.name}' already exists`, 'name');
-      await writeAudit(trx, actor, { action: 'event_type.created', subjectType: 'event_type', subjectId: input.name, detail: { label: input.label } });
+      await writeAudit(trx, actor, {
+        action: 'event_type.created',
+        subjectType: 'event_type',
+        subjectId: input.name,
+        detail: { label: input.label },
+      });
       return created;
     });
     return view(row);
   }
 
   async update(name: string, input: Partial<Omit<EventTypeInput, 'name'>>, actor: Actor): Promise<EventTypeView> {
-    if (BUILTIN_NAMES.has(name)) throw Errors.conflict(`'${name}' is a built-in event type and cannot be changed`, 'name');
+    if (BUILTIN_NAMES.has(name))
+      throw Errors.conflict(`'${name}' is a built-in event type and cannot be changed`, 'name');
     this.checkSchema(input.dataSchema);
     const row = await this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('event_types').selectAll().where('name', '=', name).forUpdate().executeTakeFirst();
+      const before = await trx
+        .selectFrom('event_types')
+        .selectAll()
+        .where('name', '=', name)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) throw Errors.notFound('event type', name);
       const after = await trx
         .updateTable('event_types')
         .set({
           ...(input.label !== undefined && { label: input.label }),
           ...(input.description !== undefined && { description: input.description }),
-          ...(input.dataSchema !== undefined && { data_schema: input.dataSchema ? JSON.stringify(input.dataSchema) : null }),
+          ...(input.dataSchema !== undefined && {
+            data_schema: input.dataSchema ? JSON.stringify(input.dataSchema) : null,
+          }),
           ...(input.intake !== undefined && { intake: input.intake }),
           updated_at: new Date(),
         })
@@ -118,9 +131,15 @@ export class EventTypeStore {
 
   /** Removes a custom type no workflow names; one that a draft or published version waits for is a 409 naming them. */
   async remove(name: string, users: EventTypeUsers, actor: Actor): Promise<void> {
-    if (BUILTIN_NAMES.has(name)) throw Errors.conflict(`'${name}' is a built-in event type and cannot be deleted`, 'name');
+    if (BUILTIN_NAMES.has(name))
+      throw Errors.conflict(`'${name}' is a built-in event type and cannot be deleted`, 'name');
     const naming = await users(name);
-    if (naming.length > 0) throw Errors.referenced('event type', name, naming.map((workflow) => `workflow '${workflow}' waits for or reads it`));
+    if (naming.length > 0)
+      throw Errors.referenced(
+        'event type',
+        name,
+        naming.map((workflow) => `workflow '${workflow}' waits for or reads it`),
+      );
     await this.db.transaction().execute(async (trx) => {
       const deleted = await trx.deleteFrom('event_types').where('name', '=', name).returning('name').executeTakeFirst();
       if (!deleted) throw Errors.notFound('event type', name);
@@ -136,14 +155,23 @@ export class EventTypeStore {
   async assertPostable(type: string, data: Record<string, unknown>): Promise<EventTypeView> {
     const builtIn = BUILTIN_EVENT_TYPES.find((known) => known.name === type);
     if (builtIn) {
-      if (!builtIn.postable) throw Errors.invalidField([{ path: 'type', message: `'${type}' events are recorded by Leadflow itself and cannot be posted` }]);
+      if (!builtIn.postable)
+        throw Errors.invalidField([
+          { path: 'type', message: `'${type}' events are recorded by Leadflow itself and cannot be posted` },
+        ]);
       return builtIn;
     }
     const row = await this.db.selectFrom('event_types').selectAll().where('name', '=', type).executeTakeFirst();
     if (!row) {
-      const postable = [...BUILTIN_EVENT_TYPES.filter((known) => known.postable).map((known) => known.name), ...(await this.customNames())];
+      const postable = [
+        ...BUILTIN_EVENT_TYPES.filter((known) => known.postable).map((known) => known.name),
+        ...(await this.customNames()),
+      ];
       const near = closeMatches(type, postable);
-      const hint = near.length > 0 ? `did you mean ${near.map((name) => `'${name}'`).join(' or ')}?` : 'declare it with POST /api/event-types first';
+      const hint =
+        near.length > 0
+          ? `did you mean ${near.map((name) => `'${name}'`).join(' or ')}?`
+          : 'declare it with POST /api/event-types first';
       throw Errors.invalidField([{ path: 'type', message: `'${type}' is not a declared event type; ${hint}` }]);
     }
     if (row.data_schema) {
@@ -170,11 +198,15 @@ export class EventTypeStore {
   private checkSchema(schema: Record<string, unknown> | null | undefined): void {
     if (!schema) return;
     const problems: ProblemDetail[] = [];
-    if (schema.type !== undefined && schema.type !== 'object') problems.push({ path: 'dataSchema.type', message: "must be 'object': an event's data is an object" });
+    if (schema.type !== undefined && schema.type !== 'object')
+      problems.push({ path: 'dataSchema.type', message: "must be 'object': an event's data is an object" });
     try {
       schemas.compile(schema);
     } catch (error) {
-      problems.push({ path: 'dataSchema', message: `is not a JSON Schema ajv can use: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({
+        path: 'dataSchema',
+        message: `is not a JSON Schema ajv can use: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
     if (problems.length > 0) throw Errors.invalidField(problems);
   }

@@ -3,7 +3,20 @@ import { autoMapping, parseMappingOption, resolveMapping } from './column-mappin
 
 describe('autoMapping', () => {
   it('maps common export spellings and ignores the rest', () => {
-    expect(autoMapping(['E-mail Address', 'First Name', 'SURNAME', 'Company Name', 'Job Title', 'Phone Number', 'Country', 'Lead Source', 'UTM_Campaign', 'Notes'])).toEqual({
+    expect(
+      autoMapping([
+        'E-mail Address',
+        'First Name',
+        'SURNAME',
+        'Company Name',
+        'Job Title',
+        'Phone Number',
+        'Country',
+        'Lead Source',
+        'UTM_Campaign',
+        'Notes',
+      ]),
+    ).toEqual({
       'E-mail Address': 'email',
       'First Name': 'firstName',
       SURNAME: 'lastName',
@@ -24,7 +37,10 @@ describe('autoMapping', () => {
 
 describe('parseMappingOption', () => {
   it('reads columns to fields, custom fields and ignored columns', () => {
-    expect(parseMappingOption('{"Mail":"email","Plan":"custom.plan","Notes":null,"X":""}')).toEqual({ ok: true, mapping: { Mail: 'email', Plan: 'custom.plan', Notes: null, X: null } });
+    expect(parseMappingOption('{"Mail":"email","Plan":"custom.plan","Notes":null,"X":""}')).toEqual({
+      ok: true,
+      mapping: { Mail: 'email', Plan: 'custom.plan', Notes: null, X: null },
+    });
   });
 
   it('names the column of every bad target', () => {
@@ -48,15 +64,27 @@ describe('parseMappingOption', () => {
 
 describe('resolveMapping', () => {
   it('uses the given mapping, ignoring the columns it leaves out', () => {
-    expect(resolveMapping(['Mail', 'Who', 'Plan'], { Mail: 'email', Who: 'name' })).toEqual({ ok: true, mapping: { Mail: 'email', Who: 'name', Plan: null } });
+    expect(resolveMapping(['Mail', 'Who', 'Plan'], { Mail: 'email', Who: 'name' })).toEqual({
+      ok: true,
+      mapping: { Mail: 'email', Who: 'name', Plan: null },
+    });
   });
 
   it('refuses a mapped column the file does not have, and a file without an email column', () => {
-    expect(resolveMapping(['Mail', 'Who'], { Email: 'email' })).toEqual({ ok: false, errors: [{ path: 'mapping.Email', message: 'is not a column of the file (its columns: Mail, Who)' }] });
-    expect(resolveMapping(['Who', 'Company'], undefined)).toMatchObject({ ok: false, errors: [{ path: 'mapping', message: expect.stringContaining('no column maps to email') }] });
+    expect(resolveMapping(['Mail', 'Who'], { Email: 'email' })).toEqual({
+      ok: false,
+      errors: [{ path: 'mapping.Email', message: 'is not a column of the file (its columns: Mail, Who)' }],
+    });
+    expect(resolveMapping(['Who', 'Company'], undefined)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'mapping', message: expect.stringContaining('no column maps to email') }],
+    });
   });
 
   it('refuses a header that names a column twice', () => {
-    expect(resolveMapping(['Email', 'Name', 'Email'], undefined)).toMatchObject({ ok: false, errors: [{ path: 'file', message: expect.stringContaining("names column 'Email' twice (columns 1 and 3)") }] });
+    expect(resolveMapping(['Email', 'Name', 'Email'], undefined)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'file', message: expect.stringContaining("names column 'Email' twice (columns 1 and 3)") }],
+    });
   });
 });

@@ -26,7 +26,7 @@ export const MAPPABLE_FIELDS = [
 /** How the import page names a field where its name alone would not say what it takes. */
 const FIELD_LABELS: Partial<Record<(typeof MAPPABLE_FIELDS)[number], string>> = {
   name: 'name (full name, split into first and last)',
-  source: 'source (else the import\'s default source)',
+  source: "source (else the import's default source)",
 };
 
 /** The fields a column can fill, labelled for a picker. */
@@ -47,7 +47,15 @@ const AUTO_FIELDS: Record<string, string> = {
   ...spellings('firstName', ['firstname', 'first', 'givenname', 'forename', 'fname']),
   ...spellings('lastName', ['lastname', 'last', 'surname', 'familyname', 'lname']),
   ...spellings('name', ['name', 'fullname', 'contactname', 'contact', 'leadname']),
-  ...spellings('company', ['company', 'companyname', 'organization', 'organisation', 'account', 'accountname', 'employer']),
+  ...spellings('company', [
+    'company',
+    'companyname',
+    'organization',
+    'organisation',
+    'account',
+    'accountname',
+    'employer',
+  ]),
   ...spellings('title', ['title', 'jobtitle', 'position', 'role', 'jobrole']),
   ...spellings('phone', ['phone', 'phonenumber', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'workphone']),
   ...spellings('country', ['country', 'countrycode', 'countryregion']),
@@ -63,12 +71,17 @@ function spellings(field: string, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.map((key) => [key, field]));
 }
 
-const headerKey = (header: string): string => header.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const headerKey = (header: string): string =>
+  header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Why `target` cannot be mapped to, or null when it can. */
 export function targetProblem(target: string): string | null {
   if (KNOWN.has(target) || CUSTOM_FIELD.test(target)) return null;
-  if (target.startsWith('custom.')) return `'${target}' is not a usable custom field name (letters, digits and _, not starting with a digit)`;
+  if (target.startsWith('custom.'))
+    return `'${target}' is not a usable custom field name (letters, digits and _, not starting with a digit)`;
   return `'${target}' is not a lead field (use one of ${MAPPABLE_FIELDS.join(', ')}, or custom.<name>)`;
 }
 
@@ -76,12 +89,22 @@ export function targetProblem(target: string): string | null {
  * Reads the `mapping` request option: a JSON object of CSV column → lead field (or null to
  * ignore a column). Checked before the file is read, so a typo costs no upload.
  */
-export function parseMappingOption(text: string): { ok: true; mapping: ColumnMapping } | { ok: false; errors: ProblemDetail[] } {
+export function parseMappingOption(
+  text: string,
+): { ok: true; mapping: ColumnMapping } | { ok: false; errors: ProblemDetail[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [{ path: 'mapping', message: 'must be a JSON object of CSV column → lead field, e.g. {"E-mail":"email","Plan":"custom.plan"}' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'mapping',
+          message: 'must be a JSON object of CSV column → lead field, e.g. {"E-mail":"email","Plan":"custom.plan"}',
+        },
+      ],
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, errors: [{ path: 'mapping', message: 'must be a JSON object of CSV column → lead field' }] };
@@ -97,11 +120,17 @@ export function parseMappingOption(text: string): { ok: true; mapping: ColumnMap
     }
     const problem = targetProblem(target);
     if (problem) errors.push({ path, message: problem });
-    else if (seen.has(target)) errors.push({ path, message: `maps to ${target}, as column '${seen.get(target)}' already does` });
+    else if (seen.has(target))
+      errors.push({ path, message: `maps to ${target}, as column '${seen.get(target)}' already does` });
     else seen.set(target, column);
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, mapping: Object.fromEntries(Object.entries(value).map(([column, target]) => [column, (target as string | null) || null])) };
+  return {
+    ok: true,
+    mapping: Object.fromEntries(
+      Object.entries(value).map(([column, target]) => [column, (target as string | null) || null]),
+    ),
+  };
 }
 
 /** Each header's field by its spelling; a field already taken by an earlier column is left out. */
@@ -121,25 +150,39 @@ export function autoMapping(header: readonly string[]): ColumnMapping {
  * The mapping an import runs with, checked against the file's header: the given one (columns it
  * leaves out are ignored), or else the automatic one. Some column must fill email.
  */
-export function resolveMapping(header: readonly string[], given: ColumnMapping | undefined): { ok: true; mapping: ColumnMapping } | { ok: false; errors: ProblemDetail[] } {
+export function resolveMapping(
+  header: readonly string[],
+  given: ColumnMapping | undefined,
+): { ok: true; mapping: ColumnMapping } | { ok: false; errors: ProblemDetail[] } {
   const errors: ProblemDetail[] = [];
   const firstAt = new Map<string, number>();
   header.forEach((column, index) => {
     if (column.trim() === '') return;
     const earlier = firstAt.get(column);
     if (earlier === undefined) firstAt.set(column, index);
-    else errors.push({ path: 'file', message: `the header names column '${column}' twice (columns ${earlier + 1} and ${index + 1}); rename one` });
+    else
+      errors.push({
+        path: 'file',
+        message: `the header names column '${column}' twice (columns ${earlier + 1} and ${index + 1}); rename one`,
+      });
   });
   const columns = [...firstAt.keys()];
   let mapping: ColumnMapping;
   if (given) {
     for (const column of Object.keys(given)) {
-      if (!firstAt.has(column)) errors.push({ path: `mapping.${column}`, message: `is not a column of the file (its columns: ${columns.join(', ')})` });
+      if (!firstAt.has(column))
+        errors.push({
+          path: `mapping.${column}`,
+          message: `is not a column of the file (its columns: ${columns.join(', ')})`,
+        });
     }
     mapping = Object.fromEntries(columns.map((column) => [column, given[column] ?? null]));
   } else mapping = autoMapping(header);
   if (errors.length === 0 && !Object.values(mapping).includes('email')) {
-    errors.push({ path: 'mapping', message: `no column maps to email (the file's columns: ${columns.join(', ')}); name it in mapping, e.g. {"${columns[0] ?? 'E-mail'}":"email"}` });
+    errors.push({
+      path: 'mapping',
+      message: `no column maps to email (the file's columns: ${columns.join(', ')}); name it in mapping, e.g. {"${columns[0] ?? 'E-mail'}":"email"}`,
+    });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, mapping };
 }

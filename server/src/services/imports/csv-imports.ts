@@ -97,7 +97,11 @@ export class CsvImports {
           rows_total: Math.max(0, upload.lines - 1),
           created_by: createdBy,
         },
-        { path: upload.path, delimiter, rows: new ImportRowReader(header, resolved.mapping, target.config, { source: request.source }) },
+        {
+          path: upload.path,
+          delimiter,
+          rows: new ImportRowReader(header, resolved.mapping, target.config, { source: request.source }),
+        },
       );
       return importView(row);
     } catch (error) {
@@ -112,7 +116,9 @@ export class CsvImports {
   }
 
   /** The workflow rows go to, pinned to its latest version, and its capture node's rules. */
-  private async captureTarget(workflowRef: string | undefined): Promise<{ id: string; version: number; config: CaptureConfig }> {
+  private async captureTarget(
+    workflowRef: string | undefined,
+  ): Promise<{ id: string; version: number; config: CaptureConfig }> {
     const workflow = workflowRef ? await this.workflows.find(workflowRef) : await this.workflows.findDefault();
     if (workflow.archived_at) throw Errors.archived(workflow.slug);
     const { version, plan } = await this.workflows.latestPlan(workflow);
@@ -128,8 +134,13 @@ export class CsvImports {
 /** The file's header row; a file without one, or with an unreadable one, is refused. */
 async function readHeader(file: string, delimiter: string): Promise<string[]> {
   for await (const record of readCsvRecords(file, { delimiter })) {
-    if (record.problem !== undefined) throw Errors.invalidImport([{ path: 'file', message: `the header (line ${record.line}) cannot be read: ${record.problem}` }]);
+    if (record.problem !== undefined)
+      throw Errors.invalidImport([
+        { path: 'file', message: `the header (line ${record.line}) cannot be read: ${record.problem}` },
+      ]);
     return record.fields.map((column) => column.trim());
   }
-  throw Errors.invalidImport([{ path: 'file', message: 'is empty: it needs a header row naming its columns, then one row per lead' }]);
+  throw Errors.invalidImport([
+    { path: 'file', message: 'is empty: it needs a header row naming its columns, then one row per lead' },
+  ]);
 }

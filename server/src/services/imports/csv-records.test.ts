@@ -41,7 +41,9 @@ describe('readCsvRecords', () => {
   });
 
   it('costs one row for a quote that is closed lines later, reading the swallowed lines again', async () => {
-    const records = await read('email,name,company\n"b@x.com,B,Acme\nc@x.com,C,Acme\nd@x.com,"D",Acme\ne@x.com,E,Acme\n');
+    const records = await read(
+      'email,name,company\n"b@x.com,B,Acme\nc@x.com,C,Acme\nd@x.com,"D",Acme\ne@x.com,E,Acme\n',
+    );
     expect(records.slice(1)).toEqual([
       { line: 2, problem: expect.stringContaining('a quoted field opened on this row runs over 3 lines') },
       { line: 3, fields: ['c@x.com', 'C', 'Acme'] },
@@ -62,7 +64,9 @@ describe('readCsvRecords', () => {
 
   it('skips a record past the size limit and reads on at the next line', async () => {
     const long = 'Ü'.repeat(400);
-    const records = await read(Buffer.from(`email,name\n"a@x.com,${long}\nb@x.com,B\nc@x.com,${long}\nd@x.com,Zoë\n`), { maxRecordLength: 256 });
+    const records = await read(Buffer.from(`email,name\n"a@x.com,${long}\nb@x.com,B\nc@x.com,${long}\nd@x.com,Zoë\n`), {
+      maxRecordLength: 256,
+    });
     expect(records.slice(1)).toEqual([
       { line: 2, problem: expect.stringContaining('the row holds more than 256 characters') },
       { line: 3, fields: ['b@x.com', 'B'] },

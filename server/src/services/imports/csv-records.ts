@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import { CsvError, Parser } from 'csv-parse';
 
 /** One record of the file, by the line it begins on (the header is line 1), or why it could not be read. */
-export type CsvRecord = { line: number; fields: string[]; problem?: undefined } | { line: number; fields?: undefined; problem: string };
+export type CsvRecord =
+  { line: number; fields: string[]; problem?: undefined } | { line: number; fields?: undefined; problem: string };
 
 export interface CsvReadOptions {
   /** @default ',' */
@@ -53,7 +54,11 @@ interface Parsed {
  * rather than read from the stream, so the ones parsed before an error are not lost with the
  * destroyed stream; the error, if any, comes last.
  */
-async function* parseFrom(path: string, start: number, options: CsvReadOptions & { maxRecordLength: number }): AsyncGenerator<Parsed | { error: unknown }> {
+async function* parseFrom(
+  path: string,
+  start: number,
+  options: CsvReadOptions & { maxRecordLength: number },
+): AsyncGenerator<Parsed | { error: unknown }> {
   const parsed: Parsed[] = [];
   const parser = new Parser({
     bom: start === 0,
@@ -122,7 +127,10 @@ export async function* readCsvRecords(path: string, options: CsvReadOptions = {}
       if (columns === undefined) columns = record.length;
       else if (record.length !== columns && spans > 0) {
         // A quote left open swallows the lines after it; read them again as rows of their own.
-        yield { line: begins, problem: `a quoted field opened on this row runs over ${spans + 1} lines and leaves ${record.length} columns instead of ${columns}: the quote is probably not closed; the row was skipped` };
+        yield {
+          line: begins,
+          problem: `a quoted field opened on this row runs over ${spans + 1} lines and leaves ${record.length} columns instead of ${columns}: the quote is probably not closed; the row was skipped`,
+        };
         resumeFrom = await nextLineStart(path, startsAt);
         line = begins + 1;
         break;
@@ -138,6 +146,7 @@ export async function* readCsvRecords(path: string, options: CsvReadOptions = {}
 }
 
 function problemOf(error: CsvError, maxRecordLength: number): string {
-  if (error.code === 'CSV_MAX_RECORD_SIZE') return `the row holds more than ${maxRecordLength} characters (often a quote that is never closed); it was skipped`;
+  if (error.code === 'CSV_MAX_RECORD_SIZE')
+    return `the row holds more than ${maxRecordLength} characters (often a quote that is never closed); it was skipped`;
   return MESSAGES[error.code] ?? `cannot be read as CSV (${error.message}); the row was skipped`;
 }

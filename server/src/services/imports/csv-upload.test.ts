@@ -14,7 +14,11 @@ describe('saveUpload', () => {
     const chunks = ['email,name\n', 'a@x.com,A\n', 'b@x.com,B'];
     const saved = await saveUpload(Readable.from(chunks.map((c) => Buffer.from(c))), dir, 1024);
     const text = chunks.join('');
-    expect(saved).toMatchObject({ sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length, lines: 3 });
+    expect(saved).toMatchObject({
+      sha256: createHash('sha256').update(text).digest('hex'),
+      bytes: text.length,
+      lines: 3,
+    });
     expect(readFileSync(saved.path, 'utf8')).toBe(text);
   });
 

@@ -53,26 +53,58 @@ const sqlState = (error: unknown): string | undefined => (error as { code?: stri
  * counters move only while the import is `running`, so a batch of a cancelled or interrupted
  * import is rolled back whole and `null` comes back. The counters thus always match what is stored.
  */
-export async function writeBatch(db: Kysely<Database>, importId: string, workflow: { id: string; version: number }, batch: ImportBatch): Promise<BatchCounts | null> {
+export async function writeBatch(
+  db: Kysely<Database>,
+  importId: string,
+  workflow: { id: string; version: number },
+  batch: ImportBatch,
+): Promise<BatchCounts | null> {
   // Email order: two imports sharing addresses lock them in the same order, so they wait rather than deadlock.
-  const good = [...batch.good].sort((a, b) => (a.lead.email < b.lead.email ? -1 : a.lead.email > b.lead.email ? 1 : a.line - b.line));
+  const good = [...batch.good].sort((a, b) =>
+    a.lead.email < b.lead.email ? -1 : a.lead.email > b.lead.email ? 1 : a.line - b.line,
+  );
   for (let attempt = 1; ; attempt++) {
     try {
       const counts = await db.transaction().execute(async (trx) => {
         const accounts = await accountsByDomain(trx, good);
-        const created = good.length === 0 ? [] : await trx
-          .insertInto('leads')
-          .values(good.map((row) => leadInsertValues(workflow, row.lead, row.lead.accountDomain ? accounts.get(row.lead.accountDomain) : undefined, { key: row.key })))
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .execute();
+        const created =
+          good.length === 0
+            ? []
+            : await trx
+                .insertInto('leads')
+                .values(
+                  good.map((row) =>
+                    leadInsertValues(
+                      workflow,
+                      row.lead,
+                      row.lead.accountDomain ? accounts.get(row.lead.accountDomain) : undefined,
+                      { key: row.key },
+                    ),
+                  ),
+                )
+                .onConflict((oc) => oc.doNothing())
+                .returning('id')
+                .execute();
         if (batch.problems.length > 0) {
           await trx
             .insertInto('import_errors')
-            .values(batch.problems.map((p) => ({ import_id: importId, row_number: p.line, field: p.field, column_name: p.column, message: p.message })))
+            .values(
+              batch.problems.map((p) => ({
+                import_id: importId,
+                row_number: p.line,
+                field: p.field,
+                column_name: p.column,
+                message: p.message,
+              })),
+            )
             .execute();
         }
-        const counts = { processed: batch.size, created: created.length, duplicates: good.length - created.length, failed: batch.failed };
+        const counts = {
+          processed: batch.size,
+          created: created.length,
+          duplicates: good.length - created.length,
+          failed: batch.failed,
+        };
         const running = await trx
           .updateTable('imports')
           .set((eb) => ({
@@ -101,9 +133,18 @@ export async function writeBatch(db: Kysely<Database>, importId: string, workflo
 class NotRunning extends Error {}
 
 /** Capture v2's account links for a whole batch in one query. */
-async function accountsByDomain(trx: Transaction<Database>, rows: readonly GoodRow[]): Promise<Map<string, LinkedAccount>> {
-  const domains = [...new Set(rows.map((row) => row.lead.accountDomain).filter((domain): domain is string => domain !== null))];
+async function accountsByDomain(
+  trx: Transaction<Database>,
+  rows: readonly GoodRow[],
+): Promise<Map<string, LinkedAccount>> {
+  const domains = [
+    ...new Set(rows.map((row) => row.lead.accountDomain).filter((domain): domain is string => domain !== null)),
+  ];
   if (domains.length === 0) return new Map();
-  const found = await trx.selectFrom('accounts').select(['id', 'domain', 'owner_rep_id']).where('domain', 'in', domains).execute();
+  const found = await trx
+    .selectFrom('accounts')
+    .select(['id', 'domain', 'owner_rep_id'])
+    .where('domain', 'in', domains)
+    .execute();
   return new Map(found.map((account) => [account.domain, { id: account.id, owner_rep_id: account.owner_rep_id }]));
 }

@@ -5,7 +5,16 @@ import { ImportRowReader } from './import-row.js';
 const now = new Date('2026-11-23T10:00:00Z');
 const config = { ...capture.defaultConfig, channels: ['api' as const, 'csv' as const] };
 const header = ['E-mail', 'First', 'Last', 'Org', 'Phone', 'Plan', 'Campaign', 'Notes'];
-const mapping = { 'E-mail': 'email', First: 'firstName', Last: 'lastName', Org: 'company', Phone: 'phone', Plan: 'custom.plan', Campaign: 'utm.campaign', Notes: null };
+const mapping = {
+  'E-mail': 'email',
+  First: 'firstName',
+  Last: 'lastName',
+  Org: 'company',
+  Phone: 'phone',
+  Plan: 'custom.plan',
+  Campaign: 'utm.campaign',
+  Notes: null,
+};
 const reader = new ImportRowReader(header, mapping, config, { source: 'trade_show' });
 
 describe('ImportRowReader', () => {
@@ -25,12 +34,23 @@ describe('ImportRowReader', () => {
     const result = reader.check(['Jane@Acme.COM', 'jane', 'DOE', 'Acme Inc.', '(415) 555-2671', '', '', ''], now);
     expect(result).toMatchObject({
       ok: true,
-      lead: { email: 'jane@acme.com', fullName: 'Jane Doe', company: 'Acme Inc.', companyNormalized: 'acme', phone: '+14155552671', source: 'trade_show', channel: 'csv' },
+      lead: {
+        email: 'jane@acme.com',
+        fullName: 'Jane Doe',
+        company: 'Acme Inc.',
+        companyNormalized: 'acme',
+        phone: '+14155552671',
+        source: 'trade_show',
+        channel: 'csv',
+      },
     });
   });
 
   it('keeps a phone it cannot read as typed rather than refusing the row', () => {
-    expect(reader.check(['jane@acme.com', 'Jane', 'Doe', 'Acme', '12', '', '', ''], now)).toMatchObject({ ok: true, lead: { phone: null, phoneRaw: '12', phoneValid: false } });
+    expect(reader.check(['jane@acme.com', 'Jane', 'Doe', 'Acme', '12', '', '', ''], now)).toMatchObject({
+      ok: true,
+      lead: { phone: null, phoneRaw: '12', phoneValid: false },
+    });
   });
 
   it('refuses a cell holding a NUL character, naming its field and column', () => {
@@ -66,6 +86,9 @@ describe('ImportRowReader', () => {
 
   it('refuses rows for a workflow that does not take csv, like the capture API', () => {
     const apiOnly = new ImportRowReader(header, mapping, capture.defaultConfig, { source: 's' });
-    expect(apiOnly.check(['a@b.co', 'A', 'B', 'C', '', '', '', ''], now)).toMatchObject({ ok: false, problems: [{ field: 'channel' }] });
+    expect(apiOnly.check(['a@b.co', 'A', 'B', 'C', '', '', '', ''], now)).toMatchObject({
+      ok: false,
+      problems: [{ field: 'channel' }],
+    });
   });
 });

@@ -71,7 +71,10 @@ export class ImportRowReader {
     if (intake.ok && schemaProblems.length === 0) return intake;
     const seen = new Set(schemaProblems.map((problem) => problem.path));
     const problems = [...schemaProblems, ...(intake.ok ? [] : intake.errors.filter((error) => !seen.has(error.path)))];
-    return { ok: false, problems: problems.map(({ path, message }) => ({ field: path, column: this.columnFor(path), message })) };
+    return {
+      ok: false,
+      problems: problems.map(({ path, message }) => ({ field: path, column: this.columnFor(path), message })),
+    };
   }
 
   /** The CSV column a lead field was read from; a name is read from `name` or `firstName`. */

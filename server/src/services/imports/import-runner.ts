@@ -21,7 +21,8 @@ export interface ImportJob {
  */
 export const importLock = (id: string) => sql<boolean>`hashtextextended(${id}, 7007)`;
 
-export const INTERRUPTED = 'interrupted: the server stopped while importing; import the same file again to bring in the rest (rows already imported are skipped)';
+export const INTERRUPTED =
+  'interrupted: the server stopped while importing; import the same file again to bring in the rest (rows already imported are skipped)';
 
 /**
  * Runs imports in the background, each on a connection of its own that holds the import's
@@ -54,10 +55,16 @@ export class ImportRunner {
         .execute(async (conn) => {
           await sql`SELECT pg_advisory_lock(${importLock(values.id)})`.execute(conn);
           try {
-            const row = await conn.insertInto('imports').values({ ...values, status: 'running', started_at: new Date() }).returningAll().executeTakeFirstOrThrow();
+            const row = await conn
+              .insertInto('imports')
+              .values({ ...values, status: 'running', started_at: new Date() })
+              .returningAll()
+              .executeTakeFirstOrThrow();
             stored = true;
             accepted(row);
-            await this.process(conn, row, job).catch((error: Error) => this.finish(conn, row.id, 'failed', `the import stopped: ${error.message}`));
+            await this.process(conn, row, job).catch((error: Error) =>
+              this.finish(conn, row.id, 'failed', `the import stopped: ${error.message}`),
+            );
           } finally {
             await sql`SELECT pg_advisory_unlock(${importLock(values.id)})`.execute(conn);
           }
@@ -94,7 +101,10 @@ export class ImportRunner {
     const flush = async (): Promise<boolean> => {
       if (!(await written())) return false;
       const full = batch;
-      writing = writeBatch(conn, row.id, workflow, full).then((counts) => counts !== null, (error: Error) => error);
+      writing = writeBatch(conn, row.id, workflow, full).then(
+        (counts) => counts !== null,
+        (error: Error) => error,
+      );
       batch = new ImportBatch();
       now = new Date();
       return true;
@@ -109,7 +119,8 @@ export class ImportRunner {
         await written();
         return this.finish(conn, row.id, 'failed', INTERRUPTED);
       }
-      if (record.problem !== undefined) batch.fail(record.line, [{ field: null, column: null, message: record.problem }]);
+      if (record.problem !== undefined)
+        batch.fail(record.line, [{ field: null, column: null, message: record.problem }]);
       else {
         const result = job.rows.check(record.fields, now);
         if (result.ok) batch.add(record.line, `csv:${row.file_sha256}:${record.line}`, result.lead);
@@ -122,10 +133,20 @@ export class ImportRunner {
   }
 
   /** Ends a run that is still `running`; a cancelled one keeps its status. */
-  private async finish(conn: Kysely<Database>, id: string, status: 'completed' | 'failed', error: string | null): Promise<void> {
+  private async finish(
+    conn: Kysely<Database>,
+    id: string,
+    status: 'completed' | 'failed',
+    error: string | null,
+  ): Promise<void> {
     await conn
       .updateTable('imports')
-      .set((eb) => ({ status, error, finished_at: new Date(), ...(status === 'completed' && { rows_total: eb.ref('rows_processed') }) }))
+      .set((eb) => ({
+        status,
+        error,
+        finished_at: new Date(),
+        ...(status === 'completed' && { rows_total: eb.ref('rows_processed') }),
+      }))
       .where('id', '=', id)
       .where('status', '=', 'running')
       .execute();

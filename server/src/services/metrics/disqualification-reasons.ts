@@ -12,7 +12,10 @@ export interface DisqualificationReasons {
 }
 
 /** Why the range's disqualified leads were disqualified, and how far they had got. */
-export async function disqualificationReasons(db: Kysely<Database>, scope: MetricScope): Promise<DisqualificationReasons> {
+export async function disqualificationReasons(
+  db: Kysely<Database>,
+  scope: MetricScope,
+): Promise<DisqualificationReasons> {
   const [reasons, stages] = await Promise.all([
     sql<{ reason: string; n: number }>`
       SELECT coalesce(l.disqualification_reason, '(none)') AS reason, count(*)::int AS n

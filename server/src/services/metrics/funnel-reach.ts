@@ -33,7 +33,9 @@ export function reachedCte(scope: MetricScope): RawBuilder<unknown> {
 export const reachedCounts: RawBuilder<unknown> = sql.join(
   [
     sql`count(*)::int AS new`,
-    ...RANKED.map(({ stage, rank }) => sql`(count(*) FILTER (WHERE furthest >= ${sql.lit(rank)}))::int AS ${sql.ref(stage)}`),
+    ...RANKED.map(
+      ({ stage, rank }) => sql`(count(*) FILTER (WHERE furthest >= ${sql.lit(rank)}))::int AS ${sql.ref(stage)}`,
+    ),
     sql`(count(*) FILTER (WHERE was_disqualified))::int AS disqualified`,
     sql`(count(*) FILTER (WHERE contacted))::int AS contacted`,
   ],

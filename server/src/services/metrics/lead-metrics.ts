@@ -1,7 +1,14 @@
 import type { Database } from '@leadflow/engine/db';
 import type { Kysely } from 'kysely';
 import { type DisqualificationReasons, disqualificationReasons } from './disqualification-reasons.js';
-import { DEFAULT_SLA_MINUTES, DEFAULT_STUCK_MINUTES, type MetricQuery, type MetricScope, resolveScope, scopeView } from './metric-scope.js';
+import {
+  DEFAULT_SLA_MINUTES,
+  DEFAULT_STUCK_MINUTES,
+  type MetricQuery,
+  type MetricScope,
+  resolveScope,
+  scopeView,
+} from './metric-scope.js';
 import { type ResponseTimes, responseTimes } from './response-times.js';
 import { type SlaCompliance, slaCompliance } from './sla-compliance.js';
 import { type SourceAttribution, sourceAttribution } from './source-attribution.js';

@@ -33,7 +33,8 @@ export interface MetricScope {
 
 function parseInstant(value: string, field: 'from' | 'to'): Date {
   const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw Errors.invalidField([{ path: field, message: `'${value}' is not an ISO date (2026-01-31) or date-time` }]);
+  if (Number.isNaN(date.getTime()))
+    throw Errors.invalidField([{ path: field, message: `'${value}' is not an ISO date (2026-01-31) or date-time` }]);
   // A date-only `to` names the last day to include.
   return field === 'to' && DATE_ONLY.test(value) ? new Date(date.getTime() + DAY_MS) : date;
 }
@@ -43,7 +44,8 @@ export function resolveScope(query: MetricQuery, now = new Date()): MetricScope 
   const to = query.to ? parseInstant(query.to, 'to') : now;
   const from = query.from ? parseInstant(query.from, 'from') : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
   if (from >= to) throw Errors.invalidField([{ path: 'from', message: `must be before to (${to.toISOString()})` }]);
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw Errors.invalidField([{ path: 'to', message: `the range may span at most ${MAX_RANGE_DAYS} days` }]);
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+    throw Errors.invalidField([{ path: 'to', message: `the range may span at most ${MAX_RANGE_DAYS} days` }]);
   return { from, to, team: query.team ?? null, source: query.source ?? null };
 }
 
@@ -60,8 +62,14 @@ export function cohortWhere(scope: MetricScope, options: { team?: boolean } = {}
 }
 
 /** The range and filters as the response states them. */
-export function scopeView(scope: MetricScope): { range: { from: string; to: string }; filters: { team: string | null; source: string | null } } {
-  return { range: { from: scope.from.toISOString(), to: scope.to.toISOString() }, filters: { team: scope.team, source: scope.source } };
+export function scopeView(scope: MetricScope): {
+  range: { from: string; to: string };
+  filters: { team: string | null; source: string | null };
+} {
+  return {
+    range: { from: scope.from.toISOString(), to: scope.to.toISOString() },
+    filters: { team: scope.team, source: scope.source },
+  };
 }
 
 /** `part` as a percentage of `whole`, one decimal; null when there is nothing to divide by. */

@@ -26,7 +26,12 @@ export interface ResponseTimes {
   /** Leads captured in the range (the denominator). */
   leads: number;
   /** Capture → first `contacted` event at or after capture. */
-  speedToLead: Distribution & { notContacted: number; withinSla: number; withinSlaPct: number | null; slaMinutes: number };
+  speedToLead: Distribution & {
+    notContacted: number;
+    withinSla: number;
+    withinSlaPct: number | null;
+    slaMinutes: number;
+  };
   /** Capture → first assignment to a rep. */
   timeToAssign: Distribution & { unassigned: number };
 }
@@ -44,7 +49,9 @@ type Row = Record<string, number | null>;
 
 /** A percentile of a column, to the millisecond (percentile_cont's interpolation leaves float noise). */
 const percentile = (fraction: number, column: string): RawBuilder<number | null> =>
-  sql<number | null>`round((percentile_cont(${sql.lit(fraction)}) WITHIN GROUP (ORDER BY ${sql.ref(column)}))::numeric, 3)::float8`;
+  sql<
+    number | null
+  >`round((percentile_cont(${sql.lit(fraction)}) WITHIN GROUP (ORDER BY ${sql.ref(column)}))::numeric, 3)::float8`;
 
 function distribution(row: Row, prefix: string): Distribution {
   return {
@@ -61,7 +68,11 @@ function distribution(row: Row, prefix: string): Distribution {
  * `lead_events_contacted` and `assignments_lead_given`); MATERIALIZED, or Postgres would inline
  * the CTE and probe again for every aggregate that reads the column.
  */
-export async function responseTimes(db: Kysely<Database>, scope: MetricScope, slaMinutes: number): Promise<ResponseTimes> {
+export async function responseTimes(
+  db: Kysely<Database>,
+  scope: MetricScope,
+  slaMinutes: number,
+): Promise<ResponseTimes> {
   const result = await sql<Row>`
     WITH timed AS MATERIALIZED (
       SELECT
@@ -88,7 +99,13 @@ export async function responseTimes(db: Kysely<Database>, scope: MetricScope, sl
   const withinSla = row.within_sla ?? 0;
   return {
     leads,
-    speedToLead: { ...contact, notContacted: leads - contact.n, withinSla, withinSlaPct: percent(withinSla, leads), slaMinutes },
+    speedToLead: {
+      ...contact,
+      notContacted: leads - contact.n,
+      withinSla,
+      withinSlaPct: percent(withinSla, leads),
+      slaMinutes,
+    },
     timeToAssign: { ...assign, unassigned: leads - assign.n },
   };
 }

@@ -48,7 +48,12 @@ const counts = (row: Row): SlaCounts => ({
  * window (the SLA, cut short by a reassignment) closed without one. Pending: still open.
  * The team filter is the assignment's team; the cohort is leads captured in the range.
  */
-export async function slaCompliance(db: Kysely<Database>, scope: MetricScope, slaMinutes: number, now = new Date()): Promise<SlaCompliance> {
+export async function slaCompliance(
+  db: Kysely<Database>,
+  scope: MetricScope,
+  slaMinutes: number,
+  now = new Date(),
+): Promise<SlaCompliance> {
   const sla = sql`make_interval(mins => ${slaMinutes})`;
   const team = scope.team ? sql`AND a.team_id = ${scope.team}` : sql``;
   const { rows } = await sql<Row>`
@@ -89,7 +94,11 @@ export async function slaCompliance(db: Kysely<Database>, scope: MetricScope, sl
   return {
     slaMinutes,
     overall: overall ? counts(overall) : { assignments: 0, met: 0, missed: 0, pending: 0, compliancePct: null },
-    byTeam: rows.filter((row) => row.level === 2).map((row) => ({ teamId: row.team_id, teamName: row.team_name, ...counts(row) })),
-    byRep: rows.filter((row) => row.level === 1).map((row) => ({ repId: row.rep_id as string, repName: row.rep_name, teamId: row.rep_team_id, ...counts(row) })),
+    byTeam: rows
+      .filter((row) => row.level === 2)
+      .map((row) => ({ teamId: row.team_id, teamName: row.team_name, ...counts(row) })),
+    byRep: rows
+      .filter((row) => row.level === 1)
+      .map((row) => ({ repId: row.rep_id as string, repName: row.rep_name, teamId: row.rep_team_id, ...counts(row) })),
   };
 }

@@ -37,5 +37,9 @@ export async function sourceAttribution(db: Kysely<Database>, scope: MetricScope
     GROUP BY GROUPING SETS ((first_source), (last_source))
     ORDER BY new DESC, source`.execute(db);
   const firstTouch = rows.filter((row) => row.by_last === 0).map(sourceRow);
-  return { n: firstTouch.reduce((sum, row) => sum + row.leads, 0), firstTouch, lastTouch: rows.filter((row) => row.by_last === 1).map(sourceRow) };
+  return {
+    n: firstTouch.reduce((sum, row) => sum + row.leads, 0),
+    firstTouch,
+    lastTouch: rows.filter((row) => row.by_last === 1).map(sourceRow),
+  };
 }

@@ -32,7 +32,11 @@ export async function stageConversion(db: Kysely<Database>, scope: MetricScope):
   return {
     n: counts.new,
     funnel: funnelOf(counts),
-    disqualified: { n: counts.disqualified, pct: percent(counts.disqualified, counts.new), now: counts.disqualified_now },
+    disqualified: {
+      n: counts.disqualified,
+      pct: percent(counts.disqualified, counts.new),
+      now: counts.disqualified_now,
+    },
     transitions: transitions.rows.map((row) => ({ from: row.from_stage, to: row.to_stage, n: row.n })),
   };
 }

@@ -36,7 +36,12 @@ export interface StuckLeads {
  * Leads sitting at a node since before now − stuckMinutes, found by the `leads_node_since`
  * index. Describes now, whatever the capture range; the team and source filters apply.
  */
-export async function stuckLeads(db: Kysely<Database>, scope: MetricScope, stuckMinutes: number, now = new Date()): Promise<StuckLeads> {
+export async function stuckLeads(
+  db: Kysely<Database>,
+  scope: MetricScope,
+  stuckMinutes: number,
+  now = new Date(),
+): Promise<StuckLeads> {
   const before = new Date(now.getTime() - stuckMinutes * 60_000);
   const filters: RawBuilder<unknown>[] = [];
   if (scope.team) filters.push(sql`AND l.team_id = ${scope.team}`);
@@ -50,7 +55,20 @@ export async function stuckLeads(db: Kysely<Database>, scope: MetricScope, stuck
       WHERE ${stuck}
       GROUP BY l.workflow_id, w.name, l.current_node_id
       ORDER BY n DESC, oldest`.execute(db),
-    sql<{ id: string; email: string; first_name: string | null; last_name: string | null; company: string | null; workflow_id: string; workflow_name: string; node_id: string; run_status: string; owner_id: string | null; owner_name: string | null; since: Date }>`
+    sql<{
+      id: string;
+      email: string;
+      first_name: string | null;
+      last_name: string | null;
+      company: string | null;
+      workflow_id: string;
+      workflow_name: string;
+      node_id: string;
+      run_status: string;
+      owner_id: string | null;
+      owner_name: string | null;
+      since: Date;
+    }>`
       SELECT l.id, l.email, l.first_name, l.last_name, l.company, l.workflow_id, w.name AS workflow_name, l.current_node_id AS node_id, l.run_status,
         l.owner_id, r.name AS owner_name, l.node_since AS since
       FROM leads l JOIN workflows w ON w.id = l.workflow_id LEFT JOIN reps r ON r.id = l.owner_id
@@ -58,13 +76,21 @@ export async function stuckLeads(db: Kysely<Database>, scope: MetricScope, stuck
       ORDER BY l.node_since, l.id
       LIMIT ${STUCK_LIST_LIMIT}`.execute(db),
     sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM leads l WHERE l.workflow_started_at IS NULL AND l.created_at < ${before} ${filter}`.execute(db),
+      SELECT count(*)::int AS n FROM leads l WHERE l.workflow_started_at IS NULL AND l.created_at < ${before} ${filter}`.execute(
+      db,
+    ),
   ]);
   return {
     stuckMinutes,
     asOf: now.toISOString(),
     n: byNode.rows.reduce((sum, row) => sum + row.n, 0),
-    byNode: byNode.rows.map((row) => ({ workflowId: row.workflow_id, workflowName: row.workflow_name, nodeId: row.node_id, n: row.n, oldestSince: row.oldest.toISOString() })),
+    byNode: byNode.rows.map((row) => ({
+      workflowId: row.workflow_id,
+      workflowName: row.workflow_name,
+      nodeId: row.node_id,
+      n: row.n,
+      oldestSince: row.oldest.toISOString(),
+    })),
     leads: leads.rows.map((row) => ({
       id: row.id,
       email: row.email,

@@ -7,17 +7,45 @@ import { checkAccount, loadRefs } from './checks.js';
 import { accountReferences } from './references.js';
 import { type AccountInput, type AccountView, accountView, normalDomain } from './views.js';
 
-async function insertAccounts(trx: Transaction<Database>, inputs: AccountInput[], actor: Actor): Promise<AccountView[]> {
+async function insertAccounts(
+  trx: Transaction<Database>,
+  inputs: AccountInput[],
+  actor: Actor,
+): Promise<AccountView[]> {
   const accounts: AccountView[] = [];
   for (const chunk of chunked(inputs)) {
-    const rows = await trx.insertInto('accounts').values(chunk.map((input) => ({ domain: normalDomain(input.domain), name: input.name, owner_rep_id: input.ownerRepId ?? null }))).returningAll().execute();
+    const rows = await trx
+      .insertInto('accounts')
+      .values(
+        chunk.map((input) => ({
+          domain: normalDomain(input.domain),
+          name: input.name,
+          owner_rep_id: input.ownerRepId ?? null,
+        })),
+      )
+      .returningAll()
+      .execute();
     accounts.push(...rows.map(accountView));
   }
-  await writeAudits(trx, actor, accounts.map((account) => ({ action: 'account.created', subjectType: 'account', subjectId: account.id, detail: { domain: account.domain, name: account.name, ownerRepId: account.ownerRepId } })));
+  await writeAudits(
+    trx,
+    actor,
+    accounts.map((account) => ({
+      action: 'account.created',
+      subjectType: 'account',
+      subjectId: account.id,
+      detail: { domain: account.domain, name: account.name, ownerRepId: account.ownerRepId },
+    })),
+  );
   return accounts;
 }
 
-async function updateAccountRow(trx: Transaction<Database>, before: AccountView, input: Partial<AccountInput>, actor: Actor): Promise<AccountView> {
+async function updateAccountRow(
+  trx: Transaction<Database>,
+  before: AccountView,
+  input: Partial<AccountInput>,
+  actor: Actor,
+): Promise<AccountView> {
   const changes = {
     ...(input.domain !== undefined && { domain: normalDomain(input.domain) }),
     ...(input.name !== undefined && { name: input.name }),
@@ -57,7 +85,8 @@ export class AccountStore {
       const domain = normalDomain(input.domain);
       let query = this.db.selectFrom('accounts').select('id').where('domain', '=', domain);
       if (id) query = query.where('id', '!=', id);
-      if (await query.executeTakeFirst()) throw Errors.conflict(`an account with domain '${domain}' already exists`, 'domain');
+      if (await query.executeTakeFirst())
+        throw Errors.conflict(`an account with domain '${domain}' already exists`, 'domain');
     }
   }
 
@@ -82,7 +111,12 @@ export class AccountStore {
     if (reasons.length) throw Errors.referenced('account', account.domain, reasons);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('accounts').where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'account.deleted', subjectType: 'account', subjectId: id, detail: { domain: account.domain, name: account.name } });
+      await writeAudit(trx, actor, {
+        action: 'account.deleted',
+        subjectType: 'account',
+        subjectId: id,
+        detail: { domain: account.domain, name: account.name },
+      });
     });
   }
 
@@ -96,9 +130,19 @@ export class AccountStore {
         keyField: 'domain',
         keyOf: (account) => normalDomain(account.domain),
         check: (account, _existing, refs, prefix) => checkAccount(account, refs, prefix),
-        findByKeys: async (trx, domains) => new Map((await trx.selectFrom('accounts').selectAll().where('domain', 'in', domains.length ? domains : ['']).execute()).map((row) => [row.domain, accountView(row)])),
+        findByKeys: async (trx, domains) =>
+          new Map(
+            (
+              await trx
+                .selectFrom('accounts')
+                .selectAll()
+                .where('domain', 'in', domains.length ? domains : [''])
+                .execute()
+            ).map((row) => [row.domain, accountView(row)]),
+          ),
         createAll: async (trx, items) => void (await insertAccounts(trx, items, actor)),
-        differs: (existing, account) => setsDifferentValues(existing, { ...account, domain: normalDomain(account.domain) }),
+        differs: (existing, account) =>
+          setsDifferentValues(existing, { ...account, domain: normalDomain(account.domain) }),
         update: async (trx, existing, account) => void (await updateAccountRow(trx, existing, account, actor)),
       },
       dryRun,

@@ -4,7 +4,6 @@ import { Errors, type ProblemDetail } from '../../errors.js';
 import { loadRefs, type TeamRefs } from './checks.js';
 import type { BulkResult } from '../../contract/team.js';
 
-
 export type { BulkResult };
 
 /** How one kind of row is upserted. `key` is the natural key items are matched by (email, id, domain). */
@@ -36,21 +35,30 @@ export function chunked<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
 /** JSON with object keys sorted: jsonb reorders keys, so stored and sent values compare equal. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
   );
 }
 
 /** Some field the item sets differs from the stored value. */
 export function setsDifferentValues(existing: object, item: object): boolean {
   const stored = existing as Record<string, unknown>;
-  return Object.entries(item).some(([field, value]) => value !== undefined && stableJson(stored[field] ?? null) !== stableJson(value));
+  return Object.entries(item).some(
+    ([field, value]) => value !== undefined && stableJson(stored[field] ?? null) !== stableJson(value),
+  );
 }
 
 /**
  * All or nothing: every item is checked first and every problem is reported with its path; only
  * a clean batch is written, in one transaction, each row audited as a single change would be.
  */
-export async function bulkUpsert<I extends object, V extends object>(db: Kysely<Database>, items: I[], spec: UpsertSpec<I, V>, dryRun: boolean): Promise<BulkResult> {
+export async function bulkUpsert<I extends object, V extends object>(
+  db: Kysely<Database>,
+  items: I[],
+  spec: UpsertSpec<I, V>,
+  dryRun: boolean,
+): Promise<BulkResult> {
   const result: BulkResult = { created: 0, updated: 0, unchanged: 0, dryRun };
   await db.transaction().execute(async (trx) => {
     const keys = items.map((item) => spec.keyOf(item));
@@ -62,7 +70,11 @@ export async function bulkUpsert<I extends object, V extends object>(db: Kysely<
       const prefix = `${spec.list}[${i}]`;
       const key = keys[i] as string;
       const earlier = firstAt.get(key);
-      if (earlier !== undefined) problems.push({ path: `${prefix}.${spec.keyField}`, message: `'${key}' is also at ${spec.list}[${earlier}]; each ${spec.keyField} may appear once` });
+      if (earlier !== undefined)
+        problems.push({
+          path: `${prefix}.${spec.keyField}`,
+          message: `'${key}' is also at ${spec.list}[${earlier}]; each ${spec.keyField} may appear once`,
+        });
       else firstAt.set(key, i);
       problems.push(...spec.check(item, existing.get(key), refs, prefix));
     });

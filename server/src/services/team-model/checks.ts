@@ -11,7 +11,10 @@ export interface TeamRefs {
 }
 
 export async function loadRefs(db: Kysely<Database>): Promise<TeamRefs> {
-  const [teams, reps] = await Promise.all([db.selectFrom('teams').select('id').execute(), db.selectFrom('reps').select(['id', 'archived_at']).execute()]);
+  const [teams, reps] = await Promise.all([
+    db.selectFrom('teams').select('id').execute(),
+    db.selectFrom('reps').select(['id', 'archived_at']).execute(),
+  ]);
   return { teams: new Set(teams.map((t) => t.id)), reps: new Map(reps.map((r) => [r.id, r.archived_at !== null])) };
 }
 
@@ -41,12 +44,21 @@ function repProblem(refs: TeamRefs, repId: string | null | undefined, path: stri
 /** What JSON Schema cannot say about a rep (fields absent from a partial input are not checked). */
 export function checkRep(input: Partial<RepInput>, refs: TeamRefs, prefix = ''): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
-  if (input.timezone !== undefined && !validTimezone(input.timezone)) problems.push({ path: at(prefix, 'timezone'), message: `'${input.timezone}' is not an IANA time zone (e.g. Europe/Berlin)` });
+  if (input.timezone !== undefined && !validTimezone(input.timezone))
+    problems.push({
+      path: at(prefix, 'timezone'),
+      message: `'${input.timezone}' is not an IANA time zone (e.g. Europe/Berlin)`,
+    });
   for (const [day, hours] of Object.entries(input.workingHours ?? {})) {
-    if (hours && hours[1] <= hours[0]) problems.push({ path: at(prefix, `workingHours.${day}`), message: `closing time ${hours[1]} must be after opening time ${hours[0]}` });
+    if (hours && hours[1] <= hours[0])
+      problems.push({
+        path: at(prefix, `workingHours.${day}`),
+        message: `closing time ${hours[1]} must be after opening time ${hours[0]}`,
+      });
   }
   input.outOfOffice?.forEach((period, i) => {
-    if (Date.parse(period.until) <= Date.parse(period.from)) problems.push({ path: at(prefix, `outOfOffice[${i}].until`), message: 'must be after from' });
+    if (Date.parse(period.until) <= Date.parse(period.from))
+      problems.push({ path: at(prefix, `outOfOffice[${i}].until`), message: 'must be after from' });
   });
   problems.push(...teamProblem(refs, input.teamId, at(prefix, 'teamId')));
   return problems;
@@ -63,11 +75,18 @@ export function checkAccount(input: Partial<AccountInput>, refs: TeamRefs, prefi
 /** Checks a whole territory (a partial update is merged with the stored one first). */
 export function checkTerritory(input: TerritoryInput, refs: TeamRefs, prefix = ''): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
-  if (!input.teamId === !input.repId) problems.push({ path: at(prefix, 'teamId'), message: 'a territory routes to exactly one of teamId or repId' });
-  problems.push(...teamProblem(refs, input.teamId, at(prefix, 'teamId')), ...repProblem(refs, input.repId, at(prefix, 'repId')));
+  if (!input.teamId === !input.repId)
+    problems.push({ path: at(prefix, 'teamId'), message: 'a territory routes to exactly one of teamId or repId' });
+  problems.push(
+    ...teamProblem(refs, input.teamId, at(prefix, 'teamId')),
+    ...repProblem(refs, input.repId, at(prefix, 'repId')),
+  );
   const { minEmployees, maxEmployees } = input.rules;
   if (minEmployees !== undefined && maxEmployees !== undefined && minEmployees > maxEmployees) {
-    problems.push({ path: at(prefix, 'rules.maxEmployees'), message: `must be at least minEmployees (${minEmployees})` });
+    problems.push({
+      path: at(prefix, 'rules.maxEmployees'),
+      message: `must be at least minEmployees (${minEmployees})`,
+    });
   }
   return problems;
 }

@@ -7,15 +7,24 @@ const IN_FLIGHT = ['starting', 'running', 'waiting', 'error'] as const;
 const count = (rows: { n: number | string | bigint }[]): number => Number(rows[0]?.n ?? 0);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** `1 rep belongs`, `2 reps belong`. */
-const they = (n: number, word: string, verb: string, verbPlural: string): string => `${plural(n, word)} ${n === 1 ? verb : verbPlural}`;
-const names = (rows: { id: string }[], limit = 3): string => rows.slice(0, limit).map((r) => `'${r.id}'`).join(', ') + (rows.length > limit ? ` and ${rows.length - limit} more` : '');
+const they = (n: number, word: string, verb: string, verbPlural: string): string =>
+  `${plural(n, word)} ${n === 1 ? verb : verbPlural}`;
+const names = (rows: { id: string }[], limit = 3): string =>
+  rows
+    .slice(0, limit)
+    .map((r) => `'${r.id}'`)
+    .join(', ') + (rows.length > limit ? ` and ${rows.length - limit} more` : '');
 
 /**
  * Published workflow versions whose nodes name `id` under one of `keys` (e.g. an assign node's
  * `team`): each workflow's latest version, and any older version leads still run on.
  */
 export async function workflowsReferring(db: Kysely<Database>, keys: readonly string[], id: string): Promise<string[]> {
-  const versions = await sql<{ name: string; version: number; document: { nodes?: { id: string; config?: unknown }[] } }>`
+  const versions = await sql<{
+    name: string;
+    version: number;
+    document: { nodes?: { id: string; config?: unknown }[] };
+  }>`
     SELECT w.name, v.version, v.document FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id
     WHERE (w.archived_at IS NULL AND v.version = (SELECT max(version) FROM workflow_versions m WHERE m.workflow_id = v.workflow_id))
        OR EXISTS (SELECT 1 FROM leads l WHERE l.workflow_id = v.workflow_id AND l.workflow_version = v.version AND l.run_status IN (${sql.join([...IN_FLIGHT])}))
@@ -31,7 +40,9 @@ export async function workflowsReferring(db: Kysely<Database>, keys: readonly st
 function mentions(value: unknown, keys: readonly string[], id: string): boolean {
   if (Array.isArray(value)) return value.some((item) => mentions(item, keys, id));
   if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(([key, inner]) => (keys.includes(key) && inner === id) || mentions(inner, keys, id));
+  return Object.entries(value).some(
+    ([key, inner]) => (keys.includes(key) && inner === id) || mentions(inner, keys, id),
+  );
 }
 
 /** Why a rep cannot go at all: routing setup that names them and must be handed to someone else first. */
@@ -43,7 +54,11 @@ export async function repRoutingReferences(db: Kysely<Database>, repId: string):
   ]);
   return [
     ...(accounts.length ? [`owns ${plural(accounts.length, 'account')} (${names(accounts)})`] : []),
-    ...(territories.length ? [`is the rep of ${territories.length === 1 ? 'territory' : `${territories.length} territories`} (${names(territories)})`] : []),
+    ...(territories.length
+      ? [
+          `is the rep of ${territories.length === 1 ? 'territory' : `${territories.length} territories`} (${names(territories)})`,
+        ]
+      : []),
     ...(teams.length ? [`manages ${plural(teams.length, 'team')} (${names(teams)})`] : []),
   ];
 }
@@ -54,24 +69,43 @@ export async function repHistoryReferences(db: Kysely<Database>, repId: string):
   const counts = await Promise.all(
     tables.map(async (table) => {
       const column = table === 'leads' ? 'owner_id' : 'rep_id';
-      return count(await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${repId}`.execute(db).then((r) => r.rows));
+      return count(
+        await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${repId}`
+          .execute(db)
+          .then((r) => r.rows),
+      );
     }),
   );
-  return Object.fromEntries(tables.map((table, i) => [table, counts[i] as number]).filter(([, n]) => (n as number) > 0));
+  return Object.fromEntries(
+    tables.map((table, i) => [table, counts[i] as number]).filter(([, n]) => (n as number) > 0),
+  );
 }
 
 /** What stops a team from being deleted. Archived reps do not: they leave the team with it. */
 export async function teamReferences(db: Kysely<Database>, teamId: string): Promise<string[]> {
   const [reps, territories, leads, workflows] = await Promise.all([
-    db.selectFrom('reps').select('email as id').where('team_id', '=', teamId).where('archived_at', 'is', null).orderBy('email').execute(),
+    db
+      .selectFrom('reps')
+      .select('email as id')
+      .where('team_id', '=', teamId)
+      .where('archived_at', 'is', null)
+      .orderBy('email')
+      .execute(),
     db.selectFrom('territories').select('id').where('team_id', '=', teamId).orderBy('id').execute(),
-    db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('team_id', '=', teamId).where('run_status', 'in', [...IN_FLIGHT]).execute(),
+    db
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('team_id', '=', teamId)
+      .where('run_status', 'in', [...IN_FLIGHT])
+      .execute(),
     workflowsReferring(db, ['team', 'teamId'], teamId),
   ]);
   return [
     ...(reps.length ? [`${they(reps.length, 'rep', 'belongs', 'belong')} to it (${names(reps)})`] : []),
     ...(territories.length ? [`territories route to it (${names(territories)})`] : []),
-    ...(count(leads) ? [`${plural(count(leads), 'lead')} in flight ${count(leads) === 1 ? 'belongs' : 'belong'} to it`] : []),
+    ...(count(leads)
+      ? [`${plural(count(leads), 'lead')} in flight ${count(leads) === 1 ? 'belongs' : 'belong'} to it`]
+      : []),
     ...workflows.map((w) => `${w} routes to it`),
   ];
 }
@@ -81,6 +115,14 @@ export async function territoryReferences(db: Kysely<Database>, territoryId: str
 }
 
 export async function accountReferences(db: Kysely<Database>, accountId: string): Promise<string[]> {
-  const leads = count(await db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).execute());
-  return leads ? [`${they(leads, 'lead', 'is', 'are')} matched to it; clear its owner instead to stop account routing`] : [];
+  const leads = count(
+    await db
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('account_id', '=', accountId)
+      .execute(),
+  );
+  return leads
+    ? [`${they(leads, 'lead', 'is', 'are')} matched to it; clear its owner instead to stop account routing`]
+    : [];
 }

@@ -18,7 +18,9 @@ function repColumns(input: Partial<RepInput>) {
     ...(input.timezone !== undefined && { timezone: input.timezone }),
     ...(input.capacity !== undefined && { capacity: input.capacity }),
     ...(input.weight !== undefined && { weight: input.weight }),
-    ...(input.workingHours !== undefined && { working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null }),
+    ...(input.workingHours !== undefined && {
+      working_hours: input.workingHours ? JSON.stringify(input.workingHours) : null,
+    }),
     ...(input.outOfOffice !== undefined && { out_of_office: JSON.stringify(input.outOfOffice) }),
     ...(input.skills !== undefined && { skills: input.skills }),
     ...(input.languages !== undefined && { languages: input.languages }),
@@ -28,15 +30,33 @@ function repColumns(input: Partial<RepInput>) {
 async function insertReps(trx: Transaction<Database>, inputs: RepInput[], actor: Actor): Promise<RepView[]> {
   const reps: RepView[] = [];
   for (const chunk of chunked(inputs)) {
-    const rows = await trx.insertInto('reps').values(chunk.map((input) => ({ ...repColumns(input), name: input.name, email: input.email.toLowerCase() }))).returningAll().execute();
+    const rows = await trx
+      .insertInto('reps')
+      .values(chunk.map((input) => ({ ...repColumns(input), name: input.name, email: input.email.toLowerCase() })))
+      .returningAll()
+      .execute();
     reps.push(...rows.map(repView));
   }
-  await writeAudits(trx, actor, reps.map((rep) => ({ action: 'rep.created', subjectType: 'rep', subjectId: rep.id, detail: { name: rep.name, email: rep.email, teamId: rep.teamId } })));
+  await writeAudits(
+    trx,
+    actor,
+    reps.map((rep) => ({
+      action: 'rep.created',
+      subjectType: 'rep',
+      subjectId: rep.id,
+      detail: { name: rep.name, email: rep.email, teamId: rep.teamId },
+    })),
+  );
   return reps;
 }
 
 /** Writes the change and audits the fields that moved. Making an archived rep active again un-archives them. */
-async function updateRepRow(trx: Transaction<Database>, before: RepView, input: Partial<RepInput>, actor: Actor): Promise<RepView> {
+async function updateRepRow(
+  trx: Transaction<Database>,
+  before: RepView,
+  input: Partial<RepInput>,
+  actor: Actor,
+): Promise<RepView> {
   const restore = before.archivedAt !== null && input.active === true;
   const row = await trx
     .updateTable('reps')
@@ -49,7 +69,8 @@ async function updateRepRow(trx: Transaction<Database>, before: RepView, input: 
   return rep;
 }
 
-export type RepDeletion = { outcome: 'deleted' } | { outcome: 'archived'; rep: RepView; references: Record<string, number> };
+export type RepDeletion =
+  { outcome: 'deleted' } | { outcome: 'archived'; rep: RepView; references: Record<string, number> };
 
 /**
  * Reps. Changing one never breaks a lead in flight: routing reads reps at each assign step, so a
@@ -77,7 +98,8 @@ export class RepStore {
     if (input.email) {
       let query = this.db.selectFrom('reps').select('id').where('email', '=', input.email.toLowerCase());
       if (id) query = query.where('id', '!=', id);
-      if (await query.executeTakeFirst()) throw Errors.conflict(`a rep with email '${input.email}' already exists`, 'email');
+      if (await query.executeTakeFirst())
+        throw Errors.conflict(`a rep with email '${input.email}' already exists`, 'email');
     }
   }
 
@@ -104,19 +126,54 @@ export class RepStore {
   async remove(id: string, actor: Actor): Promise<RepDeletion> {
     const rep = await this.get(id);
     const routing = await repRoutingReferences(this.db, id);
-    if (routing.length) throw Errors.referenced('rep', rep.email, routing.map((reason) => `${reason}; reassign first`));
+    if (routing.length)
+      throw Errors.referenced(
+        'rep',
+        rep.email,
+        routing.map((reason) => `${reason}; reassign first`),
+      );
     const references = await repHistoryReferences(this.db, id);
     return this.db.transaction().execute(async (trx) => {
       if (Object.keys(references).length === 0) {
         await trx.deleteFrom('reps').where('id', '=', id).execute();
-        await writeAudit(trx, actor, { action: 'rep.deleted', subjectType: 'rep', subjectId: id, detail: { name: rep.name, email: rep.email } });
+        await writeAudit(trx, actor, {
+          action: 'rep.deleted',
+          subjectType: 'rep',
+          subjectId: id,
+          detail: { name: rep.name, email: rep.email },
+        });
         return { outcome: 'deleted' as const };
       }
-      const row = await trx.updateTable('reps').set({ active: false, archived_at: sql<Date>`coalesce(archived_at, now())`, updated_at: sql<Date>`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'rep.archived', subjectType: 'rep', subjectId: id, detail: { name: rep.name, email: rep.email, references } });
+      const row = await trx
+        .updateTable('reps')
+        .set({ active: false, archived_at: sql<Date>`coalesce(archived_at, now())`, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, {
+        action: 'rep.archived',
+        subjectType: 'rep',
+        subjectId: id,
+        detail: { name: rep.name, email: rep.email, references },
+      });
       // An archived rep has left: their sign-in goes with them.
-      const tokens = await trx.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('rep_id', '=', id).where('revoked_at', 'is', null).returning(['id', 'name', 'prefix']).execute();
-      await writeAudits(trx, actor, tokens.map((token) => ({ action: 'token.revoked', subjectType: 'token', subjectId: token.id, detail: { name: token.name, role: 'rep', prefix: token.prefix, reason: 'rep archived' } })));
+      const tokens = await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: sql<Date>`now()` })
+        .where('rep_id', '=', id)
+        .where('revoked_at', 'is', null)
+        .returning(['id', 'name', 'prefix'])
+        .execute();
+      await writeAudits(
+        trx,
+        actor,
+        tokens.map((token) => ({
+          action: 'token.revoked',
+          subjectType: 'token',
+          subjectId: token.id,
+          detail: { name: token.name, role: 'rep', prefix: token.prefix, reason: 'rep archived' },
+        })),
+      );
       return { outcome: 'archived' as const, rep: repView(row), references };
     });
   }
@@ -131,10 +188,26 @@ export class RepStore {
         keyField: 'email',
         keyOf: (rep) => rep.email.toLowerCase(),
         check: (rep, _existing, refs, prefix) => checkRep(rep, refs, prefix),
-        findByKeys: async (trx, emails) => new Map((await trx.selectFrom('reps').selectAll().where('email', 'in', emails.length ? emails : ['']).execute()).map((row) => [row.email, repView(row)])),
+        findByKeys: async (trx, emails) =>
+          new Map(
+            (
+              await trx
+                .selectFrom('reps')
+                .selectAll()
+                .where('email', 'in', emails.length ? emails : [''])
+                .execute()
+            ).map((row) => [row.email, repView(row)]),
+          ),
         createAll: async (trx, items) => void (await insertReps(trx, items, actor)),
-        differs: (existing, rep) => existing.archivedAt !== null || setsDifferentValues(existing, { ...rep, email: rep.email.toLowerCase() }),
-        update: async (trx, existing, rep) => void (await updateRepRow(trx, existing, existing.archivedAt ? { ...rep, active: rep.active ?? true } : rep, actor)),
+        differs: (existing, rep) =>
+          existing.archivedAt !== null || setsDifferentValues(existing, { ...rep, email: rep.email.toLowerCase() }),
+        update: async (trx, existing, rep) =>
+          void (await updateRepRow(
+            trx,
+            existing,
+            existing.archivedAt ? { ...rep, active: rep.active ?? true } : rep,
+            actor,
+          )),
       },
       dryRun,
     );

@@ -10,15 +10,36 @@ import { type TeamInput, type TeamView, teamView } from './views.js';
 async function insertTeams(trx: Transaction<Database>, inputs: TeamInput[], actor: Actor): Promise<TeamView[]> {
   const teams: TeamView[] = [];
   for (const chunk of chunked(inputs)) {
-    const rows = await trx.insertInto('teams').values(chunk.map((input) => ({ id: input.id, name: input.name, manager_rep_id: input.managerRepId ?? null }))).returningAll().execute();
+    const rows = await trx
+      .insertInto('teams')
+      .values(chunk.map((input) => ({ id: input.id, name: input.name, manager_rep_id: input.managerRepId ?? null })))
+      .returningAll()
+      .execute();
     teams.push(...rows.map(teamView));
   }
-  await writeAudits(trx, actor, teams.map((team) => ({ action: 'team.created', subjectType: 'team', subjectId: team.id, detail: { name: team.name, managerRepId: team.managerRepId } })));
+  await writeAudits(
+    trx,
+    actor,
+    teams.map((team) => ({
+      action: 'team.created',
+      subjectType: 'team',
+      subjectId: team.id,
+      detail: { name: team.name, managerRepId: team.managerRepId },
+    })),
+  );
   return teams;
 }
 
-async function updateTeamRow(trx: Transaction<Database>, before: TeamView, input: Partial<TeamInput>, actor: Actor): Promise<TeamView> {
-  const changes = { ...(input.name !== undefined && { name: input.name }), ...(input.managerRepId !== undefined && { manager_rep_id: input.managerRepId }) };
+async function updateTeamRow(
+  trx: Transaction<Database>,
+  before: TeamView,
+  input: Partial<TeamInput>,
+  actor: Actor,
+): Promise<TeamView> {
+  const changes = {
+    ...(input.name !== undefined && { name: input.name }),
+    ...(input.managerRepId !== undefined && { manager_rep_id: input.managerRepId }),
+  };
   // A PATCH that names no field changes nothing (an UPDATE with an empty SET is not SQL).
   if (Object.keys(changes).length === 0) return before;
   const row = await trx
@@ -53,7 +74,8 @@ export class TeamStore {
 
   async create(input: TeamInput, actor: Actor): Promise<TeamView> {
     await this.checkOne(input);
-    if (await this.db.selectFrom('teams').select('id').where('id', '=', input.id).executeTakeFirst()) throw Errors.conflict(`team '${input.id}' already exists`, 'id');
+    if (await this.db.selectFrom('teams').select('id').where('id', '=', input.id).executeTakeFirst())
+      throw Errors.conflict(`team '${input.id}' already exists`, 'id');
     return this.db.transaction().execute(async (trx) => (await insertTeams(trx, [input], actor))[0] as TeamView);
   }
 
@@ -75,7 +97,12 @@ export class TeamStore {
       // Archived reps keep their history, not their team.
       await trx.updateTable('reps').set({ team_id: null }).where('team_id', '=', id).execute();
       await trx.deleteFrom('teams').where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'team.deleted', subjectType: 'team', subjectId: id, detail: { name: team.name } });
+      await writeAudit(trx, actor, {
+        action: 'team.deleted',
+        subjectType: 'team',
+        subjectId: id,
+        detail: { name: team.name },
+      });
     });
   }
 
@@ -88,7 +115,16 @@ export class TeamStore {
         keyField: 'id',
         keyOf: (team) => team.id,
         check: (team, _existing, refs, prefix) => checkTeam(team, refs, prefix),
-        findByKeys: async (trx, ids) => new Map((await trx.selectFrom('teams').selectAll().where('id', 'in', ids.length ? ids : ['']).execute()).map((row) => [row.id, teamView(row)])),
+        findByKeys: async (trx, ids) =>
+          new Map(
+            (
+              await trx
+                .selectFrom('teams')
+                .selectAll()
+                .where('id', 'in', ids.length ? ids : [''])
+                .execute()
+            ).map((row) => [row.id, teamView(row)]),
+          ),
         createAll: async (trx, items) => void (await insertTeams(trx, items, actor)),
         update: async (trx, existing, team) => void (await updateTeamRow(trx, existing, team, actor)),
       },

@@ -16,20 +16,53 @@ function merged(before: TerritoryView, input: Partial<TerritoryInput>): Territor
   return next;
 }
 
-async function insertTerritories(trx: Transaction<Database>, inputs: TerritoryInput[], actor: Actor): Promise<TerritoryView[]> {
+async function insertTerritories(
+  trx: Transaction<Database>,
+  inputs: TerritoryInput[],
+  actor: Actor,
+): Promise<TerritoryView[]> {
   const territories: TerritoryView[] = [];
   for (const chunk of chunked(inputs)) {
-    const values = chunk.map((input) => ({ id: input.id, name: input.name, priority: input.priority ?? 100, rules: JSON.stringify(input.rules), team_id: input.teamId ?? null, rep_id: input.repId ?? null }));
-    territories.push(...(await trx.insertInto('territories').values(values).returningAll().execute()).map(territoryView));
+    const values = chunk.map((input) => ({
+      id: input.id,
+      name: input.name,
+      priority: input.priority ?? 100,
+      rules: JSON.stringify(input.rules),
+      team_id: input.teamId ?? null,
+      rep_id: input.repId ?? null,
+    }));
+    territories.push(
+      ...(await trx.insertInto('territories').values(values).returningAll().execute()).map(territoryView),
+    );
   }
-  await writeAudits(trx, actor, territories.map(({ id, ...detail }) => ({ action: 'territory.created', subjectType: 'territory', subjectId: id, detail })));
+  await writeAudits(
+    trx,
+    actor,
+    territories.map(({ id, ...detail }) => ({
+      action: 'territory.created',
+      subjectType: 'territory',
+      subjectId: id,
+      detail,
+    })),
+  );
   return territories;
 }
 
-async function updateTerritoryRow(trx: Transaction<Database>, before: TerritoryView, next: TerritoryInput, actor: Actor): Promise<TerritoryView> {
+async function updateTerritoryRow(
+  trx: Transaction<Database>,
+  before: TerritoryView,
+  next: TerritoryInput,
+  actor: Actor,
+): Promise<TerritoryView> {
   const row = await trx
     .updateTable('territories')
-    .set({ name: next.name, priority: next.priority ?? before.priority, rules: JSON.stringify(next.rules), team_id: next.teamId ?? null, rep_id: next.repId ?? null })
+    .set({
+      name: next.name,
+      priority: next.priority ?? before.priority,
+      rules: JSON.stringify(next.rules),
+      team_id: next.teamId ?? null,
+      rep_id: next.repId ?? null,
+    })
     .where('id', '=', before.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -50,14 +83,19 @@ export class TerritoryStore {
 
   /** In the order they are checked. */
   async list(): Promise<TerritoryView[]> {
-    return (await this.db.selectFrom('territories').selectAll().orderBy('priority').orderBy('id').execute()).map(territoryView);
+    return (await this.db.selectFrom('territories').selectAll().orderBy('priority').orderBy('id').execute()).map(
+      territoryView,
+    );
   }
 
   async create(input: TerritoryInput, actor: Actor): Promise<TerritoryView> {
     const problems = checkTerritory(input, await loadRefs(this.db));
     if (problems.length) throw Errors.invalidField(problems);
-    if (await this.db.selectFrom('territories').select('id').where('id', '=', input.id).executeTakeFirst()) throw Errors.conflict(`territory '${input.id}' already exists`, 'id');
-    return this.db.transaction().execute(async (trx) => (await insertTerritories(trx, [input], actor))[0] as TerritoryView);
+    if (await this.db.selectFrom('territories').select('id').where('id', '=', input.id).executeTakeFirst())
+      throw Errors.conflict(`territory '${input.id}' already exists`, 'id');
+    return this.db
+      .transaction()
+      .execute(async (trx) => (await insertTerritories(trx, [input], actor))[0] as TerritoryView);
   }
 
   async update(id: string, input: Partial<TerritoryInput>, actor: Actor): Promise<TerritoryView> {
@@ -79,7 +117,12 @@ export class TerritoryStore {
     if (reasons.length) throw Errors.referenced('territory', id, reasons);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('territories').where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'territory.deleted', subjectType: 'territory', subjectId: id, detail: { name: territory.name } });
+      await writeAudit(trx, actor, {
+        action: 'territory.deleted',
+        subjectType: 'territory',
+        subjectId: id,
+        detail: { name: territory.name },
+      });
     });
   }
 
@@ -92,11 +135,22 @@ export class TerritoryStore {
         list: 'territories',
         keyField: 'id',
         keyOf: (territory) => territory.id,
-        check: (territory, existing, refs, prefix) => checkTerritory(existing ? merged(existing, territory) : territory, refs, prefix),
-        findByKeys: async (trx, ids) => new Map((await trx.selectFrom('territories').selectAll().where('id', 'in', ids.length ? ids : ['']).execute()).map((row) => [row.id, territoryView(row)])),
+        check: (territory, existing, refs, prefix) =>
+          checkTerritory(existing ? merged(existing, territory) : territory, refs, prefix),
+        findByKeys: async (trx, ids) =>
+          new Map(
+            (
+              await trx
+                .selectFrom('territories')
+                .selectAll()
+                .where('id', 'in', ids.length ? ids : [''])
+                .execute()
+            ).map((row) => [row.id, territoryView(row)]),
+          ),
         createAll: async (trx, items) => void (await insertTerritories(trx, items, actor)),
         differs: (existing, territory) => setsDifferentValues(existing, merged(existing, territory)),
-        update: async (trx, existing, territory) => void (await updateTerritoryRow(trx, existing, merged(existing, territory), actor)),
+        update: async (trx, existing, territory) =>
+          void (await updateTerritoryRow(trx, existing, merged(existing, territory), actor)),
       },
       dryRun,
     );

@@ -35,7 +35,6 @@ export interface TeamInput {
   managerRepId?: string | null;
 }
 
-
 /** A team as the API shows it (TeamSchema). */
 export type TeamView = Team;
 
@@ -44,7 +43,6 @@ export interface AccountInput {
   name: string;
   ownerRepId?: string | null;
 }
-
 
 /** An account as the API shows it (AccountSchema). */
 export type AccountView = Account;
@@ -93,9 +91,15 @@ export function accountView(row: Selectable<Database['accounts']>): AccountView 
 }
 
 export function territoryView(row: Selectable<Database['territories']>): TerritoryView {
-  return { id: row.id, name: row.name, priority: row.priority, rules: row.rules, teamId: row.team_id, repId: row.rep_id };
+  return {
+    id: row.id,
+    name: row.name,
+    priority: row.priority,
+    rules: row.rules,
+    teamId: row.team_id,
+    repId: row.rep_id,
+  };
 }
 
 /** An account's domain as stored and matched: trimmed, lower case. */
 export const normalDomain = (domain: string): string => domain.trim().toLowerCase();
-
