@@ -29,8 +29,7 @@ import { nodeTypeRoutes } from './routes/node-type-routes.js';
 import { publicFormRoutes } from './routes/public-form-routes.js';
 import { publicWebhookRoutes } from './routes/public-webhook-routes.js';
 import { repRoutes } from './routes/rep-routes.js';
-import { taskRoutes } from './routes/task-routes.js';
-import { nodePackageRoutes } from './node-packages/node-package-routes.js';
+import { nodeServerRoutes } from './node-packages/node-server-routes.js';
 import type { NodePackage } from './node-packages/load-node-package.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { workflowRoutes } from './routes/workflow-routes.js';
@@ -93,7 +92,6 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await eventTypeRoutes(app, services);
   await repRoutes(app, services);
   await teamRoutes(app, services);
-  await taskRoutes(app, services);
   await inboxRoutes(app, services);
   await importRoutes(app, services);
   await intakeAdminRoutes(app, services);
@@ -104,7 +102,7 @@ export async function buildApp(services: AppServices, options: AppOptions): Prom
   await accessRoutes(app, services);
   await credentialRoutes(app, services);
   await codecRoutes(app, services.codec, options.codecCorsOrigins ?? EMBEDDED_TEMPORAL_UI);
-  await nodePackageRoutes(app, services, options.nodePackages ?? []);
+  await nodeServerRoutes(app, services, options.nodePackages ?? []);
   const designerDir = options.designerDir;
   if (designerDir && existsSync(designerDir)) {
     await registerPublicPlugin(app, async (scope) => {

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { routeAccessTable, slaEscalationWorkflow } from '@leadflow/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
+import { eventually, startTestStack, tasksOf, type TestStack } from './support/test-stack.js';
 
 type Caller = 'none' | 'admin' | 'editor' | 'viewer' | 'rep' | 'capture';
 const CALLERS: Caller[] = ['none', 'admin', 'editor', 'viewer', 'rep', 'capture'];
@@ -484,7 +484,7 @@ describe('access control', () => {
       expect((await call(ann, 'POST', `/api/reps/${reps.bo}/inbox/${boNote.id}/read`)).status).toBe(404);
       expect((await call(ann, 'GET', `/api/reps/${reps.bo}/inbox/stream`)).status).toBe(404);
 
-      const task = await stack.db
+      const task = await tasksOf(stack)
         .insertInto('tasks')
         .values({
           idempotency_key: `access:${randomUUID()}`,
@@ -500,7 +500,7 @@ describe('access control', () => {
         (await call('viewer', 'GET', `/api/tasks?rep=${reps.bo}`)).body.tasks.map((t: { id: string }) => t.id),
       ).toEqual([task.id]);
       expect((await call(ann, 'POST', `/api/tasks/${task.id}/complete`)).status).toBe(404);
-      const row = await stack.db
+      const row = await tasksOf(stack)
         .selectFrom('tasks')
         .select('status')
         .where('id', '=', task.id)

@@ -1,7 +1,7 @@
 import type { GraphDocument } from '@leadflow/engine';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
+import { eventually, startTestStack, tasksOf, type TestStack } from './support/test-stack.js';
 
 const draft: GraphDocument = {
   name: 'paged',
@@ -116,7 +116,7 @@ describe('cursor paging', () => {
       notes.map((note) => note.id),
     );
 
-    const tasks = await stack.db
+    const tasks = await tasksOf(stack)
       .insertInto('tasks')
       .values(
         Array.from({ length: 30 }, (_, i) => ({

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { GraphDocument } from '@leadflow/engine';
 import { leadContextFromRow } from '@leadflow/engine/db';
 import type { NodeActivityContext } from '@leadflow/engine/worker';
-import { nodeRegistry } from '@leadflow/nodes';
 import { nodeActivities } from '@leadflow/nodes/activities';
 import { buildApp, createAppServices } from '@leadflow/server';
 import type { FastifyInstance } from 'fastify';
@@ -144,14 +143,13 @@ describe("a rep's inbox, pushed live over Server-Sent Events", () => {
   beforeAll(async () => {
     stack = await startTestStack();
     // An app of our own over the same database, given the URL the live inbox LISTENs with.
-    const services = createAppServices(
-      stack.db,
-      stack.services.temporal,
-      nodeRegistry,
-      stack.security,
-      stack.taskQueue,
-      stack.databaseUrl,
-    );
+    const services = createAppServices({
+      db: stack.db,
+      temporal: stack.services.temporal,
+      security: stack.security,
+      taskQueue: stack.taskQueue,
+      databaseUrl: stack.databaseUrl,
+    });
     app = await buildApp(services, { adminToken: stack.token });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();

@@ -224,6 +224,12 @@ describe('a node package named in LEADFLOW_NODE_PACKAGES', () => {
     const acme = await api('GET', `/api/packages/${PACKAGE}/lookups?domain=ACME.example`);
     expect(acme.body.lookups).toHaveLength(1);
     expect((await api('GET', `/api/packages/${PACKAGE}/lookups?colour=red`)).status).toBe(400);
+
+    // Erasing a lead reaches the package's table too (its nodeEraseLead); the other lead's lookup stays.
+    const erased = await api('DELETE', `/api/leads/${known.body.lead.id}?erase=true`);
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    const { rows } = await sql<{ lead_id: string }>`SELECT lead_id FROM clearbit_lookups`.execute(db);
+    expect(rows.map((row) => row.lead_id)).toEqual([unknown.body.lead.id]);
   });
 
   it('holds the package’s routes to Leadflow’s access rules and documents them', async () => {

@@ -1,6 +1,6 @@
 import { slaEscalationWorkflow } from '@leadflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
+import { eventually, startTestStack, tasksOf, type TestStack } from './support/test-stack.js';
 
 /** The json columns a lead row needs, empty. */
 const EMPTY_LEAD_JSON = { fields: '{}', custom: '{}', first_touch: '{}', last_touch: '{}' };
@@ -306,7 +306,7 @@ describe('the sales team model', () => {
           draft: slaEscalationWorkflow('west', '1h'),
         })
       ).body;
-      await stack.db
+      const held = await stack.db
         .insertInto('leads')
         .values({
           workflow_id: workflow.id,
@@ -317,6 +317,18 @@ describe('the sales team model', () => {
           owner_id: owner.id,
           run_status: 'completed',
         })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // And a task node's task (the node's own table, counted by the node's server half).
+      await tasksOf(stack)
+        .insertInto('tasks')
+        .values({
+          idempotency_key: `held:${held.id}`,
+          lead_id: held.id,
+          rep_id: owner.id,
+          title: 'Call back',
+          due_at: new Date(),
+        })
         .execute();
       const token = (await stack.api('POST', '/api/tokens', { name: 'Owen', role: 'rep', repId: owner.id })).body
         .token as string;
@@ -324,7 +336,7 @@ describe('the sales team model', () => {
       expect(archived.body).toMatchObject({
         outcome: 'archived',
         rep: { active: false, archivedAt: expect.any(String) },
-        references: { leads: 1, api_tokens: 1 },
+        references: { leads: 1, api_tokens: 1, tasks: 1 },
       });
       // A rep who left cannot sign in any more.
       expect((await stack.api('GET', '/api/me', undefined, { authorization: `Bearer ${token}` })).status).toBe(401);

@@ -5,7 +5,7 @@ import { LeadflowPayloadCodec, LeadKeys } from '@leadflow/engine/crypto';
 import { nodeRegistry, verifySignature } from '@leadflow/nodes';
 import { rotateKeyring, secureStoredSecrets } from '@leadflow/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, type TestStack } from './support/test-stack.js';
+import { eventually, startTestStack, tasksOf, type TestStack } from './support/test-stack.js';
 import { capturedOutput, databaseText, temporalHistoryText } from './support/where-secrets-hide.js';
 
 const CANARY = 'canary-secret-7f3a9c21e4';
@@ -279,6 +279,7 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
     await stack.db.updateTable('webhook_sources').set({ secret: 'whsec_plain_from_before' }).execute();
 
     await secureStoredSecrets(stack.db, stack.security.keyring, nodeRegistry);
+    expect(await tasksOf(stack).selectFrom('tasks').select('id').where('lead_id', '=', leadId).execute()).toEqual([]);
     const dump = await databaseText(stack.db);
     expect(dump).not.toContain(`${CANARY}-inline`);
     expect(dump).not.toContain('whsec_plain_from_before');
@@ -328,11 +329,23 @@ describe('trust: secrets in a store, payloads encrypted, erasure on request', ()
         ),
       );
     const before = await metrics();
+    // What a node type keeps of the lead in its own table (the task node's tasks) must go too.
+    await tasksOf(stack)
+      .insertInto('tasks')
+      .values({
+        idempotency_key: `trust:${leadId}`,
+        lead_id: leadId,
+        rep_id: null,
+        title: `Call ${NAME}`,
+        due_at: new Date(),
+      })
+      .execute();
     expect((await stack.api('DELETE', `/api/leads/${leadId}`)).status).toBe(400);
     expect((await as(viewer, 'DELETE', `/api/leads/${leadId}?erase=true`)).status).toBe(403);
     const erased = await stack.api('DELETE', `/api/leads/${leadId}?erase=true`);
     expect(erased).toMatchObject({ status: 200, body: { id: leadId, erasedAt: expect.any(String) } });
 
+    expect(await tasksOf(stack).selectFrom('tasks').select('id').where('lead_id', '=', leadId).execute()).toEqual([]);
     const dump = await databaseText(stack.db);
     for (const trace of [EMAIL, NAME, 'Canary']) expect(dump, trace).not.toContain(trace);
     const payload = firstPayload(temporalHistoryText(stack.temporalAddress, `lead-${leadId}`));

@@ -52,19 +52,26 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export type AnySchemaDb = Kysely<any>;
 
 /**
- * Migrations that are not Leadflow's own: a node package's. Each set is recorded in a table of its
- * own, so a package can be added or removed without Leadflow's list or another package's looking
- * corrupted (kysely refuses a recorded migration its provider no longer has).
+ * Migrations that are not Leadflow's core schema: a node type's own tables (a built-in node's, or
+ * a node package's). Each set is recorded in a table of its own, so a package can be added or
+ * removed without Leadflow's list or another package's looking corrupted (kysely refuses a
+ * recorded migration its provider no longer has).
  */
 export interface MigrationSet {
-  /** The package's name; its migrations are reported as `<name>: <migration>`. */
+  /** The node type's or package's name; its migrations are reported as `<name>: <migration>`. */
   name: string;
+  /** `package`: a node package's (the default); `node`: one of Leadflow's own node types'. */
+  owner?: 'package' | 'node';
   migrations: Readonly<Record<string, Migration>>;
 }
 
-/** `node_package_migrations_<name>` with the name made a Postgres identifier (63 bytes at most). */
+/**
+ * `node_package_migrations_<name>` (`node_migrations_<name>` for a built-in node type) with the
+ * name made a Postgres identifier (63 bytes at most with `_lock`).
+ */
 export function migrationTableOf(set: MigrationSet): string {
-  return `node_package_migrations_${set.name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`.slice(0, 58);
+  const prefix = set.owner === 'node' ? 'node_migrations_' : 'node_package_migrations_';
+  return `${prefix}${set.name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`.slice(0, 58);
 }
 
 /**

@@ -240,20 +240,6 @@ export interface NotificationTable {
   read_at: Date | null;
 }
 
-export interface TaskTable {
-  id: Generated<string>;
-  idempotency_key: string;
-  lead_id: string;
-  rep_id: string | null;
-  title: string;
-  note: Generated<string>;
-  priority: Generated<string>;
-  due_at: Timestamp;
-  status: Generated<string>;
-  created_at: Generated<Date>;
-  completed_at: Date | null;
-}
-
 export type TokenRole = 'admin' | 'editor' | 'viewer' | 'rep' | 'capture';
 
 export interface ApiTokenTable {
@@ -422,7 +408,6 @@ export interface Database {
   assignments: AssignmentTable;
   round_robin_cursors: RoundRobinCursorTable;
   territories: TerritoryTable;
-  tasks: TaskTable;
   notifications: NotificationTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;

@@ -1,13 +1,17 @@
 import { defineNodeActivity } from '@leadflow/engine/worker';
+import type { Kysely } from 'kysely';
 import { renderTemplate } from '../shared/template.js';
 import { parseDuration } from '../wait/duration.js';
 import { task } from './definition.js';
+import type { TaskTables } from './tables.js';
 
 /** One task per lead + node + visit: a retried activity finds the task it already made. */
 export const taskActivity = defineNodeActivity(task, async (config, ctx) => {
   const title = renderTemplate(config.title, ctx.lead, { singleLine: true });
   const dueAt = new Date(Date.now() + (parseDuration(config.dueIn) ?? 0));
-  await ctx.db
+  // The task table is the node's own (tables.ts), not part of Leadflow's schema type.
+  const db = ctx.db as unknown as Kysely<TaskTables>;
+  await db
     .insertInto('tasks')
     .values({
       idempotency_key: ctx.idempotencyKey,
@@ -20,7 +24,7 @@ export const taskActivity = defineNodeActivity(task, async (config, ctx) => {
     })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .execute();
-  const row = await ctx.db
+  const row = await db
     .selectFrom('tasks')
     .select(['id', 'due_at', 'rep_id'])
     .where('idempotency_key', '=', ctx.idempotencyKey)

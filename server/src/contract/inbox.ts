@@ -15,23 +15,8 @@ export const InboxItemSchema = OpenObject({
 
 export const InboxPageSchema = Type.Object({ notifications: Type.Array(InboxItemSchema), nextCursor: NullableString });
 
-/** A to-do a task node made for a rep. */
-export const TaskSchema = OpenObject({
-  id: Type.String(),
-  leadId: Type.String(),
-  repId: NullableString,
-  title: Type.String(),
-  note: Type.String(),
-  priority: Type.String(),
-  dueAt: Type.String(),
-  status: Type.String({ description: 'open or done.' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
-
-export const TaskPageSchema = Type.Object({ tasks: Type.Array(TaskSchema), nextCursor: NullableString });
+// Tasks are the task node's own (nodes/src/task/contract.ts): its folder holds its table, routes and answers.
+export { type Task, type TaskPage, TaskPageSchema, TaskSchema } from '@leadflow/nodes/server';
 
 export type InboxItem = Static<typeof InboxItemSchema>;
 export type InboxPage = Static<typeof InboxPageSchema>;
-export type Task = Static<typeof TaskSchema>;
-export type TaskPage = Static<typeof TaskPageSchema>;

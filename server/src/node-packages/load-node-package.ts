@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyNodeDefinition } from '@leadflow/engine';
-import type { AnySchemaDb, MigrationSet } from '@leadflow/engine/db';
 import type { NodeActivity } from '@leadflow/engine/worker';
-import type { FastifyInstance } from 'fastify';
+import type { NodeServerPart } from '@leadflow/nodes/server';
 
 /**
  * What a node package's package.json says under "leadflow": its sandbox-safe module (exports
@@ -19,18 +18,6 @@ interface NodePackageManifest {
   server?: string;
 }
 
-/** What a package's routes get besides their Fastify scope: the API server's database. */
-export interface NodeRouteContext {
-  db: AnySchemaDb;
-}
-
-/**
- * A package's API routes, registered under `/api/packages/<package name>`. Each route states who
- * may call it in `config.allow` (roles: admin, editor, viewer, rep, capture); one that does not is
- * admin-only, as Leadflow's own routes are.
- */
-export type NodeRoutes = (app: FastifyInstance, context: NodeRouteContext) => Promise<void>;
-
 export interface NodePackage {
   name: string;
   version: string;
@@ -38,9 +25,8 @@ export interface NodePackage {
   nodesModule: string;
   definitions: readonly AnyNodeDefinition[];
   activities: readonly NodeActivity[];
-  /** Its tables, in a migration table of its own. */
-  migrations: MigrationSet | null;
-  routes: NodeRoutes | null;
+  /** Its API-server half (tables, routes, erasure), named as the package; null without a `server` module. */
+  server: NodeServerPart | null;
 }
 
 /** A node package that cannot be used; the message names the package and what is wrong. */
@@ -147,14 +133,22 @@ async function exportedList<T>(
   return list as T[];
 }
 
-/** `nodeMigrations`: migration name → { up, down? }, applied in name order; `nodeRoutes`: a function. */
-async function serverExports(name: string, file: string): Promise<Pick<NodePackage, 'migrations' | 'routes'>> {
+const SERVER_EXPORTS = ['nodeMigrations', 'nodeRoutes', 'nodeEraseLead', 'nodeRepReferences'] as const;
+
+/**
+ * The server module's exports: `nodeMigrations` (migration name → { up, down? }, applied in name
+ * order), `nodeRoutes` (app, context) and, for tables that hold a lead's data or name a rep,
+ * `nodeEraseLead` (trx, leadId) and `nodeRepReferences` (db, repId).
+ */
+async function serverPart(name: string, file: string): Promise<NodeServerPart> {
   const module = await importModule(name, file);
-  const { nodeMigrations, nodeRoutes } = module;
-  if (nodeMigrations === undefined && nodeRoutes === undefined)
-    throw new NodePackageError(name, `${path.basename(file)} must export nodeMigrations or nodeRoutes`);
-  if (nodeRoutes !== undefined && typeof nodeRoutes !== 'function')
-    throw new NodePackageError(name, 'nodeRoutes must be a function (app, { db }) that registers routes');
+  const { nodeMigrations, nodeRoutes, nodeEraseLead, nodeRepReferences } = module;
+  if (SERVER_EXPORTS.every((exportName) => module[exportName] === undefined))
+    throw new NodePackageError(name, `${path.basename(file)} must export ${SERVER_EXPORTS.join(', ')} or some of them`);
+  const functions = { nodeRoutes, nodeEraseLead, nodeRepReferences };
+  for (const [exportName, value] of Object.entries(functions))
+    if (value !== undefined && typeof value !== 'function')
+      throw new NodePackageError(name, `${exportName} must be a function`);
   if (nodeMigrations !== undefined) {
     const entries = typeof nodeMigrations === 'object' && nodeMigrations !== null ? Object.entries(nodeMigrations) : [];
     if (
@@ -165,9 +159,11 @@ async function serverExports(name: string, file: string): Promise<Pick<NodePacka
     }
   }
   return {
-    migrations:
-      nodeMigrations === undefined ? null : { name, migrations: nodeMigrations as MigrationSet['migrations'] },
-    routes: (nodeRoutes as NodeRoutes | undefined) ?? null,
+    name,
+    migrations: nodeMigrations as NodeServerPart['migrations'],
+    routes: nodeRoutes as NodeServerPart['routes'],
+    eraseLead: nodeEraseLead as NodeServerPart['eraseLead'],
+    repReferences: nodeRepReferences as NodeServerPart['repReferences'],
   };
 }
 
@@ -201,15 +197,13 @@ export async function loadNodePackage(
       )
     : [];
   if (definitions.length === 0) throw new NodePackageError(name, 'exports no node definitions');
-  const server = manifest.server
-    ? await serverExports(name, moduleFile(name, folder, manifest.server, 'server'))
-    : { migrations: null, routes: null };
+  const server = manifest.server ? await serverPart(name, moduleFile(name, folder, manifest.server, 'server')) : null;
   return {
     name,
     version: typeof json.version === 'string' ? json.version : '0.0.0',
     nodesModule,
     definitions,
     activities,
-    ...server,
+    server,
   };
 }

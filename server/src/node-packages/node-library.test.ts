@@ -157,7 +157,7 @@ describe('loading node packages (LEADFLOW_NODE_PACKAGES)', () => {
     ['Bad_Type', 'node package Bad_Type: is not an npm package name'],
     [
       'server-without-exports',
-      'node package server-without-exports: server.js must export nodeMigrations or nodeRoutes',
+      'node package server-without-exports: server.js must export nodeMigrations, nodeRoutes, nodeEraseLead, nodeRepReferences or some of them',
     ],
     [
       'bad-migrations',
@@ -171,14 +171,20 @@ describe('loading node packages (LEADFLOW_NODE_PACKAGES)', () => {
     await expect(load(name)).rejects.toThrow(message);
   });
 
-  it('takes a package’s migrations as a set of its own, and its routes', async () => {
+  it('takes a package’s migrations as a set of its own after the built-in nodes’, and its routes', async () => {
     const library = await load('with-server');
-    expect(migrationSetsOf(library).map((set) => [set.name, Object.keys(set.migrations)])).toEqual([
+    const sets = migrationSetsOf(library);
+    expect(sets.map((set) => [set.name, Object.keys(set.migrations)])).toEqual([
+      ['task', ['001-tasks']],
       ['with-server', ['001-table']],
     ]);
-    expect(migrationTableOf(migrationSetsOf(library)[0] as MigrationSet)).toBe('node_package_migrations_with_server');
-    expect(typeof library.packages[0]?.routes).toBe('function');
-    expect(migrationSetsOf(await load('stamp-nodes'))).toEqual([]);
+    expect(sets.map((set) => migrationTableOf(set as MigrationSet))).toEqual([
+      'node_migrations_task',
+      'node_package_migrations_with_server',
+    ]);
+    expect(typeof library.packages[0]?.server?.routes).toBe('function');
+    expect(library.serverParts.map((part) => part.name)).toEqual(['task', 'with-server']);
+    expect(migrationSetsOf(await load('stamp-nodes')).map((set) => set.name)).toEqual(['task']);
   });
 
   it('refuses a type that another package already has', async () => {

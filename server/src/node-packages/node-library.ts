@@ -3,6 +3,7 @@ import type { MigrationSet } from '@leadflow/engine/db';
 import type { NodeActivity } from '@leadflow/engine/worker';
 import { nodeDefinitions, nodeRegistry, workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
 import { nodeActivities } from '@leadflow/nodes/activities';
+import { nodeMigrationSets, type NodeServerPart, nodeServerParts } from '@leadflow/nodes/server';
 import { loadNodePackage, type NodePackage, NodePackageError } from './load-node-package.js';
 import { writeWorkflowEntry } from './workflow-entry.js';
 
@@ -15,6 +16,8 @@ export interface NodeLibrary {
   /** Modules the bundle initializes once per worker (the catalog and the packages' definitions). */
   preloadModules: readonly string[];
   packages: readonly NodePackage[];
+  /** The API-server halves of node types that keep data: Leadflow's own, then the packages'. */
+  serverParts: readonly NodeServerPart[];
 }
 
 /** Leadflow's own node types only. */
@@ -24,6 +27,7 @@ export const builtInNodeLibrary: NodeLibrary = {
   workflowsPath,
   preloadModules: workflowPreloadModules,
   packages: [],
+  serverParts: nodeServerParts,
 };
 
 /** Lowercase, so it is safe as a graph's node type, an activity name and a metric label. */
@@ -84,12 +88,19 @@ export async function loadNodeLibrary(packageNames: readonly string[], from?: re
     // preloading freezes, so they must be initialized with it, once per worker.
     preloadModules: [...workflowPreloadModules, ...packages.map((pkg) => pkg.nodesModule)],
     packages,
+    serverParts: [...nodeServerParts, ...packages.flatMap((pkg) => (pkg.server ? [pkg.server] : []))],
   };
 }
 
-/** The packages' own tables: applied with Leadflow's migrations, each package in a migration table of its own. */
+/**
+ * The node types' own tables: applied after Leadflow's core migrations, each built-in node type's
+ * and each package's in a migration table of its own.
+ */
 export function migrationSetsOf(library: NodeLibrary): MigrationSet[] {
-  return library.packages.flatMap((pkg) => (pkg.migrations ? [pkg.migrations] : []));
+  const packaged = library.packages.flatMap((pkg): MigrationSet[] =>
+    pkg.server?.migrations ? [{ name: pkg.name, owner: 'package', migrations: pkg.server.migrations }] : [],
+  );
+  return [...nodeMigrationSets, ...packaged];
 }
 
 /** "lead-enrich-clearbit 1.0.0 (clearbit_enrich v1)" for each package: what a start prints. */

@@ -14,13 +14,10 @@ import type { Role } from '../contract/access.js';
  */
 export { ROLES, type Role } from '../contract/access.js';
 
-export type RouteAccess = readonly Role[] | 'public';
+// Declared where node types' routes can use it too (it adds `allow` to Fastify's route config).
+import type { RouteAccess } from '@leadflow/nodes/server';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    allow?: RouteAccess;
-  }
-}
+export type { RouteAccess };
 
 /** Reads of workflows, node types and the team model: RevOps, ops and admins. */
 export const READERS: readonly Role[] = ['admin', 'editor', 'viewer'];

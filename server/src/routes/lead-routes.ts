@@ -248,7 +248,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         summary:
           'Erase a lead on request (GDPR, CCPA): its personal data goes for good, a tombstone keeps the metrics right',
         description:
-          'The run is terminated; personal fields, event data, step inputs and outputs, notifications and tasks are removed or scrubbed in one ' +
+          "The run is terminated; personal fields, event data, step inputs and outputs, notifications, and what node types keep of the lead (tasks, a node package's rows) are removed or scrubbed in one " +
           "transaction, and the lead's data key is destroyed, so its Temporal history can no longer be decrypted. Needs erase=true. Audited.",
         tags,
         params: UuidParams,

@@ -97,16 +97,14 @@ export async function startLeadflow(
       new RunStartObserver(),
       ...(tracing()?.clientInterceptors ?? []),
     ]);
-    const services = createAppServices(
+    const services = createAppServices({
       db,
-      client,
-      nodes.registry,
-      { keyring, codec },
-      config.taskQueue,
+      temporal: client,
+      security: { keyring, codec },
+      taskQueue: config.taskQueue,
       databaseUrl,
-      nodes.activities,
       nodes,
-    );
+    });
     stops.push(() => services.testRuns.close());
     // Its namespace, with its credentials: a wrong API key or a missing namespace is "not ready".
     const migrationSets = migrationSetsOf(nodes);

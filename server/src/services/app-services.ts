@@ -1,7 +1,6 @@
 import type { NodeRegistry } from '@leadflow/engine';
 import type { Keyring, LeadflowPayloadCodec, LeadKeys } from '@leadflow/engine/crypto';
 import type { Database } from '@leadflow/engine/db';
-import type { NodeActivity } from '@leadflow/engine/worker';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { AuditLog } from './audit-log.js';
@@ -18,11 +17,9 @@ import { LeadIntake } from './lead-intake.js';
 import { LeadMigrations } from './lead-migrations.js';
 import { LeadQueries } from './lead-queries.js';
 import { LeadRuns } from './lead-runs.js';
-import { nodeActivities } from '@leadflow/nodes/activities';
-import { TaskStore } from './task-store.js';
 import { TestRuns } from './test-runs.js';
 import type { TestRunWorkflows } from './test-run-host.js';
-import { workflowPreloadModules, workflowsPath } from '@leadflow/nodes';
+import { builtInNodeLibrary, type NodeLibrary } from '../node-packages/node-library.js';
 import { LeadChangeFeed } from './lead-change-feed.js';
 import { AccountStore } from './team-model/account-store.js';
 import { RepStore } from './team-model/rep-store.js';
@@ -48,7 +45,6 @@ export interface AppServices {
   teams: TeamStore;
   accounts: AccountStore;
   territories: TerritoryStore;
-  tasks: TaskStore;
   inbox: InboxFeed;
   testRuns: TestRuns;
   leadChanges: LeadChangeFeed;
@@ -72,19 +68,25 @@ export interface Security {
   codec: LeadflowPayloadCodec & { leadKeys: LeadKeys };
 }
 
-/** `databaseUrl`: the URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
-/** `activities`: the Node-side halves test runs call (dry run); the node library's, as the worker's. */
-export function createAppServices(
-  db: Kysely<Database>,
-  temporal: Client,
-  registry: NodeRegistry,
-  security: Security,
-  taskQueue?: string,
-  databaseUrl?: string,
-  activities: readonly NodeActivity[] = nodeActivities,
-  /** The workflow code test runs execute: the workers' (the node library's entry, or their bundle). */
-  testRunWorkflows: TestRunWorkflows = { workflowsPath, preloadModules: workflowPreloadModules },
-): AppServices {
+export interface AppServicesOptions {
+  db: Kysely<Database>;
+  temporal: Client;
+  security: Security;
+  /** Task queue lead workflows are started on; unset: Leadflow's own. */
+  taskQueue?: string;
+  /** The URL `db` was made from; the live inbox LISTENs with it (without it the inbox cannot be streamed). */
+  databaseUrl?: string;
+  /** The node types: registry, activities (test runs call them dry), server halves. Default: Leadflow's own. */
+  nodes?: NodeLibrary;
+  /** The workflow code test runs execute: the workers' (default: the node library's entry). */
+  testRunWorkflows?: TestRunWorkflows;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const { db, temporal, security, taskQueue, databaseUrl } = options;
+  const nodes = options.nodes ?? builtInNodeLibrary;
+  const registry = nodes.registry;
+  const testRunWorkflows = options.testRunWorkflows ?? nodes;
   const eventTypes = new EventTypeStore(db);
   const credentials = new CredentialStore(db, security.keyring);
   const workflows = new WorkflowStore(db, registry, eventTypes, credentials);
@@ -104,13 +106,12 @@ export function createAppServices(
     intake,
     leads: new LeadQueries(db),
     events,
-    reps: new RepStore(db),
+    reps: new RepStore(db, nodes.serverParts),
     teams: new TeamStore(db),
     accounts: new AccountStore(db),
     territories: new TerritoryStore(db),
-    tasks: new TaskStore(db, events),
     inbox: new InboxFeed(db, databaseUrl),
-    testRuns: new TestRuns(db, workflows, registry, activities, databaseUrl, testRunWorkflows),
+    testRuns: new TestRuns(db, workflows, registry, nodes.activities, databaseUrl, testRunWorkflows),
     leadChanges: new LeadChangeFeed(databaseUrl),
     tokens: new TokenStore(db),
     audit: new AuditLog(db),
@@ -120,7 +121,7 @@ export function createAppServices(
     channels: new ChannelIntake(intake, activity, webhookSources),
     imports: new CsvImports(db, workflows),
     credentials,
-    erasure: new LeadErasure(db, temporal, security.codec.leadKeys),
+    erasure: new LeadErasure(db, temporal, security.codec.leadKeys, nodes.serverParts),
     codec: security.codec,
   };
 }

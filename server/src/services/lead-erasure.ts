@@ -1,4 +1,5 @@
 import type { LeadKeys } from '@leadflow/engine/crypto';
+import type { NodeServerPart } from '@leadflow/nodes/server';
 import type { Database } from '@leadflow/engine/db';
 import { leadWorkflowId } from '@leadflow/engine/workflow';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
@@ -11,8 +12,8 @@ const erasedEmail = (leadId: string): string => `erased-${leadId}@erased.invalid
 
 /**
  * Honours an erasure request (GDPR, CCPA): the lead's run is terminated; its personal fields,
- * event data, step inputs and outputs, notifications and tasks are removed or scrubbed in one
- * transaction; its data key is destroyed, so its Temporal history — every run, wherever copied —
+ * event data, step inputs and outputs, notifications, and what node types keep of it (their
+ * `eraseLead`: the task node's tasks, a package's rows) are removed or scrubbed in one transaction; its data key is destroyed, so its Temporal history — every run, wherever copied —
  * can no longer be decrypted. What stays is a tombstone without personal data (id, workflow,
  * source and channel, stage history, step and event kinds and times), so the metrics keep
  * counting it; the audit log records who erased it.
@@ -22,6 +23,8 @@ export class LeadErasure {
     private readonly db: Kysely<Database>,
     private readonly temporal: Client,
     private readonly leadKeys: LeadKeys,
+    /** Node types' own tables hold lead data too (tasks, a package's lookups): each erases its rows. */
+    private readonly nodeParts: readonly NodeServerPart[] = [],
   ) {}
 
   async erase(leadId: string, actor: Actor): Promise<{ id: string; erasedAt: string }> {
@@ -73,7 +76,7 @@ export class LeadErasure {
         .where('lead_id', '=', leadId)
         .execute();
       await trx.deleteFrom('notifications').where('lead_id', '=', leadId).execute();
-      await trx.deleteFrom('tasks').where('lead_id', '=', leadId).execute();
+      for (const part of this.nodeParts) await part.eraseLead?.(trx, leadId);
       await this.leadKeys.shred(trx, leadId);
       await writeAudit(trx, actor, { action: 'lead.erased', subjectType: 'lead', subjectId: leadId });
       return row.erased_at as Date;

@@ -1,7 +1,6 @@
 import type { LeadPatch } from '@leadflow/engine';
 import { type Database, persistSteps } from '@leadflow/engine/db';
 import type { StepRecord } from '@leadflow/engine/workflow';
-import { nodeRegistry } from '@leadflow/nodes';
 import { buildApp, createAppServices } from '@leadflow/server';
 import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -170,7 +169,7 @@ export async function queriesRunBy(stack: TestStack, path: string): Promise<Comp
     log: (event) => void (event.level === 'query' && queries.push(event.query)),
   });
   const app = await buildApp(
-    createAppServices(db, stack.services.temporal, nodeRegistry, stack.security, stack.taskQueue),
+    createAppServices({ db, temporal: stack.services.temporal, security: stack.security, taskQueue: stack.taskQueue }),
     { adminToken: stack.token },
   );
   try {

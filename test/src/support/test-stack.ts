@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '@leadflow/engine/db';
 import { createDatabase, migrateToLatest } from '@leadflow/engine/db';
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
-import { nodeRegistry } from '@leadflow/nodes';
 import {
   buildApp,
   createAppServices,
@@ -21,12 +20,16 @@ import type { WorkflowBundle } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
+import { nodeMigrationSets, type TaskTables } from '@leadflow/nodes/server';
 
 /** Who tests that set data up through the services directly appear as in the audit log. */
 export const TEST_ACTOR: Actor = { name: 'test setup', tokenId: null };
 
 /** The built designer (`npm run build` puts it here; turbo builds it before the tests). */
 export const DESIGNER_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+
+/** The task node's table in the stack's database (it is the node's own, not in Leadflow's schema type). */
+export const tasksOf = (stack: TestStack): Kysely<TaskTables> => stack.db as unknown as Kysely<TaskTables>;
 
 export interface TestStack {
   app: FastifyInstance;
@@ -70,15 +73,20 @@ export async function startTestStack(
   const taskQueue = `leadflow-test-${randomBytes(4).toString('hex')}`;
   const token = `test-${randomBytes(8).toString('hex')}`;
   const db = createDatabase(databaseUrl);
-  await migrateToLatest(db);
+  await migrateToLatest(db, nodeMigrationSets);
   const connection = await Connection.connect({ address: temporalAddress });
   // A keyring of the stack's own, shared by its API and its worker, as LEADFLOW_SECRET_KEY would be.
   const keyring = new Keyring([newSecretKey()]);
   const security = { keyring, codec: leadflowCodec(db, keyring) };
   const client = leadflowClient(connection, undefined, security.codec, options.clientInterceptors);
   const workflowBundle = options.workflowBundle ?? { code: inject('workflowBundleCode') };
-  const services = createAppServices(db, client, nodeRegistry, security, taskQueue, databaseUrl, undefined, {
-    workflowBundle,
+  const services = createAppServices({
+    db,
+    temporal: client,
+    security,
+    taskQueue,
+    databaseUrl,
+    testRunWorkflows: { workflowBundle },
   });
   const app = await buildApp(services, { adminToken: token, ...(options.designer && { designerDir: DESIGNER_DIR }) });
   await app.listen({ host: '127.0.0.1', port: 0 });

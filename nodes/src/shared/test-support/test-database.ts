@@ -3,6 +3,7 @@ import { createDatabase, type Database, migrateToLatest } from '@leadflow/engine
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import type { Insertable, Kysely } from 'kysely';
 import { inject } from 'vitest';
+import { nodeMigrationSets } from '../../server.js';
 import { testLead } from './activity-context.js';
 
 export interface TestDatabase {
@@ -17,7 +18,8 @@ export interface TestDatabase {
 /** A migrated database of the test file's own in the real test Postgres (see global-setup.ts). */
 export async function openTestDatabase(): Promise<TestDatabase> {
   const db = createDatabase(await createIsolatedDatabase(inject('databaseUrl'), 'leadflow_nodes'));
-  await migrateToLatest(db);
+  // The node types' own tables (the task node's) beside Leadflow's schema, as the server migrates them.
+  await migrateToLatest(db, nodeMigrationSets);
   let workflowId: string | undefined;
   return {
     db,

@@ -1,3 +1,4 @@
+import type { NodeServerPart } from '@leadflow/nodes/server';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 
@@ -64,8 +65,12 @@ export async function repRoutingReferences(db: Kysely<Database>, repId: string):
 }
 
 /** Rows that keep a rep's name in history: while any exists the rep is archived, never removed. */
-export async function repHistoryReferences(db: Kysely<Database>, repId: string): Promise<Record<string, number>> {
-  const tables = ['leads', 'assignments', 'tasks', 'notifications', 'api_tokens'] as const;
+export async function repHistoryReferences(
+  db: Kysely<Database>,
+  repId: string,
+  nodeParts: readonly NodeServerPart[] = [],
+): Promise<Record<string, number>> {
+  const tables = ['leads', 'assignments', 'notifications', 'api_tokens'] as const;
   const counts = await Promise.all(
     tables.map(async (table) => {
       const column = table === 'leads' ? 'owner_id' : 'rep_id';
@@ -76,8 +81,10 @@ export async function repHistoryReferences(db: Kysely<Database>, repId: string):
       );
     }),
   );
-  return Object.fromEntries(
-    tables.map((table, i) => [table, counts[i] as number]).filter(([, n]) => (n as number) > 0),
+  const ofNodes = await Promise.all(nodeParts.map((part) => part.repReferences?.(db, repId) ?? {}));
+  return Object.assign(
+    Object.fromEntries(tables.map((table, i) => [table, counts[i] as number]).filter(([, n]) => (n as number) > 0)),
+    ...ofNodes,
   );
 }
 

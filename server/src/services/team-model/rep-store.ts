@@ -1,3 +1,4 @@
+import type { NodeServerPart } from '@leadflow/nodes/server';
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { Errors } from '../../errors.js';
@@ -77,7 +78,11 @@ export type RepDeletion =
  * rep made inactive, moved, out of office or at capacity is simply skipped by the next step.
  */
 export class RepStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Node types' own tables may name a rep (tasks): while one does, the rep is archived, not deleted. */
+    private readonly nodeParts: readonly NodeServerPart[] = [],
+  ) {}
 
   async get(id: string): Promise<RepView> {
     const row = await this.db.selectFrom('reps').selectAll().where('id', '=', id).executeTakeFirst();
@@ -132,7 +137,7 @@ export class RepStore {
         rep.email,
         routing.map((reason) => `${reason}; reassign first`),
       );
-    const references = await repHistoryReferences(this.db, id);
+    const references = await repHistoryReferences(this.db, id, this.nodeParts);
     return this.db.transaction().execute(async (trx) => {
       if (Object.keys(references).length === 0) {
         await trx.deleteFrom('reps').where('id', '=', id).execute();
