@@ -268,6 +268,22 @@ export const EventResponse = Type.Object({
   }),
 });
 
+/** The lead's running workflow as it answers a query (`GET /api/leads/:id/state`). */
+export const LeadStateSchema = Type.Object({
+  status: Type.Enum(['running', 'waiting', 'error', 'completed'], { description: "The run's status." }),
+  nodeId: Type.Union([Type.String(), Type.Null()], { description: 'The node the run is at; null once completed.' }),
+  waiting: NullableWaiting,
+  visits: Type.Record(Type.String(), Type.Integer(), { description: 'Node id → times the run has entered it.' }),
+  version: Type.Integer({ description: 'The workflow version the lead runs.' }),
+  lead: OpenObject(
+    { id: Type.String(), email: Type.String() },
+    { description: "The lead's fields as the run sees them (the node templates' {{placeholders}})." },
+  ),
+});
+
+/** An erasure done: the tombstone keeps the id and when. */
+export const LeadErasedSchema = Type.Object({ id: Type.String(), erasedAt: Type.String({ format: 'date-time' }) });
+
 export const OutcomeCatalogSchema = Type.Object({
   outcomes: Type.Array(Type.Object({ type: Type.String(), label: Type.String() })),
   disqualificationReasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
@@ -282,4 +298,6 @@ export type LeadHistory = Static<typeof LeadHistorySchema>;
 export type LeadPage = Static<typeof LeadPageSchema>;
 export type PostedEvent = Static<typeof EventResponse>;
 export type OutcomeCatalog = Static<typeof OutcomeCatalogSchema>;
+export type LeadState = Static<typeof LeadStateSchema>;
+export type LeadErased = Static<typeof LeadErasedSchema>;
 export type Owner = Static<typeof OwnerSchema>;

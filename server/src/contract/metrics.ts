@@ -169,3 +169,6 @@ export type SourceAttribution = Static<typeof SourcesSchema>;
 export type Disqualifications = Static<typeof DisqualificationsSchema>;
 export type Cohorts = Static<typeof CohortsSchema>;
 export type StuckLeads = Static<typeof StuckSchema>;
+
+/** A report as a service computes it; the route adds the scope (range and filters). */
+export type Unscoped<T> = Omit<T, 'range' | 'filters'>;

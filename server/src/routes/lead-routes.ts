@@ -3,17 +3,19 @@ import { Type } from 'typebox';
 import { ownerScopeOf, principalOf } from '../auth/principal.js';
 import { LEAD_READERS } from '../plugins/route-access.js';
 import type { AppServices } from '../services/app-services.js';
-import { OpenObject, refusal, UuidParams } from '../contract/common.js';
+import { refusal, UuidParams } from '../contract/common.js';
 import {
   CaptureBody,
   CaptureResponse,
   EventBody,
   EventResponse,
   IdempotencyHeaders,
+  LeadErasedSchema,
   LeadHistorySchema,
   LeadListQuery,
   LeadPageSchema,
   LeadSchema,
+  LeadStateSchema,
   OutcomeCatalogSchema,
   WaitQuery,
 } from '../contract/leads.js';
@@ -174,7 +176,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
         tags,
         params: UuidParams,
         response: {
-          200: OpenObject({ status: Type.String(), nodeId: Type.Union([Type.String(), Type.Null()]) }),
+          200: LeadStateSchema,
           404: refusal('No such lead, or (code NOT_RUNNING) it has no run still going.'),
         },
       },
@@ -257,7 +259,7 @@ export async function leadRoutes(untyped: FastifyInstance, services: AppServices
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ id: Type.String(), erasedAt: Type.String({ format: 'date-time' }) }),
+          200: LeadErasedSchema,
           503: refusal("The lead's run could not be stopped; nothing was erased."),
         },
       },

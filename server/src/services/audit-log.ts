@@ -1,5 +1,7 @@
 import type { Database } from '@leadflow/engine/db';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Static } from 'typebox';
+import type { AuditQuery, AuditEntry as AuditEntryView } from '../contract/access.js';
 
 /** Who made a change: a token's name and id (no id for the bootstrap admin token or the seed). */
 export interface Actor {
@@ -18,22 +20,10 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export interface AuditView extends Required<AuditEntry> {
-  id: string;
-  at: string;
-  actor: string;
-  actorTokenId: string | null;
-}
+/** An audit row as the API shows it (AuditEntrySchema). */
+export type AuditView = AuditEntryView;
 
-export interface AuditFilters {
-  subjectType?: string;
-  subjectId?: string;
-  actor?: string;
-  action?: string;
-  since?: string;
-  limit?: number;
-  cursor?: string;
-}
+export type AuditFilters = Static<typeof AuditQuery>;
 
 /** A field that changed: what it was and what it became. */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;

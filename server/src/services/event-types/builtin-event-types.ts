@@ -1,16 +1,7 @@
-/** An event type as the catalog shows it. */
-export interface EventTypeView {
-  name: string;
-  label: string;
-  description: string;
-  builtIn: boolean;
-  /** Whether callers may post it to `POST /api/leads/:id/events`; the rest Leadflow records itself. */
-  postable: boolean;
-  /** Whether capture tokens (website code, integrations) may post it: intake and activity, never outcomes. */
-  intake: boolean;
-  /** JSON Schema of the event's `data`; null: any object. */
-  dataSchema: Record<string, unknown> | null;
-}
+import type { EventType } from '../../contract/event-types.js';
+
+/** An event type as the catalog shows it (EventTypeSchema). */
+export type EventTypeView = EventType;
 
 /** Intent activity from a site or a tracker: what a capture token may post (see capture-events.ts). */
 export const INTAKE_ACTIVITY_TYPES: readonly string[] = [

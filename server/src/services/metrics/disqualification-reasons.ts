@@ -1,15 +1,10 @@
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 import { cohortWhere, type MetricScope, percent } from './metric-scope.js';
+import type { Disqualifications, Unscoped } from '../../contract/metrics.js';
 
-export interface DisqualificationReasons {
-  /** Leads captured in the range that are disqualified now. */
-  n: number;
-  /** By the reason the disqualify node (or an update) recorded; `(none)` when no reason was set. */
-  reasons: Array<{ reason: string; n: number; pct: number | null }>;
-  /** The stage each was at when it was disqualified (its latest move to disqualified). */
-  fromStage: Array<{ stage: string; n: number }>;
-}
+/** DisqualificationsSchema without its scope. */
+export type DisqualificationReasons = Unscoped<Disqualifications>;
 
 /** Why the range's disqualified leads were disqualified, and how far they had got. */
 export async function disqualificationReasons(

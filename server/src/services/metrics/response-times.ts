@@ -1,6 +1,7 @@
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { cohortWhere, type MetricScope, percent } from './metric-scope.js';
+import type { ResponseTimes as ResponseTimesReport, Unscoped } from '../../contract/metrics.js';
 
 /** Histogram buckets for response times, in seconds (upper bound excluded; null: no bound). */
 export const RESPONSE_BUCKETS: ReadonlyArray<{ label: string; from: number; to: number | null }> = [
@@ -13,28 +14,11 @@ export const RESPONSE_BUCKETS: ReadonlyArray<{ label: string; from: number; to: 
   { label: '≥ 24 h', from: 24 * 3600, to: null },
 ];
 
-/** A distribution of durations: how many were measured, their median and 90th percentile. */
-export interface Distribution {
-  /** Leads measured (those that got there). */
-  n: number;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-  buckets: Array<{ label: string; n: number }>;
-}
+/** A time distribution (ResponseTimesSchema). */
+export type Distribution = Omit<ResponseTimes['timeToAssign'], 'unassigned'>;
 
-export interface ResponseTimes {
-  /** Leads captured in the range (the denominator). */
-  leads: number;
-  /** Capture → first `contacted` event at or after capture. */
-  speedToLead: Distribution & {
-    notContacted: number;
-    withinSla: number;
-    withinSlaPct: number | null;
-    slaMinutes: number;
-  };
-  /** Capture → first assignment to a rep. */
-  timeToAssign: Distribution & { unassigned: number };
-}
+/** Speed to lead and time to assign (ResponseTimesSchema without its scope). */
+export type ResponseTimes = Unscoped<ResponseTimesReport>;
 
 const bucketColumns = (column: string, prefix: string): RawBuilder<unknown> =>
   sql.join(

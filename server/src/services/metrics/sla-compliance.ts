@@ -1,24 +1,12 @@
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 import { cohortWhere, type MetricScope, percent } from './metric-scope.js';
+import type { SlaCompliance as SlaReport, Unscoped } from '../../contract/metrics.js';
 
-/** How the assignments of a group fared against the SLA. */
-export interface SlaCounts {
-  /** Assignments to a rep (the n the share is computed from is met + missed). */
-  assignments: number;
-  met: number;
-  missed: number;
-  /** Still inside the window and not contacted yet: not counted either way. */
-  pending: number;
-  compliancePct: number | null;
-}
+export type SlaCounts = SlaCompliance['overall'];
 
-export interface SlaCompliance {
-  slaMinutes: number;
-  overall: SlaCounts;
-  byTeam: Array<SlaCounts & { teamId: string | null; teamName: string | null }>;
-  byRep: Array<SlaCounts & { repId: string; repName: string | null; teamId: string | null }>;
-}
+/** SlaSchema without its scope. */
+export type SlaCompliance = Unscoped<SlaReport>;
 
 interface Row {
   level: number;

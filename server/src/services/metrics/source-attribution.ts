@@ -2,24 +2,12 @@ import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 import { type ReachedCounts, reachedCounts, reachedCte } from './funnel-reach.js';
 import { type MetricScope, percent } from './metric-scope.js';
+import type { SourceAttribution as SourcesReport, Unscoped } from '../../contract/metrics.js';
 
-/** Leads from one source and how far they got. */
-export interface SourceRow extends ReachedCounts {
-  source: string;
-  leads: number;
-  /** % of the source's leads that reached SQL, and that were won. */
-  sqlPct: number | null;
-  wonPct: number | null;
-}
+export type SourceRow = SourceAttribution['firstTouch'][number];
 
-export interface SourceAttribution {
-  /** Leads captured in the range. */
-  n: number;
-  /** Credit to the source of the lead's first submission. */
-  firstTouch: SourceRow[];
-  /** Credit to the source of its latest submission (a re-submitted form moves it). */
-  lastTouch: SourceRow[];
-}
+/** SourcesSchema without its scope. */
+export type SourceAttribution = Unscoped<SourcesReport>;
 
 type Row = ReachedCounts & { source: string; by_last: number };
 

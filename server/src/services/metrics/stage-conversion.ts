@@ -1,18 +1,11 @@
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
-import { type FunnelStep, funnelOf, type ReachedCounts, reachedCounts, reachedCte } from './funnel-reach.js';
+import { funnelOf, type ReachedCounts, reachedCounts, reachedCte } from './funnel-reach.js';
 import { cohortWhere, type MetricScope, percent } from './metric-scope.js';
+import type { Conversion, Unscoped } from '../../contract/metrics.js';
 
-export interface StageConversion {
-  /** Leads captured in the range. */
-  n: number;
-  /** new → mql → sql → meeting → won: leads that ever reached each stage. */
-  funnel: FunnelStep[];
-  /** Leads ever disqualified, the share of captured leads, and how many are disqualified now. */
-  disqualified: { n: number; pct: number | null; now: number };
-  /** Every recorded stage move of these leads, counted by from → to (e.g. new → sql when a score jumps straight there). */
-  transitions: Array<{ from: string; to: string; n: number }>;
-}
+/** ConversionSchema without its scope. */
+export type StageConversion = Unscoped<Conversion>;
 
 /** Stage-to-stage conversion of the leads captured in the range, from their recorded stage moves. */
 export async function stageConversion(db: Kysely<Database>, scope: MetricScope): Promise<StageConversion> {

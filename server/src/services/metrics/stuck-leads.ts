@@ -1,36 +1,15 @@
 import type { Database } from '@leadflow/engine/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { MetricScope } from './metric-scope.js';
+import type { StuckLeads as StuckReport, Unscoped } from '../../contract/metrics.js';
 
 /** How many stuck leads are listed one by one (the counts cover all). */
 export const STUCK_LIST_LIMIT = 100;
 
-export interface StuckLead {
-  id: string;
-  email: string;
-  name: string | null;
-  company: string | null;
-  workflowId: string;
-  workflowName: string;
-  nodeId: string;
-  runStatus: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  since: string;
-  minutes: number;
-}
+export type StuckLead = StuckLeads['leads'][number];
 
-export interface StuckLeads {
-  stuckMinutes: number;
-  asOf: string;
-  /** Leads at one node for longer than stuckMinutes (running, waiting or parked on an error). */
-  n: number;
-  byNode: Array<{ workflowId: string; workflowName: string; nodeId: string; n: number; oldestSince: string }>;
-  /** The longest-stuck first, at most STUCK_LIST_LIMIT. */
-  leads: StuckLead[];
-  /** Captured longer than stuckMinutes ago and never started (Temporal unreachable since). */
-  notStarted: number;
-}
+/** StuckSchema without its scope. */
+export type StuckLeads = Unscoped<StuckReport>;
 
 /**
  * Leads sitting at a node since before now − stuckMinutes, found by the `leads_node_since`

@@ -2,22 +2,12 @@ import type { Database } from '@leadflow/engine/db';
 import { type Kysely, sql } from 'kysely';
 import { type ReachedCounts, reachedCounts, reachedCte } from './funnel-reach.js';
 import { type MetricScope, percent } from './metric-scope.js';
+import type { Cohorts, Unscoped } from '../../contract/metrics.js';
 
-/** The leads captured in one week (Monday 00:00 UTC) and what has become of them so far. */
-export interface WeeklyCohort extends ReachedCounts {
-  week: string;
-  leads: number;
-  contactedPct: number | null;
-  sqlPct: number | null;
-  wonPct: number | null;
-}
+export type WeeklyCohort = WeeklyCohorts['weeks'][number];
 
-export interface WeeklyCohorts {
-  /** Leads captured in the range. */
-  n: number;
-  /** Every week the range touches, oldest first, empty weeks included. */
-  weeks: WeeklyCohort[];
-}
+/** CohortsSchema without its scope. */
+export type WeeklyCohorts = Unscoped<Cohorts>;
 
 /** Weekly capture cohorts: each week's leads followed through the funnel to now. */
 export async function weeklyCohorts(db: Kysely<Database>, scope: MetricScope): Promise<WeeklyCohorts> {

@@ -1,6 +1,6 @@
 import type { Database, OutOfOffice, TerritoryRules, WorkingHours } from '@leadflow/engine/db';
 import type { Selectable } from 'kysely';
-import type { Account, Team } from '../../contract/team.js';
+import type { Account, Rep, Team, Territory } from '../../contract/team.js';
 
 export interface RepInput {
   name: string;
@@ -17,17 +17,8 @@ export interface RepInput {
   languages?: string[];
 }
 
-export interface RepView extends Required<Omit<RepInput, 'teamId' | 'role' | 'capacity' | 'workingHours'>> {
-  id: string;
-  teamId: string | null;
-  role: string | null;
-  capacity: number | null;
-  workingHours: WorkingHours | null;
-  /** When the rep was archived (deleted while history still names them); null: not archived. */
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A rep as the API shows it (RepSchema). */
+export type RepView = Rep;
 
 export interface TeamInput {
   id: string;
@@ -56,10 +47,8 @@ export interface TerritoryInput {
   repId?: string | null;
 }
 
-export interface TerritoryView extends Required<Omit<TerritoryInput, 'teamId' | 'repId'>> {
-  teamId: string | null;
-  repId: string | null;
-}
+/** A territory as the API shows it (TerritorySchema). */
+export type TerritoryView = Territory;
 
 export function repView(row: Selectable<Database['reps']>): RepView {
   return {
