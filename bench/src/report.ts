@@ -32,6 +32,13 @@ const fmt = (n: number | undefined, digits = 0): string =>
 const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: Array<Array<string | number>>): string =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+/** The four Leadflow processes, slash-separated; a peer's own processes (n8n) by name. */
+const perProcess = (values: Record<string, number>): string => {
+  const own = Object.keys(values).filter((name) => !(PROCESSES as readonly string[]).includes(name));
+  return own.length > 0
+    ? own.map((name) => `${name} ${fmt(values[name])}`).join(' / ')
+    : PROCESSES.map((p) => fmt(values[p])).join(' / ');
+};
 const totalCpu = (f: RateFigure): number => Object.values(f.cpuMsPerLead).reduce((a, b) => a + b, 0);
 const ratio = (a: number, b: number): string =>
   Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '—';
@@ -58,6 +65,18 @@ export function findSaturation(figures: readonly RateFigure[], target: string): 
       ? { rate: firstBad.rate, why: saturation(firstBad) as string, busiest: busiest(firstBad) }
       : null,
   };
+}
+
+/** "Leadflow ÷ n8n sustained rate: 25 ÷ 35 = 0.71" for each other target; '' without both figures. */
+function sustainedRatios(findings: readonly SaturationFinding[]): string {
+  const leadflow = findings.find((finding) => finding.target === 'leadflow')?.sustainedRate ?? null;
+  return findings
+    .filter((finding) => finding.target !== 'leadflow')
+    .map(
+      (finding) =>
+        `\n- Leadflow ÷ ${finding.target}, sustained rate: ${leadflow ?? 'none'} ÷ ${finding.sustainedRate ?? 'none'} = ${ratio(leadflow ?? NaN, finding.sustainedRate ?? NaN)}.`,
+    )
+    .join('');
 }
 
 /** Markdown, ready to paste into the README's Performance section. */
@@ -94,9 +113,9 @@ export function markdownReport(results: BenchResults): string {
           trio(f.captureMs),
           trio(f.assignedMs),
           trio(f.notifiedMs),
-          PROCESSES.map((p) => fmt(f.cpuPercent[p])).join(' / '),
-          PROCESSES.map((p) => fmt(f.cpuMsPerLead[p])).join(' / '),
-          PROCESSES.map((p) => fmt(f.rssMiB[p])).join(' / '),
+          perProcess(f.cpuPercent),
+          perProcess(f.cpuMsPerLead),
+          perProcess(f.rssMiB),
           fmt(f.machineCpuPercent),
         ]),
       ),
@@ -140,7 +159,9 @@ export function markdownReport(results: BenchResults): string {
     const what =
       other === 'baseline'
         ? '**Interpreter overhead**: Leadflow ÷ hand-written baseline'
-        : `**A/B**: Leadflow (defaults) ÷ variant \`${other}\``;
+        : other === 'n8n'
+          ? '**Peer**: Leadflow ÷ n8n (the same flow: bench/src/peer/n8n-flow.ts)'
+          : `**A/B**: Leadflow (defaults) ÷ variant \`${other}\``;
     parts.push(
       `${what} at the same offered rate, run back to back (throughput: higher is better; latency and CPU per lead: lower is better).\n\n` +
         table(
@@ -171,7 +192,8 @@ export function markdownReport(results: BenchResults): string {
           (s) =>
             `- ${s.target}: sustains ${s.sustainedRate ?? 'none of the rates tried'}${s.sustainedRate ? ' leads/s' : ''}; ${s.saturatedAt ? `at ${s.saturatedAt.rate}/s ${s.saturatedAt.why}; busiest: ${s.saturatedAt.busiest}` : 'did not saturate at the rates tried'}.`,
         )
-        .join('\n'),
+        .join('\n') +
+      sustainedRatios(results.saturation),
   );
 
   const p = results.parked;

@@ -20,6 +20,9 @@
  *                     default one: an A/B of a worker setting, e.g.
  *                     --variant no-preload:LEADFLOW_WORKER_PRELOAD=off (repeatable)
  *   --worker-env K=V,K=V     environment for every worker (Leadflow's and the baseline's)
+ *   --peer n8n        one more target: n8n 1.x (installed on demand into ~/.cache/leadflow, never a
+ *                     dependency of the project) running the same flow, measured interleaved at the
+ *                     same rates; the report gives Leadflow ÷ n8n (`npm run bench:peer`)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +44,10 @@ import { machineFacts } from './machine.js';
 import { runParkedScenario } from './parked-scenario.js';
 import { usageOf } from './process-usage.js';
 import { type BenchResults, findSaturation, markdownReport } from './report.js';
+import { ensureN8n } from './peer/n8n-install.js';
+import { startN8n } from './peer/n8n-process.js';
+import { runN8nRatePhase } from './peer/n8n-scenario.js';
+import { startNotifyReceiver } from './peer/notify-receiver.js';
 import { type Meters, type RateFigure, runRatePhase, saturation } from './speed-to-lead-scenario.js';
 
 const argv = process.argv.slice(2);
@@ -61,7 +68,9 @@ const settings = {
   label: option('--label') ?? null,
   variants: argv.flatMap((arg, i) => (arg === '--variant' ? [argv[i + 1] as string] : [])).map(parseVariant),
   workerEnv: envList(option('--worker-env') ?? ''),
+  peer: option('--peer') ?? null,
 };
+if (settings.peer !== null && settings.peer !== 'n8n') throw new Error(`--peer knows n8n only, got '${settings.peer}'`);
 
 function envList(text: string): Record<string, string> {
   return Object.fromEntries(
@@ -122,7 +131,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadflow-bench-'));
   const logs = path.join(resultsDir, 'logs', stamp);
   const profileDir = settings.profile ? path.join(resultsDir, 'profiles', stamp) : undefined;
-  const started: NodeProcess[] = [];
+  const started: Array<Pick<NodeProcess, 'stop'>> = [];
   console.log('starting Postgres and Temporal …');
   const services = await startServices(dataDir);
   const db = createDatabase(services.databaseUrl);
@@ -141,13 +150,27 @@ async function main(): Promise<void> {
       env: settings.workerEnv,
     });
     started.push(server, worker);
-    const targets: Array<{ name: string; api: BenchApi; meters: Meters }> = [
-      {
-        name: 'leadflow',
-        api: new BenchApi(server.url, token),
-        meters: { server: server.usage, worker: worker.usage, ...shared },
-      },
-    ];
+    /** A system measured at each rate: Leadflow, the baseline, a variant, or a peer. */
+    interface Target {
+      name: string;
+      phase(rate: number, seconds: number, tag: string): Promise<RateFigure>;
+    }
+    const leadflowTarget = (
+      name: string,
+      api: BenchApi,
+      meters: Meters,
+    ): Target & { api: BenchApi; meters: Meters } => ({
+      name,
+      api,
+      meters,
+      phase: (rate, seconds, tag) => runRatePhase(api, db, meters, name, rate, seconds, tag, services.temporalAddress),
+    });
+    const leadflow = leadflowTarget('leadflow', new BenchApi(server.url, token), {
+      server: server.usage,
+      worker: worker.usage,
+      ...shared,
+    });
+    const targets: Target[] = [leadflow];
     if (settings.baseline) {
       const baselineServer = await startServerProcess({
         services,
@@ -163,11 +186,13 @@ async function main(): Promise<void> {
         env: settings.workerEnv,
       });
       started.push(baselineServer, baselineWorker);
-      targets.push({
-        name: 'baseline',
-        api: new BenchApi(baselineServer.url, token),
-        meters: { server: baselineServer.usage, worker: baselineWorker.usage, ...shared },
-      });
+      targets.push(
+        leadflowTarget('baseline', new BenchApi(baselineServer.url, token), {
+          server: baselineServer.usage,
+          worker: baselineWorker.usage,
+          ...shared,
+        }),
+      );
     }
     for (const variant of settings.variants) {
       const taskQueue = `leadflow-bench-${variant.name}`;
@@ -184,15 +209,25 @@ async function main(): Promise<void> {
         env: { ...settings.workerEnv, ...variant.env, LEADFLOW_TASK_QUEUE: taskQueue },
       });
       started.push(variantServer, variantWorker);
-      targets.push({
-        name: variant.name,
-        api: new BenchApi(variantServer.url, token),
-        meters: { server: variantServer.usage, worker: variantWorker.usage, ...shared },
-      });
+      targets.push(
+        leadflowTarget(variant.name, new BenchApi(variantServer.url, token), {
+          server: variantServer.usage,
+          worker: variantWorker.usage,
+          ...shared,
+        }),
+      );
+    }
+    if (settings.peer === 'n8n') {
+      const cli = await ensureN8n();
+      const receiver = await startNotifyReceiver();
+      console.log('starting n8n (imports the flow, activates it) …');
+      const n8n = await startN8n({ cli, dataDir, notifyUrl: receiver.url, log: path.join(logs, 'n8n.log') });
+      started.push({ stop: async () => (await n8n.stop(), await receiver.close()) });
+      targets.push({ name: 'n8n', phase: (rate, seconds, tag) => runN8nRatePhase(n8n, receiver, rate, seconds, tag) });
     }
 
     // A few leads first: bundles are warm, caches and connections open before anything is measured.
-    for (const target of targets) await runRatePhase(target.api, db, target.meters, target.name, 2, 2, `warm${stamp}`);
+    for (const target of targets) await target.phase(2, 2, `warm${stamp}`);
 
     console.log(`\nspeed-to-lead, open loop, ${settings.seconds} s per rate (ms from POST: p50/p95/p99)`);
     // Per target, the lowest rate it fell behind at: it is not tried at higher rates.
@@ -211,16 +246,7 @@ async function main(): Promise<void> {
       const order = round++ % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order.filter((t) => (saturatedAt.get(t.name) ?? Infinity) > rate)) {
         // The round keeps emails unique when a rate repeats (a known email is merged, not created).
-        const figure = await runRatePhase(
-          target.api,
-          db,
-          target.meters,
-          target.name,
-          rate,
-          settings.seconds,
-          `${stamp}r${round}`,
-          services.temporalAddress,
-        );
+        const figure = await target.phase(rate, settings.seconds, `${stamp}r${round}`);
         results.speedToLead.push(figure);
         printRate(figure);
         if (saturation(figure)) saturatedAt.set(target.name, Math.min(rate, saturatedAt.get(target.name) ?? Infinity));
@@ -230,7 +256,6 @@ async function main(): Promise<void> {
 
     if (settings.parked > 0) {
       console.log(`\nparking ${settings.parked} leads at the wait for contact …`);
-      const leadflow = targets[0] as (typeof targets)[number];
       // The baseline's worker and server idle meanwhile; only Leadflow's processes are read.
       results.parked = await runParkedScenario(
         leadflow.api,
@@ -279,10 +304,11 @@ async function main(): Promise<void> {
 
 function printRate(f: RateFigure): void {
   const trio = (s: RateFigure['notifiedMs']) => `${f0(s.p50)}/${f0(s.p95)}/${f0(s.p99)}`;
-  const cpu = ['server', 'worker', 'temporal', 'postgres'].map((p) => f0(f.cpuPercent[p])).join('/');
-  const perLead = ['server', 'worker', 'temporal', 'postgres'].map((p) => f0(f.cpuMsPerLead[p])).join('/');
+  const names = Object.keys(f.cpuPercent);
+  const cpu = names.map((p) => f0(f.cpuPercent[p])).join('/');
+  const perLead = names.map((p) => f0(f.cpuMsPerLead[p])).join('/');
   console.log(
-    `  ${f.target.padEnd(8)} ${String(f.rate).padStart(4)}/s  done ${f.completedPerSecond.toFixed(1).padStart(6)}/s  err ${f.errors + f.unfinished}  capture ${trio(f.captureMs)}  notified ${trio(f.notifiedMs)}  cpu% srv/wrk/tmp/pg ${cpu}  cpu ms/lead ${perLead}  machine ${f0(f.machineCpuPercent)}%${saturation(f) ? `  ← ${saturation(f)}` : ''}`,
+    `  ${f.target.padEnd(8)} ${String(f.rate).padStart(4)}/s  done ${f.completedPerSecond.toFixed(1).padStart(6)}/s  err ${f.errors + f.unfinished}  capture ${trio(f.captureMs)}  notified ${trio(f.notifiedMs)}  cpu% ${names.join('/')} ${cpu}  cpu ms/lead ${perLead}  machine ${f0(f.machineCpuPercent)}%${saturation(f) ? `  ← ${saturation(f)}` : ''}`,
   );
 }
 const f0 = (n: number | undefined): string => (n !== undefined && Number.isFinite(n) ? n.toFixed(0) : '—');

@@ -39,7 +39,7 @@ export interface RateFigure {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Busy and total jiffies of the whole machine (Linux /proc/stat). */
-async function machineTicks(): Promise<{ busy: number; total: number }> {
+export async function machineTicks(): Promise<{ busy: number; total: number }> {
   const fields = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const total = fields.reduce((a, b) => a + b, 0);
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
