@@ -1,3 +1,8 @@
+/** The lead every target is sent: a VP at a business address asking for a demo (tier 1, the full path). */
+export function benchLead(email: string, i: number): Record<string, string> {
+  return { email, name: `Bench ${i}`, company: 'BigCo', title: 'VP Sales', source: 'demo_request', country: 'US' };
+}
+
 /** The bench's calls to the Leadflow API (the same ones a form, a rep's tool or the designer make). */
 export class BenchApi {
   constructor(
@@ -29,12 +34,7 @@ export class BenchApi {
   async captureLead(workflow: string, email: string, i: number): Promise<string | null> {
     const { status, body } = await this.call<{ lead?: { id: string } }>('POST', '/api/leads', {
       workflow,
-      email,
-      name: `Bench ${i}`,
-      company: 'BigCo',
-      title: 'VP Sales',
-      source: 'demo_request',
-      country: 'US',
+      ...benchLead(email, i),
     });
     return status === 201 && body.lead ? body.lead.id : null;
   }

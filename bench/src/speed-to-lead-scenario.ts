@@ -100,6 +100,42 @@ export async function awaitEnded(db: Kysely<Database>, ids: readonly string[], d
   }
 }
 
+/** What an open loop of posts gave: each lead's key (an id, an email) with its POST time, the POSTs' latencies, the failures. */
+export interface OpenLoopPosts {
+  sentAt: Map<string, number>;
+  captureMs: number[];
+  errors: number;
+}
+
+/**
+ * Posts `rate × seconds` leads on a fixed schedule, whatever the answers: `post(i)` resolves to
+ * the lead's key, or null when the POST failed.
+ */
+export async function postOpenLoop(
+  rate: number,
+  seconds: number,
+  post: (i: number) => Promise<string | null>,
+): Promise<OpenLoopPosts> {
+  const result: OpenLoopPosts = { sentAt: new Map(), captureMs: [], errors: 0 };
+  const started = Date.now();
+  const posts: Array<Promise<void>> = [];
+  for (let i = 0; i < Math.round(rate * seconds); i++) {
+    const wait = started + (i * 1000) / rate - Date.now();
+    if (wait > 0) await sleep(wait);
+    posts.push(
+      (async () => {
+        const t0 = Date.now();
+        const key = await post(i).catch(() => null);
+        result.captureMs.push(Date.now() - t0);
+        if (key) result.sentAt.set(key, t0);
+        else result.errors++;
+      })(),
+    );
+  }
+  await Promise.all(posts);
+  return result;
+}
+
 /**
  * Open loop: leads are posted on a fixed schedule whatever the answers, as real forms would, so
  * a slow system shows as latency, not as a politely lower rate. Afterwards every lead is marked
@@ -117,30 +153,12 @@ export async function runRatePhase(
   temporalAddress?: string,
 ): Promise<RateFigure> {
   const total = Math.round(rate * seconds);
-  const sentAt = new Map<string, number>();
-  const captureMs: number[] = [];
-  let errors = 0;
   const before = read(meters);
   const machineBefore = await machineTicks();
   const wallStart = performance.now();
-  const started = Date.now();
-  const posts: Array<Promise<void>> = [];
-  for (let i = 0; i < total; i++) {
-    const wait = started + (i * 1000) / rate - Date.now();
-    if (wait > 0) await sleep(wait);
-    posts.push(
-      (async () => {
-        const t0 = Date.now();
-        const id = await api
-          .captureLead('inbound', `bench-${tag}-${target}-${rate}-${i}@bigco.com`, i)
-          .catch(() => null);
-        captureMs.push(Date.now() - t0);
-        if (id) sentAt.set(id, t0);
-        else errors++;
-      })(),
-    );
-  }
-  await Promise.all(posts);
+  const { sentAt, captureMs, errors } = await postOpenLoop(rate, seconds, (i) =>
+    api.captureLead('inbound', `bench-${tag}-${target}-${rate}-${i}@bigco.com`, i),
+  );
 
   const ids = [...sentAt.keys()];
   const rows = await awaitNotified(db, ids, 120_000);

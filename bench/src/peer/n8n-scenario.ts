@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import type { Usage } from '../process-usage.js';
-import { machineTicks, type RateFigure } from '../speed-to-lead-scenario.js';
+import { benchLead } from '../bench-api.js';
+import { machineTicks, postOpenLoop, type RateFigure } from '../speed-to-lead-scenario.js';
 import { summarize } from '../stats.js';
 import type { N8nProcess } from './n8n-process.js';
 import type { NotifyReceiver } from './notify-receiver.js';
@@ -38,44 +39,20 @@ export async function runN8nRatePhase(
   tag: string,
 ): Promise<RateFigure> {
   const total = Math.round(rate * seconds);
-  const sentAt = new Map<string, number>();
-  const captureMs: number[] = [];
-  let errors = 0;
   const before = n8n.usage();
   const machineBefore = await machineTicks();
   const wallStart = performance.now();
-  const started = Date.now();
-  const posts: Array<Promise<void>> = [];
-  for (let i = 0; i < total; i++) {
-    const wait = started + (i * 1000) / rate - Date.now();
-    if (wait > 0) await sleep(wait);
+  const { sentAt, captureMs, errors } = await postOpenLoop(rate, seconds, async (i) => {
     // Lower case: the flow normalizes the email it notifies with.
     const email = `bench-${tag}-n8n-${rate}-${i}@bigco.com`.toLowerCase();
-    posts.push(
-      (async () => {
-        const t0 = Date.now();
-        const ok = await fetch(n8n.webhookUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            email,
-            name: `Bench ${i}`,
-            company: 'BigCo',
-            title: 'VP Sales',
-            source: 'demo_request',
-            country: 'US',
-          }),
-          signal: AbortSignal.timeout(30_000),
-        })
-          .then((response) => response.status === 200)
-          .catch(() => false);
-        captureMs.push(Date.now() - t0);
-        if (ok) sentAt.set(email, t0);
-        else errors++;
-      })(),
-    );
-  }
-  await Promise.all(posts);
+    const response = await fetch(n8n.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(benchLead(email, i)),
+      signal: AbortSignal.timeout(30_000),
+    });
+    return response.status === 200 ? email : null;
+  });
   const emails = [...sentAt.keys()];
   await awaitArrivals(receiver, emails, 120_000);
   const wallSeconds = (performance.now() - wallStart) / 1000;
