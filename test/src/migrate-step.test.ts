@@ -5,6 +5,9 @@ import { type LeadflowProcess, spawnLeadflow, untilReady } from './support/leadf
 import { createIsolatedDatabase } from '@leadflow/engine/local-services';
 import { eventually } from './support/test-stack.js';
 
+/** Every recorded migration: Leadflow's core list and each built-in node type's table of its own. */
+const ALL_MIGRATIONS = "SELECT name FROM kysely_migration UNION ALL SELECT 'task: ' || name FROM node_migrations_task";
+
 /** Leadflow's start-up lock (server/src/lifecycle/migrate-under-lock.ts). */
 const MIGRATION_LOCK_KEY = '5496165372376793428';
 
@@ -43,8 +46,10 @@ describe('migrating the database', () => {
     const url = await createIsolatedDatabase(inject('databaseUrl'));
     const servers = await Promise.all([1, 2, 3].map(() => spawn('start', { DATABASE_URL: url })));
     await Promise.all(servers.map((server) => untilReady(server)));
-    const migrations = await query<{ name: string }>(url, 'SELECT name FROM kysely_migration');
+    // Leadflow's own migrations and the built-in node types' (the task node's table), each recorded apart.
+    const migrations = await query<{ name: string }>(url, ALL_MIGRATIONS);
     expect(migrations.length).toBeGreaterThan(10);
+    expect(migrations.map((row) => row.name)).toContain('task: 001-tasks');
     const reports = servers.map((server) =>
       server
         .logLines()
@@ -75,7 +80,7 @@ describe('migrating the database', () => {
     await holder.end();
     expect(await Promise.all(runs.map((run) => run.exited))).toEqual([0, 0, 0]);
     const applied = runs.map((run) => Number(/migrated: applied (\d+)/.exec(run.output())?.[1]));
-    const migrations = await query<{ name: string }>(url, 'SELECT name FROM kysely_migration');
+    const migrations = await query<{ name: string }>(url, ALL_MIGRATIONS);
     expect(applied.sort((a, b) => a - b)).toEqual([0, 0, migrations.length]);
   });
 
