@@ -102,6 +102,8 @@ export async function awaitEnded(db: Kysely<Database>, ids: readonly string[], d
 
 /** What an open loop of posts gave: each lead's key (an id, an email) with its POST time, the POSTs' latencies, the failures. */
 export interface OpenLoopPosts {
+  /** Leads posted: `rate × seconds`. */
+  sent: number;
   sentAt: Map<string, number>;
   captureMs: number[];
   errors: number;
@@ -116,10 +118,10 @@ export async function postOpenLoop(
   seconds: number,
   post: (i: number) => Promise<string | null>,
 ): Promise<OpenLoopPosts> {
-  const result: OpenLoopPosts = { sentAt: new Map(), captureMs: [], errors: 0 };
+  const result: OpenLoopPosts = { sent: Math.round(rate * seconds), sentAt: new Map(), captureMs: [], errors: 0 };
   const started = Date.now();
   const posts: Array<Promise<void>> = [];
-  for (let i = 0; i < Math.round(rate * seconds); i++) {
+  for (let i = 0; i < result.sent; i++) {
     const wait = started + (i * 1000) / rate - Date.now();
     if (wait > 0) await sleep(wait);
     posts.push(
@@ -152,11 +154,10 @@ export async function runRatePhase(
   tag: string,
   temporalAddress?: string,
 ): Promise<RateFigure> {
-  const total = Math.round(rate * seconds);
   const before = read(meters);
   const machineBefore = await machineTicks();
   const wallStart = performance.now();
-  const { sentAt, captureMs, errors } = await postOpenLoop(rate, seconds, (i) =>
+  const { sent, sentAt, captureMs, errors } = await postOpenLoop(rate, seconds, (i) =>
     api.captureLead('inbound', `bench-${tag}-${target}-${rate}-${i}@bigco.com`, i),
   );
 
@@ -179,7 +180,7 @@ export async function runRatePhase(
     target,
     rate,
     seconds,
-    sent: total,
+    sent,
     errors,
     unfinished: ids.length - notified.length,
     captureMs: summarize(captureMs),

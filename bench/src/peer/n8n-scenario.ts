@@ -38,11 +38,10 @@ export async function runN8nRatePhase(
   seconds: number,
   tag: string,
 ): Promise<RateFigure> {
-  const total = Math.round(rate * seconds);
   const before = n8n.usage();
   const machineBefore = await machineTicks();
   const wallStart = performance.now();
-  const { sentAt, captureMs, errors } = await postOpenLoop(rate, seconds, async (i) => {
+  const { sent, sentAt, captureMs, errors } = await postOpenLoop(rate, seconds, async (i) => {
     // Lower case: the flow normalizes the email it notifies with.
     const email = `bench-${tag}-n8n-${rate}-${i}@bigco.com`.toLowerCase();
     const response = await fetch(n8n.webhookUrl, {
@@ -69,7 +68,7 @@ export async function runN8nRatePhase(
     target: 'n8n',
     rate,
     seconds,
-    sent: total,
+    sent,
     errors,
     unfinished: emails.length - notified.length,
     captureMs: summarize(captureMs),

@@ -1,5 +1,4 @@
-import type { NodeServerContext } from '@leadflow/nodes/server';
-import { nodeServerParts } from '@leadflow/nodes/server';
+import { type NodeServerContext, nodeServerParts } from '@leadflow/nodes/server';
 import type { FastifyInstance } from 'fastify';
 import { ownerScopeOf } from '../auth/principal.js';
 import { Errors } from '../errors.js';

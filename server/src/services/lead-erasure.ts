@@ -24,7 +24,7 @@ export class LeadErasure {
     private readonly temporal: Client,
     private readonly leadKeys: LeadKeys,
     /** Node types' own tables hold lead data too (tasks, a package's lookups): each erases its rows. */
-    private readonly nodeParts: readonly NodeServerPart[] = [],
+    private readonly nodeParts: readonly NodeServerPart[],
   ) {}
 
   async erase(leadId: string, actor: Actor): Promise<{ id: string; erasedAt: string }> {

@@ -68,7 +68,7 @@ export async function repRoutingReferences(db: Kysely<Database>, repId: string):
 export async function repHistoryReferences(
   db: Kysely<Database>,
   repId: string,
-  nodeParts: readonly NodeServerPart[] = [],
+  nodeParts: readonly NodeServerPart[],
 ): Promise<Record<string, number>> {
   const tables = ['leads', 'assignments', 'notifications', 'api_tokens'] as const;
   const counts = await Promise.all(

@@ -81,7 +81,7 @@ export class RepStore {
   constructor(
     private readonly db: Kysely<Database>,
     /** Node types' own tables may name a rep (tasks): while one does, the rep is archived, not deleted. */
-    private readonly nodeParts: readonly NodeServerPart[] = [],
+    private readonly nodeParts: readonly NodeServerPart[],
   ) {}
 
   async get(id: string): Promise<RepView> {
